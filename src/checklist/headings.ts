@@ -1,0 +1,21 @@
+/**
+ * Heading normalisation, shared by the checklist (its aliases) and lint (the document's headings),
+ * so "### 3.2) 📊 Success Metrics:" and the alias "Success metrics" compare equal.
+ */
+
+const EMOJI = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}]/gu;
+const MARKUP = /[*_`~]+|\[([^\]]*)\]\([^)]*\)/g;
+const NUMBERING = /^(?:(?:step|section|part|chapter|phase)\s+)?(?:\d+(?:\.\d+)*[.):]?|[ivx]+[.)]|[a-z][.)])(?:\s*[:\-–—]\s*|\s+|$)/i;
+const TRAILING = /[\s:.!?;,…\-–—]+$/u;
+const INNER_PUNCTUATION = /[,;:()[\]{}|"“”]+/g;
+
+export function normalizeHeading(text: string): string {
+  let t = text.replace(MARKUP, (_m, link: string | undefined) => link ?? ' ').replace(EMOJI, ' ').trim();
+  t = t.replace(NUMBERING, '').replace(TRAILING, '');
+  return t.replace(/&/g, ' and ').replace(INNER_PUNCTUATION, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** A heading matches an alias when it equals it or contains it as whole words ("Scaling, Monitoring, and Updates"). */
+export function headingMatches(normalizedHeading: string, alias: string): boolean {
+  return normalizedHeading === alias || ` ${normalizedHeading} `.includes(` ${alias} `);
+}

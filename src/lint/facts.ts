@@ -1,0 +1,109 @@
+import type { TermMatcher } from '../checklist/terms.js';
+import type { FactSpec } from '../checklist/types.js';
+import type { Block } from './outline.js';
+import type { LineIndex } from './position.js';
+
+/** One fact found in the text, with where it stands. */
+export interface Fact {
+  text: string;
+  line: number;
+  column: number;
+  /** For choice facts: the option it names (e.g. serving mode "batch"). */
+  value?: string;
+  /** For quantities: the number as written, its unit, and the value in the base unit. */
+  amount?: number;
+  unit?: string;
+  base?: number;
+  /** For quantities: the percentile or aggregate it is tied to ("p99", "end-to-end"), if any. */
+  percentile?: string;
+}
+
+const SENTENCE_END = /[.!?;](?=\s)|\n/g;
+
+/** The sentence of `text` that holds offset `at` (table rows and headings are one sentence). */
+function sentenceAround(text: string, at: number): string {
+  let start = 0;
+  let end = text.length;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    const i = m.index ?? 0;
+    if (i < at) start = i + 1;
+    else {
+      end = i;
+      break;
+    }
+  }
+  return text.slice(start, end);
+}
+
+/** A `near` term must stand in the same sentence, or in the headings and table header around it. */
+const isNear = (near: TermMatcher, block: Block, at: number) => near.test(sentenceAround(block.text, at)) || near.test(block.context);
+
+const quantityRegexes = new WeakMap<object, RegExp>();
+
+function quantityRegex(units: Record<string, number>): RegExp {
+  let regex = quantityRegexes.get(units);
+  if (!regex) {
+    const names = Object.keys(units)
+      .sort((a, b) => b.length - a.length)
+      .map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const number = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+    const spelled = names.filter((u) => u.length > 3).join('|'); // "a minute", never "a s"
+    regex = new RegExp(
+      String.raw`(?<![\p{L}\p{N}_.,])(?:(${number})\s?(${names.join('|')})|([Aa]n?|[Oo]ne)\s(${spelled}))(?![\p{L}\p{N}_])`,
+      'gu',
+    );
+    quantityRegexes.set(units, regex);
+  }
+  return regex;
+}
+
+const parseNumber = (s: string) => (/^(?:an?|one)$/i.test(s) ? 1 : Number(s.replace(/,/g, '')));
+
+/** Extract one fact from the blocks in an item's scope. */
+export function extractFact(spec: FactSpec, blocks: readonly Block[], lines: LineIndex): Fact[] {
+  const facts: Fact[] = [];
+  const seen = new Set<string>();
+  const add = (fact: Fact, key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    facts.push(fact);
+  };
+  const at = (block: Block, index: number) => lines.point(block.offset + index);
+
+  for (const block of blocks) {
+    switch (spec.kind) {
+      case 'terms':
+        for (const m of spec.terms.find(block.text)) {
+          if (spec.near && !isNear(spec.near, block, m.index)) continue;
+          add({ text: m.text, ...at(block, m.index) }, m.text.toLowerCase());
+        }
+        break;
+      case 'choice':
+        for (const option of spec.options) {
+          for (const m of option.terms.find(block.text)) {
+            if (spec.near && !isNear(spec.near, block, m.index)) continue;
+            add({ text: m.text, value: option.value, ...at(block, m.index) }, option.value);
+          }
+        }
+        break;
+      case 'quantity':
+        for (const m of block.text.matchAll(quantityRegex(spec.units))) {
+          const index = m.index ?? 0;
+          const sentence = sentenceAround(block.text, index);
+          const tentative = /^\s*\?/.test(block.text.slice(index + m[0].length));
+          if (tentative || spec.unless?.test(sentence)) continue;
+          if (!isNear(spec.near, block, index)) continue;
+          const amount = parseNumber(m[1] ?? m[3]!);
+          const unit = (m[2] ?? m[4])!;
+          const framing = block.kind === 'row' ? `${sentence}\n${block.context.split('\n').at(-1) ?? ''}` : sentence;
+          const percentile = spec.percentiles?.find(framing)[0]?.text;
+          add(
+            { text: m[0], amount, unit, base: amount * spec.units[unit]!, ...(percentile ? { percentile } : {}), ...at(block, index) },
+            `${block.offset + index}`,
+          );
+        }
+        break;
+    }
+  }
+  return facts;
+}

@@ -1,0 +1,48 @@
+import { isMap, isScalar, parseDocument } from 'yaml';
+import type { Outline } from './outline.js';
+import type { Span } from './position.js';
+
+export interface FrontMatter {
+  data: Record<string, unknown>;
+  /** Where each top-level key stands, for the source map. */
+  keys: Map<string, Span>;
+  errors: { message: string; span: Span }[];
+}
+
+/** Parse the YAML front matter; a YAML error becomes an error at its line, never an exception. */
+export function parseFrontMatter(outline: Outline): FrontMatter {
+  const result: FrontMatter = { data: {}, keys: new Map(), errors: [] };
+  const fm = outline.frontMatter;
+  if (!fm) return result;
+
+  const source = outline.lines.text;
+  const valueOffset = source.indexOf(fm.value, fm.offset);
+  const spanOf = (range: readonly number[] | undefined) =>
+    outline.lines.span(valueOffset + (range?.[0] ?? 0), valueOffset + (range?.[1] ?? range?.[0] ?? 0));
+
+  const doc = parseDocument(fm.value, { uniqueKeys: true, prettyErrors: false });
+  for (const error of doc.errors) {
+    result.errors.push({ message: `Front matter is not valid YAML: ${error.message.split('\n')[0]}`, span: spanOf(error.pos) });
+  }
+  if (doc.errors.length > 0) return result;
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    result.errors.push({ message: `Front matter cannot be read: ${(error as Error).message}`, span: fm.span });
+    return result;
+  }
+  if (value === null || value === undefined) return result;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    result.errors.push({ message: 'Front matter must be a mapping of keys to values.', span: fm.span });
+    return result;
+  }
+  result.data = value as Record<string, unknown>;
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (isScalar(pair.key)) result.keys.set(String(pair.key.value), spanOf(pair.key.range ?? undefined));
+    }
+  }
+  return result;
+}

@@ -1,0 +1,48 @@
+import type { Checklist } from '../checklist/types.js';
+import { parseFrontMatter } from './frontmatter.js';
+import { buildModel, type DocumentModel } from './model.js';
+import { buildOutline } from './outline.js';
+import { parseMarkdown } from './parse.js';
+import { RULES } from './rules.js';
+import type { Diagnostic, ItemReport, LintResult } from './types.js';
+import { validateModel } from './validate.js';
+
+export type { Diagnostic, ItemReport, ItemState, LintResult } from './types.js';
+export type { DocumentModel } from './model.js';
+
+const byPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
+
+/**
+ * Lint one Markdown design doc against a checklist. Pure: text in, result out, no I/O.
+ * Parse → outline (sections and prose blocks) → document model + source map → ajv → diagnostics.
+ */
+export function lint(text: string, checklist: Checklist): LintResult & { model: DocumentModel } {
+  const outline = buildOutline(parseMarkdown(text), text);
+  const frontMatter = parseFrontMatter(outline);
+  const built = buildModel(outline, frontMatter, checklist);
+  const validated = validateModel(checklist, built);
+
+  const yamlErrors: Diagnostic[] = frontMatter.errors.map(({ message, span }) => ({
+    line: span.start.line,
+    column: span.start.column,
+    endLine: span.end.line,
+    endColumn: span.end.column,
+    severity: RULES['front-matter-yaml'].severity,
+    ruleId: 'front-matter-yaml',
+    message,
+  }));
+
+  const items: Record<string, ItemReport> = {};
+  for (const [id, state] of Object.entries(validated.checklist)) {
+    const found = built.model.items[id];
+    const span = built.sourceMap.get(`/items/${id}`);
+    items[id] = found ? { state, via: found.via, line: span?.start.line, sections: found.sections } : { state };
+  }
+
+  return {
+    diagnostics: [...yamlErrors, ...validated.diagnostics].sort(byPosition),
+    checklist: validated.checklist,
+    items,
+    model: built.model,
+  };
+}

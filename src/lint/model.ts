@@ -1,0 +1,111 @@
+import { headingMatches } from '../checklist/headings.js';
+import type { Checklist, ChecklistItem } from '../checklist/types.js';
+import { extractFact, type Fact } from './facts.js';
+import type { FrontMatter } from './frontmatter.js';
+import type { Block, Outline } from './outline.js';
+import type { Span } from './position.js';
+
+/** What lint knows of one checklist item found in a document; this is what the schema validates. */
+export interface ItemModel {
+  /** Found under a heading of its own, or only mentioned inside other sections. */
+  via: 'heading' | 'mention';
+  /** Titles of the headings it was found under, or of the sections that mention it. */
+  sections: string[];
+  facts: Record<string, Fact[]>;
+  /** Placeholder text (TODO, XX, {{…}}) in the item's text; such sentences count as no substance. */
+  placeholders: string[];
+}
+
+export interface DocumentModel {
+  frontMatter: Record<string, unknown>;
+  items: Record<string, ItemModel>;
+}
+
+/** Where each part of the model stands in the document, keyed by JSON pointer. */
+export type SourceMap = Map<string, Span>;
+
+export interface ModelResult {
+  model: DocumentModel;
+  sourceMap: SourceMap;
+  /** For items not found: the line where their section belongs, and the item it would follow. */
+  insertionPoints: Map<string, { line: number; after?: string; before?: string }>;
+  /** For each found item, the last line of its own sections (where the next item's section goes). */
+  itemEnds: Map<string, number>;
+}
+
+const pointer = (...parts: string[]) => '/' + parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+
+function findItem(item: ChecklistItem, outline: Outline, checklist: Checklist) {
+  const own = new Set<number>();
+  outline.sections.forEach((section, i) => {
+    if (item.aliases.some((alias) => headingMatches(section.normalized, alias))) own.add(i);
+  });
+  const inOwn = (b: Block) => b.sections.some((i) => own.has(i));
+  const hasEvidence = (b: Block) => item.facts.some((spec) => spec.evidence && extractFact(spec, [b], outline.lines).length > 0);
+  const scope = outline.blocks.filter((b) => inOwn(b) || item.mentions.test(b.text) || hasEvidence(b));
+  const mentioned = scope.filter((b) => !inOwn(b));
+  if (own.size === 0 && mentioned.length === 0) return undefined;
+
+  const placeholders: string[] = [];
+  // Headings name things; substance is in the prose beneath them.
+  const substantive = scope.filter((b) => {
+    if (b.kind === 'heading') return false;
+    const found = checklist.placeholders.find(b.text);
+    placeholders.push(...found.map((m) => m.text));
+    return found.length === 0;
+  });
+  const facts = Object.fromEntries(item.facts.map((spec) => [spec.name, extractFact(spec, substantive, outline.lines)]));
+
+  const ownSections = [...own].map((i) => outline.sections[i]!);
+  const sectionTitles =
+    ownSections.length > 0
+      ? ownSections.map((s) => s.title)
+      : [...new Set(mentioned.map((b) => outline.sections[b.sections.at(-1) ?? -1]?.title ?? '(top of document)'))];
+  const model: ItemModel = { via: own.size > 0 ? 'heading' : 'mention', sections: sectionTitles, facts, placeholders };
+  const span = ownSections[0]?.span ?? mentioned[0]!.span;
+  const end = ownSections.length > 0 ? Math.max(...ownSections.map((s) => s.endLine)) : undefined;
+  return { model, span, end, facts };
+}
+
+export function buildModel(outline: Outline, frontMatter: FrontMatter, checklist: Checklist): ModelResult {
+  const model: DocumentModel = { frontMatter: frontMatter.data, items: {} };
+  const sourceMap: SourceMap = new Map();
+  const itemEnds = new Map<string, number>();
+
+  sourceMap.set('', outline.lines.lineSpan(1));
+  if (outline.frontMatter) sourceMap.set(pointer('frontMatter'), outline.frontMatter.span);
+  for (const [key, span] of frontMatter.keys) sourceMap.set(pointer('frontMatter', key), span);
+
+  for (const item of checklist.items) {
+    const found = findItem(item, outline, checklist);
+    if (!found) continue;
+    model.items[item.id] = found.model;
+    sourceMap.set(pointer('items', item.id), found.span);
+    for (const [name, facts] of Object.entries(found.facts)) {
+      const first = facts[0];
+      if (first) sourceMap.set(pointer('items', item.id, 'facts', name), { start: first, end: first });
+    }
+    if (found.end !== undefined) itemEnds.set(item.id, found.end);
+  }
+
+  return { model, sourceMap, itemEnds, insertionPoints: insertionPoints(checklist, outline, itemEnds) };
+}
+
+/** A missing item belongs after the section of the nearest earlier item that has one, in checklist order. */
+function insertionPoints(checklist: Checklist, outline: Outline, itemEnds: Map<string, number>) {
+  const points = new Map<string, { line: number; after?: string; before?: string }>();
+  const items = checklist.items;
+  items.forEach((item, i) => {
+    if (itemEnds.has(item.id)) return;
+    const previous = items.slice(0, i).reverse().find((p) => itemEnds.has(p.id));
+    if (previous) {
+      points.set(item.id, { line: Math.min(itemEnds.get(previous.id)! + 1, outline.lines.lineCount), after: previous.title });
+      return;
+    }
+    const next = items.slice(i + 1).find((n) => itemEnds.has(n.id));
+    const nextSection = next && outline.sections.find((s) => next.aliases.some((a) => headingMatches(s.normalized, a)));
+    if (next && nextSection) points.set(item.id, { line: nextSection.span.start.line, before: next.title });
+    else points.set(item.id, { line: Math.min(outline.bodyStartLine, outline.lines.lineCount) });
+  });
+  return points;
+}

@@ -1,0 +1,133 @@
+import type { Nodes, Paragraph, Root, Table } from 'mdast';
+import { normalizeHeading } from '../checklist/headings.js';
+import { LineIndex, type Span } from './position.js';
+
+/** A run of prose lint can search: a heading, a paragraph or one table row. */
+export interface Block {
+  kind: 'heading' | 'paragraph' | 'row';
+  /** The block's source text, with link targets and bare URLs blanked so they match no term. */
+  text: string;
+  /** Offset of `text` in the document. */
+  offset: number;
+  span: Span;
+  /** Indices of the sections that enclose this block, outermost first. */
+  sections: number[];
+  /** Text that frames the block: enclosing headings, and a table's header row. */
+  context: string;
+}
+
+export interface Section {
+  title: string;
+  normalized: string;
+  /** 1–6 for Markdown headings; 7 for a bold line standing as a heading. */
+  level: number;
+  span: Span;
+  /** The last line that belongs to the section. */
+  endLine: number;
+}
+
+export interface Outline {
+  blocks: Block[];
+  sections: Section[];
+  frontMatter?: { value: string; span: Span; offset: number };
+  /** Line after the front matter and the document title, where a section can be added at the top. */
+  bodyStartLine: number;
+  lines: LineIndex;
+}
+
+const PSEUDO_HEADING_LEVEL = 7;
+
+function maskUrls(text: string): string {
+  const blank = (s: string) => ' '.repeat(s.length);
+  return text
+    .replace(/(\]\()([^)]*)\)/g, (_m, open: string, target: string) => `${open}${blank(target)})`)
+    .replace(/https?:\/\/[^\s)>\]]+/g, blank);
+}
+
+/** `**Metrics**` or `**Metrics:**` alone on one line. */
+function pseudoHeadingText(node: Paragraph): string | undefined {
+  const [first, ...rest] = node.children;
+  if (first?.type !== 'strong' || node.position?.start.line !== node.position?.end.line) return undefined;
+  if (!rest.every((c) => c.type === 'text' && /^\s*[:.]?\s*$/.test(c.value))) return undefined;
+  return first.children.map((c) => ('value' in c ? c.value : '')).join('');
+}
+
+export function buildOutline(root: Root, text: string): Outline {
+  const lines = new LineIndex(text);
+  const blocks: Block[] = [];
+  const sections: Section[] = [];
+  const open: number[] = [];
+  let frontMatter: Outline['frontMatter'];
+  let bodyStartLine = 1;
+
+  const offsets = (node: Nodes) => [node.position?.start.offset ?? 0, node.position?.end.offset ?? 0] as const;
+  const headingContext = () => open.map((i) => sections[i]!.title).join('\n');
+
+  const closeSections = (level: number, line: number) => {
+    while (open.length > 0 && sections[open.at(-1)!]!.level >= level) {
+      sections[open.pop()!]!.endLine = line - 1;
+    }
+  };
+
+  const openSection = (title: string, level: number, node: Nodes) => {
+    const [start, end] = offsets(node);
+    const span = lines.span(start, end);
+    closeSections(level, span.start.line);
+    sections.push({ title, normalized: normalizeHeading(title), level, span, endLine: lines.lineCount });
+    open.push(sections.length - 1);
+    blocks.push({ kind: 'heading', text: maskUrls(text.slice(start, end)), offset: start, span, sections: [...open], context: headingContext() });
+  };
+
+  const addBlock = (kind: Block['kind'], node: Nodes, context: string) => {
+    const [start, end] = offsets(node);
+    blocks.push({ kind, text: maskUrls(text.slice(start, end)), offset: start, span: lines.span(start, end), sections: [...open], context });
+  };
+
+  const addTable = (table: Table) => {
+    const [header, ...rows] = table.children;
+    if (!header) return;
+    const [hs, he] = offsets(header);
+    const headerText = text.slice(hs, he);
+    addBlock('row', header, headingContext());
+    for (const row of rows) addBlock('row', row, `${headingContext()}\n${headerText}`);
+  };
+
+  const visit = (node: Nodes, topLevel: boolean) => {
+    switch (node.type) {
+      case 'yaml': {
+        const [start, end] = offsets(node);
+        frontMatter = { value: node.value, span: lines.span(start, end), offset: start };
+        bodyStartLine = frontMatter.span.end.line + 1;
+        return;
+      }
+      case 'heading': {
+        const title = text.slice(...offsets(node)).replace(/^\s*#+\s*|\s*#*\s*$/g, '');
+        if (node.depth === 1 && sections.length === 0) bodyStartLine = (node.position?.end.line ?? 0) + 1;
+        openSection(title, node.depth, node);
+        return;
+      }
+      case 'paragraph': {
+        const pseudo = topLevel ? pseudoHeadingText(node) : undefined;
+        if (pseudo !== undefined) openSection(pseudo, PSEUDO_HEADING_LEVEL, node);
+        else addBlock('paragraph', node, headingContext());
+        return;
+      }
+      case 'table':
+        addTable(node);
+        return;
+      case 'root':
+      case 'blockquote':
+      case 'list':
+      case 'listItem':
+      case 'footnoteDefinition':
+        for (const child of node.children) visit(child, node.type === 'root');
+        return;
+      default:
+        return; // code, html, thematic breaks: not prose
+    }
+  };
+
+  visit(root, true);
+  closeSections(0, lines.lineCount + 1);
+  return { blocks, sections, frontMatter, bodyStartLine, lines };
+}

@@ -1,0 +1,100 @@
+import type { ErrorObject } from 'ajv';
+import type { Checklist, ChecklistItem } from '../checklist/types.js';
+import type { ModelResult } from './model.js';
+import type { Span } from './position.js';
+import { RULES, type RuleId } from './rules.js';
+import type { Diagnostic, ItemState } from './types.js';
+
+const unescape = (part: string) => part.replace(/~1/g, '/').replace(/~0/g, '~');
+
+function diagnostic(ruleId: RuleId, span: Span, message: string, extra: Partial<Diagnostic> = {}): Diagnostic {
+  return {
+    line: span.start.line,
+    column: span.start.column,
+    endLine: span.end.line,
+    endColumn: span.end.column,
+    severity: RULES[ruleId].severity,
+    ruleId,
+    message,
+    ...extra,
+  };
+}
+
+/** The nearest mapped position for a JSON pointer: the pointer itself or its closest parent. */
+function locate(sourceMap: ModelResult['sourceMap'], path: string): Span {
+  for (let p = path; ; p = p.slice(0, p.lastIndexOf('/'))) {
+    const span = sourceMap.get(p);
+    if (span) return span;
+    if (p === '') throw new Error('source map has no root');
+  }
+}
+
+const reason = (error: ErrorObject) => error.message ?? error.keyword;
+
+function frontMatterMessage(error: ErrorObject): string {
+  const key = error.instancePath.split('/').slice(2).map(unescape).join('.');
+  if (error.keyword === 'required') return `Front matter is missing "${String(error.params.missingProperty)}".`;
+  return `Front matter${key ? ` "${key}"` : ''} ${reason(error)}.`;
+}
+
+/**
+ * Validate the document model against the checklist schema and turn every ajv error into a
+ * diagnostic: a missing required item is `absent`, any other error under an item makes it `weak`.
+ */
+export function validateModel(checklist: Checklist, built: ModelResult) {
+  const { model, sourceMap, insertionPoints } = built;
+  checklist.validate(model);
+  const errors = checklist.validate.errors ?? [];
+
+  const byId = new Map(checklist.items.map((item) => [item.id, item]));
+  const missing = new Set<string>();
+  const weak = new Map<string, ErrorObject[]>();
+  const diagnostics: Diagnostic[] = [];
+
+  for (const error of errors) {
+    const [root, id] = error.instancePath.split('/').slice(1).map(unescape);
+    if (root === 'items' && id === undefined && error.keyword === 'required') {
+      missing.add(String(error.params.missingProperty));
+    } else if (root === 'items' && id !== undefined) {
+      weak.set(id, [...(weak.get(id) ?? []), error]);
+    } else {
+      diagnostics.push(diagnostic('front-matter', locate(sourceMap, error.instancePath), frontMatterMessage(error)));
+    }
+  }
+
+  const checklistStates: Record<string, ItemState> = {};
+  for (const item of checklist.items) {
+    const found = model.items[item.id];
+    const state: ItemState = !found ? 'absent' : weak.has(item.id) ? 'weak' : 'present';
+    checklistStates[item.id] = state;
+    if (missing.has(item.id)) diagnostics.push(absentDiagnostic(item, insertionPoints.get(item.id)));
+    const itemErrors = weak.get(item.id);
+    if (found && itemErrors) {
+      const span = locate(sourceMap, `/items/${item.id}`);
+      diagnostics.push(weakDiagnostic(item, found, itemErrors, span));
+    }
+  }
+  return { diagnostics, checklist: checklistStates };
+}
+
+function absentDiagnostic(item: ChecklistItem, at: { line: number; after?: string; before?: string } | undefined): Diagnostic {
+  const line = at?.line ?? 1;
+  const where = at?.after ? ` (add it after "${at.after}")` : at?.before ? ` (add it before "${at.before}")` : '';
+  const point = { line, column: 1 };
+  return diagnostic('required-section', { start: point, end: point }, `Missing required section "${item.title}"${where}.`, {
+    itemId: item.id,
+    hint: item.hint,
+  });
+}
+
+function weakDiagnostic(item: ChecklistItem, found: { via: string; sections: string[]; placeholders: string[] }, errors: ErrorObject[], span: Span): Diagnostic {
+  // The checklist author's own messages (ajv-errors) say it better than the raw errors beneath them.
+  const authored = errors.filter((e) => e.keyword === 'errorMessage');
+  const reasons = [...new Set((authored.length > 0 ? authored : errors).map(reason))];
+  if (found.placeholders.length > 0) reasons.unshift(`has placeholder text (${[...new Set(found.placeholders)].slice(0, 3).join(', ')})`);
+  const subject =
+    found.via === 'heading'
+      ? `Section "${item.title}" lacks substance`
+      : `${item.title} only mentioned in passing (in "${found.sections[0]}"), not addressed`;
+  return diagnostic('weak-section', span, `${subject}: ${reasons.join('; ')}.`, { itemId: item.id, hint: item.hint });
+}
