@@ -1,0 +1,59 @@
+import { Command, CommanderError, Option } from 'commander';
+import { ChecklistError } from '../checklist/types.js';
+import { FORMAT_NAMES } from '../format/index.js';
+import { EXIT, UsageError } from './errors.js';
+import { runLint, type Io } from './lint-command.js';
+import { VERSION } from './version.js';
+
+function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('mlsd')
+    .description('Write and enforce ML system design docs.\n\nScaffold a design doc from the ML system design framework, and lint design docs against a JSON Schema checklist: metrics, labels, leakage checks, latency budget, serving mode, drift monitoring.')
+    .version(VERSION, '-v, --version', 'print the mlsd version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError()
+    .exitOverride();
+
+  program
+    .command('lint')
+    .description('Check design docs against the checklist: each item is present, weak or absent.')
+    .argument('[paths...]', 'files, folders (every .md/.markdown file inside, skipping node_modules and .git) or globs; "-" reads standard input', [])
+    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
+    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
+    .addHelpText(
+      'after',
+      `
+Exit codes:
+  0  no errors (warnings allowed)
+  1  at least one error
+  2  usage, configuration or I/O error
+
+Examples:
+  $ mlsd lint docs/
+  $ mlsd lint design.md 'docs/**/*.md'
+  $ cat design.md | mlsd lint - --format json`,
+    )
+    .action(async (paths: string[], options: { format: string; color: boolean }) => {
+      setExit(await runLint(paths, options, io));
+    });
+
+  return program;
+}
+
+/** Run the CLI; resolves to the exit code. Errors the user can fix print one line, never a stack. */
+export async function main(argv: string[], io: Io = { cwd: process.cwd(), stdout: process.stdout, stdin: process.stdin, env: process.env }): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage; // help and --version exit 0; commander already printed the problem
+    }
+    if (error instanceof UsageError || error instanceof ChecklistError) {
+      process.stderr.write(`mlsd: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,15 @@
+import type { Formatter } from './types.js';
+
+export type { FileResult, FormatOptions, Formatter } from './types.js';
+
+/** Formatters load on demand, so `mlsd lint` pays only for the one it prints with. */
+const FORMATTERS: Record<string, () => Promise<Formatter>> = {
+  stylish: async () => (await import('./stylish.js')).stylish,
+  json: async () => (await import('./json.js')).json,
+};
+
+export const FORMAT_NAMES = Object.keys(FORMATTERS);
+
+export async function loadFormatter(name: string): Promise<Formatter | undefined> {
+  return FORMATTERS[name]?.();
+}

@@ -1,0 +1,31 @@
+import { Chalk } from 'chalk';
+import { countSeverities, plural } from './summary.js';
+import type { Formatter } from './types.js';
+
+/** Human output, grouped by file: position, severity, message, rule id, then the hint. */
+export const stylish: Formatter = (results, { color }) => {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const out: string[] = [];
+
+  for (const result of results) {
+    if (result.diagnostics.length === 0) continue;
+    out.push(c.underline(result.file));
+    const width = Math.max(...result.diagnostics.map((d) => `${d.line}:${d.column}`.length));
+    for (const d of result.diagnostics) {
+      const severity = d.severity === 'error' ? c.red('error  ') : c.yellow('warning');
+      out.push(`  ${c.dim(`${d.line}:${d.column}`.padEnd(width))}  ${severity}  ${d.message}  ${c.dim(d.ruleId)}`);
+      if (d.hint) out.push(`  ${' '.repeat(width)}  ${c.dim(`hint: ${d.hint}`)}`);
+    }
+    out.push('');
+  }
+
+  const { errors, warnings, filesWithProblems } = countSeverities(results);
+  const files = plural(results.length, 'file');
+  if (errors + warnings === 0) {
+    out.push(c.green(`✔ ${files} checked, no problems`));
+  } else {
+    const mark = errors > 0 ? c.red.bold('✖') : c.yellow.bold('⚠');
+    out.push(`${mark} ${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${filesWithProblems} of ${files}`);
+  }
+  return out.join('\n') + '\n';
+};

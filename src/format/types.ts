@@ -1,0 +1,15 @@
+import type { LintResult } from '../lint/index.js';
+
+/** One linted file: what the CLI hands to a formatter. */
+export interface FileResult extends LintResult {
+  /** Path as the user gave it (relative to the working directory), or "<stdin>". */
+  file: string;
+}
+
+export interface FormatOptions {
+  color: boolean;
+  toolVersion: string;
+  checklistId: string;
+}
+
+export type Formatter = (results: readonly FileResult[], options: FormatOptions) => string;
