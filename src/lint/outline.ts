@@ -44,12 +44,20 @@ function maskUrls(text: string): string {
     .replace(/https?:\/\/[^\s)>\]]+/g, blank);
 }
 
-/** `**Metrics**` or `**Metrics:**` alone on one line. */
-function pseudoHeadingText(node: Paragraph): string | undefined {
+/**
+ * A bold line standing as a heading: `**Metrics**` or `**Metrics:**` alone on a paragraph's first
+ * line. Returns its title and where the line ends, so the rest of the paragraph stays prose.
+ */
+function pseudoHeading(node: Paragraph): { title: string; lineEnd: number } | undefined {
   const [first, ...rest] = node.children;
-  if (first?.type !== 'strong' || node.position?.start.line !== node.position?.end.line) return undefined;
-  if (!rest.every((c) => c.type === 'text' && /^\s*[:.]?\s*$/.test(c.value))) return undefined;
-  return first.children.map((c) => ('value' in c ? c.value : '')).join('');
+  if (first?.type !== 'strong' || first.position?.start.line !== first.position?.end.line) return undefined;
+  const next = rest[0];
+  const alone = rest.length === 0 || (rest.length === 1 && next?.type === 'text' && /^\s*[:.]?\s*$/.test(next.value));
+  const lineBreak = next?.type === 'break' || (next?.type === 'text' && /^\s*[:.]?\s*\n/.test(next.value));
+  if (!alone && !lineBreak) return undefined;
+  const title = first.children.map((c) => ('value' in c ? c.value : '')).join('');
+  const lineEnd = alone ? (node.position?.end.offset ?? 0) : (first.position?.end.offset ?? 0);
+  return { title, lineEnd };
 }
 
 export function buildOutline(root: Root, text: string): Outline {
@@ -69,8 +77,9 @@ export function buildOutline(root: Root, text: string): Outline {
     }
   };
 
-  const openSection = (title: string, level: number, node: Nodes) => {
-    const [start, end] = offsets(node);
+  const openSection = (title: string, level: number, node: Nodes, lineEnd?: number) => {
+    const [start, nodeEnd] = offsets(node);
+    const end = lineEnd ?? nodeEnd;
     const span = lines.span(start, end);
     closeSections(level, span.start.line);
     sections.push({ title, normalized: normalizeHeading(title), level, span, endLine: lines.lineCount });
@@ -78,10 +87,11 @@ export function buildOutline(root: Root, text: string): Outline {
     blocks.push({ kind: 'heading', text: maskUrls(text.slice(start, end)), offset: start, span, sections: [...open], context: headingContext() });
   };
 
-  const addBlock = (kind: Block['kind'], node: Nodes, context: string) => {
-    const [start, end] = offsets(node);
+  const addSpan = (kind: Block['kind'], start: number, end: number, context: string) => {
     blocks.push({ kind, text: maskUrls(text.slice(start, end)), offset: start, span: lines.span(start, end), sections: [...open], context });
   };
+
+  const addBlock = (kind: Block['kind'], node: Nodes, context: string) => addSpan(kind, ...offsets(node), context);
 
   const addTable = (table: Table) => {
     const [header, ...rows] = table.children;
@@ -107,9 +117,15 @@ export function buildOutline(root: Root, text: string): Outline {
         return;
       }
       case 'paragraph': {
-        const pseudo = topLevel ? pseudoHeadingText(node) : undefined;
-        if (pseudo !== undefined) openSection(pseudo, PSEUDO_HEADING_LEVEL, node);
-        else addBlock('paragraph', node, headingContext());
+        const pseudo = topLevel ? pseudoHeading(node) : undefined;
+        if (!pseudo) {
+          addBlock('paragraph', node, headingContext());
+          return;
+        }
+        const end = offsets(node)[1];
+        openSection(pseudo.title, PSEUDO_HEADING_LEVEL, node, pseudo.lineEnd);
+        const rest = text.indexOf('\n', pseudo.lineEnd) + 1;
+        if (rest > 0 && rest < end) addSpan('paragraph', rest, end, headingContext());
         return;
       }
       case 'table':

@@ -1,0 +1,36 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultChecklist } from '../src/checklist/load.js';
+import { lint } from '../src/lint/index.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = join(ROOT, 'bin', 'mlsd.js');
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the built CLI as a user would: a child process, no TTY, colour off unless asked. */
+export function runCli(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: undefined, ...options.env },
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export const fixture = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', name), 'utf8');
+export const example = (name: string) => readFileSync(join(ROOT, 'examples', name), 'utf8');
+
+/** Lint text with the built-in checklist, through the pure core. */
+export const lintText = (text: string) => lint(text, defaultChecklist());
+
+export const tempDir = (prefix = 'mlsd-test-') => mkdtempSync(join(tmpdir(), prefix));

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { example, lintText } from './helpers.js';
+
+const COMPLETE = `---
+title: Search ranking
+status: draft
+---
+# Search ranking
+
+## Metrics
+Offline: NDCG@10 on judged queries. Online: CTR@3 and zero-result rate.
+
+## Labels
+Relevance labels come from human raters following a written guideline; click labels are a click within 30 s.
+
+## Leakage checks
+Time-based split with a 7-day gap; point-in-time joins so no feature uses future data.
+
+## Latency budget
+p99 end-to-end latency ≤ 120 ms.
+
+## Serving mode
+Online ranking behind a gRPC endpoint, per request.
+
+## Drift monitoring
+Daily PSI on the top features; alert the on-call owner when PSI > 0.2 and retrain.
+`;
+
+describe('lint core', () => {
+  it('finds every item present in a complete document', () => {
+    const result = lintText(COMPLETE);
+    expect(result.diagnostics).toEqual([]);
+    expect(Object.values(result.checklist)).toEqual(Array(6).fill('present'));
+  });
+
+  it('reports an absent item where its section belongs, not at line 1', () => {
+    const text = COMPLETE.replace(/## Labels\n.*\n\n/, '');
+    const result = lintText(text);
+    expect(result.checklist.labels).toBe('absent');
+    const d = result.diagnostics.find((x) => x.itemId === 'labels')!;
+    expect(d).toMatchObject({ ruleId: 'required-section', severity: 'error' });
+    const leakageLine = text.split('\n').indexOf('## Leakage checks') + 1;
+    expect(d.line).toBe(leakageLine);
+    expect(d.message).toContain('after "Metrics"');
+  });
+
+  it.each([
+    ['an empty section', 'p99 end-to-end latency ≤ 120 ms.', ''],
+    ['a placeholder', 'p99 end-to-end latency ≤ 120 ms.', 'Latency: TBD'],
+    ['a tentative number', 'p99 end-to-end latency ≤ 120 ms.', 'Latency should be low, maybe 200ms?'],
+    ['a template placeholder', 'p99 end-to-end latency ≤ 120 ms.', 'p99 latency ≤ {{latency_ms}} ms'],
+    ['an X placeholder', 'p99 end-to-end latency ≤ 120 ms.', 'p99 latency under X ms'],
+  ])('rates the latency budget weak for %s', (_name, from, to) => {
+    const result = lintText(COMPLETE.replace(from, to));
+    expect(result.checklist['latency-budget']).toBe('weak');
+    expect(result.diagnostics.find((d) => d.itemId === 'latency-budget')?.ruleId).toBe('weak-section');
+  });
+
+  it('rates generic metric words weak', () => {
+    const result = lintText(COMPLETE.replace(/Offline: NDCG.*/, 'We will track accuracy and business metrics.'));
+    expect(result.checklist.metrics).toBe('weak');
+  });
+
+  it('rates a bare "avoid leakage" weak', () => {
+    const result = lintText(COMPLETE.replace(/Time-based split.*/, 'We will make sure to avoid leakage.'));
+    expect(result.checklist['leakage-checks']).toBe('weak');
+  });
+
+  it('matches numbered, emoji and bold headings at any level', () => {
+    const text = COMPLETE.replace('## Metrics', '#### 2. 📊 Success Metrics:').replace('## Labels', '**Labels**');
+    const result = lintText(text);
+    expect(result.checklist.metrics).toBe('present');
+    expect(result.checklist.labels).toBe('present');
+    expect(result.items.labels?.via).toBe('heading');
+  });
+
+  it('finds an item from evidence inside another section and says where', () => {
+    const text = COMPLETE.replace(/## Labels\n.*\n/, '## Data\nEach impression is labelled positive when the user clicks within 30 s; negatives are impressions with no click.\n');
+    const result = lintText(text);
+    expect(result.checklist.labels).toBe('present');
+    expect(result.items.labels).toMatchObject({ via: 'mention', sections: ['Data'] });
+    expect(result.items.labels?.line).toBe(text.split('\n').indexOf('## Data') + 2);
+  });
+
+  it('reports a front matter YAML error at its line instead of throwing', () => {
+    const result = lintText(COMPLETE.replace('status: draft', 'status: [draft'));
+    const d = result.diagnostics.find((x) => x.ruleId === 'front-matter-yaml');
+    expect(d).toBeDefined();
+    expect(d!.line).toBeGreaterThanOrEqual(2);
+    expect(d!.line).toBeLessThanOrEqual(4);
+  });
+
+  it('lints every bundled complete example clean and the draft with several kinds of findings', () => {
+    for (const name of ['feed-ranking.md', 'fraud-detection.md', 'rag-support-assistant.md']) {
+      expect(lintText(example(name)).diagnostics, name).toEqual([]);
+    }
+    const draft = lintText(example('churn-prediction-draft.md'));
+    expect(new Set(draft.diagnostics.map((d) => d.ruleId))).toEqual(new Set(['required-section', 'weak-section']));
+    expect(draft.checklist).toMatchObject({ labels: 'absent', 'drift-monitoring': 'absent', metrics: 'weak' });
+  });
+});
