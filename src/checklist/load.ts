@@ -3,7 +3,7 @@ import { Ajv, type AnySchemaObject } from 'ajv';
 import ajvErrors from 'ajv-errors';
 import { normalizeHeading } from './headings.js';
 import { compileTerms } from './terms.js';
-import { ChecklistError, type Checklist, type ChecklistItem, type FactSpec } from './types.js';
+import { ChecklistError, type Checklist, type ChecklistItem, type FactSpec, type QuantitySpec, type SchemaRule } from './types.js';
 
 const DEFAULT_SCHEMA_URL = new URL('../../schemas/checklist.schema.json', import.meta.url);
 
@@ -14,6 +14,9 @@ const mlsdKeywordSchema = {
   additionalProperties: false,
   properties: {
     version: { type: 'integer' },
+    rule: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+    severity: { enum: ['error', 'warning'] },
+    description: { type: 'string' },
     placeholders: termList,
     aliases: termList,
     mentions: termList,
@@ -36,6 +39,13 @@ const mlsdKeywordSchema = {
             },
           },
           choice: { type: 'object', additionalProperties: termList },
+          stages: {
+            type: 'object',
+            required: ['quantity', 'total'],
+            additionalProperties: false,
+            properties: { quantity: { type: 'string' }, total: termList },
+          },
+          tasks: { type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: termList } },
           near: termList,
           evidence: { type: 'boolean' },
         },
@@ -58,6 +68,8 @@ interface RawFact {
   terms?: string[];
   quantity?: { units: Record<string, number>; near: string[]; unless?: string[]; percentiles?: string[] };
   choice?: Record<string, string[]>;
+  stages?: { quantity: string; total: string[] };
+  tasks?: { reason: string[] };
   near?: string[];
   evidence?: boolean;
 }
@@ -74,21 +86,27 @@ function terms(list: string[] | undefined, where: string) {
   }
 }
 
-function compileFact(name: string, raw: RawFact, where: string): FactSpec {
+function compileQuantity(name: string, q: NonNullable<RawFact['quantity']>, at: string): QuantitySpec {
+  return {
+    kind: 'quantity',
+    name,
+    units: q.units,
+    near: terms(q.near, at),
+    unless: q.unless && terms(q.unless, at),
+    percentiles: q.percentiles && terms(q.percentiles, at),
+  };
+}
+
+function compileFact(name: string, raw: RawFact, siblings: Record<string, RawFact>, where: string): FactSpec {
   const at = `${where}.facts.${name}`;
   const evidence = raw.evidence ?? false;
-  if (raw.quantity) {
-    const q = raw.quantity;
-    return {
-      kind: 'quantity',
-      name,
-      evidence,
-      units: q.units,
-      near: terms(q.near, at),
-      unless: q.unless && terms(q.unless, at),
-      percentiles: q.percentiles && terms(q.percentiles, at),
-    };
+  if (raw.quantity) return { ...compileQuantity(name, raw.quantity, at), evidence };
+  if (raw.stages) {
+    const quantity = siblings[raw.stages.quantity]?.quantity;
+    if (!quantity) throw new ChecklistError(`${at}: stages.quantity must name a quantity fact of the same item`);
+    return { kind: 'stages', name, evidence, quantity: compileQuantity(raw.stages.quantity, quantity, at), total: terms(raw.stages.total, at) };
   }
+  if (raw.tasks) return { kind: 'tasks', name, evidence, reason: terms(raw.tasks.reason, at) };
   if (raw.choice) {
     return {
       kind: 'choice',
@@ -112,13 +130,14 @@ function compileItem(id: string, schema: ItemSchema, required: boolean): Checkli
     required,
     aliases: [...new Set(aliases)].sort((a, b) => b.length - a.length),
     mentions: terms(meta.mentions, where),
-    facts: Object.entries(meta.facts ?? {}).map(([name, raw]) => compileFact(name, raw, where)),
+    facts: Object.entries(meta.facts ?? {}).map(([name, raw]) => compileFact(name, raw, meta.facts ?? {}, where)),
   };
 }
 
 /** Compile a checklist schema: the ajv validator plus the matchers lint needs to build the model. */
 export function compileChecklist(schema: AnySchemaObject): Checklist {
-  const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, allowUnionTypes: true });
+  // $data lets a constraint compare two facts (the stages' sum against the total budget).
+  const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true, $data: true });
   (ajvErrors as unknown as (ajv: Ajv) => Ajv)(ajv); // CJS default export seen through NodeNext typings
   ajv.addKeyword({ keyword: 'mlsd', metaSchema: mlsdKeywordSchema });
 
@@ -136,9 +155,27 @@ export function compileChecklist(schema: AnySchemaObject): Checklist {
   return {
     id: typeof schema.$id === 'string' ? schema.$id : 'inline',
     items,
+    rules: collectRules(schema),
     placeholders: terms((schema.mlsd as { placeholders?: string[] } | undefined)?.placeholders, 'checklist placeholders'),
     validate,
   };
+}
+
+/** Every subschema with `mlsd.rule`, keyed by its JSON pointer (as ajv's schemaPath spells it). */
+function collectRules(schema: unknown): Map<string, SchemaRule> {
+  const rules = new Map<string, SchemaRule>();
+  const walk = (node: unknown, path: string) => {
+    if (node === null || typeof node !== 'object') return;
+    const meta = (node as { mlsd?: { rule?: string; severity?: 'error' | 'warning'; description?: string } }).mlsd;
+    if (meta?.rule) {
+      rules.set(path, { id: meta.rule, severity: meta.severity ?? 'warning', description: meta.description ?? '' });
+    }
+    for (const [key, child] of Object.entries(node)) {
+      if (key !== 'mlsd') walk(child, `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    }
+  };
+  walk(schema, '#');
+  return rules;
 }
 
 let cached: Checklist | undefined;

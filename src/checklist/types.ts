@@ -1,19 +1,25 @@
 import type { ValidateFunction } from 'ajv';
 import type { TermMatcher } from './terms.js';
 
+export interface QuantitySpec {
+  kind: 'quantity';
+  name: string;
+  /** Unit as written → its value in the base unit (milliseconds for latency). */
+  units: Record<string, number>;
+  near: TermMatcher;
+  unless?: TermMatcher;
+  percentiles?: TermMatcher;
+}
+
 /** How one fact is pulled out of an item's text; declared under `mlsd.facts` in the schema. */
 export type FactSpec = (
   | { kind: 'terms'; name: string; terms: TermMatcher; near?: TermMatcher }
-  | {
-      kind: 'quantity';
-      name: string;
-      /** Unit as written → its value in milliseconds. */
-      units: Record<string, number>;
-      near: TermMatcher;
-      unless?: TermMatcher;
-      percentiles?: TermMatcher;
-    }
+  | QuantitySpec
   | { kind: 'choice'; name: string; options: { value: string; terms: TermMatcher }[]; near?: TermMatcher }
+  /** A per-stage budget: the stages' quantities (table rows or list items) against the total. */
+  | { kind: 'stages'; name: string; quantity: QuantitySpec; total: TermMatcher }
+  /** Unchecked task-list items (`- [ ]`) that give no reason. */
+  | { kind: 'tasks'; name: string; reason: TermMatcher }
 ) & {
   /** A match anywhere in the document is evidence enough that the item is addressed there. */
   evidence: boolean;
@@ -30,11 +36,20 @@ export interface ChecklistItem {
   facts: FactSpec[];
 }
 
+/** A finding declared in the schema: a subschema whose failure is reported under its own rule id. */
+export interface SchemaRule {
+  id: string;
+  severity: 'error' | 'warning';
+  description: string;
+}
+
 export interface Checklist {
   /** The checklist schema's `$id`, so results say which checklist judged them. */
   id: string;
   items: ChecklistItem[];
   placeholders: TermMatcher;
+  /** Rules declared in the schema, keyed by the JSON pointer of the subschema that carries them. */
+  rules: Map<string, SchemaRule>;
   /** ajv validator for the document model. */
   validate: ValidateFunction;
 }

@@ -1,5 +1,5 @@
 import type { TermMatcher } from '../checklist/terms.js';
-import type { FactSpec } from '../checklist/types.js';
+import type { FactSpec, QuantitySpec } from '../checklist/types.js';
 import type { Block } from './outline.js';
 import type { LineIndex } from './position.js';
 
@@ -16,6 +16,10 @@ export interface Fact {
   base?: number;
   /** For quantities: the percentile or aggregate it is tied to ("p99", "end-to-end"), if any. */
   percentile?: string;
+  /** For a stage budget: the total, the stages' sum and the arithmetic, to show in the finding. */
+  total?: number;
+  sum?: number;
+  arithmetic?: string;
 }
 
 const SENTENCE_END = /[.!?;](?=\s)|\n/g;
@@ -87,23 +91,66 @@ export function extractFact(spec: FactSpec, blocks: readonly Block[], lines: Lin
         }
         break;
       case 'quantity':
-        for (const m of block.text.matchAll(quantityRegex(spec.units))) {
-          const index = m.index ?? 0;
-          const sentence = sentenceAround(block.text, index);
-          const tentative = /^\s*\?/.test(block.text.slice(index + m[0].length));
-          if (tentative || spec.unless?.test(sentence)) continue;
-          if (!isNear(spec.near, block, index)) continue;
-          const amount = parseNumber(m[1] ?? m[3]!);
-          const unit = (m[2] ?? m[4])!;
-          const framing = block.kind === 'row' ? `${sentence}\n${block.context.split('\n').at(-1) ?? ''}` : sentence;
-          const percentile = spec.percentiles?.find(framing)[0]?.text;
-          add(
-            { text: m[0], amount, unit, base: amount * spec.units[unit]!, ...(percentile ? { percentile } : {}), ...at(block, index) },
-            `${block.offset + index}`,
-          );
+        for (const q of quantities(spec, block, lines)) add(q, `${q.line}:${q.column}`);
+        break;
+      case 'tasks':
+        if (block.listItem?.checked === false && !spec.reason.test(block.text.replace(/^\s*[-*+]\s*\[ \]\s*/, ''))) {
+          add({ text: block.text.split('\n')[0]!.trim(), ...at(block, 0) }, String(block.offset));
         }
         break;
+      case 'stages':
+        break; // whole-scope arithmetic, below
     }
   }
+  if (spec.kind === 'stages') {
+    const budget = stageBudget(spec.quantity, spec.total, blocks, lines);
+    if (budget) facts.push(budget);
+  }
   return facts;
+}
+
+const formatMs = (n: number) => `${Number(n.toFixed(3))} ms`;
+
+/**
+ * A per-stage budget: stages are table rows or list items that each carry one quantity; the total
+ * is a row or item named like a total, else the largest quantity stated in the prose around them.
+ */
+function stageBudget(spec: QuantitySpec, totalTerms: TermMatcher, blocks: readonly Block[], lines: LineIndex): Fact | undefined {
+  const stages: { name: string; ms: number }[] = [];
+  let total: Fact | undefined;
+  let largestProse: Fact | undefined;
+  for (const block of blocks) {
+    const found = quantities(spec, block, lines);
+    const stageLike = (block.kind === 'row' && !block.text.includes('---')) || block.listItem !== undefined;
+    if (stageLike && found.length > 0) {
+      const name = block.text.replace(/^[\s|*+-]*/, '').split(/[|:]|\s[–—-]\s/)[0]!.trim();
+      if (totalTerms.test(name)) total ??= found[0];
+      else stages.push({ name, ms: found[0]!.base! });
+    } else {
+      for (const q of found) if (!largestProse || q.base! > largestProse.base!) largestProse = q;
+    }
+  }
+  total ??= largestProse;
+  if (!total || stages.length < 2) return undefined;
+  const sum = stages.reduce((s, x) => s + x.ms, 0);
+  const arithmetic = `${stages.map((x) => formatMs(x.ms)).join(' + ')} = ${formatMs(sum)} ${sum > total.base! ? '>' : '≤'} ${formatMs(total.base!)} total`;
+  return { text: total.text, line: total.line, column: total.column, total: total.base!, sum, arithmetic };
+}
+
+/** Time quantities in a block that read as a latency: near a latency word, not a pipeline's run time, not tentative. */
+function quantities(spec: QuantitySpec, block: Block, lines: LineIndex): Fact[] {
+  const found: Fact[] = [];
+  for (const m of block.text.matchAll(quantityRegex(spec.units))) {
+    const index = m.index ?? 0;
+    const sentence = sentenceAround(block.text, index);
+    const tentative = /^\s*\?/.test(block.text.slice(index + m[0].length));
+    if (tentative || spec.unless?.test(sentence)) continue;
+    if (!isNear(spec.near, block, index)) continue;
+    const amount = parseNumber(m[1] ?? m[3]!);
+    const unit = (m[2] ?? m[4])!;
+    const framing = block.kind === 'row' ? `${sentence}\n${block.context.split('\n').at(-1) ?? ''}` : sentence;
+    const percentile = spec.percentiles?.find(framing)[0]?.text;
+    found.push({ text: m[0], amount, unit, base: amount * spec.units[unit]!, ...(percentile ? { percentile } : {}), ...lines.point(block.offset + index) });
+  }
+  return found;
 }

@@ -19,6 +19,8 @@ export interface ItemModel {
 export interface DocumentModel {
   frontMatter: Record<string, unknown>;
   items: Record<string, ItemModel>;
+  /** Placeholder text anywhere in the prose (TODO, XX, {{…}}, lorem ipsum). */
+  placeholders: { text: string }[];
 }
 
 /** Where each part of the model stands in the document, keyed by JSON pointer. */
@@ -54,7 +56,11 @@ function findItem(item: ChecklistItem, outline: Outline, checklist: Checklist) {
     placeholders.push(...found.map((m) => m.text));
     return found.length === 0;
   });
-  const facts = Object.fromEntries(item.facts.map((spec) => [spec.name, extractFact(spec, substantive, outline.lines)]));
+  // A stage budget is read from the item's own sections only: numbers elsewhere are not its stages.
+  const ownSubstantive = substantive.filter(inOwn);
+  const facts = Object.fromEntries(
+    item.facts.map((spec) => [spec.name, extractFact(spec, spec.kind === 'stages' ? ownSubstantive : substantive, outline.lines)]),
+  );
 
   const ownSections = [...own].map((i) => outline.sections[i]!);
   const sectionTitles =
@@ -68,8 +74,15 @@ function findItem(item: ChecklistItem, outline: Outline, checklist: Checklist) {
 }
 
 export function buildModel(outline: Outline, frontMatter: FrontMatter, checklist: Checklist): ModelResult {
-  const model: DocumentModel = { frontMatter: frontMatter.data, items: {} };
+  const model: DocumentModel = { frontMatter: frontMatter.data, items: {}, placeholders: [] };
   const sourceMap: SourceMap = new Map();
+  for (const block of outline.blocks) {
+    for (const m of checklist.placeholders.find(block.text)) {
+      const at = outline.lines.point(block.offset + m.index);
+      sourceMap.set(pointer('placeholders', String(model.placeholders.length)), { start: at, end: outline.lines.point(block.offset + m.index + m.text.length) });
+      model.placeholders.push({ text: m.text });
+    }
+  }
   const itemEnds = new Map<string, number>();
 
   sourceMap.set('', outline.lines.lineSpan(1));
@@ -82,8 +95,9 @@ export function buildModel(outline: Outline, frontMatter: FrontMatter, checklist
     model.items[item.id] = found.model;
     sourceMap.set(pointer('items', item.id), found.span);
     for (const [name, facts] of Object.entries(found.facts)) {
-      const first = facts[0];
-      if (first) sourceMap.set(pointer('items', item.id, 'facts', name), { start: first, end: first });
+      const spans = facts.map((fact) => ({ start: fact, end: { line: fact.line, column: fact.column + fact.text.length } }));
+      spans.forEach((span, i) => sourceMap.set(pointer('items', item.id, 'facts', name, String(i)), span));
+      if (spans[0]) sourceMap.set(pointer('items', item.id, 'facts', name), spans[0]);
     }
     if (found.end !== undefined) itemEnds.set(item.id, found.end);
   }

@@ -14,6 +14,8 @@ export interface Block {
   sections: number[];
   /** Text that frames the block: enclosing headings, and a table's header row. */
   context: string;
+  /** For a paragraph that opens a list item: whether it is a task, and ticked (`- [x]`) or not. */
+  listItem?: { checked: boolean | null };
 }
 
 export interface Section {
@@ -87,8 +89,10 @@ export function buildOutline(root: Root, text: string): Outline {
     blocks.push({ kind: 'heading', text: maskUrls(text.slice(start, end)), offset: start, span, sections: [...open], context: headingContext() });
   };
 
+  let listItem: Block['listItem'];
   const addSpan = (kind: Block['kind'], start: number, end: number, context: string) => {
-    blocks.push({ kind, text: maskUrls(text.slice(start, end)), offset: start, span: lines.span(start, end), sections: [...open], context });
+    blocks.push({ kind, text: maskUrls(text.slice(start, end)), offset: start, span: lines.span(start, end), sections: [...open], context, ...(listItem ? { listItem } : {}) });
+    listItem = undefined;
   };
 
   const addBlock = (kind: Block['kind'], node: Nodes, context: string) => addSpan(kind, ...offsets(node), context);
@@ -131,10 +135,14 @@ export function buildOutline(root: Root, text: string): Outline {
       case 'table':
         addTable(node);
         return;
+      case 'listItem':
+        listItem = { checked: node.checked ?? null };
+        for (const child of node.children) visit(child, false);
+        listItem = undefined;
+        return;
       case 'root':
       case 'blockquote':
       case 'list':
-      case 'listItem':
       case 'footnoteDefinition':
         for (const child of node.children) visit(child, node.type === 'root');
         return;

@@ -52,8 +52,15 @@ export function validateModel(checklist: Checklist, built: ModelResult) {
   const diagnostics: Diagnostic[] = [];
 
   for (const error of errors) {
+    if (error.keyword === 'if') continue; // restates the failed \`then\` reported beside it
     const [root, id] = error.instancePath.split('/').slice(1).map(unescape);
-    if (root === 'items' && id === undefined && error.keyword === 'required') {
+    const rule = ruleFor(checklist, error);
+    if (rule) {
+      const itemId = root === 'items' ? (id ?? (error.keyword === 'required' ? String(error.params.missingProperty) : undefined)) : undefined;
+      const item = itemId ? byId.get(itemId) : undefined;
+      const span = error.keyword === 'required' && itemId && !id ? insertionSpan(insertionPoints.get(itemId)) : locate(sourceMap, error.instancePath);
+      diagnostics.push({ ...diagnostic('weak-section', span, sentence(reason(error)), { itemId, hint: item?.hint }), ruleId: rule.id, severity: rule.severity });
+    } else if (root === 'items' && id === undefined && error.keyword === 'required') {
       missing.add(String(error.params.missingProperty));
     } else if (root === 'items' && id !== undefined) {
       weak.set(id, [...(weak.get(id) ?? []), error]);
@@ -77,11 +84,25 @@ export function validateModel(checklist: Checklist, built: ModelResult) {
   return { diagnostics, checklist: checklistStates };
 }
 
-function absentDiagnostic(item: ChecklistItem, at: { line: number; after?: string; before?: string } | undefined): Diagnostic {
-  const line = at?.line ?? 1;
+type InsertionPoint = { line: number; after?: string; before?: string } | undefined;
+
+const insertionSpan = (at: InsertionPoint): Span => ({ start: { line: at?.line ?? 1, column: 1 }, end: { line: at?.line ?? 1, column: 1 } });
+
+const sentence = (text: string) => (text.endsWith('.') ? text : `${text}.`);
+
+/** The schema rule an error belongs to: the nearest subschema on its schema path that declares `mlsd.rule`. */
+function ruleFor(checklist: Checklist, error: ErrorObject) {
+  if (checklist.rules.size === 0) return undefined;
+  for (let path = error.schemaPath; path.includes('/'); path = path.slice(0, path.lastIndexOf('/'))) {
+    const rule = checklist.rules.get(path);
+    if (rule) return rule;
+  }
+  return undefined;
+}
+
+function absentDiagnostic(item: ChecklistItem, at: InsertionPoint): Diagnostic {
   const where = at?.after ? ` (add it after "${at.after}")` : at?.before ? ` (add it before "${at.before}")` : '';
-  const point = { line, column: 1 };
-  return diagnostic('required-section', { start: point, end: point }, `Missing required section "${item.title}"${where}.`, {
+  return diagnostic('required-section', insertionSpan(at), `Missing required section "${item.title}"${where}.`, {
     itemId: item.id,
     hint: item.hint,
   });
