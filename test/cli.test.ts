@@ -26,7 +26,7 @@ describe('mlsd (built CLI)', () => {
     expect(run.stdout).toMatch(/required-section/);
     expect(run.stdout).toMatch(/weak-section/);
     expect(run.stdout).toMatch(/hint: /);
-    expect(run.stdout).toMatch(/✖ 5 problems \(5 errors, 0 warnings\) in 1 of 4 files/);
+    expect(run.stdout).toMatch(/✖ 8 problems \(5 errors, 3 warnings\) in 1 of 4 files/);
   });
 
   it('exits 0 on a clean file', () => {
@@ -64,7 +64,7 @@ describe('mlsd (built CLI)', () => {
   it('writes a stable, versioned JSON report', () => {
     const run = runCli(['lint', 'examples/churn-prediction-draft.md', '--format', 'json']);
     const report = JSON.parse(run.stdout);
-    expect(report).toMatchObject({ version: 1, tool: { name: 'mlsd' }, summary: { files: 1, errors: 5, warnings: 0 } });
+    expect(report).toMatchObject({ version: 1, tool: { name: 'mlsd' }, summary: { files: 1, errors: 5, warnings: 3 } });
     const [file] = report.files;
     expect(file.checklist).toEqual({
       metrics: 'weak',

@@ -95,7 +95,7 @@ describe('lint core', () => {
       expect(lintText(example(name)).diagnostics, name).toEqual([]);
     }
     const draft = lintText(example('churn-prediction-draft.md'));
-    expect(new Set(draft.diagnostics.map((d) => d.ruleId))).toEqual(new Set(['required-section', 'weak-section']));
+    expect(new Set(draft.diagnostics.map((d) => d.ruleId))).toEqual(new Set(['required-section', 'weak-section', 'placeholder']));
     expect(draft.checklist).toMatchObject({ labels: 'absent', 'drift-monitoring': 'absent', metrics: 'weak' });
   });
 });

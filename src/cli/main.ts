@@ -36,6 +36,15 @@ Examples:
       setExit(await runLint(paths, options, io));
     });
 
+  program
+    .command('explain')
+    .description('Explain a rule: what it checks, why it matters, a failing and a passing example.')
+    .argument('<rule-id>', 'a rule id as lint reports it, e.g. latency-stage-sum')
+    .action(async (ruleId: string) => {
+      const { runExplain } = await import('./explain-command.js');
+      setExit(await runExplain(ruleId, io.stdout));
+    });
+
   return program;
 }
 
