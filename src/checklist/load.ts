@@ -17,6 +17,7 @@ const mlsdKeywordSchema = {
     rule: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
     severity: { enum: ['error', 'warning'] },
     description: { type: 'string' },
+    item: { type: 'string' },
     placeholders: termList,
     aliases: termList,
     mentions: termList,
@@ -166,9 +167,9 @@ function collectRules(schema: unknown): Map<string, SchemaRule> {
   const rules = new Map<string, SchemaRule>();
   const walk = (node: unknown, path: string) => {
     if (node === null || typeof node !== 'object') return;
-    const meta = (node as { mlsd?: { rule?: string; severity?: 'error' | 'warning'; description?: string } }).mlsd;
+    const meta = (node as { mlsd?: { rule?: string; severity?: 'error' | 'warning'; description?: string; item?: string } }).mlsd;
     if (meta?.rule) {
-      rules.set(path, { id: meta.rule, severity: meta.severity ?? 'warning', description: meta.description ?? '' });
+      rules.set(path, { id: meta.rule, severity: meta.severity ?? 'warning', description: meta.description ?? '', ...(meta.item ? { item: meta.item } : {}) });
     }
     for (const [key, child] of Object.entries(node)) {
       if (key !== 'mlsd') walk(child, `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);

@@ -41,6 +41,8 @@ export interface SchemaRule {
   id: string;
   severity: 'error' | 'warning';
   description: string;
+  /** The item the finding is about, when its errors point elsewhere (a cross-item rule). */
+  item?: string;
 }
 
 export interface Checklist {

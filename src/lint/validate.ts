@@ -56,9 +56,10 @@ export function validateModel(checklist: Checklist, built: ModelResult) {
     const [root, id] = error.instancePath.split('/').slice(1).map(unescape);
     const rule = ruleFor(checklist, error);
     if (rule) {
-      const itemId = root === 'items' ? (id ?? (error.keyword === 'required' ? String(error.params.missingProperty) : undefined)) : undefined;
+      const missingItem = root === 'items' && id === undefined ? missingProperty(error) : undefined;
+      const itemId = rule.item ?? (root === 'items' ? (id ?? missingItem) : undefined);
       const item = itemId ? byId.get(itemId) : undefined;
-      const span = error.keyword === 'required' && itemId && !id ? insertionSpan(insertionPoints.get(itemId)) : locate(sourceMap, error.instancePath);
+      const span = missingItem ? insertionSpan(insertionPoints.get(missingItem)) : locate(sourceMap, error.instancePath);
       diagnostics.push({ ...diagnostic('weak-section', span, sentence(reason(error)), { itemId, hint: item?.hint }), ruleId: rule.id, severity: rule.severity });
     } else if (root === 'items' && id === undefined && error.keyword === 'required') {
       missing.add(String(error.params.missingProperty));
@@ -81,12 +82,24 @@ export function validateModel(checklist: Checklist, built: ModelResult) {
       diagnostics.push(weakDiagnostic(item, found, itemErrors, span));
     }
   }
-  return { diagnostics, checklist: checklistStates };
+  // A best-practice finding about an item that already has a state finding (absent, weak) repeats it.
+  const stated = new Set(diagnostics.filter((d) => STATE_RULES.has(d.ruleId)).map((d) => d.itemId));
+  const kept = diagnostics.filter((d) => STATE_RULES.has(d.ruleId) || d.itemId === undefined || !stated.has(d.itemId));
+  return { diagnostics: kept, checklist: checklistStates };
 }
+
+const STATE_RULES = new Set<string>(['required-section', 'weak-section']);
 
 type InsertionPoint = { line: number; after?: string; before?: string } | undefined;
 
 const insertionSpan = (at: InsertionPoint): Span => ({ start: { line: at?.line ?? 1, column: 1 }, end: { line: at?.line ?? 1, column: 1 } });
+
+/** The property a `required` error names, also when ajv-errors has wrapped it in a custom message. */
+function missingProperty(error: ErrorObject): string | undefined {
+  if (error.keyword === 'required') return String(error.params.missingProperty);
+  const inner = (error.params as { errors?: ErrorObject[] }).errors?.find((e) => e.keyword === 'required');
+  return inner ? String(inner.params.missingProperty) : undefined;
+}
 
 const sentence = (text: string) => (text.endsWith('.') ? text : `${text}.`);
 
