@@ -1,4 +1,5 @@
 import { headingMatches } from '../checklist/headings.js';
+import type { TermMatch } from '../checklist/terms.js';
 import type { Checklist, ChecklistItem } from '../checklist/types.js';
 import { extractFact, type Fact } from './facts.js';
 import type { FrontMatter } from './frontmatter.js';
@@ -37,7 +38,10 @@ export interface ModelResult {
 
 const pointer = (...parts: string[]) => '/' + parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
 
-function findItem(item: ChecklistItem, outline: Outline, checklist: Checklist) {
+/** Placeholder matches per block, found once and shared by every item. */
+type PlaceholderIndex = Map<Block, TermMatch[]>;
+
+function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: PlaceholderIndex) {
   const own = new Set<number>();
   outline.sections.forEach((section, i) => {
     if (item.aliases.some((alias) => headingMatches(section.normalized, alias))) own.add(i);
@@ -52,7 +56,7 @@ function findItem(item: ChecklistItem, outline: Outline, checklist: Checklist) {
   // Headings name things; substance is in the prose beneath them.
   const substantive = scope.filter((b) => {
     if (b.kind === 'heading') return false;
-    const found = checklist.placeholders.find(b.text);
+    const found = placeholderIndex.get(b) ?? [];
     placeholders.push(...found.map((m) => m.text));
     return found.length === 0;
   });
@@ -76,8 +80,11 @@ function findItem(item: ChecklistItem, outline: Outline, checklist: Checklist) {
 export function buildModel(outline: Outline, frontMatter: FrontMatter, checklist: Checklist): ModelResult {
   const model: DocumentModel = { frontMatter: frontMatter.data, items: {}, placeholders: [] };
   const sourceMap: SourceMap = new Map();
+  const placeholderIndex: PlaceholderIndex = new Map();
   for (const block of outline.blocks) {
-    for (const m of checklist.placeholders.find(block.text)) {
+    const found = checklist.placeholders.find(block.text);
+    if (found.length > 0) placeholderIndex.set(block, found);
+    for (const m of found) {
       const at = outline.lines.point(block.offset + m.index);
       sourceMap.set(pointer('placeholders', String(model.placeholders.length)), { start: at, end: outline.lines.point(block.offset + m.index + m.text.length) });
       model.placeholders.push({ text: m.text });
@@ -90,7 +97,7 @@ export function buildModel(outline: Outline, frontMatter: FrontMatter, checklist
   for (const [key, span] of frontMatter.keys) sourceMap.set(pointer('frontMatter', key), span);
 
   for (const item of checklist.items) {
-    const found = findItem(item, outline, checklist);
+    const found = findItem(item, outline, placeholderIndex);
     if (!found) continue;
     model.items[item.id] = found.model;
     sourceMap.set(pointer('items', item.id), found.span);
