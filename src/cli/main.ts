@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ChecklistError } from '../checklist/types.js';
 import { FORMAT_NAMES } from '../format/index.js';
 import { EXIT, UsageError } from './errors.js';
-import { runLint, type Io } from './lint-command.js';
+import type { Io } from './lint-command.js';
 import { VERSION } from './version.js';
 
 function buildProgram(io: Io, setExit: (code: number) => void): Command {
@@ -33,6 +33,7 @@ Examples:
   $ cat design.md | mlsd lint - --format json`,
     )
     .action(async (paths: string[], options: { format: string; color: boolean }) => {
+      const { runLint } = await import('./lint-command.js'); // the parser and ajv load only for lint
       setExit(await runLint(paths, options, io));
     });
 
