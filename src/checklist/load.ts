@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { Ajv, type AnySchemaObject } from 'ajv';
+import { Ajv, type AnySchemaObject, type ValidateFunction } from 'ajv';
+import { loadPrecompiled } from './precompiled.js';
 import ajvErrors from 'ajv-errors';
 import { normalizeHeading } from './headings.js';
 import { compileTerms } from './terms.js';
@@ -136,15 +137,31 @@ function compileItem(id: string, schema: ItemSchema, required: boolean): Checkli
 }
 
 /** Compile a checklist schema: the ajv validator plus the matchers lint needs to build the model. */
-export function compileChecklist(schema: AnySchemaObject): Checklist {
+/** The one ajv set-up every checklist is compiled with (at run time, or ahead of time by the build). */
+export function createAjv(options: { source?: boolean } = {}): Ajv {
   // $data lets a constraint compare two facts (the stages' sum against the total budget).
-  const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true, $data: true });
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: true,
+    strictTypes: false,
+    strictRequired: false,
+    allowUnionTypes: true,
+    $data: true,
+    ...(options.source ? { code: { source: true, esm: false } } : {}),
+  });
   (ajvErrors as unknown as (ajv: Ajv) => Ajv)(ajv); // CJS default export seen through NodeNext typings
   ajv.addKeyword({ keyword: 'mlsd', metaSchema: mlsdKeywordSchema });
+  return ajv;
+}
 
-  let validate;
+/**
+ * Compile a checklist schema: the ajv validator plus the matchers lint needs to build the model.
+ * A validator compiled ahead of time for this very schema may be passed in to skip ajv's compile.
+ */
+export function compileChecklist(schema: AnySchemaObject, precompiled?: ValidateFunction): Checklist {
+  let validate = precompiled;
   try {
-    validate = ajv.compile(schema);
+    validate ??= createAjv().compile(schema);
   } catch (error) {
     throw new ChecklistError(`invalid checklist schema: ${(error as Error).message}`);
   }
@@ -181,8 +198,11 @@ function collectRules(schema: unknown): Map<string, SchemaRule> {
 
 let cached: Checklist | undefined;
 
-/** The built-in checklist, compiled once per process. */
+/** The built-in checklist, compiled once per process; ajv's work done at build time when it can be. */
 export function defaultChecklist(): Checklist {
-  cached ??= compileChecklist(readDefaultSchema());
+  if (!cached) {
+    const text = readFileSync(DEFAULT_SCHEMA_URL, 'utf8');
+    cached = compileChecklist(JSON.parse(text) as AnySchemaObject, loadPrecompiled(text));
+  }
   return cached;
 }

@@ -1,4 +1,4 @@
-import type { TermMatcher } from '../checklist/terms.js';
+import { WORD_CHAR, type TermMatcher } from '../checklist/terms.js';
 import type { FactSpec, QuantitySpec } from '../checklist/types.js';
 import type { Block } from './outline.js';
 import type { LineIndex } from './position.js';
@@ -53,8 +53,8 @@ function quantityRegex(units: Record<string, number>): RegExp {
     const number = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
     const spelled = names.filter((u) => u.length > 3).join('|'); // "a minute", never "a s"
     regex = new RegExp(
-      String.raw`(?<![\p{L}\p{N}_.,])(?:(${number})\s?(${names.join('|')})|([Aa]n?|[Oo]ne)\s(${spelled}))(?![\p{L}\p{N}_])`,
-      'gu',
+      String.raw`(?<![\w\u00C0-\u024F.,])(?:(${number})\s?(${names.join('|')})|([Aa]n?|[Oo]ne)\s(${spelled}))(?!${WORD_CHAR})`,
+      'g',
     );
     quantityRegexes.set(units, regex);
   }
