@@ -28,6 +28,8 @@ export interface ChecklistItem {
   aliases: string[];
   mentions: TermMatcher;
   facts: FactSpec[];
+  /** Markdown for `mlsd new` and `--fix` to insert for the item, when the checklist gives one. */
+  skeleton?: string;
 }
 
 export interface Checklist {

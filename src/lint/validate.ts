@@ -52,6 +52,8 @@ export function validateModel(checklist: Checklist, built: ModelResult) {
   const diagnostics: Diagnostic[] = [];
 
   for (const error of errors) {
+    // "must match then schema" only wraps the errors of a conditional requirement, reported on their own.
+    if (error.keyword === 'if') continue;
     const [root, id] = error.instancePath.split('/').slice(1).map(unescape);
     if (root === 'items' && id === undefined && error.keyword === 'required') {
       missing.add(String(error.params.missingProperty));
