@@ -149,6 +149,18 @@ describe('extends', () => {
     expect(out.sources['checklist.drift-monitoring.severity']).toBe('.mlsdrc.yaml');
   });
 
+  it('takes a package whose main is a JavaScript module exporting the config', () => {
+    const root = tree({
+      '.mlsdrc.yaml': 'extends: acme-mlsd\n',
+      'node_modules/acme-mlsd/package.json': JSON.stringify({ name: 'acme-mlsd', main: 'index.mjs' }),
+      'node_modules/acme-mlsd/index.mjs': "export default { checklist: { 'rollback-plan': { title: 'Rollback plan' } } };\n",
+      'doc.md': DOC,
+    });
+    const run = runCli(['lint', 'doc.md'], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Missing required section "Rollback plan"');
+  });
+
   it('mlsd:strict makes a mention in passing weak and every rule an error', () => {
     const text = DOC.replace(/## Latency budget\n.*\n/, '').replace('per request.', 'per request; p99 latency is 120 ms.');
     const root = tree({ '.mlsdrc.yaml': 'extends: mlsd:strict\n', 'doc.md': text });

@@ -1,6 +1,6 @@
 import type { AnySchemaObject } from 'ajv';
 import picomatch from 'picomatch';
-import type { ItemConfig, Level, MergedConfig, Requirement, ResolvedConfig } from './config.js';
+import type { ItemConfig, Level, MergedConfig, Requirement } from './config.js';
 import { compileChecklist, readDefaultSchema } from './load.js';
 import type { Checklist } from './types.js';
 
@@ -30,7 +30,7 @@ export function conditionSchema(id: string, requirement: Exclude<Requirement, bo
   };
 }
 
-function itemConstraints(id: string, item: ItemConfig, isNew: boolean): AnySchemaObject[] {
+function itemConstraints(item: ItemConfig, isNew: boolean): AnySchemaObject[] {
   const extra: AnySchemaObject[] = [];
   const facts = Object.entries(item.facts ?? {}).filter(([, f]) => (f.min ?? 1) > 0);
   if (facts.length > 0) {
@@ -47,7 +47,6 @@ function itemConstraints(id: string, item: ItemConfig, isNew: boolean): AnySchem
     extra.push({ required: ['via'], properties: { via: { const: 'heading', errorMessage: 'needs a section of its own' } } });
   }
   if (item.schema) extra.push(structuredClone(item.schema) as AnySchemaObject);
-  void id;
   return extra;
 }
 
@@ -75,7 +74,7 @@ export function buildChecklistSchema(items: Record<string, ItemConfig>, base: An
       mlsd.facts = { ...(mlsd.facts ?? {}), ...specs };
     }
     if (item.skeleton !== undefined) mlsd.skeleton = item.skeleton;
-    const extra = itemConstraints(id, item, isNew);
+    const extra = itemConstraints(item, isNew);
     if (extra.length > 0) target.allOf = [...(target.allOf ?? []), ...extra];
     if (item.message !== undefined) target.errorMessage = item.message;
     properties[id] = target;
@@ -133,7 +132,6 @@ export function itemLevels(checklist: Record<string, ItemConfig>): Record<string
 /** Compiled checklists for a run, one per distinct set of matching overrides. */
 export class Checklists {
   private readonly cache = new Map<string, Checklist>();
-  constructor(readonly resolved: ResolvedConfig) {}
 
   for(settings: FileSettings): Checklist {
     let checklist = this.cache.get(settings.key);

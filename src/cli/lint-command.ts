@@ -37,7 +37,7 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
   const stderr = io.stderr ?? process.stderr;
 
   const resolved = await configFor(options, io.cwd);
-  const checklists = new Checklists(resolved);
+  const checklists = new Checklists();
   const base = checklists.for(settingsFor(resolved.config, undefined)); // a broken team checklist fails before any file is read
 
   // Paths on the command line replace the configured ones, never add to them.
