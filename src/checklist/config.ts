@@ -118,14 +118,16 @@ function problemsFrom(errors: ErrorObject[], source: ConfigSource): ConfigProble
     if (original.keyword === 'additionalProperties') {
       path.push(String(original.params.additionalProperty));
       message = 'is not a known key';
-    } else if (original.keyword === 'propertyNames' || original.params.propertyName !== undefined) {
-      const name = original.params.propertyName ?? (error.params.errors as ErrorObject[] | undefined)?.find((e) => e.params.propertyName)?.params.propertyName;
-      if (name !== undefined) path.push(String(name));
-      message = error.keyword === 'errorMessage' ? error.message ?? message : 'is not a valid id';
+    } else if ((original as ErrorObject & { propertyName?: string }).propertyName !== undefined) {
+      // An id that breaks propertyNames: ajv reports it twice (the pattern, then propertyNames); keep the authored one.
+      if (error.keyword === 'propertyNames') continue;
+      path.push(String((original as ErrorObject & { propertyName?: string }).propertyName));
+      message = `is not a valid id: ${error.message ?? 'bad name'}`;
+    } else if (error.keyword === 'propertyNames' || error.keyword === 'if') {
+      continue;
     } else if (original.keyword === 'required' && error.keyword !== 'errorMessage') {
       message = `needs "${String(original.params.missingProperty)}"`;
     }
-    if (original.keyword === 'if' || (error.keyword === 'propertyNames' && original === error && path.length === 0)) continue;
     const key = dotted(path) || 'config';
     const text = `${key} ${message}`;
     if (seen.has(text)) continue;
