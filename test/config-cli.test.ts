@@ -119,6 +119,17 @@ rules:
     expect(run.stderr).toMatch(/^mlsd: \.mlsdrc\.yaml:\d+: cannot parse/);
   });
 
+  it('names a bad pattern or item schema at its line', () => {
+    const root = tree({
+      '.mlsdrc.yaml': 'checklist:\n  rollback-plan:\n    facts:\n      speed:\n        terms: ["(unclosed"]\n    schema: { properties: { words: { minimum: "five" } } }\n',
+      'doc.md': DOC,
+    });
+    const run = runCli(['lint', 'doc.md'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('mlsd: .mlsdrc.yaml:5: checklist.rollback-plan.facts.speed.terms has an invalid pattern');
+    expect(run.stderr).toContain('mlsd: .mlsdrc.yaml:6: checklist.rollback-plan.schema is not a valid JSON Schema');
+  });
+
   it('rejects a bad item id', () => {
     const root = tree({ '.mlsdrc.yaml': 'checklist:\n  Rollback_Plan:\n    title: x\n', 'doc.md': DOC });
     const run = runCli(['lint', 'doc.md'], { cwd: root });

@@ -6,6 +6,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import ajvErrors from 'ajv-errors';
 import { ConfigError, discoverConfig, displayPath, readConfigFile, type ConfigProblem, type ConfigSource } from './config-file.js';
 import { readDefaultSchema } from './load.js';
+import { compileTerms } from './terms.js';
 
 export type Level = 'error' | 'warning' | 'off';
 export type Scalar = string | number | boolean;
@@ -151,8 +152,55 @@ function validate(source: ConfigSource, knownRules: readonly string[]): MlsdConf
   };
   checkRules(config.rules, ['rules']);
   config.overrides?.forEach((o, i) => checkRules(o.rules, ['overrides', i, 'rules']));
+  const checkItems = (items: Record<string, ItemConfig> | undefined, at: (string | number)[]) => {
+    for (const [id, item] of Object.entries(items ?? {})) {
+      for (const [path, message] of itemProblems(item)) {
+        const where = [...at, id, ...path];
+        problems.push({ file: source.label, line: source.lineOf(where), message: `${dotted(where)} ${message}` });
+      }
+    }
+  };
+  checkItems(config.checklist, ['checklist']);
+  config.overrides?.forEach((o, i) => checkItems(o.checklist, ['overrides', i, 'checklist']));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+let schemaChecker: Ajv | undefined;
+
+/** What the config schema cannot see: term lists that are not valid regular expressions, and an item `schema` ajv cannot compile. */
+function itemProblems(item: ItemConfig): [(string | number)[], string][] {
+  const problems: [(string | number)[], string][] = [];
+  const terms = (list: string[] | undefined, path: (string | number)[]) => {
+    if (!list) return;
+    try {
+      compileTerms(list);
+    } catch (error) {
+      problems.push([path, `has an invalid pattern (${(error as Error).message})`]);
+    }
+  };
+  terms(item.mentions, ['mentions']);
+  for (const [name, fact] of Object.entries(item.facts ?? {})) {
+    const at = ['facts', name];
+    terms(fact.terms, [...at, 'terms']);
+    terms(fact.near, [...at, 'near']);
+    terms(fact.quantity?.near, [...at, 'quantity', 'near']);
+    terms(fact.quantity?.unless, [...at, 'quantity', 'unless']);
+    terms(fact.quantity?.percentiles, [...at, 'quantity', 'percentiles']);
+    for (const [value, list] of Object.entries(fact.choice ?? {})) terms(list, [...at, 'choice', value]);
+  }
+  if (item.schema) {
+    if (!schemaChecker) {
+      schemaChecker = new Ajv({ allErrors: true, strict: true, strictTypes: false, allowUnionTypes: true });
+      (ajvErrors as unknown as (ajv: Ajv) => Ajv)(schemaChecker);
+    }
+    try {
+      schemaChecker.compile(item.schema);
+    } catch (error) {
+      problems.push([['schema'], `is not a valid JSON Schema (${(error as Error).message})`]);
+    }
+  }
+  return problems;
 }
 
 interface Layer {
