@@ -22,6 +22,7 @@ const mlsdKeywordSchema = {
     placeholders: termList,
     aliases: termList,
     mentions: termList,
+    skeleton: { type: 'string' },
     facts: {
       type: 'object',
       additionalProperties: {
@@ -63,6 +64,7 @@ interface ItemSchema {
     aliases?: string[];
     mentions?: string[];
     facts?: Record<string, RawFact>;
+    skeleton?: string;
   };
 }
 
@@ -133,6 +135,7 @@ function compileItem(id: string, schema: ItemSchema, required: boolean): Checkli
     aliases: [...new Set(aliases)].sort((a, b) => b.length - a.length),
     mentions: terms(meta.mentions, where),
     facts: Object.entries(meta.facts ?? {}).map(([name, raw]) => compileFact(name, raw, meta.facts ?? {}, where)),
+    ...(meta.skeleton !== undefined ? { skeleton: meta.skeleton } : {}),
   };
 }
 

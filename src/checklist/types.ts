@@ -34,6 +34,8 @@ export interface ChecklistItem {
   aliases: string[];
   mentions: TermMatcher;
   facts: FactSpec[];
+  /** Markdown for `mlsd new` and `--fix` to insert for the item, when the checklist gives one. */
+  skeleton?: string;
 }
 
 /** A finding declared in the schema: a subschema whose failure is reported under its own rule id. */

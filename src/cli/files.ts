@@ -9,30 +9,39 @@ const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
 const toPosix = (p: string) => p.split('\\').join('/');
 
+export interface FoundFile {
+  path: string;
+  /** Named on the command line (or in `paths`) as a file, not found by expanding a folder or glob. */
+  explicit: boolean;
+}
+
 /**
- * Expand command-line paths into the files to lint: a folder means every Markdown file under it,
- * a glob its matches, a file itself; "-" is standard input. Missing paths and empty globs are errors.
+ * Expand paths into the files to lint: a folder means every Markdown file under it, a glob its
+ * matches, a file itself; "-" is standard input. Missing paths and empty globs are errors.
  */
-export async function resolveFiles(paths: readonly string[], cwd: string): Promise<string[]> {
-  const files = new Set<string>();
+export async function findFiles(paths: readonly string[], cwd: string): Promise<FoundFile[]> {
+  const files = new Map<string, boolean>();
+  const add = (file: string, explicit: boolean) => files.set(file, explicit || (files.get(file) ?? false));
   for (const path of paths.length > 0 ? paths : ['.']) {
     if (path === STDIN) {
-      files.add(STDIN);
+      add(STDIN, true);
       continue;
     }
     const info = await stat(path).catch(() => undefined);
     if (info?.isDirectory()) {
       const found = await glob(MARKDOWN, { cwd: path, ignore: ALWAYS_IGNORED, dot: false, followSymbolicLinks: false });
-      for (const f of found) files.add(toPosix(relative(cwd, `${path}/${f}`)) || f);
+      for (const f of found) add(toPosix(relative(cwd, `${path}/${f}`)) || f, false);
     } else if (info) {
-      files.add(toPosix(path));
+      add(toPosix(path), true);
     } else if (isDynamicPattern(path)) {
       const found = await glob(toPosix(path), { cwd, ignore: ALWAYS_IGNORED, onlyFiles: true, followSymbolicLinks: false });
       if (found.length === 0) throw new UsageError(`no files match "${path}"`);
-      for (const f of found) files.add(f);
+      for (const f of found) add(f, false);
     } else {
       throw new UsageError(`no such file or directory: ${path}`);
     }
   }
-  return [...files].sort((a, b) => (a === STDIN ? -1 : b === STDIN ? 1 : a.localeCompare(b)));
+  return [...files]
+    .map(([path, explicit]) => ({ path, explicit }))
+    .sort((a, b) => (a.path === STDIN ? -1 : b.path === STDIN ? 1 : a.path.localeCompare(b.path)));
 }

@@ -19,6 +19,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('[paths...]', 'files, folders (every .md/.markdown file inside, skipping node_modules and .git) or globs; "-" reads standard input', [])
     .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
+    .option('-c, --config <file>', 'use this config file instead of searching from the working directory upward')
+    .option('--no-config', 'ignore every config file: the built-in checklist only')
     .addHelpText(
       'after',
       `
@@ -30,9 +32,14 @@ Exit codes:
 Examples:
   $ mlsd lint docs/
   $ mlsd lint design.md 'docs/**/*.md'
-  $ cat design.md | mlsd lint - --format json`,
+  $ cat design.md | mlsd lint - --format json
+  $ mlsd lint --config ci/.mlsdrc.yaml docs/
+
+Config: .mlsdrc.yaml, .mlsdrc.yml, .mlsdrc.json, mlsd.config.yaml or an "mlsd" key in
+package.json, searched from the working directory upward. Paths given here replace the
+configured "paths". See docs/config.md.`,
     )
-    .action(async (paths: string[], options: { format: string; color: boolean }) => {
+    .action(async (paths: string[], options: { format: string; color: boolean; config?: string | boolean }) => {
       const { runLint } = await import('./lint-command.js'); // the parser and ajv load only for lint
       setExit(await runLint(paths, options, io));
     });
@@ -44,6 +51,19 @@ Examples:
     .action(async (ruleId: string) => {
       const { runExplain } = await import('./explain-command.js');
       setExit(await runExplain(ruleId, io.stdout));
+    });
+
+  program
+    .command('config')
+    .description('Show the configuration mlsd uses here: every layer merged, and where each value came from.')
+    .argument('[file]', 'show the config as it applies to this file (its overrides applied)')
+    .option('--print', 'print the merged config')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['yaml', 'json']).default('yaml'))
+    .option('-c, --config <file>', 'use this config file instead of searching from the working directory upward')
+    .option('--no-config', 'ignore every config file')
+    .action(async (file: string | undefined, options: { print?: boolean; format: string; config?: string | boolean }) => {
+      const { runConfig } = await import('./config-command.js');
+      setExit(await runConfig(file, options, io));
     });
 
   return program;
@@ -61,7 +81,7 @@ export async function main(argv: string[], io: Io = { cwd: process.cwd(), stdout
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage; // help and --version exit 0; commander already printed the problem
     }
     if (error instanceof UsageError || error instanceof ChecklistError) {
-      process.stderr.write(`mlsd: ${error.message}\n`);
+      for (const line of error.message.split('\n')) process.stderr.write(`mlsd: ${line}\n`);
       return EXIT.usage;
     }
     throw error;

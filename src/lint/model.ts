@@ -15,6 +15,8 @@ export interface ItemModel {
   facts: Record<string, Fact[]>;
   /** Placeholder text (TODO, XX, {{…}}) in the item's text; such sentences count as no substance. */
   placeholders: string[];
+  /** Words in the item's substantive prose (headings and blocks with placeholders excluded). */
+  words: number;
 }
 
 export interface DocumentModel {
@@ -37,6 +39,9 @@ export interface ModelResult {
 }
 
 const pointer = (...parts: string[]) => '/' + parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+
+/** Words are runs of letters or digits; Markdown punctuation, table pipes and list markers are not. */
+export const countWords = (text: string) => text.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 
 /** Placeholder matches per block, found once and shared by every item. */
 type PlaceholderIndex = Map<Block, TermMatch[]>;
@@ -71,7 +76,8 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
     ownSections.length > 0
       ? ownSections.map((s) => s.title)
       : [...new Set(mentioned.map((b) => outline.sections[b.sections.at(-1) ?? -1]?.title ?? '(top of document)'))];
-  const model: ItemModel = { via: own.size > 0 ? 'heading' : 'mention', sections: sectionTitles, facts, placeholders };
+  const words = substantive.reduce((n, b) => n + countWords(b.text), 0);
+  const model: ItemModel = { via: own.size > 0 ? 'heading' : 'mention', sections: sectionTitles, facts, placeholders, words };
   const span = ownSections[0]?.span ?? mentioned[0]!.span;
   const end = ownSections.length > 0 ? Math.max(...ownSections.map((s) => s.endLine)) : undefined;
   return { model, span, end, facts };

@@ -1,0 +1,146 @@
+import type { AnySchemaObject } from 'ajv';
+import picomatch from 'picomatch';
+import type { ItemConfig, Level, MergedConfig, Requirement } from './config.js';
+import { compileChecklist, defaultChecklist, readDefaultSchema } from './load.js';
+import type { Checklist } from './types.js';
+
+/** Fewest words of prose a new item needs when its config says nothing (one short real sentence). */
+export const DEFAULT_MIN_WORDS = 5;
+
+interface ItemSchema {
+  [keyword: string]: unknown;
+  title?: string;
+  description?: string;
+  mlsd?: { aliases?: string[]; mentions?: string[]; facts?: Record<string, unknown>; skeleton?: string };
+  allOf?: AnySchemaObject[];
+}
+
+const titleFromId = (id: string) => id.charAt(0).toUpperCase() + id.slice(1).replace(/-/g, ' ');
+
+/** JSON Schema for "required when front matter says so": ajv decides it, so lint stays pure. */
+export function conditionSchema(id: string, requirement: Exclude<Requirement, boolean>): AnySchemaObject {
+  const keys = Object.keys(requirement.when);
+  const properties = Object.fromEntries(
+    Object.entries(requirement.when).map(([key, value]) => [key, { enum: Array.isArray(value) ? value : [value] }]),
+  );
+  return {
+    $comment: `"${id}" is required when front matter has ${keys.map((k) => `${k}: ${JSON.stringify(requirement.when[k])}`).join(' and ')}`,
+    if: { required: ['frontMatter'], properties: { frontMatter: { type: 'object', required: keys, properties } } },
+    then: { properties: { items: { properties: { [id]: true }, required: [id] } } },
+  };
+}
+
+function itemConstraints(item: ItemConfig, isNew: boolean): AnySchemaObject[] {
+  const extra: AnySchemaObject[] = [];
+  const facts = Object.entries(item.facts ?? {}).filter(([, f]) => (f.min ?? 1) > 0);
+  if (facts.length > 0) {
+    const properties = Object.fromEntries(
+      facts.map(([name, f]) => [name, { minItems: f.min ?? 1, errorMessage: `says nothing about ${name.replace(/-/g, ' ')}` }]),
+    );
+    extra.push({ properties: { facts: { type: 'object', required: facts.map(([n]) => n), properties } } });
+  }
+  const minWords = item.minWords ?? (isNew ? DEFAULT_MIN_WORDS : 0);
+  if (minWords > 0) {
+    extra.push({ properties: { words: { minimum: minWords, errorMessage: `has too little prose (fewer than ${minWords} words that are not placeholders)` } } });
+  }
+  if (item.heading) {
+    extra.push({ required: ['via'], properties: { via: { const: 'heading', errorMessage: 'needs a section of its own' } } });
+  }
+  if (item.schema) extra.push(structuredClone(item.schema) as AnySchemaObject);
+  return extra;
+}
+
+/**
+ * One checklist schema from the built-in one and the configured items: new items added, existing
+ * ones changed, `required` and `required: { when }` written as JSON Schema.
+ */
+export function buildChecklistSchema(items: Record<string, ItemConfig>, base: AnySchemaObject = readDefaultSchema()): AnySchemaObject {
+  const schema = structuredClone(base);
+  const itemsSchema = (schema.properties.items ??= { type: 'object' }) as { properties?: Record<string, ItemSchema>; required?: string[] };
+  const properties = (itemsSchema.properties ??= {});
+  const required = new Set(itemsSchema.required ?? []);
+  const conditions: AnySchemaObject[] = [];
+
+  for (const [id, item] of Object.entries(items)) {
+    const isNew = !(id in properties);
+    const target: ItemSchema = isNew ? { title: titleFromId(id), type: 'object' } : properties[id]!;
+    const mlsd = (target.mlsd ??= {});
+    if (item.title !== undefined) target.title = item.title;
+    if (item.hint !== undefined) target.description = item.hint;
+    if (item.aliases) mlsd.aliases = [...(isNew ? [] : (mlsd.aliases ?? [])), ...item.aliases];
+    if (item.mentions) mlsd.mentions = [...(isNew ? [] : (mlsd.mentions ?? [])), ...item.mentions];
+    if (item.facts) {
+      const specs = Object.fromEntries(Object.entries(item.facts).map(([name, { min: _min, ...spec }]) => [name, spec]));
+      mlsd.facts = { ...(mlsd.facts ?? {}), ...specs };
+    }
+    if (item.skeleton !== undefined) mlsd.skeleton = item.skeleton;
+    const extra = itemConstraints(item, isNew);
+    if (extra.length > 0) target.allOf = [...(target.allOf ?? []), ...extra];
+    if (item.message !== undefined) target.errorMessage = item.message;
+    properties[id] = target;
+
+    const requirement = item.required ?? (isNew ? true : undefined);
+    if (requirement === true) required.add(id);
+    else if (requirement !== undefined) required.delete(id);
+    if (typeof requirement === 'object') conditions.push(conditionSchema(id, requirement));
+  }
+
+  itemsSchema.required = [...required];
+  if (conditions.length > 0) schema.allOf = [...((schema.allOf as AnySchemaObject[] | undefined) ?? []), ...conditions];
+  return schema;
+}
+
+/** What applies to one file: the merged config with the overrides whose globs match it. */
+export interface FileSettings {
+  checklist: Record<string, ItemConfig>;
+  rules: Record<string, Level>;
+  /** Indices of the overrides that matched; equal keys share one compiled checklist. */
+  key: string;
+}
+
+const toPosix = (p: string) => p.split('\\').join('/');
+
+export function matcher(globs: readonly string[]): (path: string) => boolean {
+  if (globs.length === 0) return () => false;
+  // As in .gitignore, a glob without a slash matches a file's name in any folder.
+  const match = picomatch(globs.map((g) => (g.includes('/') ? g.replace(/^\.\//, '') : `**/${g}`)), { dot: true });
+  return (path) => {
+    const p = toPosix(path);
+    return !p.startsWith('../') && match(p);
+  };
+}
+
+/** Settings for a file, given by its path relative to the config root (posix), or undefined for stdin. */
+export function settingsFor(config: MergedConfig, relPath: string | undefined): FileSettings {
+  const checklist = structuredClone(config.checklist);
+  const rules = { ...config.rules };
+  const matched: number[] = [];
+  config.overrides.forEach((override, i) => {
+    if (relPath === undefined || !matcher(override.files)(relPath)) return;
+    matched.push(i);
+    for (const [id, item] of Object.entries(override.checklist ?? {})) checklist[id] = { ...(checklist[id] ?? {}), ...structuredClone(item) };
+    Object.assign(rules, override.rules ?? {});
+  });
+  return { checklist, rules, key: matched.join(',') };
+}
+
+/** Item id → severity, for the items whose config sets one. */
+export function itemLevels(checklist: Record<string, ItemConfig>): Record<string, Level> {
+  return Object.fromEntries(Object.entries(checklist).flatMap(([id, item]) => (item.severity ? [[id, item.severity]] : [])));
+}
+
+/** Compiled checklists for a run, one per distinct set of matching overrides. */
+export class Checklists {
+  private readonly cache = new Map<string, Checklist>();
+
+  for(settings: FileSettings): Checklist {
+    let checklist = this.cache.get(settings.key);
+    if (!checklist) {
+      // No item changed: the built-in checklist, whose validator the build compiled ahead of time.
+      const unchanged = Object.keys(settings.checklist).length === 0;
+      checklist = unchanged ? defaultChecklist() : compileChecklist(buildChecklistSchema(settings.checklist));
+      this.cache.set(settings.key, checklist);
+    }
+    return checklist;
+  }
+}

@@ -1,0 +1,111 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { ChecklistError } from './types.js';
+
+/** File names mlsd looks for in each directory, first match wins. */
+export const CONFIG_NAMES = ['.mlsdrc.yaml', '.mlsdrc.yml', '.mlsdrc.json', 'mlsd.config.yaml', 'package.json'] as const;
+
+/** One problem in a config file: where it is and what is wrong, for a `file:line: message` line. */
+export interface ConfigProblem {
+  file: string;
+  line?: number;
+  message: string;
+}
+
+/** A config that cannot be used: every problem found, each printed on a line of its own. */
+export class ConfigError extends ChecklistError {
+  override name = 'ConfigError';
+  constructor(readonly problems: ConfigProblem[]) {
+    super(problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('\n'));
+  }
+}
+
+/** A parsed config file: its data, and the line of any key path in it. */
+export interface ConfigSource {
+  /** Absolute path of the file. */
+  path: string;
+  /** How the file is named in messages: relative to the working directory when inside it. */
+  label: string;
+  data: unknown;
+  /** 1-based line of the deepest existing node on `path`, preferring keys over values. */
+  lineOf(path: readonly (string | number)[]): number | undefined;
+}
+
+export function displayPath(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel && !isAbsolute(rel) ? rel.split(sep).join('/') : file;
+}
+
+/**
+ * Parse a YAML or JSON config (JSON is read by the YAML parser too, so both get line numbers).
+ * From package.json only the `mlsd` key is the config; undefined when it has none.
+ */
+export function readConfigFile(path: string, cwd: string): ConfigSource | undefined {
+  const label = displayPath(path, cwd);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError([{ file: label, message: code === 'ENOENT' ? 'no such config file' : `cannot read config (${(error as Error).message})` }]);
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new ConfigError(
+      doc.errors.map((e) => ({ file: label, line: lineCounter.linePos(e.pos[0]).line, message: `cannot parse: ${e.message.split('\n')[0]}` })),
+    );
+  }
+  const isPackage = path.endsWith('package.json');
+  const prefix = isPackage ? ['mlsd'] : [];
+  const whole = doc.toJS() as unknown;
+  if (isPackage && (whole === null || typeof whole !== 'object' || !('mlsd' in whole))) return undefined;
+  const data = isPackage ? (whole as Record<string, unknown>).mlsd : (whole ?? {});
+  return {
+    path,
+    label: isPackage ? `${label} (mlsd)` : label,
+    data,
+    lineOf: (p) => lineOf(doc, lineCounter, [...prefix, ...p]),
+  };
+}
+
+function lineOf(doc: Document, counter: LineCounter, path: readonly (string | number)[]): number | undefined {
+  let node: unknown = doc.contents;
+  let best: number | undefined = startLine(node, counter);
+  for (const part of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(part));
+      if (!pair) break;
+      best = startLine(pair.key, counter) ?? best;
+      node = pair.value;
+    } else if (isSeq(node) && typeof part === 'number') {
+      node = node.items[part];
+      best = startLine(node, counter) ?? best;
+    } else {
+      break;
+    }
+  }
+  return best;
+}
+
+function startLine(node: unknown, counter: LineCounter): number | undefined {
+  const range = (node as Node | null | undefined)?.range;
+  return range ? counter.linePos(range[0]).line : undefined;
+}
+
+/**
+ * Find the config for a run: the first of CONFIG_NAMES in the working directory, then in each
+ * parent up to the file-system root. A package.json without an `mlsd` key does not count.
+ */
+export function discoverConfig(cwd: string): ConfigSource | undefined {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    for (const name of CONFIG_NAMES) {
+      const file = join(dir, name);
+      if (!existsSync(file) || !statSync(file).isFile()) continue;
+      const source = readConfigFile(file, cwd);
+      if (source) return source;
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
+}

@@ -1,0 +1,342 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import ajvErrors from 'ajv-errors';
+import { ConfigError, discoverConfig, displayPath, readConfigFile, type ConfigProblem, type ConfigSource } from './config-file.js';
+import { readDefaultSchema } from './load.js';
+import { compileTerms } from './terms.js';
+
+export type Level = 'error' | 'warning' | 'off';
+export type Scalar = string | number | boolean;
+export type Requirement = boolean | { when: Record<string, Scalar | Scalar[]> };
+
+export interface FactConfig {
+  terms?: string[];
+  near?: string[];
+  evidence?: boolean;
+  choice?: Record<string, string[]>;
+  quantity?: { units: Record<string, number>; near: string[]; unless?: string[]; percentiles?: string[] };
+  /** Matches needed for the item to count as addressed (default 1). */
+  min?: number;
+}
+
+/** One checklist item as a config states it: a new item, or changes to an existing one. */
+export interface ItemConfig {
+  title?: string;
+  aliases?: string[];
+  hint?: string;
+  mentions?: string[];
+  required?: Requirement;
+  severity?: Level;
+  minWords?: number;
+  heading?: boolean;
+  facts?: Record<string, FactConfig>;
+  schema?: Record<string, unknown>;
+  message?: string;
+  skeleton?: string;
+}
+
+export interface OverrideConfig {
+  files: string[];
+  checklist?: Record<string, ItemConfig>;
+  rules?: Record<string, Level>;
+}
+
+/** A config file's content, as the config schema allows it. */
+export interface MlsdConfig {
+  $schema?: string;
+  extends?: string | string[];
+  checklist?: Record<string, ItemConfig>;
+  rules?: Record<string, Level>;
+  overrides?: OverrideConfig[];
+  ignores?: string[];
+  gitignore?: boolean;
+  paths?: string[];
+}
+
+/** Every layer merged: what a run uses. `extends` is gone, flattened into `layers`. */
+export interface MergedConfig {
+  checklist: Record<string, ItemConfig>;
+  rules: Record<string, Level>;
+  overrides: OverrideConfig[];
+  ignores: string[];
+  gitignore: boolean;
+  paths?: string[];
+}
+
+export interface ResolvedConfig {
+  /** Directory that `ignores`, `overrides` and `paths` globs are relative to. */
+  root: string;
+  /** The config file found or given, as named in messages; undefined with no config. */
+  file?: string;
+  /** Where each layer came from, in the order applied: presets, extended files, the file itself. */
+  layers: string[];
+  config: MergedConfig;
+  /** Dotted key → the layer (file or preset) that set it last. */
+  sources: Map<string, string>;
+}
+
+export interface LoadOptions {
+  cwd: string;
+  /** --config: use this file, no discovery. */
+  configFile?: string;
+  /** --no-config: the built-in checklist only. */
+  noConfig?: boolean;
+  /** Rule ids lint defines; a config naming another is an error. */
+  knownRules: readonly string[];
+}
+
+export const PRESETS = ['mlsd:recommended', 'mlsd:strict'] as const;
+
+const CONFIG_SCHEMA_URL = new URL('../../schemas/config.schema.json', import.meta.url);
+let validator: ValidateFunction | undefined;
+
+function configValidator(): ValidateFunction {
+  if (!validator) {
+    const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+    (ajvErrors as unknown as (ajv: Ajv) => Ajv)(ajv);
+    validator = ajv.compile(JSON.parse(readFileSync(CONFIG_SCHEMA_URL, 'utf8')) as object);
+  }
+  return validator;
+}
+
+const unescape = (part: string) => part.replace(/~1/g, '/').replace(/~0/g, '~');
+const pathOf = (pointer: string): (string | number)[] =>
+  pointer === '' ? [] : pointer.split('/').slice(1).map(unescape).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+const dotted = (path: readonly (string | number)[]) =>
+  path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '');
+
+/** Turn ajv's errors into one problem per key, naming the key and its line. */
+function problemsFrom(errors: ErrorObject[], source: ConfigSource): ConfigProblem[] {
+  const seen = new Set<string>();
+  const problems: ConfigProblem[] = [];
+  for (const error of errors) {
+    const original = error.keyword === 'errorMessage' ? ((error.params.errors as ErrorObject[] | undefined)?.[0] ?? error) : error;
+    const path = pathOf(error.instancePath);
+    let message = error.message ?? error.keyword;
+    if (original.keyword === 'additionalProperties') {
+      path.push(String(original.params.additionalProperty));
+      message = 'is not a known key';
+    } else if ((original as ErrorObject & { propertyName?: string }).propertyName !== undefined) {
+      // An id that breaks propertyNames: ajv reports it twice (the pattern, then propertyNames); keep the authored one.
+      if (error.keyword === 'propertyNames') continue;
+      path.push(String((original as ErrorObject & { propertyName?: string }).propertyName));
+      message = `is not a valid id: ${error.message ?? 'bad name'}`;
+    } else if (error.keyword === 'propertyNames' || error.keyword === 'if') {
+      continue;
+    } else if (original.keyword === 'required' && error.keyword !== 'errorMessage') {
+      message = `needs "${String(original.params.missingProperty)}"`;
+    }
+    const key = dotted(path) || 'config';
+    const text = `${key} ${message}`;
+    if (seen.has(text)) continue;
+    seen.add(text);
+    problems.push({ file: source.label, line: source.lineOf(path), message: text });
+  }
+  return problems;
+}
+
+function validate(source: ConfigSource, knownRules: readonly string[]): MlsdConfig {
+  const check = configValidator();
+  if (!check(source.data)) throw new ConfigError(problemsFrom(check.errors ?? [], source));
+  const config = source.data as MlsdConfig;
+  const problems: ConfigProblem[] = [];
+  const checkRules = (rules: Record<string, Level> | undefined, at: (string | number)[]) => {
+    for (const id of Object.keys(rules ?? {})) {
+      if (!knownRules.includes(id)) {
+        problems.push({ file: source.label, line: source.lineOf([...at, id]), message: `${dotted([...at, id])} is not a rule mlsd knows (rules: ${knownRules.join(', ')})` });
+      }
+    }
+  };
+  checkRules(config.rules, ['rules']);
+  config.overrides?.forEach((o, i) => checkRules(o.rules, ['overrides', i, 'rules']));
+  const checkItems = (items: Record<string, ItemConfig> | undefined, at: (string | number)[]) => {
+    for (const [id, item] of Object.entries(items ?? {})) {
+      for (const [path, message] of itemProblems(item)) {
+        const where = [...at, id, ...path];
+        problems.push({ file: source.label, line: source.lineOf(where), message: `${dotted(where)} ${message}` });
+      }
+    }
+  };
+  checkItems(config.checklist, ['checklist']);
+  config.overrides?.forEach((o, i) => checkItems(o.checklist, ['overrides', i, 'checklist']));
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+let schemaChecker: Ajv | undefined;
+
+/** What the config schema cannot see: term lists that are not valid regular expressions, and an item `schema` ajv cannot compile. */
+function itemProblems(item: ItemConfig): [(string | number)[], string][] {
+  const problems: [(string | number)[], string][] = [];
+  const terms = (list: string[] | undefined, path: (string | number)[]) => {
+    if (!list) return;
+    try {
+      compileTerms(list);
+    } catch (error) {
+      problems.push([path, `has an invalid pattern (${(error as Error).message})`]);
+    }
+  };
+  terms(item.mentions, ['mentions']);
+  for (const [name, fact] of Object.entries(item.facts ?? {})) {
+    const at = ['facts', name];
+    terms(fact.terms, [...at, 'terms']);
+    terms(fact.near, [...at, 'near']);
+    terms(fact.quantity?.near, [...at, 'quantity', 'near']);
+    terms(fact.quantity?.unless, [...at, 'quantity', 'unless']);
+    terms(fact.quantity?.percentiles, [...at, 'quantity', 'percentiles']);
+    for (const [value, list] of Object.entries(fact.choice ?? {})) terms(list, [...at, 'choice', value]);
+  }
+  if (item.schema) {
+    if (!schemaChecker) {
+      schemaChecker = new Ajv({ allErrors: true, strict: true, strictTypes: false, allowUnionTypes: true });
+      (ajvErrors as unknown as (ajv: Ajv) => Ajv)(schemaChecker);
+    }
+    try {
+      schemaChecker.compile(item.schema);
+    } catch (error) {
+      problems.push([['schema'], `is not a valid JSON Schema (${(error as Error).message})`]);
+    }
+  }
+  return problems;
+}
+
+interface Layer {
+  label: string;
+  config: MlsdConfig;
+}
+
+/** The built-in presets, as config layers over the built-in checklist. */
+function presetLayer(name: string, knownRules: readonly string[]): Layer {
+  const schema = readDefaultSchema() as { properties: { items: { properties: Record<string, { title?: string }>; required?: string[] } } };
+  const items = schema.properties.items;
+  const ids = Object.keys(items.properties);
+  if (name === 'mlsd:recommended') {
+    const checklist = Object.fromEntries(ids.map((id) => [id, { title: items.properties[id]?.title ?? id, required: (items.required ?? []).includes(id) }]));
+    return { label: name, config: { checklist } };
+  }
+  // Strict: every built-in item required, in a section of its own (a mention in passing is weak), every rule an error.
+  const checklist = Object.fromEntries(ids.map((id) => [id, { required: true, heading: true, severity: 'error' as const }]));
+  return { label: name, config: { checklist, rules: Object.fromEntries(knownRules.map((id) => [id, 'error' as const])) } };
+}
+
+const isFileReference = (entry: string) => entry.startsWith('./') || entry.startsWith('../') || isAbsolute(entry) || entry === '.' || entry === '..';
+
+async function loadPackageConfig(entry: string, from: ConfigSource, cwd: string): Promise<ConfigSource> {
+  const file = createRequire(from.path).resolve(entry);
+  if (/\.(?:c|m)?js$/.test(file)) {
+    const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    return { path: file, label: `${entry} (${displayPath(file, cwd)})`, data: mod.default ?? mod, lineOf: () => undefined };
+  }
+  const source = readConfigFile(file, cwd);
+  if (!source) throw new Error(`${file} has no "mlsd" key`);
+  return { ...source, label: `${entry} (${source.label})` };
+}
+
+/** The layers a config stands for, its `extends` first (depth first, in order), then itself. */
+async function layersOf(source: ConfigSource, options: LoadOptions, stack: string[]): Promise<Layer[]> {
+  const config = validate(source, options.knownRules);
+  const entries = config.extends === undefined ? [] : Array.isArray(config.extends) ? config.extends : [config.extends];
+  const layers: Layer[] = [];
+  for (const [i, entry] of entries.entries()) {
+    const at = Array.isArray(config.extends) ? ['extends', i] : ['extends'];
+    const problem = (message: string) => new ConfigError([{ file: source.label, line: source.lineOf(at), message: `${dotted(at)}: ${message}` }]);
+    if (entry.startsWith('mlsd:')) {
+      if (!(PRESETS as readonly string[]).includes(entry)) throw problem(`unknown preset "${entry}" (presets: ${PRESETS.join(', ')})`);
+      layers.push(presetLayer(entry, options.knownRules));
+      continue;
+    }
+    let next: ConfigSource | undefined;
+    if (isFileReference(entry)) {
+      const file = resolve(dirname(source.path), entry);
+      try {
+        next = readConfigFile(file, options.cwd);
+      } catch (error) {
+        if (error instanceof ConfigError && error.problems[0]?.message === 'no such config file') throw problem(`cannot find "${entry}"`);
+        throw error;
+      }
+      if (!next) throw problem(`"${entry}" has no "mlsd" key`);
+    } else {
+      try {
+        next = await loadPackageConfig(entry, source, options.cwd);
+      } catch (error) {
+        if (error instanceof ConfigError) throw error;
+        throw problem(`cannot load package "${entry}" (${(error as Error).message.split('\n')[0]})`);
+      }
+    }
+    if (stack.includes(next.path)) {
+      const chain = [...stack.slice(stack.indexOf(next.path)), next.path].map((p) => displayPath(p, options.cwd));
+      throw problem(`extends cycle: ${chain.join(' → ')}`);
+    }
+    layers.push(...(await layersOf(next, options, [...stack, next.path])));
+  }
+  layers.push({ label: source.label, config });
+  return layers;
+}
+
+/** Apply one layer on top of the merged config, recording which layer set each key. */
+export function mergeLayer(merged: MergedConfig, sources: Map<string, string>, layer: Layer): void {
+  const { config, label } = layer;
+  for (const [id, item] of Object.entries(config.checklist ?? {})) {
+    const target = (merged.checklist[id] ??= {});
+    for (const [key, value] of Object.entries(item) as [keyof ItemConfig, unknown][]) {
+      (target as Record<string, unknown>)[key] = structuredClone(value);
+      sources.set(`checklist.${id}.${key}`, label);
+    }
+  }
+  for (const [id, level] of Object.entries(config.rules ?? {})) {
+    merged.rules[id] = level;
+    sources.set(`rules.${id}`, label);
+  }
+  for (const override of config.overrides ?? []) {
+    sources.set(`overrides[${merged.overrides.length}]`, label);
+    merged.overrides.push(structuredClone(override));
+  }
+  for (const glob of config.ignores ?? []) {
+    sources.set(`ignores[${merged.ignores.length}]`, label);
+    merged.ignores.push(glob);
+  }
+  if (config.gitignore !== undefined) {
+    merged.gitignore = config.gitignore;
+    sources.set('gitignore', label);
+  }
+  if (config.paths !== undefined) {
+    merged.paths = [...config.paths];
+    sources.set('paths', label);
+  }
+}
+
+/** Merge layers in order over an empty config; the built-in checklist (mlsd:recommended) is always the first. */
+export function mergeLayers(layers: readonly Layer[], knownRules: readonly string[]) {
+  const merged: MergedConfig = { checklist: {}, rules: {}, overrides: [], ignores: [], gitignore: true };
+  const sources = new Map<string, string>();
+  const all = [presetLayer('mlsd:recommended', knownRules), ...layers.filter((l) => l.label !== 'mlsd:recommended')];
+  for (const layer of all) mergeLayer(merged, sources, layer);
+  return { merged, sources, labels: all.map((l) => l.label) };
+}
+
+/**
+ * Find (or take from --config), validate and flatten the config for a run. Every problem is a
+ * ConfigError naming the file, line and key; the CLI turns it into exit code 2.
+ */
+export async function loadConfig(options: LoadOptions): Promise<ResolvedConfig> {
+  let source: ConfigSource | undefined;
+  if (options.configFile !== undefined) {
+    const file = resolve(options.cwd, options.configFile);
+    source = readConfigFile(file, options.cwd);
+    if (!source) throw new ConfigError([{ file: displayPath(file, options.cwd), message: 'has no "mlsd" key' }]);
+  } else if (!options.noConfig) {
+    source = discoverConfig(options.cwd);
+  }
+  const layers = source ? await layersOf(source, options, [source.path]) : [];
+  const { merged, sources, labels } = mergeLayers(layers, options.knownRules);
+  return {
+    root: source ? dirname(source.path) : resolve(options.cwd),
+    file: source?.label,
+    layers: labels,
+    config: merged,
+    sources,
+  };
+}

@@ -1,0 +1,84 @@
+import { Document, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { matcher } from '../checklist/build.js';
+import type { MergedConfig, ResolvedConfig } from '../checklist/config.js';
+import { configFor, relativeToRoot } from './config-loader.js';
+import { UsageError } from './errors.js';
+import type { Io } from './lint-command.js';
+
+export interface ConfigOptions {
+  print?: boolean;
+  format: string;
+  config?: string | boolean;
+}
+
+/** The merged config for one file: overrides whose globs match it applied, their keys credited to them. */
+function forFile(resolved: ResolvedConfig, relPath: string) {
+  const config: MergedConfig = structuredClone(resolved.config);
+  const sources = new Map(resolved.sources);
+  resolved.config.overrides.forEach((override, i) => {
+    if (!matcher(override.files)(relPath)) return;
+    const label = `${resolved.sources.get(`overrides[${i}]`) ?? '?'} overrides[${i}]`;
+    for (const [id, item] of Object.entries(override.checklist ?? {})) {
+      config.checklist[id] = { ...(config.checklist[id] ?? {}), ...item };
+      for (const key of Object.keys(item)) sources.set(`checklist.${id}.${key}`, label);
+    }
+    for (const [id, level] of Object.entries(override.rules ?? {})) {
+      config.rules[id] = level;
+      sources.set(`rules.${id}`, label);
+    }
+  });
+  return { config, sources };
+}
+
+/** YAML with the source of each value as a comment beside it. */
+function yamlWithSources(data: object, sources: Map<string, string>, header: string[]): string {
+  const doc = new Document(data);
+  const visit = (node: unknown, path: string) => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair) || !isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        const child = path ? `${path}.${key}` : key;
+        const source = sources.get(child);
+        const value = pair.value as Node | null;
+        if (!value) continue;
+        if (source && (isSeq(value) || isMap(value))) value.flow = true; // a value set whole: one line, one source
+        if (source) value.comment = ` ${source}`;
+        else visit(value, child);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        const source = sources.get(`${path}[${i}]`);
+        if (!source || !item) return;
+        if (isScalar(item)) item.comment = ` ${source}`;
+        else (item as Node).commentBefore = ` ${source}`;
+      });
+    }
+  };
+  visit(doc.contents, '');
+  doc.commentBefore = header.map((h) => ` ${h}`).join('\n');
+  return doc.toString({ lineWidth: 0 });
+}
+
+export async function runConfig(file: string | undefined, options: ConfigOptions, io: Io): Promise<number> {
+  if (!options.print) throw new UsageError('nothing to do: `mlsd config --print` shows the merged config');
+  if (options.format !== 'yaml' && options.format !== 'json') throw new UsageError(`unknown format "${options.format}" (choose from: yaml, json)`);
+  const resolved = await configFor(options, io.cwd);
+  const { config, sources } = file ? forFile(resolved, relativeToRoot(resolved, file, io.cwd)) : resolved;
+  const { paths, ...rest } = config;
+  const data = paths ? { ...rest, paths } : rest;
+
+  if (options.format === 'json') {
+    const out = { file: resolved.file ?? null, layers: resolved.layers, ...(file ? { for: file } : {}), config: data, sources: Object.fromEntries([...sources].sort(([a], [b]) => a.localeCompare(b))) };
+    io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  } else {
+    const header = [
+      `mlsd config: ${resolved.file ?? '(none: built-in checklist)'}`,
+      `layers, first to last: ${resolved.layers.join(' → ')}`,
+      ...(file ? [`as it applies to ${file}`] : []),
+      'each value is followed by the layer that set it',
+    ];
+    io.stdout.write(yamlWithSources(data, sources, header));
+  }
+  return 0;
+}

@@ -1,0 +1,31 @@
+import { relative, resolve, sep } from 'node:path';
+import { loadConfig, type ResolvedConfig } from '../checklist/config.js';
+import { defaultChecklist } from '../checklist/load.js';
+import { RULES } from '../lint/rules.js';
+
+export interface ConfigFlags {
+  /** --config <file> gives a path; --no-config gives false; neither leaves it undefined. */
+  config?: string | boolean;
+}
+
+/** The config for a run, from the flags: --config wins over discovery, --no-config skips both. */
+export function configFor(flags: ConfigFlags, cwd: string): Promise<ResolvedConfig> {
+  return loadConfig({
+    cwd,
+    configFile: typeof flags.config === 'string' ? flags.config : undefined,
+    noConfig: flags.config === false,
+    // Core rules, and the best-practice rules the built-in checklist schema declares.
+    knownRules: [...Object.keys(RULES), ...[...defaultChecklist().rules.values()].map((rule) => rule.id)],
+  });
+}
+
+/** A path as the config's globs see it: relative to the config root, posix separators. */
+export function relativeToRoot(resolved: ResolvedConfig, file: string, cwd: string): string {
+  return relative(resolved.root, resolve(cwd, file)).split(sep).join('/');
+}
+
+/** Configured `paths` (relative to the config root) as paths the working directory can use. */
+export function configuredPaths(resolved: ResolvedConfig, cwd: string): string[] {
+  const base = relative(cwd, resolved.root).split(sep).join('/');
+  return (resolved.config.paths ?? []).map((p) => (base ? `${base}/${p}` : p));
+}

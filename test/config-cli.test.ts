@@ -1,0 +1,317 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from './helpers.js';
+
+/** Write files under a fresh temp dir; returns the dir. */
+function tree(files: Record<string, string>): string {
+  const root = tempDir('mlsd-config-');
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+const DOC = `---
+status: draft
+---
+# Search ranking
+
+## Metrics
+Offline: NDCG@10 on judged queries. Online: CTR@3 and zero-result rate.
+
+## Labels
+Relevance labels come from human raters following a written guideline; click labels are a click within 30 s.
+
+## Leakage checks
+Time-based split with a 7-day gap; point-in-time joins so no feature uses future data.
+
+## Latency budget
+p99 end-to-end latency ≤ 120 ms.
+
+## Serving mode
+Online ranking behind a gRPC endpoint, per request.
+
+## Drift monitoring
+Daily PSI on the top features; alert the on-call owner when PSI > 0.2 and retrain.
+`;
+const WITH_ROLLBACK = `${DOC}\n## Rollback\nA feature flag sends traffic back to the previous model within five minutes.\n`;
+const ROLLBACK_YAML = `checklist:
+  rollback-plan:
+    title: Rollback plan
+    aliases: [Rollback, Rollback strategy]
+    hint: How a bad model leaves production, and how fast.
+`;
+const json = (stdout: string) =>
+  (JSON.parse(stdout) as { files: { file: string; diagnostics: { ruleId: string; itemId: string | null; severity: string }[] }[] }).files;
+
+describe('config discovery', () => {
+  it.each(['.mlsdrc.yaml', '.mlsdrc.yml', 'mlsd.config.yaml'])('finds %s from a nested working directory', (name) => {
+    const root = tree({ [name]: ROLLBACK_YAML, 'a/b/doc.md': DOC });
+    const run = runCli(['lint', 'doc.md', '--format', 'json'], { cwd: join(root, 'a', 'b') });
+    expect(run.code).toBe(1);
+    expect(json(run.stdout)[0]!.diagnostics).toMatchObject([{ ruleId: 'required-section', itemId: 'rollback-plan' }]);
+  });
+
+  it('reads .mlsdrc.json and the mlsd key of package.json', () => {
+    const config = { checklist: { 'rollback-plan': { title: 'Rollback plan' } } };
+    for (const [name, text] of [['.mlsdrc.json', JSON.stringify(config)], ['package.json', JSON.stringify({ name: 'x', mlsd: config })]] as const) {
+      const root = tree({ [name]: text, 'doc.md': DOC });
+      expect(runCli(['lint', 'doc.md'], { cwd: root }).code).toBe(1);
+    }
+  });
+
+  it('passes over a package.json without an mlsd key to a config further up', () => {
+    const root = tree({ '.mlsdrc.yaml': ROLLBACK_YAML, 'pkg/package.json': '{"name":"pkg"}', 'pkg/doc.md': DOC });
+    expect(runCli(['lint', 'doc.md'], { cwd: join(root, 'pkg') }).code).toBe(1);
+  });
+
+  it('lets --config override discovery and --no-config skip it', () => {
+    const root = tree({ '.mlsdrc.yaml': ROLLBACK_YAML, 'ci/lenient.yaml': 'rules:\n  required-section: warning\n', 'doc.md': DOC });
+    expect(runCli(['lint', 'doc.md'], { cwd: root }).code).toBe(1);
+    expect(runCli(['lint', '--config', 'ci/lenient.yaml', 'doc.md'], { cwd: root }).code).toBe(0);
+    expect(runCli(['lint', '--no-config', 'doc.md'], { cwd: root }).code).toBe(0);
+  });
+
+  it('fails with exit 2 when --config names no file', () => {
+    const root = tree({ 'doc.md': DOC });
+    const run = runCli(['lint', '--config', 'missing.yaml', 'doc.md'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('missing.yaml: no such config file');
+  });
+});
+
+describe('config validation', () => {
+  it('names the file, line and key of every problem, exit 2', () => {
+    const root = tree({
+      '.mlsdrc.yaml': `checklist:
+  rollback-plan:
+    title: Rollback plan
+    required: yes please
+    titel: typo
+rules:
+  weak-section: loud
+  no-such-rule: error
+`,
+      'doc.md': DOC,
+    });
+    const run = runCli(['lint', 'doc.md'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toContain('mlsd: .mlsdrc.yaml:4: checklist.rollback-plan.required must be boolean or {when}, e.g. { when: { status: [review, approved] } }');
+    expect(lines).toContain('mlsd: .mlsdrc.yaml:5: checklist.rollback-plan.titel is not a known key');
+    expect(lines).toContain('mlsd: .mlsdrc.yaml:7: rules.weak-section must be error, warning or off');
+  });
+
+  it('rejects a rule id lint does not define', () => {
+    const root = tree({ '.mlsdrc.yaml': 'rules:\n  latency-stage-summ: error\n', 'doc.md': DOC });
+    const run = runCli(['lint', 'doc.md'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^mlsd: \.mlsdrc\.yaml:2: rules\.latency-stage-summ is not a rule mlsd knows/);
+  });
+
+  it('reports YAML syntax errors with their line', () => {
+    const root = tree({ '.mlsdrc.yaml': 'checklist:\n  a: [\n', 'doc.md': DOC });
+    const run = runCli(['lint', 'doc.md'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^mlsd: \.mlsdrc\.yaml:\d+: cannot parse/);
+  });
+
+  it('names a bad pattern or item schema at its line', () => {
+    const root = tree({
+      '.mlsdrc.yaml': 'checklist:\n  rollback-plan:\n    facts:\n      speed:\n        terms: ["(unclosed"]\n    schema: { properties: { words: { minimum: "five" } } }\n',
+      'doc.md': DOC,
+    });
+    const run = runCli(['lint', 'doc.md'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('mlsd: .mlsdrc.yaml:5: checklist.rollback-plan.facts.speed.terms has an invalid pattern');
+    expect(run.stderr).toContain('mlsd: .mlsdrc.yaml:6: checklist.rollback-plan.schema is not a valid JSON Schema');
+  });
+
+  it('rejects a bad item id', () => {
+    const root = tree({ '.mlsdrc.yaml': 'checklist:\n  Rollback_Plan:\n    title: x\n', 'doc.md': DOC });
+    const run = runCli(['lint', 'doc.md'], { cwd: root });
+    expect(run.stderr).toContain('mlsd: .mlsdrc.yaml:2: checklist.Rollback_Plan is not a valid id');
+  });
+});
+
+describe('extends', () => {
+  it('chains a preset, a relative file and an npm package', () => {
+    const root = tree({
+      '.mlsdrc.yaml': 'extends: [mlsd:recommended, ./shared/org.yaml]\nchecklist:\n  drift-monitoring:\n    severity: warning\n',
+      'shared/org.yaml': 'extends: "@acme/mlsd-config"\nchecklist:\n  rollback-plan:\n    title: Rollback plan\n    aliases: [Rollback]\n',
+      'node_modules/@acme/mlsd-config/package.json': JSON.stringify({ name: '@acme/mlsd-config', main: 'mlsd.yaml' }),
+      'node_modules/@acme/mlsd-config/mlsd.yaml': 'checklist:\n  model-card:\n    title: Model card\n    required: { when: { status: approved } }\n',
+      'doc.md': WITH_ROLLBACK.replace('status: draft', 'status: approved').replace(/## Drift monitoring\n.*\n/, '## Drift monitoring\nTBD\n'),
+    });
+    const run = runCli(['lint', 'doc.md', '--format', 'json'], { cwd: root });
+    expect(run.stderr).toBe('');
+    const diagnostics = json(run.stdout)[0]!.diagnostics;
+    expect(diagnostics).toContainEqual(expect.objectContaining({ itemId: 'model-card', ruleId: 'required-section', severity: 'error' }));
+    expect(diagnostics).toContainEqual(expect.objectContaining({ itemId: 'drift-monitoring', severity: 'warning' }));
+    expect(diagnostics.some((d) => d.itemId === 'rollback-plan')).toBe(false);
+
+    const print = runCli(['config', '--print', '--format', 'json'], { cwd: root });
+    const out = JSON.parse(print.stdout) as { layers: string[]; sources: Record<string, string> };
+    expect(out.layers).toEqual(['mlsd:recommended', '@acme/mlsd-config (node_modules/@acme/mlsd-config/mlsd.yaml)', 'shared/org.yaml', '.mlsdrc.yaml']);
+    expect(out.sources['checklist.model-card.title']).toContain('@acme/mlsd-config');
+    expect(out.sources['checklist.drift-monitoring.severity']).toBe('.mlsdrc.yaml');
+  });
+
+  it('takes a package whose main is a JavaScript module exporting the config', () => {
+    const root = tree({
+      '.mlsdrc.yaml': 'extends: acme-mlsd\n',
+      'node_modules/acme-mlsd/package.json': JSON.stringify({ name: 'acme-mlsd', main: 'index.mjs' }),
+      'node_modules/acme-mlsd/index.mjs': "export default { checklist: { 'rollback-plan': { title: 'Rollback plan' } } };\n",
+      'doc.md': DOC,
+    });
+    const run = runCli(['lint', 'doc.md'], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Missing required section "Rollback plan"');
+  });
+
+  it('mlsd:strict makes a mention in passing weak and every rule an error', () => {
+    const text = DOC.replace(/## Latency budget\n.*\n/, '').replace('per request.', 'per request; p99 latency is 120 ms.');
+    const root = tree({ '.mlsdrc.yaml': 'extends: mlsd:strict\n', 'doc.md': text });
+    expect(runCli(['lint', '--no-config', 'doc.md'], { cwd: root }).code).toBe(0);
+    const run = runCli(['lint', 'doc.md', '--format', 'json'], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(json(run.stdout)[0]!.diagnostics).toMatchObject([{ itemId: 'latency-budget', ruleId: 'weak-section' }]);
+  });
+
+  it('detects a cycle and names the chain', () => {
+    const root = tree({ '.mlsdrc.yaml': 'extends: ./a.yaml\n', 'a.yaml': 'extends: ./b.yaml\n', 'b.yaml': 'extends: ./a.yaml\n', 'doc.md': DOC });
+    const run = runCli(['lint', 'doc.md'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('mlsd: b.yaml:1: extends: extends cycle: a.yaml → b.yaml → a.yaml');
+  });
+
+  it('names a missing file, package or preset', () => {
+    for (const [entry, message] of [
+      ['./nope.yaml', 'cannot find "./nope.yaml"'],
+      ['@acme/absent', 'cannot load package "@acme/absent"'],
+      ['mlsd:lenient', 'unknown preset "mlsd:lenient"'],
+    ]) {
+      const root = tree({ '.mlsdrc.yaml': `checklist: {}\nextends: ["${entry}"]\n`, 'doc.md': DOC });
+      const run = runCli(['lint', 'doc.md'], { cwd: root });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`mlsd: .mlsdrc.yaml:2: extends[0]: ${message}`);
+    }
+  });
+});
+
+describe('team checklist in a run', () => {
+  it('finds a team item by alias, and reports it absent otherwise', () => {
+    const root = tree({ '.mlsdrc.yaml': ROLLBACK_YAML, 'good.md': WITH_ROLLBACK, 'bad.md': DOC });
+    const run = runCli(['lint', '.', '--format', 'json'], { cwd: root });
+    expect(run.code).toBe(1);
+    const results = json(run.stdout);
+    expect(results.find((r) => r.file === 'good.md')!.diagnostics).toEqual([]);
+    expect(results.find((r) => r.file === 'bad.md')!.diagnostics).toMatchObject([{ itemId: 'rollback-plan', ruleId: 'required-section' }]);
+  });
+
+  it('requires an item only when front matter matches', () => {
+    const root = tree({
+      '.mlsdrc.yaml': `${ROLLBACK_YAML}    required: { when: { status: [review, approved] } }\n`,
+      'draft.md': DOC,
+      'approved.md': DOC.replace('status: draft', 'status: approved'),
+    });
+    expect(runCli(['lint', 'draft.md'], { cwd: root }).code).toBe(0);
+    const run = runCli(['lint', 'approved.md'], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Missing required section "Rollback plan"');
+  });
+
+  it('changes exit codes through item and rule severities', () => {
+    const root = tree({ 'doc.md': DOC.replace(/## Drift monitoring\n.*\n/, '## Drift monitoring\nTBD\n') });
+    expect(runCli(['lint', 'doc.md'], { cwd: root }).code).toBe(1);
+    writeFileSync(join(root, '.mlsdrc.yaml'), 'checklist:\n  drift-monitoring:\n    severity: warning\n');
+    const warned = runCli(['lint', 'doc.md'], { cwd: root });
+    expect(warned.code).toBe(0);
+    expect(warned.stdout).toContain('warning');
+    writeFileSync(join(root, '.mlsdrc.yaml'), 'rules:\n  weak-section: off\n  placeholder: off\n');
+    expect(runCli(['lint', 'doc.md'], { cwd: root }).stdout).toContain('no problems');
+  });
+
+  it('applies overrides by glob relative to the config file', () => {
+    const noLabels = DOC.replace(/## Labels\n.*\n/, '');
+    const root = tree({
+      '.mlsdrc.yaml': 'overrides:\n  - files: ["docs/rfc/**"]\n    checklist: { labels: { required: false } }\n',
+      'docs/rfc/a.md': noLabels,
+      'docs/design/b.md': noLabels,
+    });
+    const run = runCli(['lint', 'docs', '--format', 'json'], { cwd: join(root) });
+    const results = json(run.stdout);
+    expect(results.find((r) => r.file === 'docs/rfc/a.md')!.diagnostics).toEqual([]);
+    expect(results.find((r) => r.file === 'docs/design/b.md')!.diagnostics).toMatchObject([{ itemId: 'labels' }]);
+    // From a sub-folder the globs still mean the same files.
+    expect(runCli(['lint', 'a.md'], { cwd: join(root, 'docs', 'rfc') }).code).toBe(0);
+  });
+});
+
+describe('which files', () => {
+  const files = {
+    '.mlsdrc.yaml': 'ignores: ["docs/archive/**"]\npaths: [docs]\n',
+    '.gitignore': 'build/\n',
+    '.git/HEAD': 'ref: refs/heads/main\n',
+    'docs/a.md': DOC,
+    'docs/archive/old.md': '# old\n',
+    'docs/build/gen.md': '# generated\n',
+    'notes/n.md': '# notes\n',
+  };
+  const linted = (stdout: string) => json(stdout).map((r) => r.file).sort();
+
+  it('uses configured paths when none are given, skipping ignores and .gitignore', () => {
+    const root = tree(files);
+    const run = runCli(['lint', '--format', 'json'], { cwd: root });
+    expect(linted(run.stdout)).toEqual(['docs/a.md']);
+  });
+
+  it('replaces configured paths with those on the command line, never adding to them', () => {
+    const root = tree(files);
+    expect(linted(runCli(['lint', 'notes', '--format', 'json'], { cwd: root }).stdout)).toEqual(['notes/n.md']);
+  });
+
+  it('skips an explicitly named file the config ignores, with a note, but lints one git ignores', () => {
+    const root = tree(files);
+    const ignored = runCli(['lint', 'docs/archive/old.md'], { cwd: root });
+    expect(ignored.code).toBe(0);
+    expect(ignored.stderr).toContain('docs/archive/old.md skipped');
+    const run = runCli(['lint', 'docs/build/gen.md', '--format', 'json'], { cwd: root });
+    expect(linted(run.stdout)).toEqual(['docs/build/gen.md']);
+  });
+
+  it('lints git-ignored files when gitignore: false', () => {
+    const root = tree({ ...files, '.mlsdrc.yaml': 'gitignore: false\nignores: ["docs/archive/**"]\n' });
+    expect(linted(runCli(['lint', 'docs', '--format', 'json'], { cwd: root }).stdout)).toEqual(['docs/a.md', 'docs/build/gen.md']);
+  });
+});
+
+describe('mlsd config --print', () => {
+  it('shows the merged config with the source of each value', () => {
+    const root = tree({ '.mlsdrc.yaml': `extends: ./org.yaml\n${ROLLBACK_YAML}rules:\n  weak-section: warning\n`, 'org.yaml': 'checklist:\n  drift-monitoring:\n    severity: warning\n', 'sub/x': '' });
+    const run = runCli(['config', '--print'], { cwd: join(root, 'sub') });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('# mlsd config: ../.mlsdrc.yaml');
+    expect(run.stdout).toContain('layers, first to last: mlsd:recommended → ../org.yaml → ../.mlsdrc.yaml');
+    expect(run.stdout).toContain('    title: Metrics # mlsd:recommended');
+    expect(run.stdout).toContain('    severity: warning # ../org.yaml');
+    expect(run.stdout).toContain('    title: Rollback plan # ../.mlsdrc.yaml');
+    expect(run.stdout).toContain('  weak-section: warning # ../.mlsdrc.yaml');
+  });
+
+  it('shows the config for one file, its overrides applied', () => {
+    const root = tree({ '.mlsdrc.yaml': 'overrides:\n  - files: ["rfc/**"]\n    checklist: { labels: { required: false } }\n' });
+    const run = runCli(['config', '--print', '--format', 'json', 'rfc/a.md'], { cwd: root });
+    const out = JSON.parse(run.stdout) as { config: { checklist: Record<string, { required: boolean }> }; sources: Record<string, string> };
+    expect(out.config.checklist.labels!.required).toBe(false);
+    expect(out.sources['checklist.labels.required']).toBe('.mlsdrc.yaml overrides[0]');
+  });
+
+  it('prints the built-in checklist with --no-config', () => {
+    const run = runCli(['config', '--print', '--no-config'], { cwd: tree({}) });
+    expect(run.stdout).toContain('(none: built-in checklist)');
+  });
+});

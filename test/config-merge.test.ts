@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { buildChecklistSchema, matcher, settingsFor } from '../src/checklist/build.js';
+import { mergeLayers, type MlsdConfig } from '../src/checklist/config.js';
+import { compileChecklist } from '../src/checklist/load.js';
+import { lint } from '../src/lint/index.js';
+import { applySeverities } from '../src/lint/severity.js';
+import type { Diagnostic } from '../src/lint/types.js';
+
+const RULE_IDS = ['required-section', 'weak-section', 'front-matter-yaml', 'front-matter'];
+const layer = (label: string, config: MlsdConfig) => ({ label, config });
+
+const DOC = `---
+status: draft
+---
+# Search ranking
+
+## Metrics
+Offline: NDCG@10 on judged queries. Online: CTR@3 and zero-result rate.
+
+## Labels
+Relevance labels come from human raters following a written guideline; click labels are a click within 30 s.
+
+## Leakage checks
+Time-based split with a 7-day gap; point-in-time joins so no feature uses future data.
+
+## Latency budget
+p99 end-to-end latency ≤ 120 ms.
+
+## Serving mode
+Online ranking behind a gRPC endpoint, per request.
+
+## Drift monitoring
+Daily PSI on the top features; alert the on-call owner when PSI > 0.2 and retrain.
+`;
+const ROLLBACK = '\n## Rollback plan\nA feature flag sends traffic back to the previous model within five minutes.\n';
+
+const lintWith = (text: string, config: MlsdConfig) => {
+  const { merged } = mergeLayers([layer('test', config)], RULE_IDS);
+  return lint(text, compileChecklist(buildChecklistSchema(merged.checklist)));
+};
+
+describe('mergeLayers', () => {
+  it('starts from the built-in checklist and records which layer set each key', () => {
+    const { merged, sources, labels } = mergeLayers(
+      [layer('org.yaml', { checklist: { 'rollback-plan': { title: 'Rollback' } }, rules: { 'weak-section': 'warning' } }), layer('.mlsdrc.yaml', { checklist: { 'rollback-plan': { title: 'Rollback plan' } } })],
+      RULE_IDS,
+    );
+    expect(labels).toEqual(['mlsd:recommended', 'org.yaml', '.mlsdrc.yaml']);
+    expect(merged.checklist.metrics).toEqual({ title: 'Metrics', required: true });
+    expect(merged.checklist['rollback-plan']?.title).toBe('Rollback plan');
+    expect(sources.get('checklist.rollback-plan.title')).toBe('.mlsdrc.yaml');
+    expect(sources.get('rules.weak-section')).toBe('org.yaml');
+    expect(sources.get('checklist.metrics.required')).toBe('mlsd:recommended');
+  });
+
+  it('appends ignores and overrides from every layer, and a later layer replaces paths', () => {
+    const { merged } = mergeLayers(
+      [layer('a', { ignores: ['a/**'], paths: ['docs'], overrides: [{ files: ['x/**'] }] }), layer('b', { ignores: ['b/**'], paths: ['design'] })],
+      RULE_IDS,
+    );
+    expect(merged.ignores).toEqual(['a/**', 'b/**']);
+    expect(merged.paths).toEqual(['design']);
+    expect(merged.overrides).toHaveLength(1);
+  });
+});
+
+describe('buildChecklistSchema', () => {
+  it('adds a new item, required by default, keeping the built-in ones', () => {
+    const schema = buildChecklistSchema({ 'rollback-plan': { title: 'Rollback plan', aliases: ['Rollback'] } });
+    const items = schema.properties.items;
+    expect(items.required).toContain('rollback-plan');
+    expect(items.required).toContain('metrics');
+    expect(items.properties['rollback-plan'].mlsd.aliases).toEqual(['Rollback']);
+  });
+
+  it('adds aliases to a built-in item instead of replacing them', () => {
+    const schema = buildChecklistSchema({ metrics: { aliases: ['Scorecard'] } });
+    const aliases = schema.properties.items.properties.metrics.mlsd.aliases as string[];
+    expect(aliases).toContain('Scorecard');
+    expect(aliases).toContain('Success metrics');
+  });
+
+  it('writes a front-matter condition as if/then, leaving the item out of the plain required list', () => {
+    const schema = buildChecklistSchema({ 'rollback-plan': { required: { when: { status: ['review', 'approved'] } } } });
+    expect(schema.properties.items.required).not.toContain('rollback-plan');
+    const condition = schema.allOf.find((entry: { mlsd?: unknown }) => !entry.mlsd); // the built-in rules carry mlsd
+    expect(condition.if.properties.frontMatter.properties.status.enum).toEqual(['review', 'approved']);
+    expect(condition.then.properties.items.required).toEqual(['rollback-plan']);
+  });
+
+  it('keeps the skeleton for new and --fix', () => {
+    const checklist = compileChecklist(buildChecklistSchema({ 'rollback-plan': { skeleton: '## Rollback plan\n\n<describe>\n' } }));
+    expect(checklist.items.find((i) => i.id === 'rollback-plan')?.skeleton).toContain('## Rollback plan');
+  });
+});
+
+describe('team items through lint', () => {
+  const rollback = { 'rollback-plan': { title: 'Rollback plan', aliases: ['Rollback'], hint: 'How a bad model leaves production.' } };
+
+  it('is present with a section of real prose', () => {
+    const result = lintWith(DOC + ROLLBACK, { checklist: rollback });
+    expect(result.checklist['rollback-plan']).toBe('present');
+    expect(result.model.items['rollback-plan']?.words).toBeGreaterThanOrEqual(5);
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it('is absent without one, with the hint', () => {
+    const result = lintWith(DOC, { checklist: rollback });
+    expect(result.checklist['rollback-plan']).toBe('absent');
+    expect(result.diagnostics).toMatchObject([{ ruleId: 'required-section', itemId: 'rollback-plan', hint: 'How a bad model leaves production.' }]);
+  });
+
+  it('is weak when its section holds only a placeholder or too few words', () => {
+    for (const body of ['TODO', 'Flags.']) {
+      const result = lintWith(`${DOC}\n## Rollback plan\n${body}\n`, { checklist: rollback });
+      expect(result.checklist['rollback-plan']).toBe('weak');
+      expect(result.diagnostics[0]).toMatchObject({ ruleId: 'weak-section', itemId: 'rollback-plan' });
+    }
+  });
+
+  it('needs its facts when it declares some', () => {
+    const config = { checklist: { 'rollback-plan': { ...rollback['rollback-plan'], facts: { speed: { terms: ['\\d+ (?:minutes?|seconds?)'] } } } } };
+    expect(lintWith(DOC + ROLLBACK.replace('within five minutes', 'quickly, by hand'), config).checklist['rollback-plan']).toBe('weak');
+    expect(lintWith(DOC + ROLLBACK.replace('five minutes', '5 minutes'), config).checklist['rollback-plan']).toBe('present');
+  });
+
+  it('is required only when the front matter matches its condition', () => {
+    const config = { checklist: { 'rollback-plan': { ...rollback['rollback-plan'], required: { when: { status: ['review', 'approved'] } } } } };
+    expect(lintWith(DOC, config).diagnostics).toEqual([]);
+    const approved = lintWith(DOC.replace('status: draft', 'status: approved'), config);
+    expect(approved.diagnostics).toMatchObject([{ ruleId: 'required-section', itemId: 'rollback-plan' }]);
+  });
+
+  it('makes a built-in item optional', () => {
+    const result = lintWith(DOC.replace(/## Labels\n.*\n/, ''), { checklist: { labels: { required: false } } });
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it('under heading: true, a mention in passing is weak', () => {
+    const text = DOC.replace(/## Latency budget\n.*\n/, '').replace('per request.', 'per request; p99 latency is 120 ms.');
+    expect(lintWith(text, {}).checklist['latency-budget']).toBe('present');
+    expect(lintWith(text, { checklist: { 'latency-budget': { heading: true } } }).checklist['latency-budget']).toBe('weak');
+  });
+});
+
+describe('settingsFor and matcher', () => {
+  const { merged } = mergeLayers(
+    [layer('c', { overrides: [{ files: ['docs/rfc/**'], checklist: { labels: { required: false } }, rules: { 'weak-section': 'off' } }] })],
+    RULE_IDS,
+  );
+
+  it('applies overrides whose globs match the file', () => {
+    const rfc = settingsFor(merged, 'docs/rfc/a.md');
+    expect(rfc.checklist.labels?.required).toBe(false);
+    expect(rfc.rules['weak-section']).toBe('off');
+    expect(rfc.key).toBe('0');
+    const other = settingsFor(merged, 'docs/a.md');
+    expect(other.checklist.labels?.required).toBe(true);
+    expect(other.key).toBe('');
+  });
+
+  it('matches a slash-free glob against the name in any folder, never outside the root', () => {
+    const m = matcher(['*.draft.md']);
+    expect(m('a/b/x.draft.md')).toBe(true);
+    expect(m('x.md')).toBe(false);
+    expect(matcher(['**/*.md'])('../x.md')).toBe(false);
+  });
+});
+
+describe('applySeverities', () => {
+  const d = (ruleId: string, itemId?: string): Diagnostic => ({ line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', ruleId, message: 'm', ...(itemId ? { itemId } : {}) });
+
+  it('lets an item level win over its rule, and off drop the finding', () => {
+    const out = applySeverities([d('weak-section', 'metrics'), d('weak-section', 'labels'), d('front-matter')], {
+      rules: { 'weak-section': 'warning', 'front-matter': 'off' },
+      items: { metrics: 'error' },
+    });
+    expect(out.map((x) => [x.itemId, x.severity])).toEqual([
+      ['metrics', 'error'],
+      ['labels', 'warning'],
+    ]);
+  });
+});
