@@ -41,5 +41,5 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
   }
 
   io.stdout.write(formatter(results, { color: useColor(options, io), toolVersion: VERSION, checklistId: checklist.id }));
-  return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT.findings : EXIT.ok;
+  return results.some((r) => r.diagnostics.some((d) => d.severity === 'error' && d.suppressed === undefined)) ? EXIT.findings : EXIT.ok;
 }

@@ -33,6 +33,11 @@ export const RULES = {
     severity: 'error',
     description: 'A front matter value does not match the checklist schema.',
   },
+  'suppression-reason': {
+    id: 'suppression-reason',
+    severity: 'warning',
+    description: 'An mlsd-disable directive gives no reason after " -- ", so it suppresses nothing.',
+  },
 } as const satisfies Record<string, RuleMeta>;
 
 export type RuleId = keyof typeof RULES;
