@@ -6,6 +6,7 @@ export type { FileResult, FormatOptions, Formatter } from './types.js';
 const FORMATTERS: Record<string, () => Promise<Formatter>> = {
   stylish: async () => (await import('./stylish.js')).stylish,
   json: async () => (await import('./json.js')).json,
+  sarif: async () => (await import('./sarif.js')).sarif,
 };
 
 export const FORMAT_NAMES = Object.keys(FORMATTERS);

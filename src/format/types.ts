@@ -10,6 +10,11 @@ export interface FormatOptions {
   color: boolean;
   toolVersion: string;
   checklistId: string;
+  /**
+   * Where the working directory sits inside the repository ("" at the root, else "docs/"), so
+   * SARIF can give repository-relative paths; file paths in results are relative to the working directory.
+   */
+  repoPrefix?: string;
 }
 
 export type Formatter = (results: readonly FileResult[], options: FormatOptions) => string;
