@@ -15,7 +15,8 @@ export const stylish: Formatter = (results, { color }) => {
     for (const d of shown) {
       const severity = d.severity === 'error' ? c.red('error  ') : c.yellow('warning');
       out.push(`  ${c.dim(`${d.line}:${d.column}`.padEnd(width))}  ${severity}  ${d.message}  ${c.dim(d.ruleId)}`);
-      if (d.hint) out.push(`  ${' '.repeat(width)}  ${c.dim(`hint: ${d.hint}`)}`);
+      const indent = `  ${' '.repeat(width)}  `;
+      if (d.hint) out.push(indent + c.dim(`hint: ${d.hint}`.replace(/\n/g, `\n${indent}      `)));
     }
     out.push('');
   }
