@@ -52,6 +52,15 @@ Examples:
       setExit(await runLint(paths, options, io));
     });
 
+  program
+    .command('init')
+    .description('Set this repository up for mlsd: write .mlsdrc.yaml (starter config) and .github/workflows/mlsd.yml (lint changed docs on pull requests), and show how to add the pre-commit hook.')
+    .option('--force', 'overwrite files that already exist')
+    .action(async (options: { force?: boolean }) => {
+      const { runInit } = await import('./init-command.js');
+      setExit(await runInit(options, io));
+    });
+
   return program;
 }
 
