@@ -117,6 +117,15 @@ describe('--changed-since', () => {
     expect(JSON.parse(run.stdout).files.map((f: { file: string }) => f.file)).toEqual(['committed.md', 'edited.md']);
   });
 
+  it('annotations and SARIF from a subfolder name files from the repository root', () => {
+    const dir = repo();
+    const annotations = runCli(['lint', 'edited.md', '-f', 'github', '--changed-since', 'main'], { cwd: join(dir, 'docs') });
+    expect(annotations.stdout).toMatch(/^::error file=docs\/edited\.md,/);
+    runCli(['lint', 'edited.md', '-f', 'sarif', '-o', 'out.sarif', '--changed-since', 'main'], { cwd: join(dir, 'docs') });
+    const log = JSON.parse(readFileSync(join(dir, 'docs', 'out.sarif'), 'utf8'));
+    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('docs/edited.md');
+  });
+
   it('with nothing changed, checks nothing and passes, still writing a valid report', () => {
     const dir = repo();
     git(dir, 'add', '.');

@@ -38,6 +38,11 @@ describe('github workflow commands', () => {
     for (const line of out.trimEnd().split('\n')) expect(line).not.toMatch(/\r/);
   });
 
+  it('names files from the repository root when run from a subfolder', () => {
+    const out = github(RESULTS, { ...OPTIONS, repoPrefix: 'design/' });
+    expect(out).toContain('::error file=design/docs/fraud|detection.md,line=40,');
+  });
+
   it('puts every error before any warning', () => {
     const lines = github(RESULTS, OPTIONS).trimEnd().split('\n');
     expect(lines.map((l) => l.slice(0, l.indexOf(' ')))).toEqual(['::error', '::error', '::error', '::warning']);

@@ -66,7 +66,8 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
   const warnings = active(results, 'warning');
   const reported = options.quiet ? results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : results;
 
-  const repoPrefix = options.format === 'sarif' ? await (await import('./git.js')).repoPrefix(io.cwd) : '';
+  // SARIF and annotations name files from the repository root; only they pay for asking git.
+  const repoPrefix = options.format === 'sarif' || options.format === 'github' ? await (await import('./git.js')).repoPrefix(io.cwd) : '';
   const formatOptions = { color: useColor(options, io), toolVersion: VERSION, checklistId: checklist.id, repoPrefix };
   const report = formatter(reported, formatOptions);
   if (options.output !== undefined) {

@@ -22,9 +22,9 @@ interface Finding {
   d: Diagnostic;
 }
 
-function command(level: 'error' | 'warning', { file, d }: Finding): string {
+function command(level: 'error' | 'warning', { file, d }: Finding, prefix: string): string {
   const props = [
-    `file=${escapeProperty(file)}`,
+    `file=${escapeProperty(file === '<stdin>' ? file : prefix + file)}`,
     `line=${d.line}`,
     `endLine=${d.endLine}`,
     `col=${d.column}`,
@@ -40,14 +40,16 @@ function command(level: 'error' | 'warning', { file, d }: Finding): string {
  * important first, at most 10 of each level (GitHub's per-step cap), then a notice that says how
  * many were left out and lists them in a collapsed log group so nothing is lost.
  */
-export const github: Formatter = (results) => {
+export const github: Formatter = (results, { repoPrefix = '' }) => {
   const findings: Finding[] = results.flatMap((r) => r.diagnostics.filter(isActive).map((d) => ({ file: r.file, d })));
   const ordered = (level: Diagnostic['severity']) =>
     findings.filter((f) => f.d.severity === level).sort((a, b) => priority(a.d.ruleId) - priority(b.d.ruleId));
   const errors = ordered('error');
   const warnings = ordered('warning');
 
-  const out = [...errors.slice(0, ANNOTATION_CAP).map((f) => command('error', f)), ...warnings.slice(0, ANNOTATION_CAP).map((f) => command('warning', f))];
+  // GitHub resolves annotation paths from the repository root, not the working directory.
+  const annotate = (level: 'error' | 'warning') => (f: Finding) => command(level, f, repoPrefix);
+  const out = [...errors.slice(0, ANNOTATION_CAP).map(annotate('error')), ...warnings.slice(0, ANNOTATION_CAP).map(annotate('warning'))];
 
   const leftOut = [...errors.slice(ANNOTATION_CAP), ...warnings.slice(ANNOTATION_CAP)];
   if (leftOut.length > 0) {
