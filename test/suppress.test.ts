@@ -92,3 +92,23 @@ describe('fingerprints', () => {
     expect(twice.map((d) => d.fingerprint!.split(':')[1])).toEqual(['1', '2']);
   });
 });
+
+describe('directive parsing never crashes', () => {
+  const PIECES = ['<!--', '-->', ' mlsd-disable', ' mlsd-disable-next-line', ' weak-section', ' labels,metrics', ' -- ', 'why', '\n', '\n\n', '## Labels\n', '# T\n', '- ', '> ', '```\n', 'TBD'];
+  // A small deterministic generator, so a failure reproduces.
+  let seed = 42;
+  const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+
+  it('on 300 random mixes of comment fragments, and every finding stays inside the document', () => {
+    for (let i = 0; i < 300; i += 1) {
+      const text = Array.from({ length: 1 + Math.floor(next() * 25) }, () => PIECES[Math.floor(next() * PIECES.length)]).join('');
+      const lines = text.split('\n').length;
+      const { diagnostics } = lintText(text);
+      for (const d of diagnostics) {
+        expect(d.line, JSON.stringify(text)).toBeGreaterThanOrEqual(1);
+        expect(d.line, JSON.stringify(text)).toBeLessThanOrEqual(lines);
+        if (d.suppressed) expect(d.suppressed.justification.length).toBeGreaterThan(0);
+      }
+    }
+  });
+});
