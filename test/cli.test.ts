@@ -75,7 +75,7 @@ describe('mlsd (built CLI)', () => {
       'drift-monitoring': 'absent',
     });
     for (const d of file.diagnostics) {
-      expect(Object.keys(d).sort()).toEqual(['column', 'endColumn', 'endLine', 'file', 'hint', 'itemId', 'line', 'message', 'ruleId', 'severity'].sort());
+      expect(Object.keys(d).sort()).toEqual(['column', 'endColumn', 'endLine', 'file', 'fingerprint', 'hint', 'itemId', 'line', 'message', 'ruleId', 'severity', 'suppressed'].sort());
       expect(d.file).toBe('examples/churn-prediction-draft.md');
     }
   });

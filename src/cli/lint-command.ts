@@ -1,10 +1,12 @@
+import { resolve } from 'node:path';
 import { Checklists, itemLevels, matcher, settingsFor } from '../checklist/build.js';
 import { FORMAT_NAMES, loadFormatter, type FileResult } from '../format/index.js';
 import { lint } from '../lint/index.js';
+import { ruleCatalog } from '../lint/rules.js';
 import { applySeverities } from '../lint/severity.js';
 import { configFor, configuredPaths, relativeToRoot } from './config-loader.js';
 import { EXIT, UsageError } from './errors.js';
-import { findFiles, STDIN } from './files.js';
+import { findFiles, STDIN, type FoundFile } from './files.js';
 import { GitIgnore } from './ignore.js';
 import { readStdin, readText } from './io.js';
 import { VERSION } from './version.js';
@@ -14,27 +16,45 @@ export interface LintOptions {
   color: boolean;
   /** --config <file>, or false for --no-config. */
   config?: string | boolean;
+  /** Write the report here instead of standard output. */
+  output?: string;
+  /** Fail when more than this many warnings remain. */
+  maxWarnings?: number;
+  /** Report errors only. */
+  quiet?: boolean;
+  /** Lint only the files changed since this git ref. */
+  changedSince?: string;
 }
 
 export interface Io {
   cwd: string;
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr?: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
   stdin: NodeJS.ReadableStream;
   env: NodeJS.ProcessEnv;
 }
 
 /** Colour only for a colour terminal, and never when NO_COLOR or --no-color says no. */
 function useColor(options: LintOptions, io: Io): boolean {
+  if (options.output !== undefined) return false;
   if (!options.color || (io.env.NO_COLOR ?? '') !== '') return false;
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
   return io.stdout.isTTY === true && io.env.TERM !== 'dumb';
 }
 
+async function onlyChanged(files: FoundFile[], ref: string, io: Io): Promise<FoundFile[]> {
+  if (files.some((f) => f.path === STDIN)) throw new UsageError('--changed-since cannot be used with standard input ("-")');
+  const { changedSince } = await import('./git.js');
+  const changed = await changedSince(ref, io.cwd);
+  return files.filter((f) => changed.has(resolve(io.cwd, f.path)));
+}
+
+const active = (results: FileResult[], severity: 'error' | 'warning') =>
+  results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === severity && d.suppressed === undefined).length, 0);
+
 export async function runLint(paths: string[], options: LintOptions, io: Io): Promise<number> {
   const formatter = await loadFormatter(options.format);
   if (!formatter) throw new UsageError(`unknown format "${options.format}" (choose from: ${FORMAT_NAMES.join(', ')})`);
-  const stderr = io.stderr ?? process.stderr;
 
   const resolved = await configFor(options, io.cwd);
   const checklists = new Checklists();
@@ -46,7 +66,7 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
   const ignoredByConfig = matcher(resolved.config.ignores);
   const gitignore = resolved.config.gitignore ? new GitIgnore(io.cwd) : undefined;
   const skipped: string[] = [];
-  const files = found.filter(({ path, explicit }) => {
+  const selected = found.filter(({ path, explicit }) => {
     if (path === STDIN) return true;
     if (ignoredByConfig(relativeToRoot(resolved, path, io.cwd))) {
       if (explicit) skipped.push(path);
@@ -54,11 +74,12 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
     }
     return explicit || !gitignore?.ignores(path);
   });
-  for (const path of skipped) stderr.write(`mlsd: ${path} skipped: ignored by the config's "ignores"\n`);
-  if (files.length === 0) {
+  for (const path of skipped) io.stderr.write(`mlsd: ${path} skipped: ignored by the config's "ignores"\n`);
+  if (selected.length === 0) {
     if (skipped.length > 0) return EXIT.ok; // a hook that passed only ignored files has nothing to check
     throw new UsageError(`no Markdown files found in ${wanted.join(', ') || 'the current directory'}${found.length > 0 ? ` (${found.length} ignored)` : ''}`);
   }
+  const files = options.changedSince === undefined ? selected : await onlyChanged(selected, options.changedSince, io);
 
   const results: FileResult[] = [];
   for (const file of files) {
@@ -71,7 +92,33 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
       ...result,
     });
   }
+  const errors = active(results, 'error');
+  const warnings = active(results, 'warning');
+  const reported = options.quiet ? results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : results;
 
-  io.stdout.write(formatter(results, { color: useColor(options, io), toolVersion: VERSION, checklistId: base.id }));
-  return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT.findings : EXIT.ok;
+  // SARIF and annotations name files from the repository root; only they pay for asking git.
+  const repoPrefix = options.format === 'sarif' || options.format === 'github' ? await (await import('./git.js')).repoPrefix(io.cwd) : '';
+  const formatOptions = { color: useColor(options, io), toolVersion: VERSION, checklistId: base.id, repoPrefix, rules: ruleCatalog(base.rules.values()) };
+  const report = formatter(reported, formatOptions);
+  if (options.output !== undefined) {
+    const { writeAtomic } = await import('./write.js');
+    await writeAtomic(resolve(io.cwd, options.output), report);
+  } else {
+    io.stdout.write(report);
+  }
+
+  const summaryPath = io.env.GITHUB_STEP_SUMMARY;
+  if (options.format === 'github' && summaryPath) {
+    const [{ appendStepSummary }, markdown] = await Promise.all([import('./write.js'), loadFormatter('markdown')]);
+    await appendStepSummary(summaryPath, markdown!(reported, formatOptions)).catch((error: Error) => {
+      io.stderr.write(`mlsd: cannot append to the job summary (GITHUB_STEP_SUMMARY): ${error.message}\n`);
+    });
+  }
+
+  if (errors > 0) return EXIT.findings;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.stderr.write(`mlsd: ${warnings} warning${warnings === 1 ? '' : 's'} found, more than --max-warnings ${options.maxWarnings} allows\n`);
+    return EXIT.findings;
+  }
+  return EXIT.ok;
 }

@@ -1,9 +1,14 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ChecklistError } from '../checklist/types.js';
 import { FORMAT_NAMES } from '../format/index.js';
 import { EXIT, UsageError } from './errors.js';
-import type { Io } from './lint-command.js';
+import type { Io, LintOptions } from './lint-command.js';
 import { VERSION } from './version.js';
+
+function count(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, 0 or more');
+  return Number(value);
+}
 
 function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('mlsd')
@@ -18,6 +23,10 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('Check design docs against the checklist: each item is present, weak or absent.')
     .argument('[paths...]', 'files, folders (every .md/.markdown file inside, skipping node_modules and .git) or globs; "-" reads standard input', [])
     .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
+    .option('-o, --output <file>', 'write the report to a file (folders created) instead of standard output')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', count)
+    .option('-q, --quiet', 'report errors only')
+    .option('--changed-since <git-ref>', 'lint only the selected docs changed since this ref (merge base to HEAD, plus uncommitted and untracked files)')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('-c, --config <file>', 'use this config file instead of searching from the working directory upward')
     .option('--no-config', 'ignore every config file: the built-in checklist only')
@@ -25,21 +34,28 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       'after',
       `
 Exit codes:
-  0  no errors (warnings allowed)
-  1  at least one error
-  2  usage, configuration or I/O error
+  0  no errors (warnings allowed unless --max-warnings)
+  1  at least one error, or more warnings than --max-warnings
+  2  usage, configuration, git or I/O error
+
+Inline suppressions (a reason after " -- " is required):
+  <!-- mlsd-disable-next-line weak-section -- why -->
+  <!-- mlsd-disable leakage-checks -- why -->   (this section; before the first heading: the file)
+
+With --format github and GITHUB_STEP_SUMMARY set, a Markdown scorecard is appended to the job summary.
 
 Examples:
   $ mlsd lint docs/
   $ mlsd lint design.md 'docs/**/*.md'
   $ cat design.md | mlsd lint - --format json
+  $ mlsd lint --changed-since origin/main --format sarif --output mlsd.sarif
   $ mlsd lint --config ci/.mlsdrc.yaml docs/
 
 Config: .mlsdrc.yaml, .mlsdrc.yml, .mlsdrc.json, mlsd.config.yaml or an "mlsd" key in
 package.json, searched from the working directory upward. Paths given here replace the
 configured "paths". See docs/config.md.`,
     )
-    .action(async (paths: string[], options: { format: string; color: boolean; config?: string | boolean }) => {
+    .action(async (paths: string[], options: LintOptions) => {
       const { runLint } = await import('./lint-command.js'); // the parser and ajv load only for lint
       setExit(await runLint(paths, options, io));
     });
@@ -66,11 +82,20 @@ configured "paths". See docs/config.md.`,
       setExit(await runConfig(file, options, io));
     });
 
+  program
+    .command('init')
+    .description('Set this repository up for mlsd: write .mlsdrc.yaml (starter config) and .github/workflows/mlsd.yml (lint changed docs on pull requests), and show how to add the pre-commit hook.')
+    .option('--force', 'overwrite files that already exist')
+    .action(async (options: { force?: boolean }) => {
+      const { runInit } = await import('./init-command.js');
+      setExit(await runInit(options, io));
+    });
+
   return program;
 }
 
 /** Run the CLI; resolves to the exit code. Errors the user can fix print one line, never a stack. */
-export async function main(argv: string[], io: Io = { cwd: process.cwd(), stdout: process.stdout, stdin: process.stdin, env: process.env }): Promise<number> {
+export async function main(argv: string[], io: Io = { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env }): Promise<number> {
   let code: number = EXIT.ok;
   const program = buildProgram(io, (c) => (code = c));
   try {
@@ -81,7 +106,7 @@ export async function main(argv: string[], io: Io = { cwd: process.cwd(), stdout
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage; // help and --version exit 0; commander already printed the problem
     }
     if (error instanceof UsageError || error instanceof ChecklistError) {
-      for (const line of error.message.split('\n')) process.stderr.write(`mlsd: ${line}\n`);
+      for (const line of error.message.split('\n')) io.stderr.write(`mlsd: ${line}\n`);
       return EXIT.usage;
     }
     throw error;

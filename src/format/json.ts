@@ -6,12 +6,12 @@ export const JSON_FORMAT_VERSION = 1;
 
 /** Machine output: a stable, versioned object with every diagnostic and each file's checklist states. */
 export const json: Formatter = (results, { toolVersion, checklistId }) => {
-  const { errors, warnings } = countSeverities(results);
+  const { errors, warnings, suppressed } = countSeverities(results);
   const report = {
     version: JSON_FORMAT_VERSION,
     tool: { name: 'mlsd', version: toolVersion },
     checklist: checklistId,
-    summary: { files: results.length, errors, warnings },
+    summary: { files: results.length, errors, warnings, suppressed },
     files: results.map((r) => ({
       file: r.file,
       checklist: r.checklist,
@@ -27,6 +27,8 @@ export const json: Formatter = (results, { toolVersion, checklistId }) => {
         itemId: d.itemId ?? null,
         message: d.message,
         hint: d.hint ?? null,
+        suppressed: d.suppressed ?? null,
+        fingerprint: d.fingerprint ?? null,
       })),
     })),
   };

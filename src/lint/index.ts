@@ -1,20 +1,23 @@
 import type { Checklist } from '../checklist/types.js';
 import { parseFrontMatter } from './frontmatter.js';
+import { addFingerprints } from './fingerprint.js';
 import { buildModel, type DocumentModel } from './model.js';
 import { buildOutline } from './outline.js';
 import { parseMarkdown } from './parse.js';
 import { RULES } from './rules.js';
+import { applySuppressions, findDirectives } from './suppress.js';
 import type { Diagnostic, ItemReport, LintResult } from './types.js';
 import { validateModel } from './validate.js';
 
-export type { Diagnostic, ItemReport, ItemState, LintResult } from './types.js';
+export type { Diagnostic, ItemReport, ItemState, LintResult, Suppression } from './types.js';
 export type { DocumentModel } from './model.js';
 
 const byPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
 
 /**
  * Lint one Markdown design doc against a checklist. Pure: text in, result out, no I/O.
- * Parse → outline (sections and prose blocks) → document model + source map → ajv → diagnostics.
+ * Parse → outline (sections and prose blocks) → document model + source map → ajv → diagnostics,
+ * then inline suppressions mark what they waive and every finding gets a fingerprint.
  */
 export function lint(text: string, checklist: Checklist): LintResult & { model: DocumentModel } {
   const outline = buildOutline(parseMarkdown(text), text);
@@ -40,7 +43,7 @@ export function lint(text: string, checklist: Checklist): LintResult & { model: 
   }
 
   return {
-    diagnostics: [...yamlErrors, ...validated.diagnostics].sort(byPosition),
+    diagnostics: addFingerprints(applySuppressions([...yamlErrors, ...validated.diagnostics], findDirectives(outline)).sort(byPosition), text),
     checklist: validated.checklist,
     items,
     model: built.model,

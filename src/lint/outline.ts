@@ -28,8 +28,16 @@ export interface Section {
   endLine: number;
 }
 
+/** An HTML comment block: where inline directives such as `mlsd-disable` live. */
+export interface Comment {
+  /** The comment's text between `<!--` and `-->`. */
+  body: string;
+  span: Span;
+}
+
 export interface Outline {
   blocks: Block[];
+  comments: Comment[];
   sections: Section[];
   frontMatter?: { value: string; span: Span; offset: number };
   /** Line after the front matter and the document title, where a section can be added at the top. */
@@ -66,6 +74,7 @@ export function buildOutline(root: Root, text: string): Outline {
   const lines = new LineIndex(text);
   const blocks: Block[] = [];
   const sections: Section[] = [];
+  const comments: Comment[] = [];
   const open: number[] = [];
   let frontMatter: Outline['frontMatter'];
   let bodyStartLine = 1;
@@ -140,6 +149,15 @@ export function buildOutline(root: Root, text: string): Outline {
         for (const child of node.children) visit(child, false);
         listItem = undefined;
         return;
+      case 'html': {
+        const [start, end] = offsets(node);
+        const source = text.slice(start, end);
+        for (const match of source.matchAll(/<!--([\s\S]*?)-->/g)) {
+          const at = start + match.index;
+          comments.push({ body: match[1]!, span: lines.span(at, at + match[0].length) });
+        }
+        return;
+      }
       case 'root':
       case 'blockquote':
       case 'list':
@@ -147,11 +165,11 @@ export function buildOutline(root: Root, text: string): Outline {
         for (const child of node.children) visit(child, node.type === 'root');
         return;
       default:
-        return; // code, html, thematic breaks: not prose
+        return; // code, thematic breaks: not prose
     }
   };
 
   visit(root, true);
   closeSections(0, lines.lineCount + 1);
-  return { blocks, sections, frontMatter, bodyStartLine, lines };
+  return { blocks, comments, sections, frontMatter, bodyStartLine, lines };
 }

@@ -10,6 +10,12 @@ export interface RuleMeta {
   severity: Severity;
   /** One line: what the rule checks. */
   description: string;
+  /** A paragraph: what the rule checks and why it matters in a design review. */
+  fullDescription: string;
+  /** Plain-text help: how to fix a finding. */
+  help: string;
+  /** The rule's page, relative to the package root (the page ships in the npm package). */
+  docPath: string;
 }
 
 export const RULES = {
@@ -17,22 +23,68 @@ export const RULES = {
     id: 'required-section',
     severity: 'error',
     description: 'A required checklist item is not addressed anywhere in the document.',
+    fullDescription:
+      'Every required checklist item (metrics, labels, leakage checks, latency budget, serving mode, drift monitoring, and whatever the team adds) must be addressed, under its own heading or with concrete evidence in another section. A reviewer cannot approve a design that is silent on one of them.',
+    help: 'Add a section for the item where the message says it belongs, and answer it with specifics: the checklist hint in the message says what a good section contains.',
+    docPath: 'docs/rules/required-section.md',
   },
   'weak-section': {
     id: 'weak-section',
     severity: 'error',
     description: 'A checklist item is mentioned but not addressed with substance (empty, placeholder, vague, or missing the number that is the point).',
+    fullDescription:
+      'A heading or a passing mention is not an answer. The item is weak when its section is empty, holds placeholder text (TBD, TODO, {{…}}, X), stays vague ("avoid leakage", "business metrics"), or lacks the number that is the point, such as a latency budget without a percentile and unit.',
+    help: 'Replace the placeholder or vague sentence with the concrete facts the message names: metric names, label source, the split and join strategy, a percentile latency with a unit, the serving mode, or a drift signal with a threshold and an owner.',
+    docPath: 'docs/rules/weak-section.md',
   },
   'front-matter-yaml': {
     id: 'front-matter-yaml',
     severity: 'error',
     description: 'The YAML front matter cannot be parsed.',
+    fullDescription:
+      'The block between the opening and closing --- lines must be valid YAML. When it is not, no front matter value (title, status, owner, serving mode) can be checked, and tools that index design docs cannot read it either.',
+    help: 'Fix the YAML at the reported line: close brackets and quotes, indent consistently, and quote values that contain a colon followed by a space.',
+    docPath: 'docs/rules/front-matter-yaml.md',
   },
   'front-matter': {
     id: 'front-matter',
     severity: 'error',
     description: 'A front matter value does not match the checklist schema.',
+    fullDescription:
+      'The checklist schema says which front matter keys a design doc carries and what values they take, for example a status from a fixed list. A missing or malformed value breaks the lifecycle gates and dashboards that read it.',
+    help: 'Add the missing key or change the value to one the checklist allows; the message names the key and the constraint.',
+    docPath: 'docs/rules/front-matter.md',
+  },
+  'suppression-reason': {
+    id: 'suppression-reason',
+    severity: 'warning',
+    description: 'An mlsd-disable directive gives no reason after " -- ", so it suppresses nothing.',
+    fullDescription:
+      'Inline suppressions are reviewed like code: a waiver without a reason cannot be judged. A directive with no text after " -- " therefore suppresses nothing, and this rule points at it.',
+    help: 'Write the reason after " -- " inside the comment, for example: <!-- mlsd-disable-next-line weak-section -- latency budget owned by the platform team -->.',
+    docPath: 'docs/rules/suppression-reason.md',
   },
 } as const satisfies Record<string, RuleMeta>;
 
 export type RuleId = keyof typeof RULES;
+
+export const RULE_LIST: readonly RuleMeta[] = Object.values(RULES);
+
+/** A rule a checklist schema declares (`mlsd.rule`), as lint's rule catalogue describes it. */
+export function schemaRuleMeta(rule: { id: string; severity: Severity; description: string }): RuleMeta {
+  return {
+    id: rule.id,
+    severity: rule.severity,
+    description: rule.description,
+    fullDescription: rule.description,
+    help: `${rule.description} Run \`mlsd explain ${rule.id}\` for why it matters and a passing example.`,
+    docPath: `docs/rules/${rule.id}.md`,
+  };
+}
+
+/** Every rule a run can report: lint's own, then those its checklist declares. */
+export function ruleCatalog(declared: Iterable<{ id: string; severity: Severity; description: string }>): RuleMeta[] {
+  const catalog = new Map(RULE_LIST.map((rule) => [rule.id, rule]));
+  for (const rule of declared) if (!catalog.has(rule.id)) catalog.set(rule.id, schemaRuleMeta(rule));
+  return [...catalog.values()];
+}

@@ -14,6 +14,22 @@ export interface Diagnostic {
   message: string;
   /** What a good section says: the item's hint from the checklist. */
   hint?: string;
+  /**
+   * Set when an inline `mlsd-disable` directive covers the finding. Suppressed findings stay in the
+   * result so JSON and SARIF can show reviewers what was waived and why; they never fail a run.
+   */
+  suppressed?: Suppression;
+  /**
+   * Identifies the finding across edits elsewhere in the file: a hash of rule id, item id and the
+   * normalized text of its line (not the line number), then `:<occurrence>`.
+   */
+  fingerprint?: string;
+}
+
+export interface Suppression {
+  /** SARIF's name for a waiver written in the source itself. */
+  kind: 'inSource';
+  justification: string;
 }
 
 export interface ItemReport {

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import type { Checklist, ChecklistItem } from '../checklist/types.js';
+import type { Checklist, ChecklistItem, SchemaRule } from '../checklist/types.js';
 import type { ModelResult } from './model.js';
 import type { Span } from './position.js';
 import { RULES, type RuleId } from './rules.js';
@@ -7,14 +7,15 @@ import type { Diagnostic, ItemState } from './types.js';
 
 const unescape = (part: string) => part.replace(/~1/g, '/').replace(/~0/g, '~');
 
-function diagnostic(ruleId: RuleId, span: Span, message: string, extra: Partial<Diagnostic> = {}): Diagnostic {
+function diagnostic(rule: RuleId | SchemaRule, span: Span, message: string, extra: Partial<Diagnostic> = {}): Diagnostic {
+  const { id, severity } = typeof rule === 'string' ? RULES[rule] : rule;
   return {
     line: span.start.line,
     column: span.start.column,
     endLine: span.end.line,
     endColumn: span.end.column,
-    severity: RULES[ruleId].severity,
-    ruleId,
+    severity,
+    ruleId: id,
     message,
     ...extra,
   };
@@ -50,6 +51,8 @@ export function validateModel(checklist: Checklist, built: ModelResult) {
   const missing = new Set<string>();
   const weak = new Map<string, ErrorObject[]>();
   const diagnostics: Diagnostic[] = [];
+  /** For findings of schema rules: the item their error points at, which may differ from the item reported. */
+  const ruleTargets = new Map<Diagnostic, string>();
 
   for (const error of errors) {
     if (error.keyword === 'if') continue; // restates the failed \`then\` reported beside it
@@ -57,10 +60,12 @@ export function validateModel(checklist: Checklist, built: ModelResult) {
     const rule = ruleFor(checklist, error);
     if (rule) {
       const missingItem = root === 'items' && id === undefined ? missingProperty(error) : undefined;
-      const itemId = rule.item ?? (root === 'items' ? (id ?? missingItem) : undefined);
-      const item = itemId ? byId.get(itemId) : undefined;
+      const target = root === 'items' ? (id ?? missingItem) : undefined;
+      const itemId = rule.item ?? target;
       const span = missingItem ? insertionSpan(insertionPoints.get(missingItem)) : locate(sourceMap, error.instancePath);
-      diagnostics.push({ ...diagnostic('weak-section', span, sentence(reason(error)), { itemId, hint: item?.hint }), ruleId: rule.id, severity: rule.severity });
+      const found = diagnostic(rule, span, sentence(reason(error)), { itemId, hint: itemId ? byId.get(itemId)?.hint : undefined });
+      diagnostics.push(found);
+      if (target) ruleTargets.set(found, target);
     } else if (root === 'items' && id === undefined && error.keyword === 'required') {
       missing.add(String(error.params.missingProperty));
     } else if (root === 'items' && id !== undefined) {
@@ -84,7 +89,7 @@ export function validateModel(checklist: Checklist, built: ModelResult) {
   }
   // A best-practice finding about an item that already has a state finding (absent, weak) repeats it.
   const stated = new Set(diagnostics.filter((d) => STATE_RULES.has(d.ruleId)).map((d) => d.itemId));
-  const kept = diagnostics.filter((d) => STATE_RULES.has(d.ruleId) || d.itemId === undefined || !stated.has(d.itemId));
+  const kept = diagnostics.filter((d) => !ruleTargets.has(d) || !stated.has(ruleTargets.get(d)));
   return { diagnostics: kept, checklist: checklistStates };
 }
 

@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import { appendFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { UsageError } from './errors.js';
+
+/** Write a whole file or nothing: parent folders created, a temp file beside it renamed into place. */
+export async function writeAtomic(path: string, text: string): Promise<void> {
+  const dir = dirname(path);
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(temp, text, 'utf8');
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw new UsageError(`cannot write ${path}: ${(error as Error).message}`);
+  }
+}
+
+/** GitHub shows at most 1 MiB of summary per step. */
+export const STEP_SUMMARY_LIMIT = 1024 * 1024;
+
+/** Append Markdown to GitHub's job summary file, cut at a line boundary to stay under the limit. */
+export async function appendStepSummary(path: string, markdown: string): Promise<void> {
+  let text = markdown;
+  if (Buffer.byteLength(text, 'utf8') > STEP_SUMMARY_LIMIT) {
+    const note = '\n\n_mlsd: summary cut here; GitHub shows at most 1 MiB per step. Run with --format markdown for the full scorecard._\n';
+    const budget = STEP_SUMMARY_LIMIT - Buffer.byteLength(note, 'utf8');
+    let cut = Buffer.from(text, 'utf8').subarray(0, budget).toString('utf8');
+    cut = cut.slice(0, Math.max(0, cut.lastIndexOf('\n')));
+    text = cut + note;
+  }
+  await appendFile(path, text, 'utf8');
+}

@@ -1,0 +1,43 @@
+import { countSeverities, isActive, plural } from './summary.js';
+import type { Formatter } from './types.js';
+
+const MARK = { present: '✅', weak: '⚠️', absent: '❌' } as const;
+
+/** Text that GFM would otherwise read as markup or as a table cell boundary. */
+const escape = (s: string) => s.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`).replace(/\s*\n\s*/g, ' ');
+/** A file name in a code span; pipes still split table cells there, so they are escaped too. */
+const code = (s: string) => `\`${s.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+
+/**
+ * The scorecard: one row per document, one column per checklist item, for a PR comment or the
+ * GitHub job summary. Findings follow in a collapsed list.
+ */
+export const markdown: Formatter = (results) => {
+  const out: string[] = ['## mlsd design doc checklist', ''];
+  if (results.length === 0) return `${out.join('\n')}No design docs were checked.\n`;
+
+  const items = [...new Set(results.flatMap((r) => Object.keys(r.checklist)))];
+  const { errors, warnings, suppressed } = countSeverities(results);
+
+  out.push(`| Document | ${items.map(escape).join(' | ')} | Problems |`);
+  out.push(`| --- | ${items.map(() => ':---:').join(' | ')} | --- |`);
+  for (const r of results) {
+    const active = r.diagnostics.filter(isActive);
+    const e = active.filter((d) => d.severity === 'error').length;
+    const w = active.length - e;
+    const problems = e + w === 0 ? 'none' : [e > 0 ? plural(e, 'error') : '', w > 0 ? plural(w, 'warning') : ''].filter(Boolean).join(', ');
+    out.push(`| ${code(r.file)} | ${items.map((id) => { const s = r.checklist[id]; return s ? MARK[s] : '–'; }).join(' | ')} | ${problems} |`);
+  }
+  out.push('');
+  const totals = [plural(results.length, 'document'), plural(errors, 'error'), plural(warnings, 'warning')];
+  if (suppressed > 0) totals.push(`${suppressed} suppressed`);
+  out.push(`${MARK.present} present · ${MARK.weak} weak · ${MARK.absent} absent — ${totals.join(', ')}`);
+
+  const findings = results.flatMap((r) => r.diagnostics.filter(isActive).map((d) => ({ file: r.file, d })));
+  if (findings.length > 0) {
+    out.push('', `<details><summary>${plural(findings.length, 'finding')}</summary>`, '');
+    for (const { file, d } of findings) out.push(`- ${code(`${file}:${d.line}:${d.column}`)} **${d.severity}** ${code(d.ruleId)} ${escape(d.message)}`);
+    out.push('', '</details>');
+  }
+  return `${out.join('\n')}\n`;
+};

@@ -1,0 +1,91 @@
+import { RULE_LIST, type RuleMeta } from '../lint/rules.js';
+import type { Diagnostic } from '../lint/index.js';
+import type { FileResult, Formatter, FormatOptions } from './types.js';
+
+const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+
+/**
+ * Rule pages ship in the npm package under docs/rules/, so a version-pinned package URL always
+ * shows the page for the version that produced the report.
+ */
+export const helpUri = (rule: RuleMeta, version: string) => `https://unpkg.com/mlsd@${version}/${rule.docPath}`;
+
+const level = (severity: Diagnostic['severity']) => (severity === 'error' ? 'error' : 'warning');
+
+function reportingDescriptor(rule: RuleMeta, version: string) {
+  const uri = helpUri(rule, version);
+  return {
+    id: rule.id,
+    name: rule.id.replace(/(^|-)([a-z])/g, (_m, _d: string, c: string) => c.toUpperCase()),
+    shortDescription: { text: rule.description },
+    fullDescription: { text: rule.fullDescription },
+    help: {
+      text: `${rule.fullDescription}\n\nHow to fix: ${rule.help}\n\nDocumentation: ${uri}`,
+      markdown: `${rule.fullDescription}\n\n**How to fix:** ${rule.help}\n\n[Rule documentation](${uri})`,
+    },
+    helpUri: uri,
+    defaultConfiguration: { level: level(rule.severity) },
+    properties: {
+      tags: ['design-doc', 'ml-system-design'],
+      precision: 'high',
+      'problem.severity': rule.severity === 'error' ? 'error' : 'warning',
+    },
+  };
+}
+
+/** A repository-relative URI: the path as given, under the working directory's place in the repo. */
+function artifactUri(file: string, prefix: string): string {
+  const path = file === '<stdin>' ? 'stdin' : `${prefix}${file}`.replace(/^\.\//, '');
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+function result(d: Diagnostic, file: FileResult, options: FormatOptions, ruleIndex: Map<string, number>) {
+  const message = d.hint ? `${d.message} Hint: ${d.hint}` : d.message;
+  return {
+    ruleId: d.ruleId,
+    ...(ruleIndex.has(d.ruleId) ? { ruleIndex: ruleIndex.get(d.ruleId) } : {}),
+    level: level(d.severity),
+    message: { text: message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: artifactUri(file.file, options.repoPrefix ?? ''), uriBaseId: '%SRCROOT%' },
+          region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+        },
+      },
+    ],
+    // GitHub keys alerts on primaryLocationLineHash; ours ignores line numbers, so alerts survive edits above.
+    partialFingerprints: { primaryLocationLineHash: d.fingerprint ?? `${d.ruleId}:${d.line}` },
+    ...(d.suppressed ? { suppressions: [{ kind: d.suppressed.kind, status: 'accepted', justification: d.suppressed.justification }] } : {}),
+    ...(d.itemId ? { properties: { itemId: d.itemId } } : {}),
+  };
+}
+
+/** SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run, every rule described. */
+export const sarif: Formatter = (results, options) => {
+  const rules = options.rules ?? RULE_LIST;
+  const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'mlsd',
+            version: options.toolVersion,
+            semanticVersion: options.toolVersion,
+            informationUri: `https://www.npmjs.com/package/mlsd`,
+            rules: rules.map((rule) => reportingDescriptor(rule, options.toolVersion)),
+          },
+        },
+        automationDetails: { id: 'mlsd/' },
+        columnKind: 'utf16CodeUnits',
+        invocations: [{ executionSuccessful: true }],
+        properties: { checklist: options.checklistId },
+        results: results.flatMap((file) => file.diagnostics.map((d) => result(d, file, options, ruleIndex))),
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+};

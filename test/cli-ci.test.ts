@@ -1,0 +1,151 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { example, runCli, tempDir } from './helpers.js';
+
+const COMPLETE = example('feed-ranking.md');
+const DRAFT = example('churn-prediction-draft.md');
+/** A complete doc whose only finding is a warning: a suppression without a reason. */
+const ONE_WARNING = COMPLETE.replace(/\n## /, '\n<!-- mlsd-disable-next-line weak-section -->\n\n## ');
+
+function project(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('mlsd lint for CI', () => {
+  it('--output writes the report to a new nested folder, prints nothing, and keeps the exit code', () => {
+    const dir = project({ 'draft.md': DRAFT });
+    const run = runCli(['lint', 'draft.md', '--format', 'json', '--output', 'reports/lint/mlsd.json'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    const report = JSON.parse(readFileSync(join(dir, 'reports/lint/mlsd.json'), 'utf8'));
+    expect(report.summary.errors).toBeGreaterThan(0);
+    expect(readFileSync(join(dir, 'reports/lint/mlsd.json'), 'utf8')).not.toContain('\u001b[');
+  });
+
+  it('--output to a path that cannot be a file is a one-line usage error', () => {
+    const dir = project({ 'a.md': COMPLETE, 'taken/x': '' });
+    const run = runCli(['lint', 'a.md', '--output', 'taken/x/report.txt'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('cannot write');
+  });
+
+  it('--max-warnings fails only when warnings exceed it', () => {
+    const dir = project({ 'a.md': ONE_WARNING });
+    expect(runCli(['lint', 'a.md', '-f', 'compact'], { cwd: dir })).toMatchObject({ code: 0 });
+    expect(runCli(['lint', 'a.md', '--max-warnings', '1'], { cwd: dir }).code).toBe(0);
+    const over = runCli(['lint', 'a.md', '--max-warnings', '0'], { cwd: dir });
+    expect(over.code).toBe(1);
+    expect(over.stderr).toContain('1 warning found, more than --max-warnings 0 allows');
+    expect(runCli(['lint', 'a.md', '--max-warnings', '-1'], { cwd: dir }).code).toBe(2);
+  });
+
+  it('--quiet reports errors only', () => {
+    const dir = project({ 'draft.md': DRAFT.replace(/\n## /, '\n<!-- mlsd-disable-next-line weak-section -->\n\n## ') });
+    const loud = runCli(['lint', 'draft.md', '-f', 'compact'], { cwd: dir });
+    expect(loud.stdout).toContain(': warning suppression-reason');
+    const quiet = runCli(['lint', 'draft.md', '-f', 'compact', '--quiet'], { cwd: dir });
+    expect(quiet.code).toBe(1);
+    expect(quiet.stdout).not.toContain(': warning ');
+    expect(quiet.stdout).toContain(': error ');
+  });
+
+  it('an inline suppression with a reason turns a failing doc into a passing one, and JSON shows it', () => {
+    const text = COMPLETE.replace(/\n## Latency budget[^]*?(?=\n## )/, '').replace('\n# ', '\n<!-- mlsd-disable latency-budget -- budget set by the platform team -->\n\n# ');
+    expect(runCli(['lint', '-'], { input: COMPLETE.replace(/\n## Latency budget[^]*?(?=\n## )/, '') }).code).toBe(1);
+    const dir = project({ 'a.md': text });
+    const json = runCli(['lint', 'a.md', '-f', 'json'], { cwd: dir });
+    expect(json.code).toBe(0);
+    const d = JSON.parse(json.stdout).files[0].diagnostics;
+    expect(d).toHaveLength(1);
+    expect(d[0]).toMatchObject({ itemId: 'latency-budget', suppressed: { kind: 'inSource', justification: 'budget set by the platform team' } });
+    expect(runCli(['lint', 'a.md'], { cwd: dir }).stdout).toContain('(1 suppressed)');
+  });
+
+  it('--format github appends the scorecard to GITHUB_STEP_SUMMARY, keeping what was there', () => {
+    const dir = project({ 'docs/a.md': COMPLETE, 'docs/draft.md': DRAFT, 'summary.md': '# Earlier step\n' });
+    const run = runCli(['lint', 'docs', '-f', 'github'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: join(dir, 'summary.md') } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^::error file=docs\/draft\.md,line=\d+/);
+    const summary = readFileSync(join(dir, 'summary.md'), 'utf8');
+    expect(summary.startsWith('# Earlier step\n## mlsd design doc checklist')).toBe(true);
+    expect(summary).toContain('| `docs/a.md` | ✅ | ✅ | ✅ | ✅ | ✅ | ✅ | none |');
+  });
+});
+
+describe('--changed-since', () => {
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=mlsd test', '-c', 'user.email=test@example.invalid', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd, stdio: 'pipe' });
+
+  function repo() {
+    const dir = project({ 'docs/old.md': DRAFT, 'docs/edited.md': DRAFT, 'docs/gone.md': DRAFT, 'notes.txt': 'x' });
+    git(dir, 'init', '-q');
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-q', '-m', 'base');
+    git(dir, 'checkout', '-q', '-b', 'feature');
+    writeFileSync(join(dir, 'docs/edited.md'), `${DRAFT}\nMore text.\n`);
+    git(dir, 'rm', '-q', 'docs/gone.md');
+    writeFileSync(join(dir, 'docs/committed.md'), COMPLETE);
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-q', '-m', 'feature work');
+    writeFileSync(join(dir, 'docs/untracked.md'), DRAFT);
+    writeFileSync(join(dir, 'docs/old.md'), `${DRAFT}\nAn uncommitted edit.\n`);
+    return dir;
+  }
+
+  const linted = (stdout: string) => [...new Set(stdout.trim().split('\n').filter(Boolean).map((l) => l.split(':')[0]))].sort();
+
+  it('lints only docs added, modified or renamed since the ref, plus uncommitted and untracked ones', () => {
+    const dir = repo();
+    const run = runCli(['lint', '.', '-f', 'compact', '--changed-since', 'main'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(linted(run.stdout)).toEqual(['docs/edited.md', 'docs/old.md', 'docs/untracked.md']);
+    const json = JSON.parse(runCli(['lint', '.', '-f', 'json', '--changed-since', 'main'], { cwd: dir }).stdout);
+    expect(json.files.map((f: { file: string }) => f.file).sort()).toEqual(['docs/committed.md', 'docs/edited.md', 'docs/old.md', 'docs/untracked.md']);
+  });
+
+  it('intersects with the paths given, from a subfolder too', () => {
+    const dir = repo();
+    const run = runCli(['lint', 'edited.md', 'committed.md', '-f', 'json', '--changed-since', 'main'], { cwd: join(dir, 'docs') });
+    expect(JSON.parse(run.stdout).files.map((f: { file: string }) => f.file)).toEqual(['committed.md', 'edited.md']);
+  });
+
+  it('annotations and SARIF from a subfolder name files from the repository root', () => {
+    const dir = repo();
+    const annotations = runCli(['lint', 'edited.md', '-f', 'github', '--changed-since', 'main'], { cwd: join(dir, 'docs') });
+    expect(annotations.stdout).toMatch(/^::error file=docs\/edited\.md,/);
+    runCli(['lint', 'edited.md', '-f', 'sarif', '-o', 'out.sarif', '--changed-since', 'main'], { cwd: join(dir, 'docs') });
+    const log = JSON.parse(readFileSync(join(dir, 'docs', 'out.sarif'), 'utf8'));
+    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('docs/edited.md');
+  });
+
+  it('with nothing changed, checks nothing and passes, still writing a valid report', () => {
+    const dir = repo();
+    git(dir, 'add', '.');
+    git(dir, 'commit', '-q', '-m', 'all in');
+    const run = runCli(['lint', '.', '-f', 'sarif', '-o', 'mlsd.sarif', '--changed-since', 'HEAD'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'mlsd.sarif'), 'utf8')).runs[0].results).toEqual([]);
+  });
+
+  it('an unknown ref is a one-line usage error', () => {
+    const run = runCli(['lint', '.', '--changed-since', 'no-such-branch'], { cwd: repo() });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^mlsd: --changed-since: unknown git ref "no-such-branch".*\n$/);
+  });
+
+  it('outside a git repository is a one-line usage error', () => {
+    const dir = project({ 'a.md': COMPLETE });
+    const run = runCli(['lint', '.', '--changed-since', 'main'], { cwd: dir, env: { GIT_CEILING_DIRECTORIES: dirname(dir) } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('mlsd: --changed-since needs a git repository, and the current directory is not in one\n');
+    expect(existsSync(join(dir, '.git'))).toBe(false);
+  });
+});

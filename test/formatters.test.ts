@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { FORMAT_NAMES, loadFormatter, type FileResult } from '../src/format/index.js';
+import { ANNOTATION_CAP, escapeData, escapeProperty, github } from '../src/format/github.js';
+import type { Diagnostic } from '../src/lint/index.js';
+import { OPTIONS, RESULTS } from './fixtures/results.js';
+
+const EXT: Record<string, string> = { json: 'json', sarif: 'sarif', junit: 'xml', markdown: 'md' };
+
+describe('formatter goldens on fixed results', () => {
+  it.each(FORMAT_NAMES)('%s', async (name) => {
+    const format = (await loadFormatter(name))!;
+    await expect(format(RESULTS, OPTIONS)).toMatchFileSnapshot(`golden/format.${EXT[name] ?? 'txt'}`.replace('format.txt', `format-${name}.txt`));
+  });
+});
+
+describe('suppressed findings', () => {
+  it.each(['stylish', 'compact', 'github', 'markdown'])('%s leaves them out of the findings it lists', async (name) => {
+    const out = (await loadFormatter(name))!(RESULTS, OPTIONS);
+    expect(out).not.toContain('has placeholder text (TBD)');
+  });
+
+  it('json keeps them, marked with the justification', async () => {
+    const report = JSON.parse((await loadFormatter('json'))!(RESULTS, OPTIONS));
+    const waived = report.files[0].diagnostics.filter((d: { suppressed: unknown }) => d.suppressed);
+    expect(waived).toHaveLength(1);
+    expect(waived[0].suppressed).toEqual({ kind: 'inSource', justification: 'set after the <load test> & review' });
+    expect(report.summary).toMatchObject({ errors: 3, warnings: 1, suppressed: 1 });
+  });
+});
+
+describe('github workflow commands', () => {
+  it('escapes % CR LF in messages and also : and , in properties', () => {
+    expect(escapeData('100% done\r\nnext')).toBe('100%25 done%0D%0Anext');
+    expect(escapeProperty('docs/a, b: c%.md')).toBe('docs/a%2C b%3A c%25.md');
+    const out = github(RESULTS, OPTIONS);
+    expect(out).toContain('::error file=docs/churn%2C v2%3A draft.md,line=7,endLine=7,col=1,endColumn=11,title=mlsd weak-section::');
+    expect(out).toContain('(e.g. 100%25 recall, AUC).%0Ahint: Name offline and online metrics.%0AGive targets.');
+    for (const line of out.trimEnd().split('\n')) expect(line).not.toMatch(/\r/);
+  });
+
+  it('names files from the repository root when run from a subfolder', () => {
+    const out = github(RESULTS, { ...OPTIONS, repoPrefix: 'design/' });
+    expect(out).toContain('::error file=design/docs/fraud|detection.md,line=40,');
+  });
+
+  it('puts every error before any warning', () => {
+    const lines = github(RESULTS, OPTIONS).trimEnd().split('\n');
+    expect(lines.map((l) => l.slice(0, l.indexOf(' ')))).toEqual(['::error', '::error', '::error', '::warning']);
+  });
+
+  const many = (n: number, severity: Diagnostic['severity'], ruleId: string): Diagnostic[] =>
+    Array.from({ length: n }, (_, i) => ({ line: i + 1, column: 1, endLine: i + 1, endColumn: 2, severity, ruleId, message: `${ruleId} ${i + 1}` }));
+
+  it(`caps annotations at ${ANNOTATION_CAP} per level, most important first, and says what was left out`, () => {
+    const results: FileResult[] = [
+      { file: 'a.md', checklist: {}, items: {}, diagnostics: [...many(8, 'error', 'weak-section'), ...many(12, 'warning', 'suppression-reason')] },
+      { file: 'b.md', checklist: {}, items: {}, diagnostics: many(6, 'error', 'required-section') },
+    ];
+    const lines = github(results, OPTIONS).trimEnd().split('\n');
+    const errors = lines.filter((l) => l.startsWith('::error '));
+    const warnings = lines.filter((l) => l.startsWith('::warning '));
+    expect(errors).toHaveLength(ANNOTATION_CAP);
+    expect(warnings).toHaveLength(ANNOTATION_CAP);
+    // All six missing sections outrank the weak ones.
+    expect(errors.filter((l) => l.includes('title=mlsd required-section'))).toHaveLength(6);
+    const notice = lines.find((l) => l.startsWith('::notice '));
+    expect(notice).toContain('4 errors and 2 warnings not annotated');
+    const group = lines.slice(lines.indexOf('::group::mlsd: findings not annotated') + 1, lines.indexOf('::endgroup::'));
+    expect(group).toHaveLength(6);
+    expect(group[0]).toBe('a.md:5:1: error weak-section weak-section 5');
+  });
+
+  it('prints no notice when everything fits', () => {
+    expect(github(RESULTS, OPTIONS)).not.toContain('::notice');
+  });
+});
+
+describe('markdown scorecard', () => {
+  it('has a row per document and a column per item, with pipes in names escaped', async () => {
+    const out = (await loadFormatter('markdown'))!(RESULTS, OPTIONS);
+    const rows = out.split('\n').filter((l) => l.startsWith('| `'));
+    expect(rows).toHaveLength(3);
+    expect(rows[2]).toContain('`docs/fraud\\|detection.md`');
+    // A row splits into exactly: document, six items, problems.
+    for (const row of rows) expect(row.split(/(?<!\\)\|/).length - 2).toBe(8);
+  });
+});
