@@ -14,7 +14,8 @@ export interface LintOptions {
 export interface Io {
   cwd: string;
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stdin: NodeJS.ReadableStream;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stderr?: NodeJS.WritableStream;
   env: NodeJS.ProcessEnv;
 }
 
