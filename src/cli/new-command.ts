@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { defaultChecklist } from '../checklist/load.js';
 import type { Answers, Question, ScaffoldConfig, TemplateSpec } from '../scaffold/index.js';
 import { EXIT, UsageError } from './errors.js';
@@ -70,9 +70,9 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   s.checkName(name);
   const now = today(io.env);
   const teamDir = options.templates ?? config.templatesDir;
-  const templates = s.loadTemplates(teamDir === undefined ? undefined : join(io.cwd, teamDir));
+  const templates = s.loadTemplates(teamDir === undefined ? undefined : resolve(io.cwd, teamDir));
   const target = options.out ?? join('docs', 'design', `${name}.md`);
-  const targetPath = join(io.cwd, target);
+  const targetPath = resolve(io.cwd, target);
   const interactive = io.stdin.isTTY === true && !options.yes;
 
   // Refuse before asking anything: the answers would be wasted.
@@ -81,7 +81,7 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
     if (existsSync(targetPath)) throw new UsageError(`${target} already exists; use --force to overwrite it`);
   }
 
-  const file = options.answers === undefined ? undefined : s.parseAnswersFile(await readText(join(io.cwd, options.answers)), options.answers);
+  const file = options.answers === undefined ? undefined : s.parseAnswersFile(await readText(resolve(io.cwd, options.answers)), options.answers);
 
   let typeId = options.type;
   if (typeId !== undefined && !templates.has(typeId)) {
@@ -131,7 +131,7 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
     }
   }
 
-  const text = await s.renderDocument({ template, answers, checklist: defaultChecklist(), name, now, teamDir: teamDir === undefined ? undefined : join(io.cwd, teamDir) });
+  const text = await s.renderDocument({ template, answers, checklist: defaultChecklist(), name, now, teamDir: teamDir === undefined ? undefined : resolve(io.cwd, teamDir) });
   if (options.dryRun) {
     io.stdout.write(text);
   } else {
@@ -150,7 +150,7 @@ export async function runTemplates(options: { templates?: string }, io: NewIo, c
   const teamDir = options.templates ?? config.templatesDir;
   let templates;
   try {
-    templates = s.loadTemplates(teamDir === undefined ? undefined : join(io.cwd, teamDir));
+    templates = s.loadTemplates(teamDir === undefined ? undefined : resolve(io.cwd, teamDir));
   } catch (error) {
     if (error instanceof s.ScaffoldError) throw new UsageError(error.message);
     throw error;
