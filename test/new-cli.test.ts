@@ -54,6 +54,9 @@ describe('mlsd new (end to end)', () => {
     const run = runCli(['new', 'x', '--yes', '--answers', 'a.yaml', '--set', 'owner=from-flag', '--dry-run'], { cwd, env: ENV });
     expect(run.stdout).toContain('owner: from-flag');
     expect(run.stdout).toContain('latency_budget: 300 ms');
+    const typo = runCli(['new', 'x', '--type', 'generic', '--yes', '--set', 'ownr=me', '--dry-run'], { cwd });
+    expect(typo.code).toBe(0);
+    expect(typo.stderr).toContain('no generic question asks "ownr"');
     const bad = runCli(['new', 'x', '--type', 'generic', '--yes', '--set', 'latency_budget=fast', '--dry-run'], { cwd });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^mlsd: --set: "latency_budget" "fast" is not a latency/);

@@ -103,6 +103,9 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   const template = templates.get(typeId) as TemplateSpec;
 
   const resolution = s.resolveAnswers({ questions: template.questions, config, file, sets: options.set, context: { title: s.titleFromName(name) } });
+  if (resolution.unknown.length > 0) {
+    io.stderr.write(`mlsd: no ${template.id} question asks ${resolution.unknown.map((k) => `"${k}"`).join(', ')}; kept for the template, check the spelling\n`);
+  }
   let answers: Answers;
   let unanswered: string[] = [];
   if (options.yes) {
