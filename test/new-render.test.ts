@@ -203,3 +203,19 @@ describe('questions and answers', () => {
     expect(inferType(name, templates.values())).toBe(type);
   });
 });
+
+describe('safe writes', () => {
+  it('refuses an existing file, replaces it only with force, and leaves no temporary file', async () => {
+    const { safeWrite } = await import('../src/scaffold/index.js');
+    const { mkdtempSync, readdirSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'mlsd-write-'));
+    const path = join(dir, 'nested', 'doc.md');
+    await safeWrite(path, 'first\n', { force: false });
+    await expect(safeWrite(path, 'second\n', { force: false })).rejects.toThrow(/already exists; use --force/);
+    expect(readFileSync(path, 'utf8')).toBe('first\n');
+    await safeWrite(path, 'third\n', { force: true });
+    expect(readFileSync(path, 'utf8')).toBe('third\n');
+    expect(readdirSync(join(dir, 'nested'))).toEqual(['doc.md']);
+  });
+});

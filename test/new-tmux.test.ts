@@ -80,6 +80,21 @@ describe('mlsd new in a real terminal', () => {
     expect(lint(text, defaultChecklist()).diagnostics).toEqual([]);
   });
 
+  it.skipIf(!hasTmux)('keeps prompts out of stdout, so a --dry-run can be redirected', async () => {
+    const cwd = tempDir();
+    const generic = loadTemplates().get('generic')!;
+    const { answers } = acceptDefaults(generic.questions, resolveAnswers({ questions: generic.questions }));
+    writeFileSync(join(cwd, 'answers.json'), JSON.stringify({ ...answers, owner: 'me' }));
+    start(cwd, 'new churn --type generic --answers answers.json --dry-run > out.md');
+    await waitFor(/Title of the design doc \(Churn\)/);
+    keys('Enter');
+    await waitFor(/EXIT=0/);
+    const out = readFileSync(join(cwd, 'out.md'), 'utf8');
+    expect(out).toMatch(/^---\ntitle: Churn\n/);
+    expect(out).not.toContain('Title of the design doc');
+    expect(existsSync(join(cwd, 'docs'))).toBe(false);
+  });
+
   it.skipIf(!hasTmux)('exits 130 on Ctrl-C and writes nothing', async () => {
     const cwd = tempDir();
     start(cwd, 'new my-feed-ranking');

@@ -38,11 +38,12 @@ type Prompt = (questions: object[]) => Promise<Record<string, unknown>>;
 
 async function loadPrompt(io: NewIo): Promise<Prompt> {
   const { createPromptModule } = await import('inquirer');
-  return createPromptModule({ input: io.stdin, output: io.stdout }) as unknown as Prompt;
+  // Prompts go to stderr, so `mlsd new x --dry-run > doc.md` keeps the doc clean.
+  return createPromptModule({ input: io.stdin, output: io.stderr }) as unknown as Prompt;
 }
 
 async function ask(prompt: Prompt, question: Question, suggestion: string | undefined, check: (q: Question, v: unknown) => string | true, io: NewIo): Promise<string> {
-  if (question.hint) io.stdout.write(`\x1b[2m  ${question.hint}\x1b[22m\n`);
+  if (question.hint) io.stderr.write(`\x1b[2m  ${question.hint}\x1b[22m\n`);
   const answer = await prompt([
     question.type === 'choice'
       ? { type: 'select', name: 'v', message: question.message, choices: question.choices, default: suggestion }
