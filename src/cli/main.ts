@@ -44,11 +44,11 @@ Examples:
     .option('-t, --type <id>', 'problem type (see `mlsd templates`)')
     .option('-o, --out <file>', 'write here instead of docs/design/<name>.md')
     .option('-a, --answers <file>', 'answers as YAML or JSON, keyed by question key')
-    .option('-s, --set <key=value>', 'answer one question (repeatable)', (value: string, previous: string[]) => [...previous, value], [] as string[])
-    .option('-y, --yes', 'accept the suggested answers; never prompt', false)
+    .option('-s, --set <key=value>', 'answer one question (repeatable)', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
+    .option('-y, --yes', 'accept the suggested answers; never prompt')
     .option('--templates <dir>', 'a folder of team templates, added to (or replacing) the built-in ones')
-    .option('--dry-run', 'print the doc instead of writing it', false)
-    .option('-f, --force', 'overwrite an existing file', false)
+    .option('--dry-run', 'print the doc instead of writing it')
+    .option('-f, --force', 'overwrite an existing file')
     .addHelpText(
       'after',
       `

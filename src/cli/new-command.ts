@@ -7,11 +7,11 @@ import { readText } from './io.js';
 export interface NewOptions {
   type?: string;
   out?: string;
-  force: boolean;
-  dryRun: boolean;
+  force?: boolean;
+  dryRun?: boolean;
   answers?: string;
-  set: string[];
-  yes: boolean;
+  set?: string[];
+  yes?: boolean;
   templates?: string;
 }
 
@@ -103,7 +103,7 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   }
   const template = templates.get(typeId) as TemplateSpec;
 
-  const resolution = s.resolveAnswers({ questions: template.questions, config, file, sets: options.set, context: { title: s.titleFromName(name) } });
+  const resolution = s.resolveAnswers({ questions: template.questions, config, file, sets: options.set ?? [], context: { title: s.titleFromName(name) } });
   if (resolution.unknown.length > 0) {
     io.stderr.write(`mlsd: no ${template.id} question asks ${resolution.unknown.map((k) => `"${k}"`).join(', ')}; kept for the template, check the spelling\n`);
   }
@@ -139,7 +139,7 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   if (options.dryRun) {
     io.stdout.write(text);
   } else {
-    await s.safeWrite(targetPath, text, { force: options.force });
+    await s.safeWrite(targetPath, text, { force: options.force === true });
     io.stderr.write(`mlsd: wrote ${target} (${template.id} template, version ${template.version})\n`);
   }
   if (unanswered.length > 0) {
