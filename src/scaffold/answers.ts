@@ -1,0 +1,122 @@
+import { parse as parseYaml } from 'yaml';
+import { applies, checkAnswer } from './questions.js';
+import { ScaffoldError, type Answers, type Question, type ScaffoldConfig } from './types.js';
+
+/** Where the answer to a question came from, lowest precedence first. */
+export type AnswerSource = 'template' | 'config' | 'file' | 'flag' | 'prompt';
+
+export interface AnswerInputs {
+  questions: readonly Question[];
+  /** Team defaults and templates folder (from the team config, when there is one). */
+  config?: ScaffoldConfig;
+  /** Parsed --answers file. */
+  file?: Record<string, unknown>;
+  /** --set key=value, in order. */
+  sets?: readonly string[];
+  /** Defaults computed from the call itself (the title from the doc name). */
+  context?: Answers;
+}
+
+export interface Resolution {
+  /** Answers given explicitly (answers file, --set), validated and normalised. */
+  answers: Answers;
+  /** Suggested values: template default, overridden by context and team config. */
+  suggestions: Answers;
+  /** Where each answer or suggestion came from. */
+  sources: Record<string, AnswerSource>;
+  /** Keys given that no question asks; kept, since a team template may use them. */
+  unknown: string[];
+}
+
+/** Parse --set key=value flags. */
+export function parseSets(sets: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const set of sets) {
+    const at = set.indexOf('=');
+    const key = at > 0 ? set.slice(0, at).trim() : '';
+    if (!/^[a-z][a-z0-9_]*$/.test(key)) throw new ScaffoldError(`--set "${set}": expected key=value with a snake_case key`);
+    out[key] = set.slice(at + 1);
+  }
+  return out;
+}
+
+/** Parse an answers file: YAML (a superset of JSON) holding one mapping of keys to values. */
+export function parseAnswersFile(text: string, name: string): Record<string, unknown> {
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (error) {
+    throw new ScaffoldError(`answers file ${name} is not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (data === null || data === undefined) return {};
+  if (typeof data !== 'object' || Array.isArray(data)) throw new ScaffoldError(`answers file ${name} must hold a mapping of question keys to answers`);
+  return data as Record<string, unknown>;
+}
+
+const flatten = (value: unknown): string | undefined => {
+  if (value === null || value === undefined) return undefined;
+  if (Array.isArray(value)) return value.map((v) => `- ${String(v)}`).join('\n');
+  return typeof value === 'object' ? undefined : String(value);
+};
+
+/**
+ * Merge the answer sources, in precedence order: template defaults → context → team config →
+ * answers file → --set. Defaults and team config are suggestions (what a prompt pre-fills and
+ * --yes accepts); the answers file and --set are answers. Every value is validated.
+ */
+export function resolveAnswers(inputs: AnswerInputs): Resolution {
+  const byKey = new Map(inputs.questions.map((q) => [q.key, q]));
+  const res: Resolution = { answers: {}, suggestions: {}, sources: {}, unknown: [] };
+
+  const take = (layer: Record<string, unknown> | undefined, source: AnswerSource, into: Answers, label: string) => {
+    for (const [key, raw] of Object.entries(layer ?? {})) {
+      const value = flatten(raw);
+      if (value === undefined) throw new ScaffoldError(`${label}: "${key}" must be a text, a number or a list`);
+      const question = byKey.get(key);
+      if (!question) {
+        if (!res.unknown.includes(key)) res.unknown.push(key);
+        into[key] = value;
+        res.sources[key] = source;
+        continue;
+      }
+      const checked = checkAnswer(question, value);
+      if (!checked.ok) throw new ScaffoldError(`${label}: "${key}" ${checked.reason}`);
+      into[key] = checked.value;
+      res.sources[key] = source;
+    }
+  };
+
+  for (const q of inputs.questions) {
+    if (q.default !== undefined) {
+      res.suggestions[q.key] = q.default;
+      res.sources[q.key] = 'template';
+    }
+  }
+  take(inputs.context, 'template', res.suggestions, 'default');
+  take(inputs.config?.defaults, 'config', res.suggestions, 'team config');
+  take(inputs.file, 'file', res.answers, 'answers file');
+  take(parseSets(inputs.sets ?? []), 'flag', res.answers, '--set');
+  return res;
+}
+
+/** The questions that apply and have no explicit answer yet, in asking order, given answers so far. */
+export function pendingQuestions(questions: readonly Question[], answers: Answers, suggestions: Answers = {}): Question[] {
+  const sofar = { ...suggestions, ...answers };
+  return questions.filter((q) => answers[q.key] === undefined && applies(q, sofar));
+}
+
+/**
+ * Accept suggestions for every applicable question without an answer (--yes). Questions with no
+ * suggestion stay unanswered and render as placeholders; they are returned as `unanswered`.
+ */
+export function acceptDefaults(questions: readonly Question[], resolution: Resolution): { answers: Answers; unanswered: string[] } {
+  const answers: Answers = { ...resolution.answers };
+  const unanswered: string[] = [];
+  for (const q of questions) {
+    if (answers[q.key] !== undefined || !applies(q, answers)) continue;
+    const suggestion = resolution.suggestions[q.key];
+    if (suggestion !== undefined) answers[q.key] = suggestion;
+    else unanswered.push(q.key);
+  }
+  return { answers, unanswered };
+}

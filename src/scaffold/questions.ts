@@ -1,0 +1,103 @@
+import { SECTIONS, ScaffoldError, type Answers, type Condition, type Question } from './types.js';
+
+const KEY = /^[a-z][a-z0-9_]*$/;
+const TYPES = ['text', 'choice', 'latency', 'number'] as const;
+
+const LATENCY = /^\s*(\d+(?:\.\d+)?)\s*(µs|us|ms|s|sec|seconds?|min|minutes?)\s*$/i;
+
+type Raw = Record<string, unknown>;
+const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined);
+
+function parseCondition(raw: unknown, where: string): Condition | undefined {
+  if (raw === undefined) return undefined;
+  if (!isObject(raw) || typeof raw.key !== 'string') throw new ScaffoldError(`${where}: "when" needs a "key" and one of equals, in, notIn`);
+  const list = (v: unknown) => (Array.isArray(v) ? v.map((x) => String(x)) : undefined);
+  const condition: Condition = { key: raw.key, equals: str(raw.equals), in: list(raw.in), notIn: list(raw.notIn) };
+  if (condition.equals === undefined && !condition.in && !condition.notIn) throw new ScaffoldError(`${where}: "when" needs one of equals, in, notIn`);
+  return condition;
+}
+
+/** Check one question declared in YAML and give it its typed shape; `base` is the question it refines. */
+export function parseQuestion(raw: unknown, where: string, base?: Question): Question {
+  if (!isObject(raw) || typeof raw.key !== 'string' || !KEY.test(raw.key)) {
+    throw new ScaffoldError(`${where}: each question needs a "key" in snake_case`);
+  }
+  const at = `${where} (question "${raw.key}")`;
+  const type = (str(raw.type) ?? base?.type ?? 'text') as Question['type'];
+  if (!TYPES.includes(type)) throw new ScaffoldError(`${at}: unknown type "${type}" (choose from ${TYPES.join(', ')})`);
+  const section = (str(raw.section) ?? base?.section ?? 'specifics') as Question['section'];
+  if (!SECTIONS.includes(section)) throw new ScaffoldError(`${at}: unknown section "${section}" (choose from ${SECTIONS.join(', ')})`);
+  const message = str(raw.message) ?? base?.message;
+  if (!message) throw new ScaffoldError(`${at}: a question needs a "message"`);
+  const choices = Array.isArray(raw.choices) ? raw.choices.map((c) => String(c)) : base?.choices;
+  if (type === 'choice' && (!choices || choices.length === 0)) throw new ScaffoldError(`${at}: a choice question needs "choices"`);
+
+  const question: Question = { key: raw.key, section, message, type };
+  const hint = str(raw.hint) ?? base?.hint;
+  if (hint) question.hint = hint;
+  if (choices) question.choices = choices;
+  const when = parseCondition(raw.when, at) ?? base?.when;
+  if (when) question.when = when;
+  const fallback = raw.default === undefined ? base?.default : typeof raw.default === 'string' ? raw.default.trimEnd() : str(raw.default);
+  if (fallback !== undefined) {
+    const checked = checkAnswer(question, fallback);
+    if (!checked.ok) throw new ScaffoldError(`${at}: default ${checked.reason}`);
+    question.default = checked.value;
+  }
+  return question;
+}
+
+export type Checked = { ok: true; value: string } | { ok: false; reason: string };
+
+/** Validate and normalise one answer: a latency is a number with a unit, a choice one of its choices. */
+export function checkAnswer(question: Question, raw: unknown): Checked {
+  const value = (str(raw) ?? '').trim();
+  if (value === '') return { ok: false, reason: 'is empty' };
+  switch (question.type) {
+    case 'latency': {
+      const m = LATENCY.exec(value);
+      if (!m) return { ok: false, reason: `"${value}" is not a latency: give a number with a unit, e.g. "150 ms"` };
+      const unit = m[2]!.toLowerCase() === 'us' ? 'µs' : m[2]!.toLowerCase();
+      return { ok: true, value: `${m[1]} ${unit}` };
+    }
+    case 'number':
+      return Number.isFinite(Number(value)) ? { ok: true, value } : { ok: false, reason: `"${value}" is not a number` };
+    case 'choice': {
+      const match = question.choices?.find((c) => c.toLowerCase() === value.toLowerCase());
+      return match ? { ok: true, value: match } : { ok: false, reason: `"${value}" is not one of: ${question.choices?.join(', ')}` };
+    }
+    default:
+      return { ok: true, value };
+  }
+}
+
+/** Whether a question applies, given the answers so far. */
+export function applies(question: Question, answers: Answers): boolean {
+  const c = question.when;
+  if (!c) return true;
+  const value = answers[c.key];
+  if (value === undefined) return false;
+  if (c.equals !== undefined && value !== c.equals) return false;
+  if (c.in && !c.in.includes(value)) return false;
+  if (c.notIn?.includes(value)) return false;
+  return true;
+}
+
+/**
+ * Merge a type's questions over the shared framework questions: an entry with a known key refines
+ * that question (its default, hint, message); a new key adds a question. Asked in section order.
+ */
+export function mergeQuestions(base: readonly Question[], rawList: unknown, where: string): Question[] {
+  if (rawList !== undefined && !Array.isArray(rawList)) throw new ScaffoldError(`${where}: "questions" must be a list`);
+  const merged = new Map(base.map((q) => [q.key, q]));
+  for (const raw of (rawList ?? []) as unknown[]) {
+    const key = isObject(raw) ? raw.key : undefined;
+    const known = typeof key === 'string' ? merged.get(key) : undefined;
+    const question = parseQuestion(raw, where, known);
+    merged.set(question.key, question);
+  }
+  const list = [...merged.values()];
+  const rank = (q: Question) => SECTIONS.indexOf(q.section);
+  return list.map((q, i) => [q, i] as const).sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j).map(([q]) => q);
+}

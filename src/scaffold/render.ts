@@ -1,0 +1,144 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { stringify } from 'yaml';
+import type { Checklist, ChecklistItem } from '../checklist/types.js';
+import { applies } from './questions.js';
+import { BUILT_IN_DIR } from './templates.js';
+import { ScaffoldError, type Answers, type Question, type TemplateSpec } from './types.js';
+
+/** What an unanswered question leaves behind: a marker `mlsd lint` reports as a placeholder. */
+export const PLACEHOLDER = 'TODO(mlsd)';
+
+export const placeholderText = (what: string) => `${PLACEHOLDER}: ${what.replace(/\s+/g, ' ').trim()}`;
+
+export interface RenderInput {
+  template: TemplateSpec;
+  answers: Answers;
+  checklist: Checklist;
+  /** The doc's name (slug) as given to `mlsd new`. */
+  name: string;
+  /** Date recorded in the front matter (MLSD_NOW fixes it in tests). */
+  now: Date;
+  /** Team templates folder: its _partials/ override the built-in ones and its helpers.mjs adds helpers. */
+  teamDir?: string;
+  builtInDir?: string;
+}
+
+type HelperOptions = { hash: Record<string, unknown>; data: { root: unknown } };
+type Template = (context: unknown, options?: { data?: unknown }) => string;
+
+function readPartials(dir: string): Record<string, string> {
+  const folder = join(dir, '_partials');
+  if (!existsSync(folder)) return {};
+  return Object.fromEntries(
+    readdirSync(folder)
+      .filter((f) => f.endsWith('.hbs'))
+      .sort()
+      .map((f) => [basename(f, '.hbs'), readFileSync(join(folder, f), 'utf8')]),
+  );
+}
+
+async function teamHelpers(dir: string): Promise<Record<string, (...args: unknown[]) => unknown>> {
+  const file = join(dir, 'helpers.mjs');
+  if (!existsSync(file)) return {};
+  const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  const exported = (typeof mod.default === 'object' && mod.default !== null ? mod.default : mod) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(exported).filter((e): e is [string, (...args: unknown[]) => unknown] => typeof e[1] === 'function'));
+}
+
+const indent = (text: string, by: number) => (by > 0 ? text.replace(/\n(?=[^\n])/g, `\n${' '.repeat(by)}`) : text);
+
+/** The YAML front matter: recorded as data, never through the template, so it always parses. */
+export function frontMatter(input: RenderInput): string {
+  const { answers, template } = input;
+  const data: Record<string, unknown> = {
+    title: answers.title ?? input.name,
+    owner: answers.owner ?? placeholderText('owning team or person'),
+    status: 'draft',
+    created: input.now.toISOString().slice(0, 10),
+    problem_type: template.id,
+    template: template.id,
+    template_version: template.version,
+    serving_mode: answers.serving_mode ?? placeholderText('serving mode'),
+    latency_budget: answers.latency_budget ?? placeholderText('latency budget'),
+  };
+  return `---\n${stringify(data, { lineWidth: 0 })}---\n`;
+}
+
+/**
+ * Render a design doc. Answers are handed to the template through helpers, so their text is
+ * inserted as is and never evaluated as a template; nothing is HTML-escaped (the output is Markdown).
+ */
+export async function renderDocument(input: RenderInput): Promise<string> {
+  const { default: Handlebars } = await import('handlebars');
+  const hb = Handlebars.create();
+  const { answers, template, checklist } = input;
+  const byKey = new Map<string, Question>(template.questions.map((q) => [q.key, q]));
+  const compileOptions = { noEscape: true };
+
+  const partialSources = { ...readPartials(input.builtInDir ?? BUILT_IN_DIR), ...(input.teamDir ? readPartials(input.teamDir) : {}) };
+  for (const [name, source] of Object.entries(partialSources)) hb.registerPartial(name, source);
+  const compiled = new Map<string, Template>();
+  const partial = (name: string): Template | undefined => {
+    const source = partialSources[name];
+    if (source === undefined) return undefined;
+    if (!compiled.has(name)) compiled.set(name, hb.compile(source, compileOptions) as Template);
+    return compiled.get(name);
+  };
+
+  const rendered = new Set<string>();
+  const renderItem = (item: ChecklistItem, data: unknown): string => {
+    rendered.add(item.id);
+    const body = partial(`item-${item.id}`)?.(data === undefined ? {} : (data as { root: unknown }).root, { data }) ?? placeholderText(item.hint);
+    return `## ${item.title}\n\n${body.trim() || placeholderText(item.hint)}\n`;
+  };
+
+  const answerOf = (key: string, by = 0): string => {
+    const value = answers[key];
+    if (value !== undefined) return indent(value, by);
+    const question = byKey.get(key);
+    if (question && !applies(question, answers)) return '';
+    return placeholderText(question?.hint ?? question?.message ?? key.replace(/_/g, ' '));
+  };
+
+  hb.registerHelper('answer', (key: unknown, options: HelperOptions) => answerOf(String(key), Number(options.hash.indent ?? 0)));
+  hb.registerHelper('answered', (key: unknown) => answers[String(key)] !== undefined);
+  hb.registerHelper('applies', (key: unknown) => {
+    const question = byKey.get(String(key));
+    return question ? applies(question, answers) : answers[String(key)] !== undefined;
+  });
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('placeholder', (what: unknown) => placeholderText(String(what)));
+  hb.registerHelper('section', (id: unknown, options: HelperOptions) => {
+    const item = checklist.items.find((i) => i.id === id);
+    return item ? renderItem(item, options.data) : '';
+  });
+  hb.registerHelper('remainingSections', (options: HelperOptions) =>
+    checklist.items
+      .filter((item) => !rendered.has(item.id))
+      .map((item) => renderItem(item, options.data))
+      .join('\n'),
+  );
+  if (input.teamDir) {
+    for (const [name, fn] of Object.entries(await teamHelpers(input.teamDir))) hb.registerHelper(name, fn);
+  }
+
+  let body: string;
+  try {
+    const context = {
+      name: input.name,
+      type: { id: template.id, title: template.title, version: template.version },
+      date: input.now.toISOString().slice(0, 10),
+    };
+    body = (hb.compile(template.source, compileOptions) as Template)(context);
+  } catch (error) {
+    throw new ScaffoldError(`template "${template.id}" (${template.dir}) failed to render: ${(error as Error).message.split('\n')[0]}`);
+  }
+  // Every checklist item gets its section, even when a template forgets one.
+  const missing = checklist.items.filter((item) => !rendered.has(item.id));
+  if (missing.length > 0) body += `\n${missing.map((item) => renderItem(item, undefined)).join('\n')}`;
+
+  const tidy = body.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
+  return `${frontMatter(input)}\n${tidy}\n`;
+}

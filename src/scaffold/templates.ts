@@ -1,0 +1,108 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { mergeQuestions, parseQuestion } from './questions.js';
+import { ScaffoldError, type Question, type TemplateSpec } from './types.js';
+
+/** The templates shipped with mlsd, beside dist/. */
+export const BUILT_IN_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const GENERIC = 'generic';
+
+const BASE_QUESTIONS = join('_base', 'questions.yaml');
+const ID = /^[a-z][a-z0-9-]*$/;
+
+function readYaml(path: string): unknown {
+  try {
+    return parseYaml(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ScaffoldError(`cannot read ${path}: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+/** The framework questions every type shares (templates/_base/questions.yaml). */
+export function baseQuestions(dir = BUILT_IN_DIR): Question[] {
+  const path = join(dir, BASE_QUESTIONS);
+  const raw = readYaml(path) as { questions?: unknown[] } | null;
+  return (raw?.questions ?? []).map((q) => parseQuestion(q, path));
+}
+
+function loadTemplate(dir: string, origin: TemplateSpec['origin'], base: Question[]): TemplateSpec {
+  const path = join(dir, 'questions.yaml');
+  const raw = readYaml(path);
+  if (typeof raw !== 'object' || raw === null) throw new ScaffoldError(`${path}: expected a mapping with id, title, description, version and questions`);
+  const r = raw as Record<string, unknown>;
+  const id = typeof r.id === 'string' ? r.id : '';
+  if (!ID.test(id)) throw new ScaffoldError(`${path}: "id" must be a lower-case slug`);
+  const sourcePath = join(dir, 'template.md.hbs');
+  if (!existsSync(sourcePath)) throw new ScaffoldError(`${dir}: no template.md.hbs`);
+  const questions = mergeQuestions(r.extends === false ? [] : base, r.questions, path);
+  const seen = new Set<string>();
+  for (const q of questions) {
+    if (q.when && !seen.has(q.when.key)) throw new ScaffoldError(`${path}: question "${q.key}" depends on "${q.when.key}", which is not asked before it`);
+    seen.add(q.key);
+  }
+  return {
+    id,
+    title: typeof r.title === 'string' ? r.title : id,
+    description: typeof r.description === 'string' ? r.description.trim() : '',
+    version: typeof r.version === 'number' ? r.version : 1,
+    keywords: Array.isArray(r.keywords) ? r.keywords.map((k) => String(k).toLowerCase()) : [],
+    questions,
+    source: readFileSync(sourcePath, 'utf8'),
+    dir,
+    origin,
+  };
+}
+
+function templateDirs(root: string): string[] {
+  return readdirSync(root)
+    .filter((name) => !name.startsWith('_') && !name.startsWith('.'))
+    .map((name) => join(root, name))
+    .filter((dir) => statSync(dir).isDirectory() && existsSync(join(dir, 'questions.yaml')))
+    .sort();
+}
+
+/** Every template: the built-in ones, then a team folder's, which add types or replace built-in ones by id. */
+export function loadTemplates(teamDir?: string, builtInDir = BUILT_IN_DIR): Map<string, TemplateSpec> {
+  const base = baseQuestions(builtInDir);
+  const all = new Map<string, TemplateSpec>();
+  for (const dir of templateDirs(builtInDir)) {
+    const t = loadTemplate(dir, 'built-in', base);
+    all.set(t.id, t);
+  }
+  if (teamDir !== undefined) {
+    if (!existsSync(teamDir) || !statSync(teamDir).isDirectory()) throw new ScaffoldError(`templates folder not found: ${teamDir}`);
+    const teamBase = existsSync(join(teamDir, BASE_QUESTIONS)) ? baseQuestions(teamDir) : base;
+    for (const dir of templateDirs(teamDir)) {
+      const t = loadTemplate(dir, 'team', teamBase);
+      all.set(t.id, { ...t, overrides: all.has(t.id) });
+    }
+  }
+  return all;
+}
+
+const tokens = (s: string) => s.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+
+/**
+ * Infer the problem type from a doc name: each template's keywords are matched as whole token runs
+ * ("feed", "click-prediction"), the longest match wins, and a tie or no match means generic.
+ */
+export function inferType(name: string, templates: Iterable<TemplateSpec>): string {
+  const words = tokens(name);
+  const scores: { id: string; score: number }[] = [];
+  for (const t of templates) {
+    let score = 0;
+    for (const keyword of t.keywords) {
+      const k = tokens(keyword);
+      for (let i = 0; i + k.length <= words.length; i++) {
+        if (k.every((w, j) => words[i + j] === w)) score = Math.max(score, k.length);
+      }
+    }
+    if (score > 0) scores.push({ id: t.id, score });
+  }
+  scores.sort((a, b) => b.score - a.score);
+  const [best, second] = scores;
+  if (!best || (second && second.score === best.score)) return GENERIC;
+  return best.id;
+}

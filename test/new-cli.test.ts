@@ -1,0 +1,173 @@
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli, tempDir } from './helpers.js';
+
+const TEAM = join(ROOT, 'test/fixtures/team-templates');
+const ENV = { MLSD_NOW: '2025-01-15' };
+
+describe('mlsd new (end to end)', () => {
+  it('writes docs/design/<name>.md with --yes, and the doc lints clean', () => {
+    const cwd = tempDir();
+    const run = runCli(['new', 'home-feed-ranking-v2', '--yes', '--set', 'owner=feed-ml'], { cwd, env: ENV });
+    expect(run.code).toBe(0);
+    const file = join(cwd, 'docs/design/home-feed-ranking-v2.md');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(/^---\ntitle: Home feed ranking v2\nowner: feed-ml\nstatus: draft\ncreated: 2025-01-15\nproblem_type: feed-ranking\n/);
+    expect(run.stderr).toContain('inferred from the name');
+    expect(readdirSync(dirname(file))).toEqual(['home-feed-ranking-v2.md']); // no temporary file left behind
+    const lint = runCli(['lint', file], { cwd });
+    expect(lint.code, lint.stdout).toBe(0);
+  });
+
+  it('without a terminal, never prompts: exits 2 listing the missing answers', () => {
+    const cwd = tempDir();
+    const run = runCli(['new', 'fraud-scoring', '--set', 'owner=risk'], { cwd, env: ENV });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/no terminal to ask \d+ question\(s\): title, business_goal, /);
+    expect(run.stderr).toContain('latency_budget');
+    expect(run.stderr).not.toMatch(/\bowner\b.*business_goal/);
+    expect(existsSync(join(cwd, 'docs'))).toBe(false);
+  });
+
+  it('takes every answer from an answers file without prompting', () => {
+    const cwd = tempDir();
+    const dry = runCli(['new', 'x', '--type', 'generic', '--yes', '--dry-run'], { cwd, env: ENV });
+    // Every key a --yes run answered, given explicitly instead (as JSON).
+    const answers: Record<string, string> = {};
+    const keys = ['title', 'owner', 'business_goal', 'proxy_metric', 'ml_objective', 'data_sources', 'label_source', 'label_delay', 'leakage_risks', 'leakage_checks', 'features', 'baseline', 'model', 'offline_metrics', 'online_metrics', 'online_experiment', 'serving_mode', 'serving_details', 'latency_percentile', 'latency_budget', 'latency_breakdown', 'drift_signals', 'drift_method', 'drift_threshold', 'drift_action', 'retraining', 'responsible_ai'];
+    for (const k of keys) answers[k] = `answer to ${k}`;
+    Object.assign(answers, { serving_mode: 'streaming', latency_percentile: 'p95', latency_budget: '80ms' });
+    writeFileSync(join(cwd, 'answers.json'), JSON.stringify(answers));
+    expect(dry.code).toBe(0);
+    const run = runCli(['new', 'stream-scorer', '--type', 'generic', '--answers', 'answers.json', '--dry-run'], { cwd, env: ENV });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('latency_budget: 80 ms');
+    expect(run.stdout).toContain('**Target:** p95 end-to-end latency ≤ 80 ms.');
+    expect(run.stdout).toContain('streaming inference');
+    expect(run.stdout).not.toContain('TODO(mlsd)');
+  });
+
+  it('--set wins over the answers file, and invalid answers are refused with exit 2', () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'a.yaml'), 'owner: from-file\nlatency_budget: 300 ms\n');
+    const run = runCli(['new', 'x', '--yes', '--answers', 'a.yaml', '--set', 'owner=from-flag', '--dry-run'], { cwd, env: ENV });
+    expect(run.stdout).toContain('owner: from-flag');
+    expect(run.stdout).toContain('latency_budget: 300 ms');
+    const typo = runCli(['new', 'x', '--type', 'generic', '--yes', '--set', 'ownr=me', '--dry-run'], { cwd });
+    expect(typo.code).toBe(0);
+    expect(typo.stderr).toContain('no generic question asks "ownr"');
+    const bad = runCli(['new', 'x', '--type', 'generic', '--yes', '--set', 'latency_budget=fast', '--dry-run'], { cwd });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^mlsd: --set: "latency_budget" "fast" is not a latency/);
+    const mode = runCli(['new', 'x', '--type', 'generic', '--yes', '--set', 'serving_mode=sometimes', '--dry-run'], { cwd });
+    expect(mode.code).toBe(2);
+    expect(mode.stderr).toContain('is not one of: online, batch');
+    const type = runCli(['new', 'x', '--type', 'nope', '--yes'], { cwd });
+    expect(type.code).toBe(2);
+    expect(type.stderr).toContain('unknown problem type "nope"');
+  });
+
+  it('--dry-run prints the doc and writes nothing', () => {
+    const cwd = tempDir();
+    const run = runCli(['new', 'ads-ctr', '--yes', '--dry-run'], { cwd, env: ENV });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^---\n/);
+    expect(run.stdout).toContain('problem_type: ads-click-prediction');
+    expect(existsSync(join(cwd, 'docs'))).toBe(false);
+  });
+
+  it('never overwrites without --force; --force does, and --out chooses the file', () => {
+    const cwd = tempDir();
+    const file = join(cwd, 'design.md');
+    writeFileSync(file, 'my precious notes\n');
+    const refused = runCli(['new', 'search', '--yes', '--out', 'design.md'], { cwd, env: ENV });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe('mlsd: design.md already exists; use --force to overwrite it\n');
+    expect(readFileSync(file, 'utf8')).toBe('my precious notes\n');
+    const forced = runCli(['new', 'search', '--yes', '--out', 'design.md', '--force'], { cwd, env: ENV });
+    expect(forced.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('problem_type: search-ranking');
+    expect(readdirSync(cwd)).toEqual(['design.md']);
+  });
+
+  it.each([['../x'], ['/abs'], ['CON'], ['con'], [''], ['a/b'], ['Feed Ranking'], ['x-']])('refuses the name %j with exit 2 and writes nothing', (name) => {
+    const cwd = tempDir();
+    const run = runCli(['new', name, '--yes'], { cwd });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^mlsd: the doc name/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('suggests a slug for a name that is not one', () => {
+    const run = runCli(['new', 'Feed Ranking', '--yes'], { cwd: tempDir() });
+    expect(run.stderr).toContain('(try "feed-ranking")');
+  });
+
+  it('rejects an invalid MLSD_NOW and a missing answers file with exit 2', () => {
+    const cwd = tempDir();
+    expect(runCli(['new', 'x', '--yes', '--dry-run'], { cwd, env: { MLSD_NOW: 'yesterday' } }).code).toBe(2);
+    const missing = runCli(['new', 'x', '--yes', '--answers', 'nope.yaml'], { cwd });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot read');
+  });
+});
+
+describe('team templates', () => {
+  it('mlsd templates lists every template with its description and where it comes from', () => {
+    const run = runCli(['templates', '--templates', TEAM]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/churn-prediction\s+Churn prediction \(v3, team: .*team-templates\)\n\s+Predict which subscribers/);
+    expect(run.stdout).toMatch(/feed-ranking\s+Feed ranking \(team edition\) \(v7, team: .*, overrides built-in\)/);
+    expect(run.stdout).toMatch(/rag-llm\s+RAG \/ LLM system \(v1, built-in\)/);
+    expect(runCli(['templates']).stdout.trim().split('\n')).toHaveLength(20);
+  });
+
+  it('adds a problem type with its own partials and helpers', () => {
+    const run = runCli(['new', 'churn-model', '--templates', TEAM, '--yes', '--dry-run'], { env: ENV });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('problem_type: churn-prediction');
+    expect(run.stdout).toContain('template_version: 3');
+    expect(run.stdout).toContain('## Retention offer\n\nA one-month discount');
+    expect(run.stdout).toContain('Reviewed in the ML PLATFORM design review');
+    expect(run.stdout).toContain('**Batch schedule.** TODO(mlsd)');
+    expect(run.stderr).toContain('batch_schedule');
+  });
+
+  it('overrides a built-in type by id', () => {
+    const run = runCli(['new', 'feed', '--templates', TEAM, '--yes', '--dry-run'], { env: ENV });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('template_version: 7');
+    expect(run.stdout).toContain('latency_budget: 90 ms');
+  });
+
+  it('reports a missing templates folder with exit 2', () => {
+    const run = runCli(['templates', '--templates', 'no/such/dir']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('templates folder not found');
+  });
+});
+
+describe('start-up cost', () => {
+  /** Modules reachable from a file through static imports (dynamic `await import()` excluded). */
+  function staticImports(file: string, seen = new Set<string>()): Set<string> {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/^(?:import|export)\s[^;]*?\sfrom\s+'([^']+)'/gms)) {
+      const spec = m[1]!;
+      if (spec.startsWith('.')) staticImports(join(dirname(file), spec), seen);
+      else seen.add(spec);
+    }
+    return seen;
+  }
+
+  it('mlsd lint never loads handlebars or inquirer', () => {
+    // main.js loads each command lazily; what the lint command loads statically is the lint path.
+    const reachable = [...staticImports(join(ROOT, 'dist/cli/main.js')), ...staticImports(join(ROOT, 'dist/cli/lint-command.js'))];
+    expect(reachable).toContain(join(ROOT, 'dist/lint/index.js'));
+    expect(reachable.filter((m) => m.includes('/dist/scaffold/'))).toEqual([]);
+    expect(reachable.filter((m) => /handlebars|inquirer/.test(m))).toEqual([]);
+  });
+});
