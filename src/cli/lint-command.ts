@@ -1,14 +1,14 @@
 import { resolve } from 'node:path';
-import { Checklists, itemLevels, matcher, settingsFor } from '../checklist/build.js';
+import { Checklists, matcher, settingsFor } from '../checklist/build.js';
 import { FORMAT_NAMES, loadFormatter, type FileResult } from '../format/index.js';
-import { lint } from '../lint/index.js';
 import { ruleCatalog } from '../lint/rules.js';
-import { applySeverities } from '../lint/severity.js';
 import { configFor, configuredPaths, relativeToRoot } from './config-loader.js';
 import { EXIT, UsageError } from './errors.js';
 import { findFiles, STDIN, type FoundFile } from './files.js';
 import { GitIgnore } from './ignore.js';
 import { readStdin, readText } from './io.js';
+import { lintDocument } from './lint-file.js';
+import { threadsFor } from './lint-threads.js';
 import { VERSION } from './version.js';
 
 export interface LintOptions {
@@ -24,6 +24,8 @@ export interface LintOptions {
   quiet?: boolean;
   /** Lint only the files changed since this git ref. */
   changedSince?: string;
+  /** Worker threads: undefined picks by file count, 0 or 1 lints on the main thread. */
+  threads?: number;
 }
 
 export interface Io {
@@ -48,6 +50,60 @@ async function onlyChanged(files: FoundFile[], ref: string, io: Io): Promise<Fou
   const changed = await changedSince(ref, io.cwd);
   return files.filter((f) => changed.has(resolve(io.cwd, f.path)));
 }
+
+interface RunContext {
+  resolved: Awaited<ReturnType<typeof configFor>>;
+  checklists: Checklists;
+  threads?: number;
+}
+
+/** Lint every file, on worker threads when there are enough of them; results in the files' order. */
+async function lintFiles(files: FoundFile[], { resolved, checklists, threads }: RunContext, io: Io): Promise<FileResult[]> {
+  const settings = (path: string) => settingsFor(resolved.config, path === STDIN ? undefined : relativeToRoot(resolved, path, io.cwd));
+  const progress = progressReporter(files.length, io);
+  const workers = threadsFor(files.length, threads);
+  if (workers > 0 && !files.some((f) => f.path === STDIN)) {
+    const { lintInPool } = await import('./lint-pool.js');
+    const results = await lintInPool(files.map((f, index) => ({ index, path: f.path, settings: settings(f.path) })), workers, progress.update);
+    progress.end();
+    return results;
+  }
+  const read = (file: FoundFile) => {
+    const text = file.path === STDIN ? readStdin(io.stdin) : readText(file.path);
+    text.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+    return text;
+  };
+  const results: FileResult[] = [];
+  // Read the next file while this one is linted, so the disk never leaves the CPU idle.
+  let next = files[0] && read(files[0]);
+  for (const [i, file] of files.entries()) {
+    const text = await next!;
+    next = files[i + 1] && read(files[i + 1]!);
+    results.push(lintDocument(file.path === STDIN ? '<stdin>' : file.path, text, settings(file.path), checklists));
+    progress.update(results.length);
+  }
+  progress.end();
+  return results;
+}
+
+/** A progress line on an interactive terminal for long runs; nothing in CI logs or pipes. */
+function progressReporter(total: number, io: Io) {
+  const tty = (io.stderr as { isTTY?: boolean }).isTTY === true && !io.env.CI && total >= PROGRESS_MIN_FILES;
+  let shown = 0;
+  return {
+    update: (done: number) => {
+      const now = Date.now();
+      if (!tty || now - shown < 100) return;
+      shown = now;
+      io.stderr.write(`\rmlsd: linted ${done} of ${total} files`);
+    },
+    end: () => {
+      if (tty && shown > 0) io.stderr.write('\r\x1b[K');
+    },
+  };
+}
+
+const PROGRESS_MIN_FILES = 50;
 
 const active = (results: FileResult[], severity: 'error' | 'warning') =>
   results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === severity && d.suppressed === undefined).length, 0);
@@ -81,17 +137,7 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
   }
   const files = options.changedSince === undefined ? selected : await onlyChanged(selected, options.changedSince, io);
 
-  const results: FileResult[] = [];
-  for (const file of files) {
-    const text = file.path === STDIN ? await readStdin(io.stdin) : await readText(file.path);
-    const settings = settingsFor(resolved.config, file.path === STDIN ? undefined : relativeToRoot(resolved, file.path, io.cwd));
-    const { model: _model, diagnostics, ...result } = lint(text, checklists.for(settings));
-    results.push({
-      file: file.path === STDIN ? '<stdin>' : file.path,
-      diagnostics: applySeverities(diagnostics, { rules: settings.rules, items: itemLevels(settings.checklist) }),
-      ...result,
-    });
-  }
+  const results = await lintFiles(files, { resolved, checklists, threads: options.threads }, io);
   const errors = active(results, 'error');
   const warnings = active(results, 'warning');
   const reported = options.quiet ? results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : results;

@@ -31,6 +31,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('-c, --config <file>', 'use this config file instead of searching from the working directory upward')
     .option('--no-config', 'ignore every config file: the built-in checklist only')
+    .option('--threads <n>', 'worker threads; 1 lints on the main thread (default: one per core from 200 files)', count)
     .addHelpText(
       'after',
       `

@@ -1,0 +1,31 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli, tempDir } from './helpers.js';
+
+describe('lint on parallel workers', () => {
+  const dir = tempDir('mlsd-threads-');
+  // A generated corpus: realistic docs with findings of every kind (bench/generate.js, fixed seed).
+  spawnSync(process.execPath, [join(ROOT, 'bench', 'generate.js'), '60', dir, '--seed', '3'], { encoding: 'utf8' });
+
+  it('reports exactly what a single-threaded run reports, in the same order', () => {
+    const single = runCli(['lint', '.', '--format', 'json', '--threads', '1'], { cwd: dir });
+    const pooled = runCli(['lint', '.', '--format', 'json', '--threads', '2'], { cwd: dir });
+    expect(single.code).toBe(1);
+    expect(pooled.code).toBe(single.code);
+    const files = JSON.parse(single.stdout).files;
+    expect(files).toHaveLength(60);
+    expect(files.some((f: { diagnostics: unknown[] }) => f.diagnostics.length > 0)).toBe(true);
+    expect(pooled.stdout).toBe(single.stdout);
+    expect(pooled.stderr).toBe(''); // no progress noise without a terminal
+  });
+
+  it('turns a file a worker cannot read into a usage error (exit 2 in the CLI)', async () => {
+    // The built pool, as the CLI runs it: the worker is a separate process running dist/ code.
+    const { lintInPool } = await import(join(ROOT, 'dist', 'cli', 'lint-pool.js'));
+    const { settingsFor } = await import(join(ROOT, 'dist', 'checklist', 'build.js'));
+    const settings = settingsFor({ checklist: {}, rules: {}, overrides: [] }, 'x.md');
+    const tasks = [join(ROOT, 'examples', 'feed-ranking.md'), join(dir, 'vanished.md')].map((path, index) => ({ index, path, settings }));
+    await expect(lintInPool(tasks, 2)).rejects.toMatchObject({ name: 'UsageError', message: `cannot read ${join(dir, 'vanished.md')}: no such file` });
+  });
+});
