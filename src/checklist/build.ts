@@ -136,9 +136,11 @@ export class Checklists {
   for(settings: FileSettings): Checklist {
     let checklist = this.cache.get(settings.key);
     if (!checklist) {
-      // No item changed: the built-in checklist, whose validator the build compiled ahead of time.
-      const unchanged = Object.keys(settings.checklist).length === 0;
-      checklist = unchanged ? defaultChecklist() : compileChecklist(buildChecklistSchema(settings.checklist));
+      // The config may restate the built-in items without changing them (the recommended preset does):
+      // then it is the built-in checklist, whose validator the build compiled ahead of time.
+      const schema = buildChecklistSchema(settings.checklist);
+      const unchanged = JSON.stringify(schema) === JSON.stringify(readDefaultSchema());
+      checklist = unchanged ? defaultChecklist() : compileChecklist(schema);
       this.cache.set(settings.key, checklist);
     }
     return checklist;
