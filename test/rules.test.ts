@@ -99,3 +99,15 @@ describe('best-practice rules', () => {
     expect(result.diagnostics[1]!.message).toContain('"status" must be one of draft, review, approved');
   });
 });
+
+describe('state edge cases', () => {
+  it('service health alone is not drift monitoring', () => {
+    const text = DOC.replace(/## Drift monitoring\n.*\n/, '## Operations\nWe monitor uptime and 5xx error rates in Grafana.\n');
+    expect(lintText(text).checklist['drift-monitoring']).toBe('absent');
+  });
+
+  it('latency-frontmatter-conflict: front matter and body state different budgets, units converted', () => {
+    expect(rulesOf(DOC.replace('latency_budget: 100ms', 'latency_budget: 80ms'))).toEqual(['latency-frontmatter-conflict']);
+    expect(rulesOf(DOC.replace('latency_budget: 100ms', 'latency_budget: 0.1 s'))).toEqual([]);
+  });
+});

@@ -22,6 +22,11 @@ const mlsdKeywordSchema = {
     placeholders: termList,
     aliases: termList,
     mentions: termList,
+    mentionsExcept: termList,
+    declared: {
+      type: 'object',
+      additionalProperties: { type: 'object', required: ['item', 'fact'], additionalProperties: false, properties: { item: { type: 'string' }, fact: { type: 'string' } } },
+    },
     skeleton: { type: 'string' },
     facts: {
       type: 'object',
@@ -63,6 +68,7 @@ interface ItemSchema {
   mlsd?: {
     aliases?: string[];
     mentions?: string[];
+    mentionsExcept?: string[];
     facts?: Record<string, RawFact>;
     skeleton?: string;
   };
@@ -134,6 +140,7 @@ function compileItem(id: string, schema: ItemSchema, required: boolean): Checkli
     required,
     aliases: [...new Set(aliases)].sort((a, b) => b.length - a.length),
     mentions: terms(meta.mentions, where),
+    mentionsExcept: meta.mentionsExcept && terms(meta.mentionsExcept, where),
     facts: Object.entries(meta.facts ?? {}).map(([name, raw]) => compileFact(name, raw, meta.facts ?? {}, where)),
     ...(meta.skeleton !== undefined ? { skeleton: meta.skeleton } : {}),
   };
@@ -177,9 +184,20 @@ export function compileChecklist(schema: AnySchemaObject, precompiled?: Validate
     id: typeof schema.$id === 'string' ? schema.$id : 'inline',
     items,
     rules: collectRules(schema),
+    declared: declaredFacts(schema, items),
     placeholders: terms((schema.mlsd as { placeholders?: string[] } | undefined)?.placeholders, 'checklist placeholders'),
     validate,
   };
+}
+
+/** Front matter keys that state a fact the body states too (`mlsd.declared`), with the fact's spec to read them. */
+function declaredFacts(schema: AnySchemaObject, items: ChecklistItem[]): Checklist['declared'] {
+  const declared = (schema.mlsd as { declared?: Record<string, { item: string; fact: string }> } | undefined)?.declared ?? {};
+  return Object.entries(declared).flatMap(([key, { item, fact }]) => {
+    const spec = items.find((i) => i.id === item)?.facts.find((f) => f.name === fact);
+    if (!spec) throw new ChecklistError(`checklist declared.${key}: item "${item}" has no fact "${fact}"`);
+    return [{ key, spec }];
+  });
 }
 
 /** Every subschema with `mlsd.rule`, keyed by its JSON pointer (as ajv's schemaPath spells it). */

@@ -33,6 +33,8 @@ export interface ChecklistItem {
   /** Aliases after heading normalisation, longest first. */
   aliases: string[];
   mentions: TermMatcher;
+  /** A block that matches these is no mention of the item (service health is not drift monitoring). */
+  mentionsExcept?: TermMatcher;
   facts: FactSpec[];
   /** Markdown for `mlsd new` and `--fix` to insert for the item, when the checklist gives one. */
   skeleton?: string;
@@ -52,6 +54,8 @@ export interface Checklist {
   id: string;
   items: ChecklistItem[];
   placeholders: TermMatcher;
+  /** Front matter keys whose value is read as one of an item's facts, to compare with the body. */
+  declared: { key: string; spec: FactSpec }[];
   /** Rules declared in the schema, keyed by the JSON pointer of the subschema that carries them. */
   rules: Map<string, SchemaRule>;
   /** ajv validator for the document model. */

@@ -109,6 +109,21 @@ export function extractFact(spec: FactSpec, blocks: readonly Block[], lines: Lin
   return facts;
 }
 
+/**
+ * Read a front matter value as a fact of the same kind the body states ("150ms" as a latency), so
+ * the schema can compare the two. Only quantities are read this way; other kinds need no reading.
+ */
+export function readDeclared(spec: FactSpec, value: unknown, at: { line: number; column: number }): Fact | undefined {
+  if (spec.kind !== 'quantity' || (typeof value !== 'string' && typeof value !== 'number')) return undefined;
+  const text = typeof value === 'number' ? `${value} ms` : value;
+  const m = quantityRegex(spec.units).exec(text);
+  quantityRegex(spec.units).lastIndex = 0;
+  if (!m) return undefined;
+  const amount = parseNumber(m[1] ?? m[3]!);
+  const unit = (m[2] ?? m[4])!;
+  return { text: m[0], amount, unit, base: amount * spec.units[unit]!, ...at };
+}
+
 const formatMs = (n: number) => `${Number(n.toFixed(3))} ms`;
 
 /**

@@ -1,7 +1,7 @@
 import { headingMatches } from '../checklist/headings.js';
 import type { TermMatch } from '../checklist/terms.js';
 import type { Checklist, ChecklistItem } from '../checklist/types.js';
-import { extractFact, type Fact } from './facts.js';
+import { extractFact, readDeclared, type Fact } from './facts.js';
 import type { FrontMatter } from './frontmatter.js';
 import type { Block, Outline } from './outline.js';
 import type { Span } from './position.js';
@@ -24,6 +24,8 @@ export interface DocumentModel {
   items: Record<string, ItemModel>;
   /** Placeholder text anywhere in the prose (TODO, XX, {{…}}, lorem ipsum). */
   placeholders: { text: string }[];
+  /** Front matter values read as facts (latency_budget as a latency), keyed by front matter key. */
+  declared: Record<string, Fact>;
 }
 
 /** Where each part of the model stands in the document, keyed by JSON pointer. */
@@ -53,7 +55,8 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
   });
   const inOwn = (b: Block) => b.sections.some((i) => own.has(i));
   const hasEvidence = (b: Block) => item.facts.some((spec) => spec.evidence && extractFact(spec, [b], outline.lines).length > 0);
-  const scope = outline.blocks.filter((b) => inOwn(b) || item.mentions.test(b.text) || hasEvidence(b));
+  const mentions = (b: Block) => item.mentions.test(b.text) && !item.mentionsExcept?.test(b.text);
+  const scope = outline.blocks.filter((b) => inOwn(b) || mentions(b) || hasEvidence(b));
   const mentioned = scope.filter((b) => !inOwn(b));
   if (own.size === 0 && mentioned.length === 0) return undefined;
 
@@ -84,7 +87,12 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
 }
 
 export function buildModel(outline: Outline, frontMatter: FrontMatter, checklist: Checklist): ModelResult {
-  const model: DocumentModel = { frontMatter: frontMatter.data, items: {}, placeholders: [] };
+  const model: DocumentModel = { frontMatter: frontMatter.data, items: {}, placeholders: [], declared: {} };
+  for (const { key, spec } of checklist.declared) {
+    const span = frontMatter.keys.get(key);
+    const fact = span && readDeclared(spec, frontMatter.data[key], span.start);
+    if (fact) model.declared[key] = fact;
+  }
   const sourceMap: SourceMap = new Map();
   const placeholderIndex: PlaceholderIndex = new Map();
   for (const block of outline.blocks) {
