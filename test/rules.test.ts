@@ -82,7 +82,11 @@ describe('best-practice rules', () => {
   });
 
   it('drift-action: detection without an action', () => {
-    expect(rulesOf(DOC.replace('; when PSI > 0.2 the on-call owner is paged and retraining is triggered.', ' is charted.'))).toEqual(['drift-action']);
+    expect(rulesOf(DOC.replace('the on-call owner is paged and retraining is triggered.', 'it is charted.'))).toEqual(['drift-action']);
+  });
+
+  it('drift-threshold: a statistic with no threshold', () => {
+    expect(rulesOf(DOC.replace('; when PSI > 0.2 the on-call owner', '; the on-call owner'))).toEqual(['drift-threshold']);
   });
 
   it('placeholder: anywhere in the doc, at its position', () => {
