@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from './helpers.js';
+import { fixture, runCli, tempDir } from './helpers.js';
 
 /** Write files under a fresh temp dir; returns the dir. */
 function tree(files: Record<string, string>): string {
@@ -13,29 +13,8 @@ function tree(files: Record<string, string>): string {
   return root;
 }
 
-const DOC = `---
-status: draft
----
-# Search ranking
-
-## Metrics
-Offline: NDCG@10 on judged queries. Online: CTR@3 and zero-result rate.
-
-## Labels
-Relevance labels come from human raters following a written guideline; click labels are a click within 30 s.
-
-## Leakage checks
-Time-based split with a 7-day gap; point-in-time joins so no feature uses future data.
-
-## Latency budget
-p99 end-to-end latency ≤ 120 ms.
-
-## Serving mode
-Online ranking behind a gRPC endpoint, per request.
-
-## Drift monitoring
-Daily PSI on the top features; alert the on-call owner when PSI > 0.2 and retrain.
-`;
+/** A complete design doc: every checklist item present (test/fixtures). */
+const DOC = fixture('complete-search-ranking.md');
 const WITH_ROLLBACK = `${DOC}\n## Rollback\nA feature flag sends traffic back to the previous model within five minutes.\n`;
 const ROLLBACK_YAML = `checklist:
   rollback-plan:

@@ -1,3 +1,4 @@
+import { fixture } from './helpers.js';
 import { describe, expect, it } from 'vitest';
 import { buildChecklistSchema, matcher, settingsFor } from '../src/checklist/build.js';
 import { mergeLayers, type MlsdConfig } from '../src/checklist/config.js';
@@ -9,29 +10,8 @@ import type { Diagnostic } from '../src/lint/types.js';
 const RULE_IDS = ['required-section', 'weak-section', 'front-matter-yaml', 'front-matter'];
 const layer = (label: string, config: MlsdConfig) => ({ label, config });
 
-const DOC = `---
-status: draft
----
-# Search ranking
-
-## Metrics
-Offline: NDCG@10 on judged queries. Online: CTR@3 and zero-result rate.
-
-## Labels
-Relevance labels come from human raters following a written guideline; click labels are a click within 30 s.
-
-## Leakage checks
-Time-based split with a 7-day gap; point-in-time joins so no feature uses future data.
-
-## Latency budget
-p99 end-to-end latency ≤ 120 ms.
-
-## Serving mode
-Online ranking behind a gRPC endpoint, per request.
-
-## Drift monitoring
-Daily PSI on the top features; alert the on-call owner when PSI > 0.2 and retrain.
-`;
+/** A complete design doc: every checklist item present (test/fixtures). */
+const DOC = fixture('complete-search-ranking.md');
 const ROLLBACK = '\n## Rollback plan\nA feature flag sends traffic back to the previous model within five minutes.\n';
 
 const lintWith = (text: string, config: MlsdConfig) => {
