@@ -3,7 +3,7 @@ import { matcher } from '../checklist/build.js';
 import type { MergedConfig, ResolvedConfig } from '../checklist/config.js';
 import { configFor, relativeToRoot } from './config-loader.js';
 import { UsageError } from './errors.js';
-import type { Io } from './lint-command.js';
+import type { Io } from './io.js';
 
 export interface ConfigOptions {
   print?: boolean;

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { EXIT } from './errors.js';
 import { CONFIG_PATH, preCommitSnippet, STARTER_CONFIG, WORKFLOW, WORKFLOW_PATH } from './init-files.js';
-import type { Io } from './lint-command.js';
+import type { Io } from './io.js';
 import { VERSION } from './version.js';
 import { writeAtomic } from './write.js';
 

@@ -1,6 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { UsageError } from './errors.js';
 
+/** The process's streams and surroundings, passed in so commands can be run and tested in-process. */
+export interface Io {
+  cwd: string;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+}
+
 export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);

@@ -6,7 +6,7 @@ import { configFor, configuredPaths, relativeToRoot } from './config-loader.js';
 import { EXIT, UsageError } from './errors.js';
 import { findFiles, STDIN, type FoundFile } from './files.js';
 import { GitIgnore } from './ignore.js';
-import { readStdin, readText } from './io.js';
+import { readStdin, readText, type Io } from './io.js';
 import { lintDocument } from './lint-file.js';
 import { threadsFor } from './lint-threads.js';
 import { VERSION } from './version.js';
@@ -26,14 +26,6 @@ export interface LintOptions {
   changedSince?: string;
   /** Worker threads: undefined picks by file count, 0 or 1 lints on the main thread. */
   threads?: number;
-}
-
-export interface Io {
-  cwd: string;
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream;
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  env: NodeJS.ProcessEnv;
 }
 
 /** Colour only for a colour terminal, and never when NO_COLOR or --no-color says no. */

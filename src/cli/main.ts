@@ -2,8 +2,9 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { ChecklistError } from '../checklist/types.js';
 import { FORMAT_NAMES } from '../format/index.js';
 import { EXIT, UsageError } from './errors.js';
-import type { Io, LintOptions } from './lint-command.js';
-import type { NewIo, NewOptions } from './new-command.js';
+import type { Io } from './io.js';
+import type { LintOptions } from './lint-command.js';
+import type { NewOptions } from './new-command.js';
 import { VERSION } from './version.js';
 
 function count(value: string): number {

@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { defaultChecklist } from '../checklist/load.js';
 import type { Answers, Question, ScaffoldConfig, TemplateSpec } from '../scaffold/index.js';
 import { EXIT, UsageError } from './errors.js';
-import { readText } from './io.js';
+import { readText, type Io } from './io.js';
 
 export interface NewOptions {
   type?: string;
@@ -13,14 +13,6 @@ export interface NewOptions {
   set?: string[];
   yes?: boolean;
   templates?: string;
-}
-
-export interface NewIo {
-  cwd: string;
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream;
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  env: NodeJS.ProcessEnv;
 }
 
 /** Ctrl-C during a prompt: inquirer rejects with an ExitPromptError. */
@@ -36,13 +28,13 @@ function today(env: NodeJS.ProcessEnv): Date {
 
 type Prompt = (questions: object[]) => Promise<Record<string, unknown>>;
 
-async function loadPrompt(io: NewIo): Promise<Prompt> {
+async function loadPrompt(io: Io): Promise<Prompt> {
   const { createPromptModule } = await import('inquirer');
   // Prompts go to stderr, so `mlsd new x --dry-run > doc.md` keeps the doc clean.
   return createPromptModule({ input: io.stdin, output: io.stderr }) as unknown as Prompt;
 }
 
-async function ask(prompt: Prompt, question: Question, suggestion: string | undefined, check: (q: Question, v: unknown) => string | true, io: NewIo): Promise<string> {
+async function ask(prompt: Prompt, question: Question, suggestion: string | undefined, check: (q: Question, v: unknown) => string | true, io: Io): Promise<string> {
   if (question.hint) io.stderr.write(`\x1b[2m  ${question.hint}\x1b[22m\n`);
   const answer = await prompt([
     question.type === 'choice'
@@ -53,7 +45,7 @@ async function ask(prompt: Prompt, question: Question, suggestion: string | unde
 }
 
 /** `mlsd new <name>`: resolve the problem type and answers, render the doc, write it safely. */
-export async function runNew(name: string, options: NewOptions, io: NewIo, config: ScaffoldConfig = {}): Promise<number> {
+export async function runNew(name: string, options: NewOptions, io: Io, config: ScaffoldConfig = {}): Promise<number> {
   const s = await import('../scaffold/index.js');
   try {
     return await newDoc(s, name, options, io, config);
@@ -67,7 +59,7 @@ export async function runNew(name: string, options: NewOptions, io: NewIo, confi
   }
 }
 
-async function newDoc(s: typeof import('../scaffold/index.js'), name: string, options: NewOptions, io: NewIo, config: ScaffoldConfig): Promise<number> {
+async function newDoc(s: typeof import('../scaffold/index.js'), name: string, options: NewOptions, io: Io, config: ScaffoldConfig): Promise<number> {
   s.checkName(name);
   const now = today(io.env);
   const teamDir = options.templates ?? config.templatesDir;
@@ -149,7 +141,7 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
 }
 
 /** `mlsd templates`: every template with its description and where it comes from. */
-export async function runTemplates(options: { templates?: string }, io: NewIo, config: ScaffoldConfig = {}): Promise<number> {
+export async function runTemplates(options: { templates?: string }, io: Io, config: ScaffoldConfig = {}): Promise<number> {
   const s = await import('../scaffold/index.js');
   const teamDir = options.templates ?? config.templatesDir;
   let templates;
