@@ -54,6 +54,10 @@ export interface MlsdConfig {
   ignores?: string[];
   gitignore?: boolean;
   paths?: string[];
+  /** Team templates folder for `mlsd new` and `--fix`, relative to the config root. */
+  templates?: string;
+  /** Default answers for `mlsd new`, by question key. */
+  answers?: Record<string, string | number | boolean>;
 }
 
 /** Every layer merged: what a run uses. `extends` is gone, flattened into `layers`. */
@@ -64,6 +68,8 @@ export interface MergedConfig {
   ignores: string[];
   gitignore: boolean;
   paths?: string[];
+  templates?: string;
+  answers: Record<string, string | number | boolean>;
 }
 
 export interface ResolvedConfig {
@@ -306,11 +312,19 @@ export function mergeLayer(merged: MergedConfig, sources: Map<string, string>, l
     merged.paths = [...config.paths];
     sources.set('paths', label);
   }
+  if (config.templates !== undefined) {
+    merged.templates = config.templates;
+    sources.set('templates', label);
+  }
+  for (const [key, value] of Object.entries(config.answers ?? {})) {
+    merged.answers[key] = value;
+    sources.set(`answers.${key}`, label);
+  }
 }
 
 /** Merge layers in order over an empty config; the built-in checklist (mlsd:recommended) is always the first. */
 export function mergeLayers(layers: readonly Layer[], knownRules: readonly string[]) {
-  const merged: MergedConfig = { checklist: {}, rules: {}, overrides: [], ignores: [], gitignore: true };
+  const merged: MergedConfig = { checklist: {}, rules: {}, overrides: [], ignores: [], gitignore: true, answers: {} };
   const sources = new Map<string, string>();
   const all = [presetLayer('mlsd:recommended', knownRules), ...layers.filter((l) => l.label !== 'mlsd:recommended')];
   for (const layer of all) mergeLayer(merged, sources, layer);

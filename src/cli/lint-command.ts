@@ -26,6 +26,8 @@ export interface LintOptions {
   changedSince?: string;
   /** Worker threads: undefined picks by file count, 0 or 1 lints on the main thread. */
   threads?: number;
+  /** Insert missing required sections as skeletons. */
+  fix?: boolean;
 }
 
 /** Colour only for a colour terminal, and never when NO_COLOR or --no-color says no. */
@@ -129,7 +131,18 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
   }
   const files = options.changedSince === undefined ? selected : await onlyChanged(selected, options.changedSince, io);
 
-  const results = await lintFiles(files, { resolved, checklists, threads: options.threads }, io);
+  let results = await lintFiles(files, { resolved, checklists, threads: options.threads }, io);
+  if (options.fix) {
+    if (files.some((f) => f.path === STDIN)) throw new UsageError('--fix cannot be used with standard input ("-"): it writes files');
+    const { fixFiles } = await import('./lint-fix.js');
+    const { templates } = resolved.config;
+    results = await fixFiles(results, {
+      checklists,
+      settings: (path) => settingsFor(resolved.config, relativeToRoot(resolved, path, io.cwd)),
+      templatesDir: templates === undefined ? undefined : resolve(resolved.root, templates),
+      cwd: io.cwd,
+    });
+  }
   const errors = active(results, 'error');
   const warnings = active(results, 'warning');
   const reported = options.quiet ? results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : results;

@@ -32,6 +32,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('-c, --config <file>', 'use this config file instead of searching from the working directory upward')
     .option('--no-config', 'ignore every config file: the built-in checklist only')
+    .option('--fix', 'insert each missing required section as a skeleton where it belongs (only adds text; run again: nothing more to add)')
     .option('--threads <n>', 'worker threads; 1 lints on the main thread (default: one per core from 200 files)', count)
     .addHelpText(
       'after',
@@ -103,7 +104,9 @@ configured "paths". See docs/config.md.`,
     .option('-a, --answers <file>', 'answers as YAML or JSON, keyed by question key')
     .option('-s, --set <key=value>', 'answer one question (repeatable)', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
     .option('-y, --yes', 'accept the suggested answers; never prompt')
-    .option('--templates <dir>', 'a folder of team templates, added to (or replacing) the built-in ones')
+    .option('--templates <dir>', 'a folder of team templates, added to (or replacing) the built-in ones (default: the config\'s "templates")')
+    .option('-c, --config <file>', 'use this config file instead of searching from the working directory upward')
+    .option('--no-config', 'ignore every config file')
     .option('--dry-run', 'print the doc instead of writing it')
     .option('-f, --force', 'overwrite an existing file')
     .addHelpText(
@@ -131,8 +134,10 @@ Examples:
   program
     .command('templates')
     .description('List the design doc templates: built-in ones and a team folder\'s.')
-    .option('--templates <dir>', 'a folder of team templates')
-    .action(async (options: { templates?: string }) => {
+    .option('--templates <dir>', 'a folder of team templates (default: the config\'s "templates")')
+    .option('-c, --config <file>', 'use this config file instead of searching from the working directory upward')
+    .option('--no-config', 'ignore every config file')
+    .action(async (options: { templates?: string; config?: string | boolean }) => {
       const { runTemplates } = await import('./new-command.js');
       setExit(await runTemplates(options, io));
     });

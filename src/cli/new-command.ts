@@ -1,5 +1,7 @@
-import { join, resolve } from 'node:path';
-import { defaultChecklist } from '../checklist/load.js';
+import { join, relative, resolve } from 'node:path';
+import { Checklists, settingsFor } from '../checklist/build.js';
+import type { Checklist } from '../checklist/types.js';
+import { configFor } from './config-loader.js';
 import type { Answers, Question, ScaffoldConfig, TemplateSpec } from '../scaffold/index.js';
 import { EXIT, UsageError } from './errors.js';
 import { readText, type Io } from './io.js';
@@ -13,6 +15,8 @@ export interface NewOptions {
   set?: string[];
   yes?: boolean;
   templates?: string;
+  /** --config <file>, or false for --no-config. */
+  config?: string | boolean;
 }
 
 /** Ctrl-C during a prompt: inquirer rejects with an ExitPromptError. */
@@ -44,9 +48,23 @@ async function ask(prompt: Prompt, question: Question, suggestion: string | unde
   return String(answer.v ?? '').trim();
 }
 
+type TeamScaffolding = ScaffoldConfig & { checklist: Checklist };
+
+/** What the team config gives `new`: default answers, a templates folder, and its checklist's sections. */
+async function teamScaffolding(flags: { config?: string | boolean }, io: Io): Promise<TeamScaffolding> {
+  const resolved = await configFor(flags, io.cwd);
+  const { templates, answers } = resolved.config;
+  return {
+    defaults: answers,
+    templatesDir: templates === undefined ? undefined : relative(io.cwd, resolve(resolved.root, templates)) || '.',
+    checklist: new Checklists().for(settingsFor(resolved.config, undefined)),
+  };
+}
+
 /** `mlsd new <name>`: resolve the problem type and answers, render the doc, write it safely. */
-export async function runNew(name: string, options: NewOptions, io: Io, config: ScaffoldConfig = {}): Promise<number> {
+export async function runNew(name: string, options: NewOptions, io: Io): Promise<number> {
   const s = await import('../scaffold/index.js');
+  const config = await teamScaffolding(options, io);
   try {
     return await newDoc(s, name, options, io, config);
   } catch (error) {
@@ -59,7 +77,7 @@ export async function runNew(name: string, options: NewOptions, io: Io, config: 
   }
 }
 
-async function newDoc(s: typeof import('../scaffold/index.js'), name: string, options: NewOptions, io: Io, config: ScaffoldConfig): Promise<number> {
+async function newDoc(s: typeof import('../scaffold/index.js'), name: string, options: NewOptions, io: Io, config: TeamScaffolding): Promise<number> {
   s.checkName(name);
   const now = today(io.env);
   const teamDir = options.templates ?? config.templatesDir;
@@ -127,7 +145,7 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
     }
   }
 
-  const text = await s.renderDocument({ template, answers, checklist: defaultChecklist(), name, now, teamDir: teamDir === undefined ? undefined : resolve(io.cwd, teamDir) });
+  const text = await s.renderDocument({ template, answers, checklist: config.checklist, name, now, teamDir: teamDir === undefined ? undefined : resolve(io.cwd, teamDir) });
   if (options.dryRun) {
     io.stdout.write(text);
   } else {
@@ -141,8 +159,9 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
 }
 
 /** `mlsd templates`: every template with its description and where it comes from. */
-export async function runTemplates(options: { templates?: string }, io: Io, config: ScaffoldConfig = {}): Promise<number> {
+export async function runTemplates(options: { templates?: string; config?: string | boolean }, io: Io): Promise<number> {
   const s = await import('../scaffold/index.js');
+  const config = await teamScaffolding(options, io);
   const teamDir = options.templates ?? config.templatesDir;
   let templates;
   try {

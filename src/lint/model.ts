@@ -35,7 +35,7 @@ export interface ModelResult {
   model: DocumentModel;
   sourceMap: SourceMap;
   /** For items not found: the line where their section belongs, and the item it would follow. */
-  insertionPoints: Map<string, { line: number; after?: string; before?: string }>;
+  insertionPoints: Map<string, InsertionPoint>;
   /** For each found item, the last line of its own sections (where the next item's section goes). */
   itemEnds: Map<string, number>;
 }
@@ -65,7 +65,8 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
   const substantive = scope.filter((b) => {
     if (b.kind === 'heading') return false;
     const found = placeholderIndex.get(b) ?? [];
-    placeholders.push(...found.map((m) => m.text));
+    // A placeholder in another section that merely mentions the item is that section's problem.
+    if (own.size === 0 || inOwn(b)) placeholders.push(...found.map((m) => m.text));
     return found.length === 0;
   });
   // A stage budget is read from the item's own sections only: numbers elsewhere are not its stages.
@@ -126,21 +127,33 @@ export function buildModel(outline: Outline, frontMatter: FrontMatter, checklist
   return { model, sourceMap, itemEnds, insertionPoints: insertionPoints(checklist, outline, itemEnds) };
 }
 
+/** Where a missing item's section belongs. */
+export interface InsertionPoint {
+  /** The line to report (within the file). */
+  line: number;
+  /** The line a new section is inserted before; one past the last line means at the end. */
+  insertBefore: number;
+  after?: string;
+  before?: string;
+}
+
 /** A missing item belongs after the section of the nearest earlier item that has one, in checklist order. */
 function insertionPoints(checklist: Checklist, outline: Outline, itemEnds: Map<string, number>) {
-  const points = new Map<string, { line: number; after?: string; before?: string }>();
+  const points = new Map<string, InsertionPoint>();
+  const last = outline.lines.lineCount;
+  const at = (line: number) => ({ line: Math.min(line, last), insertBefore: Math.min(line, last + 1) });
   const items = checklist.items;
   items.forEach((item, i) => {
     if (itemEnds.has(item.id)) return;
     const previous = items.slice(0, i).reverse().find((p) => itemEnds.has(p.id));
     if (previous) {
-      points.set(item.id, { line: Math.min(itemEnds.get(previous.id)! + 1, outline.lines.lineCount), after: previous.title });
+      points.set(item.id, { ...at(itemEnds.get(previous.id)! + 1), after: previous.title });
       return;
     }
     const next = items.slice(i + 1).find((n) => itemEnds.has(n.id));
     const nextSection = next && outline.sections.find((s) => next.aliases.some((a) => headingMatches(s.normalized, a)));
-    if (next && nextSection) points.set(item.id, { line: nextSection.span.start.line, before: next.title });
-    else points.set(item.id, { line: Math.min(outline.bodyStartLine, outline.lines.lineCount) });
+    if (next && nextSection) points.set(item.id, { ...at(nextSection.span.start.line), before: next.title });
+    else points.set(item.id, at(outline.bodyStartLine));
   });
   return points;
 }

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { Checklist, ChecklistItem, SchemaRule } from '../checklist/types.js';
-import type { ModelResult } from './model.js';
+import type { InsertionPoint, ModelResult } from './model.js';
 import type { Span } from './position.js';
 import { RULES, type RuleId } from './rules.js';
 import type { Diagnostic, ItemState } from './types.js';
@@ -95,9 +95,7 @@ export function validateModel(checklist: Checklist, built: ModelResult) {
 
 const STATE_RULES = new Set<string>(['required-section', 'weak-section']);
 
-type InsertionPoint = { line: number; after?: string; before?: string } | undefined;
-
-const insertionSpan = (at: InsertionPoint): Span => ({ start: { line: at?.line ?? 1, column: 1 }, end: { line: at?.line ?? 1, column: 1 } });
+const insertionSpan = (at: InsertionPoint | undefined): Span => ({ start: { line: at?.line ?? 1, column: 1 }, end: { line: at?.line ?? 1, column: 1 } });
 
 /** The property a `required` error names, also when ajv-errors has wrapped it in a custom message. */
 function missingProperty(error: ErrorObject): string | undefined {
@@ -118,9 +116,10 @@ function ruleFor(checklist: Checklist, error: ErrorObject) {
   return undefined;
 }
 
-function absentDiagnostic(item: ChecklistItem, at: InsertionPoint): Diagnostic {
+function absentDiagnostic(item: ChecklistItem, at: InsertionPoint | undefined): Diagnostic {
   const where = at?.after ? ` (add it after "${at.after}")` : at?.before ? ` (add it before "${at.before}")` : '';
   return diagnostic('required-section', insertionSpan(at), `Missing required section "${item.title}"${where}.`, {
+    ...(at ? { fix: { insertSectionBefore: at.insertBefore } } : {}),
     itemId: item.id,
     hint: item.hint,
   });

@@ -66,11 +66,14 @@ export function frontMatter(input: RenderInput): string {
   return `---\n${stringify(data, { lineWidth: 0 })}---\n`;
 }
 
+type EnvironmentInput = Pick<RenderInput, 'template' | 'answers' | 'checklist' | 'teamDir' | 'builtInDir'>;
+
 /**
- * Render a design doc. Answers are handed to the template through helpers, so their text is
- * inserted as is and never evaluated as a template; nothing is HTML-escaped (the output is Markdown).
+ * The Handlebars environment a doc renders in: partials (team over built-in), the answer helpers and
+ * team helpers. Answers are handed to templates through helpers, so their text is inserted as is and
+ * never evaluated as a template; nothing is HTML-escaped (the output is Markdown).
  */
-export async function renderDocument(input: RenderInput): Promise<string> {
+async function environment(input: EnvironmentInput) {
   const { default: Handlebars } = await import('handlebars');
   const hb = Handlebars.create();
   const { answers, template, checklist } = input;
@@ -88,9 +91,10 @@ export async function renderDocument(input: RenderInput): Promise<string> {
   };
 
   const rendered = new Set<string>();
+  /** An item's section: its partial, else the skeleton a team config gives it, else a placeholder. */
   const renderItem = (item: ChecklistItem, data: unknown): string => {
     rendered.add(item.id);
-    const body = partial(`item-${item.id}`)?.(data === undefined ? {} : (data as { root: unknown }).root, { data }) ?? placeholderText(item.hint);
+    const body = partial(`item-${item.id}`)?.(data === undefined ? {} : (data as { root: unknown }).root, { data }) ?? item.skeleton ?? placeholderText(item.hint);
     return `## ${item.title}\n\n${body.trim() || placeholderText(item.hint)}\n`;
   };
 
@@ -123,6 +127,22 @@ export async function renderDocument(input: RenderInput): Promise<string> {
   if (input.teamDir) {
     for (const [name, fn] of Object.entries(await teamHelpers(input.teamDir))) hb.registerHelper(name, fn);
   }
+  return { hb, compileOptions, renderItem, rendered };
+}
+
+/**
+ * The section `mlsd new` renders for each checklist item when nothing is answered: its heading and
+ * the item partial with every answer a marked placeholder. `mlsd lint --fix` inserts these.
+ */
+export async function renderSkeletons(input: EnvironmentInput, items: readonly ChecklistItem[]): Promise<Map<string, string>> {
+  const { renderItem } = await environment(input);
+  return new Map(items.map((item) => [item.id, renderItem(item, undefined)]));
+}
+
+/** Render a design doc from a template and answers (see `environment` for how answers are inserted). */
+export async function renderDocument(input: RenderInput): Promise<string> {
+  const { template, checklist } = input;
+  const { hb, compileOptions, renderItem, rendered } = await environment(input);
 
   let body: string;
   try {

@@ -1,0 +1,61 @@
+/**
+ * `--fix`: insert missing sections into a document's text. Pure. Existing text is never changed or
+ * removed, only added to, so the original is always a subsequence of the result.
+ */
+
+export interface SectionInsertion {
+  /** Insert before this 1-based line; one past the last line appends. */
+  before: number;
+  /** The section's Markdown, starting with its `## Title` heading. */
+  section: string;
+}
+
+const HEADING = /^(#{1,6})[ \t]/;
+
+/** The heading level a new section should take: the nearest heading's at or after the point, else before it. */
+function levelAt(lines: readonly string[], index: number): number {
+  for (let i = index; i < lines.length; i++) {
+    const m = HEADING.exec(lines[i]!);
+    if (m) return Math.max(m[1]!.length, 2);
+  }
+  for (let i = Math.min(index, lines.length) - 1; i >= 0; i--) {
+    const m = HEADING.exec(lines[i]!);
+    if (m) return Math.max(m[1]!.length, 2);
+  }
+  return 2;
+}
+
+export function insertSections(text: string, insertions: readonly SectionInsertion[]): string {
+  if (insertions.length === 0) return text;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = text.split(/\r?\n/);
+  const starts: number[] = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+
+  // Group by point, keeping the given order within a point; apply from the end so offsets hold.
+  const byPoint = new Map<number, string[]>();
+  for (const { before, section } of insertions) {
+    const point = Math.min(Math.max(before, 1), starts.length + 1);
+    byPoint.set(point, [...(byPoint.get(point) ?? []), section]);
+  }
+  let out = text;
+  for (const point of [...byPoint.keys()].sort((a, b) => b - a)) {
+    const level = '#'.repeat(levelAt(lines, point - 1));
+    const body = byPoint
+      .get(point)!
+      .map((s) => s.trim().replace(/^#{1,6}(?=[ \t])/, level).split(/\r?\n/).join(eol))
+      .join(eol + eol);
+    if (point > starts.length) {
+      // After the last line: end the text with a line break and a blank line, then the section.
+      let base = out.endsWith('\n') ? out : out + eol;
+      if (!/\n\r?\n$/.test(base) && base !== eol) base += eol;
+      out = `${base}${body}${eol}`;
+    } else {
+      const offset = starts[point - 1]!;
+      const before = out.slice(0, offset);
+      const blankBefore = offset === 0 || /\n\r?\n$/.test(before) ? '' : eol;
+      out = `${before}${blankBefore}${body}${eol}${eol}${out.slice(offset)}`;
+    }
+  }
+  return out;
+}

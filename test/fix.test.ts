@@ -1,0 +1,84 @@
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { insertSections } from '../src/lint/fix.js';
+import { ROOT, runCli, tempDir } from './helpers.js';
+
+/** Every character of `original`, in order, is still in `fixed`: --fix only adds. */
+function isSubsequence(original: string, fixed: string): boolean {
+  let i = 0;
+  for (const ch of fixed) if (ch === original[i]) i += 1;
+  return i === original.length;
+}
+
+describe('insertSections', () => {
+  const doc = '# T\n\n## A\na\n\n## C\nc\n';
+
+  it('inserts before a line, with blank lines around, at the level of the sections there', () => {
+    expect(insertSections(doc, [{ before: 6, section: '## B\n\nb' }])).toBe('# T\n\n## A\na\n\n## B\n\nb\n\n## C\nc\n');
+    expect(insertSections(doc.replace(/## /g, '### '), [{ before: 6, section: '## B\n\nb' }])).toContain('\n### B\n\nb\n\n### C');
+  });
+
+  it('appends after the last line, and keeps several sections at one point in order', () => {
+    expect(insertSections(doc, [{ before: 9, section: '## D\n\nd' }])).toBe(`${doc}\n## D\n\nd\n`);
+    expect(insertSections('# T\nno newline', [{ before: 3, section: '## D\n\nd' }, { before: 3, section: '## E\n\ne' }])).toBe('# T\nno newline\n\n## D\n\nd\n\n## E\n\ne\n');
+  });
+
+  it('keeps CRLF line endings', () => {
+    const crlf = doc.replace(/\n/g, '\r\n');
+    const out = insertSections(crlf, [{ before: 6, section: '## B\n\nb' }]);
+    expect(out).toContain('## B\r\n\r\nb\r\n\r\n## C');
+    expect(out.replace(/\r\n/g, '')).not.toContain('\n');
+  });
+});
+
+describe('mlsd lint --fix', () => {
+  it('adds the missing sections where they belong, only adds, and a second run changes nothing', () => {
+    const dir = tempDir();
+    const file = join(dir, 'draft.md');
+    copyFileSync(join(ROOT, 'examples', 'churn-prediction-draft.md'), file);
+    const original = readFileSync(file, 'utf8');
+
+    const run = runCli(['lint', 'draft.md', '--fix', '--format', 'json'], { cwd: dir });
+    const fixed = readFileSync(file, 'utf8');
+    expect(isSubsequence(original, fixed)).toBe(true);
+    // Labels goes after Metrics, Drift monitoring after Serving mode, as the findings said.
+    expect(fixed.indexOf('## Labels')).toBeGreaterThan(fixed.indexOf('## Metrics'));
+    expect(fixed.indexOf('## Labels')).toBeLessThan(fixed.indexOf('## Leakage checks'));
+    expect(fixed.indexOf('## Drift monitoring')).toBeGreaterThan(fixed.indexOf('## Serving mode'));
+    // The report is of the fixed file: nothing absent any more, the skeletons weak until filled in.
+    const report = JSON.parse(run.stdout).files[0];
+    expect(report.checklist).toMatchObject({ labels: 'weak', 'drift-monitoring': 'weak' });
+    expect(report.diagnostics.map((d: { ruleId: string }) => d.ruleId)).not.toContain('required-section');
+    expect(run.code).toBe(1);
+
+    runCli(['lint', 'draft.md', '--fix'], { cwd: dir });
+    expect(readFileSync(file, 'utf8')).toBe(fixed);
+  });
+
+  it('leaves a file with nothing to fix byte-for-byte alone', () => {
+    const dir = tempDir();
+    const file = join(dir, 'clean.md');
+    const text = readFileSync(join(ROOT, 'examples', 'feed-ranking.md'), 'utf8').replace(/\n/g, '\r\n');
+    writeFileSync(file, text);
+    expect(runCli(['lint', 'clean.md', '--fix'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('refuses standard input: there is no file to write', () => {
+    const run = runCli(['lint', '-', '--fix'], { input: '# x\n' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^mlsd: --fix cannot be used with standard input/);
+  });
+});
+
+describe('mlsd lint --fix with a team checklist', () => {
+  it("inserts a team item's own skeleton from the config", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.mlsdrc.yaml'), 'checklist:\n  rollback-plan:\n    title: Rollback plan\n    hint: How a bad model leaves production.\n    skeleton: "Rollback trigger: TODO. Time to roll back: TODO."\n');
+    writeFileSync(join(dir, 'doc.md'), readFileSync(join(ROOT, 'examples', 'fraud-detection.md'), 'utf8'));
+    runCli(['lint', 'doc.md', '--fix'], { cwd: dir });
+    const fixed = readFileSync(join(dir, 'doc.md'), 'utf8');
+    expect(fixed).toMatch(/\n## Rollback plan\n\nRollback trigger: TODO\. Time to roll back: TODO\.\n/);
+  });
+});
