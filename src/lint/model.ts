@@ -45,6 +45,14 @@ const pointer = (...parts: string[]) => '/' + parts.map((p) => p.replace(/~/g, '
 /** Words are runs of letters or digits; Markdown punctuation, table pipes and list markers are not. */
 export const countWords = (text: string) => text.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 
+/** A block's word count, counted once however many items' scopes it is in. */
+const blockWords = new WeakMap<Block, number>();
+function wordsIn(block: Block): number {
+  let n = blockWords.get(block);
+  if (n === undefined) blockWords.set(block, (n = countWords(block.text)));
+  return n;
+}
+
 /** Placeholder matches per block, found once and shared by every item. */
 type PlaceholderIndex = Map<Block, TermMatch[]>;
 
@@ -80,7 +88,7 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
     ownSections.length > 0
       ? ownSections.map((s) => s.title)
       : [...new Set(mentioned.map((b) => outline.sections[b.sections.at(-1) ?? -1]?.title ?? '(top of document)'))];
-  const words = substantive.reduce((n, b) => n + countWords(b.text), 0);
+  const words = substantive.reduce((n, b) => n + wordsIn(b), 0);
   const model: ItemModel = { via: own.size > 0 ? 'heading' : 'mention', sections: sectionTitles, facts, placeholders, words };
   const span = ownSections[0]?.span ?? mentioned[0]!.span;
   const end = ownSections.length > 0 ? Math.max(...ownSections.map((s) => s.endLine)) : undefined;

@@ -48,6 +48,7 @@ export interface Outline {
 const PSEUDO_HEADING_LEVEL = 7;
 
 function maskUrls(text: string): string {
+  if (!text.includes('](') && !text.includes('://')) return text; // most blocks have no link at all
   const blank = (s: string) => ' '.repeat(s.length);
   return text
     .replace(/(\]\()([^)]*)\)/g, (_m, open: string, target: string) => `${open}${blank(target)})`)
