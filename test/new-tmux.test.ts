@@ -9,14 +9,16 @@ import { BIN, tempDir } from './helpers.js';
 
 /** The interactive prompts, driven in a real terminal: tmux sends keys and reads the screen back. */
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-const SOCKET = `mlsd-test-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+// A server per test: a new session on a server still shutting down from the last test fails at random.
+let sessions = 0;
+const socket = () => `mlsd-test-${process.pid}-${sessions}`;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket(), ...args], { encoding: 'utf8' });
 const screen = () => tmux('capture-pane', '-p', '-J', '-t', 'mlsd');
 const keys = (...k: string[]) => tmux('send-keys', '-t', 'mlsd', ...k);
 const type = (text: string) => tmux('send-keys', '-t', 'mlsd', '-l', text);
 
 /** Poll the screen until it shows `pattern`; bounded, so a hung prompt fails the test instead of hanging it. */
-async function waitFor(pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+async function waitFor(pattern: RegExp, timeoutMs = 30_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
@@ -28,15 +30,16 @@ async function waitFor(pattern: RegExp, timeoutMs = 15_000): Promise<string> {
 }
 
 function start(cwd: string, args: string) {
+  sessions += 1;
   const command = `cd ${cwd} && MLSD_NOW=2025-01-15 NO_COLOR=1 ${process.execPath} ${BIN} ${args}; echo "EXIT=$?"; sleep 60`;
   tmux('new-session', '-d', '-s', 'mlsd', '-x', '160', '-y', '50', command);
 }
 
 afterEach(() => {
-  if (hasTmux) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+  if (hasTmux) spawnSync('tmux', ['-L', socket(), 'kill-server']);
 });
 
-describe('mlsd new in a real terminal', () => {
+describe('mlsd new in a real terminal', { timeout: 120_000 }, () => {
   it.skipIf(!hasTmux)('asks the remaining questions, validates answers, follows dependencies and writes the doc', async () => {
     const cwd = tempDir();
     // Answer most questions from a file so the terminal session drives the interesting ones.
