@@ -156,6 +156,7 @@ export function createAjv(options: { source?: boolean } = {}): Ajv {
     strictTypes: false,
     strictRequired: false,
     allowUnionTypes: true,
+    allowMatchingProperties: true, // patternProperties applies a rule to every item, named ones included
     $data: true,
     ...(options.source ? { code: { source: true, esm: false } } : {}),
   });

@@ -22,7 +22,7 @@ export interface Fact {
   arithmetic?: string;
 }
 
-const SENTENCE_END = /[.!?;](?=\s)|\n/g;
+const SENTENCE_END = /[.!?](?=\s)|\n/g; // not ';': a clause after it still speaks of the same thing
 
 /** The sentence of `text` that holds offset `at` (table rows and headings are one sentence). */
 function sentenceAround(text: string, at: number): string {

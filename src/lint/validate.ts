@@ -129,7 +129,6 @@ function weakDiagnostic(item: ChecklistItem, found: { via: string; sections: str
   // The checklist author's own messages (ajv-errors) say it better than the raw errors beneath them.
   const authored = errors.filter((e) => e.keyword === 'errorMessage');
   const reasons = [...new Set((authored.length > 0 ? authored : errors).map(reason))];
-  if (found.placeholders.length > 0) reasons.unshift(`has placeholder text (${[...new Set(found.placeholders)].slice(0, 3).join(', ')})`);
   const subject =
     found.via === 'heading'
       ? `Section "${item.title}" lacks substance`
