@@ -8,7 +8,7 @@ import { findFiles, STDIN, type FoundFile } from './files.js';
 import { GitIgnore } from './ignore.js';
 import { readStdin, readText, type Io } from './io.js';
 import { lintDocument } from './lint-file.js';
-import { threadsFor } from './lint-threads.js';
+import { threadsFor } from './lint-parallelism.js';
 import { VERSION } from './version.js';
 
 export interface LintOptions {
@@ -24,7 +24,7 @@ export interface LintOptions {
   quiet?: boolean;
   /** Lint only the files changed since this git ref. */
   changedSince?: string;
-  /** Worker threads: undefined picks by file count, 0 or 1 lints on the main thread. */
+  /** Parallel workers: undefined picks by file count, 0 or 1 lints in this process. */
   threads?: number;
   /** Insert missing required sections as skeletons. */
   fix?: boolean;

@@ -33,7 +33,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('-c, --config <file>', 'use this config file instead of searching from the working directory upward')
     .option('--no-config', 'ignore every config file: the built-in checklist only')
     .option('--fix', 'insert each missing required section as a skeleton where it belongs (only adds text; run again: nothing more to add)')
-    .option('--threads <n>', 'worker threads; 1 lints on the main thread (default: one per core from 200 files)', count)
+    .option('--threads <n>', 'parallel workers; 1 lints in this process (default: one per core from 200 files)', count)
     .addHelpText(
       'after',
       `

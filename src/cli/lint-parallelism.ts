@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
  */
 export const PARALLEL_THRESHOLD = 200;
 
-/** How many worker threads a run of `fileCount` files gets: 0 means lint on the main thread. */
+/** How many worker processes a run of `fileCount` files gets: 0 means lint in this process. */
 export function threadsFor(fileCount: number, requested: number | undefined): number {
   if (requested !== undefined) return requested <= 1 ? 0 : requested;
   if (fileCount < PARALLEL_THRESHOLD) return 0;
