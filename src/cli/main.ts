@@ -155,6 +155,18 @@ export async function main(argv: string[], io: Io = { cwd: process.cwd(), stdout
       for (const line of error.message.split('\n')) io.stderr.write(`mlsd: ${line}\n`);
       return EXIT.usage;
     }
-    throw error;
+    reportInternalError(error, io);
+    return EXIT.usage;
   }
+}
+
+/**
+ * A bug in mlsd, not in the user's input: one line and where to report it, never a stack trace
+ * (MLSD_DEBUG=1 prints it, for the report).
+ */
+export function reportInternalError(error: unknown, io: Pick<Io, 'stderr' | 'env'>): void {
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`mlsd: internal error: ${message.split('\n')[0]}\n`);
+  if (io.env.MLSD_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  else io.stderr.write('mlsd: this is a bug in mlsd; please report it with the command you ran (MLSD_DEBUG=1 prints the stack trace)\n');
 }
