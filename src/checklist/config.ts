@@ -6,6 +6,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import ajvErrors from 'ajv-errors';
 import { ConfigError, discoverConfig, displayPath, readConfigFile, type ConfigProblem, type ConfigSource } from './config-file.js';
 import { readDefaultSchema } from './load.js';
+import { parseSize } from './size.js';
 import { compileTerms } from './terms.js';
 
 export type Level = 'error' | 'warning' | 'off';
@@ -54,6 +55,8 @@ export interface MlsdConfig {
   ignores?: string[];
   gitignore?: boolean;
   paths?: string[];
+  /** Files larger than this are reported (file-too-large), not read: bytes, or "5MB", "512KB". */
+  maxFileSize?: number | string;
 }
 
 /** Every layer merged: what a run uses. `extends` is gone, flattened into `layers`. */
@@ -64,6 +67,8 @@ export interface MergedConfig {
   ignores: string[];
   gitignore: boolean;
   paths?: string[];
+  /** In bytes. */
+  maxFileSize?: number;
 }
 
 export interface ResolvedConfig {
@@ -305,6 +310,10 @@ export function mergeLayer(merged: MergedConfig, sources: Map<string, string>, l
   if (config.paths !== undefined) {
     merged.paths = [...config.paths];
     sources.set('paths', label);
+  }
+  if (config.maxFileSize !== undefined) {
+    merged.maxFileSize = parseSize(config.maxFileSize); // the schema has checked it parses
+    sources.set('maxFileSize', label);
   }
 }
 

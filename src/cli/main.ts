@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { ChecklistError } from '../checklist/types.js';
 import { FORMAT_NAMES } from '../format/index.js';
 import { EXIT, UsageError } from './errors.js';
+import { millisecondsOption, sizeOption } from './limits.js';
 import type { Io, LintOptions } from './lint-command.js';
 import type { NewIo, NewOptions } from './new-command.js';
 import { VERSION } from './version.js';
@@ -32,6 +33,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('-c, --config <file>', 'use this config file instead of searching from the working directory upward')
     .option('--no-config', 'ignore every config file: the built-in checklist only')
     .option('--threads <n>', 'worker threads; 1 lints on the main thread (default: one per core from 200 files)', count)
+    .option('--max-file-size <size>', 'report larger files as file-too-large instead of reading them: bytes, or with KB/MB (default: 5MB, or "maxFileSize" in the config)', sizeOption)
+    .option('--timeout <ms>', 'per-file time limit; a file that takes longer is reported as timeout and the run goes on (default: 10000)', millisecondsOption)
     .addHelpText(
       'after',
       `
