@@ -4,6 +4,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import ajvErrors from 'ajv-errors';
+import safeRegex from 'safe-regex2';
 import { ConfigError, discoverConfig, displayPath, readConfigFile, type ConfigProblem, type ConfigSource } from './config-file.js';
 import { readDefaultSchema } from './load.js';
 import { parseSize } from './size.js';
@@ -182,7 +183,13 @@ function itemProblems(item: ItemConfig): [(string | number)[], string][] {
       compileTerms(list);
     } catch (error) {
       problems.push([path, `has an invalid pattern (${(error as Error).message})`]);
+      return;
     }
+    // A term is a regular expression matched against every block of every doc: one with nested
+    // quantifiers can take exponential time on a hostile doc and hang CI, so it is refused.
+    list.forEach((term, i) => {
+      if (!safeRegex(term)) problems.push([[...path, i], `"${term}" can backtrack catastrophically (nested quantifiers such as (a+)+ or (\\w+\\s?)*); rewrite it without a quantifier inside a repeated group`]);
+    });
   };
   terms(item.mentions, ['mentions']);
   for (const [name, fact] of Object.entries(item.facts ?? {})) {
