@@ -1,7 +1,29 @@
 #!/usr/bin/env node
 // Thin shim: the CLI is bundled into dist/bundle/ by `npm run build`, which `npm install` runs.
-import { main } from '../dist/bundle/main.js';
+import { main, reportInternalError } from '../dist/bundle/main.js';
+
+const io = { stderr: process.stderr, env: process.env };
+
+// A reader that stops early (`mlsd lint --format json | head -1`) closes the pipe: that is not an
+// error, the output is simply no longer wanted.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
+// Whatever escapes main() is a bug in mlsd: one line, never a stack trace, exit 2.
+const crash = (error) => {
+  try {
+    reportInternalError(error, io);
+  } finally {
+    process.exit(2);
+  }
+};
+process.on('uncaughtException', crash);
+process.on('unhandledRejection', crash);
 
 main(process.argv).then((code) => {
   process.exitCode = code;
-});
+}, crash);

@@ -25,7 +25,7 @@ describe('lint on parallel workers', () => {
     const { lintInPool } = await import(join(ROOT, 'dist', 'cli', 'lint-pool.js'));
     const { settingsFor } = await import(join(ROOT, 'dist', 'checklist', 'build.js'));
     const settings = settingsFor({ checklist: {}, rules: {}, overrides: [] }, 'x.md');
-    const tasks = [join(ROOT, 'examples', 'feed-ranking.md'), join(dir, 'vanished.md')].map((path, index) => ({ index, path, settings }));
-    await expect(lintInPool(tasks, 2)).rejects.toMatchObject({ name: 'UsageError', message: `cannot read ${join(dir, 'vanished.md')}: no such file` });
+    const tasks = [join(ROOT, 'examples', 'feed-ranking.md'), join(dir, 'vanished.md')].map((path, index) => ({ index, path, settings, maxFileSize: 5 * 1024 * 1024 }));
+    await expect(lintInPool(tasks, 2, { timeoutMs: 10_000 })).rejects.toMatchObject({ name: 'UsageError', message: `cannot read ${join(dir, 'vanished.md')}: no such file` });
   });
 });

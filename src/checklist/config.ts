@@ -4,8 +4,10 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import ajvErrors from 'ajv-errors';
+import safeRegex from 'safe-regex2';
 import { ConfigError, discoverConfig, displayPath, readConfigFile, type ConfigProblem, type ConfigSource } from './config-file.js';
 import { readDefaultSchema } from './load.js';
+import { parseSize } from './size.js';
 import { compileTerms } from './terms.js';
 
 export type Level = 'error' | 'warning' | 'off';
@@ -58,6 +60,8 @@ export interface MlsdConfig {
   templates?: string;
   /** Default answers for `mlsd new`, by question key. */
   answers?: Record<string, string | number | boolean>;
+  /** Files larger than this are reported (file-too-large), not read: bytes, or "5MB", "512KB". */
+  maxFileSize?: number | string;
 }
 
 /** Every layer merged: what a run uses. `extends` is gone, flattened into `layers`. */
@@ -70,6 +74,8 @@ export interface MergedConfig {
   paths?: string[];
   templates?: string;
   answers: Record<string, string | number | boolean>;
+  /** In bytes. */
+  maxFileSize?: number;
 }
 
 export interface ResolvedConfig {
@@ -183,7 +189,13 @@ function itemProblems(item: ItemConfig): [(string | number)[], string][] {
       compileTerms(list);
     } catch (error) {
       problems.push([path, `has an invalid pattern (${(error as Error).message})`]);
+      return;
     }
+    // A term is a regular expression matched against every block of every doc: one with nested
+    // quantifiers can take exponential time on a hostile doc and hang CI, so it is refused.
+    list.forEach((term, i) => {
+      if (!safeRegex(term)) problems.push([[...path, i], `"${term}" can backtrack catastrophically (nested quantifiers such as (a+)+ or (\\w+\\s?)*); rewrite it without a quantifier inside a repeated group`]);
+    });
   };
   terms(item.mentions, ['mentions']);
   for (const [name, fact] of Object.entries(item.facts ?? {})) {
@@ -319,6 +331,10 @@ export function mergeLayer(merged: MergedConfig, sources: Map<string, string>, l
   for (const [key, value] of Object.entries(config.answers ?? {})) {
     merged.answers[key] = value;
     sources.set(`answers.${key}`, label);
+  }
+  if (config.maxFileSize !== undefined) {
+    merged.maxFileSize = parseSize(config.maxFileSize); // the schema has checked it parses
+    sources.set('maxFileSize', label);
   }
 }
 

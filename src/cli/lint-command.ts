@@ -6,8 +6,11 @@ import { configFor, configuredPaths, relativeToRoot } from './config-loader.js';
 import { EXIT, UsageError } from './errors.js';
 import { findFiles, STDIN, type FoundFile } from './files.js';
 import { GitIgnore } from './ignore.js';
-import { readStdin, readText, type Io } from './io.js';
-import { lintDocument } from './lint-file.js';
+import { readDocument, readStdinDocument, type Io, type ReadDocument } from './io.js';
+import { lintRead } from './lint-file.js';
+import { needsGuard } from './lint-guard.js';
+import type { WorkerTask } from './lint-pool.js';
+import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS } from './limits.js';
 import { threadsFor } from './lint-parallelism.js';
 import { VERSION } from './version.js';
 
@@ -28,6 +31,10 @@ export interface LintOptions {
   threads?: number;
   /** Insert missing required sections as skeletons. */
   fix?: boolean;
+  /** Files larger than this many bytes are reported as file-too-large, not read. */
+  maxFileSize?: number;
+  /** Per-file time limit in milliseconds for files linted in a worker. */
+  timeout?: number;
 }
 
 /** Colour only for a colour terminal, and never when NO_COLOR or --no-color says no. */
@@ -49,32 +56,51 @@ interface RunContext {
   resolved: Awaited<ReturnType<typeof configFor>>;
   checklists: Checklists;
   threads?: number;
+  maxFileSize: number;
+  timeoutMs: number;
 }
 
-/** Lint every file, on worker threads when there are enough of them; results in the files' order. */
-async function lintFiles(files: FoundFile[], { resolved, checklists, threads }: RunContext, io: Io): Promise<FileResult[]> {
+/**
+ * Lint every file, on worker processes when there are enough of them; results in the files' order.
+ * On the main thread, a file the parser could spend unbounded time on (see lint-guard.ts) is
+ * handed to a worker with a watchdog, so no file can stall the run past the time limit.
+ */
+async function lintFiles(files: FoundFile[], { resolved, checklists, threads, maxFileSize, timeoutMs }: RunContext, io: Io): Promise<FileResult[]> {
   const settings = (path: string) => settingsFor(resolved.config, path === STDIN ? undefined : relativeToRoot(resolved, path, io.cwd));
   const progress = progressReporter(files.length, io);
   const workers = threadsFor(files.length, threads);
   if (workers > 0 && !files.some((f) => f.path === STDIN)) {
     const { lintInPool } = await import('./lint-pool.js');
-    const results = await lintInPool(files.map((f, index) => ({ index, path: f.path, settings: settings(f.path) })), workers, progress.update);
+    const tasks = files.map((f, index) => ({ index, path: f.path, settings: settings(f.path), maxFileSize }));
+    const results = await lintInPool(tasks, workers, { timeoutMs, onDone: progress.update });
     progress.end();
     return results;
   }
   const read = (file: FoundFile) => {
-    const text = file.path === STDIN ? readStdin(io.stdin) : readText(file.path);
-    text.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
-    return text;
+    const doc = file.path === STDIN ? readStdinDocument(io.stdin, maxFileSize) : readDocument(file.path, maxFileSize);
+    doc.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+    return doc;
   };
   const results: FileResult[] = [];
+  const guarded: WorkerTask[] = [];
   // Read the next file while this one is linted, so the disk never leaves the CPU idle.
-  let next = files[0] && read(files[0]);
+  let next: Promise<ReadDocument> | undefined = files[0] && read(files[0]);
   for (const [i, file] of files.entries()) {
-    const text = await next!;
+    const doc = await next!;
     next = files[i + 1] && read(files[i + 1]!);
-    results.push(lintDocument(file.path === STDIN ? '<stdin>' : file.path, text, settings(file.path), checklists));
+    const name = file.path === STDIN ? '<stdin>' : file.path;
+    if ('text' in doc && needsGuard(doc.text)) {
+      guarded.push({ index: i, path: name, settings: settings(file.path), maxFileSize, text: doc.text });
+      results.push(undefined as unknown as FileResult); // filled in below, in its place
+      continue;
+    }
+    results.push(lintRead(name, doc, settings(file.path), checklists));
     progress.update(results.length);
+  }
+  if (guarded.length > 0) {
+    const { lintInPool } = await import('./lint-pool.js');
+    const pooled = await lintInPool(guarded.map((task, index) => ({ ...task, index })), 1, { timeoutMs });
+    guarded.forEach((task, index) => (results[task.index] = pooled[index]!));
   }
   progress.end();
   return results;
@@ -131,7 +157,9 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
   }
   const files = options.changedSince === undefined ? selected : await onlyChanged(selected, options.changedSince, io);
 
-  let results = await lintFiles(files, { resolved, checklists, threads: options.threads }, io);
+  const maxFileSize = options.maxFileSize ?? resolved.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const timeoutMs = options.timeout ?? DEFAULT_TIMEOUT_MS;
+  let results = await lintFiles(files, { resolved, checklists, threads: options.threads, maxFileSize, timeoutMs }, io);
   if (options.fix) {
     if (files.some((f) => f.path === STDIN)) throw new UsageError('--fix cannot be used with standard input ("-"): it writes files');
     const { fixFiles } = await import('./lint-fix.js');

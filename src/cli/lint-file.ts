@@ -1,7 +1,11 @@
 import { itemLevels, type Checklists, type FileSettings } from '../checklist/build.js';
 import type { FileResult } from '../format/index.js';
 import { lint } from '../lint/index.js';
+import { addFingerprints } from '../lint/fingerprint.js';
+import { RULES } from '../lint/rules.js';
 import { applySeverities } from '../lint/severity.js';
+import type { Diagnostic } from '../lint/types.js';
+import type { ReadDocument } from './io.js';
 
 /** Lint one document's text with its settings: the checklist its overrides give, severities applied. */
 export function lintDocument(file: string, text: string, settings: FileSettings, checklists: Checklists): FileResult {
@@ -11,4 +15,16 @@ export function lintDocument(file: string, text: string, settings: FileSettings,
     diagnostics: applySeverities(diagnostics, { rules: settings.rules, items: itemLevels(settings.checklist) }),
     ...result,
   };
+}
+
+/** A file that was not linted (too large, not text, stopped by the time limit): one finding at its top. */
+export function unlintedResult(file: string, ruleId: 'file-too-large' | 'not-text' | 'timeout', message: string, settings: FileSettings): FileResult {
+  const diagnostic: Diagnostic = { line: 1, column: 1, endLine: 1, endColumn: 1, severity: RULES[ruleId].severity, ruleId, message };
+  return { file, diagnostics: applySeverities(addFingerprints([diagnostic], ''), { rules: settings.rules }), checklist: {}, items: {} };
+}
+
+/** Lint what was read: its text, or the reason it could not be read as text. */
+export function lintRead(file: string, read: ReadDocument, settings: FileSettings, checklists: Checklists): FileResult {
+  if ('unreadable' in read) return unlintedResult(file, read.unreadable.ruleId, read.unreadable.message, settings);
+  return lintDocument(file, read.text, settings, checklists);
 }

@@ -3,69 +3,115 @@ import { fileURLToPath } from 'node:url';
 import type { FileSettings } from '../checklist/build.js';
 import type { FileResult } from '../format/index.js';
 import { UsageError } from './errors.js';
+import { unlintedResult } from './lint-file.js';
 
 export interface WorkerTask {
   index: number;
   path: string;
   settings: FileSettings;
+  /** Files above this many bytes are reported, not read. */
+  maxFileSize: number;
+  /** The text, when the caller has read it already; otherwise the worker reads `path`. */
+  text?: string;
 }
 
-export type WorkerReply = { index: number; result: FileResult } | { index: number; error: string; usage: boolean };
+export type WorkerReply = { ready: true } | { index: number; result: FileResult } | { index: number; error: string; usage: boolean };
+
+export interface PoolOptions {
+  /** Per-file time limit: a worker busy longer is stopped and the file reported as `timeout`. */
+  timeoutMs: number;
+  onDone?: (done: number) => void;
+}
 
 /**
  * Workers are processes, not threads, so that each can collect its garbage on its own thread: with
  * V8's parallel GC helpers, two lint threads and their helpers compete for the same two cores and
  * gain little (bench/, 1,000 files: 0.92x of one thread; two processes with single-threaded GC: 0.62x).
  * V8 flags cannot be set per worker thread, and changing them at run time crashes V8.
+ * Processes also give the time limit teeth: a parse cannot be interrupted inside its thread, but
+ * its process can be killed.
  */
 const WORKER_FLAGS = ['--single-threaded-gc'];
 
 const stop = (worker: ChildProcess) => {
   if (worker.connected) worker.disconnect();
-  worker.kill();
+  worker.kill('SIGKILL');
 };
 
+const spawnWorker = () =>
+  fork(fileURLToPath(new URL('./lint-worker.js', import.meta.url)), { execArgv: WORKER_FLAGS, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+
+const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
+
 /**
- * Lint files on `threads` worker threads. Results come back in the order of `tasks`, whatever
- * order the workers finish in, so the report is the same as a single-threaded run's.
+ * Lint files on `threads` worker processes. Results come back in the order of `tasks`, whatever
+ * order the workers finish in, so the report is the same as a single-threaded run's. A file that
+ * takes longer than the time limit gets a `timeout` finding; its worker is replaced and the run goes on.
  */
-export async function lintInPool(tasks: WorkerTask[], threads: number, onDone?: (done: number) => void): Promise<FileResult[]> {
+export async function lintInPool(tasks: WorkerTask[], threads: number, options: PoolOptions): Promise<FileResult[]> {
   const results: FileResult[] = new Array(tasks.length);
   let next = 0;
   let done = 0;
-  const workers = Array.from({ length: Math.min(threads, tasks.length) }, () =>
-    fork(fileURLToPath(new URL('./lint-worker.js', import.meta.url)), { execArgv: WORKER_FLAGS, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] }),
-  );
+  const live = new Set<ChildProcess>();
+
+  const slot = () =>
+    new Promise<void>((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      let current: WorkerTask | undefined;
+      let settled = false;
+      const fail = (error: Error) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        reject(error);
+      };
+      const start = () => {
+        const worker = spawnWorker();
+        live.add(worker);
+        const feed = () => {
+          current = tasks[next++];
+          if (!current) {
+            settled = true;
+            live.delete(worker);
+            stop(worker);
+            resolve();
+            return;
+          }
+          worker.send(current);
+          timer = setTimeout(() => {
+            // The parse cannot be interrupted in its thread; its process can.
+            const task = current!;
+            current = undefined;
+            live.delete(worker);
+            stop(worker);
+            const message = `Linting took longer than the ${seconds(options.timeoutMs)} per-file limit (--timeout raises it), so it was stopped; the file was not checked.`;
+            results[task.index] = unlintedResult(task.path, 'timeout', message, task.settings);
+            options.onDone?.(++done);
+            start();
+          }, options.timeoutMs);
+        };
+        worker.on('message', (reply: WorkerReply) => {
+          if ('ready' in reply) return feed();
+          clearTimeout(timer);
+          if ('error' in reply) return fail(reply.usage ? new UsageError(reply.error) : new Error(reply.error));
+          results[reply.index] = reply.result;
+          options.onDone?.(++done);
+          feed();
+        });
+        worker.on('error', fail);
+        worker.on('exit', (code, signal) => {
+          if (!live.has(worker)) return; // stopped by us
+          live.delete(worker);
+          fail(new Error(`a lint worker stopped (${signal ?? `exit code ${code}`})${current ? ` while linting ${current.path}` : ''}`));
+        });
+      };
+      start();
+    });
 
   try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const feed = () => {
-              const task = tasks[next++];
-              if (task) worker.send(task);
-              else resolve();
-            };
-            worker.on('message', (reply: WorkerReply) => {
-              if ('error' in reply) {
-                reject(reply.usage ? new UsageError(reply.error) : new Error(reply.error));
-                return;
-              }
-              results[reply.index] = reply.result;
-              onDone?.(++done);
-              feed();
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => {
-              if (code !== 0 && code !== null) reject(new Error(`a lint worker exited with code ${code}`));
-            });
-            feed();
-          }),
-      ),
-    );
+    await Promise.all(Array.from({ length: Math.min(threads, tasks.length) }, slot));
   } finally {
-    for (const worker of workers) stop(worker);
+    for (const worker of live) stop(worker);
   }
   return results;
 }

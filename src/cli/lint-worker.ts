@@ -1,7 +1,7 @@
 import { Checklists } from '../checklist/build.js';
 import { UsageError } from './errors.js';
-import { readText } from './io.js';
-import { lintDocument } from './lint-file.js';
+import { readDocument } from './io.js';
+import { lintRead } from './lint-file.js';
 import type { WorkerReply, WorkerTask } from './lint-pool.js';
 
 // A process of the lint pool: reads and lints the files it is handed, one message each.
@@ -10,9 +10,13 @@ const checklists = new Checklists();
 process.on('message', async (task: WorkerTask) => {
   let reply: WorkerReply;
   try {
-    reply = { index: task.index, result: lintDocument(task.path, await readText(task.path), task.settings, checklists) };
+    const read = task.text !== undefined ? { text: task.text } : await readDocument(task.path, task.maxFileSize);
+    reply = { index: task.index, result: lintRead(task.path, read, task.settings, checklists) };
   } catch (error) {
     reply = { index: task.index, error: (error as Error).message, usage: error instanceof UsageError };
   }
   process.send!(reply);
 });
+
+// Loaded: the pool starts a file's clock only from here, so start-up never counts against it.
+process.send!({ ready: true } satisfies WorkerReply);

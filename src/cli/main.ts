@@ -3,6 +3,7 @@ import { ChecklistError } from '../checklist/types.js';
 import { FORMAT_NAMES } from '../format/index.js';
 import { EXIT, UsageError } from './errors.js';
 import type { Io } from './io.js';
+import { millisecondsOption, sizeOption } from './limits.js';
 import type { LintOptions } from './lint-command.js';
 import type { NewOptions } from './new-command.js';
 import { VERSION } from './version.js';
@@ -34,6 +35,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--no-config', 'ignore every config file: the built-in checklist only')
     .option('--fix', 'insert each missing required section as a skeleton where it belongs (only adds text; run again: nothing more to add)')
     .option('--threads <n>', 'parallel workers; 1 lints in this process (default: one per core from 200 files)', count)
+    .option('--max-file-size <size>', 'report larger files as file-too-large instead of reading them: bytes, or with KB/MB (default: 5MB, or "maxFileSize" in the config)', sizeOption)
+    .option('--timeout <ms>', 'per-file time limit; a file that takes longer is reported as timeout and the run goes on (default: 10000)', millisecondsOption)
     .addHelpText(
       'after',
       `
@@ -161,6 +164,18 @@ export async function main(argv: string[], io: Io = { cwd: process.cwd(), stdout
       for (const line of error.message.split('\n')) io.stderr.write(`mlsd: ${line}\n`);
       return EXIT.usage;
     }
-    throw error;
+    reportInternalError(error, io);
+    return EXIT.usage;
   }
+}
+
+/**
+ * A bug in mlsd, not in the user's input: one line and where to report it, never a stack trace
+ * (MLSD_DEBUG=1 prints it, for the report).
+ */
+export function reportInternalError(error: unknown, io: Pick<Io, 'stderr' | 'env'>): void {
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`mlsd: internal error: ${message.split('\n')[0]}\n`);
+  if (io.env.MLSD_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  else io.stderr.write('mlsd: this is a bug in mlsd; please report it with the command you ran (MLSD_DEBUG=1 prints the stack trace)\n');
 }

@@ -23,19 +23,39 @@ export interface Fact {
 }
 
 const SENTENCE_END = /[.!?](?=\s)|\n/g; // not ';': a clause after it still speaks of the same thing
+/** No sentence is longer than this on either side of a match. */
+const SENTENCE_WINDOW = 500;
 
-/** The sentence of `text` that holds offset `at` (table rows and headings are one sentence). */
-function sentenceAround(text: string, at: number): string {
-  let start = 0;
-  let end = text.length;
-  for (const m of text.matchAll(SENTENCE_END)) {
-    const i = m.index ?? 0;
-    if (i < at) start = i + 1;
-    else {
-      end = i;
-      break;
-    }
+/** Offsets of the sentence ends in a text, found once per text: blocks are searched many times. */
+const sentenceEnds = new Map<string, number[]>();
+
+function endsOf(text: string): number[] {
+  let ends = sentenceEnds.get(text);
+  if (!ends) {
+    ends = [...text.matchAll(SENTENCE_END)].map((m) => m.index ?? 0);
+    if (sentenceEnds.size > 256) sentenceEnds.clear();
+    sentenceEnds.set(text, ends);
   }
+  return ends;
+}
+
+/**
+ * The sentence of `text` that holds offset `at` (table rows and headings are one sentence).
+ * A binary search over the sentence ends, so a long block with many matches stays linear-ish.
+ */
+function sentenceAround(text: string, at: number): string {
+  const ends = endsOf(text);
+  let lo = 0;
+  let hi = ends.length; // first end >= at
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  // A "sentence" with no end in sight is cut to a window around the match: terms searched in it
+  // per match would otherwise make a long unpunctuated block quadratic.
+  const start = Math.max(lo > 0 ? ends[lo - 1]! + 1 : 0, at - SENTENCE_WINDOW);
+  const end = Math.min(lo < ends.length ? ends[lo]! : text.length, at + SENTENCE_WINDOW);
   return text.slice(start, end);
 }
 

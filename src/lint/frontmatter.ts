@@ -20,7 +20,7 @@ export function parseFrontMatter(outline: Outline): FrontMatter {
   const spanOf = (range: readonly number[] | undefined) =>
     outline.lines.span(valueOffset + (range?.[0] ?? 0), valueOffset + (range?.[1] ?? range?.[0] ?? 0));
 
-  const doc = parseDocument(fm.value, { uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(fm.value, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   for (const error of doc.errors) {
     result.errors.push({ message: `Front matter is not valid YAML: ${error.message.split('\n')[0]}`, span: spanOf(error.pos) });
   }

@@ -1,5 +1,6 @@
 import type { Checklist } from '../checklist/types.js';
 import { parseFrontMatter } from './frontmatter.js';
+import { MAX_NESTING, tooDeep } from './depth.js';
 import { addFingerprints } from './fingerprint.js';
 import { buildModel, type DocumentModel } from './model.js';
 import { buildOutline } from './outline.js';
@@ -20,6 +21,18 @@ const byPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column
  * then inline suppressions mark what they waive and every finding gets a fingerprint.
  */
 export function lint(text: string, checklist: Checklist): LintResult & { model: DocumentModel } {
+  // Refused before parsing: nesting this deep costs the parser time per line and stack per level.
+  const deep = tooDeep(text);
+  if (deep) {
+    const message = `Lists or blockquotes nest at least ${deep.depth} levels deep here, more than the ${MAX_NESTING} mlsd reads; the file was not linted.`;
+    const span = { line: deep.line, column: 1, endLine: deep.line, endColumn: 1 };
+    return {
+      diagnostics: addFingerprints([{ ...span, severity: RULES['nesting-too-deep'].severity, ruleId: 'nesting-too-deep', message }], text),
+      checklist: {},
+      items: {},
+      model: { frontMatter: {}, items: {}, placeholders: [], declared: {} },
+    };
+  }
   const outline = buildOutline(parseMarkdown(text), text);
   const frontMatter = parseFrontMatter(outline);
   const built = buildModel(outline, frontMatter, checklist);

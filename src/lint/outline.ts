@@ -153,9 +153,12 @@ export function buildOutline(root: Root, text: string): Outline {
       case 'html': {
         const [start, end] = offsets(node);
         const source = text.slice(start, end);
-        for (const match of source.matchAll(/<!--([\s\S]*?)-->/g)) {
-          const at = start + match.index;
-          comments.push({ body: match[1]!, span: lines.span(at, at + match[0].length) });
+        // indexOf, not a lazy regex: thousands of unclosed "<!--" would make the regex quadratic.
+        for (let open = source.indexOf('<!--'); open !== -1; ) {
+          const close = source.indexOf('-->', open + 4);
+          if (close === -1) break;
+          comments.push({ body: source.slice(open + 4, close), span: lines.span(start + open, start + close + 3) });
+          open = source.indexOf('<!--', close + 3);
         }
         return;
       }

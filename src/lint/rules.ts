@@ -64,6 +64,42 @@ export const RULES = {
     help: 'Write the reason after " -- " inside the comment, for example: <!-- mlsd-disable-next-line weak-section -- latency budget owned by the platform team -->.',
     docPath: 'docs/rules/suppression-reason.md',
   },
+  'file-too-large': {
+    id: 'file-too-large',
+    severity: 'error',
+    description: 'The file is larger than the size mlsd reads (5 MB by default), so it was not linted.',
+    fullDescription:
+      'mlsd reads pull requests from anyone, so it bounds the work one file can cause: a file over the size limit is reported without being read. A design doc is a few tens of kilobytes; a file this large is usually generated, embeds data, or is not a design doc at all. It is an error because a file mlsd did not check must not pass a CI gate silently.',
+    help: 'Split the document, move embedded data or images to files of their own, or raise the limit with --max-file-size (or "maxFileSize" in the config); "rules: { file-too-large: off }" skips such files instead.',
+    docPath: 'docs/rules/file-too-large.md',
+  },
+  'not-text': {
+    id: 'not-text',
+    severity: 'error',
+    description: 'The file is not text (NUL bytes, or mostly invalid UTF-8), so it was not linted.',
+    fullDescription:
+      'A Markdown design doc is UTF-8 text (UTF-16 with a byte-order mark is read too). A file with NUL bytes, or in which many byte sequences are not valid UTF-8, is binary or in another encoding: linting it would report nonsense, so mlsd reports this instead. It is an error because the file was not checked.',
+    help: 'Save the file as UTF-8, or, if it is not a design doc, leave it out of the paths mlsd lints (or add it to "ignores").',
+    docPath: 'docs/rules/not-text.md',
+  },
+  'nesting-too-deep': {
+    id: 'nesting-too-deep',
+    severity: 'error',
+    description: 'Lists or blockquotes nest deeper than mlsd reads (100 levels), so the file was not linted.',
+    fullDescription:
+      'The Markdown parser spends time on every line in proportion to how many lists and blockquotes are open around it, and recurses once per level: a document nested thousands of levels deep would take minutes or exhaust the stack. No design doc needs more than a handful of levels, so mlsd refuses a file nested deeper than 100 before parsing it, at the line where the nesting passes the limit.',
+    help: 'Flatten the nesting at the reported line: use headings or a table instead of lists inside lists, and no more than a few levels of quotes.',
+    docPath: 'docs/rules/nesting-too-deep.md',
+  },
+  timeout: {
+    id: 'timeout',
+    severity: 'error',
+    description: 'Linting the file took longer than the per-file time limit (10 s by default), so it was stopped.',
+    fullDescription:
+      'Some Markdown (thousands of unclosed brackets or emphasis markers) makes the parser work far more than the size of the file suggests. mlsd lints such a file in a separate process with a watchdog: when the time limit passes, the process is stopped, this finding is reported for the file, and the rest of the run completes. It is an error because the file was not checked.',
+    help: 'Look for long runs of unclosed [, *, _ or < in the file and close or escape them; if the file is just large, raise the limit with --timeout <ms>.',
+    docPath: 'docs/rules/timeout.md',
+  },
 } as const satisfies Record<string, RuleMeta>;
 
 export type RuleId = keyof typeof RULES;

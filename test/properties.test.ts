@@ -1,0 +1,72 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { lintText } from './helpers.js';
+
+// Deterministic and bounded: the same 200 cases on every machine, a few seconds in all.
+const RUNS = { numRuns: 200, seed: 20240607 };
+
+/** Markdown-flavoured fragments, so generated documents reach headings, lists, tables and front matter. */
+const fragment = fc.oneof(
+  fc.constantFrom('# ', '## ', '### Metrics\n', '## Latency budget\n', '- ', '* ', '1. ', '> ', '```\n', '| a | b |\n|---|---|\n', '---\n', '***', '__', '[', '](', '<!-- ', ' -->', '<!-- mlsd-disable weak-section -- x -->', '\n', '\r\n', '\r', '\t', '  ', 'p99 120 ms', 'TODO', '{{x}}', '- [ ] ', '- [x] ', 'AUC', '\u200b', '\uFEFF', '\uD800', '😀', 'é', '\0'),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  fc.string({ unit: 'binary', maxLength: 10 }),
+);
+const markdown = fc.array(fragment, { maxLength: 60 }).map((parts) => parts.join(''));
+const frontMatter = fc
+  .tuple(fc.array(fc.oneof(fc.constantFrom('__proto__: ', 'constructor: ', 'title: ', 'status: ', '- ', '  ', '&a ', '*a ', '[', '{', ': ', '"', '\n', '!!js/function ', '? '), fc.string({ maxLength: 8 })), { maxLength: 30 }), markdown)
+  .map(([yaml, body]) => `---\n${yaml.join('')}\n---\n${body}`);
+
+/** Every reported position lies inside the text: a real line, a column at most one past its end. */
+function expectInside(text: string, positions: { line: number; column: number; endLine: number; endColumn: number }[]) {
+  const lines = text.split('\n');
+  for (const p of positions) {
+    for (const [line, column] of [[p.line, p.column], [p.endLine, p.endColumn]] as const) {
+      expect(Number.isInteger(line) && line >= 1 && line <= lines.length, `line ${line} of ${lines.length}`).toBe(true);
+      expect(Number.isInteger(column) && column >= 1 && column <= lines[line - 1]!.length + 1, `column ${column} on line ${line}`).toBe(true);
+    }
+  }
+}
+
+describe('lint never crashes, on any input', () => {
+  const check = (text: string) => {
+    const result = lintText(text);
+    expect(Array.isArray(result.diagnostics)).toBe(true);
+    expect(typeof result.checklist).toBe('object');
+    expectInside(text, result.diagnostics);
+    return true;
+  };
+
+  it('arbitrary Markdown fragments: always a result, every position inside the file', () => {
+    fc.assert(fc.property(markdown, check), RUNS);
+  });
+
+  it('arbitrary front matter (including __proto__, anchors, aliases, tags): always a result, no prototype polluted', () => {
+    fc.assert(
+      fc.property(frontMatter, (text) => {
+        check(text);
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+        return true;
+      }),
+      RUNS,
+    );
+  });
+
+  it('arbitrary Unicode, including lone surrogates and control characters', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), check), RUNS);
+  });
+
+  it('CRLF and mixed line endings: same findings at the same places as with LF', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('# Doc', '## Metrics', 'We track AUC offline and CTR online.', '## Latency budget', 'TBD', '- item', '| a | b |', '|---|---|', '', 'p99 latency 80 ms'), { maxLength: 25 }), (lines) => {
+        const lf = lintText(lines.join('\n'));
+        const crlf = lintText(lines.join('\r\n'));
+        const place = (r: typeof lf) => r.diagnostics.map((d) => `${d.ruleId}@${d.line}:${d.column}-${d.endLine}:${d.endColumn}`);
+        expect(place(crlf)).toEqual(place(lf));
+        expectInside(lines.join('\n'), crlf.diagnostics); // columns never count the \r
+        return true;
+      }),
+      RUNS,
+    );
+  });
+});
