@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { defaultChecklist } from '../src/checklist/load.js';
+import { insertSections } from '../src/lint/fix.js';
 import { lintText } from './helpers.js';
 
 // Deterministic and bounded: the same 200 cases on every machine, a few seconds in all.
@@ -70,3 +72,42 @@ describe('lint never crashes, on any input', () => {
     );
   });
 });
+
+describe('--fix never loses text', () => {
+  /** Every character of `original`, in order, is still in `fixed`. */
+  const isSubsequence = (original: string, fixed: string) => {
+    let i = 0;
+    for (let j = 0; j < fixed.length && i < original.length; j++) if (fixed[j] === original[i]) i += 1;
+    return i === original.length;
+  };
+
+  it('the fixed document contains the original as a subsequence, for any document and insertion points', () => {
+    const insertion = fc.record({ before: fc.integer({ min: -2, max: 80 }), section: fc.constantFrom('## Labels\n\nTODO(mlsd): source', '## Drift monitoring\n\nTODO(mlsd): what is watched') });
+    fc.assert(
+      fc.property(markdown, fc.array(insertion, { maxLength: 4 }), (text, insertions) => {
+        const fixed = insertSections(text, insertions);
+        expect(isSubsequence(text, fixed)).toBe(true);
+        for (const { section } of insertions) expect(fixed).toContain(section.split('\n')[2]);
+      }),
+      RUNS,
+    );
+  });
+
+  it('lint --fix insertion points come from lint itself: fixing twice adds nothing the second time', () => {
+    fc.assert(
+      fc.property(markdown, (text) => {
+        const once = fixText(text);
+        expect(isSubsequence(text, once)).toBe(true);
+        expect(fixText(once)).toBe(once);
+      }),
+      { ...RUNS, numRuns: 100 },
+    );
+  });
+});
+
+/** What --fix does to a text, with a plain section per missing item (the CLI renders the template's). */
+function fixText(text: string): string {
+  const missing = lintText(text).diagnostics.filter((d) => d.fix && d.itemId);
+  return insertSections(text, missing.map((d) => ({ before: d.fix!.insertSectionBefore, section: `## ${TITLES[d.itemId!]}\n\nTODO(mlsd): fill in` })));
+}
+const TITLES: Record<string, string> = Object.fromEntries(defaultChecklist().items.map((i) => [i.id, i.title]));
