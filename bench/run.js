@@ -268,9 +268,11 @@ function main() {
   if (rows.length > 1) {
     const first = rows[0];
     const last = rows.at(-1);
-    const growth = last.single.rss / first.single.rss;
-    target(`mlsd --threads 1 peak RSS ${last.count} / ${first.count} files`, growth, TARGET.rssGrowth);
-    say(`  mlsd --threads 1 peak RSS at ${last.count} over ${first.count} files: ${fmt(growth)} (target ≤ ${TARGET.rssGrowth}, i.e. flat): ${verdict(growth, TARGET.rssGrowth)}`);
+    // As users run it (the default picks workers from 200 files); the one-process figure beside it.
+    const growth = last.mlsd.rss / first.mlsd.rss;
+    target(`mlsd peak RSS ${last.count} / ${first.count} files`, growth, TARGET.rssGrowth);
+    say(`  mlsd peak RSS at ${last.count} over ${first.count} files: ${fmt(growth)} (target ≤ ${TARGET.rssGrowth}, i.e. flat): ${verdict(growth, TARGET.rssGrowth)}`);
+    say(`  mlsd --threads 1 peak RSS at ${last.count} over ${first.count} files: ${fmt(last.single.rss / first.single.rss)} (one process; see bench/README.md)`);
   }
   say();
   const missed = targets.filter((t) => t.value > t.limit);
