@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import ajvErrors from 'ajv-errors';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import { newAjv } from './ajv.js';
 import safeRegex from 'safe-regex2';
 import { ConfigError, discoverConfig, displayPath, readConfigFile, type ConfigProblem, type ConfigSource } from './config-file.js';
 import { readDefaultSchema } from './load.js';
@@ -107,8 +107,7 @@ let validator: ValidateFunction | undefined;
 
 function configValidator(): ValidateFunction {
   if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
-    (ajvErrors as unknown as (ajv: Ajv) => Ajv)(ajv);
+    const ajv = newAjv({ allErrors: true, strict: false, allowUnionTypes: true });
     validator = ajv.compile(JSON.parse(readFileSync(CONFIG_SCHEMA_URL, 'utf8')) as object);
   }
   return validator;
@@ -209,8 +208,7 @@ function itemProblems(item: ItemConfig): [(string | number)[], string][] {
   }
   if (item.schema) {
     if (!schemaChecker) {
-      schemaChecker = new Ajv({ allErrors: true, strict: true, strictTypes: false, allowUnionTypes: true });
-      (ajvErrors as unknown as (ajv: Ajv) => Ajv)(schemaChecker);
+      schemaChecker = newAjv({ allErrors: true, strict: true, strictTypes: false, allowUnionTypes: true });
     }
     try {
       schemaChecker.compile(item.schema);

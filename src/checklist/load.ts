@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { Ajv, type AnySchemaObject, type ValidateFunction } from 'ajv';
+import type { Ajv, AnySchemaObject, ValidateFunction } from 'ajv';
 import { loadPrecompiled } from './precompiled.js';
-import ajvErrors from 'ajv-errors';
+import { newAjv } from './ajv.js';
 import { normalizeHeading } from './headings.js';
 import { compileTerms } from './terms.js';
 import { ChecklistError, type Checklist, type ChecklistItem, type FactSpec, type QuantitySpec, type SchemaRule } from './types.js';
@@ -150,7 +150,7 @@ function compileItem(id: string, schema: ItemSchema, required: boolean): Checkli
 /** The one ajv set-up every checklist is compiled with (at run time, or ahead of time by the build). */
 export function createAjv(options: { source?: boolean } = {}): Ajv {
   // $data lets a constraint compare two facts (the stages' sum against the total budget).
-  const ajv = new Ajv({
+  const ajv = newAjv({
     allErrors: true,
     strict: true,
     strictTypes: false,
@@ -160,7 +160,6 @@ export function createAjv(options: { source?: boolean } = {}): Ajv {
     $data: true,
     ...(options.source ? { code: { source: true, esm: false } } : {}),
   });
-  (ajvErrors as unknown as (ajv: Ajv) => Ajv)(ajv); // CJS default export seen through NodeNext typings
   ajv.addKeyword({ keyword: 'mlsd', metaSchema: mlsdKeywordSchema });
   return ajv;
 }
