@@ -2,14 +2,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { insertSections } from '../src/lint/fix.js';
-import { ROOT, runCli, tempDir } from './helpers.js';
-
-/** Every character of `original`, in order, is still in `fixed`: --fix only adds. */
-function isSubsequence(original: string, fixed: string): boolean {
-  let i = 0;
-  for (const ch of fixed) if (ch === original[i]) i += 1;
-  return i === original.length;
-}
+import { isSubsequence, ROOT, runCli, tempDir } from './helpers.js';
 
 describe('insertSections', () => {
   const doc = '# T\n\n## A\na\n\n## C\nc\n';
@@ -80,5 +73,28 @@ describe('mlsd lint --fix with a team checklist', () => {
     runCli(['lint', 'doc.md', '--fix'], { cwd: dir });
     const fixed = readFileSync(join(dir, 'doc.md'), 'utf8');
     expect(fixed).toMatch(/\n## Rollback plan\n\nRollback trigger: TODO\. Time to roll back: TODO\.\n/);
+  });
+});
+
+describe('mlsd lint --fix and encodings', () => {
+  it('leaves a UTF-16 file byte-for-byte alone rather than write it back in another encoding', () => {
+    const dir = tempDir();
+    const file = join(dir, 'draft.md');
+    const text = readFileSync(join(ROOT, 'examples', 'churn-prediction-draft.md'), 'utf8');
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    writeFileSync(file, bytes);
+    const run = runCli(['lint', 'draft.md', '--fix', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(run.stdout).files[0].checklist.labels).toBe('absent'); // linted, reported, not fixed
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  it('keeps a UTF-8 byte-order mark where it was', () => {
+    const dir = tempDir();
+    const file = join(dir, 'draft.md');
+    writeFileSync(file, `\uFEFF${readFileSync(join(ROOT, 'examples', 'churn-prediction-draft.md'), 'utf8')}`);
+    runCli(['lint', 'draft.md', '--fix'], { cwd: dir });
+    const fixed = readFileSync(file, 'utf8');
+    expect(fixed.startsWith('\uFEFF---')).toBe(true);
+    expect(fixed).toContain('## Labels');
   });
 });

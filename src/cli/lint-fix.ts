@@ -1,8 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Checklists, FileSettings } from '../checklist/build.js';
 import type { FileResult } from '../format/index.js';
 import { insertSections, type SectionInsertion } from '../lint/fix.js';
-import { readText } from './io.js';
+import type { Diagnostic } from '../lint/types.js';
 import { lintDocument } from './lint-file.js';
 import { writeAtomic } from './write.js';
 
@@ -15,15 +16,33 @@ export interface FixContext {
 }
 
 /**
+ * The file's text when it is plain UTF-8 (a BOM kept as it is), the only encoding --fix writes back:
+ * a UTF-16 or mis-encoded file is left untouched rather than rewritten in another encoding.
+ */
+function plainUtf8(bytes: Buffer): string | undefined {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A missing required section that is not suppressed: --fix inserts its skeleton. */
+const fixable = (d: Diagnostic) => d.fix !== undefined && d.itemId !== undefined && d.suppressed === undefined;
+
+/**
  * `mlsd lint --fix`: insert the skeleton of every missing required section where it belongs, the
  * same section `mlsd new` renders, and lint the fixed file again for the report. Only adds text;
  * a second run finds nothing to add. Files without a fixable finding are not touched.
  */
 export async function fixFiles(results: FileResult[], context: FixContext): Promise<FileResult[]> {
+  if (!results.some((r) => r.diagnostics.some(fixable))) return results;
   const scaffold = await import('../scaffold/index.js'); // Handlebars loads only when something needs fixing
+  const template = scaffold.loadTemplates(context.templatesDir).get(scaffold.GENERIC)!;
   const fixed: FileResult[] = [];
   for (const result of results) {
-    const missing = result.diagnostics.filter((d) => d.fix && d.itemId && d.suppressed === undefined);
+    const missing = result.diagnostics.filter(fixable);
     if (missing.length === 0) {
       fixed.push(result);
       continue;
@@ -31,12 +50,16 @@ export async function fixFiles(results: FileResult[], context: FixContext): Prom
     const settings = context.settings(result.file);
     const checklist = context.checklists.for(settings);
     const items = missing.map((d) => checklist.items.find((item) => item.id === d.itemId)!).filter(Boolean);
-    const template = scaffold.loadTemplates(context.templatesDir).get(scaffold.GENERIC)!;
     const skeletons = await scaffold.renderSkeletons({ template, answers: {}, checklist, teamDir: context.templatesDir }, items);
     const insertions: SectionInsertion[] = missing.map((d) => ({ before: d.fix!.insertSectionBefore, section: skeletons.get(d.itemId!)! }));
 
     const path = resolve(context.cwd, result.file);
-    const text = insertSections(await readText(path), insertions);
+    const original = plainUtf8(await readFile(path));
+    if (original === undefined) {
+      fixed.push(result);
+      continue;
+    }
+    const text = insertSections(original, insertions);
     await writeAtomic(path, text);
     fixed.push(lintDocument(result.file, text, settings, context.checklists));
   }
