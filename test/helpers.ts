@@ -34,3 +34,10 @@ export const example = (name: string) => readFileSync(join(ROOT, 'examples', nam
 export const lintText = (text: string) => lint(text, defaultChecklist());
 
 export const tempDir = (prefix = 'mlsd-test-') => mkdtempSync(join(tmpdir(), prefix));
+
+/** Every character of `original`, in order, is still in `fixed`: what --fix promises (it only adds). */
+export function isSubsequence(original: string, fixed: string): boolean {
+  let i = 0;
+  for (let j = 0; j < fixed.length && i < original.length; j++) if (fixed[j] === original[i]) i += 1;
+  return i === original.length;
+}

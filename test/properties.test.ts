@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultChecklist } from '../src/checklist/load.js';
 import { insertSections } from '../src/lint/fix.js';
-import { lintText } from './helpers.js';
+import { isSubsequence, lintText } from './helpers.js';
 
 // Deterministic and bounded: the same 200 cases on every machine, a few seconds in all.
 const RUNS = { numRuns: 200, seed: 20240607 };
@@ -74,13 +74,6 @@ describe('lint never crashes, on any input', () => {
 });
 
 describe('--fix never loses text', () => {
-  /** Every character of `original`, in order, is still in `fixed`. */
-  const isSubsequence = (original: string, fixed: string) => {
-    let i = 0;
-    for (let j = 0; j < fixed.length && i < original.length; j++) if (fixed[j] === original[i]) i += 1;
-    return i === original.length;
-  };
-
   it('the fixed document contains the original as a subsequence, for any document and insertion points', () => {
     const insertion = fc.record({ before: fc.integer({ min: -2, max: 80 }), section: fc.constantFrom('## Labels\n\nTODO(mlsd): source', '## Drift monitoring\n\nTODO(mlsd): what is watched') });
     fc.assert(
