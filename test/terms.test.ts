@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileTerms } from '../src/checklist/terms.js';
+import { compileTerms, startsWithWordChar, WORD_CHAR } from '../src/checklist/terms.js';
 
 describe('compileTerms', () => {
   it('matches acronyms case-sensitively and words case-insensitively', () => {
@@ -18,5 +19,55 @@ describe('compileTerms', () => {
   });
   it('rejects an invalid pattern when compiled', () => {
     expect(() => compileTerms(['(unclosed'])).toThrow();
+  });
+  it('finds an empty-matching team term without stalling', () => {
+    expect(compileTerms(['x?']).find(' - ').length).toBeGreaterThan(0);
+  });
+});
+
+describe('startsWithWordChar', () => {
+  it.each([
+    ['latency', true],
+    ['\\d+ ms', true],
+    ['(?:ROC|PR|P/R)[- ]?AUC', true],
+    ['(?:a|(?:b|c))d', true],
+    ['foo|bar', true],
+    ['n?DCG', false],
+    ['(?:a|<b)', false],
+    ['[<>] ?\\d', false],
+    ['χ²', false],
+    ['\\s+x', false],
+    ['(?:a)*b', false],
+    ['x|<y>', false],
+    ['(a)b', false],
+  ])('%s → %s', (source, expected) => {
+    expect(startsWithWordChar(source)).toBe(expected);
+  });
+});
+
+describe('the word-boundary shortcut', () => {
+  // The reference: the plain lookbehind pattern, without the `\b` the matcher adds where it can.
+  const reference = (terms: string[], text: string) => {
+    const found: string[] = [];
+    for (const flags of ['g', 'gi']) {
+      const list = terms.filter((t) => (flags === 'g') === (!/[a-z]/.test(t) && (t.match(/[A-Z]/g)?.length ?? 0) >= 2));
+      if (list.length === 0) continue;
+      const sorted = [...list].sort((a, b) => b.length - a.length);
+      const regex = new RegExp(`(?<!${WORD_CHAR})(?:${sorted.join('|')})(?!${WORD_CHAR})`, flags);
+      for (const m of text.matchAll(regex)) found.push(`${m.index}:${m[0]}`);
+    }
+    return found.sort((a, b) => parseInt(a) - parseInt(b));
+  };
+  it('finds exactly what the plain lookbehind finds', () => {
+    const term = fc.constantFrom('ab', 'AB', 'b(?:c|d)', '(?:a|b)c', 'c\\w*', '\\d+ ?ab', 'é', '(?:x|é)a', '<a', 'a_b');
+    const text = fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'A', 'B', 'é', 'É', '_', '1', ' ', '-', '<', '\n', 'x'), { maxLength: 40 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(fc.uniqueArray(term, { minLength: 1, maxLength: 4 }), text, (terms, t) => {
+        const matcher = compileTerms(terms);
+        expect(matcher.find(t).map((m) => `${m.index}:${m.text}`)).toEqual(reference(terms, t));
+        expect(matcher.test(t)).toBe(reference(terms, t).length > 0);
+      }),
+      { seed: 42, numRuns: 500 },
+    );
   });
 });

@@ -25,11 +25,72 @@ export const WORD_CHAR = '[\\w\\u00C0-\\u024F]';
 
 const isAcronym = (term: string) => !/\p{Ll}/u.test(term) && (term.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
 
+/** Split a pattern at its top-level `|` (outside groups and character classes). */
+function topLevelAlternatives(source: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      parts.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(source.slice(start));
+  return parts;
+}
+
+/** The length of the group opening at `source[0]`, parentheses included; -1 if it never closes. */
+function groupLength(source: string): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+/**
+ * Whether every match of the pattern surely begins with an ASCII word character (a letter, digit or
+ * `\w` that cannot be skipped, or a non-capturing group whose alternatives all do). Conservative: a
+ * pattern it cannot read is treated as possibly starting with punctuation.
+ */
+export function startsWithWordChar(source: string): boolean {
+  return topLevelAlternatives(source).every((alt) => {
+    let atom: number;
+    let inner: string | undefined;
+    if (/^[A-Za-z0-9_]/.test(alt)) atom = 1;
+    else if (/^\\[wd]/.test(alt)) atom = 2;
+    else if (alt.startsWith('(?:')) {
+      atom = groupLength(alt);
+      if (atom < 0) return false;
+      inner = alt.slice(3, atom - 1);
+    } else return false;
+    if (/^(?:[?*]|\{0)/.test(alt.slice(atom))) return false; // the atom may be skipped
+    return inner === undefined || startsWithWordChar(inner);
+  });
+}
+
 function alternation(terms: string[], flags: string): RegExp | undefined {
   if (terms.length === 0) return undefined;
   // Longest first, so "near-real-time" wins over "real-time" at the same place.
   const sorted = [...terms].sort((a, b) => b.length - a.length);
-  return new RegExp(`(?<!${WORD_CHAR})(?:${sorted.join('|')})(?!${WORD_CHAR})`, flags);
+  // When every term starts with a word character, a leading `\b` is implied by the lookbehind and
+  // lets V8 skip most positions cheaply: the same matches, about twice as fast on prose.
+  const boundary = sorted.every(startsWithWordChar) ? '\\b' : '';
+  return new RegExp(`${boundary}(?<!${WORD_CHAR})(?:${sorted.join('|')})(?!${WORD_CHAR})`, flags);
 }
 
 export function compileTerms(terms: readonly string[]): TermMatcher {
@@ -37,22 +98,25 @@ export function compileTerms(terms: readonly string[]): TermMatcher {
     alternation(terms.filter(isAcronym), 'g'),
     alternation(terms.filter((t) => !isAcronym(t)), 'gi'),
   ].filter((r): r is RegExp => r !== undefined);
+  // Sticky-free copies for `test`, so a test never depends on or disturbs a `lastIndex`.
+  const testers = regexes.map((r) => new RegExp(r.source, r.flags.replace('g', '')));
 
   return {
     find(text) {
       const found: TermMatch[] = [];
       for (const regex of regexes) {
-        for (const m of text.matchAll(regex)) found.push({ text: m[0], index: m.index ?? 0 });
+        regex.lastIndex = 0;
+        for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+          if (m[0] === '') regex.lastIndex++; // a team term that can match nothing must not stall
+          found.push({ text: m[0], index: m.index });
+        }
       }
-      return found.sort((a, b) => a.index - b.index);
+      // Two lists' matches interleave; one list's come in order already.
+      return regexes.length > 1 && found.length > 1 ? found.sort((a, b) => a.index - b.index) : found;
     },
     test(text) {
-      return regexes.some((regex) => {
-        regex.lastIndex = 0;
-        const hit = regex.test(text);
-        regex.lastIndex = 0;
-        return hit;
-      });
+      for (const tester of testers) if (tester.test(text)) return true;
+      return false;
     },
   };
 }

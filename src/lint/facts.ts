@@ -129,6 +129,35 @@ export function extractFact(spec: FactSpec, blocks: readonly Block[], lines: Lin
   return facts;
 }
 
+/** Whether a term list, or one of a choice's options, occurs in the text at all. */
+function mayHold(spec: FactSpec, text: string): boolean {
+  switch (spec.kind) {
+    case 'terms':
+      return spec.terms.test(text);
+    case 'choice':
+      return spec.options.some((option) => option.terms.test(text));
+    case 'quantity': {
+      const regex = quantityRegex(spec.units);
+      regex.lastIndex = 0;
+      const hit = regex.test(text);
+      regex.lastIndex = 0;
+      return hit;
+    }
+    default:
+      return true;
+  }
+}
+
+/**
+ * Whether a block states at least one fact of a kind. Most blocks state none, so a plain test of
+ * the terms comes first; the extraction, with its sentence and `near` checks, runs only on a hit.
+ */
+export function hasFact(spec: FactSpec, block: Block, lines: LineIndex): boolean {
+  if (!mayHold(spec, block.text)) return false;
+  if (spec.kind === 'terms' && !spec.near) return true;
+  return extractFact(spec, [block], lines).length > 0;
+}
+
 /**
  * Read a front matter value as a fact of the same kind the body states ("150ms" as a latency), so
  * the schema can compare the two. Only quantities are read this way; other kinds need no reading.

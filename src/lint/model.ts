@@ -1,7 +1,7 @@
 import { headingMatches } from '../checklist/headings.js';
 import type { TermMatch } from '../checklist/terms.js';
 import type { Checklist, ChecklistItem } from '../checklist/types.js';
-import { extractFact, readDeclared, type Fact } from './facts.js';
+import { extractFact, hasFact, readDeclared, type Fact } from './facts.js';
 import type { FrontMatter } from './frontmatter.js';
 import type { Block, Outline } from './outline.js';
 import type { Span } from './position.js';
@@ -62,7 +62,7 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
     if (item.aliases.some((alias) => headingMatches(section.normalized, alias))) own.add(i);
   });
   const inOwn = (b: Block) => b.sections.some((i) => own.has(i));
-  const hasEvidence = (b: Block) => item.facts.some((spec) => spec.evidence && extractFact(spec, [b], outline.lines).length > 0);
+  const hasEvidence = (b: Block) => item.facts.some((spec) => spec.evidence && hasFact(spec, b, outline.lines));
   const mentions = (b: Block) => item.mentions.test(b.text) && !item.mentionsExcept?.test(b.text);
   const scope = outline.blocks.filter((b) => inOwn(b) || mentions(b) || hasEvidence(b));
   const mentioned = scope.filter((b) => !inOwn(b));
