@@ -1,4 +1,5 @@
-import { open, readFile } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { UsageError } from './errors.js';
 import { formatSize } from './limits.js';
 
@@ -74,19 +75,21 @@ export function decodeDocument(bytes: Uint8Array): ReadDocument {
 
 /**
  * Read a document to lint. The size is checked from `stat` before a byte is read, so a huge file
- * costs nothing; I/O failures are one-line usage errors naming the file.
+ * costs nothing; I/O failures are one-line usage errors naming the file. Synchronous on purpose:
+ * lint is CPU-bound and runs between reads, and an asynchronous read would need the event loop
+ * (which the linting of the previous file holds) at each of its steps.
  */
-export async function readDocument(path: string, maxBytes: number): Promise<ReadDocument> {
-  let handle;
+export function readDocument(path: string, maxBytes: number): ReadDocument {
+  let fd: number | undefined;
   try {
-    handle = await open(path, 'r');
-    const { size } = await handle.stat();
+    fd = openSync(path, 'r');
+    const { size } = fstatSync(fd);
     if (size > maxBytes) return tooLarge(size, maxBytes);
     // Read at most one byte past the limit: a file growing meanwhile is still bounded.
     const buffer = Buffer.allocUnsafe(Math.min(size, maxBytes) + 1);
     let length = 0;
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, null);
       if (bytesRead === 0) break;
       length += bytesRead;
       if (length === buffer.length) break;
@@ -96,7 +99,7 @@ export async function readDocument(path: string, maxBytes: number): Promise<Read
   } catch (error) {
     throw readFailure(path, error);
   } finally {
-    await handle?.close().catch(() => undefined);
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -6,7 +6,7 @@ import { configFor, configuredPaths, relativeToRoot } from './config-loader.js';
 import { EXIT, UsageError } from './errors.js';
 import { findFiles, STDIN, type FoundFile } from './files.js';
 import { GitIgnore } from './ignore.js';
-import { readDocument, readStdinDocument, type Io, type ReadDocument } from './io.js';
+import { readDocument, readStdinDocument, type Io } from './io.js';
 import { lintRead } from './lint-file.js';
 import { needsGuard } from './lint-guard.js';
 import type { WorkerTask } from './lint-pool.js';
@@ -76,18 +76,10 @@ async function lintFiles(files: FoundFile[], { resolved, checklists, threads, ma
     progress.end();
     return results;
   }
-  const read = (file: FoundFile) => {
-    const doc = file.path === STDIN ? readStdinDocument(io.stdin, maxFileSize) : readDocument(file.path, maxFileSize);
-    doc.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
-    return doc;
-  };
   const results: FileResult[] = [];
   const guarded: WorkerTask[] = [];
-  // Read the next file while this one is linted, so the disk never leaves the CPU idle.
-  let next: Promise<ReadDocument> | undefined = files[0] && read(files[0]);
   for (const [i, file] of files.entries()) {
-    const doc = await next!;
-    next = files[i + 1] && read(files[i + 1]!);
+    const doc = file.path === STDIN ? await readStdinDocument(io.stdin, maxFileSize) : readDocument(file.path, maxFileSize);
     const name = file.path === STDIN ? '<stdin>' : file.path;
     if ('text' in doc && needsGuard(doc.text)) {
       guarded.push({ index: i, path: name, settings: settings(file.path), maxFileSize, text: doc.text });

@@ -7,10 +7,10 @@ import type { WorkerReply, WorkerTask } from './lint-pool.js';
 // A process of the lint pool: reads and lints the files it is handed, one message each.
 const checklists = new Checklists();
 
-process.on('message', async (task: WorkerTask) => {
+process.on('message', (task: WorkerTask) => {
   let reply: WorkerReply;
   try {
-    const read = task.text !== undefined ? { text: task.text } : await readDocument(task.path, task.maxFileSize);
+    const read = task.text !== undefined ? { text: task.text } : readDocument(task.path, task.maxFileSize);
     reply = { index: task.index, result: lintRead(task.path, read, task.settings, checklists) };
   } catch (error) {
     reply = { index: task.index, error: (error as Error).message, usage: error instanceof UsageError };
