@@ -25,4 +25,8 @@ describe('headingMatches', () => {
     expect(headingMatches('biometrics', 'metrics')).toBe(false);
     expect(headingMatches('labelsmith', 'labels')).toBe(false);
   });
+  it('finds a whole-word match after a match inside a word', () => {
+    expect(headingMatches('biometrics and metrics', 'metrics')).toBe(true);
+    expect(headingMatches('biometrics and metricsx', 'metrics')).toBe(false);
+  });
 });

@@ -17,5 +17,10 @@ export function normalizeHeading(text: string): string {
 
 /** A heading matches an alias when it equals it or contains it as whole words ("Scaling, Monitoring, and Updates"). */
 export function headingMatches(normalizedHeading: string, alias: string): boolean {
-  return normalizedHeading === alias || ` ${normalizedHeading} `.includes(` ${alias} `);
+  // Every item's aliases meet every heading: search in place rather than building padded copies.
+  for (let at = normalizedHeading.indexOf(alias); at !== -1; at = normalizedHeading.indexOf(alias, at + 1)) {
+    const end = at + alias.length;
+    if ((at === 0 || normalizedHeading[at - 1] === ' ') && (end === normalizedHeading.length || normalizedHeading[end] === ' ')) return true;
+  }
+  return false;
 }

@@ -63,9 +63,9 @@ function groupLength(source: string): number {
 }
 
 /**
- * Whether every match of the pattern surely begins with an ASCII word character (a letter, digit or
- * `\w` that cannot be skipped, or a non-capturing group whose alternatives all do). Conservative: a
- * pattern it cannot read is treated as possibly starting with punctuation.
+ * Whether every match of the pattern surely begins with an ASCII word character: a letter, digit or
+ * `\w`, or a non-capturing group whose alternatives all do; an optional one (`n?DCG`) only when
+ * what follows does too. Conservative: a pattern it cannot read may start with punctuation.
  */
 export function startsWithWordChar(source: string): boolean {
   return topLevelAlternatives(source).every((alt) => {
@@ -78,8 +78,10 @@ export function startsWithWordChar(source: string): boolean {
       if (atom < 0) return false;
       inner = alt.slice(3, atom - 1);
     } else return false;
-    if (/^(?:[?*]|\{0)/.test(alt.slice(atom))) return false; // the atom may be skipped
-    return inner === undefined || startsWithWordChar(inner);
+    if (inner !== undefined && !startsWithWordChar(inner)) return false;
+    const optional = /^(?:[?*]|\{0(?:,\d*)?\})\??/.exec(alt.slice(atom));
+    // A skippable atom: the match may start with whatever comes after it.
+    return !optional || startsWithWordChar(alt.slice(atom + optional[0].length));
   });
 }
 
