@@ -13,7 +13,8 @@ import { validateModel } from './validate.js';
 export type { Diagnostic, ItemReport, ItemState, LintResult, Suppression } from './types.js';
 export type { DocumentModel } from './model.js';
 
-const byPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
+// Code-unit order for rule ids: localeCompare would load ICU's collator (~6 ms of a one-file lint).
+const byPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 
 /**
  * Lint one Markdown design doc against a checklist. Pure: text in, result out, no I/O.
