@@ -154,6 +154,19 @@ describe('hostile files (the CLI)', () => {
     expect(rules(run.files.find((f) => f.file === 'good.md'))).toContain('required-section');
   });
 
+  it('files queued behind a file that times out on a worker are linted by its replacement', () => {
+    const sub = join(dir, 'slow-queue');
+    mkdirSync(sub);
+    // Two workers, two files in flight each: a.md times out with c.md already queued behind it.
+    writeFileSync(join(sub, 'a.md'), `${'['.repeat(100_000)}a${']'.repeat(100_000)}`);
+    for (const name of ['b.md', 'c.md', 'd.md', 'e.md']) writeFileSync(join(sub, name), DOC);
+    const run = lintJson(['.', '--timeout', '1000', '--threads', '2'], sub);
+    expect(run.code).toBe(1);
+    expect(run.files.map((f) => f.file)).toEqual(['a.md', 'b.md', 'c.md', 'd.md', 'e.md']);
+    expect(rules(run.files[0])).toEqual(['timeout']);
+    for (const file of run.files.slice(1)) expect(rules(file)).toContain('required-section');
+  });
+
   it('__proto__ and constructor keys in a config: refused as unknown keys, exit 2, one line each', () => {
     const sub = join(dir, 'proto');
     mkdirSync(sub);

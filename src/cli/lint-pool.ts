@@ -35,7 +35,8 @@ const WORKER_FLAGS = ['--single-threaded-gc'];
 
 /**
  * Files handed to a worker ahead of its answers: while it lints one, the next is already waiting,
- * so it never sits idle for a round trip (about 2 ms a file, 13 % of a run over 1,000 files).
+ * so it does not sit idle for a round trip. Measured over 1,000 files, time between files per
+ * worker went from ~1.0 s to ~0.6 s of ~7.7 s; the rest is GC work run between messages.
  */
 const QUEUE_DEPTH = 2;
 
