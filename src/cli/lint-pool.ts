@@ -23,6 +23,18 @@ export interface PoolOptions {
 }
 
 /**
+ * A worker's live heap stays near 15-25 MB, but V8 let the old generation grow to 4-6 times that
+ * before collecting (up to 150 MB committed), so a worker's peak RSS rose with the number of files
+ * it linted: ~190 MB at 1,000 files, ~205 MB at 10,000. Growing it by at most 2x after each full
+ * collection keeps it at 141-156 MB at either size, for about 5 % more wall time (more frequent
+ * mark-compacts). Options measured and left (bench/README.md, "Memory"): a smaller young generation
+ * (--max-semi-space-size=4: 150-167 MB, +15-20 %), --max-old-space-size=64 (125 MB, +38 %, and an
+ * out-of-memory crash on a large doc), --optimize-for-size (86 MB, twice as slow), a new worker
+ * every 500 files (no lower: a worker reaches its peak within its first few hundred files).
+ */
+const HEAP_FLAGS = ['--heap-growing-percent=100'];
+
+/**
  * Workers are processes, not threads, so that each can collect its garbage on its own thread: with
  * V8's parallel GC helpers, two lint threads and their helpers compete for the same two cores and
  * gain little (bench/, 1,000 files: 0.92x of one thread; two processes with single-threaded GC: 0.62x).
@@ -30,7 +42,7 @@ export interface PoolOptions {
  * Processes also give the time limit teeth: a parse cannot be interrupted inside its thread, but
  * its process can be killed.
  */
-const WORKER_FLAGS = ['--single-threaded-gc'];
+const WORKER_FLAGS = ['--single-threaded-gc', ...HEAP_FLAGS];
 
 /**
  * Files handed to a worker ahead of its answers: while it lints one, the next is already waiting,
