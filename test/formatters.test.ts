@@ -13,6 +13,22 @@ describe('formatter goldens on fixed results', () => {
   });
 });
 
+describe('json and sarif printed a file at a time', () => {
+  it.each(['json', 'sarif'])('%s is exactly JSON.stringify of the report, with files or without', async (name) => {
+    const format = (await loadFormatter(name))!;
+    for (const results of [RESULTS, [], [RESULTS[1]!]]) {
+      const out = format(results, OPTIONS);
+      expect(out).toBe(`${JSON.stringify(JSON.parse(out), null, 2)}\n`);
+    }
+  });
+
+  it('json puts the totals after the files, as they are only known at the end', async () => {
+    const report = JSON.parse((await loadFormatter('json'))!(RESULTS, OPTIONS));
+    expect(Object.keys(report)).toEqual(['version', 'tool', 'checklist', 'files', 'summary']);
+    expect(report.summary).toEqual({ files: 3, errors: 3, warnings: 1, suppressed: 1 });
+  });
+});
+
 describe('suppressed findings', () => {
   it.each(['stylish', 'compact', 'github', 'markdown'])('%s leaves them out of the findings it lists', async (name) => {
     const out = (await loadFormatter(name))!(RESULTS, OPTIONS);

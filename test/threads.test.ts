@@ -22,10 +22,18 @@ describe('lint on parallel workers', () => {
 
   it('turns a file a worker cannot read into a usage error (exit 2 in the CLI)', async () => {
     // The built pool, as the CLI runs it: the worker is a separate process running dist/ code.
-    const { lintInPool } = await import(join(ROOT, 'dist', 'cli', 'lint-pool.js'));
+    const { LintPool } = await import(join(ROOT, 'dist', 'cli', 'lint-pool.js'));
     const { settingsFor } = await import(join(ROOT, 'dist', 'checklist', 'build.js'));
     const settings = settingsFor({ checklist: {}, rules: {}, overrides: [] }, 'x.md');
     const tasks = [join(ROOT, 'examples', 'feed-ranking.md'), join(dir, 'vanished.md')].map((path, index) => ({ index, path, settings, maxFileSize: 5 * 1024 * 1024 }));
-    await expect(lintInPool(tasks, 2, { timeoutMs: 10_000 })).rejects.toMatchObject({ name: 'UsageError', message: `cannot read ${join(dir, 'vanished.md')}: no such file` });
+    const pool = new LintPool(2, { timeoutMs: 10_000 });
+    try {
+      const [, vanished] = tasks.map((task) => pool.lint(task));
+      await expect(vanished).rejects.toMatchObject({ name: 'UsageError', message: `cannot read ${join(dir, 'vanished.md')}: no such file` });
+      // The run stops: a file handed out after the failure is not linted.
+      await expect(pool.lint(tasks[0]!)).rejects.toMatchObject({ name: 'UsageError' });
+    } finally {
+      pool.close();
+    }
   });
 });

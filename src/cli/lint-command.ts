@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Checklists, matcher, settingsFor } from '../checklist/build.js';
-import { FORMAT_NAMES, loadFormatter, type FileResult } from '../format/index.js';
+import { FORMAT_NAMES, loadFormatter, loadReportFormat, type FileResult } from '../format/index.js';
 import { ruleCatalog } from '../lint/rules.js';
 import { configFor, configuredPaths, relativeToRoot } from './config-loader.js';
 import { EXIT, UsageError } from './errors.js';
@@ -9,7 +9,8 @@ import { GitIgnore } from './ignore.js';
 import { readDocument, readStdinDocument, type Io } from './io.js';
 import { lintRead } from './lint-file.js';
 import { needsGuard } from './lint-guard.js';
-import type { WorkerTask } from './lint-pool.js';
+import type { LintPool } from './lint-pool.js';
+import { LintReport } from './lint-report.js';
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS } from './limits.js';
 import { threadsFor } from './lint-parallelism.js';
 import { VERSION } from './version.js';
@@ -61,42 +62,60 @@ interface RunContext {
 }
 
 /**
- * Lint every file, on worker processes when there are enough of them; results in the files' order.
+ * Files handed to the worker pool ahead of the one the report waits for. Results that come back
+ * out of order wait in this window, so it bounds what the run holds (a few MB of results), while
+ * leaving the workers enough to do when one file takes long.
+ */
+const LOOKAHEAD = 256;
+
+/**
+ * Lint every file, on worker processes when there are enough of them, and hand each result to
+ * `emit` in the files' order as soon as it and those before it are done; nothing is kept after.
  * On the main thread, a file the parser could spend unbounded time on (see lint-guard.ts) is
  * handed to a worker with a watchdog, so no file can stall the run past the time limit.
  */
-async function lintFiles(files: FoundFile[], { resolved, checklists, threads, maxFileSize, timeoutMs }: RunContext, io: Io): Promise<FileResult[]> {
+async function lintFiles(files: FoundFile[], { resolved, checklists, threads, maxFileSize, timeoutMs }: RunContext, io: Io, emit: (result: FileResult) => Promise<void>, progress: Progress): Promise<void> {
   const settings = (path: string) => settingsFor(resolved.config, path === STDIN ? undefined : relativeToRoot(resolved, path, io.cwd));
-  const progress = progressReporter(files.length, io);
   const workers = threadsFor(files.length, threads);
   if (workers > 0 && !files.some((f) => f.path === STDIN)) {
-    const { lintInPool } = await import('./lint-pool.js');
-    const tasks = files.map((f, index) => ({ index, path: f.path, settings: settings(f.path), maxFileSize }));
-    const results = await lintInPool(tasks, workers, { timeoutMs, onDone: progress.update });
-    progress.end();
-    return results;
-  }
-  const results: FileResult[] = [];
-  const guarded: WorkerTask[] = [];
-  for (const [i, file] of files.entries()) {
-    const doc = file.path === STDIN ? await readStdinDocument(io.stdin, maxFileSize) : readDocument(file.path, maxFileSize);
-    const name = file.path === STDIN ? '<stdin>' : file.path;
-    if ('text' in doc && needsGuard(doc.text)) {
-      guarded.push({ index: i, path: name, settings: settings(file.path), maxFileSize, text: doc.text });
-      results.push(undefined as unknown as FileResult); // filled in below, in its place
-      continue;
+    const { LintPool } = await import('./lint-pool.js');
+    const pool = new LintPool(workers, { timeoutMs });
+    try {
+      // In file order: a result is awaited only when every one before it has been emitted.
+      const ahead: Promise<FileResult>[] = [];
+      let handed = 0;
+      for (let done = 0; done < files.length; done++) {
+        for (; handed < files.length && ahead.length < LOOKAHEAD; handed++) {
+          ahead.push(pool.lint({ index: handed, path: files[handed]!.path, settings: settings(files[handed]!.path), maxFileSize }));
+        }
+        await emit(await ahead.shift()!);
+        progress.update(done + 1);
+      }
+    } finally {
+      pool.close();
     }
-    results.push(lintRead(name, doc, settings(file.path), checklists));
-    progress.update(results.length);
+    return;
   }
-  if (guarded.length > 0) {
-    const { lintInPool } = await import('./lint-pool.js');
-    const pooled = await lintInPool(guarded.map((task, index) => ({ ...task, index })), 1, { timeoutMs });
-    guarded.forEach((task, index) => (results[task.index] = pooled[index]!));
+  let guard: LintPool | undefined;
+  try {
+    for (const [i, file] of files.entries()) {
+      const doc = file.path === STDIN ? await readStdinDocument(io.stdin, maxFileSize) : readDocument(file.path, maxFileSize);
+      const name = file.path === STDIN ? '<stdin>' : file.path;
+      if ('text' in doc && needsGuard(doc.text)) {
+        // The main thread waits meanwhile, so the worker's clock measures the file alone.
+        guard ??= new (await import('./lint-pool.js')).LintPool(1, { timeoutMs });
+        await emit(await guard.lint({ index: i, path: name, settings: settings(file.path), maxFileSize, text: doc.text }));
+      } else {
+        await emit(lintRead(name, doc, settings(file.path), checklists));
+      }
+      progress.update(i + 1);
+    }
+  } finally {
+    guard?.close();
   }
-  progress.end();
-  return results;
 }
+
+type Progress = ReturnType<typeof progressReporter>;
 
 /** A progress line on an interactive terminal for long runs; nothing in CI logs or pipes. */
 function progressReporter(total: number, io: Io) {
@@ -109,20 +128,31 @@ function progressReporter(total: number, io: Io) {
       shown = now;
       io.stderr.write(`\rmlsd: linted ${done} of ${total} files`);
     },
-    end: () => {
+    /** Clear the line (at the end, and before report text goes to the same terminal); the next update redraws it. */
+    clear: () => {
       if (tty && shown > 0) io.stderr.write('\r\x1b[K');
+      shown = 0;
     },
   };
 }
 
 const PROGRESS_MIN_FILES = 50;
 
-const active = (results: FileResult[], severity: 'error' | 'warning') =>
-  results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === severity && d.suppressed === undefined).length, 0);
+/** --fix, one file at a time as results stream to the report. */
+async function fixFor(resolved: RunContext['resolved'], checklists: Checklists, io: Io) {
+  const { fixer } = await import('./lint-fix.js');
+  const { templates } = resolved.config;
+  return fixer({
+    checklists,
+    settings: (path) => settingsFor(resolved.config, relativeToRoot(resolved, path, io.cwd)),
+    templatesDir: templates === undefined ? undefined : resolve(resolved.root, templates),
+    cwd: io.cwd,
+  });
+}
 
 export async function runLint(paths: string[], options: LintOptions, io: Io): Promise<number> {
-  const formatter = await loadFormatter(options.format);
-  if (!formatter) throw new UsageError(`unknown format "${options.format}" (choose from: ${FORMAT_NAMES.join(', ')})`);
+  const format = await loadReportFormat(options.format);
+  if (!format) throw new UsageError(`unknown format "${options.format}" (choose from: ${FORMAT_NAMES.join(', ')})`);
 
   const resolved = await configFor(options, io.cwd);
   const checklists = new Checklists();
@@ -151,41 +181,38 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
 
   const maxFileSize = options.maxFileSize ?? resolved.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const timeoutMs = options.timeout ?? DEFAULT_TIMEOUT_MS;
-  let results = await lintFiles(files, { resolved, checklists, threads: options.threads, maxFileSize, timeoutMs }, io);
-  if (options.fix) {
-    if (files.some((f) => f.path === STDIN)) throw new UsageError('--fix cannot be used with standard input ("-"): it writes files');
-    const { fixFiles } = await import('./lint-fix.js');
-    const { templates } = resolved.config;
-    results = await fixFiles(results, {
-      checklists,
-      settings: (path) => settingsFor(resolved.config, relativeToRoot(resolved, path, io.cwd)),
-      templatesDir: templates === undefined ? undefined : resolve(resolved.root, templates),
-      cwd: io.cwd,
-    });
-  }
-  const errors = active(results, 'error');
-  const warnings = active(results, 'warning');
-  const reported = options.quiet ? results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : results;
+  if (options.fix && files.some((f) => f.path === STDIN)) throw new UsageError('--fix cannot be used with standard input ("-"): it writes files');
+  const fix = options.fix ? await fixFor(resolved, checklists, io) : undefined;
 
   // SARIF and annotations name files from the repository root; only they pay for asking git.
   const repoPrefix = options.format === 'sarif' || options.format === 'github' ? await (await import('./git.js')).repoPrefix(io.cwd) : '';
   const formatOptions = { color: useColor(options, io), toolVersion: VERSION, checklistId: base.id, repoPrefix, rules: ruleCatalog(base.rules.values()) };
-  const report = formatter(reported, formatOptions);
-  if (options.output !== undefined) {
-    const { writeAtomic } = await import('./write.js');
-    await writeAtomic(resolve(io.cwd, options.output), report);
-  } else {
-    io.stdout.write(report);
+  const progress = progressReporter(files.length, io);
+  const report = await LintReport.open(format, formatOptions, {
+    output: options.output === undefined ? undefined : resolve(io.cwd, options.output),
+    quiet: options.quiet,
+    io,
+    beforeWrite: io.stdout.isTTY ? progress.clear : undefined, // the report and the progress line share the terminal
+  });
+  try {
+    await lintFiles(files, { resolved, checklists, threads: options.threads, maxFileSize, timeoutMs }, io, async (result) => report.add(fix ? await fix(result) : result), progress);
+    progress.clear();
+    await report.finish();
+  } catch (error) {
+    progress.clear();
+    await report.abort();
+    throw error;
   }
 
   const summaryPath = io.env.GITHUB_STEP_SUMMARY;
   if (options.format === 'github' && summaryPath) {
     const [{ appendStepSummary }, markdown] = await Promise.all([import('./write.js'), loadFormatter('markdown')]);
-    await appendStepSummary(summaryPath, markdown!(reported, formatOptions)).catch((error: Error) => {
+    await appendStepSummary(summaryPath, markdown!(report.shown, formatOptions)).catch((error: Error) => {
       io.stderr.write(`mlsd: cannot append to the job summary (GITHUB_STEP_SUMMARY): ${error.message}\n`);
     });
   }
 
+  const { errors, warnings } = report;
   if (errors > 0) return EXIT.findings;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     io.stderr.write(`mlsd: ${warnings} warning${warnings === 1 ? '' : 's'} found, more than --max-warnings ${options.maxWarnings} allows\n`);

@@ -4,6 +4,7 @@ import type { Checklists, FileSettings } from '../checklist/build.js';
 import type { FileResult } from '../format/index.js';
 import { insertSections, type SectionInsertion } from '../lint/fix.js';
 import type { Diagnostic } from '../lint/types.js';
+import type { TemplateSpec } from '../scaffold/index.js';
 import { lintDocument } from './lint-file.js';
 import { writeAtomic } from './write.js';
 
@@ -34,19 +35,19 @@ const fixable = (d: Diagnostic) => d.fix !== undefined && d.itemId !== undefined
 /**
  * `mlsd lint --fix`: insert the skeleton of every missing required section where it belongs, the
  * same section `mlsd new` renders, and lint the fixed file again for the report. Only adds text;
- * a second run finds nothing to add. Files without a fixable finding are not touched.
+ * a second run finds nothing to add. Files without a fixable finding are not touched. One file at a
+ * time, as results stream to the report; the templates load once, with the first file to fix.
  */
-export async function fixFiles(results: FileResult[], context: FixContext): Promise<FileResult[]> {
-  if (!results.some((r) => r.diagnostics.some(fixable))) return results;
-  const scaffold = await import('../scaffold/index.js'); // Handlebars loads only when something needs fixing
-  const template = scaffold.loadTemplates(context.templatesDir).get(scaffold.GENERIC)!;
-  const fixed: FileResult[] = [];
-  for (const result of results) {
+export function fixer(context: FixContext): (result: FileResult) => Promise<FileResult> {
+  let loaded: Promise<{ scaffold: typeof import('../scaffold/index.js'); template: TemplateSpec }> | undefined;
+  const load = async () => {
+    const scaffold = await import('../scaffold/index.js'); // Handlebars loads only when something needs fixing
+    return { scaffold, template: scaffold.loadTemplates(context.templatesDir).get(scaffold.GENERIC)! };
+  };
+  return async (result) => {
     const missing = result.diagnostics.filter(fixable);
-    if (missing.length === 0) {
-      fixed.push(result);
-      continue;
-    }
+    if (missing.length === 0) return result;
+    const { scaffold, template } = await (loaded ??= load());
     const settings = context.settings(result.file);
     const checklist = context.checklists.for(settings);
     const items = missing.map((d) => checklist.items.find((item) => item.id === d.itemId)!).filter(Boolean);
@@ -55,13 +56,9 @@ export async function fixFiles(results: FileResult[], context: FixContext): Prom
 
     const path = resolve(context.cwd, result.file);
     const original = plainUtf8(await readFile(path));
-    if (original === undefined) {
-      fixed.push(result);
-      continue;
-    }
+    if (original === undefined) return result;
     const text = insertSections(original, insertions);
     await writeAtomic(path, text);
-    fixed.push(lintDocument(result.file, text, settings, context.checklists));
-  }
-  return fixed;
+    return lintDocument(result.file, text, settings, context.checklists);
+  };
 }

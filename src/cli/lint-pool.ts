@@ -20,8 +20,19 @@ export type WorkerReply = { ready: true } | { index: number; result: FileResult 
 export interface PoolOptions {
   /** Per-file time limit: a worker busy longer is stopped and the file reported as `timeout`. */
   timeoutMs: number;
-  onDone?: (done: number) => void;
 }
+
+/**
+ * A worker's live heap stays near 15-25 MB, but V8 let the old generation grow to 4-6 times that
+ * before collecting (up to 150 MB committed), so a worker's peak RSS rose with the number of files
+ * it linted: ~190 MB at 1,000 files, ~205 MB at 10,000. Growing it by at most 2x after each full
+ * collection keeps it at 141-156 MB at either size, for about 5 % more wall time (more frequent
+ * mark-compacts). Options measured and left (bench/README.md, "Memory"): a smaller young generation
+ * (--max-semi-space-size=4: 150-167 MB, +15-20 %), --max-old-space-size=64 (125 MB, +38 %, and an
+ * out-of-memory crash on a large doc), --optimize-for-size (86 MB, twice as slow), a new worker
+ * every 500 files (no lower: a worker reaches its peak within its first few hundred files).
+ */
+const HEAP_FLAGS = ['--heap-growing-percent=100'];
 
 /**
  * Workers are processes, not threads, so that each can collect its garbage on its own thread: with
@@ -31,7 +42,7 @@ export interface PoolOptions {
  * Processes also give the time limit teeth: a parse cannot be interrupted inside its thread, but
  * its process can be killed.
  */
-const WORKER_FLAGS = ['--single-threaded-gc'];
+const WORKER_FLAGS = ['--single-threaded-gc', ...HEAP_FLAGS];
 
 /**
  * Files handed to a worker ahead of its answers: while it lints one, the next is already waiting,
@@ -50,85 +61,122 @@ const spawnWorker = () =>
 
 const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
 
+interface Job {
+  task: WorkerTask;
+  resolve: (result: FileResult) => void;
+  reject: (error: Error) => void;
+}
+
+interface Worker {
+  process: ChildProcess;
+  /** Loaded: the pool starts a file's clock only from here, so start-up never counts against it. */
+  ready: boolean;
+  /** Sent and not answered yet, in the order sent; the worker lints them in that order. */
+  queued: Job[];
+  /** The clock for the file the worker is on: the head of its queue. */
+  timer?: NodeJS.Timeout;
+}
+
 /**
- * Lint files on `threads` worker processes. Results come back in the order of `tasks`, whatever
- * order the workers finish in, so the report is the same as a single-threaded run's. A file that
- * takes longer than the time limit gets a `timeout` finding; its worker is replaced and the run goes on.
+ * Up to `threads` worker processes that lint the files handed to them, each file's result a promise.
+ * Workers start with the first files and stay until `close`; the caller decides how far ahead of
+ * its output it hands out files (see lint-command.ts), so results never pile up here. A file that
+ * takes longer than the time limit gets a `timeout` finding; its worker is replaced and the run
+ * goes on. Any other worker failure fails every file not answered yet: the run stops.
  */
-export async function lintInPool(tasks: WorkerTask[], threads: number, options: PoolOptions): Promise<FileResult[]> {
-  const results: FileResult[] = new Array(tasks.length);
-  let next = 0;
-  let done = 0;
-  const live = new Set<ChildProcess>();
-  // Tasks a stopped worker had queued, handed out again before the rest.
-  const retry: WorkerTask[] = [];
-  const take = () => retry.shift() ?? tasks[next++];
+export class LintPool {
+  private readonly waiting: Job[] = [];
+  private readonly workers = new Set<Worker>();
+  private failure: Error | undefined;
 
-  const slot = () =>
-    new Promise<void>((resolve, reject) => {
-      let timer: NodeJS.Timeout | undefined;
-      // Sent and not answered yet, in the order sent; the worker lints them in that order.
-      const queued: WorkerTask[] = [];
-      let settled = false;
-      const fail = (error: Error) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        reject(error);
-      };
-      const start = () => {
-        const worker = spawnWorker();
-        live.add(worker);
-        // The clock runs for the file the worker is on: the head of its queue.
-        const watch = () => {
-          clearTimeout(timer);
-          if (queued.length === 0) return;
-          timer = setTimeout(() => {
-            // The parse cannot be interrupted in its thread; its process can.
-            const [task, ...waiting] = queued.splice(0);
-            retry.push(...waiting);
-            live.delete(worker);
-            stop(worker);
-            const message = `Linting took longer than the ${seconds(options.timeoutMs)} per-file limit (--timeout raises it), so it was stopped; the file was not checked.`;
-            results[task!.index] = unlintedResult(task!.path, 'timeout', message, task!.settings);
-            options.onDone?.(++done);
-            start();
-          }, options.timeoutMs);
-        };
-        const feed = () => {
-          for (let task; queued.length < QUEUE_DEPTH && (task = take()); ) {
-            queued.push(task);
-            worker.send(task);
-          }
-          watch();
-          if (queued.length > 0) return;
-          settled = true;
-          live.delete(worker);
-          stop(worker);
-          resolve();
-        };
-        worker.on('message', (reply: WorkerReply) => {
-          if ('ready' in reply) return feed();
-          queued.shift();
-          if ('error' in reply) return fail(reply.usage ? new UsageError(reply.error) : new Error(reply.error));
-          results[reply.index] = reply.result;
-          options.onDone?.(++done);
-          feed();
-        });
-        worker.on('error', fail);
-        worker.on('exit', (code, signal) => {
-          if (!live.has(worker)) return; // stopped by us
-          live.delete(worker);
-          fail(new Error(`a lint worker stopped (${signal ?? `exit code ${code}`})${queued[0] ? ` while linting ${queued[0].path}` : ''}`));
-        });
-      };
-      start();
-    });
-
-  try {
-    await Promise.all(Array.from({ length: Math.min(threads, tasks.length) }, slot));
-  } finally {
-    for (const worker of live) stop(worker);
+  constructor(
+    private readonly threads: number,
+    private readonly options: PoolOptions,
+  ) {
+    process.on('exit', this.killAll);
   }
-  return results;
+
+  lint(task: WorkerTask): Promise<FileResult> {
+    const result = new Promise<FileResult>((resolve, reject) => {
+      if (this.failure) return reject(this.failure);
+      this.waiting.push({ task, resolve, reject });
+    });
+    // The caller awaits results in file order: a failure before its turn must not count as unhandled.
+    result.catch(() => undefined);
+    if (!this.failure && this.workers.size < this.threads) this.start();
+    for (const worker of this.workers) this.feed(worker);
+    return result;
+  }
+
+  /** Stop every worker; files not answered yet fail. */
+  close(): void {
+    this.fail(new Error('the lint pool was closed'));
+    process.off('exit', this.killAll);
+  }
+
+  /** The main process may exit mid-run (a reader closed the report's pipe): its workers go with it. */
+  private readonly killAll = () => {
+    for (const worker of this.workers) worker.process.kill('SIGKILL');
+  };
+
+  private start(): void {
+    const worker: Worker = { process: spawnWorker(), ready: false, queued: [] };
+    this.workers.add(worker);
+    worker.process.on('message', (reply: WorkerReply) => {
+      if ('ready' in reply) {
+        worker.ready = true;
+      } else {
+        if ('error' in reply) return this.fail(reply.usage ? new UsageError(reply.error) : new Error(reply.error));
+        worker.queued.shift()?.resolve(reply.result);
+        this.watch(worker); // a new head, a new clock
+      }
+      this.feed(worker);
+    });
+    worker.process.on('error', (error) => this.fail(error));
+    worker.process.on('exit', (code, signal) => {
+      if (!this.workers.has(worker)) return; // stopped by us
+      const on = worker.queued[0] ? ` while linting ${worker.queued[0].task.path}` : '';
+      this.fail(new Error(`a lint worker stopped (${signal ?? `exit code ${code}`})${on}`));
+    });
+  }
+
+  /** Hand a ready worker files until it has QUEUE_DEPTH of them. */
+  private feed(worker: Worker): void {
+    if (!worker.ready || !this.workers.has(worker)) return;
+    const idle = worker.queued.length === 0;
+    for (let job; worker.queued.length < QUEUE_DEPTH && (job = this.waiting.shift()); ) {
+      worker.queued.push(job);
+      worker.process.send(job.task);
+    }
+    if (idle) this.watch(worker);
+  }
+
+  private watch(worker: Worker): void {
+    clearTimeout(worker.timer);
+    if (worker.queued.length === 0) return;
+    worker.timer = setTimeout(() => {
+      // The parse cannot be interrupted in its thread; its process can.
+      const [job, ...rest] = worker.queued.splice(0);
+      this.retire(worker);
+      this.waiting.unshift(...rest); // handed to the replacement before the rest
+      const message = `Linting took longer than the ${seconds(this.options.timeoutMs)} per-file limit (--timeout raises it), so it was stopped; the file was not checked.`;
+      job!.resolve(unlintedResult(job!.task.path, 'timeout', message, job!.task.settings));
+      if (this.waiting.length > 0) this.start();
+    }, this.options.timeoutMs);
+  }
+
+  private retire(worker: Worker): void {
+    clearTimeout(worker.timer);
+    this.workers.delete(worker);
+    stop(worker.process);
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const worker of [...this.workers]) {
+      this.retire(worker);
+      for (const job of worker.queued.splice(0)) job.reject(this.failure);
+    }
+    for (const job of this.waiting.splice(0)) job.reject(this.failure);
+  }
 }

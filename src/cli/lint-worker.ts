@@ -15,8 +15,13 @@ process.on('message', (task: WorkerTask) => {
   } catch (error) {
     reply = { index: task.index, error: (error as Error).message, usage: error instanceof UsageError };
   }
-  process.send!(reply);
+  // A failed send means the run is over (its reader closed the pipe, say): nothing is left to do.
+  process.send!(reply, (error: Error | null) => {
+    if (error) process.exit();
+  });
 });
+// The main process is gone (it exits at once when the report's reader closes the pipe): so is its work.
+process.on('disconnect', () => process.exit());
 
 // Loaded: the pool starts a file's clock only from here, so start-up never counts against it.
 process.send!({ ready: true } satisfies WorkerReply);

@@ -1,12 +1,93 @@
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import { appendFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { finished } from 'node:stream/promises';
 import { UsageError } from './errors.js';
+
+/** A temp file in the target's folder, so renaming it into place is atomic (same file system). */
+const tempPath = (path: string) => join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+
+/**
+ * Write `text` to a stream, waiting when its buffer is full: a slow reader holds the writer back
+ * instead of the text piling up in memory. An error on the stream rejects.
+ */
+export async function writeChunk(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  if (text === '' || stream.write(text)) return;
+  await new Promise<void>((resolve, reject) => {
+    const done = (error?: Error) => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      stream.off('error', done);
+      if (error) reject(error);
+      else resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+    stream.on('error', done);
+  });
+}
+
+/** A file written piece by piece that appears whole or not at all. */
+export interface AtomicFile {
+  write(text: string): Promise<void>;
+  /** Everything is written: rename the temp file into place. */
+  commit(): Promise<void>;
+  /** The run failed: remove the temp file, leave the target as it was. */
+  discard(): Promise<void>;
+}
+
+/** Open `path` for writing through a temp file beside it (parent folders created); failures are usage errors naming `path`. */
+export async function openAtomic(path: string): Promise<AtomicFile> {
+  const temp = tempPath(path);
+  const failed = (error: unknown) => new UsageError(`cannot write ${path}: ${(error as Error).message}`);
+  try {
+    await mkdir(dirname(path), { recursive: true });
+  } catch (e) {
+    throw failed(e);
+  }
+  const stream = createWriteStream(temp, { flags: 'wx' });
+  let error: Error | undefined;
+  stream.on('error', (e) => (error ??= e)); // kept for the next write or commit to report
+  const discard = async () => {
+    stream.destroy();
+    await rm(temp, { force: true }).catch(() => undefined);
+  };
+  try {
+    await once(stream, 'ready');
+  } catch (e) {
+    await discard();
+    throw failed(e);
+  }
+  return {
+    async write(text) {
+      try {
+        if (error) throw error;
+        await writeChunk(stream, text);
+      } catch (e) {
+        await discard();
+        throw failed(e);
+      }
+    },
+    async commit() {
+      try {
+        stream.end();
+        await finished(stream);
+        await rename(temp, path);
+      } catch (e) {
+        await discard();
+        throw failed(error ?? e);
+      }
+    },
+    discard,
+  };
+}
 
 /** Write a whole file or nothing: parent folders created, a temp file beside it renamed into place. */
 export async function writeAtomic(path: string, text: string): Promise<void> {
   const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = tempPath(path);
   try {
     await mkdir(dir, { recursive: true });
     await writeFile(temp, text, 'utf8');

@@ -1,20 +1,34 @@
-import type { Formatter } from './types.js';
+import { collected } from './streaming.js';
+import type { Formatter, StreamingFormatter } from './types.js';
 
-export type { FileResult, FormatOptions, Formatter } from './types.js';
+export type { FileResult, FormatOptions, Formatter, ReportStream, RunSummary, StreamingFormatter } from './types.js';
+
+/**
+ * How a format prints: `stream` formats print each file as it is linted, so a run holds no results;
+ * `collect` formats need every result first (junit's root element carries the totals, github puts
+ * errors first under GitHub's annotation cap, markdown's scorecard has a column per item seen).
+ */
+export type ReportFormat = { stream: StreamingFormatter } | { collect: Formatter };
 
 /** Formatters load on demand, so `mlsd lint` pays only for the one it prints with. */
-const FORMATTERS: Record<string, () => Promise<Formatter>> = {
-  stylish: async () => (await import('./stylish.js')).stylish,
-  json: async () => (await import('./json.js')).json,
-  sarif: async () => (await import('./sarif.js')).sarif,
-  github: async () => (await import('./github.js')).github,
-  junit: async () => (await import('./junit.js')).junit,
-  markdown: async () => (await import('./markdown.js')).markdown,
-  compact: async () => (await import('./compact.js')).compact,
+const FORMATTERS: Record<string, () => Promise<ReportFormat>> = {
+  stylish: async () => ({ stream: (await import('./stylish.js')).stylishReport }),
+  json: async () => ({ stream: (await import('./json.js')).jsonReport }),
+  sarif: async () => ({ stream: (await import('./sarif.js')).sarifReport }),
+  github: async () => ({ collect: (await import('./github.js')).github }),
+  junit: async () => ({ collect: (await import('./junit.js')).junit }),
+  markdown: async () => ({ collect: (await import('./markdown.js')).markdown }),
+  compact: async () => ({ stream: (await import('./compact.js')).compactReport }),
 };
 
 export const FORMAT_NAMES = Object.keys(FORMATTERS);
 
-export async function loadFormatter(name: string): Promise<Formatter | undefined> {
+export async function loadReportFormat(name: string): Promise<ReportFormat | undefined> {
   return FORMATTERS[name]?.();
+}
+
+/** The format as a function of every result, whether or not it can stream. */
+export async function loadFormatter(name: string): Promise<Formatter | undefined> {
+  const format = await loadReportFormat(name);
+  return format && ('collect' in format ? format.collect : collected(format.stream));
 }

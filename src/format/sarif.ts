@@ -1,6 +1,7 @@
 import { RULE_LIST, type RuleMeta } from '../lint/rules.js';
 import type { Diagnostic } from '../lint/index.js';
-import type { FileResult, Formatter, FormatOptions } from './types.js';
+import { collected, jsonArrayWriter } from './streaming.js';
+import type { FileResult, FormatOptions, StreamingFormatter } from './types.js';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
@@ -61,11 +62,15 @@ function result(d: Diagnostic, file: FileResult, options: FormatOptions, ruleInd
   };
 }
 
-/** SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run, every rule described. */
-export const sarif: Formatter = (results, options) => {
+/**
+ * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run, every rule described.
+ * `results` is the run's last property, so each file's results are printed as it is linted.
+ */
+export const sarifReport: StreamingFormatter = (options) => {
   const rules = options.rules ?? RULE_LIST;
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
-  const log = {
+  const descriptors = rules.map((rule) => reportingDescriptor(rule, options.toolVersion));
+  const results = jsonArrayWriter<ReturnType<typeof result>>((array) => ({
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
@@ -76,16 +81,22 @@ export const sarif: Formatter = (results, options) => {
             version: options.toolVersion,
             semanticVersion: options.toolVersion,
             informationUri: `https://www.npmjs.com/package/mlsd`,
-            rules: rules.map((rule) => reportingDescriptor(rule, options.toolVersion)),
+            rules: descriptors,
           },
         },
         automationDetails: { id: 'mlsd/' },
         columnKind: 'utf16CodeUnits',
         invocations: [{ executionSuccessful: true }],
         properties: { checklist: options.checklistId },
-        results: results.flatMap((file) => file.diagnostics.map((d) => result(d, file, options, ruleIndex))),
+        results: array,
       },
     ],
+  }));
+  return {
+    header: () => results.start(),
+    file: (file) => file.diagnostics.map((d) => results.item(result(d, file, options, ruleIndex))).join(''),
+    footer: () => `${results.end()}\n`,
   };
-  return JSON.stringify(log, null, 2) + '\n';
 };
+
+export const sarif = collected(sarifReport);

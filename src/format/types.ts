@@ -20,4 +20,29 @@ export interface FormatOptions {
   rules?: readonly RuleMeta[];
 }
 
+/** A formatter that needs every result before it can print (totals or ordering up front). */
 export type Formatter = (results: readonly FileResult[], options: FormatOptions) => string;
+
+/** Totals over the files of a run, as the report shows them. */
+export interface RunSummary {
+  files: number;
+  errors: number;
+  warnings: number;
+  suppressed: number;
+  filesWithProblems: number;
+}
+
+/**
+ * A report printed as the run goes: the text before any file, each file's text in file order,
+ * then the text after the last, which alone sees the totals. Created once per run (it may keep
+ * state between files, such as whether a separator is due); `collected` in streaming.ts gives the
+ * same bytes from results held in memory.
+ */
+export interface ReportStream {
+  header(): string;
+  file(result: FileResult): string;
+  footer(summary: RunSummary): string;
+}
+
+export type StreamingFormatter = (options: FormatOptions) => ReportStream;
+
