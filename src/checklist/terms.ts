@@ -25,41 +25,47 @@ export const WORD_CHAR = '[\\w\\u00C0-\\u024F]';
 
 const isAcronym = (term: string) => !/\p{Ll}/u.test(term) && (term.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
 
-/** Split a pattern at its top-level `|` (outside groups and character classes). */
-function topLevelAlternatives(source: string): string[] {
-  const parts: string[] = [];
+/**
+ * Visit a pattern's syntax characters (outside escapes and character classes) with the group depth
+ * after each; stop when `visit` returns true.
+ */
+function scanSyntax(source: string, visit: (char: string, index: number, depth: number) => boolean | void): void {
   let depth = 0;
   let inClass = false;
-  let start = 0;
   for (let i = 0; i < source.length; i++) {
-    const c = source[i];
+    const c = source[i]!;
     if (c === '\\') i++;
     else if (inClass) inClass = c !== ']';
     else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
-      parts.push(source.slice(start, i));
-      start = i + 1;
+    else {
+      if (c === '(') depth++;
+      else if (c === ')') depth--;
+      if (visit(c, i, depth)) return;
     }
   }
+}
+
+/** Split a pattern at its top-level `|` (outside groups and character classes). */
+function topLevelAlternatives(source: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  scanSyntax(source, (c, i, depth) => {
+    if (c !== '|' || depth !== 0) return;
+    parts.push(source.slice(start, i));
+    start = i + 1;
+  });
   parts.push(source.slice(start));
   return parts;
 }
 
 /** The length of the group opening at `source[0]`, parentheses included; -1 if it never closes. */
 function groupLength(source: string): number {
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i + 1;
-  }
-  return -1;
+  let length = -1;
+  scanSyntax(source, (c, i, depth) => {
+    if (c === ')' && depth === 0) length = i + 1;
+    return length !== -1;
+  });
+  return length;
 }
 
 /**
