@@ -9,6 +9,7 @@ import { ConfigError, discoverConfig, displayPath, readConfigFile, type ConfigPr
 import { readDefaultSchema } from './load.js';
 import { parseSize } from './size.js';
 import { compileTerms } from './terms.js';
+import { importModule } from '../import-module.js';
 
 export type Level = 'error' | 'warning' | 'off';
 export type Scalar = string | number | boolean;
@@ -243,7 +244,7 @@ const isFileReference = (entry: string) => entry.startsWith('./') || entry.start
 async function loadPackageConfig(entry: string, from: ConfigSource, cwd: string): Promise<ConfigSource> {
   const file = createRequire(from.path).resolve(entry);
   if (/\.(?:c|m)?js$/.test(file)) {
-    const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    const mod = await importModule<{ default?: unknown }>(pathToFileURL(file).href);
     return { path: file, label: `${entry} (${displayPath(file, cwd)})`, data: mod.default ?? mod, lineOf: () => undefined };
   }
   const source = readConfigFile(file, cwd);

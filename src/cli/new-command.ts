@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Checklists, settingsFor } from '../checklist/build.js';
 import type { Checklist } from '../checklist/types.js';
 import { configFor } from './config-loader.js';
 import type { Answers, Question, ScaffoldConfig, TemplateSpec } from '../scaffold/index.js';
 import { EXIT, UsageError } from './errors.js';
+import { importModule } from '../import-module.js';
 import { readText, type Io } from './io.js';
 
 export interface NewOptions {
@@ -33,7 +35,7 @@ function today(env: NodeJS.ProcessEnv): Date {
 type Prompt = (questions: object[]) => Promise<Record<string, unknown>>;
 
 async function loadPrompt(io: Io): Promise<Prompt> {
-  const { createPromptModule } = await import('inquirer');
+  const { createPromptModule } = await importModule<typeof import('inquirer')>('inquirer');
   // Prompts go to stderr, so `mlsd new x --dry-run > doc.md` keeps the doc clean.
   return createPromptModule({ input: io.stdin, output: io.stderr }) as unknown as Prompt;
 }
@@ -88,7 +90,6 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
 
   // Refuse before asking anything: the answers would be wasted.
   if (!options.dryRun && !options.force) {
-    const { existsSync } = await import('node:fs');
     if (existsSync(targetPath)) throw new UsageError(`${target} already exists; use --force to overwrite it`);
   }
 

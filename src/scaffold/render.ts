@@ -6,6 +6,7 @@ import type { Checklist, ChecklistItem } from '../checklist/types.js';
 import { applies } from './questions.js';
 import { BUILT_IN_DIR } from './templates.js';
 import { ScaffoldError, type Answers, type Question, type TemplateSpec } from './types.js';
+import { importModule } from '../import-module.js';
 
 /** What an unanswered question leaves behind: a marker `mlsd lint` reports as a placeholder. */
 export const PLACEHOLDER = 'TODO(mlsd)';
@@ -42,7 +43,7 @@ function readPartials(dir: string): Record<string, string> {
 async function teamHelpers(dir: string): Promise<Record<string, (...args: unknown[]) => unknown>> {
   const file = join(dir, 'helpers.mjs');
   if (!existsSync(file)) return {};
-  const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  const mod = await importModule<Record<string, unknown>>(pathToFileURL(file).href);
   const exported = (typeof mod.default === 'object' && mod.default !== null ? mod.default : mod) as Record<string, unknown>;
   return Object.fromEntries(Object.entries(exported).filter((e): e is [string, (...args: unknown[]) => unknown] => typeof e[1] === 'function'));
 }
@@ -74,7 +75,7 @@ type EnvironmentInput = Pick<RenderInput, 'template' | 'answers' | 'checklist' |
  * never evaluated as a template; nothing is HTML-escaped (the output is Markdown).
  */
 async function environment(input: EnvironmentInput) {
-  const { default: Handlebars } = await import('handlebars');
+  const { default: Handlebars } = await importModule<{ default: typeof import('handlebars') }>('handlebars');
   const hb = Handlebars.create();
   const { answers, template, checklist } = input;
   const byKey = new Map<string, Question>(template.questions.map((q) => [q.key, q]));
