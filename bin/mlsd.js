@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// Thin shim: the CLI is bundled into dist/bundle/ by `npm run build`, which `npm install` runs.
-import { main, reportInternalError } from '../dist/bundle/main.js';
+// Thin shim: the CLI is bundled into dist/bundle/ by `npm run build`, which `npm install` runs,
+// and loaded with the code cache that build made (see src/cli/code-cache.ts).
+import { requireBundle } from '../dist/cli/code-cache.js';
+
+const { main, reportInternalError } = requireBundle(new URL('../dist/bundle/main.cjs', import.meta.url));
 
 const io = { stderr: process.stderr, env: process.env };
 

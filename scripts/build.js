@@ -1,14 +1,18 @@
 // Build steps after tsc (see package.json "build"):
 // 1. compile the default checklist schema into a standalone ajv validator, so `mlsd lint` skips
 //    ajv's compile at start-up (src/checklist/precompiled.ts uses it when the schema hash matches);
-// 2. bundle the CLI with esbuild into dist/bundle/: one module graph instead of hundreds of small
-//    files to resolve and compile, which is most of a one-file lint's start-up. Commands, formatters
-//    and the lint worker stay separate chunks, loaded only when used.
-import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// 2. bundle the CLI and the lint worker with esbuild into dist/bundle/, one CommonJS file each: one
+//    module graph instead of hundreds of small files to resolve and compile. CommonJS, because only
+//    a classic script can be handed V8's code cache (src/cli/code-cache.ts). Inquirer and Handlebars
+//    stay outside (src/import-module.ts), loaded from node_modules only by `mlsd new`;
+// 3. run the CLI once on the examples, so each bundle gets the code cache of a real lint.
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 import { createAjv } from '../dist/checklist/load.js';
+import { WRITE_CODE_CACHE_ENV, codeCacheFile } from '../dist/cli/code-cache.js';
 import { PRECOMPILED_FILE, schemaHash } from '../dist/checklist/precompiled.js';
 
 const root = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
@@ -22,14 +26,33 @@ rmSync(root('dist/bundle'), { recursive: true, force: true });
 await build({
   entryPoints: [root('src/cli/main.ts'), root('src/cli/lint-worker.ts')],
   outdir: root('dist/bundle'),
+  outExtension: { '.js': '.cjs' },
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   logLevel: 'warning',
-  // Bundled CommonJS dependencies (ajv, yaml's helpers) call require().
-  banner: { js: "import { createRequire as __mlsdCreateRequire } from 'node:module'; const require = __mlsdCreateRequire(import.meta.url);" },
+  // Paths next to the code (schemas, templates, the worker) are found from import.meta.url.
+  define: { 'import.meta.url': '__mlsdModuleUrl' },
+  banner: { js: "const __mlsdModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 // The bundle finds the validator beside itself, as dist/checklist/ code does.
 copyFileSync(fileURLToPath(PRECOMPILED_FILE), root('dist/bundle/default-validator.cjs'));
+// The pool forks ./lint-worker.js beside its own code: here, that loads the worker bundle.
+writeFileSync(
+  root('dist/bundle/lint-worker.js'),
+  "import { requireBundle } from '../cli/code-cache.js';\n\nrequireBundle(new URL('./lint-worker.cjs', import.meta.url));\n",
+);
+
+// The main bundle's cache comes from a one-process lint (what a pre-commit hook runs), so it is
+// made last; the run before it, on two workers, makes the worker bundle's.
+for (const threads of ['2', '1']) {
+  spawnSync(process.execPath, [root('bin/mlsd.js'), 'lint', root('examples'), '--threads', threads, '--no-config'], {
+    cwd: root('.'),
+    env: { ...process.env, [WRITE_CODE_CACHE_ENV]: '1' },
+    stdio: 'ignore',
+  });
+}
+for (const bundle of ['main.cjs', 'lint-worker.cjs']) {
+  if (!existsSync(codeCacheFile(root(`dist/bundle/${bundle}`)))) console.warn(`build: no code cache for ${bundle}; mlsd works, but starts slower`);
+}

@@ -42,7 +42,7 @@ const HEAP_FLAGS = ['--heap-growing-percent=100'];
  * Processes also give the time limit teeth: a parse cannot be interrupted inside its thread, but
  * its process can be killed.
  */
-const WORKER_FLAGS = ['--single-threaded-gc', ...HEAP_FLAGS];
+export const WORKER_FLAGS = ['--single-threaded-gc', ...HEAP_FLAGS];
 
 /**
  * Files handed to a worker ahead of its answers: while it lints one, the next is already waiting,
@@ -51,9 +51,10 @@ const WORKER_FLAGS = ['--single-threaded-gc', ...HEAP_FLAGS];
  */
 const QUEUE_DEPTH = 2;
 
-const stop = (worker: ChildProcess) => {
+/** An idle worker exits by itself once disconnected, running its exit hooks (the build writes its code cache there); one still loading or linting is killed. */
+const stop = (worker: ChildProcess, busy: boolean) => {
   if (worker.connected) worker.disconnect();
-  worker.kill('SIGKILL');
+  if (busy) worker.kill('SIGKILL');
 };
 
 const spawnWorker = () =>
@@ -157,7 +158,7 @@ export class LintPool {
     worker.timer = setTimeout(() => {
       // The parse cannot be interrupted in its thread; its process can.
       const [job, ...rest] = worker.queued.splice(0);
-      this.retire(worker);
+      this.retire(worker, true);
       this.waiting.unshift(...rest); // handed to the replacement before the rest
       const message = `Linting took longer than the ${seconds(this.options.timeoutMs)} per-file limit (--timeout raises it), so it was stopped; the file was not checked.`;
       job!.resolve(unlintedResult(job!.task.path, 'timeout', message, job!.task.settings));
@@ -165,16 +166,16 @@ export class LintPool {
     }, this.options.timeoutMs);
   }
 
-  private retire(worker: Worker): void {
+  private retire(worker: Worker, busy: boolean): void {
     clearTimeout(worker.timer);
     this.workers.delete(worker);
-    stop(worker.process);
+    stop(worker.process, busy);
   }
 
   private fail(error: Error): void {
     this.failure ??= error;
     for (const worker of [...this.workers]) {
-      this.retire(worker);
+      this.retire(worker, !worker.ready || worker.queued.length > 0);
       for (const job of worker.queued.splice(0)) job.reject(this.failure);
     }
     for (const job of this.waiting.splice(0)) job.reject(this.failure);

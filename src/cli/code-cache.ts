@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+
+/**
+ * Set by the build (scripts/build.js) while it runs the CLI once on the examples: each bundle's
+ * code cache is written when the process exits, so it holds the functions that run actually used.
+ */
+export const WRITE_CODE_CACHE_ENV = 'MLSD_WRITE_CODE_CACHE';
+
+/** Where a bundle's V8 code cache lives: beside it, made by the same build. */
+export const codeCacheFile = (bundle: string) => `${bundle}.cache`;
+
+export interface CompiledBundle {
+  script: Script;
+  /** Whether V8 took the cache: there was one, made for this very bundle, this Node and these V8 flags. */
+  cacheAccepted: boolean;
+}
+
+/**
+ * Compiles a CommonJS bundle with the bytecode an earlier run compiled. V8 rejects a cache made by
+ * another Node or under other V8 flags (the bundle then compiles as usual, only slower), but it does
+ * not check that the source is the same: a stale cache for a bundle of the same length would run the
+ * old code. So the cache starts with a digest of the bundle it was made for.
+ */
+export function compileBundle(file: string): CompiledBundle {
+  const source = readFileSync(file);
+  const digest = createHash('sha256').update(source).digest();
+  const cache = readIfThere(codeCacheFile(file));
+  const cachedData = cache?.subarray(0, digest.length).equals(digest) ? cache.subarray(digest.length) : undefined;
+  // The wrapper gives what CommonJS code expects, plus the import() such a script cannot have (src/import-module.ts).
+  const script = new Script(`(function (exports, require, module, __filename, __dirname, __mlsdImport) {${source.toString('utf8')}\n})`, { filename: file, cachedData });
+  if (process.env[WRITE_CODE_CACHE_ENV]) {
+    // Written last, so it holds every function the run compiled; renamed in, as workers share it.
+    process.on('exit', () => {
+      const temp = `${codeCacheFile(file)}.${process.pid}`;
+      writeFileSync(temp, Buffer.concat([digest, script.createCachedData()]));
+      renameSync(temp, codeCacheFile(file));
+    });
+  }
+  return { script, cacheAccepted: cachedData !== undefined && !script.cachedDataRejected };
+}
+
+/**
+ * Loads a CommonJS bundle as require() would, from its code cache when it can. Node 20 has no
+ * compile cache of its own, and compiling the lint path is a fifth of a one-file lint (bench/README.md).
+ */
+export function requireBundle(url: URL): unknown {
+  const file = fileURLToPath(url);
+  const module = { exports: {} };
+  const wrapper = compileBundle(file).script.runInThisContext() as (...args: unknown[]) => void;
+  wrapper(module.exports, createRequire(file), module, file, dirname(file), (specifier: string) => import(specifier));
+  return module.exports;
+}
+
+function readIfThere(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
