@@ -2,8 +2,12 @@
 // Thin shim: the CLI is bundled into dist/bundle/ by `npm run build`, which `npm install` runs,
 // and loaded with the code cache that build made (see src/cli/code-cache.ts).
 import { requireBundle } from '../dist/cli/code-cache.js';
+import { useJitFlags } from '../dist/cli/v8-flags.js';
 
-const { main, reportInternalError } = requireBundle(new URL('../dist/bundle/main.cjs', import.meta.url));
+useJitFlags(); // before the bundle compiles: see src/cli/v8-flags.ts
+// A lint starts from the bytecode of a lint; every other command from that of a bare start.
+const kind = process.argv[2] === 'lint' ? 'lint' : 'start';
+const { main, reportInternalError } = requireBundle(new URL('../dist/bundle/main.cjs', import.meta.url), kind);
 
 const io = { stderr: process.stderr, env: process.env };
 

@@ -41,18 +41,17 @@ copyFileSync(fileURLToPath(PRECOMPILED_FILE), root('dist/bundle/default-validato
 // The pool forks ./lint-worker.js beside its own code: here, that loads the worker bundle.
 writeFileSync(
   root('dist/bundle/lint-worker.js'),
-  "import { requireBundle } from '../cli/code-cache.js';\n\nrequireBundle(new URL('./lint-worker.cjs', import.meta.url));\n",
+  "import { requireBundle } from '../cli/code-cache.js';\n\nrequireBundle(new URL('./lint-worker.cjs', import.meta.url), 'lint');\n",
 );
 
-// The main bundle's cache comes from a one-process lint (what a pre-commit hook runs), so it is
-// made last; the run before it, on two workers, makes the worker bundle's.
-for (const threads of ['2', '1']) {
-  spawnSync(process.execPath, [root('bin/mlsd.js'), 'lint', root('examples'), '--threads', threads, '--no-config'], {
-    cwd: root('.'),
-    env: { ...process.env, [WRITE_CODE_CACHE_ENV]: '1' },
-    stdio: 'ignore',
-  });
-}
-for (const bundle of ['main.cjs', 'lint-worker.cjs']) {
-  if (!existsSync(codeCacheFile(root(`dist/bundle/${bundle}`)))) console.warn(`build: no code cache for ${bundle}; mlsd works, but starts slower`);
+// Each cache is made by the kind of run that will read it (see codeCacheFile): the CLI's lint cache
+// by a one-process lint (what a pre-commit hook runs), after the run on two workers that makes the
+// worker's; the CLI's start cache by --version.
+const cli = (...args) =>
+  spawnSync(process.execPath, [root('bin/mlsd.js'), ...args], { cwd: root('.'), env: { ...process.env, [WRITE_CODE_CACHE_ENV]: '1' }, stdio: 'ignore' });
+cli('lint', root('examples'), '--threads', '2', '--no-config');
+cli('lint', root('examples'), '--threads', '1', '--no-config');
+cli('--version');
+for (const [bundle, kind] of [['main.cjs', 'lint'], ['main.cjs', 'start'], ['lint-worker.cjs', 'lint']]) {
+  if (!existsSync(codeCacheFile(root(`dist/bundle/${bundle}`), kind))) console.warn(`build: no ${kind} code cache for ${bundle}; mlsd works, but starts slower`);
 }

@@ -7,17 +7,21 @@ import { WORKER_FLAGS } from '../src/cli/lint-pool.js';
 import { ROOT, tempDir } from './helpers.js';
 
 const LOADER = pathToFileURL(join(ROOT, 'dist/cli/code-cache.js')).href;
+const V8_FLAGS = pathToFileURL(join(ROOT, 'dist/cli/v8-flags.js')).href;
 
 /**
- * In a fresh Node, compile a bundle as bin/mlsd.js does and say whether V8 took its cache; with
- * `run`, also load it and return its exports (a CLI bundle is only compiled: loading starts it).
+ * In a fresh Node, compile a bundle and say whether V8 took its cache: with `asBin`, after setting
+ * V8 flags as bin/mlsd.js does. With `run`, also load it and return its exports (a CLI bundle is
+ * only compiled: loading it would start it).
  */
-function load(file: string, { flags = [] as string[], write = false, run = false } = {}) {
-  const code = `import { pathToFileURL } from 'node:url';
-import { compileBundle, requireBundle } from ${JSON.stringify(LOADER)};
-const file = ${JSON.stringify(file)};
-const { cacheAccepted } = compileBundle(file);
-console.log(JSON.stringify({ cacheAccepted, exports: ${run} ? requireBundle(pathToFileURL(file)) : null }));`;
+function load(file: string, { kind = 'lint', flags = [] as string[], asBin = false, write = false, run = false } = {}) {
+  const code = `import { compileBundle } from ${JSON.stringify(LOADER)};
+import { useJitFlags } from ${JSON.stringify(V8_FLAGS)};
+if (${asBin}) useJitFlags();
+const { script, cacheAccepted } = compileBundle(${JSON.stringify(file)}, ${JSON.stringify(kind)});
+const module = { exports: null };
+if (${run}) script.runInThisContext()({}, undefined, module);
+console.log(JSON.stringify({ cacheAccepted, exports: module.exports }));`;
   const env = { ...process.env, MLSD_WRITE_CODE_CACHE: write ? '1' : '' };
   const child = spawnSync(process.execPath, [...flags, '--input-type=module', '-e', code], { encoding: 'utf8', env });
   expect(child.status, child.stderr).toBe(0);
@@ -25,11 +29,13 @@ console.log(JSON.stringify({ cacheAccepted, exports: ${run} ? requireBundle(path
 }
 
 describe('code cache', () => {
-  it("the build's caches are taken by this Node, the worker's under the workers' own V8 flags", () => {
-    expect(load(join(ROOT, 'dist/bundle/main.cjs')).cacheAccepted).toBe(true);
+  it("the build's caches are taken by this Node: the CLI's under bin/mlsd.js's V8 flags, the worker's under the workers'", () => {
+    expect(load(join(ROOT, 'dist/bundle/main.cjs'), { asBin: true }).cacheAccepted).toBe(true);
+    expect(load(join(ROOT, 'dist/bundle/main.cjs'), { asBin: true, kind: 'start' }).cacheAccepted).toBe(true);
     expect(load(join(ROOT, 'dist/bundle/lint-worker.cjs'), { flags: WORKER_FLAGS }).cacheAccepted).toBe(true);
-    // V8 itself turns a cache down under other flags; the bundle still loads.
-    expect(load(join(ROOT, 'dist/bundle/main.cjs'), { flags: ['--stack-size=900'] }).cacheAccepted).toBe(false);
+    // V8 itself turns a cache down under other flags (the ones bin/mlsd.js sets count too).
+    expect(load(join(ROOT, 'dist/bundle/main.cjs'), { asBin: true, flags: ['--stack-size=900'] }).cacheAccepted).toBe(false);
+    expect(load(join(ROOT, 'dist/bundle/main.cjs')).cacheAccepted).toBe(false);
   });
 
   it('never runs the code a cache was made from when the bundle has changed, even at the same length', () => {
@@ -39,7 +45,7 @@ describe('code cache', () => {
     expect(load(file, { run: true })).toEqual({ cacheAccepted: true, exports: 2 });
     writeFileSync(file, 'module.exports = 2 + 3;'); // same length: V8's own check would take the old cache
     expect(load(file, { run: true })).toEqual({ cacheAccepted: false, exports: 5 });
-    writeFileSync(`${file}.cache`, 'not a cache at all');
+    writeFileSync(`${file}.lint.cache`, 'not a cache at all');
     expect(load(file, { run: true })).toEqual({ cacheAccepted: false, exports: 5 });
   });
 });

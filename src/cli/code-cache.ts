@@ -11,8 +11,12 @@ import { Script } from 'node:vm';
  */
 export const WRITE_CODE_CACHE_ENV = 'MLSD_WRITE_CODE_CACHE';
 
-/** Where a bundle's V8 code cache lives: beside it, made by the same build. */
-export const codeCacheFile = (bundle: string) => `${bundle}.cache`;
+/**
+ * Where a bundle's V8 code cache lives: beside it, made by the same build. A bundle can have several,
+ * one per kind of run: the cache holds every function its run compiled, and V8 reads all of it
+ * before anything runs, so `mlsd --version` should not pay for the bytecode of a whole lint.
+ */
+export const codeCacheFile = (bundle: string, kind: string) => `${bundle}.${kind}.cache`;
 
 export interface CompiledBundle {
   script: Script;
@@ -26,32 +30,33 @@ export interface CompiledBundle {
  * not check that the source is the same: a stale cache for a bundle of the same length would run the
  * old code. So the cache starts with a digest of the bundle it was made for.
  */
-export function compileBundle(file: string): CompiledBundle {
+export function compileBundle(file: string, kind: string): CompiledBundle {
   const source = readFileSync(file);
   const digest = createHash('sha256').update(source).digest();
-  const cache = readIfThere(codeCacheFile(file));
+  const cacheFile = codeCacheFile(file, kind);
+  const cache = readIfThere(cacheFile);
   const cachedData = cache?.subarray(0, digest.length).equals(digest) ? cache.subarray(digest.length) : undefined;
   // The wrapper gives what CommonJS code expects, plus the import() such a script cannot have (src/import-module.ts).
   const script = new Script(`(function (exports, require, module, __filename, __dirname, __mlsdImport) {${source.toString('utf8')}\n})`, { filename: file, cachedData });
   if (process.env[WRITE_CODE_CACHE_ENV]) {
     // Written last, so it holds every function the run compiled; renamed in, as workers share it.
     process.on('exit', () => {
-      const temp = `${codeCacheFile(file)}.${process.pid}`;
+      const temp = `${cacheFile}.${process.pid}`;
       writeFileSync(temp, Buffer.concat([digest, script.createCachedData()]));
-      renameSync(temp, codeCacheFile(file));
+      renameSync(temp, cacheFile);
     });
   }
   return { script, cacheAccepted: cachedData !== undefined && !script.cachedDataRejected };
 }
 
 /**
- * Loads a CommonJS bundle as require() would, from its code cache when it can. Node 20 has no
- * compile cache of its own, and compiling the lint path is a fifth of a one-file lint (bench/README.md).
+ * Loads a CommonJS bundle as require() would, from its code cache for this kind of run when it can.
+ * Node 20 has no compile cache of its own, and compiling the lint path is a fifth of a one-file lint.
  */
-export function requireBundle(url: URL): unknown {
+export function requireBundle(url: URL, kind: string): unknown {
   const file = fileURLToPath(url);
   const module = { exports: {} };
-  const wrapper = compileBundle(file).script.runInThisContext() as (...args: unknown[]) => void;
+  const wrapper = compileBundle(file, kind).script.runInThisContext() as (...args: unknown[]) => void;
   wrapper(module.exports, createRequire(file), module, file, dirname(file), (specifier: string) => import(specifier));
   return module.exports;
 }

@@ -4,6 +4,7 @@ import type { FileSettings } from '../checklist/build.js';
 import type { FileResult } from '../format/index.js';
 import { UsageError } from './errors.js';
 import { unlintedResult } from './lint-file.js';
+import { JIT_FLAGS } from './v8-flags.js';
 
 export interface WorkerTask {
   index: number;
@@ -33,17 +34,6 @@ export interface PoolOptions {
  * every 500 files (no lower: a worker reaches its peak within its first few hundred files).
  */
 const HEAP_FLAGS = ['--heap-growing-percent=100'];
-
-/**
- * With both cores linting, the optimizing compiler's background threads take CPU from the other
- * worker: TurboFan spent ~2.1 s compiling for 150 files (V8's --trace-opt), most of it on
- * functions with large inlined callees (micromark's tokenizers, buildModel). Inlining at most 100
- * bytecodes per function halves that, and a larger interrupt budget optimizes only what stays
- * hot. Measured with the workers of a lint (medians of 2-5 runs): 300 files 3.30 -> 2.65 s, 1,000
- * files 9.5 -> 7.2 s, 10,000 files 67 -> 64 s; peak RSS unchanged. One process gains little
- * (its compiler runs on the otherwise idle core), so it keeps Node's defaults.
- */
-const JIT_FLAGS = ['--max-inlined-bytecode-size-cumulative=100', '--interrupt-budget=300000'];
 
 /**
  * Workers are processes, not threads, so that each can collect its garbage on its own thread: with
