@@ -5,7 +5,8 @@
 //    module graph instead of hundreds of small files to resolve and compile. CommonJS, because only
 //    a classic script can be handed V8's code cache (src/cli/code-cache.ts). Inquirer and Handlebars
 //    stay outside (src/import-module.ts), loaded from node_modules only by `mlsd new`;
-// 3. run the CLI once on the examples, so each bundle gets the code cache of a real lint.
+// 3. run the CLI on the examples and for --version, so each bundle gets the code cache of each kind
+//    of run (see src/cli/code-cache.ts).
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
