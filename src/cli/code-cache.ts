@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
 /**
- * Set by the build (scripts/build.js) while it runs the CLI once on the examples: each bundle's
- * code cache is written when the process exits, so it holds the functions that run actually used.
+ * Set by the build (scripts/build.js) while it runs the CLI on the examples and for --version: each
+ * bundle's code cache is written when the process exits, so it holds the functions that run used.
  */
 export const WRITE_CODE_CACHE_ENV = 'MLSD_WRITE_CODE_CACHE';
 
