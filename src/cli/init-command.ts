@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { EXIT } from './errors.js';
 import { CONFIG_PATH, preCommitSnippet, STARTER_CONFIG, WORKFLOW, WORKFLOW_PATH } from './init-files.js';
 import type { Io } from './io.js';
-import { VERSION } from './version.js';
+import { VERSION } from './package-info.js';
 import { writeAtomic } from './write.js';
 
 export interface InitOptions {

@@ -13,7 +13,7 @@ import type { LintPool } from './lint-pool.js';
 import { LintReport } from './lint-report.js';
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS } from './limits.js';
 import { threadsFor } from './lint-parallelism.js';
-import { VERSION } from './version.js';
+import { VERSION } from './package-info.js';
 
 export interface LintOptions {
   format: string;

@@ -6,7 +6,7 @@ import type { Io } from './io.js';
 import { millisecondsOption, sizeOption } from './limits.js';
 import type { LintOptions } from './lint-command.js';
 import type { NewOptions } from './new-command.js';
-import { VERSION } from './version.js';
+import { VERSION } from './package-info.js';
 
 function count(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, 0 or more');
