@@ -5,26 +5,23 @@ import type { FileResult, FormatOptions, StreamingFormatter } from './types.js';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
-/**
- * Rule pages ship in the npm package under docs/rules/, so a version-pinned package URL always
- * shows the page for the version that produced the report.
- */
-export const helpUri = (rule: RuleMeta, version: string) => `https://unpkg.com/mlsd@${version}/${rule.docPath}`;
+/** A rule's page, when the run knows where pages are (the repository at this version's tag). */
+export const helpUri = (rule: RuleMeta, docsBase: string | undefined) => (docsBase === undefined ? undefined : `${docsBase}${rule.docPath}`);
 
 const level = (severity: Diagnostic['severity']) => (severity === 'error' ? 'error' : 'warning');
 
-function reportingDescriptor(rule: RuleMeta, version: string) {
-  const uri = helpUri(rule, version);
+function reportingDescriptor(rule: RuleMeta, docsBase: string | undefined) {
+  const uri = helpUri(rule, docsBase);
   return {
     id: rule.id,
     name: rule.id.replace(/(^|-)([a-z])/g, (_m, _d: string, c: string) => c.toUpperCase()),
     shortDescription: { text: rule.description },
     fullDescription: { text: rule.fullDescription },
     help: {
-      text: `${rule.fullDescription}\n\nHow to fix: ${rule.help}\n\nDocumentation: ${uri}`,
-      markdown: `${rule.fullDescription}\n\n**How to fix:** ${rule.help}\n\n[Rule documentation](${uri})`,
+      text: `${rule.fullDescription}\n\nHow to fix: ${rule.help}${uri ? `\n\nDocumentation: ${uri}` : ''}`,
+      markdown: `${rule.fullDescription}\n\n**How to fix:** ${rule.help}${uri ? `\n\n[Rule documentation](${uri})` : ''}`,
     },
-    helpUri: uri,
+    ...(uri ? { helpUri: uri } : {}),
     defaultConfiguration: { level: level(rule.severity) },
     properties: {
       tags: ['design-doc', 'ml-system-design'],
@@ -69,7 +66,7 @@ function result(d: Diagnostic, file: FileResult, options: FormatOptions, ruleInd
 export const sarifReport: StreamingFormatter = (options) => {
   const rules = options.rules ?? RULE_LIST;
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
-  const descriptors = rules.map((rule) => reportingDescriptor(rule, options.toolVersion));
+  const descriptors = rules.map((rule) => reportingDescriptor(rule, options.docsBase));
   const results = jsonArrayWriter<ReturnType<typeof result>>((array) => ({
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -80,7 +77,7 @@ export const sarifReport: StreamingFormatter = (options) => {
             name: 'mlsd',
             version: options.toolVersion,
             semanticVersion: options.toolVersion,
-            informationUri: `https://www.npmjs.com/package/mlsd`,
+            ...(options.informationUri ? { informationUri: options.informationUri } : {}),
             rules: descriptors,
           },
         },
