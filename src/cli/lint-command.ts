@@ -1,19 +1,19 @@
 import { resolve } from 'node:path';
-import { Checklists, matcher, settingsFor } from '../checklist/build.js';
+import { Checklists, settingsFor } from '../checklist/build.js';
 import { FORMAT_NAMES, loadFormatter, loadReportFormat, type FileResult } from '../format/index.js';
 import { ruleCatalog } from '../lint/rules.js';
-import { configFor, configuredPaths, relativeToRoot } from './config-loader.js';
+import { configFor, relativeToRoot } from './config-loader.js';
 import { EXIT, UsageError } from './errors.js';
-import { findFiles, STDIN, type FoundFile } from './files.js';
-import { GitIgnore } from './ignore.js';
+import { STDIN, type FoundFile } from './files.js';
 import { readDocument, readStdinDocument, type Io } from './io.js';
 import { lintRead } from './lint-file.js';
+import { selectFiles } from './select-files.js';
 import { needsGuard } from './lint-guard.js';
 import type { LintPool } from './lint-pool.js';
 import { LintReport } from './lint-report.js';
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS } from './limits.js';
 import { threadsFor } from './lint-parallelism.js';
-import { VERSION } from './package-info.js';
+import { REPOSITORY_URL, sourceUrlBase, VERSION } from './package-info.js';
 
 export interface LintOptions {
   format: string;
@@ -36,6 +36,8 @@ export interface LintOptions {
   maxFileSize?: number;
   /** Per-file time limit in milliseconds for files linted in a worker. */
   timeout?: number;
+  /** Say which named files were skipped, and why. */
+  verbose?: boolean;
 }
 
 /** Colour only for a colour terminal, and never when NO_COLOR or --no-color says no. */
@@ -158,24 +160,14 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
   const checklists = new Checklists();
   const base = checklists.for(settingsFor(resolved.config, undefined)); // a broken team checklist fails before any file is read
 
-  // Paths on the command line replace the configured ones, never add to them.
-  const wanted = paths.length > 0 ? paths : configuredPaths(resolved, io.cwd);
-  const found = await findFiles(wanted, io.cwd);
-  const ignoredByConfig = matcher(resolved.config.ignores);
-  const gitignore = resolved.config.gitignore ? new GitIgnore(io.cwd) : undefined;
-  const skipped: string[] = [];
-  const selected = found.filter(({ path, explicit }) => {
-    if (path === STDIN) return true;
-    if (ignoredByConfig(relativeToRoot(resolved, path, io.cwd))) {
-      if (explicit) skipped.push(path);
-      return false;
-    }
-    return explicit || !gitignore?.ignores(path);
-  });
-  for (const path of skipped) io.stderr.write(`mlsd: ${path} skipped: ignored by the config's "ignores"\n`);
+  const { files: selected, skipped, searched, fromCommandLine } = await selectFiles(paths, resolved, io.cwd);
+  // Said only when asked, or when it is all that happened: a pre-commit hook names every changed Markdown file.
+  if (options.verbose || selected.length === 0) for (const { path, why } of skipped) io.stderr.write(`mlsd: ${path} skipped: ${why}\n`);
   if (selected.length === 0) {
-    if (skipped.length > 0) return EXIT.ok; // a hook that passed only ignored files has nothing to check
-    throw new UsageError(`no Markdown files found in ${wanted.join(', ') || 'the current directory'}${found.length > 0 ? ` (${found.length} ignored)` : ''}`);
+    if (skipped.length > 0) return EXIT.ok; // a hook that passed only files outside the selection has nothing to check
+    if (fromCommandLine) throw new UsageError(`no Markdown files found in ${searched}`);
+    io.stderr.write(`mlsd: no design docs found in ${searched}; name files to lint, or set "paths" in the config\n`);
+    return EXIT.ok;
   }
   const files = options.changedSince === undefined ? selected : await onlyChanged(selected, options.changedSince, io);
 
@@ -186,7 +178,7 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
 
   // SARIF and annotations name files from the repository root; only they pay for asking git.
   const repoPrefix = options.format === 'sarif' || options.format === 'github' ? await (await import('./git.js')).repoPrefix(io.cwd) : '';
-  const formatOptions = { color: useColor(options, io), toolVersion: VERSION, checklistId: base.id, repoPrefix, rules: ruleCatalog(base.rules.values()) };
+  const formatOptions = { color: useColor(options, io), toolVersion: VERSION, informationUri: REPOSITORY_URL, docsBase: sourceUrlBase(), checklistId: base.id, repoPrefix, rules: ruleCatalog(base.rules.values()) };
   const progress = progressReporter(files.length, io);
   const report = await LintReport.open(format, formatOptions, {
     output: options.output === undefined ? undefined : resolve(io.cwd, options.output),

@@ -7,6 +7,7 @@ import { millisecondsOption, sizeOption } from './limits.js';
 import type { LintOptions } from './lint-command.js';
 import type { NewOptions } from './new-command.js';
 import { VERSION } from './package-info.js';
+import { DEFAULT_DESIGN_FOLDER } from '../scaffold/design-folder.js';
 
 function count(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, 0 or more');
@@ -24,11 +25,15 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program
     .command('lint')
     .description('Check design docs against the checklist: each item is present, weak or absent.')
-    .argument('[paths...]', 'files, folders (every .md/.markdown file inside, skipping node_modules and .git) or globs; "-" reads standard input', [])
+    .argument(
+      '[paths...]',
+      `files, folders (every .md/.markdown file inside, skipping node_modules and .git) or globs; "-" reads standard input. None: the config's "paths", or without them ${DEFAULT_DESIGN_FOLDER}/ and the Markdown files whose front matter has problem_type (what mlsd new writes). A file named here that is outside the config's "paths" or in its "ignores" is skipped`,
+    )
     .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
     .option('-o, --output <file>', 'write the report to a file (folders created) instead of standard output')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', count)
     .option('-q, --quiet', 'report errors only')
+    .option('--verbose', 'say which named files were skipped and why')
     .option('--changed-since <git-ref>', 'lint only the selected docs changed since this ref (merge base to HEAD, plus uncommitted and untracked files)')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('-c, --config <file>', 'use this config file instead of searching from the working directory upward')

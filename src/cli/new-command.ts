@@ -7,6 +7,7 @@ import type { Answers, Question, ScaffoldConfig, TemplateSpec } from '../scaffol
 import { EXIT, UsageError } from './errors.js';
 import { importModule } from '../import-module.js';
 import { readText, type Io } from './io.js';
+import { DEFAULT_DESIGN_FOLDER } from '../scaffold/design-folder.js';
 
 export interface NewOptions {
   type?: string;
@@ -84,7 +85,7 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   const now = today(io.env);
   const teamDir = options.templates ?? config.templatesDir;
   const templates = s.loadTemplates(teamDir === undefined ? undefined : resolve(io.cwd, teamDir));
-  const target = options.out ?? join('docs', 'design', `${name}.md`);
+  const target = options.out ?? join(DEFAULT_DESIGN_FOLDER, `${name}.md`);
   const targetPath = resolve(io.cwd, target);
   const interactive = io.stdin.isTTY === true && !options.yes;
 
