@@ -149,6 +149,7 @@ async function fixFor(resolved: RunContext['resolved'], checklists: Checklists, 
     settings: (path) => settingsFor(resolved.config, relativeToRoot(resolved, path, io.cwd)),
     templatesDir: templates === undefined ? undefined : resolve(resolved.root, templates),
     cwd: io.cwd,
+    report: (line) => io.stderr.write(`mlsd: fixed ${line}\n`),
   });
 }
 

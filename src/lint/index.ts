@@ -16,6 +16,15 @@ export type { DocumentModel } from './model.js';
 // Code-unit order for rule ids: localeCompare would load ICU's collator (~6 ms of a one-file lint).
 const byPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 
+const targets = new WeakMap<Checklist, Set<string>>();
+
+/** What a suppression may name: lint's own rules, the checklist's rules and its items (once per checklist). */
+function suppressionTargets(checklist: Checklist): Set<string> {
+  let known = targets.get(checklist);
+  if (!known) targets.set(checklist, (known = new Set([...Object.keys(RULES), ...checklist.rules.keys(), ...checklist.items.map((item) => item.id)])));
+  return known;
+}
+
 /**
  * Lint one Markdown design doc against a checklist. Pure: text in, result out, no I/O.
  * Parse → outline (sections and prose blocks) → document model + source map → ajv → diagnostics,
@@ -57,7 +66,7 @@ export function lint(text: string, checklist: Checklist): LintResult & { model: 
   }
 
   return {
-    diagnostics: addFingerprints(applySuppressions([...yamlErrors, ...validated.diagnostics], findDirectives(outline)).sort(byPosition), text),
+    diagnostics: addFingerprints(applySuppressions([...yamlErrors, ...validated.diagnostics], findDirectives(outline), suppressionTargets(checklist)).sort(byPosition), text),
     checklist: validated.checklist,
     items,
     model: built.model,

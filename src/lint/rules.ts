@@ -64,6 +64,15 @@ export const RULES = {
     help: 'Write the reason after " -- " inside the comment, for example: <!-- mlsd-disable-next-line weak-section -- latency budget owned by the platform team -->.',
     docPath: 'docs/rules/suppression-reason.md',
   },
+  'suppression-unknown': {
+    id: 'suppression-unknown',
+    severity: 'warning',
+    description: 'An mlsd-disable directive names a rule or checklist item that does not exist, so it suppresses nothing for that name.',
+    fullDescription:
+      'A directive\'s targets are rule ids or checklist item ids. A misspelled or retired name matches no finding, so the finding it was meant to waive still fails the run, and nothing else says why. This rule names the unknown target and the closest known one.',
+    help: 'Correct the name (the message suggests the closest rule or item), or remove it from the directive; `mlsd explain` lists every rule and item.',
+    docPath: 'docs/rules/suppression-unknown.md',
+  },
   'file-too-large': {
     id: 'file-too-large',
     severity: 'error',

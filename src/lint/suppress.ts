@@ -1,5 +1,6 @@
 import type { Outline } from './outline.js';
 import { RULES } from './rules.js';
+import { closest } from '../suggest.js';
 import type { Diagnostic } from './types.js';
 
 /**
@@ -75,11 +76,17 @@ const covers = (directive: Directive, d: Diagnostic) =>
   d.line <= directive.to &&
   (directive.targets.length === 0 || directive.targets.includes(d.ruleId) || (d.itemId !== undefined && directive.targets.includes(d.itemId)));
 
+const suggestion = (target: string, known: ReadonlySet<string>) => {
+  const guess = closest(target, known);
+  return guess === undefined ? '.' : `; did you mean "${guess}"?`;
+};
+
 /**
- * Mark the findings that directives cover (they stay in the list) and report each directive that
- * lacks a reason. The first directive with a reason that covers a finding supplies its justification.
+ * Mark the findings that directives cover (they stay in the list), and report each directive that
+ * lacks a reason and each target that is neither a rule nor an item in `known`. The first directive
+ * with a reason that covers a finding supplies its justification.
  */
-export function applySuppressions(diagnostics: Diagnostic[], directives: Directive[]): Diagnostic[] {
+export function applySuppressions(diagnostics: Diagnostic[], directives: Directive[], known: ReadonlySet<string>): Diagnostic[] {
   const withReason = directives.filter((d) => d.reason !== '');
   const marked = diagnostics.map((d) => {
     const directive = withReason.find((x) => covers(x, d));
@@ -96,5 +103,18 @@ export function applySuppressions(diagnostics: Diagnostic[], directives: Directi
       ruleId: 'suppression-reason',
       message: `mlsd-${d.kind}${d.targets.length > 0 ? ` ${d.targets.join(', ')}` : ''} has no reason, so it suppresses nothing: add " -- <why>" before "-->".`,
     }));
-  return [...marked, ...missingReasons];
+  const unknownTargets: Diagnostic[] = directives.flatMap((d) =>
+    d.targets
+      .filter((target) => !known.has(target))
+      .map((target): Diagnostic => ({
+        line: d.line,
+        column: d.column,
+        endLine: d.line,
+        endColumn: d.column,
+        severity: RULES['suppression-unknown'].severity,
+        ruleId: 'suppression-unknown',
+        message: `mlsd-${d.kind} names "${target}", which is neither a rule nor a checklist item, so it suppresses nothing${suggestion(target, known)}`,
+      })),
+  );
+  return [...marked, ...missingReasons, ...unknownTargets];
 }

@@ -1,0 +1,81 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { closest } from '../src/suggest.js';
+import { example, runCli, tempDir } from './helpers.js';
+
+const DOC = example('feed-ranking.md');
+
+describe('did you mean', () => {
+  it('suggests a close name, or the one a prefix begins, and nothing far off', () => {
+    expect(closest('weak-sectoin', ['weak-section', 'required-section'])).toBe('weak-section');
+    expect(closest('drift', ['drift-monitoring', 'drift-action', 'metrics'])).toBe('drift-action');
+    expect(closest('drift', ['drift-monitoring', 'metrics'])).toBe('drift-monitoring');
+    expect(closest('privacy', ['drift-monitoring', 'metrics'])).toBeUndefined();
+  });
+});
+
+describe('a suppression naming an unknown rule or item', () => {
+  it('is a finding that names it and the closest known one; item ids are valid targets', () => {
+    const text = DOC.replace('## Metrics', '<!-- mlsd-disable-next-line weak-sectoin, labels -- numbers owned by analytics -->\n## Metrics');
+    const run = runCli(['lint', '-', '--format', 'compact'], { input: text });
+    expect(run.stdout).toMatch(
+      /^<stdin>:\d+:1: warning suppression-unknown mlsd-disable-next-line names "weak-sectoin", which is neither a rule nor a checklist item, so it suppresses nothing; did you mean "weak-section"\?$/m,
+    );
+    expect(run.stdout).not.toMatch(/names "labels"/); // an item id is a valid target
+  });
+});
+
+describe('an unknown item in the config', () => {
+  it('without a title is a config error: exit 2, file and line, did you mean', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.mlsdrc.yaml'), 'extends: mlsd:recommended\nchecklist:\n  drift:\n    severity: off\n');
+    writeFileSync(join(dir, 'doc.md'), DOC);
+    const run = runCli(['lint', 'doc.md'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('mlsd: .mlsdrc.yaml:3: checklist.drift is not a checklist item (did you mean "drift-monitoring"?); a new item needs a "title"\n');
+  });
+
+  it('with a title is a new item, and later layers and overrides may refer to it', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'team.yaml'), 'checklist:\n  privacy-review:\n    title: Privacy review\n    required: false\n');
+    writeFileSync(join(dir, '.mlsdrc.yaml'), 'extends: ./team.yaml\nchecklist:\n  privacy-review:\n    severity: warning\noverrides:\n  - files: ["old/**"]\n    checklist:\n      privacy-review:\n        required: false\n');
+    writeFileSync(join(dir, 'doc.md'), DOC);
+    expect(runCli(['lint', 'doc.md'], { cwd: dir }).code).toBe(0);
+  });
+});
+
+describe('--fix', () => {
+  it('says what it inserted where', () => {
+    const dir = tempDir();
+    const draft = example('churn-prediction-draft.md');
+    writeFileSync(join(dir, 'draft.md'), draft);
+    const run = runCli(['lint', 'draft.md', '--fix', '--format', 'compact'], { cwd: dir });
+    expect(run.stderr).toMatch(/^mlsd: fixed draft\.md: inserted "Labels" before line \d+(, "[^"]+" (before line \d+|at the end))*\n$/);
+    const line = Number(/"Labels" before line (\d+)/.exec(run.stderr)![1]);
+    // The line named is where the section went: the original's line there now follows the new section.
+    const fixed = readFileSync(join(dir, 'draft.md'), 'utf8').split('\n');
+    const originalLine = draft.split('\n')[line - 1]!;
+    const labels = fixed.findIndex((l) => /^#+ Labels/.test(l));
+    expect(fixed.indexOf(originalLine, labels)).toBeGreaterThan(labels);
+    expect(runCli(['lint', 'draft.md', '--fix'], { cwd: dir }).stderr).toBe(''); // nothing more to insert
+  });
+});
+
+describe('--output', () => {
+  it('into a folder that cannot be created: exit 2 at once, one line, nothing linted', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'doc.md'), DOC);
+    writeFileSync(join(dir, 'file'), '');
+    const run = runCli(['lint', 'doc.md', '--output', 'file/sub/report.json'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^mlsd: cannot write .*file\/sub\/report\.json: .*file is not a directory/);
+  });
+
+  it.skipIf(!existsSync('/proc/self'))('under /proc, where Node\'s recursive mkdir never returns: exit 2', () => {
+    const run = runCli(['lint', '-', '--output', '/proc/mlsd-no-such/report.json'], { input: DOC });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^mlsd: cannot write \/proc\/mlsd-no-such\/report\.json/);
+  });
+});
