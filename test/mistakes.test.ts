@@ -79,3 +79,64 @@ describe('--output', () => {
     expect(run.stderr).toMatch(/^mlsd: cannot write \/proc\/mlsd-no-such\/report\.json/);
   });
 });
+
+describe('mlsd explain', () => {
+  it('with no id lists every rule and every item, a team\'s included', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.mlsdrc.yaml'), 'checklist:\n  privacy-review:\n    title: Privacy review\n');
+    const run = runCli(['explain'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^ {2}weak-section +error +A checklist item is mentioned/m);
+    expect(run.stdout).toMatch(/^ {2}latency-stage-sum +warning /m);
+    expect(run.stdout).toMatch(/^ {2}drift-monitoring +required +Drift monitoring$/m);
+    expect(run.stdout).toMatch(/^ {2}privacy-review +required +Privacy review$/m);
+  });
+
+  it('with an item id says what makes it present, weak or absent, and which rules look at it', () => {
+    const run = runCli(['explain', 'latency-budget']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^latency-budget: Latency budget \(required\)$/m);
+    expect(run.stdout).toMatch(/^present +addressed with substance, under a heading such as "Latency budget"/m);
+    expect(run.stdout).toMatch(/^weak +the heading or a mention is there/m);
+    expect(run.stdout).toMatch(/^absent +no heading and no mention anywhere: reported as required-section\.$/m);
+    expect(run.stdout).toMatch(/^ {2}latency-percentile \(warning\): /m);
+  });
+
+  it('with an unknown id: exit 2 and the closest rule or item', () => {
+    const run = runCli(['explain', 'drift-monitorng']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('mlsd: unknown rule or item "drift-monitorng" (did you mean "drift-monitoring"?); `mlsd explain` lists them all\n');
+  });
+});
+
+describe('flags', () => {
+  it('-o is --output and -f is --format wherever they exist; new says --force in full', () => {
+    const help = (command: string) => runCli([command, '--help']).stdout;
+    expect(help('lint')).toMatch(/-o, --output <file>/);
+    expect(help('new')).toMatch(/-o, --output <file>/);
+    expect(help('lint')).toMatch(/-f, --format <name>/);
+    expect(help('config')).toMatch(/-f, --format <name>/);
+    expect(help('new')).not.toMatch(/-f,/);
+    expect(help('new')).toMatch(/ {2}--force /);
+  });
+
+  it('new -o writes there (and the old --out still works)', () => {
+    const dir = tempDir();
+    const env = { MLSD_TODAY: '2025-01-15' };
+    expect(runCli(['new', 'feed-ranking', '--yes', '-o', 'a.md'], { cwd: dir, env }).code).toBe(0);
+    expect(runCli(['new', 'feed-ranking', '--yes', '--out', 'b.md'], { cwd: dir, env }).code).toBe(0);
+    expect(existsSync(join(dir, 'a.md')) && existsSync(join(dir, 'b.md'))).toBe(true);
+  });
+
+  it('--stdin-filename names standard input in the report and picks the config\'s overrides', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'legacy'));
+    writeFileSync(join(dir, '.mlsdrc.yaml'), 'overrides:\n  - files: ["legacy/**"]\n    rules:\n      required-section: warning\n');
+    const legacy = runCli(['lint', '--stdin-filename', 'legacy/old.md', '--format', 'compact'], { cwd: dir, input: '# Old design\n' });
+    expect(legacy.code).toBe(0);
+    expect(legacy.stdout).toMatch(/^legacy\/old\.md:\d+:\d+: warning required-section /m);
+    const current = runCli(['lint', '-', '--stdin-filename', 'docs/new.md', '--format', 'compact'], { cwd: dir, input: '# New design\n' });
+    expect(current.code).toBe(1);
+    expect(current.stdout).toMatch(/^docs\/new\.md:\d+:\d+: error required-section /m);
+  });
+});

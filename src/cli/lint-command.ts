@@ -38,6 +38,8 @@ export interface LintOptions {
   timeout?: number;
   /** Say which named files were skipped, and why. */
   verbose?: boolean;
+  /** Standard input's name in the report and for the config's overrides. */
+  stdinFilename?: string;
 }
 
 /** Colour only for a colour terminal, and never when NO_COLOR or --no-color says no. */
@@ -61,6 +63,7 @@ interface RunContext {
   threads?: number;
   maxFileSize: number;
   timeoutMs: number;
+  stdinFilename?: string;
 }
 
 /**
@@ -76,8 +79,12 @@ const LOOKAHEAD = 256;
  * On the main thread, a file the parser could spend unbounded time on (see lint-guard.ts) is
  * handed to a worker with a watchdog, so no file can stall the run past the time limit.
  */
-async function lintFiles(files: FoundFile[], { resolved, checklists, threads, maxFileSize, timeoutMs }: RunContext, io: Io, emit: (result: FileResult) => Promise<void>, progress: Progress): Promise<void> {
-  const settings = (path: string) => settingsFor(resolved.config, path === STDIN ? undefined : relativeToRoot(resolved, path, io.cwd));
+async function lintFiles(files: FoundFile[], { resolved, checklists, threads, maxFileSize, timeoutMs, stdinFilename }: RunContext, io: Io, emit: (result: FileResult) => Promise<void>, progress: Progress): Promise<void> {
+  const stdinName = (stdinFilename ?? '').replace(/\\/g, '/') || undefined;
+  const settings = (path: string) => {
+    const named = path === STDIN ? stdinName : path;
+    return settingsFor(resolved.config, named === undefined ? undefined : relativeToRoot(resolved, named, io.cwd));
+  };
   const workers = threadsFor(files.length, threads);
   if (workers > 0 && !files.some((f) => f.path === STDIN)) {
     const { LintPool } = await import('./lint-pool.js');
@@ -102,7 +109,7 @@ async function lintFiles(files: FoundFile[], { resolved, checklists, threads, ma
   try {
     for (const [i, file] of files.entries()) {
       const doc = file.path === STDIN ? await readStdinDocument(io.stdin, maxFileSize) : readDocument(file.path, maxFileSize);
-      const name = file.path === STDIN ? '<stdin>' : file.path;
+      const name = file.path === STDIN ? (stdinName ?? '<stdin>') : file.path;
       if ('text' in doc && needsGuard(doc.text)) {
         // The main thread waits meanwhile, so the worker's clock measures the file alone.
         guard ??= new (await import('./lint-pool.js')).LintPool(1, { timeoutMs });
@@ -188,7 +195,7 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
     beforeWrite: io.stdout.isTTY ? progress.clear : undefined, // the report and the progress line share the terminal
   });
   try {
-    await lintFiles(files, { resolved, checklists, threads: options.threads, maxFileSize, timeoutMs }, io, async (result) => report.add(fix ? await fix(result) : result), progress);
+    await lintFiles(files, { resolved, checklists, threads: options.threads, maxFileSize, timeoutMs, stdinFilename: options.stdinFilename }, io, async (result) => report.add(fix ? await fix(result) : result), progress);
     progress.clear();
     await report.finish();
   } catch (error) {
