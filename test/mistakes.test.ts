@@ -122,9 +122,8 @@ describe('flags', () => {
 
   it('new -o writes there (and the old --out still works)', () => {
     const dir = tempDir();
-    const env = { MLSD_TODAY: '2025-01-15' };
-    expect(runCli(['new', 'feed-ranking', '--yes', '-o', 'a.md'], { cwd: dir, env }).code).toBe(0);
-    expect(runCli(['new', 'feed-ranking', '--yes', '--out', 'b.md'], { cwd: dir, env }).code).toBe(0);
+    expect(runCli(['new', 'feed-ranking', '--yes', '-o', 'a.md'], { cwd: dir }).code).toBe(0);
+    expect(runCli(['new', 'feed-ranking', '--yes', '--out', 'b.md'], { cwd: dir }).code).toBe(0);
     expect(existsSync(join(dir, 'a.md')) && existsSync(join(dir, 'b.md'))).toBe(true);
   });
 
