@@ -40,6 +40,8 @@ describe('docs/ci.md snippets', () => {
     const workflows = yamlBlocks.map((b) => parse(b)).filter((y: Json) => y && y.jobs);
     expect(workflows).toHaveLength(1);
     expect(workflows[0]).toEqual(parse(workflow(LOCAL_ACTION)));
+    // The other form, for repositories without a package.json: this repository at this release.
+    expect(CI_DOC).toContain(`uses: ${remoteAction(REPOSITORY_URL!, VERSION)}`);
     checkWorkflow(workflows[0]);
   });
 
