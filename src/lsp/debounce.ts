@@ -1,0 +1,50 @@
+/**
+ * When to lint a document after it changes. A change after a quiet spell is linted at once (the
+ * next turn of the event loop, so changes already received are applied first): one edit gets its
+ * diagnostics as fast as lint runs. Changes that follow within `windowMs` of the last one are a
+ * burst (typing): they are linted once, `windowMs` after the burst's last change, so a fast typist
+ * does not queue a lint per keystroke.
+ */
+export class Debouncer {
+  private readonly bursts = new Map<string, { timer: NodeJS.Timeout; pending: boolean }>();
+
+  constructor(
+    private readonly windowMs: number,
+    private readonly run: (key: string) => void,
+  ) {}
+
+  changed(key: string): void {
+    const burst = this.bursts.get(key);
+    if (burst) {
+      burst.pending = true;
+      burst.timer.refresh(); // the window restarts from this change
+      return;
+    }
+    setImmediate(() => this.run(key));
+    this.bursts.set(key, { timer: setTimeout(() => this.settle(key), this.windowMs), pending: false });
+  }
+
+  /** Forget a document (closed): nothing more runs for it. */
+  cancel(key: string): void {
+    const burst = this.bursts.get(key);
+    if (burst) clearTimeout(burst.timer);
+    this.bursts.delete(key);
+  }
+
+  dispose(): void {
+    for (const key of [...this.bursts.keys()]) this.cancel(key);
+  }
+
+  private settle(key: string): void {
+    const burst = this.bursts.get(key);
+    if (!burst) return;
+    if (!burst.pending) {
+      this.bursts.delete(key);
+      return;
+    }
+    // Lint the burst's final text, and keep the window open: typing may go on.
+    burst.pending = false;
+    burst.timer.refresh();
+    this.run(key);
+  }
+}
