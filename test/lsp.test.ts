@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionRequest,
@@ -24,6 +24,7 @@ import {
   type PublishDiagnosticsParams,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
+import { Debouncer } from '../src/lsp/debounce.js';
 import { BIN, ROOT, runCli, tempDir } from './helpers.js';
 
 /**
@@ -208,5 +209,35 @@ describe('mlsd lsp --stdio', () => {
     await client.connection.sendNotification(ExitNotification.type);
     expect(await exit).toBe(0);
     expect(client.stderr.join('')).toBe('');
+  });
+});
+
+describe('the debounce of lint after changes', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('lints a change after a pause at once, and a burst once, when it settles', () => {
+    vi.useFakeTimers();
+    const runs: number[] = [];
+    const debouncer = new Debouncer(() => 100, () => runs.push(Date.now()));
+    const start = Date.now();
+    debouncer.changed('doc');
+    vi.advanceTimersByTime(1);
+    expect(runs).toEqual([start]); // at once
+    for (let i = 0; i < 5; i++) {
+      vi.advanceTimersByTime(40); // typing: each change within the window of the last
+      debouncer.changed('doc');
+    }
+    vi.advanceTimersByTime(99);
+    expect(runs).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(runs).toEqual([start, start + 301]); // 100 ms after the last change
+    vi.advanceTimersByTime(1000);
+    expect(runs).toHaveLength(2); // nothing more to lint
+    debouncer.changed('doc');
+    vi.advanceTimersByTime(1);
+    expect(runs).toHaveLength(3); // after the pause: at once again
+    debouncer.dispose();
   });
 });

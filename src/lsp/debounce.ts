@@ -1,15 +1,17 @@
 /**
  * When to lint a document after it changes. A change after a quiet spell is linted at once (the
  * next turn of the event loop, so changes already received are applied first): one edit gets its
- * diagnostics as fast as lint runs. Changes that follow within `windowMs` of the last one are a
- * burst (typing): they are linted once, `windowMs` after the burst's last change, so a fast typist
+ * diagnostics as fast as lint runs. Changes that follow within the window of the last one are a
+ * burst (typing): they are linted once, a window after the burst's last change, so a fast typist
  * does not queue a lint per keystroke.
+ *
+ * The window is the document's own: see `windowFor` in server.ts.
  */
 export class Debouncer {
   private readonly bursts = new Map<string, { timer: NodeJS.Timeout; pending: boolean }>();
 
   constructor(
-    private readonly windowMs: number,
+    private readonly windowFor: (key: string) => number,
     private readonly run: (key: string) => void,
   ) {}
 
@@ -17,11 +19,13 @@ export class Debouncer {
     const burst = this.bursts.get(key);
     if (burst) {
       burst.pending = true;
-      burst.timer.refresh(); // the window restarts from this change
+      this.restart(key, burst); // the window restarts from this change
       return;
     }
     setImmediate(() => this.run(key));
-    this.bursts.set(key, { timer: setTimeout(() => this.settle(key), this.windowMs), pending: false });
+    const fresh = { timer: undefined as unknown as NodeJS.Timeout, pending: false };
+    this.bursts.set(key, fresh);
+    this.restart(key, fresh);
   }
 
   /** Forget a document (closed): nothing more runs for it. */
@@ -35,6 +39,11 @@ export class Debouncer {
     for (const key of [...this.bursts.keys()]) this.cancel(key);
   }
 
+  private restart(key: string, burst: { timer: NodeJS.Timeout; pending: boolean }): void {
+    clearTimeout(burst.timer);
+    burst.timer = setTimeout(() => this.settle(key), this.windowFor(key));
+  }
+
   private settle(key: string): void {
     const burst = this.bursts.get(key);
     if (!burst) return;
@@ -44,7 +53,7 @@ export class Debouncer {
     }
     // Lint the burst's final text, and keep the window open: typing may go on.
     burst.pending = false;
-    burst.timer.refresh();
+    this.restart(key, burst);
     this.run(key);
   }
 }

@@ -15,15 +15,19 @@ import { EditorLinter } from './lint.js';
 import { Workspaces, type DocumentSettings } from './workspace.js';
 
 /**
- * After a burst of changes, how long the document must be still before it is linted again (see
- * debounce.ts). A change after a pause is linted at once; clients can set `debounceMs` in their
- * initialization options.
+ * The debounce window (see debounce.ts) is as long as the document's last lint took, within these
+ * bounds: a small doc that lints in 5 ms is linted as the author types, a large one that takes
+ * 200 ms waits for a 200 ms pause, and either way lint takes at most about half of a core while
+ * typing goes on. Clients can fix the window with `debounceMs` in their initialization options.
  */
-const DEFAULT_DEBOUNCE_MS = 150;
+const MIN_WINDOW_MS = 10;
+const MAX_WINDOW_MS = 500;
 
 /** A document as last linted: its result, or why it could not be linted. */
 interface Linted {
   version: number;
+  /** How long linting it took, in milliseconds. */
+  ms: number;
   text: string;
   result?: FileResult;
   context?: DocumentSettings;
@@ -59,15 +63,16 @@ export async function runLsp(io: Io): Promise<number> {
     const { uri, version } = doc;
     const text = doc.getText();
     const file = toPath(uri);
+    const started = performance.now();
     let state: Linted;
     try {
       const context = await workspaces.settingsFor(file);
       const result = context.ignored ? { file: file ?? uri, diagnostics: [], checklist: {}, items: {} } : await linter.lint(file ?? uri, text, context);
-      state = { version, text, result, context };
+      state = { version, ms: performance.now() - started, text, result, context };
     } catch (error) {
       if (!(error instanceof ChecklistError)) connection.console.error(`mlsd: internal error: ${(error as Error).stack ?? error}`);
       const message = error instanceof ChecklistError ? `mlsd cannot lint this document: ${error.message}` : `mlsd: internal error: ${(error as Error).message}`;
-      state = { version, text };
+      state = { version, ms: performance.now() - started, text };
       if (documents.get(uri)?.version === version) publish(uri, version, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, source: 'mlsd', message }]);
       return state;
     }
@@ -100,14 +105,16 @@ export async function runLsp(io: Io): Promise<number> {
     for (const doc of documents.all()) void current(doc.uri);
   };
 
-  let debouncer = new Debouncer(DEFAULT_DEBOUNCE_MS, (uri) => void current(uri));
+  let fixedWindow: number | undefined;
+  const windowFor = (uri: string) => fixedWindow ?? Math.min(MAX_WINDOW_MS, Math.max(MIN_WINDOW_MS, linted.get(uri)?.ms ?? 0));
+  const debouncer = new Debouncer(windowFor, (uri) => void current(uri));
   let watchConfigs = false;
 
   connection.onInitialize((params: InitializeParams) => {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspaces.setFolders(folders.map(toPath).filter((p): p is string => p !== undefined));
     const debounceMs = (params.initializationOptions as { debounceMs?: unknown } | undefined)?.debounceMs;
-    if (typeof debounceMs === 'number' && debounceMs >= 0) debouncer = new Debouncer(debounceMs, (uri) => void current(uri));
+    if (typeof debounceMs === 'number' && debounceMs >= 0) fixedWindow = debounceMs;
     watchConfigs = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
