@@ -8,6 +8,7 @@ import {
   CodeActionRequest,
   createProtocolConnection,
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
   HoverRequest,
@@ -56,6 +57,19 @@ class Client {
       if (found) return found.diagnostics;
       await new Promise<void>((wake) => this.waiters.push(wake));
     }
+  }
+
+  /** The next diagnostics published for this document after those already received. */
+  async next(uri: string, after = this.published.length): Promise<Diagnostic[]> {
+    for (;;) {
+      const found = this.published.slice(after).find((p) => p.uri === uri);
+      if (found) return found.diagnostics;
+      await new Promise<void>((wake) => this.waiters.push(wake));
+    }
+  }
+
+  get count(): number {
+    return this.published.length;
   }
 
   exited(): Promise<number | null> {
@@ -201,6 +215,31 @@ describe('mlsd lsp --stdio', () => {
     const fromFolder = await client.diagnostics(teamDoc, 1);
     expect(fromFolder.some((d) => d.code === 'placeholder')).toBe(false);
     expect(fromFolder.length).toBe(opened.filter((d) => d.code !== 'placeholder').length);
+
+    // The config changes: the editor says so, and the document is linted again with the new one.
+    writeFileSync(join(team, '.mlsdrc.yaml'), 'rules:\n  placeholder: off\n  weak-section: off\n');
+    const before = client.count;
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(join(team, '.mlsdrc.yaml')), type: 2 }] });
+    const relinted = await client.next(teamDoc, before);
+    expect(relinted.some((d) => d.code === 'weak-section')).toBe(false);
+    expect(relinted.length).toBe(opened.filter((d) => d.code !== 'placeholder' && d.code !== 'weak-section').length);
+  });
+
+  it('shows nothing for a document the config ignores, and a config error where it is seen', async () => {
+    const team = tempDir();
+    writeFileSync(join(team, '.mlsdrc.yaml'), 'ignores:\n  - notes.md\n');
+    const ignored = uriOf(join(team, 'notes.md'));
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: ignored, languageId: 'markdown', version: 1, text: original } });
+    expect(await client.diagnostics(ignored, 1)).toEqual([]);
+
+    const broken = tempDir();
+    writeFileSync(join(broken, '.mlsdrc.yaml'), 'rules:\n  weak-sectoin: off\n');
+    const doc = uriOf(join(broken, 'design.md'));
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: doc, languageId: 'markdown', version: 1, text: original } });
+    const [error, ...rest] = await client.diagnostics(doc, 1);
+    expect(rest).toEqual([]);
+    expect(error!.severity).toBe(1);
+    expect(error!.message).toMatch(/^mlsd cannot lint this document: .*\.mlsdrc\.yaml.*weak-sectoin/s);
   });
 
   it('shuts down and exits with 0', async () => {
