@@ -197,6 +197,39 @@ describe('mlsd lsp --stdio', () => {
     expect(afterWaiver).toHaveLength(diagnostics.length - 1);
   });
 
+  it('gives the reason as a snippet placeholder to clients that take snippet edits', async () => {
+    const editor = new Client(dir);
+    try {
+      await editor.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: uriOf(dir), capabilities: { workspace: { workspaceEdit: { snippetEditSupport: true } } } });
+      await editor.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: original } });
+      const placeholder = (await editor.diagnostics(uri, 1)).find((d) => d.code === 'placeholder')!;
+      const actions = (await editor.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: placeholder.range, context: { diagnostics: [placeholder] } })) as CodeAction[];
+      const suppress = actions.find((a) => a.title.startsWith('Suppress placeholder'))!;
+      expect(suppress.edit!.documentChanges).toEqual([
+        {
+          textDocument: { uri, version: 1 },
+          edits: [{ range: { start: { line: placeholder.range.start.line, character: 0 }, end: { line: placeholder.range.start.line, character: 0 } }, snippet: { kind: 'snippet', value: '<!-- mlsd-disable-next-line placeholder -- ${1:TODO: why this finding does not apply} -->\n' } }],
+        },
+      ]);
+    } finally {
+      editor.server.kill();
+    }
+  });
+
+  it('inserts every missing section as the fix-all source action (fix on save)', async () => {
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } })) as CodeAction[];
+    expect(actions.map((a) => a.kind)).toEqual(['source.fixAll.mlsd']);
+    // The document now waives drift monitoring: --fix on the same text inserts Labels only.
+    const waived = readFileSync(file, 'utf8').replace('---\n\n# ', `---\n<!-- mlsd-disable drift-monitoring -- TODO: why this finding does not apply -->\n\n# `);
+    writeFileSync(file, waived);
+    runCli(['lint', 'draft.md', '--fix'], { cwd: dir });
+    const fixed = readFileSync(file, 'utf8');
+    writeFileSync(file, original);
+    expect(fixed).toContain('## Labels');
+    expect(fixed).not.toContain('## Drift monitoring');
+    expect(apply(waived, editsOf(actions[0]!, uri))).toBe(fixed);
+  });
+
   it('shows the rule page on hover, as `mlsd explain` prints it', async () => {
     await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 8 }, contentChanges: [{ text: original }] });
     const weak = (await client.diagnostics(uri, 8)).find((d) => d.code === 'weak-section')!;

@@ -22,10 +22,18 @@ export const REASON_PLACEHOLDER = 'TODO: why this finding does not apply';
 /** A linted editor document and what its quick fixes need. */
 export interface LintedDocument {
   uri: string;
+  version: number;
   text: string;
   result: FileResult;
   checklist: Checklist;
   render: SectionRenderer;
+}
+
+/** A suppression comment as a snippet whose one tab stop is the reason placeholder. */
+function reasonSnippet(text: string): string {
+  const [head, tail] = text.split(REASON_PLACEHOLDER) as [string, string];
+  const escape = (s: string) => s.replace(/[\\$}]/g, '\\$&');
+  return `${escape(head)}\${1:${REASON_PLACEHOLDER}}${escape(tail)}`;
 }
 
 const live = (d: Diagnostic) => d.suppressed === undefined;
@@ -76,7 +84,7 @@ function suppression(d: Diagnostic, doc: LintedDocument, outline: Outline): { be
  * insert them all, or suppress a finding with a comment whose reason the author fills in.
  * `fixAll` adds the source action editors run on save (`source.fixAll`).
  */
-export async function codeActions(doc: LintedDocument, range: Range, options: { fixAll: boolean; quickFixes: boolean }): Promise<CodeAction[]> {
+export async function codeActions(doc: LintedDocument, range: Range, options: { fixAll: boolean; quickFixes: boolean; snippets: boolean }): Promise<CodeAction[]> {
   const { uri, text, result } = doc;
   const findings = result.diagnostics.filter(live);
   const here = findings.filter((d) => touches(findingRange(d), range));
@@ -126,7 +134,10 @@ export async function codeActions(doc: LintedDocument, range: Range, options: { 
           title: `Suppress ${target} ${scope} (with a reason)`,
           kind: QUICK_FIX,
           diagnostics: toLspDiagnostics([d]),
-          edit: edit([{ range: { start: at, end: at }, newText }]),
+          // Where the client can, the reason is a snippet placeholder: selected, ready to type over.
+          edit: options.snippets
+            ? { documentChanges: [{ textDocument: { uri, version: doc.version }, edits: [{ range: { start: at, end: at }, snippet: { kind: 'snippet', value: reasonSnippet(newText) } }] }] }
+            : edit([{ range: { start: at, end: at }, newText }]),
         });
       }
     }

@@ -109,6 +109,7 @@ export async function runLsp(io: Io): Promise<number> {
   const windowFor = (uri: string) => fixedWindow ?? Math.min(MAX_WINDOW_MS, Math.max(MIN_WINDOW_MS, linted.get(uri)?.ms ?? 0));
   const debouncer = new Debouncer(windowFor, (uri) => void current(uri));
   let watchConfigs = false;
+  let snippets = false;
 
   connection.onInitialize((params: InitializeParams) => {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -116,6 +117,7 @@ export async function runLsp(io: Io): Promise<number> {
     const debounceMs = (params.initializationOptions as { debounceMs?: unknown } | undefined)?.debounceMs;
     if (typeof debounceMs === 'number' && debounceMs >= 0) fixedWindow = debounceMs;
     watchConfigs = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    snippets = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
     return {
       capabilities: {
         textDocumentSync: lsp.TextDocumentSyncKind.Incremental,
@@ -161,11 +163,12 @@ export async function runLsp(io: Io): Promise<number> {
     const only = context.only;
     const { result, context: settings } = state;
     return codeActions(
-      { uri: textDocument.uri, text: state.text, result, checklist: settings.checklists.for(settings.settings), render: settings.render },
+      { uri: textDocument.uri, version: state.version, text: state.text, result, checklist: settings.checklists.for(settings.settings), render: settings.render },
       range,
       {
         quickFixes: !only || only.some((kind) => kind === lsp.CodeActionKind.QuickFix),
         fixAll: only?.some((kind) => FIX_ALL === kind || FIX_ALL.startsWith(`${kind}.`)) ?? false,
+        snippets,
       },
     );
   });
