@@ -275,6 +275,17 @@ describe('mlsd lsp --stdio', () => {
     expect(error!.message).toMatch(/^mlsd cannot lint this document: .*\.mlsdrc\.yaml.*weak-sectoin/s);
   });
 
+  it('lints a document the parser could stall on in a worker, as `mlsd lint` does', async () => {
+    const dense = `${original}\n${'*a '.repeat(6000)}\n`; // past the guard's delimiter count
+    const denseFile = join(dir, 'dense.md');
+    writeFileSync(denseFile, dense);
+    const cli = JSON.parse(runCli(['lint', 'dense.md', '--format', 'json'], { cwd: dir }).stdout) as { files: { diagnostics: { ruleId: string }[] }[] };
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uriOf(denseFile), languageId: 'markdown', version: 1, text: dense } });
+    const diagnostics = await client.diagnostics(uriOf(denseFile), 1);
+    expect(diagnostics.map((d) => d.code)).toEqual(cli.files[0]!.diagnostics.map((d) => d.ruleId));
+    expect(diagnostics.some((d) => d.code === 'required-section')).toBe(true);
+  });
+
   it('shuts down and exits with 0', async () => {
     await client.connection.sendRequest(ShutdownRequest.type);
     const exit = client.exited();
