@@ -235,6 +235,7 @@ describe('mlsd lsp --stdio', () => {
     const weak = (await client.diagnostics(uri, 8)).find((d) => d.code === 'weak-section')!;
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: weak.range.start });
     expect(hover?.contents).toEqual({ kind: 'markdown', value: runCli(['explain', 'weak-section']).stdout });
+    expect(hover?.range).toEqual(weak.range);
     // Away from any finding: nothing.
     expect(await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } })).toBeNull();
   });

@@ -32,5 +32,6 @@ export async function hoverAt(diagnostics: readonly Diagnostic[], position: Posi
   const rules = [...new Set(here.map((d) => d.ruleId))];
   const texts = (await Promise.all(rules.map(rulePage))).filter((t): t is string => t !== undefined);
   if (texts.length === 0) return undefined;
-  return { contents: { kind: 'markdown', value: texts.join('\n\n---\n\n') } };
+  // With one finding here, the editor highlights its span while the hover shows.
+  return { contents: { kind: 'markdown', value: texts.join('\n\n---\n\n') }, range: here.length === 1 ? findingRange(here[0]!) : undefined };
 }
