@@ -41,6 +41,10 @@ const isMarkdown = (doc: TextDocument) => doc.languageId === 'markdown' || /\.(m
  * standard input and output. The LSP library loads here and only here, so other commands never
  * pay for it. The library ends the process on the protocol's `exit` (0 after `shutdown`, else 1)
  * or when standard input closes.
+ *
+ * What lints one file as the CLI does (DESIGN.md's `run` layer) still lives in src/cli/: lint-file,
+ * lint-guard, lint-pool, config-loader, lint-fix and explain-command. This layer uses those modules
+ * rather than a copy of them; when they move to src/run/, only its imports change.
  */
 export async function runLsp(io: Io): Promise<number> {
   const [lsp, { TextDocument }] = await Promise.all([
@@ -102,6 +106,7 @@ export async function runLsp(io: Io): Promise<number> {
 
   const relintAll = () => {
     linted.clear();
+    running.clear(); // a lint under way used the old config
     for (const doc of documents.all()) void current(doc.uri);
   };
 
