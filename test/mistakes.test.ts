@@ -17,12 +17,14 @@ describe('did you mean', () => {
 
 describe('a suppression naming an unknown rule or item', () => {
   it('is a finding that names it and the closest known one; item ids are valid targets', () => {
-    const text = DOC.replace('## Metrics', '<!-- mlsd-disable-next-line weak-sectoin, labels -- numbers owned by analytics -->\n## Metrics');
+    const text = DOC.replace('## Metrics', '<!-- mlsd-disable-next-line weak-sectoin, labels, latency-percentile -- numbers owned by analytics -->\n## Metrics');
     const run = runCli(['lint', '-', '--format', 'compact'], { input: text });
     expect(run.stdout).toMatch(
       /^<stdin>:\d+:1: warning suppression-unknown mlsd-disable-next-line names "weak-sectoin", which is neither a rule nor a checklist item, so it suppresses nothing; did you mean "weak-section"\?$/m,
     );
     expect(run.stdout).not.toMatch(/names "labels"/); // an item id is a valid target
+    expect(run.stdout).not.toMatch(/names "latency-percentile"/); // and so is a rule the checklist schema declares
+    expect(run.stdout.match(/suppression-unknown/g)).toHaveLength(1);
   });
 });
 

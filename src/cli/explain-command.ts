@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { buildChecklistSchema, Checklists, settingsFor } from '../checklist/build.js';
+import { defaultChecklist } from '../checklist/load.js';
 import type { ChecklistItem } from '../checklist/types.js';
 import { ruleCatalog, type RuleMeta } from '../lint/rules.js';
 import { didYouMean } from '../suggest.js';
@@ -69,6 +70,14 @@ function list(catalog: readonly RuleMeta[], items: readonly ChecklistItem[]): st
   ].join('\n');
 }
 
+/** A rule's page (what, why, failing and passing examples), read from its docPath; undefined for an unknown rule. */
+export async function rulePage(ruleId: string, catalog: readonly RuleMeta[] = ruleCatalog(defaultChecklist().rules.values())): Promise<string | undefined> {
+  const rule = catalog.find((r) => r.id === ruleId);
+  if (!rule) return undefined;
+  const page = await readFile(new URL(rule.docPath, PACKAGE_ROOT), 'utf8').catch(() => undefined);
+  return page ?? `${rule.id} (${rule.severity}): ${rule.fullDescription}\n\nHow to fix: ${rule.help}\n`;
+}
+
 /**
  * `mlsd explain`: every rule and checklist item (the team's included, from the config); with a
  * rule id its page (what, why, failing and passing examples); with an item id what makes it
@@ -83,10 +92,9 @@ export async function runExplain(id: string | undefined, flags: ConfigFlags, cwd
     stdout.write(list(catalog, checklist.items));
     return 0;
   }
-  const rule = catalog.find((r) => r.id === id);
-  if (rule) {
-    const page = await readFile(new URL(rule.docPath, PACKAGE_ROOT), 'utf8').catch(() => undefined);
-    stdout.write(page ?? `${rule.id} (${rule.severity}): ${rule.fullDescription}\n\nHow to fix: ${rule.help}\n`);
+  const page = await rulePage(id, catalog);
+  if (page !== undefined) {
+    stdout.write(page);
     return 0;
   }
   const item = checklist.items.find((i) => i.id === id);

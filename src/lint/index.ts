@@ -21,7 +21,7 @@ const targets = new WeakMap<Checklist, Set<string>>();
 /** What a suppression may name: lint's own rules, the checklist's rules and its items (once per checklist). */
 function suppressionTargets(checklist: Checklist): Set<string> {
   let known = targets.get(checklist);
-  if (!known) targets.set(checklist, (known = new Set([...Object.keys(RULES), ...checklist.rules.keys(), ...checklist.items.map((item) => item.id)])));
+  if (!known) targets.set(checklist, (known = new Set([...Object.keys(RULES), ...[...checklist.rules.values()].map((rule) => rule.id), ...checklist.items.map((item) => item.id)])));
   return known;
 }
 
