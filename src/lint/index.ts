@@ -21,7 +21,7 @@ const byPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column
  * Parse → outline (sections and prose blocks) → document model + source map → ajv → diagnostics,
  * then inline suppressions mark what they waive and every finding gets a fingerprint.
  */
-export function lint(text: string, checklist: Checklist): LintResult & { model: DocumentModel } {
+export function lint(text: string, base: Checklist): LintResult & { model: DocumentModel } {
   // Refused before parsing: nesting this deep costs the parser time per line and stack per level.
   const deep = tooDeep(text);
   if (deep) {
@@ -31,10 +31,12 @@ export function lint(text: string, checklist: Checklist): LintResult & { model: 
       diagnostics: addFingerprints([{ ...span, severity: RULES['nesting-too-deep'].severity, ruleId: 'nesting-too-deep', message }], text),
       checklist: {},
       items: {},
+      language: base.language,
       model: { frontMatter: {}, items: {}, placeholders: [], declared: {} },
     };
   }
   const outline = buildOutline(parseMarkdown(text), text);
+  const checklist = base.inLanguage(base.detectLanguage(text));
   const frontMatter = parseFrontMatter(outline);
   const built = buildModel(outline, frontMatter, checklist);
   const validated = validateModel(checklist, built);
@@ -60,6 +62,7 @@ export function lint(text: string, checklist: Checklist): LintResult & { model: 
     diagnostics: addFingerprints(applySuppressions([...yamlErrors, ...validated.diagnostics], findDirectives(outline)).sort(byPosition), text),
     checklist: validated.checklist,
     items,
+    language: checklist.language,
     model: built.model,
   };
 }

@@ -43,6 +43,8 @@ export interface ItemReport {
 }
 
 export interface LintResult {
+  /** The document's language, as detected (the checklist's terms in it were used); unset when not linted. */
+  language?: string;
   diagnostics: Diagnostic[];
   checklist: Record<string, ItemState>;
   items: Record<string, ItemReport>;
