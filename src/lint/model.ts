@@ -1,7 +1,7 @@
 import { headingMatches } from '../checklist/headings.js';
-import type { TermMatch } from '../checklist/terms.js';
-import type { Checklist, ChecklistItem } from '../checklist/types.js';
-import { extractFact, hasFact, readDeclared, type Fact } from './facts.js';
+import type { TermMatch, TermMatcher } from '../checklist/terms.js';
+import type { Checklist, ChecklistItem, FactSpec } from '../checklist/types.js';
+import { extractFact, hasFact, readDeclared, type Fact, type FactContext } from './facts.js';
 import type { FrontMatter } from './frontmatter.js';
 import type { Block, Outline } from './outline.js';
 import type { Span } from './position.js';
@@ -56,13 +56,21 @@ function wordsIn(block: Block): number {
 /** Placeholder matches per block, found once and shared by every item. */
 type PlaceholderIndex = Map<Block, TermMatch[]>;
 
-function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: PlaceholderIndex) {
+/** A heading is the item's own when it holds one of its aliases or one of its head words. */
+export const isOwnHeading = (item: ChecklistItem, normalized: string) =>
+  item.aliases.some((alias) => headingMatches(normalized, alias)) || (item.heads?.test(normalized) ?? false);
+
+function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: PlaceholderIndex, notSubstance: TermMatcher) {
   const own = new Set<number>();
   outline.sections.forEach((section, i) => {
-    if (item.aliases.some((alias) => headingMatches(section.normalized, alias))) own.add(i);
+    if (isOwnHeading(item, section.normalized)) own.add(i);
   });
   const inOwn = (b: Block) => b.sections.some((i) => own.has(i));
-  const hasEvidence = (b: Block) => item.facts.some((spec) => spec.evidence && hasFact(spec, b, outline.lines));
+  // Outside its own sections, an item's facts count only in sentences that speak of the item,
+  // unless the fact is evidence of the item wherever it stands (a metric's name, a latency).
+  const ownContext: FactContext = { notSubstance };
+  const elsewhere: FactContext = { notSubstance, about: item.mentions };
+  const hasEvidence = (b: Block) => item.facts.some((spec) => spec.evidence && hasFact(spec, b, outline.lines, ownContext));
   const mentions = (b: Block) => item.mentions.test(b.text) && !item.mentionsExcept?.test(b.text);
   const scope = outline.blocks.filter((b) => inOwn(b) || mentions(b) || hasEvidence(b));
   const mentioned = scope.filter((b) => !inOwn(b));
@@ -79,9 +87,12 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
   });
   // A stage budget is read from the item's own sections only: numbers elsewhere are not its stages.
   const ownSubstantive = substantive.filter(inOwn);
-  const facts = Object.fromEntries(
-    item.facts.map((spec) => [spec.name, extractFact(spec, spec.kind === 'stages' ? ownSubstantive : substantive, outline.lines)]),
-  );
+  const otherSubstantive = substantive.filter((b) => !inOwn(b));
+  const factsOf = (spec: FactSpec) =>
+    spec.kind === 'stages'
+      ? extractFact(spec, ownSubstantive, outline.lines)
+      : [...extractFact(spec, ownSubstantive, outline.lines, ownContext), ...extractFact(spec, otherSubstantive, outline.lines, spec.evidence ? ownContext : elsewhere)];
+  const facts = Object.fromEntries(item.facts.map((spec) => [spec.name, factsOf(spec)]));
 
   const ownSections = [...own].map((i) => outline.sections[i]!);
   const sectionTitles =
@@ -120,7 +131,7 @@ export function buildModel(outline: Outline, frontMatter: FrontMatter, checklist
   for (const [key, span] of frontMatter.keys) sourceMap.set(pointer('frontMatter', key), span);
 
   for (const item of checklist.items) {
-    const found = findItem(item, outline, placeholderIndex);
+    const found = findItem(item, outline, placeholderIndex, checklist.notSubstance);
     if (!found) continue;
     model.items[item.id] = found.model;
     sourceMap.set(pointer('items', item.id), found.span);
@@ -159,7 +170,7 @@ function insertionPoints(checklist: Checklist, outline: Outline, itemEnds: Map<s
       return;
     }
     const next = items.slice(i + 1).find((n) => itemEnds.has(n.id));
-    const nextSection = next && outline.sections.find((s) => next.aliases.some((a) => headingMatches(s.normalized, a)));
+    const nextSection = next && outline.sections.find((s) => isOwnHeading(next, s.normalized));
     if (next && nextSection) points.set(item.id, { ...at(nextSection.span.start.line), before: next.title });
     else points.set(item.id, at(outline.bodyStartLine));
   });

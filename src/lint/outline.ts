@@ -145,6 +145,15 @@ export function buildOutline(root: Root, text: string): Outline {
       case 'table':
         addTable(node);
         return;
+      case 'code': {
+        // Design docs state metrics, budgets and label rules in code and config blocks too; each
+        // line reads as a sentence (a line break ends one).
+        const [start, end] = offsets(node);
+        const open = text.indexOf('\n', start) + 1;
+        const close = text.lastIndexOf('\n', end - 1);
+        if (open > 0 && close >= open) addSpan('paragraph', open, close, headingContext());
+        return;
+      }
       case 'listItem':
         listItem = { checked: node.checked ?? null };
         for (const child of node.children) visit(child, false);
@@ -169,7 +178,7 @@ export function buildOutline(root: Root, text: string): Outline {
         for (const child of node.children) visit(child, node.type === 'root');
         return;
       default:
-        return; // code, thematic breaks: not prose
+        return; // thematic breaks, images: not prose
     }
   };
 
