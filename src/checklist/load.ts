@@ -29,7 +29,7 @@ const mlsdKeywordSchema = {
         type: 'object',
         required: ['name', 'stopwords'],
         additionalProperties: false,
-        properties: { name: { type: 'string' }, stopwords: plainList, notSubstance: { type: 'object', additionalProperties: plainList } },
+        properties: { name: { type: 'string' }, stopwords: plainList, notSubstance: { type: 'object', additionalProperties: plainList }, deferredSections: plainList },
       },
     },
     heads: termList,
@@ -107,6 +107,8 @@ interface RawLanguage {
   stopwords: string[];
   /** Named lists (hedge, deferral, negation, guidance): a sentence matching one states nothing. */
   notSubstance?: Record<string, string[]>;
+  /** Headings of sections whose content is deferred or set aside (future work, non-goals). */
+  deferredSections?: string[];
 }
 
 /** The language a checklist's plain term lists are written in, matched in every document. */
@@ -244,7 +246,9 @@ export function compileChecklist(schema: AnySchemaObject, precompiled?: Validate
     let view = views.get(code);
     if (!view) {
       const items = Object.entries(itemsSchema.properties ?? {}).map(([id, item]) => compileItem(id, item, required.has(id), code));
-      const notSubstance = [BASE_LANGUAGE, code].flatMap((l) => Object.values(languages[l]?.notSubstance ?? {}).flat());
+      const spoken: Partial<RawLanguage>[] = [...new Set([BASE_LANGUAGE, code])].map((l) => languages[l] ?? {});
+      const notSubstance = spoken.flatMap((l) => Object.values(l.notSubstance ?? {}).flat());
+      const deferredSections = spoken.flatMap((l) => l.deferredSections ?? []);
       view = {
         id: typeof schema.$id === 'string' ? schema.$id : 'inline',
         language: code,
@@ -252,7 +256,8 @@ export function compileChecklist(schema: AnySchemaObject, precompiled?: Validate
         rules,
         declared: declaredFacts(schema, items),
         placeholders: terms(mlsd.placeholders, 'checklist placeholders', code),
-        notSubstance: terms([...new Set(notSubstance)], 'checklist languages', code),
+        notSubstance: terms(notSubstance, 'checklist languages', code),
+        deferredSections: terms(deferredSections, 'checklist languages', code),
         detectLanguage: (text) => detectLanguage(detect, text),
         inLanguage,
         validate: validate!,

@@ -60,6 +60,8 @@ export interface Checklist {
   placeholders: TermMatcher;
   /** Hedges, deferrals, negations and template guidance: a sentence holding one states no fact. */
   notSubstance: TermMatcher;
+  /** Headings whose sections hold deferred or set-aside content: nothing there is substance. */
+  deferredSections: TermMatcher;
   /** The language of a document, by the stop words of the languages the checklist declares. */
   detectLanguage(text: string): string;
   /** The same checklist with the terms of another language (itself when it has no such language). */

@@ -71,6 +71,7 @@ const isNear = (near: TermMatcher, block: Block, at: number) => near.test(senten
  */
 export interface FactContext {
   notSubstance: TermMatcher;
+  deferredSections: TermMatcher;
   /** Set for blocks outside the item's own sections: the sentence, or its headings, must match. */
   about?: TermMatcher;
 }
@@ -79,7 +80,7 @@ export interface FactContext {
 function counts(context: FactContext | undefined, block: Block, at: number): boolean {
   if (!context) return true;
   const sentence = sentenceAround(block.text, at);
-  if (context.notSubstance.test(sentence)) return false;
+  if (context.notSubstance.test(sentence) || context.deferredSections.test(block.context)) return false;
   return !context.about || context.about.test(sentence) || context.about.test(block.context);
 }
 
@@ -116,7 +117,7 @@ export function extractFact(spec: FactSpec, blocks: readonly Block[], lines: Lin
   const at = (block: Block, index: number) => lines.point(block.offset + index);
   // A fact with a `near` condition of its own (every quantity has one) is tied to the item by it.
   const tied = spec.kind === 'quantity' || ('near' in spec && spec.near !== undefined);
-  const context = tied && given?.about ? { notSubstance: given.notSubstance } : given;
+  const context = tied && given?.about ? { ...given, about: undefined } : given;
 
   for (const block of blocks) {
     switch (spec.kind) {

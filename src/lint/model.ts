@@ -1,9 +1,9 @@
 import { headingMatches } from '../checklist/headings.js';
-import type { TermMatch, TermMatcher } from '../checklist/terms.js';
+import type { TermMatch } from '../checklist/terms.js';
 import type { Checklist, ChecklistItem, FactSpec } from '../checklist/types.js';
 import { extractFact, hasFact, readDeclared, type Fact, type FactContext } from './facts.js';
 import type { FrontMatter } from './frontmatter.js';
-import type { Block, Outline } from './outline.js';
+import type { Block, Outline, Section } from './outline.js';
 import type { Span } from './position.js';
 
 /** What lint knows of one checklist item found in a document; this is what the schema validates. */
@@ -56,20 +56,24 @@ function wordsIn(block: Block): number {
 /** Placeholder matches per block, found once and shared by every item. */
 type PlaceholderIndex = Map<Block, TermMatch[]>;
 
-/** A heading is the item's own when it holds one of its aliases or one of its head words. */
-export const isOwnHeading = (item: ChecklistItem, normalized: string) =>
-  item.aliases.some((alias) => headingMatches(normalized, alias)) || (item.heads?.test(normalized) ?? false);
+/**
+ * A heading is the item's own when it holds one of its aliases, or one of its head words below the
+ * document's title (a title names the system, not a section: "Real-time fraud scoring").
+ */
+export const isOwnHeading = (item: ChecklistItem, section: Section) =>
+  item.aliases.some((alias) => headingMatches(section.normalized, alias)) || (section.level > 1 && (item.heads?.test(section.normalized) ?? false));
 
-function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: PlaceholderIndex, notSubstance: TermMatcher) {
+function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: PlaceholderIndex, checklist: Checklist) {
   const own = new Set<number>();
   outline.sections.forEach((section, i) => {
-    if (isOwnHeading(item, section.normalized)) own.add(i);
+    if (isOwnHeading(item, section)) own.add(i);
   });
   const inOwn = (b: Block) => b.sections.some((i) => own.has(i));
   // Outside its own sections, an item's facts count only in sentences that speak of the item,
   // unless the fact is evidence of the item wherever it stands (a metric's name, a latency).
-  const ownContext: FactContext = { notSubstance };
-  const elsewhere: FactContext = { notSubstance, about: item.mentions };
+  const { notSubstance, deferredSections } = checklist;
+  const ownContext: FactContext = { notSubstance, deferredSections };
+  const elsewhere: FactContext = { notSubstance, deferredSections, about: item.mentions };
   const hasEvidence = (b: Block) => item.facts.some((spec) => spec.evidence && hasFact(spec, b, outline.lines, ownContext));
   const mentions = (b: Block) => item.mentions.test(b.text) && !item.mentionsExcept?.test(b.text);
   const scope = outline.blocks.filter((b) => inOwn(b) || mentions(b) || hasEvidence(b));
@@ -93,6 +97,8 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
       ? extractFact(spec, ownSubstantive, outline.lines)
       : [...extractFact(spec, ownSubstantive, outline.lines, ownContext), ...extractFact(spec, otherSubstantive, outline.lines, spec.evidence ? ownContext : elsewhere)];
   const facts = Object.fromEntries(item.facts.map((spec) => [spec.name, factsOf(spec)]));
+  // A leftover TODO beside real substance is the placeholder rule's finding, not a weak item.
+  if (Object.values(facts).some((found) => found.length > 0)) placeholders.length = 0;
 
   const ownSections = [...own].map((i) => outline.sections[i]!);
   const sectionTitles =
@@ -116,6 +122,8 @@ export function buildModel(outline: Outline, frontMatter: FrontMatter, checklist
   const sourceMap: SourceMap = new Map();
   const placeholderIndex: PlaceholderIndex = new Map();
   for (const block of outline.blocks) {
+    // Braces and TODOs in code are the code's own business (f-strings, templates), not the doc's.
+    if (block.kind === 'code') continue;
     const found = checklist.placeholders.find(block.text);
     if (found.length > 0) placeholderIndex.set(block, found);
     for (const m of found) {
@@ -131,7 +139,7 @@ export function buildModel(outline: Outline, frontMatter: FrontMatter, checklist
   for (const [key, span] of frontMatter.keys) sourceMap.set(pointer('frontMatter', key), span);
 
   for (const item of checklist.items) {
-    const found = findItem(item, outline, placeholderIndex, checklist.notSubstance);
+    const found = findItem(item, outline, placeholderIndex, checklist);
     if (!found) continue;
     model.items[item.id] = found.model;
     sourceMap.set(pointer('items', item.id), found.span);
@@ -170,7 +178,7 @@ function insertionPoints(checklist: Checklist, outline: Outline, itemEnds: Map<s
       return;
     }
     const next = items.slice(i + 1).find((n) => itemEnds.has(n.id));
-    const nextSection = next && outline.sections.find((s) => isOwnHeading(next, s.normalized));
+    const nextSection = next && outline.sections.find((s) => isOwnHeading(next, s));
     if (next && nextSection) points.set(item.id, { ...at(nextSection.span.start.line), before: next.title });
     else points.set(item.id, at(outline.bodyStartLine));
   });

@@ -2,9 +2,9 @@ import type { Nodes, Paragraph, Root, Table } from 'mdast';
 import { normalizeHeading } from '../checklist/headings.js';
 import { LineIndex, type Span } from './position.js';
 
-/** A run of prose lint can search: a heading, a paragraph or one table row. */
+/** A run of prose lint can search: a heading, a paragraph, one table row, or a code block's lines. */
 export interface Block {
-  kind: 'heading' | 'paragraph' | 'row';
+  kind: 'heading' | 'paragraph' | 'row' | 'code';
   /** The block's source text, with link targets and bare URLs blanked so they match no term. */
   text: string;
   /** Offset of `text` in the document. */
@@ -46,6 +46,9 @@ export interface Outline {
 }
 
 const PSEUDO_HEADING_LEVEL = 7;
+
+/** Fenced blocks that draw rather than say. */
+const DIAGRAMS = /^(?:mermaid|plantuml|puml|dot|graphviz|ascii|svg)$/i;
 
 function maskUrls(text: string): string {
   if (!text.includes('](') && !text.includes('://')) return text; // most blocks have no link at all
@@ -147,11 +150,12 @@ export function buildOutline(root: Root, text: string): Outline {
         return;
       case 'code': {
         // Design docs state metrics, budgets and label rules in code and config blocks too; each
-        // line reads as a sentence (a line break ends one).
+        // line reads as a sentence (a line break ends one). A diagram's boxes state nothing.
+        if (node.lang && DIAGRAMS.test(node.lang)) return;
         const [start, end] = offsets(node);
         const open = text.indexOf('\n', start) + 1;
         const close = text.lastIndexOf('\n', end - 1);
-        if (open > 0 && close >= open) addSpan('paragraph', open, close, headingContext());
+        if (open > 0 && close >= open) addSpan('code', open, close, headingContext());
         return;
       }
       case 'listItem':
