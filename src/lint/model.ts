@@ -75,7 +75,8 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
   const ownContext: FactContext = { notSubstance, deferredSections };
   const elsewhere: FactContext = { notSubstance, deferredSections, about: item.mentions };
   const hasEvidence = (b: Block) => item.facts.some((spec) => spec.evidence && hasFact(spec, b, outline.lines, ownContext));
-  const mentions = (b: Block) => item.mentions.test(b.text) && !item.mentionsExcept?.test(b.text);
+  // A word in code (a function named retrain) is no mention; code counts only through evidence.
+  const mentions = (b: Block) => b.kind !== 'code' && item.mentions.test(b.text) && !item.mentionsExcept?.test(b.text);
   const scope = outline.blocks.filter((b) => inOwn(b) || mentions(b) || hasEvidence(b));
   const mentioned = scope.filter((b) => !inOwn(b));
   if (own.size === 0 && mentioned.length === 0) return undefined;
