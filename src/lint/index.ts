@@ -2,6 +2,7 @@ import type { Checklist } from '../checklist/types.js';
 import { parseFrontMatter } from './frontmatter.js';
 import { MAX_NESTING, tooDeep } from './depth.js';
 import { addFingerprints } from './fingerprint.js';
+import type { Fact } from './facts.js';
 import { buildModel, type DocumentModel } from './model.js';
 import { buildOutline } from './outline.js';
 import { parseMarkdown } from './parse.js';
@@ -10,8 +11,28 @@ import { applySuppressions, findDirectives } from './suppress.js';
 import type { Diagnostic, ItemReport, LintResult } from './types.js';
 import { validateModel } from './validate.js';
 
-export type { Diagnostic, ItemReport, ItemState, LintResult, Suppression } from './types.js';
+export type { Diagnostic, Evidence, ItemReport, ItemState, LintResult, Suppression } from './types.js';
 export type { DocumentModel } from './model.js';
+
+/** How many places a present item's evidence quotes: enough to check, few enough to read. */
+const EVIDENCE_PLACES = 3;
+const QUOTE_LENGTH = 160;
+
+/** The first lines that state an item's facts, in document order, one place per line. */
+function factPlaces(facts: Record<string, Fact[]>): { line: number; column: number }[] {
+  const byLine = new Map<number, Fact>();
+  for (const fact of Object.values(facts).flat()) {
+    const seen = byLine.get(fact.line);
+    if (!seen || fact.column < seen.column) byLine.set(fact.line, fact);
+  }
+  return [...byLine.values()].sort((a, b) => a.line - b.line).slice(0, EVIDENCE_PLACES);
+}
+
+/** A line as a reader would quote it: Markdown markers and surrounding space dropped, long lines cut. */
+function quoteLine(line: string): string {
+  const text = line.replace(/^\s*(?:#{1,6}\s+|[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+|>\s*|\|)?/, '').replace(/\s*\|?\s*$/, '').trim();
+  return text.length > QUOTE_LENGTH ? `${text.slice(0, QUOTE_LENGTH - 1)}…` : text;
+}
 
 // Code-unit order for rule ids: localeCompare would load ICU's collator (~6 ms of a one-file lint).
 const byPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
@@ -55,7 +76,20 @@ export function lint(text: string, base: Checklist): LintResult & { model: Docum
   for (const [id, state] of Object.entries(validated.checklist)) {
     const found = built.model.items[id];
     const span = built.sourceMap.get(`/items/${id}`);
-    items[id] = found ? { state, via: found.via, line: span?.start.line, sections: found.sections } : { state };
+    if (!found || !span) {
+      items[id] = { state };
+      continue;
+    }
+    const where = state === 'present' ? factPlaces(found.facts) : [span.start];
+    const lacks = validated.lacks.get(id);
+    items[id] = {
+      state,
+      via: found.via,
+      line: span.start.line,
+      sections: found.sections,
+      evidence: where.map((at) => ({ line: at.line, column: at.column, quote: quoteLine(outline.lines.lineText(at.line)) })),
+      ...(lacks ? { lacks } : {}),
+    };
   }
 
   return {

@@ -53,6 +53,9 @@ function wordsIn(block: Block): number {
   return n;
 }
 
+/** Words of substance after which a leftover placeholder no longer makes an item weak. */
+const OUTWEIGHS_PLACEHOLDERS = 300;
+
 /** Placeholder matches per block, found once and shared by every item. */
 type PlaceholderIndex = Map<Block, TermMatch[]>;
 
@@ -81,13 +84,15 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
   const mentioned = scope.filter((b) => !inOwn(b));
   if (own.size === 0 && mentioned.length === 0) return undefined;
 
-  const placeholders: string[] = [];
+  // The outermost of the item's own sections a block stands in: where its words and placeholders belong.
+  const home = (b: Block) => b.sections.find((i) => own.has(i)) ?? -1;
+  const placed: { section: number; text: string }[] = [];
   // Headings name things; substance is in the prose beneath them.
   const substantive = scope.filter((b) => {
     if (b.kind === 'heading') return false;
     const found = placeholderIndex.get(b) ?? [];
     // A placeholder in another section that merely mentions the item is that section's problem.
-    if (own.size === 0 || inOwn(b)) placeholders.push(...found.map((m) => m.text));
+    if (own.size === 0 || inOwn(b)) placed.push(...found.map((m) => ({ section: home(b), text: m.text })));
     return found.length === 0;
   });
   // A stage budget is read from the item's own sections only: numbers elsewhere are not its stages.
@@ -98,15 +103,22 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
       ? extractFact(spec, ownSubstantive, outline.lines)
       : [...extractFact(spec, ownSubstantive, outline.lines, ownContext), ...extractFact(spec, otherSubstantive, outline.lines, spec.evidence ? ownContext : elsewhere)];
   const facts = Object.fromEntries(item.facts.map((spec) => [spec.name, factsOf(spec)]));
-  // A leftover TODO beside real substance is the placeholder rule's finding, not a weak item.
-  if (Object.values(facts).some((found) => found.length > 0)) placeholders.length = 0;
 
-  const ownSections = [...own].map((i) => outline.sections[i]!);
+  const sectionWords = new Map<number, number>();
+  for (const b of substantive) sectionWords.set(home(b), (sectionWords.get(home(b)) ?? 0) + wordsIn(b));
+  // A leftover TODO in a long section that states the item's facts is the placeholder rule's
+  // finding; in a short one it means the item is not done yet.
+  const stated = Object.values(facts).some((found) => found.length > 0);
+  const placeholders = placed.filter((p) => !stated || (sectionWords.get(p.section) ?? 0) < OUTWEIGHS_PLACEHOLDERS).map((p) => p.text);
+  const words = [...sectionWords.values()].reduce((n, w) => n + w, 0);
+
+  // Sections named by an alias first: "Labels" speaks for the item more plainly than "Data".
+  const byAlias = (i: number) => (item.aliases.some((alias) => headingMatches(outline.sections[i]!.normalized, alias)) ? 0 : 1);
+  const ownSections = [...own].sort((a, b) => byAlias(a) - byAlias(b) || a - b).map((i) => outline.sections[i]!);
   const sectionTitles =
     ownSections.length > 0
       ? ownSections.map((s) => s.title)
       : [...new Set(mentioned.map((b) => outline.sections[b.sections.at(-1) ?? -1]?.title ?? '(top of document)'))];
-  const words = substantive.reduce((n, b) => n + wordsIn(b), 0);
   const model: ItemModel = { via: own.size > 0 ? 'heading' : 'mention', sections: sectionTitles, facts, placeholders, words };
   const span = ownSections[0]?.span ?? mentioned[0]!.span;
   const end = ownSections.length > 0 ? Math.max(...ownSections.map((s) => s.endLine)) : undefined;
