@@ -87,9 +87,14 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
   // The outermost of the item's own sections a block stands in: where its words and placeholders belong.
   const home = (b: Block) => b.sections.find((i) => own.has(i)) ?? -1;
   const placed: { section: number; text: string }[] = [];
-  // Headings name things; substance is in the prose beneath them.
+  // A heading that only names the item ("Prediction service", "Leakage") or the system (the title)
+  // states nothing; one that says more ("Batch scoring every 10 minutes") can.
+  const statesFacts = (b: Block) => {
+    const section = outline.sections[b.sections.at(-1)!]!;
+    return section.level > 1 && section.normalized.includes(' ') && !item.aliases.includes(section.normalized);
+  };
   const substantive = scope.filter((b) => {
-    if (b.kind === 'heading') return false;
+    if (b.kind === 'heading' && !statesFacts(b)) return false;
     const found = placeholderIndex.get(b) ?? [];
     // A placeholder in another section that merely mentions the item is that section's problem.
     if (own.size === 0 || inOwn(b)) placed.push(...found.map((m) => ({ section: home(b), text: m.text })));
@@ -105,7 +110,7 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
   const facts = Object.fromEntries(item.facts.map((spec) => [spec.name, factsOf(spec)]));
 
   const sectionWords = new Map<number, number>();
-  for (const b of substantive) sectionWords.set(home(b), (sectionWords.get(home(b)) ?? 0) + wordsIn(b));
+  for (const b of substantive) if (b.kind !== 'heading') sectionWords.set(home(b), (sectionWords.get(home(b)) ?? 0) + wordsIn(b));
   // A leftover TODO in a long section that states the item's facts is the placeholder rule's
   // finding; in a short one it means the item is not done yet.
   const stated = Object.values(facts).some((found) => found.length > 0);
