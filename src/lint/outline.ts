@@ -64,13 +64,15 @@ function maskUrls(text: string): string {
  */
 function pseudoHeading(node: Paragraph): { title: string; lineEnd: number } | undefined {
   const [first, ...rest] = node.children;
-  if (first?.type !== 'strong' || first.position?.start.line !== first.position?.end.line) return undefined;
+  // Bold, or bold italic (***Title***, which parses as emphasis around strong).
+  const bold = first?.type === 'emphasis' && first.children.length === 1 ? first.children[0] : first;
+  if (bold?.type !== 'strong' || first!.position?.start.line !== first!.position?.end.line) return undefined;
   const next = rest[0];
   const alone = rest.length === 0 || (rest.length === 1 && next?.type === 'text' && /^\s*[:.]?\s*$/.test(next.value));
   const lineBreak = next?.type === 'break' || (next?.type === 'text' && /^\s*[:.]?\s*\n/.test(next.value));
   if (!alone && !lineBreak) return undefined;
-  const title = first.children.map((c) => ('value' in c ? c.value : '')).join('');
-  const lineEnd = alone ? (node.position?.end.offset ?? 0) : (first.position?.end.offset ?? 0);
+  const title = bold.children.map((c) => ('value' in c ? c.value : '')).join('');
+  const lineEnd = alone ? (node.position?.end.offset ?? 0) : (first!.position?.end.offset ?? 0);
   return { title, lineEnd };
 }
 
