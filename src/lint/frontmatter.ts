@@ -2,6 +2,9 @@ import { isMap, isScalar, parseDocument } from 'yaml';
 import type { Outline } from './outline.js';
 import type { Span } from './position.js';
 
+/** The rule a YAML error in the front matter is reported under (schemas/checklist/rules/front-matter-yaml.md). */
+export const FRONT_MATTER_YAML = 'front-matter-yaml';
+
 export interface FrontMatter {
   data: Record<string, unknown>;
   /** Where each top-level key stands, for the source map. */
