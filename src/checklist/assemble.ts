@@ -1,6 +1,7 @@
 import type { AnySchemaObject } from 'ajv';
 import { parse } from 'yaml';
 import type { RuleMeta, Severity } from './types.js';
+import { vocabularySchema, type Vocabulary } from './vocabulary.js';
 
 /**
  * The checklist's sources (schemas/checklist/): one top-level file, one file per item, one per rule.
@@ -17,6 +18,9 @@ export interface ChecklistSource {
   version: number;
   placeholders: string[];
   declared: Record<string, { item: string; fact: string }>;
+  /** The words docs and `mlsd new` share: enums with synonyms, units. */
+  vocabulary: Vocabulary;
+  /** The front matter's JSON Schema; a key's `vocabulary: <name>` stands for that vocabulary's constraint. */
   frontMatter: AnySchemaObject;
   /** Applies to every item, built-in or a team's. */
   everyItem: AnySchemaObject;
@@ -122,6 +126,7 @@ export function assembleChecklist(checklist: ChecklistSource, items: ItemSource[
     }
   }
 
+  const frontMatter = withVocabulary(checklist.frontMatter, checklist.vocabulary);
   const properties = Object.fromEntries(
     checklist.items.map((id) => {
       const item = byId.get(id)!;
@@ -137,9 +142,9 @@ export function assembleChecklist(checklist: ChecklistSource, items: ItemSource[
     title: checklist.title,
     description: checklist.description,
     type: 'object',
-    mlsd: { version: checklist.version, placeholders: checklist.placeholders, declared: checklist.declared, rules: core },
+    mlsd: { version: checklist.version, placeholders: checklist.placeholders, declared: checklist.declared, vocabulary: checklist.vocabulary, rules: core },
     properties: {
-      frontMatter: checklist.frontMatter,
+      frontMatter,
       items: {
         type: 'object',
         required: checklist.items.filter((id) => byId.get(id)!.required),
@@ -150,4 +155,19 @@ export function assembleChecklist(checklist: ChecklistSource, items: ItemSource[
     },
     ...(documentRules.length > 0 ? { allOf: documentRules } : {}),
   };
+}
+
+/** The front matter schema with each `vocabulary: <name>` replaced by the constraint the vocabulary gives. */
+function withVocabulary(frontMatter: AnySchemaObject, vocabulary: Vocabulary): AnySchemaObject {
+  const keys = (frontMatter.properties ?? {}) as Record<string, AnySchemaObject>;
+  const properties = Object.fromEntries(
+    Object.entries(keys).map(([key, schema]) => {
+      const { vocabulary: name, ...rest } = schema as AnySchemaObject & { vocabulary?: string };
+      if (name === undefined) return [key, schema];
+      const words = vocabulary[name];
+      if (!words) throw new Error(`checklist.yaml: front matter "${key}" names vocabulary "${name}", which is not defined`);
+      return [key, { ...rest, ...vocabularySchema(words) }];
+    }),
+  );
+  return { ...frontMatter, properties };
 }

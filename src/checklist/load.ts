@@ -4,6 +4,7 @@ import { loadPrecompiled } from './precompiled.js';
 import { newAjv } from './ajv.js';
 import { normalizeHeading } from './headings.js';
 import { compileTerms } from './terms.js';
+import type { Vocabulary } from './vocabulary.js';
 import { ChecklistError, type Checklist, type ChecklistItem, type FactSpec, type QuantitySpec, type RuleMeta, type SchemaRule } from './types.js';
 
 const DEFAULT_SCHEMA_URL = new URL('../../schemas/checklist.schema.json', import.meta.url);
@@ -34,6 +35,8 @@ const mlsdKeywordSchema = {
       items: { type: 'object', required: ['id', 'severity', 'description'], additionalProperties: false, properties: { id: { type: 'string', pattern: RULE_ID }, ...ruleFields } },
     },
     placeholders: termList,
+    /** The words docs and `mlsd new` share (./vocabulary.ts). */
+    vocabulary: { type: 'object', additionalProperties: { type: 'object' } },
     aliases: termList,
     mentions: termList,
     mentionsExcept: termList,
@@ -202,6 +205,7 @@ export function compileChecklist(schema: AnySchemaObject, precompiled?: Validate
     catalogue: ruleCatalogue(schema, rules),
     declared: declaredFacts(schema, items),
     placeholders: terms((schema.mlsd as { placeholders?: string[] } | undefined)?.placeholders, 'checklist placeholders'),
+    vocabulary: vocabularyOf(schema) ?? vocabularyOf(readDefaultSchema()) ?? {},
     validate,
   };
 }
@@ -247,6 +251,15 @@ function collectRules(schema: unknown): Map<string, SchemaRule> {
   walk(schema, '#');
   return rules;
 }
+
+const vocabularyOf = (schema: AnySchemaObject) => (schema.mlsd as { vocabulary?: Vocabulary } | undefined)?.vocabulary;
+
+/** The built-in checklist's vocabulary (checklist.yaml), without compiling the checklist: what `mlsd new` offers and checks. */
+export function defaultVocabulary(): Vocabulary {
+  vocabulary ??= cached?.vocabulary ?? vocabularyOf(readDefaultSchema()) ?? {};
+  return vocabulary;
+}
+let vocabulary: Vocabulary | undefined;
 
 /** Lint's own rules as a checklist describes them; a schema that does not (an inline one) gets the built-in checklist's. */
 function coreRules(schema: AnySchemaObject): RuleMeta[] {

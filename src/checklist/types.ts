@@ -1,5 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import type { TermMatcher } from './terms.js';
+import type { Vocabulary } from './vocabulary.js';
 
 export interface QuantitySpec {
   kind: 'quantity';
@@ -74,6 +75,8 @@ export interface Checklist {
   rules: Map<string, SchemaRule>;
   /** Every rule a run can report, by id: lint's own rules, then those the schema declares. */
   catalogue: Map<string, RuleMeta>;
+  /** The words docs and `mlsd new` share: front matter enums with their synonyms, units. */
+  vocabulary: Vocabulary;
   /** ajv validator for the document model. */
   validate: ValidateFunction;
 }
