@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { parseRuleFile } from './checklist/assemble.js';
 import { buildChecklistSchema } from './checklist/build.js';
 import type { ItemConfig } from './checklist/config.js';
@@ -79,7 +79,7 @@ export function ruleExamplesIn(path: string): RuleExample[] {
         .sort()
         .map((f) => join(path, f))
     : [path];
-  return files.flatMap((file) => ruleExamples(readFileSync(file, 'utf8'), file.includes('/') ? file : basename(file)));
+  return files.flatMap((file) => ruleExamples(readFileSync(file, 'utf8'), file));
 }
 
 /**
