@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Checklists } from '../checklist/build.js';
+import { defaultChecklist } from '../checklist/load.js';
 import type { Checklist, RuleMeta } from '../checklist/types.js';
 import { configFor, type ConfigFlags } from './config-loader.js';
 import { UsageError } from './errors.js';
@@ -31,7 +32,20 @@ function catalogue(checklists: Checklist[]): Map<string, { rule: RuleMeta; bestP
   return all;
 }
 
-/** Print a rule's page: what it checks, why, a failing and a passing example. */
+/**
+ * A rule's page, as `mlsd explain` prints it, from the catalogues of the given checklists (by
+ * default the built-in one). A rule none of them knows is a usage error naming the known rules.
+ */
+export async function explainRule(ruleId: string, checklists: Checklist[] = [defaultChecklist()]): Promise<string> {
+  const known = catalogue(checklists);
+  const found = known.get(ruleId);
+  if (!found) throw new UsageError(`unknown rule "${ruleId}" (known rules: ${[...known.keys()].sort().join(', ')})`);
+  const { rule, bestPractice } = found;
+  const body = rule.docPath ? stripFrontMatter(await readFile(new URL(rule.docPath, PACKAGE_ROOT), 'utf8')) : undefined;
+  return rulePage(rule, body, bestPractice);
+}
+
+/** Print a rule's page: what it checks, why, a failing and a passing example; the config's own rules too. */
 export async function runExplain(ruleId: string, flags: ConfigFlags, cwd: string, stdout: NodeJS.WritableStream): Promise<number> {
   const { config } = await configFor(flags, cwd);
   // The config's checklist, and the same with each override applied: a team rule may live in either.
@@ -41,12 +55,7 @@ export async function runExplain(ruleId: string, flags: ConfigFlags, cwd: string
     return { checklist, rules: config.rules, key: String(i) };
   });
   const checklists = new Checklists();
-  const known = catalogue(layers.map((settings) => checklists.for(settings)));
-  const found = known.get(ruleId);
-  if (!found) throw new UsageError(`unknown rule "${ruleId}" (known rules: ${[...known.keys()].sort().join(', ')})`);
-  const { rule, bestPractice } = found;
-  const body = rule.docPath ? stripFrontMatter(await readFile(new URL(rule.docPath, PACKAGE_ROOT), 'utf8')) : undefined;
-  stdout.write(rulePage(rule, body, bestPractice));
+  stdout.write(await explainRule(ruleId, layers.map((settings) => checklists.for(settings))));
   return 0;
 }
 
