@@ -1,12 +1,12 @@
+import { severityOf } from '../checklist/catalogue.js';
 import type { Checklist } from '../checklist/types.js';
-import { parseFrontMatter } from './frontmatter.js';
-import { MAX_NESTING, tooDeep } from './depth.js';
+import { FRONT_MATTER_YAML, parseFrontMatter } from './frontmatter.js';
+import { MAX_NESTING, NESTING_TOO_DEEP, tooDeep } from './depth.js';
 import { addFingerprints } from './fingerprint.js';
 import type { Fact } from './facts.js';
 import { buildModel, type DocumentModel } from './model.js';
 import { buildOutline } from './outline.js';
 import { parseMarkdown } from './parse.js';
-import { RULES } from './rules.js';
 import { applySuppressions, findDirectives } from './suppress.js';
 import type { Diagnostic, ItemReport, LintResult } from './types.js';
 import { validateModel } from './validate.js';
@@ -49,7 +49,7 @@ export function lint(text: string, base: Checklist): LintResult & { model: Docum
     const message = `Lists or blockquotes nest at least ${deep.depth} levels deep here, more than the ${MAX_NESTING} mlsd reads; the file was not linted.`;
     const span = { line: deep.line, column: 1, endLine: deep.line, endColumn: 1 };
     return {
-      diagnostics: addFingerprints([{ ...span, severity: RULES['nesting-too-deep'].severity, ruleId: 'nesting-too-deep', message }], text),
+      diagnostics: addFingerprints([{ ...span, severity: severityOf(base, NESTING_TOO_DEEP), ruleId: NESTING_TOO_DEEP, message }], text),
       checklist: {},
       items: {},
       language: base.language,
@@ -67,8 +67,8 @@ export function lint(text: string, base: Checklist): LintResult & { model: Docum
     column: span.start.column,
     endLine: span.end.line,
     endColumn: span.end.column,
-    severity: RULES['front-matter-yaml'].severity,
-    ruleId: 'front-matter-yaml',
+    severity: severityOf(checklist, FRONT_MATTER_YAML),
+    ruleId: FRONT_MATTER_YAML,
     message,
   }));
 
@@ -93,7 +93,7 @@ export function lint(text: string, base: Checklist): LintResult & { model: Docum
   }
 
   return {
-    diagnostics: addFingerprints(applySuppressions([...yamlErrors, ...validated.diagnostics], findDirectives(outline)).sort(byPosition), text),
+    diagnostics: addFingerprints(applySuppressions([...yamlErrors, ...validated.diagnostics], findDirectives(outline), checklist).sort(byPosition), text),
     checklist: validated.checklist,
     items,
     language: checklist.language,
