@@ -1,7 +1,7 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './helpers.js';
+import { ROOT, runCli, tempDir } from './helpers.js';
 
 // Design docs written for these tests in the styles real teams use; none is copied from a corpus.
 const STYLES = join('test', 'fixtures', 'styles');
@@ -54,5 +54,43 @@ describe('lint --verbose', () => {
     expect(run.stdout).toMatch(/^ +latency-budget +present +8 +"Latency budget \| p99 under 80 ms per request\."$/m);
     expect(run.stdout).toMatch(/^ +latency-budget +weak +15 +"Latency budget": gives no latency number/m);
     expect(runCli(['lint', join(STYLES, 'tables.md'), '--no-config']).stdout).not.toContain('present');
+  });
+});
+
+describe('a team adds a language and its own synonyms in config', () => {
+  it('detects the team language and reads the items by its terms', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, '.mlsdrc.yaml'),
+      [
+        'languages:',
+        '  de:',
+        '    name: Deutsch',
+        '    stopwords: [der, die, das, und, ist, nicht, mit, für, auf, wir, ein, eine, den, zu]',
+        '    notSubstance: { deferral: ["später"] }',
+        'checklist:',
+        '  metrics: { heads: { de: [erfolg] }, facts: { offline: { terms: { de: [Trefferquote] } } } }',
+        '  latency-budget: { heads: { de: [antwortzeit] } }',
+        '',
+      ].join('\n'),
+    );
+    const doc = (latency: string) =>
+      `# Empfehlungen\n\n## Wie wir Erfolg messen\n\nWir messen die Trefferquote auf den letzten zwei Wochen.\n\n## Antwortzeit\n\n${latency}\n`;
+    writeFileSync(join(dir, 'done.md'), doc('Die Antwort kommt in höchstens 120 ms für das p99.'));
+    writeFileSync(join(dir, 'later.md'), doc('Die Antwort kommt in 120 ms, das legen wir später fest.'));
+    const run = runCli(['lint', 'done.md', 'later.md', '--format', 'json'], { cwd: dir });
+    const [done, later] = JSON.parse(run.stdout).files;
+    expect(done.language).toBe('de');
+    expect(done.checklist).toMatchObject({ metrics: 'present', 'latency-budget': 'present' });
+    expect(later.checklist['latency-budget']).toBe('weak');
+  });
+
+  it('refuses a language without stop words, naming the file and key', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.mlsdrc.yaml'), 'languages:\n  de:\n    name: Deutsch\n');
+    writeFileSync(join(dir, 'a.md'), '# A\n');
+    const run = runCli(['lint', 'a.md'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/\.mlsdrc\.yaml.*languages/);
   });
 });
