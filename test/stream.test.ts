@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultChecklist } from '../src/checklist/load.js';
 import { loadFormatter, type FileResult, type FormatOptions } from '../src/format/index.js';
-import { ruleCatalog } from '../src/lint/rules.js';
 import { BIN, ROOT, runCli, tempDir } from './helpers.js';
 import { REPOSITORY_URL, sourceUrlBase } from '../src/cli/package-info.js';
 
@@ -25,9 +24,10 @@ function corpus(count: number, seed: string): string {
 type JsonDiagnostic = Record<string, unknown> & { file: string };
 
 /** The results a JSON report holds, as the formatters take them (nulls back to absent fields). */
-function resultsOf(report: { files: { file: string; checklist: FileResult['checklist']; items: FileResult['items']; diagnostics: JsonDiagnostic[] }[] }): FileResult[] {
+function resultsOf(report: { files: { file: string; language: string | null; checklist: FileResult['checklist']; items: FileResult['items']; diagnostics: JsonDiagnostic[] }[] }): FileResult[] {
   return report.files.map((f) => ({
     file: f.file,
+    ...(f.language !== null ? { language: f.language } : {}),
     checklist: f.checklist,
     items: f.items,
     diagnostics: f.diagnostics.map(({ file: _file, ...d }) => Object.fromEntries(Object.entries(d).filter(([, v]) => v !== null))) as unknown as FileResult['diagnostics'],
@@ -56,7 +56,7 @@ describe('the report is printed as files are linted', () => {
     expect(results.map((r) => r.file)).toEqual(expect.arrayContaining(['clean.md', 'draft.md', 'guarded.md']));
     expect(results.find((r) => r.file === 'clean.md')!.diagnostics).toEqual([]);
     expect(results.find((r) => r.file === 'draft.md')!.diagnostics.length).toBeGreaterThan(0);
-    const options: FormatOptions = { color: false, toolVersion: report.tool.version, informationUri: REPOSITORY_URL, docsBase: sourceUrlBase(), checklistId: report.checklist, repoPrefix: '', rules: ruleCatalog(defaultChecklist().rules.values()) };
+    const options: FormatOptions = { color: false, toolVersion: report.tool.version, informationUri: REPOSITORY_URL, docsBase: sourceUrlBase(), checklistId: report.checklist, repoPrefix: '', rules: [...defaultChecklist().catalogue.values()] };
     for (const format of STREAMED) expect(runs[`${format} 2`]!.stdout, format).toBe((await loadFormatter(format))!(results, options));
   });
 

@@ -6,7 +6,8 @@ import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { newAjv } from './ajv.js';
 import safeRegex from 'safe-regex2';
 import { ConfigError, discoverConfig, displayPath, readConfigFile, type ConfigProblem, type ConfigSource } from './config-file.js';
-import { readDefaultSchema } from './load.js';
+import type { LanguageSource } from './assemble.js';
+import { createAjv, readDefaultSchema, type LangTerms } from './load.js';
 import { parseSize } from './size.js';
 import { compileTerms } from './terms.js';
 import { importModule } from '../import-module.js';
@@ -17,11 +18,11 @@ export type Scalar = string | number | boolean;
 export type Requirement = boolean | { when: Record<string, Scalar | Scalar[]> };
 
 export interface FactConfig {
-  terms?: string[];
-  near?: string[];
+  terms?: LangTerms;
+  near?: LangTerms;
   evidence?: boolean;
-  choice?: Record<string, string[]>;
-  quantity?: { units: Record<string, number>; near: string[]; unless?: string[]; percentiles?: string[] };
+  choice?: Record<string, LangTerms>;
+  quantity?: { units: Record<string, number>; near: LangTerms; unless?: LangTerms; percentiles?: LangTerms };
   /** Matches needed for the item to count as addressed (default 1). */
   min?: number;
 }
@@ -29,9 +30,11 @@ export interface FactConfig {
 /** One checklist item as a config states it: a new item, or changes to an existing one. */
 export interface ItemConfig {
   title?: string;
-  aliases?: string[];
+  /** Term lists may be one list, or one per language code (`{ en: [...], de: [...] }`). */
+  aliases?: LangTerms;
+  heads?: LangTerms;
   hint?: string;
-  mentions?: string[];
+  mentions?: LangTerms;
   required?: Requirement;
   severity?: Level;
   minWords?: number;
@@ -64,6 +67,8 @@ export interface MlsdConfig {
   answers?: Record<string, string | number | boolean>;
   /** Files larger than this are reported (file-too-large), not read: bytes, or "5MB", "512KB". */
   maxFileSize?: number | string;
+  /** Languages the team's docs are written in, besides the built-in ones, keyed by language code. */
+  languages?: Record<string, LanguageSource>;
 }
 
 /** Every layer merged: what a run uses. `extends` is gone, flattened into `layers`. */
@@ -78,6 +83,7 @@ export interface MergedConfig {
   answers: Record<string, string | number | boolean>;
   /** In bytes. */
   maxFileSize?: number;
+  languages: Record<string, LanguageSource>;
 }
 
 export interface ResolvedConfig {
@@ -151,10 +157,25 @@ function problemsFrom(errors: ErrorObject[], source: ConfigSource): ConfigProble
   return problems;
 }
 
-function validate(source: ConfigSource, knownRules: readonly string[]): MlsdConfig {
-  const check = configValidator();
-  if (!check(source.data)) throw new ConfigError(problemsFrom(check.errors ?? [], source));
-  const config = source.data as MlsdConfig;
+/** Rule ids a config's item schemas declare (`mlsd.rule`, as the built-in checklist's rule files do), with where. */
+export function declaredRules(config: MlsdConfig): { id: string; at: (string | number)[] }[] {
+  const found: { id: string; at: (string | number)[] }[] = [];
+  const walk = (node: unknown, at: (string | number)[]) => {
+    if (node === null || typeof node !== 'object') return;
+    const rule = (node as { mlsd?: { rule?: unknown } }).mlsd?.rule;
+    if (typeof rule === 'string') found.push({ id: rule, at: [...at, 'mlsd', 'rule'] });
+    for (const [key, child] of Object.entries(node)) if (key !== 'mlsd') walk(child, [...at, Array.isArray(node) ? Number(key) : key]);
+  };
+  const items = (checklist: Record<string, ItemConfig> | undefined, at: (string | number)[]) => {
+    for (const [id, item] of Object.entries(checklist ?? {})) walk(item.schema, [...at, id, 'schema']);
+  };
+  items(config.checklist, ['checklist']);
+  config.overrides?.forEach((o, i) => items(o.checklist, ['overrides', i, 'checklist']));
+  return found;
+}
+
+/** Rule ids in `rules` must name a rule: lint's, the built-in checklist's, or one a config layer declares. */
+function checkRuleNames(source: ConfigSource, config: MlsdConfig, knownRules: readonly string[]): void {
   const problems: ConfigProblem[] = [];
   const checkRules = (rules: Record<string, Level> | undefined, at: (string | number)[]) => {
     for (const id of Object.keys(rules ?? {})) {
@@ -165,6 +186,18 @@ function validate(source: ConfigSource, knownRules: readonly string[]): MlsdConf
   };
   checkRules(config.rules, ['rules']);
   config.overrides?.forEach((o, i) => checkRules(o.rules, ['overrides', i, 'rules']));
+  if (problems.length > 0) throw new ConfigError(problems);
+}
+
+function validate(source: ConfigSource, builtInRules: readonly string[]): MlsdConfig {
+  const check = configValidator();
+  if (!check(source.data)) throw new ConfigError(problemsFrom(check.errors ?? [], source));
+  const config = source.data as MlsdConfig;
+  const problems: ConfigProblem[] = [];
+  // A team rule is a rule of its own: reusing a built-in id would report under another rule's page.
+  for (const { id, at } of declaredRules(config)) {
+    if (builtInRules.includes(id)) problems.push({ file: source.label, line: source.lineOf(at), message: `${dotted(at)} "${id}" is a built-in rule; a team rule needs an id of its own` });
+  }
   const checkItems = (items: Record<string, ItemConfig> | undefined, at: (string | number)[]) => {
     for (const [id, item] of Object.entries(items ?? {})) {
       for (const [path, message] of itemProblems(item)) {
@@ -184,8 +217,13 @@ let schemaChecker: Ajv | undefined;
 /** What the config schema cannot see: term lists that are not valid regular expressions, and an item `schema` ajv cannot compile. */
 function itemProblems(item: ItemConfig): [(string | number)[], string][] {
   const problems: [(string | number)[], string][] = [];
-  const terms = (list: string[] | undefined, path: (string | number)[]) => {
-    if (!list) return;
+  const terms = (lists: LangTerms | undefined, path: (string | number)[]) => {
+    if (!lists) return;
+    if (!Array.isArray(lists)) {
+      for (const [lang, list] of Object.entries(lists)) terms(list, [...path, lang]);
+      return;
+    }
+    const list = lists;
     try {
       compileTerms(list);
     } catch (error) {
@@ -209,9 +247,8 @@ function itemProblems(item: ItemConfig): [(string | number)[], string][] {
     for (const [value, list] of Object.entries(fact.choice ?? {})) terms(list, [...at, 'choice', value]);
   }
   if (item.schema) {
-    if (!schemaChecker) {
-      schemaChecker = newAjv({ allErrors: true, strict: true, strictTypes: false, allowUnionTypes: true });
-    }
+    // The checklist's own ajv set-up, so an item schema may declare rules (`mlsd.rule`) as the built-in items do.
+    schemaChecker ??= createAjv();
     try {
       schemaChecker.compile(item.schema);
     } catch (error) {
@@ -293,6 +330,9 @@ async function layersOf(source: ConfigSource, options: LoadOptions, stack: strin
     layers.push(...(await layersOf(next, options, [...stack, next.path])));
   }
   layers.push({ label: source.label, config, lineOf: source.lineOf });
+  // Rules this file or a layer it extends declares are known to its `rules`, as built-in ones are.
+  const declared = layers.flatMap((layer) => declaredRules(layer.config).map((rule) => rule.id));
+  checkRuleNames(source, config, [...options.knownRules, ...new Set(declared)]);
   return layers;
 }
 
@@ -338,11 +378,15 @@ export function mergeLayer(merged: MergedConfig, sources: Map<string, string>, l
     merged.maxFileSize = parseSize(config.maxFileSize); // the schema has checked it parses
     sources.set('maxFileSize', label);
   }
+  for (const [code, language] of Object.entries(config.languages ?? {})) {
+    merged.languages[code] = structuredClone(language);
+    sources.set(`languages.${code}`, label);
+  }
 }
 
 /** Merge layers in order over an empty config; the built-in checklist (mlsd:recommended) is always the first. */
 export function mergeLayers(layers: readonly Layer[], knownRules: readonly string[]) {
-  const merged: MergedConfig = { checklist: {}, rules: {}, overrides: [], ignores: [], gitignore: true, answers: {} };
+  const merged: MergedConfig = { checklist: {}, rules: {}, overrides: [], ignores: [], gitignore: true, answers: {}, languages: {} };
   const sources = new Map<string, string>();
   const all = [presetLayer('mlsd:recommended', knownRules), ...layers.filter((l) => l.label !== 'mlsd:recommended')];
   for (const layer of all) mergeLayer(merged, sources, layer);

@@ -1,16 +1,57 @@
 import { readFile } from 'node:fs/promises';
-import { buildChecklistSchema, Checklists, settingsFor } from '../checklist/build.js';
+import { buildChecklistSchema, Checklists, type FileSettings } from '../checklist/build.js';
 import { defaultChecklist } from '../checklist/load.js';
-import type { ChecklistItem } from '../checklist/types.js';
-import { ruleCatalog, type RuleMeta } from '../lint/rules.js';
+import type { Checklist, ChecklistItem, RuleMeta } from '../checklist/types.js';
 import { didYouMean } from '../suggest.js';
 import { configFor, type ConfigFlags } from './config-loader.js';
 import { UsageError } from './errors.js';
 
-/** The package root, where each rule's docPath starts. */
+/** Rule files ship in the package; a rule's docPath is relative to the package root. */
 const PACKAGE_ROOT = new URL('../../', import.meta.url);
 
 type Json = Record<string, unknown>;
+
+/** The expected-finding markers in a rule file's examples are for its tests, not for the reader. */
+export const stripExpectMarkers = (page: string) => page.replace(/[ \t]*<!-- expect: [^>]*-->/g, '');
+
+/** A rule's page as `mlsd explain` prints it: its severity and kind, then its file's page. */
+export function rulePage(rule: RuleMeta, body: string | undefined, bestPractice: boolean): string {
+  const kind = bestPractice
+    ? ` A best-practice rule: it reports on an item that is present and does\nnot change the item's state. A team can raise or lower it in its config.`
+    : '';
+  const page =
+    body ??
+    `## What it checks\n\n${rule.description}${rule.item ? ` (checklist item "${rule.item}")` : ''}\n\n## How to fix\n\n${rule.help}\n`;
+  return `# ${rule.id}\n\nDefault severity: **${rule.severity}**.${kind}\n\n${stripExpectMarkers(page)}`;
+}
+
+type Catalogue = Map<string, { rule: RuleMeta; bestPractice: boolean }>;
+
+/** Every rule the configured checklists can report: the built-in catalogue, the config's rules, each override's. */
+function catalogue(checklists: Checklist[]): Catalogue {
+  const all: Catalogue = new Map();
+  for (const checklist of checklists) {
+    const declared = new Set([...checklist.rules.values()].map((rule) => rule.id));
+    for (const rule of checklist.catalogue.values()) if (!all.has(rule.id)) all.set(rule.id, { rule, bestPractice: declared.has(rule.id) });
+  }
+  return all;
+}
+
+async function pageOf({ rule, bestPractice }: { rule: RuleMeta; bestPractice: boolean }): Promise<string> {
+  const body = rule.docPath ? stripFrontMatter(await readFile(new URL(rule.docPath, PACKAGE_ROOT), 'utf8')) : undefined;
+  return rulePage(rule, body, bestPractice);
+}
+
+/**
+ * A rule's page, as `mlsd explain` prints it, from the catalogues of the given checklists (by
+ * default the built-in one). A rule none of them knows is a usage error naming the closest.
+ */
+export async function explainRule(ruleId: string, checklists: Checklist[] = [defaultChecklist()]): Promise<string> {
+  const known = catalogue(checklists);
+  const found = known.get(ruleId);
+  if (!found) throw new UsageError(`unknown rule "${ruleId}"${didYouMean(ruleId, known.keys())}; \`mlsd explain\` lists them all`);
+  return pageOf(found);
+}
 
 /**
  * The messages an item's schema gives when it is weak, and the rules declared inside it: what the
@@ -32,8 +73,8 @@ function weakWhen(schema: Json): { messages: string[]; rules: string[] } {
   return { messages: [...new Set(messages)], rules };
 }
 
-function explainItem(item: ChecklistItem, schema: Json, catalog: readonly RuleMeta[]): string {
-  const { messages, rules } = weakWhen(schema);
+function explainItem(item: ChecklistItem, schema: Json, rules: readonly RuleMeta[]): string {
+  const { messages, rules: declared } = weakWhen(schema);
   const authored = (schema.mlsd as { aliases?: string[] } | undefined)?.aliases ?? item.aliases;
   const aliases = authored.slice(0, 6).map((a) => `"${a}"`).join(', ');
   const lines = [
@@ -49,7 +90,7 @@ function explainItem(item: ChecklistItem, schema: Json, catalog: readonly RuleMe
     '         Reported as weak-section.',
     `absent   no heading and no mention anywhere${item.required ? ': reported as required-section.' : '; the item is optional, so nothing is reported.'}`,
   ];
-  const itemRules = catalog.filter((r) => rules.includes(r.id));
+  const itemRules = rules.filter((r) => declared.includes(r.id));
   if (itemRules.length > 0) {
     lines.push('', 'Rules on this item once it is present:');
     for (const rule of itemRules) lines.push(`  ${rule.id} (${rule.severity}): ${rule.description}`);
@@ -58,24 +99,16 @@ function explainItem(item: ChecklistItem, schema: Json, catalog: readonly RuleMe
   return `${lines.join('\n')}\n`;
 }
 
-function list(catalog: readonly RuleMeta[], items: readonly ChecklistItem[]): string {
-  const width = Math.max(...catalog.map((r) => r.id.length), ...items.map((i) => i.id.length)) + 2;
+function list(rules: readonly RuleMeta[], items: readonly ChecklistItem[]): string {
+  const width = Math.max(...rules.map((r) => r.id.length), ...items.map((i) => i.id.length)) + 2;
   return [
     'Rules (`mlsd explain <rule-id>` prints the rule\'s page):',
-    ...catalog.map((r) => `  ${r.id.padEnd(width)}${r.severity.padEnd(9)}${r.description}`),
+    ...rules.map((r) => `  ${r.id.padEnd(width)}${r.severity.padEnd(9)}${r.description}`),
     '',
     'Checklist items (`mlsd explain <item-id>` says what makes one present, weak or absent):',
     ...items.map((i) => `  ${i.id.padEnd(width)}${(i.required ? 'required' : 'optional').padEnd(9)}${i.title}`),
     '',
   ].join('\n');
-}
-
-/** A rule's page (what, why, failing and passing examples), read from its docPath; undefined for an unknown rule. */
-export async function rulePage(ruleId: string, catalog: readonly RuleMeta[] = ruleCatalog(defaultChecklist().rules.values())): Promise<string | undefined> {
-  const rule = catalog.find((r) => r.id === ruleId);
-  if (!rule) return undefined;
-  const page = await readFile(new URL(rule.docPath, PACKAGE_ROOT), 'utf8').catch(() => undefined);
-  return page ?? `${rule.id} (${rule.severity}): ${rule.fullDescription}\n\nHow to fix: ${rule.help}\n`;
 }
 
 /**
@@ -84,25 +117,39 @@ export async function rulePage(ruleId: string, catalog: readonly RuleMeta[] = ru
  * present, weak or absent.
  */
 export async function runExplain(id: string | undefined, flags: ConfigFlags, cwd: string, stdout: NodeJS.WritableStream): Promise<number> {
-  const resolved = await configFor(flags, cwd);
-  const settings = settingsFor(resolved.config, undefined);
-  const checklist = new Checklists().for(settings);
-  const catalog = ruleCatalog(checklist.rules.values());
+  const { config } = await configFor(flags, cwd);
+  // The config's checklist, and the same with each override applied: a team's rule or item may live in either.
+  const layers: FileSettings[] = [{}, ...config.overrides.map((o) => o.checklist ?? {})].map((override, i) => {
+    const checklist = structuredClone(config.checklist);
+    for (const [itemId, item] of Object.entries(override)) checklist[itemId] = { ...(checklist[itemId] ?? {}), ...item };
+    return { checklist, rules: config.rules, languages: config.languages, key: String(i) };
+  });
+  const compiled = new Checklists();
+  const checklists = layers.map((settings) => compiled.for(settings));
+  const rules = catalogue(checklists);
+  // Each item as the first layer that has it defines it.
+  const items = new Map<string, { item: ChecklistItem; settings: FileSettings }>();
+  checklists.forEach((checklist, i) => {
+    for (const item of checklist.items) if (!items.has(item.id)) items.set(item.id, { item, settings: layers[i]! });
+  });
+
   if (id === undefined) {
-    stdout.write(list(catalog, checklist.items));
+    const sorted = [...rules.values()].map((r) => r.rule).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    stdout.write(list(sorted, [...items.values()].map((i) => i.item)));
     return 0;
   }
-  const page = await rulePage(id, catalog);
-  if (page !== undefined) {
-    stdout.write(page);
+  const rule = rules.get(id);
+  if (rule) {
+    stdout.write(await pageOf(rule));
     return 0;
   }
-  const item = checklist.items.find((i) => i.id === id);
-  if (item) {
-    const schema = buildChecklistSchema(settings.checklist) as { properties: { items: { properties: Record<string, Json> } } };
-    stdout.write(explainItem(item, schema.properties.items.properties[id] ?? {}, catalog));
+  const found = items.get(id);
+  if (found) {
+    const schema = buildChecklistSchema(found.settings.checklist, undefined, found.settings.languages) as { properties: { items: { properties: Record<string, Json> } } };
+    stdout.write(explainItem(found.item, schema.properties.items.properties[id] ?? {}, [...rules.values()].map((r) => r.rule)));
     return 0;
   }
-  const known = [...catalog.map((r) => r.id), ...checklist.items.map((i) => i.id)];
-  throw new UsageError(`unknown rule or item "${id}"${didYouMean(id, known)}; \`mlsd explain\` lists them all`);
+  throw new UsageError(`unknown rule or item "${id}"${didYouMean(id, [...rules.keys(), ...items.keys()])}; \`mlsd explain\` lists them all`);
 }
+
+const stripFrontMatter = (text: string) => text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '');

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { Checklists, settingsFor } from '../checklist/build.js';
 import { FORMAT_NAMES, loadFormatter, loadReportFormat, type FileResult } from '../format/index.js';
-import { ruleCatalog } from '../lint/rules.js';
 import { configFor, relativeToRoot } from './config-loader.js';
 import { EXIT, UsageError } from './errors.js';
 import { STDIN, type FoundFile } from './files.js';
@@ -36,7 +35,7 @@ export interface LintOptions {
   maxFileSize?: number;
   /** Per-file time limit in milliseconds for files linted in a worker. */
   timeout?: number;
-  /** Say which named files were skipped, and why. */
+  /** Say more: which named files were skipped and why, and (stylish) each file's scorecard: item, state, line, evidence. */
   verbose?: boolean;
   /** Standard input's name in the report and for the config's overrides. */
   stdinFilename?: string;
@@ -186,7 +185,7 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
 
   // SARIF and annotations name files from the repository root; only they pay for asking git.
   const repoPrefix = options.format === 'sarif' || options.format === 'github' ? await (await import('./git.js')).repoPrefix(io.cwd) : '';
-  const formatOptions = { color: useColor(options, io), toolVersion: VERSION, informationUri: REPOSITORY_URL, docsBase: sourceUrlBase(), checklistId: base.id, repoPrefix, rules: ruleCatalog(base.rules.values()) };
+  const formatOptions = { color: useColor(options, io), verbose: options.verbose ?? false, toolVersion: VERSION, informationUri: REPOSITORY_URL, docsBase: sourceUrlBase(), checklistId: base.id, repoPrefix, rules: [...base.catalogue.values()] };
   const progress = progressReporter(files.length, io);
   const report = await LintReport.open(format, formatOptions, {
     output: options.output === undefined ? undefined : resolve(io.cwd, options.output),

@@ -33,7 +33,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('-o, --output <file>', 'write the report to a file (folders created) instead of standard output')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', count)
     .option('-q, --quiet', 'report errors only')
-    .option('--verbose', 'say which named files were skipped and why')
+    .option('--verbose', "say which named files were skipped and why, and print each file's scorecard: every checklist item's state, line and the evidence quoted")
     .option('--stdin-filename <path>', 'the name standard input ("-", implied) has in the report and for the config\'s overrides')
     .option('--changed-since <git-ref>', 'lint only the selected docs changed since this ref (merge base to HEAD, plus uncommitted and untracked files)')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
@@ -77,7 +77,7 @@ configured "paths". See docs/config.md.`,
   program
     .command('explain')
     .description('List the rules and checklist items, or explain one: a rule\'s page (what it checks, why, a failing and a passing example), or what makes an item present, weak or absent.')
-    .argument('[id]', 'a rule id as lint reports it (e.g. latency-stage-sum) or a checklist item id (e.g. labels); none lists them all')
+    .argument('[id]', 'a rule id as lint reports it (e.g. latency-stage-sum) or a checklist item id (e.g. labels); none lists them all; the config\'s own rules and items too')
     .option('-c, --config <file>', 'use this config file instead of searching from the working directory upward (team items and rules)')
     .option('--no-config', 'ignore every config file: the built-in checklist only')
     .action(async (id: string | undefined, options: { config?: string | boolean }) => {

@@ -1,12 +1,16 @@
-import { RULE_LIST, type RuleMeta } from '../lint/rules.js';
+import type { RuleMeta } from '../checklist/types.js';
 import type { Diagnostic } from '../lint/index.js';
 import { collected, jsonArrayWriter } from './streaming.js';
 import type { FileResult, FormatOptions, StreamingFormatter } from './types.js';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
-/** A rule's page, when the run knows where pages are (the repository at this version's tag). */
-export const helpUri = (rule: RuleMeta, docsBase: string | undefined) => (docsBase === undefined ? undefined : `${docsBase}${rule.docPath}`);
+/**
+ * A rule's page: its rule file (docPath) in the repository at this version's tag (docsBase), so the
+ * link shows the page of the version that produced the report. No link for a team's rule (no page
+ * ships) or when the run knows no repository.
+ */
+export const helpUri = (rule: RuleMeta, docsBase: string | undefined) => (rule.docPath && docsBase !== undefined ? `${docsBase}${rule.docPath}` : undefined);
 
 const level = (severity: Diagnostic['severity']) => (severity === 'error' ? 'error' : 'warning');
 
@@ -16,10 +20,10 @@ function reportingDescriptor(rule: RuleMeta, docsBase: string | undefined) {
     id: rule.id,
     name: rule.id.replace(/(^|-)([a-z])/g, (_m, _d: string, c: string) => c.toUpperCase()),
     shortDescription: { text: rule.description },
-    fullDescription: { text: rule.fullDescription },
+    fullDescription: { text: rule.rationale },
     help: {
-      text: `${rule.fullDescription}\n\nHow to fix: ${rule.help}${uri ? `\n\nDocumentation: ${uri}` : ''}`,
-      markdown: `${rule.fullDescription}\n\n**How to fix:** ${rule.help}${uri ? `\n\n[Rule documentation](${uri})` : ''}`,
+      text: `${rule.rationale}\n\nHow to fix: ${rule.help}${uri ? `\n\nDocumentation: ${uri}` : ''}`,
+      markdown: `${rule.rationale}\n\n**How to fix:** ${rule.help}${uri ? `\n\n[Rule documentation](${uri})` : ''}`,
     },
     ...(uri ? { helpUri: uri } : {}),
     defaultConfiguration: { level: level(rule.severity) },
@@ -64,7 +68,7 @@ function result(d: Diagnostic, file: FileResult, options: FormatOptions, ruleInd
  * `results` is the run's last property, so each file's results are printed as it is linted.
  */
 export const sarifReport: StreamingFormatter = (options) => {
-  const rules = options.rules ?? RULE_LIST;
+  const rules = options.rules;
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
   const descriptors = rules.map((rule) => reportingDescriptor(rule, options.docsBase));
   const results = jsonArrayWriter<ReturnType<typeof result>>((array) => ({

@@ -1,4 +1,4 @@
-import type { RuleMeta } from '../lint/rules.js';
+import type { RuleMeta } from '../checklist/types.js';
 import type { LintResult } from '../lint/index.js';
 
 /** One linted file: what the CLI hands to a formatter. */
@@ -9,6 +9,8 @@ export interface FileResult extends LintResult {
 
 export interface FormatOptions {
   color: boolean;
+  /** Add each file's scorecard (formats for people only). */
+  verbose?: boolean;
   toolVersion: string;
   checklistId: string;
   /** The tool's home page (its repository), for SARIF's informationUri. */
@@ -20,8 +22,8 @@ export interface FormatOptions {
    * SARIF can give repository-relative paths; file paths in results are relative to the working directory.
    */
   repoPrefix?: string;
-  /** Every rule the run can report (lint's own and the checklist's), for SARIF's rule descriptors. */
-  rules?: readonly RuleMeta[];
+  /** Every rule the run can report (the checklist's rule catalogue), for SARIF's rule descriptors and annotation order. */
+  rules: readonly RuleMeta[];
 }
 
 /** A formatter that needs every result before it can print (totals or ordering up front). */

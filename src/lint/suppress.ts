@@ -1,7 +1,10 @@
 import type { Outline } from './outline.js';
-import { RULES } from './rules.js';
-import { closest } from '../suggest.js';
+import { severityOf } from '../checklist/catalogue.js';
+import type { Checklist } from '../checklist/types.js';
 import type { Diagnostic } from './types.js';
+
+/** The rule a directive without a reason is reported under (schemas/checklist/rules/suppression-reason.md). */
+export const SUPPRESSION_REASON = 'suppression-reason';
 
 /**
  * Inline suppressions, written as HTML comments so they never render:
@@ -76,17 +79,11 @@ const covers = (directive: Directive, d: Diagnostic) =>
   d.line <= directive.to &&
   (directive.targets.length === 0 || directive.targets.includes(d.ruleId) || (d.itemId !== undefined && directive.targets.includes(d.itemId)));
 
-const suggestion = (target: string, known: ReadonlySet<string>) => {
-  const guess = closest(target, known);
-  return guess === undefined ? '.' : `; did you mean "${guess}"?`;
-};
-
 /**
- * Mark the findings that directives cover (they stay in the list), and report each directive that
- * lacks a reason and each target that is neither a rule nor an item in `known`. The first directive
- * with a reason that covers a finding supplies its justification.
+ * Mark the findings that directives cover (they stay in the list) and report each directive that
+ * lacks a reason. The first directive with a reason that covers a finding supplies its justification.
  */
-export function applySuppressions(diagnostics: Diagnostic[], directives: Directive[], known: ReadonlySet<string>): Diagnostic[] {
+export function applySuppressions(diagnostics: Diagnostic[], directives: Directive[], checklist: Checklist): Diagnostic[] {
   const withReason = directives.filter((d) => d.reason !== '');
   const marked = diagnostics.map((d) => {
     const directive = withReason.find((x) => covers(x, d));
@@ -99,22 +96,9 @@ export function applySuppressions(diagnostics: Diagnostic[], directives: Directi
       column: d.column,
       endLine: d.line,
       endColumn: d.column,
-      severity: RULES['suppression-reason'].severity,
-      ruleId: 'suppression-reason',
+      severity: severityOf(checklist, SUPPRESSION_REASON),
+      ruleId: SUPPRESSION_REASON,
       message: `mlsd-${d.kind}${d.targets.length > 0 ? ` ${d.targets.join(', ')}` : ''} has no reason, so it suppresses nothing: add " -- <why>" before "-->".`,
     }));
-  const unknownTargets: Diagnostic[] = directives.flatMap((d) =>
-    d.targets
-      .filter((target) => !known.has(target))
-      .map((target): Diagnostic => ({
-        line: d.line,
-        column: d.column,
-        endLine: d.line,
-        endColumn: d.column,
-        severity: RULES['suppression-unknown'].severity,
-        ruleId: 'suppression-unknown',
-        message: `mlsd-${d.kind} names "${target}", which is neither a rule nor a checklist item, so it suppresses nothing${suggestion(target, known)}`,
-      })),
-  );
-  return [...marked, ...missingReasons, ...unknownTargets];
+  return [...marked, ...missingReasons];
 }

@@ -1,5 +1,5 @@
 import type { Hover, Position } from 'vscode-languageserver/node';
-import { rulePage as explainRule } from '../cli/explain-command.js';
+import { explainRule } from '../cli/explain-command.js';
 import type { Diagnostic } from '../lint/types.js';
 import { findingRange, touches } from './convert.js';
 
@@ -9,7 +9,7 @@ const pages = new Map<string, Promise<string | undefined>>();
 function rulePage(ruleId: string): Promise<string | undefined> {
   let page = pages.get(ruleId);
   if (!page) {
-    page = explainRule(ruleId).catch(() => undefined); // not a rule with a page
+    page = explainRule(ruleId).catch(() => undefined); // not a rule with a page (explain says so on the command line)
     pages.set(ruleId, page);
   }
   return page;
