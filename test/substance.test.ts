@@ -39,6 +39,20 @@ describe('a sentence states a fact only when it commits to it', () => {
   });
 });
 
+describe("an item's own section decides its state", () => {
+  it('a vague own section stays weak though the item is named in passing elsewhere', () => {
+    const vague = { Metrics: 'We will measure model performance.', Features: 'Historical CTR per user and item, and the last ten clicks.' };
+    expect(state('metrics', vague)).toBe('weak');
+  });
+  it('a sentence elsewhere that speaks of the item still counts', () => {
+    const stated = { Metrics: 'We will measure model performance.', Launch: 'Success is measured by CTR in an A/B test, offline by NDCG@10.' };
+    expect(state('metrics', stated)).toBe('present');
+  });
+  it('without a section of its own, a metric named anywhere is evidence', () => {
+    expect(state('metrics', { Launch: 'The model reaches an AUC of 0.91 on the held-out month.' })).toBe('present');
+  });
+});
+
 describe('a section is found by what its heading says', () => {
   it.each([
     ['How do we measure success?', 'metrics'],

@@ -106,7 +106,7 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
   const factsOf = (spec: FactSpec) =>
     spec.kind === 'stages'
       ? extractFact(spec, ownSubstantive, outline.lines)
-      : [...extractFact(spec, ownSubstantive, outline.lines, ownContext), ...extractFact(spec, otherSubstantive, outline.lines, spec.evidence ? ownContext : elsewhere)];
+      : [...extractFact(spec, ownSubstantive, outline.lines, ownContext), ...extractFact(spec, otherSubstantive, outline.lines, spec.evidence && own.size === 0 ? ownContext : elsewhere)];
   const facts = Object.fromEntries(item.facts.map((spec) => [spec.name, factsOf(spec)]));
 
   const sectionWords = new Map<number, number>();
