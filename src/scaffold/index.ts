@@ -5,3 +5,5 @@ export { PLACEHOLDER, placeholderText, renderDocument, renderSkeletons, type Ren
 export { BUILT_IN_DIR, GENERIC, inferType, loadTemplates } from './templates.js';
 export { ScaffoldError, type Answers, type Question, type ScaffoldConfig, type TemplateSpec } from './types.js';
 export { safeWrite } from './write.js';
+export { apportion, splitTable, suggestionFor } from './suggest.js';
+export { SECTIONS, SECTION_TITLES } from './types.js';

@@ -1,4 +1,4 @@
-import { SECTIONS, ScaffoldError, type Answers, type Condition, type Question } from './types.js';
+import { SECTIONS, ScaffoldError, type Answers, type Condition, type Question, type Split, type Variant } from './types.js';
 
 const KEY = /^[a-z][a-z0-9_]*$/;
 const TYPES = ['text', 'choice', 'latency', 'number'] as const;
@@ -16,6 +16,29 @@ function parseCondition(raw: unknown, where: string): Condition | undefined {
   const condition: Condition = { key: raw.key, equals: str(raw.equals), in: list(raw.in), notIn: list(raw.notIn) };
   if (condition.equals === undefined && !condition.in && !condition.notIn) throw new ScaffoldError(`${where}: "when" needs one of equals, in, notIn`);
   return condition;
+}
+
+function parseSplit(raw: unknown, where: string): Split | undefined {
+  if (raw === undefined) return undefined;
+  const stages = isObject(raw) && isObject(raw.stages) ? Object.entries(raw.stages) : [];
+  if (!isObject(raw) || typeof raw.of !== 'string' || stages.length < 2 || stages.some(([, w]) => typeof w !== 'number' || !(w > 0))) {
+    throw new ScaffoldError(`${where}: "split" needs "of" (the key of a latency answer) and at least two "stages" with positive weights`);
+  }
+  return { of: raw.of, stages: Object.fromEntries(stages) as Record<string, number> };
+}
+
+function parseVariants(raw: unknown, where: string): Variant[] | undefined {
+  if (raw === undefined) return undefined;
+  if (!Array.isArray(raw)) throw new ScaffoldError(`${where}: "variants" must be a list of { when, default | split }`);
+  return raw.map((v: unknown) => {
+    const when = isObject(v) ? parseCondition(v.when, where) : undefined;
+    if (!isObject(v) || !when || (v.default === undefined && v.split === undefined)) throw new ScaffoldError(`${where}: each variant needs "when" and a "default" or a "split"`);
+    const variant: Variant = { when };
+    if (v.default !== undefined) variant.default = String(v.default).trimEnd();
+    const split = parseSplit(v.split, where);
+    if (split) variant.split = split;
+    return variant;
+  });
 }
 
 /** Check one question declared in YAML and give it its typed shape; `base` is the question it refines. */
@@ -39,6 +62,13 @@ export function parseQuestion(raw: unknown, where: string, base?: Question): Que
   if (choices) question.choices = choices;
   const when = parseCondition(raw.when, at) ?? base?.when;
   if (when) question.when = when;
+  // A type's variants are tried before the shared ones it refines.
+  const variants = [...(parseVariants(raw.variants, at) ?? []), ...(base?.variants ?? [])];
+  if (variants.length > 0) question.variants = variants;
+  const split = parseSplit(raw.split, at) ?? base?.split;
+  if (split) question.split = split;
+  const required = raw.required === undefined ? base?.required : raw.required === true;
+  if (required) question.required = true;
   const fallback = raw.default === undefined ? base?.default : typeof raw.default === 'string' ? raw.default.trimEnd() : str(raw.default);
   if (fallback !== undefined) {
     const checked = checkAnswer(question, fallback);

@@ -42,8 +42,12 @@ function loadTemplate(dir: string, origin: TemplateSpec['origin'], base: Questio
     if (q.when && !seen.has(q.when.key)) throw new ScaffoldError(`${path}: question "${q.key}" depends on "${q.when.key}", which is not asked before it`);
     seen.add(q.key);
   }
+  if (r.sections !== undefined && (!Array.isArray(r.sections) || r.sections.some((x) => typeof x !== 'string' || !ID.test(x)))) {
+    throw new ScaffoldError(`${path}: "sections" must be a list of section ids (slugs such as risks, rollout)`);
+  }
   return {
     id,
+    ...(r.sections ? { sections: r.sections as string[] } : {}),
     title: typeof r.title === 'string' ? r.title : id,
     description: typeof r.description === 'string' ? r.description.trim() : '',
     version: typeof r.version === 'number' ? r.version : 1,
