@@ -75,7 +75,8 @@ const LOOKAHEAD = 256;
  * handed to a worker with a watchdog, so no file can stall the run past the time limit.
  */
 async function lintFiles(files: FoundFile[], { resolved, checklists, threads, maxFileSize, timeoutMs }: RunContext, io: Io, emit: (result: FileResult) => Promise<void>, progress: Progress): Promise<void> {
-  const settings = (path: string) => settingsFor(resolved.config, path === STDIN ? undefined : relativeToRoot(resolved, path, io.cwd));
+  const templatesDir = resolved.config.templates === undefined ? undefined : resolve(resolved.root, resolved.config.templates);
+  const settings = (path: string) => ({ ...settingsFor(resolved.config, path === STDIN ? undefined : relativeToRoot(resolved, path, io.cwd)), templatesDir });
   const workers = threadsFor(files.length, threads);
   if (workers > 0 && !files.some((f) => f.path === STDIN)) {
     const { LintPool } = await import('./lint-pool.js');
@@ -144,7 +145,7 @@ async function fixFor(resolved: RunContext['resolved'], checklists: Checklists, 
   const { templates } = resolved.config;
   return fixer({
     checklists,
-    settings: (path) => settingsFor(resolved.config, relativeToRoot(resolved, path, io.cwd)),
+    settings: (path) => ({ ...settingsFor(resolved.config, relativeToRoot(resolved, path, io.cwd)), templatesDir: templates === undefined ? undefined : resolve(resolved.root, templates) }),
     templatesDir: templates === undefined ? undefined : resolve(resolved.root, templates),
     cwd: io.cwd,
   });

@@ -100,10 +100,10 @@ configured "paths". See docs/config.md.`,
 
   program
     .command('new')
-    .description('Scaffold a design doc: ask the ML system design framework questions and write docs/design/<name>.md.')
+    .description('Scaffold a design doc: ask the ML system design framework questions and write <drafts>/<name>.md (the config\'s "drafts", default docs/design at the repository root).')
     .argument('<name>', 'the doc name, a slug such as "feed-ranking"; the problem type is inferred from it unless --type is given')
     .option('-t, --type <id>', 'problem type (see `mlsd templates`)')
-    .option('-o, --out <file>', 'write here instead of docs/design/<name>.md')
+    .option('-o, --out <file>', 'write here instead of <drafts>/<name>.md')
     .option('-a, --answers <file>', 'answers as YAML or JSON, keyed by question key')
     .option('-s, --set <key=value>', 'answer one question (repeatable)', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
     .option('-y, --yes', 'accept the suggested answers; never prompt')
@@ -112,6 +112,8 @@ configured "paths". See docs/config.md.`,
     .option('--no-config', 'ignore every config file')
     .option('--dry-run', 'print the doc instead of writing it')
     .option('-f, --force', 'overwrite an existing file')
+    .option('--resume', 'continue the questions an interrupted run (Ctrl-C) kept the answers of')
+    .option('--save-answers <file>', 'also write the final answers to this file, so --answers draws the same doc again')
     .addHelpText(
       'after',
       `
@@ -122,12 +124,14 @@ the missing question keys unless --yes accepts the suggested answers.
 Exit codes:
   0    the doc was written (or printed with --dry-run)
   2    usage or I/O error, missing answers without a terminal, or the file already exists
-  130  interrupted with Ctrl-C; nothing was written
+  130  interrupted with Ctrl-C; no doc was written, and the answers so far are kept for --resume
 
 Examples:
   $ mlsd new feed-ranking
   $ mlsd new fraud-scoring --type fraud-detection --yes --set owner=risk-ml
-  $ mlsd new search-v2 --answers answers.yaml --dry-run`,
+  $ mlsd new search-v2 --answers answers.yaml --dry-run
+  $ mlsd new feed-ranking --resume          # after Ctrl-C
+  $ mlsd templates fraud-detection          # the questions, their keys and suggestions`,
     )
     .action(async (name: string, options: NewOptions) => {
       const { runNew } = await import('./new-command.js');
@@ -136,13 +140,15 @@ Examples:
 
   program
     .command('templates')
-    .description('List the design doc templates: built-in ones and a team folder\'s.')
+    .description('List the design doc templates (built-in ones and a team folder\'s), or one type\'s questions with their keys, choices and suggestions.')
+    .argument('[type]', 'a problem type: list its questions')
     .option('--templates <dir>', 'a folder of team templates (default: the config\'s "templates")')
     .option('-c, --config <file>', 'use this config file instead of searching from the working directory upward')
     .option('--no-config', 'ignore every config file')
-    .action(async (options: { templates?: string; config?: string | boolean }) => {
+    .option('--fingerprint', 'record each template\'s suggested text in its fingerprints.json, for lint\'s template-suggestion rule (run after changing a template)')
+    .action(async (type: string | undefined, options: { templates?: string; config?: string | boolean; fingerprint?: boolean }) => {
       const { runTemplates } = await import('./new-command.js');
-      setExit(await runTemplates(options, io));
+      setExit(await runTemplates(type, options, io));
     });
 
   return program;

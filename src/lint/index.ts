@@ -9,9 +9,16 @@ import { RULES } from './rules.js';
 import { applySuppressions, findDirectives } from './suppress.js';
 import type { Diagnostic, ItemReport, LintResult } from './types.js';
 import { validateModel } from './validate.js';
+import { templateSuggestions, type TemplateTextLookup } from './template-text.js';
 
 export type { Diagnostic, ItemReport, ItemState, LintResult, Suppression } from './types.js';
 export type { DocumentModel } from './model.js';
+export type { TemplateText, TemplateTextLookup } from './template-text.js';
+
+export interface LintOptions {
+  /** Finds the text of the template a draft names, for the template-suggestion rule; without it the rule is skipped. */
+  templateText?: TemplateTextLookup;
+}
 
 // Code-unit order for rule ids: localeCompare would load ICU's collator (~6 ms of a one-file lint).
 const byPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
@@ -21,7 +28,7 @@ const byPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column
  * Parse → outline (sections and prose blocks) → document model + source map → ajv → diagnostics,
  * then inline suppressions mark what they waive and every finding gets a fingerprint.
  */
-export function lint(text: string, checklist: Checklist): LintResult & { model: DocumentModel } {
+export function lint(text: string, checklist: Checklist, options: LintOptions = {}): LintResult & { model: DocumentModel } {
   // Refused before parsing: nesting this deep costs the parser time per line and stack per level.
   const deep = tooDeep(text);
   if (deep) {
@@ -49,6 +56,8 @@ export function lint(text: string, checklist: Checklist): LintResult & { model: 
     message,
   }));
 
+  const suggested = options.templateText ? templateSuggestions(outline, frontMatter, options.templateText) : [];
+
   const items: Record<string, ItemReport> = {};
   for (const [id, state] of Object.entries(validated.checklist)) {
     const found = built.model.items[id];
@@ -57,7 +66,7 @@ export function lint(text: string, checklist: Checklist): LintResult & { model: 
   }
 
   return {
-    diagnostics: addFingerprints(applySuppressions([...yamlErrors, ...validated.diagnostics], findDirectives(outline)).sort(byPosition), text),
+    diagnostics: addFingerprints(applySuppressions([...yamlErrors, ...validated.diagnostics, ...suggested], findDirectives(outline)).sort(byPosition), text),
     checklist: validated.checklist,
     items,
     model: built.model,

@@ -64,6 +64,15 @@ export const RULES = {
     help: 'Write the reason after " -- " inside the comment, for example: <!-- mlsd-disable-next-line weak-section -- latency budget owned by the platform team -->.',
     docPath: 'docs/rules/suppression-reason.md',
   },
+  'template-suggestion': {
+    id: 'template-suggestion',
+    severity: 'warning',
+    description: "A section still holds the text its template suggested, unchanged (a warning in a draft, an error at review or approved).",
+    fullDescription:
+      "A draft made with `mlsd new` names its template and version in the front matter. A section whose every sentence is still that template's suggestion says what the template guessed, not what this design decided, so it must not pass review: the finding is a warning while the status is draft and an error once it is review or approved. A section with any sentence of the author's own is not reported.",
+    help: 'Rewrite the section to say what this design decides; keep a suggested sentence only where it is true of this design, and add what is specific to it.',
+    docPath: 'docs/rules/template-suggestion.md',
+  },
   'file-too-large': {
     id: 'file-too-large',
     severity: 'error',

@@ -7,3 +7,6 @@ export { ScaffoldError, type Answers, type Question, type ScaffoldConfig, type T
 export { safeWrite } from './write.js';
 export { apportion, splitTable, suggestionFor } from './suggest.js';
 export { SECTIONS, SECTION_TITLES } from './types.js';
+export { templateFingerprints } from './fingerprints.js';
+export { Interview, type InterviewState, type Step } from './interview.js';
+export { clearResumable, loadResumable, resumePath, saveResumable, type Resumable } from './resume.js';

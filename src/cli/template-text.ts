@@ -1,0 +1,60 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TemplateText, TemplateTextLookup } from '../lint/index.js';
+
+/** The built-in templates, beside dist/ (as scaffold/templates.ts finds them, without loading it). */
+const BUILT_IN = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const FINGERPRINTS_FILE = 'fingerprints.json';
+const ID = /^[a-z][a-z0-9-]*$/;
+
+/** What a template's fingerprints.json holds: per version, the fingerprints of its suggested sentences. */
+export interface FingerprintsFile {
+  template: string;
+  versions: Record<string, string[]>;
+}
+
+const files = new Map<string, FingerprintsFile | null>();
+const lookups = new Map<string, TemplateTextLookup>();
+
+/** A template's fingerprints file, read once per process; a team template of that id wins over the built-in one. */
+function fingerprintsFor(template: string, teamDir: string | undefined): FingerprintsFile | null {
+  const dir = teamDir !== undefined && existsSync(join(teamDir, template)) ? join(teamDir, template) : join(BUILT_IN, template);
+  let file = files.get(dir);
+  if (file === undefined) {
+    try {
+      const data = JSON.parse(readFileSync(join(dir, FINGERPRINTS_FILE), 'utf8')) as FingerprintsFile;
+      file = typeof data === 'object' && data !== null && typeof data.versions === 'object' ? data : null;
+    } catch {
+      file = null; // no file (a team template never fingerprinted), or not readable: the rule has nothing to match
+    }
+    files.set(dir, file);
+  }
+  return file;
+}
+
+/**
+ * The template text lint matches a draft against, by the template and version its front matter
+ * names. Only read when a draft names a template, so other documents cost nothing. A version the
+ * file does not know (or none given) matches the text of every version it knows.
+ */
+export function templateTextLookup(teamDir: string | undefined): TemplateTextLookup {
+  const key = teamDir ?? '';
+  let lookup = lookups.get(key);
+  if (!lookup) {
+    const cache = new Map<string, TemplateText | undefined>();
+    lookup = (template, version) => {
+      if (!ID.test(template)) return undefined; // front matter is untrusted: never a path
+      const id = `${template}@${version ?? ''}`;
+      if (!cache.has(id)) {
+        const file = fingerprintsFor(template, teamDir);
+        const known = version !== undefined ? file?.versions[String(version)] : undefined;
+        const all = known ?? Object.values(file?.versions ?? {}).flat();
+        cache.set(id, all.length === 0 ? undefined : { label: `${template} template${known ? ` (version ${version})` : ''}`, fingerprints: new Set(all) });
+      }
+      return cache.get(id);
+    };
+    lookups.set(key, lookup);
+  }
+  return lookup;
+}
