@@ -28,8 +28,10 @@ export function sentencesOf(text: string): string[] {
     .normalize('NFKC')
     .replace(/\]\([^)]*\)/g, ']') // a link's target: lint's outline blanks it too
     .replace(/https?:\/\/[^\s)>\]]+/g, ' ')
-    .replace(/^\s*(?:>\s*)*(?:[-+*]\s+|\d+[.)]\s+)?/gm, '')
     .replace(/\\$/gm, '') // hard line breaks
+    // A line break inside a paragraph is a space (editors rewrap); a blank line, a heading, a list item or a table row starts anew.
+    .replace(/\n(?![ \t]*(?:\n|#|\||>|[-+*][ \t]|\d+[.)][ \t]))/g, ' ')
+    .replace(/^\s*(?:>\s*)*(?:[-+*]\s+|\d+[.)]\s+)?/gm, '')
     .replace(/[*`[\]()|]+/g, ' ')
     .toLowerCase();
   return plain
