@@ -84,7 +84,7 @@ describe('mlsd init', () => {
     expect(run.stdout).toContain('wrote  .github/workflows/mlsd.yml');
     expect(run.stdout).toContain('- id: mlsd-lint');
     const config = parse(readFileSync(join(dir, '.mlsdrc.yaml'), 'utf8'));
-    expect(config).toEqual({ extends: 'mlsd:recommended' });
+    expect(config).toEqual({ extends: 'mlsd:recommended', drafts: 'docs/design' });
     checkWorkflow(parse(readFileSync(join(dir, '.github/workflows/mlsd.yml'), 'utf8')));
   });
 

@@ -6,6 +6,9 @@ export const WORKFLOW_PATH = '.github/workflows/mlsd.yml';
 export const STARTER_CONFIG = `# mlsd configuration: the checklist design docs in this repository are linted against.
 extends: mlsd:recommended
 
+# Where \`mlsd new\` writes drafts, relative to this file.
+drafts: docs/design
+
 # Examples; uncomment and adapt.
 #
 # Report an item without failing the build while the team catches up:
