@@ -159,7 +159,7 @@ describe('start-up cost', () => {
     return new Set([...run.stderr.matchAll(/node_modules\/((?:@[^/]+\/)?[^/"]+)\//g)].map((m) => m[1]!));
   }
 
-  it('mlsd lint never loads handlebars or inquirer; mlsd new does', () => {
+  it('mlsd lint never loads handlebars or the prompts; mlsd new does', () => {
     const lint = packagesLoaded(['lint', join(ROOT, 'examples')]);
     expect([...lint].filter((p) => /handlebars|inquirer/.test(p))).toEqual([]);
     // The same log does show them when a command needs them, so the check above can fail.

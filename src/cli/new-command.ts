@@ -7,7 +7,7 @@ import { configFor } from './config-loader.js';
 import type { Answers, Question, ScaffoldConfig, TemplateSpec } from '../scaffold/index.js';
 import { EXIT, UsageError } from './errors.js';
 import { readText, type Io } from './io.js';
-import { loadPrompts, type Prompts } from './new-prompt.js';
+import { loadPrompts, styles, type Prompts } from './new-prompt.js';
 import { FINGERPRINTS_FILE, type FingerprintsFile } from './template-text.js';
 
 export interface NewOptions {
@@ -187,7 +187,7 @@ async function interview_(s: typeof import('../scaffold/index.js'), interview: I
     const { question } = step;
     const title = s.SECTION_TITLES[question.section];
     if (question.section !== section) {
-      io.stderr.write(`\n\x1b[1m── ${title} ──\x1b[22m\n`);
+      io.stderr.write(`\n${styles(io.env).bold(`── ${title} ──`)}\n`);
       section = question.section;
     }
     const progress = `${title} · ${step.position} of ${step.total}`;

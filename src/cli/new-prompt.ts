@@ -32,14 +32,11 @@ export interface Prompts {
   choice(ask: AskChoice): Promise<PromptResult>;
 }
 
-const dim = (s: string) => `\x1b[2m${s}\x1b[22m`;
-const bold = (s: string) => `\x1b[1m${s}\x1b[22m`;
-const cyan = (s: string) => `\x1b[36m${s}\x1b[39m`;
-const red = (s: string) => `\x1b[31m${s}\x1b[39m`;
-
-/** The keys a prompt answers to, always shown under it. */
-function keyLine(parts: (string | false)[]): string {
-  return dim(parts.filter(Boolean).join(' · '));
+/** Terminal styles, or none when NO_COLOR asks for none. */
+export function styles(env: NodeJS.ProcessEnv) {
+  const on = env.NO_COLOR === undefined || env.NO_COLOR === '';
+  const sgr = (open: number, close: number) => (s: string) => (on ? `\x1b[${open}m${s}\x1b[${close}m` : s);
+  return { dim: sgr(2, 22), bold: sgr(1, 22), cyan: sgr(36, 39), red: sgr(31, 39) };
 }
 
 const isBack = (key: { name?: string; ctrl?: boolean }) => key.ctrl === true && key.name === 'b';
@@ -52,16 +49,19 @@ const isBack = (key: { name?: string; ctrl?: boolean }) => key.ctrl === true && 
  */
 export async function loadPrompts(io: Io): Promise<Prompts> {
   const core = await importModule<typeof import('@inquirer/core')>('@inquirer/core');
+  const { dim, bold, cyan, red } = styles(io.env);
+  /** The keys a prompt answers to, always shown under it. */
+  const keyLine = (parts: (string | false)[]) => dim(parts.filter(Boolean).join(' · '));
   const { createPrompt, useState, useKeypress, usePrefix, isEnterKey, isTabKey, isUpKey, isDownKey, makeTheme } = core;
   // Prompts go to stderr, so `mlsd new x --dry-run > doc.md` keeps the doc clean.
   const context = { input: io.stdin, output: io.stderr };
 
   const text = createPrompt<PromptResult, AskText>((config, done) => {
     const theme = makeTheme({});
-    const [status, setStatus] = useState<'idle' | 'done'>('idle');
+    const [status, setStatus] = useState<'idle' | 'done' | 'back'>('idle');
     const [value, setValue] = useState('');
     const [error, setError] = useState<string | undefined>(undefined);
-    const prefix = usePrefix({ status, theme });
+    const prefix = usePrefix({ status: status === 'back' ? 'done' : status, theme });
     const suggestion = config.suggestion;
     const multiline = suggestion?.includes('\n') ?? false;
 
@@ -69,7 +69,7 @@ export async function loadPrompts(io: Io): Promise<Prompts> {
       if (status !== 'idle') return;
       if (isBack(key)) {
         if (!config.canGoBack) return setError('This is the first question.');
-        setStatus('done');
+        setStatus('back');
         return done({ back: true });
       }
       if (isEnterKey(key)) {
@@ -98,6 +98,7 @@ export async function loadPrompts(io: Io): Promise<Prompts> {
     });
 
     const head = `${prefix} ${bold(config.message)}`;
+    if (status === 'back') return dim(`↩ ${config.message} (went back)`);
     if (status === 'done') return `${head} ${cyan(value.includes('\n') ? '(the suggested text)' : value)}`;
     const lines = [dim(config.progress), ...(config.hint ? [dim(`  ${config.hint}`)] : [])];
     if (multiline) lines.push(dim('  Suggested:'), ...suggestion!.split('\n').map((l) => dim(`    ${l}`)));
@@ -115,16 +116,16 @@ export async function loadPrompts(io: Io): Promise<Prompts> {
   const choice = createPrompt<PromptResult, AskChoice>((config, done) => {
     const theme = makeTheme({});
     const start = Math.max(0, config.choices.findIndex((c) => c.value === config.suggestion));
-    const [status, setStatus] = useState<'idle' | 'done'>('idle');
+    const [status, setStatus] = useState<'idle' | 'done' | 'back'>('idle');
     const [active, setActive] = useState(start);
     const [error, setError] = useState<string | undefined>(undefined);
-    const prefix = usePrefix({ status, theme });
+    const prefix = usePrefix({ status: status === 'back' ? 'done' : status, theme });
 
     useKeypress((key) => {
       if (status !== 'idle') return;
       if (isBack(key)) {
         if (!config.canGoBack) return setError('This is the first question.');
-        setStatus('done');
+        setStatus('back');
         return done({ back: true });
       }
       if (isEnterKey(key)) {
@@ -138,6 +139,7 @@ export async function loadPrompts(io: Io): Promise<Prompts> {
     });
 
     const head = `${prefix} ${bold(config.message)}`;
+    if (status === 'back') return dim(`↩ ${config.message} (went back)`);
     if (status === 'done') return `${head} ${cyan(config.choices[active]!.name)}`;
     const rows = config.choices.map((c, i) => (i === active ? cyan(`❯ ${c.name}`) : `  ${c.name}`));
     const description = config.choices[active]!.description;
