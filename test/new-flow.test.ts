@@ -114,6 +114,11 @@ describe('teams choose the reviewer sections', () => {
     expect(doc).not.toContain('## Milestones');
     expect(doc).not.toContain('## Non-goals and constraints');
     expect(doc).toContain('TODO(mlsd): what the security review section says');
+    // Questions only a dropped section would use are not asked.
+    const asked = runCli(['new', 'x', '--type', 'generic', '--dry-run'], { cwd, env: ENV });
+    expect(asked.code).toBe(2);
+    expect(asked.stderr).toMatch(/no terminal to ask .*\brisks\b/);
+    expect(asked.stderr).not.toMatch(/milestones|reviewers|rollout|non_goals/);
   });
 
   it('a bad sections value is a config error naming the key', () => {

@@ -122,7 +122,10 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
       io.stderr.write(`mlsd: problem type ${typeId} (inferred from the name; --type chooses another)\n`);
     }
   }
-  const template = templates.get(typeId) as TemplateSpec;
+  const chosen = templates.get(typeId) as TemplateSpec;
+  // Reviewer sections the team left out are not asked about.
+  const dropped = s.droppedSectionKeys(chosen, config.sections, teamDir === undefined ? undefined : resolve(io.cwd, teamDir));
+  const template: TemplateSpec = { ...chosen, questions: chosen.questions.filter((q) => !dropped.has(q.key)) };
 
   const resolution = s.resolveAnswers({ questions: template.questions, config, file, sets: options.set ?? [], context: { title: s.titleFromName(name) } });
   if (resolution.unknown.length > 0) {

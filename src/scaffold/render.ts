@@ -55,6 +55,23 @@ async function teamHelpers(dir: string): Promise<Record<string, (...args: unknow
 
 const indent = (text: string, by: number) => (by > 0 ? text.replace(/\n(?=[^\n])/g, `\n${' '.repeat(by)}`) : text);
 
+const ANSWER_KEYS = /\{\{\s*answer\s+"([a-z][a-z0-9_]*)"/g;
+
+/**
+ * The questions that only the reviewer sections a draft leaves out would use (read from the
+ * section partials), so that a team that drops a section is not asked for it.
+ */
+export function droppedSectionKeys(template: TemplateSpec, sections: readonly string[] | undefined, teamDir?: string, builtInDir = BUILT_IN_DIR): Set<string> {
+  const list = sections ?? template.sections ?? DEFAULT_SECTIONS;
+  const partials = { ...readPartials(builtInDir), ...(teamDir ? readPartials(teamDir) : {}) };
+  const keysOf = (source: string) => [...source.matchAll(ANSWER_KEYS)].map((m) => m[1]!);
+  const kept = new Set([template.source, ...Object.entries(partials).filter(([name]) => !name.startsWith('section-') || list.includes(name.slice(8))).map(([, src]) => src)].flatMap(keysOf));
+  const dropped = Object.entries(partials)
+    .filter(([name]) => name.startsWith('section-') && !list.includes(name.slice(8)))
+    .flatMap(([, src]) => keysOf(src));
+  return new Set(dropped.filter((key) => !kept.has(key)));
+}
+
 /** The YAML front matter: recorded as data, never through the template, so it always parses. */
 export function frontMatter(input: RenderInput): string {
   const { answers, template } = input;
