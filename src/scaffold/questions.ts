@@ -78,6 +78,13 @@ export function parseQuestion(raw: unknown, where: string, base?: Question): Que
   return question;
 }
 
+/** A latency answer's number (as written) and unit, normalized ("150ms" → 150 ms, "us" → µs). */
+export function parseLatency(value: string): { amount: string; unit: string } | undefined {
+  const m = LATENCY.exec(value);
+  if (!m) return undefined;
+  return { amount: m[1]!, unit: m[2]!.toLowerCase() === 'us' ? 'µs' : m[2]!.toLowerCase() };
+}
+
 export type Checked = { ok: true; value: string } | { ok: false; reason: string };
 
 /** Validate and normalise one answer: a latency is a number with a unit, a choice one of its choices. */
@@ -86,10 +93,9 @@ export function checkAnswer(question: Question, raw: unknown): Checked {
   if (value === '') return { ok: false, reason: 'is empty' };
   switch (question.type) {
     case 'latency': {
-      const m = LATENCY.exec(value);
-      if (!m) return { ok: false, reason: `"${value}" is not a latency: give a number with a unit, e.g. "150 ms"` };
-      const unit = m[2]!.toLowerCase() === 'us' ? 'µs' : m[2]!.toLowerCase();
-      return { ok: true, value: `${m[1]} ${unit}` };
+      const latency = parseLatency(value);
+      if (!latency) return { ok: false, reason: `"${value}" is not a latency: give a number with a unit, e.g. "150 ms"` };
+      return { ok: true, value: `${latency.amount} ${latency.unit}` };
     }
     case 'number':
       return Number.isFinite(Number(value)) ? { ok: true, value } : { ok: false, reason: `"${value}" is not a number` };

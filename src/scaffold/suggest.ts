@@ -1,4 +1,4 @@
-import { applies } from './questions.js';
+import { applies, parseLatency } from './questions.js';
 import type { Answers, Question, Split } from './types.js';
 
 /** What a suggestion is resolved from: the merged suggestions and where each came from. */
@@ -20,8 +20,6 @@ export function suggestionFor(question: Question, sofar: Answers, source: Sugges
   if (variant) return (variant.split && splitTable(variant.split, sofar[variant.split.of])) ?? variant.default ?? fixed;
   return (question.split && splitTable(question.split, sofar[question.split.of])) ?? fixed;
 }
-
-const LATENCY = /^\s*(\d+(?:\.\d+)?)\s*(µs|ms|s|min)\s*$/;
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -48,10 +46,10 @@ export function apportion(total: number, weights: readonly number[], step: numbe
  * total row equal to the budget. Undefined when the budget is not answered (or not a latency).
  */
 export function splitTable(split: Split, budget: string | undefined): string | undefined {
-  const m = budget === undefined ? null : LATENCY.exec(budget);
-  if (!m) return undefined;
-  const amount = Number(m[1]);
-  const unit = m[2]!;
+  const latency = budget === undefined ? undefined : parseLatency(budget);
+  if (!latency) return undefined;
+  const amount = Number(latency.amount);
+  const unit = latency.unit;
   const names = Object.keys(split.stages);
   const step = amount / names.length >= 5 && Number.isInteger(amount) ? 1 : 0.1;
   const parts = apportion(amount, Object.values(split.stages), step);
