@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import type { TemplateText, TemplateTextLookup } from '../lint/index.js';
+import { fingerprintsOf } from '../lint/template-text.js';
 
 /** The built-in templates, beside dist/ (as scaffold/templates.ts finds them, without loading it). */
 const BUILT_IN = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -26,12 +28,41 @@ function fingerprintsFor(template: string, teamDir: string | undefined): Fingerp
       const data = JSON.parse(readFileSync(join(dir, FINGERPRINTS_FILE), 'utf8')) as FingerprintsFile;
       file = typeof data === 'object' && data !== null && typeof data.versions === 'object' ? data : null;
     } catch {
-      file = null; // no file (a team template never fingerprinted), or not readable: the rule has nothing to match
+      file = suggestionsAsWritten(template, dir, teamDir); // a team template never fingerprinted
     }
     files.set(dir, file);
   }
   return file;
 }
+
+/**
+ * For a template without fingerprints.json: its suggestions as questions.yaml writes them (its own
+ * and the shared ones), under its current version. Sections that are one answer each are matched;
+ * text the partials add around answers needs `mlsd templates --fingerprint`.
+ */
+function suggestionsAsWritten(template: string, dir: string, teamDir: string | undefined): FingerprintsFile | null {
+  const read = (path: string): Record<string, unknown> | undefined => {
+    try {
+      const data = parseYaml(readFileSync(path, 'utf8')) as unknown;
+      return typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const own = read(join(dir, 'questions.yaml'));
+  if (!own) return null;
+  const base = own.extends === false ? undefined : (read(join(teamDir ?? BUILT_IN, '_base', 'questions.yaml')) ?? read(join(BUILT_IN, '_base', 'questions.yaml')));
+  const texts: string[] = [];
+  for (const q of [...asList(base?.questions), ...asList(own.questions)]) {
+    if (typeof q.default === 'string') texts.push(q.default);
+    for (const v of asList(q.variants)) if (typeof v.default === 'string') texts.push(v.default);
+  }
+  const version = typeof own.version === 'number' ? own.version : 1;
+  return { template, versions: { [version]: [...new Set(texts.flatMap(fingerprintsOf))] } };
+}
+
+const asList = (value: unknown): Record<string, unknown>[] =>
+  Array.isArray(value) ? value.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : [];
 
 /**
  * The template text lint matches a draft against, by the template and version its front matter
