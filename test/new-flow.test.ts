@@ -64,6 +64,14 @@ describe('every draft is clean Markdown', () => {
     const run = spawnSync(process.execPath, [cli, '*.md'], { cwd: dir, encoding: 'utf8' });
     expect(run.stderr + run.stdout).toContain(`Linting: ${TYPES.length * 3 + TYPES.length + 1} file(s)`);
     expect(run.status, run.stderr).toBe(0);
+    // And mlsd lint passes them as drafts: warnings for the template's text, no errors.
+    const drafts = readdirSync(dir).filter((f) => /-(online|batch|streaming)\.md$/.test(f));
+    expect(drafts).toHaveLength(TYPES.length * 3);
+    const lint = runCli(['lint', ...drafts, '--no-config', '--format', 'json'], { cwd: dir });
+    expect(lint.code, lint.stdout.slice(0, 2000)).toBe(0);
+    const summary = (JSON.parse(lint.stdout) as { summary: { errors: number; warnings: number } }).summary;
+    expect(summary.errors).toBe(0);
+    expect(summary.warnings).toBeGreaterThan(0);
   });
 
   it('and it fails a draft that is not, so the check above can fail', () => {
