@@ -129,6 +129,17 @@ describe('teams choose the reviewer sections', () => {
     expect(asked.stderr).not.toMatch(/milestones|reviewers|rollout|non_goals/);
   });
 
+  it('a template lists its own sections, and config wins over it', async () => {
+    const { renderDocument } = await import('../src/scaffold/index.js');
+    const { defaultChecklist } = await import('../src/checklist/load.js');
+    const generic = loadTemplates().get('generic')!;
+    const render = (sections?: string[]) =>
+      renderDocument({ template: { ...generic, sections: ['rollout', 'risks'] }, answers: {}, checklist: defaultChecklist(), name: 'x', now: new Date('2025-01-15'), sections });
+    const headings = (doc: string) => doc.split('\n').filter((l) => l.startsWith('## ')).slice(-2);
+    expect(headings(await render())).toEqual(['## Rollout and rollback', '## Risks and mitigations']);
+    expect(headings(await render(['milestones']))).toEqual(['## Responsible AI', '## Milestones']);
+  });
+
   it('a bad sections value is a config error naming the key', () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, '.mlsdrc.yaml'), 'sections: [Risks!]\n');
