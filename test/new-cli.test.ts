@@ -159,10 +159,12 @@ describe('start-up cost', () => {
     return new Set([...run.stderr.matchAll(/node_modules\/((?:@[^/]+\/)?[^/"]+)\//g)].map((m) => m[1]!));
   }
 
-  it('mlsd lint never loads handlebars or the prompts; mlsd new does', () => {
+  it('mlsd lint never loads handlebars, the prompts or the LSP library; the commands that need them do', () => {
     const lint = packagesLoaded(['lint', join(ROOT, 'examples')]);
-    expect([...lint].filter((p) => /handlebars|inquirer/.test(p))).toEqual([]);
+    expect([...lint].filter((p) => /handlebars|inquirer|vscode-/.test(p))).toEqual([]);
     // The same log does show them when a command needs them, so the check above can fail.
     expect(packagesLoaded(['new', 'feed-ranking', '--yes', '--dry-run'])).toContain('handlebars');
+    // The server loads its library, then ends when its standard input does (here, at once).
+    expect(packagesLoaded(['lsp', '--stdio'])).toContain('vscode-languageserver');
   });
 });

@@ -1,4 +1,5 @@
 import { relative, resolve, sep } from 'node:path';
+import { settingsFor, type FileSettings } from '../checklist/build.js';
 import { loadConfig, type ResolvedConfig } from '../checklist/config.js';
 import { defaultChecklist } from '../checklist/load.js';
 import { RULES } from '../lint/rules.js';
@@ -28,4 +29,10 @@ export function relativeToRoot(resolved: ResolvedConfig, file: string, cwd: stri
 export function configuredPaths(resolved: ResolvedConfig, cwd: string): string[] {
   const base = relative(cwd, resolved.root).split(sep).join('/');
   return (resolved.config.paths ?? []).map((p) => (base ? `${base}/${p}` : p));
+}
+
+/** A file's settings from its config: the checklist and rule levels, and the team templates folder (absolute). */
+export function fileSettings(resolved: ResolvedConfig, relPath: string | undefined): FileSettings {
+  const { templates } = resolved.config;
+  return { ...settingsFor(resolved.config, relPath), ...(templates === undefined ? {} : { templatesDir: resolve(resolved.root, templates) }) };
 }

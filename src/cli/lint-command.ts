@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Checklists, matcher, settingsFor } from '../checklist/build.js';
 import { FORMAT_NAMES, loadFormatter, loadReportFormat, type FileResult } from '../format/index.js';
 import { ruleCatalog } from '../lint/rules.js';
-import { configFor, configuredPaths, relativeToRoot } from './config-loader.js';
+import { configFor, configuredPaths, fileSettings, relativeToRoot } from './config-loader.js';
 import { EXIT, UsageError } from './errors.js';
 import { findFiles, STDIN, type FoundFile } from './files.js';
 import { GitIgnore } from './ignore.js';
@@ -75,8 +75,7 @@ const LOOKAHEAD = 256;
  * handed to a worker with a watchdog, so no file can stall the run past the time limit.
  */
 async function lintFiles(files: FoundFile[], { resolved, checklists, threads, maxFileSize, timeoutMs }: RunContext, io: Io, emit: (result: FileResult) => Promise<void>, progress: Progress): Promise<void> {
-  const templatesDir = resolved.config.templates === undefined ? undefined : resolve(resolved.root, resolved.config.templates);
-  const settings = (path: string) => ({ ...settingsFor(resolved.config, path === STDIN ? undefined : relativeToRoot(resolved, path, io.cwd)), templatesDir });
+  const settings = (path: string) => fileSettings(resolved, path === STDIN ? undefined : relativeToRoot(resolved, path, io.cwd));
   const workers = threadsFor(files.length, threads);
   if (workers > 0 && !files.some((f) => f.path === STDIN)) {
     const { LintPool } = await import('./lint-pool.js');
@@ -145,7 +144,7 @@ async function fixFor(resolved: RunContext['resolved'], checklists: Checklists, 
   const { templates } = resolved.config;
   return fixer({
     checklists,
-    settings: (path) => ({ ...settingsFor(resolved.config, relativeToRoot(resolved, path, io.cwd)), templatesDir: templates === undefined ? undefined : resolve(resolved.root, templates) }),
+    settings: (path) => fileSettings(resolved, relativeToRoot(resolved, path, io.cwd)),
     templatesDir: templates === undefined ? undefined : resolve(resolved.root, templates),
     cwd: io.cwd,
   });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Checklists, FileSettings } from '../checklist/build.js';
+import type { Checklist } from '../checklist/types.js';
 import type { FileResult } from '../format/index.js';
 import { insertSections, type SectionInsertion } from '../lint/fix.js';
 import type { Diagnostic } from '../lint/types.js';
@@ -30,7 +31,31 @@ function plainUtf8(bytes: Buffer): string | undefined {
 }
 
 /** A missing required section that is not suppressed: --fix inserts its skeleton. */
-const fixable = (d: Diagnostic) => d.fix !== undefined && d.itemId !== undefined && d.suppressed === undefined;
+export const fixable = (d: Diagnostic) => d.fix !== undefined && d.itemId !== undefined && d.suppressed === undefined;
+
+/** Renders the sections to insert for a document's findings. */
+export type SectionRenderer = (diagnostics: readonly Diagnostic[], checklist: Checklist) => Promise<SectionInsertion[]>;
+
+/**
+ * The skeleton of each missing required section among the findings, and where it goes: the same
+ * section `mlsd new` renders. What `--fix` inserts, and what the editor's quick fix inserts. The
+ * templates load once per renderer, with the first section to render.
+ */
+export function sectionRenderer(templatesDir?: string): SectionRenderer {
+  let loaded: Promise<{ scaffold: typeof import('../scaffold/index.js'); template: TemplateSpec }> | undefined;
+  const load = async () => {
+    const scaffold = await import('../scaffold/index.js'); // Handlebars loads only when something needs fixing
+    return { scaffold, template: scaffold.loadTemplates(templatesDir).get(scaffold.GENERIC)! };
+  };
+  return async (diagnostics, checklist) => {
+    const missing = diagnostics.filter(fixable);
+    if (missing.length === 0) return [];
+    const { scaffold, template } = await (loaded ??= load());
+    const items = missing.map((d) => checklist.items.find((item) => item.id === d.itemId)!).filter(Boolean);
+    const skeletons = await scaffold.renderSkeletons({ template, answers: {}, checklist, teamDir: templatesDir }, items);
+    return missing.map((d) => ({ before: d.fix!.insertSectionBefore, section: skeletons.get(d.itemId!)! }));
+  };
+}
 
 /**
  * `mlsd lint --fix`: insert the skeleton of every missing required section where it belongs, the
@@ -39,20 +64,11 @@ const fixable = (d: Diagnostic) => d.fix !== undefined && d.itemId !== undefined
  * time, as results stream to the report; the templates load once, with the first file to fix.
  */
 export function fixer(context: FixContext): (result: FileResult) => Promise<FileResult> {
-  let loaded: Promise<{ scaffold: typeof import('../scaffold/index.js'); template: TemplateSpec }> | undefined;
-  const load = async () => {
-    const scaffold = await import('../scaffold/index.js'); // Handlebars loads only when something needs fixing
-    return { scaffold, template: scaffold.loadTemplates(context.templatesDir).get(scaffold.GENERIC)! };
-  };
+  const render = sectionRenderer(context.templatesDir);
   return async (result) => {
-    const missing = result.diagnostics.filter(fixable);
-    if (missing.length === 0) return result;
-    const { scaffold, template } = await (loaded ??= load());
+    if (!result.diagnostics.some(fixable)) return result;
     const settings = context.settings(result.file);
-    const checklist = context.checklists.for(settings);
-    const items = missing.map((d) => checklist.items.find((item) => item.id === d.itemId)!).filter(Boolean);
-    const skeletons = await scaffold.renderSkeletons({ template, answers: {}, checklist, teamDir: context.templatesDir }, items);
-    const insertions: SectionInsertion[] = missing.map((d) => ({ before: d.fix!.insertSectionBefore, section: skeletons.get(d.itemId!)! }));
+    const insertions = await render(result.diagnostics, context.checklists.for(settings));
 
     const path = resolve(context.cwd, result.file);
     const original = plainUtf8(await readFile(path));

@@ -151,6 +151,16 @@ Examples:
       setExit(await runTemplates(type, options, io));
     });
 
+  program
+    .command('lsp')
+    .description('Run the language server: diagnostics while you write, quick fixes, rule pages on hover (see the README for editor setup).')
+    .option('--stdio', 'speak the Language Server Protocol on standard input and output (the default, and the only transport)')
+    .addOption(new Option('--clientProcessId <pid>', 'exit when this process (the editor) is gone').hideHelp())
+    .action(async () => {
+      const { runLsp } = await import('../lsp/server.js'); // the LSP library loads only here
+      setExit(await runLsp(io));
+    });
+
   return program;
 }
 

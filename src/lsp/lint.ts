@@ -1,0 +1,41 @@
+import type { FileResult } from '../format/index.js';
+import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS, formatSize } from '../cli/limits.js';
+import { lintDocument, unlintedResult } from '../cli/lint-file.js';
+import { needsGuard } from '../cli/lint-guard.js';
+import type { LintPool } from '../cli/lint-pool.js';
+import type { DocumentSettings } from './workspace.js';
+
+/**
+ * Lints the editor's copy of documents as `mlsd lint` lints files: the same size limit, and a
+ * document the parser could spend unbounded time on goes to a worker process with a time limit,
+ * so no document can hang the server. The worker starts with the first such document.
+ */
+export class EditorLinter {
+  private guard: Promise<LintPool> | undefined;
+  private tasks = 0;
+
+  async lint(file: string, text: string, context: DocumentSettings): Promise<FileResult> {
+    const { settings, checklists, resolved } = context;
+    const maxFileSize = resolved.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    const size = Buffer.byteLength(text, 'utf8');
+    if (size > maxFileSize) {
+      const message = `The document is ${formatSize(size)}, more than the ${formatSize(maxFileSize)} mlsd reads ("maxFileSize" in the config raises the limit); it was not linted.`;
+      return unlintedResult(file, 'file-too-large', message, settings);
+    }
+    if (!needsGuard(text)) return lintDocument(file, text, settings, checklists);
+    this.guard ??= import('../cli/lint-pool.js').then(({ LintPool }) => new LintPool(1, { timeoutMs: DEFAULT_TIMEOUT_MS }));
+    const pool = await this.guard;
+    try {
+      return await pool.lint({ index: this.tasks++, path: file, settings, maxFileSize, text });
+    } catch (error) {
+      // A pool whose worker failed stays failed: the next such document gets a new one.
+      pool.close();
+      this.guard = undefined;
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    (await this.guard)?.close();
+  }
+}

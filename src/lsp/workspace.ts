@@ -1,0 +1,97 @@
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { Checklists, matcher, type FileSettings } from '../checklist/build.js';
+import type { ResolvedConfig } from '../checklist/config.js';
+import { configFor, fileSettings, relativeToRoot } from '../cli/config-loader.js';
+import { sectionRenderer, type SectionRenderer } from '../cli/lint-fix.js';
+
+/** A workspace folder's config, loaded once and shared by its documents. */
+interface FolderConfig {
+  resolved: ResolvedConfig;
+  checklists: Checklists;
+  ignored: (relPath: string) => boolean;
+  /** Renders missing sections from the config's templates, as `--fix` does. */
+  render: SectionRenderer;
+}
+
+/** What applies to one document: as `mlsd lint` run from its workspace folder would lint it. */
+export interface DocumentSettings {
+  /** The folder `mlsd lint` would run in: the workspace folder holding the document. */
+  cwd: string;
+  resolved: ResolvedConfig;
+  settings: FileSettings;
+  checklists: Checklists;
+  render: SectionRenderer;
+  /** The config's `ignores` covers the document: `mlsd lint` skips it, so the editor shows nothing. */
+  ignored: boolean;
+}
+
+const inside = (file: string, folder: string) => {
+  const rel = relative(folder, file);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+};
+
+/**
+ * The editor's workspace folders and their configs. Each folder's config is discovered from the
+ * folder upward, with the CLI's own loader, so the editor shows what `mlsd lint` run from that
+ * folder reports. A document outside every folder is linted as if from its own directory.
+ */
+export class Workspaces {
+  /** Innermost first, so a nested folder wins over the one around it. */
+  private folders: string[] = [];
+  private readonly configs = new Map<string, Promise<FolderConfig>>();
+
+  constructor(private readonly fallback: string) {}
+
+  setFolders(folders: readonly string[]): void {
+    this.folders = [...folders].sort((a, b) => b.length - a.length);
+    this.configs.clear();
+  }
+
+  get list(): readonly string[] {
+    return this.folders;
+  }
+
+  /** A config file changed: load again on the next lint. */
+  invalidate(): void {
+    this.configs.clear();
+  }
+
+  /** Where `mlsd lint` would run for this document (undefined: an unsaved document). */
+  cwdFor(file: string | undefined): string {
+    if (file === undefined) return this.folders.at(-1) ?? this.fallback;
+    return this.folders.find((folder) => inside(file, folder)) ?? dirname(file);
+  }
+
+  /** Settings for a document; rejects with the config's error (a ConfigError names file and line). */
+  async settingsFor(file: string | undefined): Promise<DocumentSettings> {
+    const cwd = this.cwdFor(file);
+    let loaded = this.configs.get(cwd);
+    if (!loaded) {
+      loaded = loadFolder(cwd);
+      this.configs.set(cwd, loaded);
+    }
+    const folder = await loaded;
+    const relPath = file === undefined ? undefined : relativeToRoot(folder.resolved, file, cwd);
+    const settings = fileSettings(folder.resolved, relPath);
+    folder.checklists.for(settings); // a broken team checklist fails here, as it does before a CLI run
+    return {
+      cwd,
+      resolved: folder.resolved,
+      settings,
+      checklists: folder.checklists,
+      render: folder.render,
+      ignored: relPath !== undefined && folder.ignored(relPath),
+    };
+  }
+}
+
+async function loadFolder(cwd: string): Promise<FolderConfig> {
+  const resolved = await configFor({}, cwd);
+  const { templates, ignores } = resolved.config;
+  return {
+    resolved,
+    checklists: new Checklists(),
+    ignored: matcher(ignores),
+    render: sectionRenderer(templates === undefined ? undefined : resolve(resolved.root, templates)),
+  };
+}
