@@ -62,7 +62,7 @@ describe('mlsd new (end to end)', () => {
     expect(bad.stderr).toMatch(/^mlsd: --set: "latency_budget" "fast" is not a latency/);
     const mode = runCli(['new', 'x', '--type', 'generic', '--yes', '--set', 'serving_mode=sometimes', '--dry-run'], { cwd });
     expect(mode.code).toBe(2);
-    expect(mode.stderr).toContain('is not one of: online, batch');
+    expect(mode.stderr).toContain('is not one of: batch, online, near-real-time, streaming, edge, hybrid');
     const type = runCli(['new', 'x', '--type', 'nope', '--yes'], { cwd });
     expect(type.code).toBe(2);
     expect(type.stderr).toContain('unknown problem type "nope"');

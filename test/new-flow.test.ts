@@ -191,7 +191,7 @@ describe('mlsd templates <type>', () => {
     const run = runCli(['templates', 'fraud-detection']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^fraud-detection: Fraud detection \(v2, built-in\)/);
-    expect(run.stdout).toMatch(/\nServing and latency\n {2}serving_mode {2}\(choice\)\n {6}Serving mode\n {6}choices: online, batch, near-real-time, streaming, on-device, hybrid\n {6}suggested: online\n/);
+    expect(run.stdout).toMatch(/\nServing and latency\n {2}serving_mode {2}\(choice\)\n {6}Serving mode\n {6}choices: batch, online, near-real-time, streaming, edge, hybrid\n {6}suggested: online\n/);
     expect(run.stdout).toMatch(/batch_schedule {2}\(asked when serving_mode is batch or hybrid\)/);
     expect(run.stdout).toContain('suggested: a table of feature lookup, model inference, rules and decision, network and headroom that adds up to latency_budget');
     expect(run.stdout).toContain('when serving_mode is batch: 90 min');

@@ -31,6 +31,9 @@ function defaults(t: TemplateSpec, file: Record<string, unknown> = {}): Answers 
 const render = (t: TemplateSpec, answers: Answers, checklist: Checklist = defaultChecklist()) =>
   renderDocument({ template: t, answers, checklist, name: 'golden', now: NOW });
 
+/** The one framework answer no template suggests. */
+const OWNER = { owner: 'risk-ml' };
+
 /** The answers that carry each checklist item: leaving any one out must leave the item short of present. */
 const ITEM_KEYS: Record<string, string[]> = {
   metrics: ['offline_metrics', 'online_metrics'],
@@ -67,8 +70,9 @@ describe('built-in templates', () => {
       expect(text).toBe(readFileSync(golden, 'utf8'));
     });
 
-    it('lints clean when rendered from the suggested answers (the round trip)', async () => {
-      const result = lint(await render(template(id), defaults(template(id))), defaultChecklist());
+    it('lints clean when rendered from the suggested answers and an owner (the round trip)', async () => {
+      // The owner has no suggestion: left out, it stays a TODO(mlsd) in the front matter, which lint reports.
+      const result = lint(await render(template(id), defaults(template(id), OWNER)), defaultChecklist());
       expect(result.diagnostics).toEqual([]);
       expect(Object.values(result.checklist).every((s) => s === 'present')).toBe(true);
     });
@@ -180,7 +184,7 @@ describe('questions and answers', () => {
   });
 
   it('renders a batch design without a percentile question and still lints clean', async () => {
-    const answers = { ...defaults(feed), serving_mode: 'batch', batch_schedule: 'Nightly at 02:00 into the key-value store.' };
+    const answers = { ...defaults(feed, OWNER), serving_mode: 'batch', batch_schedule: 'Nightly at 02:00 into the key-value store.' };
     delete answers.latency_percentile;
     const text = await render(feed, answers);
     expect(text).toContain('Nightly at 02:00');

@@ -76,7 +76,7 @@ describe('mlsd new in a real terminal', { timeout: 180_000 }, () => {
     type('Ranking the home feed');
     keys('Enter');
     await waitFor(/── Serving and latency ──\nServing and latency · 2 of 5[\s\S]*\? Serving mode[\s\S]*❯ online/);
-    keys('Down');
+    keys('Up'); // the choices are the checklist's serving modes, in its order: batch comes before online
     await waitFor(/❯ batch/);
     keys('Enter');
     // Asked only because the serving mode is batch; the percentile is not.

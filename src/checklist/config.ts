@@ -6,7 +6,7 @@ import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { newAjv } from './ajv.js';
 import safeRegex from 'safe-regex2';
 import { ConfigError, discoverConfig, displayPath, readConfigFile, type ConfigProblem, type ConfigSource } from './config-file.js';
-import { readDefaultSchema } from './load.js';
+import { createAjv, readDefaultSchema } from './load.js';
 import { parseSize } from './size.js';
 import { compileTerms } from './terms.js';
 import { importModule } from '../import-module.js';
@@ -156,10 +156,25 @@ function problemsFrom(errors: ErrorObject[], source: ConfigSource): ConfigProble
   return problems;
 }
 
-function validate(source: ConfigSource, knownRules: readonly string[]): MlsdConfig {
-  const check = configValidator();
-  if (!check(source.data)) throw new ConfigError(problemsFrom(check.errors ?? [], source));
-  const config = source.data as MlsdConfig;
+/** Rule ids a config's item schemas declare (`mlsd.rule`, as the built-in checklist's rule files do), with where. */
+export function declaredRules(config: MlsdConfig): { id: string; at: (string | number)[] }[] {
+  const found: { id: string; at: (string | number)[] }[] = [];
+  const walk = (node: unknown, at: (string | number)[]) => {
+    if (node === null || typeof node !== 'object') return;
+    const rule = (node as { mlsd?: { rule?: unknown } }).mlsd?.rule;
+    if (typeof rule === 'string') found.push({ id: rule, at: [...at, 'mlsd', 'rule'] });
+    for (const [key, child] of Object.entries(node)) if (key !== 'mlsd') walk(child, [...at, Array.isArray(node) ? Number(key) : key]);
+  };
+  const items = (checklist: Record<string, ItemConfig> | undefined, at: (string | number)[]) => {
+    for (const [id, item] of Object.entries(checklist ?? {})) walk(item.schema, [...at, id, 'schema']);
+  };
+  items(config.checklist, ['checklist']);
+  config.overrides?.forEach((o, i) => items(o.checklist, ['overrides', i, 'checklist']));
+  return found;
+}
+
+/** Rule ids in `rules` must name a rule: lint's, the built-in checklist's, or one a config layer declares. */
+function checkRuleNames(source: ConfigSource, config: MlsdConfig, knownRules: readonly string[]): void {
   const problems: ConfigProblem[] = [];
   const checkRules = (rules: Record<string, Level> | undefined, at: (string | number)[]) => {
     for (const id of Object.keys(rules ?? {})) {
@@ -170,6 +185,18 @@ function validate(source: ConfigSource, knownRules: readonly string[]): MlsdConf
   };
   checkRules(config.rules, ['rules']);
   config.overrides?.forEach((o, i) => checkRules(o.rules, ['overrides', i, 'rules']));
+  if (problems.length > 0) throw new ConfigError(problems);
+}
+
+function validate(source: ConfigSource, builtInRules: readonly string[]): MlsdConfig {
+  const check = configValidator();
+  if (!check(source.data)) throw new ConfigError(problemsFrom(check.errors ?? [], source));
+  const config = source.data as MlsdConfig;
+  const problems: ConfigProblem[] = [];
+  // A team rule is a rule of its own: reusing a built-in id would report under another rule's page.
+  for (const { id, at } of declaredRules(config)) {
+    if (builtInRules.includes(id)) problems.push({ file: source.label, line: source.lineOf(at), message: `${dotted(at)} "${id}" is a built-in rule; a team rule needs an id of its own` });
+  }
   const checkItems = (items: Record<string, ItemConfig> | undefined, at: (string | number)[]) => {
     for (const [id, item] of Object.entries(items ?? {})) {
       for (const [path, message] of itemProblems(item)) {
@@ -214,9 +241,8 @@ function itemProblems(item: ItemConfig): [(string | number)[], string][] {
     for (const [value, list] of Object.entries(fact.choice ?? {})) terms(list, [...at, 'choice', value]);
   }
   if (item.schema) {
-    if (!schemaChecker) {
-      schemaChecker = newAjv({ allErrors: true, strict: true, strictTypes: false, allowUnionTypes: true });
-    }
+    // The checklist's own ajv set-up, so an item schema may declare rules (`mlsd.rule`) as the built-in items do.
+    schemaChecker ??= createAjv();
     try {
       schemaChecker.compile(item.schema);
     } catch (error) {
@@ -296,6 +322,9 @@ async function layersOf(source: ConfigSource, options: LoadOptions, stack: strin
     layers.push(...(await layersOf(next, options, [...stack, next.path])));
   }
   layers.push({ label: source.label, config });
+  // Rules this file or a layer it extends declares are known to its `rules`, as built-in ones are.
+  const declared = layers.flatMap((layer) => declaredRules(layer.config).map((rule) => rule.id));
+  checkRuleNames(source, config, [...options.knownRules, ...new Set(declared)]);
   return layers;
 }
 

@@ -4,22 +4,39 @@ import { loadPrecompiled } from './precompiled.js';
 import { newAjv } from './ajv.js';
 import { normalizeHeading } from './headings.js';
 import { compileTerms } from './terms.js';
-import { ChecklistError, type Checklist, type ChecklistItem, type FactSpec, type QuantitySpec, type SchemaRule } from './types.js';
+import type { Vocabulary } from './vocabulary.js';
+import { ChecklistError, type Checklist, type ChecklistItem, type FactSpec, type QuantitySpec, type RuleMeta, type SchemaRule } from './types.js';
 
 const DEFAULT_SCHEMA_URL = new URL('../../schemas/checklist.schema.json', import.meta.url);
 
 /** The shape of the `mlsd` keyword, checked by ajv when the checklist schema is compiled. */
 const termList = { type: 'array', items: { type: 'string' } };
+/** What the catalogue says of a rule (see RuleMeta); on a subschema, `rule` names it. */
+const ruleFields = {
+  severity: { enum: ['error', 'warning'] },
+  description: { type: 'string' },
+  rationale: { type: 'string' },
+  help: { type: 'string' },
+  item: { type: 'string' },
+  docPath: { type: 'string' },
+  priority: { type: 'number' },
+};
+const RULE_ID = '^[a-z][a-z0-9-]*$';
 const mlsdKeywordSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
     version: { type: 'integer' },
-    rule: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
-    severity: { enum: ['error', 'warning'] },
-    description: { type: 'string' },
-    item: { type: 'string' },
+    rule: { type: 'string', pattern: RULE_ID },
+    ...ruleFields,
+    /** Lint's own rules (their logic is code), as the built-in checklist's rule files describe them. */
+    rules: {
+      type: 'array',
+      items: { type: 'object', required: ['id', 'severity', 'description'], additionalProperties: false, properties: { id: { type: 'string', pattern: RULE_ID }, ...ruleFields } },
+    },
     placeholders: termList,
+    /** The words docs and `mlsd new` share (./vocabulary.ts). */
+    vocabulary: { type: 'object', additionalProperties: { type: 'object' } },
     aliases: termList,
     mentions: termList,
     mentionsExcept: termList,
@@ -180,12 +197,15 @@ export function compileChecklist(schema: AnySchemaObject, precompiled?: Validate
   const required = new Set(itemsSchema.required ?? []);
   const items = Object.entries(itemsSchema.properties ?? {}).map(([id, item]) => compileItem(id, item, required.has(id)));
 
+  const rules = collectRules(schema);
   return {
     id: typeof schema.$id === 'string' ? schema.$id : 'inline',
     items,
-    rules: collectRules(schema),
+    rules,
+    catalogue: ruleCatalogue(schema, rules),
     declared: declaredFacts(schema, items),
     placeholders: terms((schema.mlsd as { placeholders?: string[] } | undefined)?.placeholders, 'checklist placeholders'),
+    vocabulary: vocabularyOf(schema) ?? vocabularyOf(readDefaultSchema()) ?? {},
     validate,
   };
 }
@@ -200,21 +220,58 @@ function declaredFacts(schema: AnySchemaObject, items: ChecklistItem[]): Checkli
   });
 }
 
+type RuleFields = Partial<Omit<RuleMeta, 'id'>>;
+
+/** A rule's catalogue entry from what its checklist says of it; a team rule may say little. */
+function describeRule(id: string, meta: RuleFields): RuleMeta {
+  const description = meta.description ?? '';
+  return {
+    id,
+    severity: meta.severity ?? 'warning',
+    description,
+    rationale: meta.rationale ?? description,
+    help: meta.help ?? `${description} Run \`mlsd explain ${id}\` for why it matters.`,
+    ...(meta.item ? { item: meta.item } : {}),
+    ...(meta.docPath ? { docPath: meta.docPath } : {}),
+    ...(meta.priority !== undefined ? { priority: meta.priority } : {}),
+  };
+}
+
 /** Every subschema with `mlsd.rule`, keyed by its JSON pointer (as ajv's schemaPath spells it). */
 function collectRules(schema: unknown): Map<string, SchemaRule> {
   const rules = new Map<string, SchemaRule>();
   const walk = (node: unknown, path: string) => {
     if (node === null || typeof node !== 'object') return;
-    const meta = (node as { mlsd?: { rule?: string; severity?: 'error' | 'warning'; description?: string; item?: string } }).mlsd;
-    if (meta?.rule) {
-      rules.set(path, { id: meta.rule, severity: meta.severity ?? 'warning', description: meta.description ?? '', ...(meta.item ? { item: meta.item } : {}) });
-    }
+    const meta = (node as { mlsd?: RuleFields & { rule?: string } }).mlsd;
+    if (meta?.rule) rules.set(path, describeRule(meta.rule, meta));
     for (const [key, child] of Object.entries(node)) {
       if (key !== 'mlsd') walk(child, `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
     }
   };
   walk(schema, '#');
   return rules;
+}
+
+const vocabularyOf = (schema: AnySchemaObject) => (schema.mlsd as { vocabulary?: Vocabulary } | undefined)?.vocabulary;
+
+/** The built-in checklist's vocabulary (checklist.yaml), without compiling the checklist: what `mlsd new` offers and checks. */
+export function defaultVocabulary(): Vocabulary {
+  vocabulary ??= cached?.vocabulary ?? vocabularyOf(readDefaultSchema()) ?? {};
+  return vocabulary;
+}
+let vocabulary: Vocabulary | undefined;
+
+/** Lint's own rules as a checklist describes them; a schema that does not (an inline one) gets the built-in checklist's. */
+function coreRules(schema: AnySchemaObject): RuleMeta[] {
+  const declared = (checklist: AnySchemaObject) => (checklist.mlsd as { rules?: (RuleFields & { id: string })[] } | undefined)?.rules;
+  return (declared(schema) ?? declared(readDefaultSchema()) ?? []).map((rule) => describeRule(rule.id, rule));
+}
+
+/** Every rule a checklist can report, by id: lint's own, then those its schema declares (first declaration wins). */
+function ruleCatalogue(schema: AnySchemaObject, rules: Map<string, SchemaRule>): Map<string, RuleMeta> {
+  const catalogue = new Map(coreRules(schema).map((rule) => [rule.id, rule]));
+  for (const rule of rules.values()) if (!catalogue.has(rule.id)) catalogue.set(rule.id, rule);
+  return catalogue;
 }
 
 let cached: Checklist | undefined;

@@ -1,5 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import type { TermMatcher } from './terms.js';
+import type { Vocabulary } from './vocabulary.js';
 
 export interface QuantitySpec {
   kind: 'quantity';
@@ -40,14 +41,28 @@ export interface ChecklistItem {
   skeleton?: string;
 }
 
-/** A finding declared in the schema: a subschema whose failure is reported under its own rule id. */
-export interface SchemaRule {
+export type Severity = 'error' | 'warning';
+
+/** What the rule catalogue says of a rule: lint's own (core) rules and those a checklist declares alike. */
+export interface RuleMeta {
   id: string;
-  severity: 'error' | 'warning';
+  severity: Severity;
+  /** One line: what the rule checks. */
   description: string;
+  /** A paragraph: why it matters in a design review. */
+  rationale: string;
+  /** Plain-text help: how to fix a finding. */
+  help: string;
   /** The item the finding is about, when its errors point elsewhere (a cross-item rule). */
   item?: string;
+  /** The rule's page relative to the package root, for rules that ship with mlsd (a team's have none). */
+  docPath?: string;
+  /** Rank when only some findings can be shown (GitHub annotations): lower first; unranked last. */
+  priority?: number;
 }
+
+/** A finding declared in the schema: a subschema whose failure is reported under its own rule id. */
+export type SchemaRule = RuleMeta;
 
 export interface Checklist {
   /** The checklist schema's `$id`, so results say which checklist judged them. */
@@ -58,6 +73,10 @@ export interface Checklist {
   declared: { key: string; spec: FactSpec }[];
   /** Rules declared in the schema, keyed by the JSON pointer of the subschema that carries them. */
   rules: Map<string, SchemaRule>;
+  /** Every rule a run can report, by id: lint's own rules, then those the schema declares. */
+  catalogue: Map<string, RuleMeta>;
+  /** The words docs and `mlsd new` share: front matter enums with their synonyms, units. */
+  vocabulary: Vocabulary;
   /** ajv validator for the document model. */
   validate: ValidateFunction;
 }

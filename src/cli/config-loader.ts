@@ -2,7 +2,6 @@ import { relative, resolve, sep } from 'node:path';
 import { settingsFor, type FileSettings } from '../checklist/build.js';
 import { loadConfig, type ResolvedConfig } from '../checklist/config.js';
 import { defaultChecklist } from '../checklist/load.js';
-import { RULES } from '../lint/rules.js';
 
 export interface ConfigFlags {
   /** --config <file> gives a path; --no-config gives false; neither leaves it undefined. */
@@ -15,8 +14,8 @@ export function configFor(flags: ConfigFlags, cwd: string): Promise<ResolvedConf
     cwd,
     configFile: typeof flags.config === 'string' ? flags.config : undefined,
     noConfig: flags.config === false,
-    // Core rules, and the best-practice rules the built-in checklist schema declares.
-    knownRules: [...Object.keys(RULES), ...[...defaultChecklist().rules.values()].map((rule) => rule.id)],
+    // The built-in rule catalogue: lint's own rules and the checklist's best-practice rules.
+    knownRules: [...defaultChecklist().catalogue.keys()],
   });
 }
 

@@ -13,7 +13,11 @@ export interface Io {
 }
 
 /** A document as read from disk: its text, or why it cannot be linted as text. */
-export type ReadDocument = { text: string } | { unreadable: { ruleId: 'file-too-large' | 'not-text'; message: string } };
+/** The rules a file that cannot be read as a design doc is reported under (schemas/checklist/rules/<id>.md). */
+export const FILE_TOO_LARGE = 'file-too-large';
+export const NOT_TEXT = 'not-text';
+
+export type ReadDocument = { text: string } | { unreadable: { ruleId: typeof FILE_TOO_LARGE | typeof NOT_TEXT; message: string } };
 
 const REASONS: Record<string, string> = {
   ENOENT: 'no such file',
@@ -43,7 +47,7 @@ const MAX_REPLACEMENT_RATIO = 0.01;
 
 const tooLarge = (size: number, max: number): ReadDocument => ({
   unreadable: {
-    ruleId: 'file-too-large',
+    ruleId: FILE_TOO_LARGE,
     message: `The file is ${formatSize(size)}, more than the ${formatSize(max)} mlsd reads (--max-file-size or "maxFileSize" in the config raise the limit); it was not linted.`,
   },
 });
@@ -54,7 +58,7 @@ const tooLarge = (size: number, max: number): ReadDocument => ({
  * as garbage. A few invalid bytes in an otherwise UTF-8 file become U+FFFD and the file is linted.
  */
 export function decodeDocument(bytes: Uint8Array): ReadDocument {
-  const notText = (why: string): ReadDocument => ({ unreadable: { ruleId: 'not-text', message: `The file is not text (${why}); it was not linted.` } });
+  const notText = (why: string): ReadDocument => ({ unreadable: { ruleId: NOT_TEXT, message: `The file is not text (${why}); it was not linted.` } });
   let text: string;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
@@ -113,7 +117,7 @@ export async function readStdinDocument(stream: NodeJS.ReadableStream, maxBytes:
     if (length > maxBytes) {
       (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
       const message = `Standard input is more than the ${formatSize(maxBytes)} mlsd reads (--max-file-size raises the limit); it was not linted.`;
-      return { unreadable: { ruleId: 'file-too-large', message } };
+      return { unreadable: { ruleId: FILE_TOO_LARGE, message } };
     }
     chunks.push(bytes);
   }

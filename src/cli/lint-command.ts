@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { Checklists, matcher, settingsFor } from '../checklist/build.js';
 import { FORMAT_NAMES, loadFormatter, loadReportFormat, type FileResult } from '../format/index.js';
-import { ruleCatalog } from '../lint/rules.js';
 import { configFor, configuredPaths, fileSettings, relativeToRoot } from './config-loader.js';
 import { EXIT, UsageError } from './errors.js';
 import { findFiles, STDIN, type FoundFile } from './files.js';
@@ -186,7 +185,7 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
 
   // SARIF and annotations name files from the repository root; only they pay for asking git.
   const repoPrefix = options.format === 'sarif' || options.format === 'github' ? await (await import('./git.js')).repoPrefix(io.cwd) : '';
-  const formatOptions = { color: useColor(options, io), toolVersion: VERSION, checklistId: base.id, repoPrefix, rules: ruleCatalog(base.rules.values()) };
+  const formatOptions = { color: useColor(options, io), toolVersion: VERSION, checklistId: base.id, repoPrefix, rules: [...base.catalogue.values()] };
   const progress = progressReporter(files.length, io);
   const report = await LintReport.open(format, formatOptions, {
     output: options.output === undefined ? undefined : resolve(io.cwd, options.output),

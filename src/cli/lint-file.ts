@@ -2,7 +2,8 @@ import { itemLevels, type Checklists, type FileSettings } from '../checklist/bui
 import type { FileResult } from '../format/index.js';
 import { lint } from '../lint/index.js';
 import { addFingerprints } from '../lint/fingerprint.js';
-import { RULES } from '../lint/rules.js';
+import { severityOf } from '../checklist/catalogue.js';
+import { defaultChecklist } from '../checklist/load.js';
 import { applySeverities } from '../lint/severity.js';
 import type { Diagnostic } from '../lint/types.js';
 import type { ReadDocument } from './io.js';
@@ -19,8 +20,8 @@ export function lintDocument(file: string, text: string, settings: FileSettings,
 }
 
 /** A file that was not linted (too large, not text, stopped by the time limit): one finding at its top. */
-export function unlintedResult(file: string, ruleId: 'file-too-large' | 'not-text' | 'timeout', message: string, settings: FileSettings): FileResult {
-  const diagnostic: Diagnostic = { line: 1, column: 1, endLine: 1, endColumn: 1, severity: RULES[ruleId].severity, ruleId, message };
+export function unlintedResult(file: string, ruleId: string, message: string, settings: FileSettings): FileResult {
+  const diagnostic: Diagnostic = { line: 1, column: 1, endLine: 1, endColumn: 1, severity: severityOf(defaultChecklist(), ruleId), ruleId, message };
   return { file, diagnostics: applySeverities(addFingerprints([diagnostic], ''), { rules: settings.rules }), checklist: {}, items: {} };
 }
 

@@ -6,6 +6,9 @@ import { UsageError } from './errors.js';
 import { unlintedResult } from './lint-file.js';
 import { JIT_FLAGS } from './v8-flags.js';
 
+/** The rule a file stopped by the time limit is reported under (schemas/checklist/rules/timeout.md). */
+export const TIMEOUT = 'timeout';
+
 export interface WorkerTask {
   index: number;
   path: string;
@@ -162,7 +165,7 @@ export class LintPool {
       this.retire(worker, true);
       this.waiting.unshift(...rest); // handed to the replacement before the rest
       const message = `Linting took longer than the ${seconds(this.options.timeoutMs)} per-file limit (--timeout raises it), so it was stopped; the file was not checked.`;
-      job!.resolve(unlintedResult(job!.task.path, 'timeout', message, job!.task.settings));
+      job!.resolve(unlintedResult(job!.task.path, TIMEOUT, message, job!.task.settings));
       if (this.waiting.length > 0) this.start();
     }, this.options.timeoutMs);
   }

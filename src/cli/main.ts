@@ -70,10 +70,12 @@ configured "paths". See docs/config.md.`,
   program
     .command('explain')
     .description('Explain a rule: what it checks, why it matters, a failing and a passing example.')
-    .argument('<rule-id>', 'a rule id as lint reports it, e.g. latency-stage-sum')
-    .action(async (ruleId: string) => {
+    .argument('<rule-id>', 'a rule id as lint reports it, e.g. latency-stage-sum; a rule the config\'s checklist declares too')
+    .option('-c, --config <file>', 'use this config file instead of searching from the working directory upward')
+    .option('--no-config', 'ignore every config file: the built-in rules only')
+    .action(async (ruleId: string, options: { config?: string | boolean }) => {
       const { runExplain } = await import('./explain-command.js');
-      setExit(await runExplain(ruleId, io.stdout));
+      setExit(await runExplain(ruleId, options, io.cwd, io.stdout));
     });
 
   program

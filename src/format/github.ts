@@ -5,17 +5,13 @@ import type { Formatter } from './types.js';
 /** GitHub shows at most this many annotations of each level per step and drops the rest silently. */
 export const ANNOTATION_CAP = 10;
 
+const UNRANKED = Number.MAX_SAFE_INTEGER;
+
 /** Message escaping for workflow commands (as @actions/core does it). */
 export const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 /** Property values additionally escape the characters that separate properties. */
 export const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-/** Which findings a reader needs most when only some can be annotated: broken files, then gaps, then weak spots. */
-const RULE_PRIORITY = ['front-matter-yaml', 'required-section', 'weak-section', 'front-matter'];
-const priority = (ruleId: string) => {
-  const i = RULE_PRIORITY.indexOf(ruleId);
-  return i === -1 ? RULE_PRIORITY.length : i;
-};
 
 interface Finding {
   file: string;
@@ -40,7 +36,11 @@ function command(level: 'error' | 'warning', { file, d }: Finding, prefix: strin
  * important first, at most 10 of each level (GitHub's per-step cap), then a notice that says how
  * many were left out and lists them in a collapsed log group so nothing is lost.
  */
-export const github: Formatter = (results, { repoPrefix = '' }) => {
+export const github: Formatter = (results, { repoPrefix = '', rules }) => {
+  // Which findings a reader needs most when only some can be annotated: each rule file's priority
+  // (broken files, then gaps, then weak spots), unranked rules after them.
+  const ranks = new Map(rules.map((rule) => [rule.id, rule.priority ?? UNRANKED]));
+  const priority = (ruleId: string) => ranks.get(ruleId) ?? UNRANKED;
   const findings: Finding[] = results.flatMap((r) => r.diagnostics.filter(isActive).map((d) => ({ file: r.file, d })));
   const ordered = (level: Diagnostic['severity']) =>
     findings.filter((f) => f.d.severity === level).sort((a, b) => priority(a.d.ruleId) - priority(b.d.ruleId));

@@ -1,4 +1,4 @@
-import { RULE_LIST, type RuleMeta } from '../lint/rules.js';
+import type { RuleMeta } from '../checklist/types.js';
 import type { Diagnostic } from '../lint/index.js';
 import { collected, jsonArrayWriter } from './streaming.js';
 import type { FileResult, FormatOptions, StreamingFormatter } from './types.js';
@@ -6,10 +6,10 @@ import type { FileResult, FormatOptions, StreamingFormatter } from './types.js';
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 /**
- * Rule pages ship in the npm package under docs/rules/, so a version-pinned package URL always
- * shows the page for the version that produced the report.
+ * A rule's page: its rule file ships in the npm package (docPath), so a version-pinned package URL
+ * always shows the page for the version that produced the report. A team's rule has no page.
  */
-export const helpUri = (rule: RuleMeta, version: string) => `https://unpkg.com/mlsd@${version}/${rule.docPath}`;
+export const helpUri = (rule: RuleMeta, version: string) => (rule.docPath ? `https://unpkg.com/mlsd@${version}/${rule.docPath}` : undefined);
 
 const level = (severity: Diagnostic['severity']) => (severity === 'error' ? 'error' : 'warning');
 
@@ -19,12 +19,12 @@ function reportingDescriptor(rule: RuleMeta, version: string) {
     id: rule.id,
     name: rule.id.replace(/(^|-)([a-z])/g, (_m, _d: string, c: string) => c.toUpperCase()),
     shortDescription: { text: rule.description },
-    fullDescription: { text: rule.fullDescription },
+    fullDescription: { text: rule.rationale },
     help: {
-      text: `${rule.fullDescription}\n\nHow to fix: ${rule.help}\n\nDocumentation: ${uri}`,
-      markdown: `${rule.fullDescription}\n\n**How to fix:** ${rule.help}\n\n[Rule documentation](${uri})`,
+      text: `${rule.rationale}\n\nHow to fix: ${rule.help}${uri ? `\n\nDocumentation: ${uri}` : ''}`,
+      markdown: `${rule.rationale}\n\n**How to fix:** ${rule.help}${uri ? `\n\n[Rule documentation](${uri})` : ''}`,
     },
-    helpUri: uri,
+    ...(uri ? { helpUri: uri } : {}),
     defaultConfiguration: { level: level(rule.severity) },
     properties: {
       tags: ['design-doc', 'ml-system-design'],
@@ -67,7 +67,7 @@ function result(d: Diagnostic, file: FileResult, options: FormatOptions, ruleInd
  * `results` is the run's last property, so each file's results are printed as it is linted.
  */
 export const sarifReport: StreamingFormatter = (options) => {
-  const rules = options.rules ?? RULE_LIST;
+  const rules = options.rules;
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
   const descriptors = rules.map((rule) => reportingDescriptor(rule, options.toolVersion));
   const results = jsonArrayWriter<ReturnType<typeof result>>((array) => ({

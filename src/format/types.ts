@@ -1,4 +1,4 @@
-import type { RuleMeta } from '../lint/rules.js';
+import type { RuleMeta } from '../checklist/types.js';
 import type { LintResult } from '../lint/index.js';
 
 /** One linted file: what the CLI hands to a formatter. */
@@ -16,8 +16,8 @@ export interface FormatOptions {
    * SARIF can give repository-relative paths; file paths in results are relative to the working directory.
    */
   repoPrefix?: string;
-  /** Every rule the run can report (lint's own and the checklist's), for SARIF's rule descriptors. */
-  rules?: readonly RuleMeta[];
+  /** Every rule the run can report (the checklist's rule catalogue), for SARIF's rule descriptors and annotation order. */
+  rules: readonly RuleMeta[];
 }
 
 /** A formatter that needs every result before it can print (totals or ordering up front). */

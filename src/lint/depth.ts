@@ -6,6 +6,9 @@
  */
 export const MAX_NESTING = 100;
 
+/** The rule this module's check reports under (schemas/checklist/rules/nesting-too-deep.md). */
+export const NESTING_TOO_DEEP = 'nesting-too-deep';
+
 const SPACE = 32;
 const TAB = 9;
 const GT = 62;

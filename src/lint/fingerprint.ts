@@ -1,4 +1,5 @@
 import type { Diagnostic } from './types.js';
+import { REQUIRED_SECTION } from './validate.js';
 
 /** FNV-1a over UTF-16 code units, 32-bit. Pure JS so the lint core needs no Node built-ins. */
 export function fnv1a(text: string, seed: number): number {
@@ -30,7 +31,7 @@ export function addFingerprints(diagnostics: Diagnostic[], text: string): Diagno
   const lines = text.split('\n');
   const seen = new Map<string, number>();
   return diagnostics.map((d) => {
-    const lineText = d.ruleId === 'required-section' ? '' : normalizeLine(lines[d.line - 1] ?? '');
+    const lineText = d.ruleId === REQUIRED_SECTION ? '' : normalizeLine(lines[d.line - 1] ?? '');
     const key = `${d.ruleId}\u0000${d.itemId ?? ''}\u0000${lineText}`;
     const base = hex(fnv1a(key, 0x811c9dc5)) + hex(fnv1a(key, 0x050c5d1f));
     const occurrence = (seen.get(base) ?? 0) + 1;

@@ -1,17 +1,22 @@
-import { isMap, isScalar, parseDocument } from 'yaml';
+import { isMap, isPair, isScalar, parseDocument, visit } from 'yaml';
 import type { Outline } from './outline.js';
 import type { Span } from './position.js';
+
+/** The rule a YAML error in the front matter is reported under (schemas/checklist/rules/front-matter-yaml.md). */
+export const FRONT_MATTER_YAML = 'front-matter-yaml';
 
 export interface FrontMatter {
   data: Record<string, unknown>;
   /** Where each top-level key stands, for the source map. */
   keys: Map<string, Span>;
   errors: { message: string; span: Span }[];
+  /** Every string value, as written (quotes included), with its offset in the document: where placeholders are looked for. */
+  strings: { text: string; offset: number }[];
 }
 
 /** Parse the YAML front matter; a YAML error becomes an error at its line, never an exception. */
 export function parseFrontMatter(outline: Outline): FrontMatter {
-  const result: FrontMatter = { data: {}, keys: new Map(), errors: [] };
+  const result: FrontMatter = { data: {}, keys: new Map(), errors: [], strings: [] };
   const fm = outline.frontMatter;
   if (!fm) return result;
 
@@ -39,6 +44,14 @@ export function parseFrontMatter(outline: Outline): FrontMatter {
     return result;
   }
   result.data = value as Record<string, unknown>;
+  visit(doc, {
+    Scalar(key, node, path) {
+      const parent = path.at(-1);
+      if (key === 'key' && isPair(parent)) return; // a key names a value; it is not one
+      if (typeof node.value !== 'string' || !node.range) return;
+      result.strings.push({ text: source.slice(valueOffset + node.range[0], valueOffset + node.range[1]), offset: valueOffset + node.range[0] });
+    },
+  });
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {
       if (isScalar(pair.key)) result.keys.set(String(pair.key.value), spanOf(pair.key.range ?? undefined));

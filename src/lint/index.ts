@@ -1,11 +1,11 @@
+import { severityOf } from '../checklist/catalogue.js';
 import type { Checklist } from '../checklist/types.js';
-import { parseFrontMatter } from './frontmatter.js';
-import { MAX_NESTING, tooDeep } from './depth.js';
+import { FRONT_MATTER_YAML, parseFrontMatter } from './frontmatter.js';
+import { MAX_NESTING, NESTING_TOO_DEEP, tooDeep } from './depth.js';
 import { addFingerprints } from './fingerprint.js';
 import { buildModel, type DocumentModel } from './model.js';
 import { buildOutline } from './outline.js';
 import { parseMarkdown } from './parse.js';
-import { RULES } from './rules.js';
 import { applySuppressions, findDirectives } from './suppress.js';
 import type { Diagnostic, ItemReport, LintResult } from './types.js';
 import { validateModel } from './validate.js';
@@ -35,7 +35,7 @@ export function lint(text: string, checklist: Checklist, options: LintOptions = 
     const message = `Lists or blockquotes nest at least ${deep.depth} levels deep here, more than the ${MAX_NESTING} mlsd reads; the file was not linted.`;
     const span = { line: deep.line, column: 1, endLine: deep.line, endColumn: 1 };
     return {
-      diagnostics: addFingerprints([{ ...span, severity: RULES['nesting-too-deep'].severity, ruleId: 'nesting-too-deep', message }], text),
+      diagnostics: addFingerprints([{ ...span, severity: severityOf(checklist, NESTING_TOO_DEEP), ruleId: NESTING_TOO_DEEP, message }], text),
       checklist: {},
       items: {},
       model: { frontMatter: {}, items: {}, placeholders: [], declared: {} },
@@ -51,12 +51,12 @@ export function lint(text: string, checklist: Checklist, options: LintOptions = 
     column: span.start.column,
     endLine: span.end.line,
     endColumn: span.end.column,
-    severity: RULES['front-matter-yaml'].severity,
-    ruleId: 'front-matter-yaml',
+    severity: severityOf(checklist, FRONT_MATTER_YAML),
+    ruleId: FRONT_MATTER_YAML,
     message,
   }));
 
-  const suggested = options.templateText ? templateSuggestions(outline, frontMatter, options.templateText) : [];
+  const suggested = options.templateText ? templateSuggestions(outline, frontMatter, options.templateText, checklist) : [];
 
   const items: Record<string, ItemReport> = {};
   for (const [id, state] of Object.entries(validated.checklist)) {
@@ -66,7 +66,7 @@ export function lint(text: string, checklist: Checklist, options: LintOptions = 
   }
 
   return {
-    diagnostics: addFingerprints(applySuppressions([...yamlErrors, ...validated.diagnostics, ...suggested], findDirectives(outline)).sort(byPosition), text),
+    diagnostics: addFingerprints(applySuppressions([...yamlErrors, ...validated.diagnostics, ...suggested], findDirectives(outline), checklist).sort(byPosition), text),
     checklist: validated.checklist,
     items,
     model: built.model,

@@ -103,6 +103,14 @@ export function buildModel(outline: Outline, frontMatter: FrontMatter, checklist
     if (fact) model.declared[key] = fact;
   }
   const sourceMap: SourceMap = new Map();
+  // Placeholders in front matter values (a TODO(mlsd) left by `mlsd new`) are placeholders too.
+  for (const value of frontMatter.strings) {
+    for (const m of checklist.placeholders.find(value.text)) {
+      const at = outline.lines.point(value.offset + m.index);
+      sourceMap.set(pointer('placeholders', String(model.placeholders.length)), { start: at, end: outline.lines.point(value.offset + m.index + m.text.length) });
+      model.placeholders.push({ text: m.text });
+    }
+  }
   const placeholderIndex: PlaceholderIndex = new Map();
   for (const block of outline.blocks) {
     const found = checklist.placeholders.find(block.text);

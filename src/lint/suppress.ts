@@ -1,6 +1,10 @@
 import type { Outline } from './outline.js';
-import { RULES } from './rules.js';
+import { severityOf } from '../checklist/catalogue.js';
+import type { Checklist } from '../checklist/types.js';
 import type { Diagnostic } from './types.js';
+
+/** The rule a directive without a reason is reported under (schemas/checklist/rules/suppression-reason.md). */
+export const SUPPRESSION_REASON = 'suppression-reason';
 
 /**
  * Inline suppressions, written as HTML comments so they never render:
@@ -79,7 +83,7 @@ const covers = (directive: Directive, d: Diagnostic) =>
  * Mark the findings that directives cover (they stay in the list) and report each directive that
  * lacks a reason. The first directive with a reason that covers a finding supplies its justification.
  */
-export function applySuppressions(diagnostics: Diagnostic[], directives: Directive[]): Diagnostic[] {
+export function applySuppressions(diagnostics: Diagnostic[], directives: Directive[], checklist: Checklist): Diagnostic[] {
   const withReason = directives.filter((d) => d.reason !== '');
   const marked = diagnostics.map((d) => {
     const directive = withReason.find((x) => covers(x, d));
@@ -92,8 +96,8 @@ export function applySuppressions(diagnostics: Diagnostic[], directives: Directi
       column: d.column,
       endLine: d.line,
       endColumn: d.column,
-      severity: RULES['suppression-reason'].severity,
-      ruleId: 'suppression-reason',
+      severity: severityOf(checklist, SUPPRESSION_REASON),
+      ruleId: SUPPRESSION_REASON,
       message: `mlsd-${d.kind}${d.targets.length > 0 ? ` ${d.targets.join(', ')}` : ''} has no reason, so it suppresses nothing: add " -- <why>" before "-->".`,
     }));
   return [...marked, ...missingReasons];

@@ -1,8 +1,11 @@
+import { ruleOf } from '../checklist/catalogue.js';
+import type { Checklist } from '../checklist/types.js';
 import { fnv1a, hex } from './fingerprint.js';
 import type { FrontMatter } from './frontmatter.js';
 import type { Outline } from './outline.js';
-import { RULES } from './rules.js';
 import type { Diagnostic } from './types.js';
+
+export const TEMPLATE_SUGGESTION = 'template-suggestion';
 
 /**
  * Template text: the sentences a template suggests, as fingerprints, so lint can tell a section
@@ -57,7 +60,7 @@ const ERROR_STATUSES = new Set(['review', 'approved']);
  * while the draft's status is draft, an error once it asks for review or is approved. A section
  * with a sentence of the author's own is left alone, as is any document that names no template.
  */
-export function templateSuggestions(outline: Outline, frontMatter: FrontMatter, lookup: TemplateTextLookup): Diagnostic[] {
+export function templateSuggestions(outline: Outline, frontMatter: FrontMatter, lookup: TemplateTextLookup, checklist: Checklist): Diagnostic[] {
   const { template, template_version: version, status } = frontMatter.data;
   if (typeof template !== 'string') return [];
   const text = lookup(template, typeof version === 'number' ? version : undefined);
@@ -73,7 +76,8 @@ export function templateSuggestions(outline: Outline, frontMatter: FrontMatter, 
     list.push(...sentencesOf(block.text));
     sentences.set(section, list);
   }
-  const severity = typeof status === 'string' && ERROR_STATUSES.has(status) ? 'error' : RULES['template-suggestion'].severity;
+  const rule = ruleOf(checklist, TEMPLATE_SUGGESTION);
+  const severity = typeof status === 'string' && ERROR_STATUSES.has(status) ? 'error' : rule.severity;
   const found: Diagnostic[] = [];
   for (const [i, list] of sentences) {
     if (list.length === 0 || !list.every((s) => text.fingerprints.has(sentenceFingerprint(s)))) continue;
@@ -84,9 +88,9 @@ export function templateSuggestions(outline: Outline, frontMatter: FrontMatter, 
       endLine: span.end.line,
       endColumn: span.end.column,
       severity,
-      ruleId: 'template-suggestion',
+      ruleId: TEMPLATE_SUGGESTION,
       message: `Section "${title}" still holds the text suggested by the ${text.label}, unchanged: replace it with what this design decides.`,
-      hint: RULES['template-suggestion'].help,
+      hint: rule.help,
     });
   }
   return found;

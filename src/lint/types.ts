@@ -1,4 +1,4 @@
-import type { Severity } from './rules.js';
+import type { Severity } from '../checklist/types.js';
 
 export type ItemState = 'present' | 'weak' | 'absent';
 

@@ -1,14 +1,19 @@
 import type { ErrorObject } from 'ajv';
-import type { Checklist, ChecklistItem, SchemaRule } from '../checklist/types.js';
+import { ruleOf } from '../checklist/catalogue.js';
+import type { Checklist, ChecklistItem, RuleMeta } from '../checklist/types.js';
 import type { InsertionPoint, ModelResult } from './model.js';
 import type { Span } from './position.js';
-import { RULES, type RuleId } from './rules.js';
 import type { Diagnostic, ItemState } from './types.js';
+
+/** The rules this module reports under (their pages: schemas/checklist/rules/<id>.md). */
+export const REQUIRED_SECTION = 'required-section';
+export const WEAK_SECTION = 'weak-section';
+export const FRONT_MATTER = 'front-matter';
 
 const unescape = (part: string) => part.replace(/~1/g, '/').replace(/~0/g, '~');
 
-function diagnostic(rule: RuleId | SchemaRule, span: Span, message: string, extra: Partial<Diagnostic> = {}): Diagnostic {
-  const { id, severity } = typeof rule === 'string' ? RULES[rule] : rule;
+function diagnostic(rule: RuleMeta, span: Span, message: string, extra: Partial<Diagnostic> = {}): Diagnostic {
+  const { id, severity } = rule;
   return {
     line: span.start.line,
     column: span.start.column,
@@ -71,7 +76,7 @@ export function validateModel(checklist: Checklist, built: ModelResult) {
     } else if (root === 'items' && id !== undefined) {
       weak.set(id, [...(weak.get(id) ?? []), error]);
     } else {
-      diagnostics.push(diagnostic('front-matter', locate(sourceMap, error.instancePath), frontMatterMessage(error)));
+      diagnostics.push(diagnostic(ruleOf(checklist, FRONT_MATTER), locate(sourceMap, error.instancePath), frontMatterMessage(error)));
     }
   }
 
@@ -80,11 +85,11 @@ export function validateModel(checklist: Checklist, built: ModelResult) {
     const found = model.items[item.id];
     const state: ItemState = !found ? 'absent' : weak.has(item.id) ? 'weak' : 'present';
     checklistStates[item.id] = state;
-    if (missing.has(item.id)) diagnostics.push(absentDiagnostic(item, insertionPoints.get(item.id)));
+    if (missing.has(item.id)) diagnostics.push(absentDiagnostic(ruleOf(checklist, REQUIRED_SECTION), item, insertionPoints.get(item.id)));
     const itemErrors = weak.get(item.id);
     if (found && itemErrors) {
       const span = locate(sourceMap, `/items/${item.id}`);
-      diagnostics.push(weakDiagnostic(item, found, itemErrors, span));
+      diagnostics.push(weakDiagnostic(ruleOf(checklist, WEAK_SECTION), item, found, itemErrors, span));
     }
   }
   // A best-practice finding about an item that already has a state finding (absent, weak) repeats it.
@@ -93,7 +98,7 @@ export function validateModel(checklist: Checklist, built: ModelResult) {
   return { diagnostics: kept, checklist: checklistStates };
 }
 
-const STATE_RULES = new Set<string>(['required-section', 'weak-section']);
+const STATE_RULES = new Set<string>([REQUIRED_SECTION, WEAK_SECTION]);
 
 const insertionSpan = (at: InsertionPoint | undefined): Span => ({ start: { line: at?.line ?? 1, column: 1 }, end: { line: at?.line ?? 1, column: 1 } });
 
@@ -116,16 +121,16 @@ function ruleFor(checklist: Checklist, error: ErrorObject) {
   return undefined;
 }
 
-function absentDiagnostic(item: ChecklistItem, at: InsertionPoint | undefined): Diagnostic {
+function absentDiagnostic(rule: RuleMeta, item: ChecklistItem, at: InsertionPoint | undefined): Diagnostic {
   const where = at?.after ? ` (add it after "${at.after}")` : at?.before ? ` (add it before "${at.before}")` : '';
-  return diagnostic('required-section', insertionSpan(at), `Missing required section "${item.title}"${where}.`, {
+  return diagnostic(rule, insertionSpan(at), `Missing required section "${item.title}"${where}.`, {
     ...(at ? { fix: { insertSectionBefore: at.insertBefore } } : {}),
     itemId: item.id,
     hint: item.hint,
   });
 }
 
-function weakDiagnostic(item: ChecklistItem, found: { via: string; sections: string[]; placeholders: string[] }, errors: ErrorObject[], span: Span): Diagnostic {
+function weakDiagnostic(rule: RuleMeta, item: ChecklistItem, found: { via: string; sections: string[]; placeholders: string[] }, errors: ErrorObject[], span: Span): Diagnostic {
   // The checklist author's own messages (ajv-errors) say it better than the raw errors beneath them.
   const authored = errors.filter((e) => e.keyword === 'errorMessage');
   const reasons = [...new Set((authored.length > 0 ? authored : errors).map(reason))];
@@ -133,5 +138,5 @@ function weakDiagnostic(item: ChecklistItem, found: { via: string; sections: str
     found.via === 'heading'
       ? `Section "${item.title}" lacks substance`
       : `${item.title} only mentioned in passing (in "${found.sections[0]}"), not addressed`;
-  return diagnostic('weak-section', span, `${subject}: ${reasons.join('; ')}.`, { itemId: item.id, hint: item.hint });
+  return diagnostic(rule, span, `${subject}: ${reasons.join('; ')}.`, { itemId: item.id, hint: item.hint });
 }

@@ -1,6 +1,5 @@
-import { Writable } from 'node:stream';
 import type { Hover, Position } from 'vscode-languageserver/node';
-import { runExplain } from '../cli/explain-command.js';
+import { explainRule } from '../cli/explain-command.js';
 import type { Diagnostic } from '../lint/types.js';
 import { findingRange, touches } from './convert.js';
 
@@ -10,17 +9,7 @@ const pages = new Map<string, Promise<string | undefined>>();
 function rulePage(ruleId: string): Promise<string | undefined> {
   let page = pages.get(ruleId);
   if (!page) {
-    const chunks: string[] = [];
-    const out = new Writable({
-      write(chunk: Buffer | string, _encoding, done) {
-        chunks.push(chunk.toString());
-        done();
-      },
-    });
-    page = runExplain(ruleId, out).then(
-      () => chunks.join(''),
-      () => undefined, // not a rule with a page (explain says so on the command line)
-    );
+    page = explainRule(ruleId).catch(() => undefined); // not a rule with a page (explain says so on the command line)
     pages.set(ruleId, page);
   }
   return page;

@@ -1,5 +1,6 @@
 import type { FileResult } from '../format/index.js';
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS, formatSize } from '../cli/limits.js';
+import { FILE_TOO_LARGE } from '../cli/io.js';
 import { lintDocument, unlintedResult } from '../cli/lint-file.js';
 import { needsGuard } from '../cli/lint-guard.js';
 import type { LintPool } from '../cli/lint-pool.js';
@@ -20,7 +21,7 @@ export class EditorLinter {
     const size = Buffer.byteLength(text, 'utf8');
     if (size > maxFileSize) {
       const message = `The document is ${formatSize(size)}, more than the ${formatSize(maxFileSize)} mlsd reads ("maxFileSize" in the config raises the limit); it was not linted.`;
-      return unlintedResult(file, 'file-too-large', message, settings);
+      return unlintedResult(file, FILE_TOO_LARGE, message, settings);
     }
     if (!needsGuard(text)) return lintDocument(file, text, settings, checklists);
     this.guard ??= import('../cli/lint-pool.js').then(({ LintPool }) => new LintPool(1, { timeoutMs: DEFAULT_TIMEOUT_MS }));

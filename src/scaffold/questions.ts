@@ -1,9 +1,12 @@
+import { defaultVocabulary } from '../checklist/load.js';
+import { canonicalQuantity, canonicalValue, isEnum, isUnits, type Vocabulary } from '../checklist/vocabulary.js';
 import { SECTIONS, ScaffoldError, type Answers, type Condition, type Question, type Split, type Variant } from './types.js';
 
 const KEY = /^[a-z][a-z0-9_]*$/;
 const TYPES = ['text', 'choice', 'latency', 'number'] as const;
 
-const LATENCY = /^\s*(\d+(?:\.\d+)?)\s*(µs|us|ms|s|sec|seconds?|min|minutes?)\s*$/i;
+/** The checklist vocabulary a latency answer is checked against: the units lint accepts in front matter. */
+const LATENCY_VOCABULARY = 'latency';
 
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -42,7 +45,7 @@ function parseVariants(raw: unknown, where: string): Variant[] | undefined {
 }
 
 /** Check one question declared in YAML and give it its typed shape; `base` is the question it refines. */
-export function parseQuestion(raw: unknown, where: string, base?: Question): Question {
+export function parseQuestion(raw: unknown, where: string, base?: Question, vocabulary: Vocabulary = defaultVocabulary()): Question {
   if (!isObject(raw) || typeof raw.key !== 'string' || !KEY.test(raw.key)) {
     throw new ScaffoldError(`${where}: each question needs a "key" in snake_case`);
   }
@@ -53,10 +56,17 @@ export function parseQuestion(raw: unknown, where: string, base?: Question): Que
   if (!SECTIONS.includes(section)) throw new ScaffoldError(`${at}: unknown section "${section}" (choose from ${SECTIONS.join(', ')})`);
   const message = str(raw.message) ?? base?.message;
   if (!message) throw new ScaffoldError(`${at}: a question needs a "message"`);
-  const choices = Array.isArray(raw.choices) ? raw.choices.map((c) => String(c)) : base?.choices;
-  if (type === 'choice' && (!choices || choices.length === 0)) throw new ScaffoldError(`${at}: a choice question needs "choices"`);
+  const named = raw.vocabulary === undefined ? (raw.choices === undefined ? base?.vocabulary : undefined) : str(raw.vocabulary);
+  const words = named === undefined ? undefined : vocabulary[named];
+  if (named !== undefined && !isEnum(words)) {
+    throw new ScaffoldError(`${at}: unknown vocabulary "${named}" (the checklist defines ${Object.keys(vocabulary).filter((k) => isEnum(vocabulary[k])).join(', ')})`);
+  }
+  // Choices from a vocabulary are the values lint accepts, so an answer is always a value lint knows.
+  const choices = isEnum(words) ? words.values : Array.isArray(raw.choices) ? raw.choices.map((c) => String(c)) : base?.choices;
+  if (type === 'choice' && (!choices || choices.length === 0)) throw new ScaffoldError(`${at}: a choice question needs "choices" or a "vocabulary"`);
 
   const question: Question = { key: raw.key, section, message, type };
+  if (named !== undefined) question.vocabulary = named;
   const hint = str(raw.hint) ?? base?.hint;
   if (hint) question.hint = hint;
   if (choices) question.choices = choices;
@@ -71,36 +81,55 @@ export function parseQuestion(raw: unknown, where: string, base?: Question): Que
   if (required) question.required = true;
   const fallback = raw.default === undefined ? base?.default : typeof raw.default === 'string' ? raw.default.trimEnd() : str(raw.default);
   if (fallback !== undefined) {
-    const checked = checkAnswer(question, fallback);
+    const checked = checkAnswer(question, fallback, vocabulary);
     if (!checked.ok) throw new ScaffoldError(`${at}: default ${checked.reason}`);
     question.default = checked.value;
   }
   return question;
 }
 
-/** A latency answer's number (as written) and unit, normalized ("150ms" → 150 ms, "us" → µs). */
-export function parseLatency(value: string): { amount: string; unit: string } | undefined {
-  const m = LATENCY.exec(value);
-  if (!m) return undefined;
-  return { amount: m[1]!, unit: m[2]!.toLowerCase() === 'us' ? 'µs' : m[2]!.toLowerCase() };
+/**
+ * A latency as the checklist's vocabulary reads it, written the one way ("150ms" → "150 ms",
+ * "p99 2 seconds" → "p99 2 s"), or undefined when lint would refuse it. Answers and stage tables
+ * both read latencies here.
+ */
+function canonicalLatency(value: string, vocabulary: Vocabulary): string | undefined {
+  const units = vocabulary[LATENCY_VOCABULARY];
+  return isUnits(units) ? canonicalQuantity(units, value) : undefined;
+}
+
+/** A latency answer's number (as written) and unit, as the vocabulary spells it ("150ms" → 150, ms; "us" → µs). */
+export function parseLatency(value: string, vocabulary: Vocabulary = defaultVocabulary()): { amount: string; unit: string } | undefined {
+  const canonical = canonicalLatency(value, vocabulary);
+  if (canonical === undefined) return undefined;
+  const [amount, unit] = canonical.split(' ').slice(-2) as [string, string];
+  return { amount, unit };
 }
 
 export type Checked = { ok: true; value: string } | { ok: false; reason: string };
 
-/** Validate and normalise one answer: a latency is a number with a unit, a choice one of its choices. */
-export function checkAnswer(question: Question, raw: unknown): Checked {
+/**
+ * Validate and normalise one answer: a latency is a number with one of the units lint accepts,
+ * written the one way; a choice is one of its choices (or, from a vocabulary, a synonym of one).
+ */
+export function checkAnswer(question: Question, raw: unknown, vocabulary: Vocabulary = defaultVocabulary()): Checked {
   const value = (str(raw) ?? '').trim();
   if (value === '') return { ok: false, reason: 'is empty' };
   switch (question.type) {
     case 'latency': {
-      const latency = parseLatency(value);
-      if (!latency) return { ok: false, reason: `"${value}" is not a latency: give a number with a unit, e.g. "150 ms"` };
-      return { ok: true, value: `${latency.amount} ${latency.unit}` };
+      const latency = canonicalLatency(value, vocabulary);
+      if (latency === undefined) {
+        const units = vocabulary[LATENCY_VOCABULARY];
+        const spelled = isUnits(units) ? ` (units: ${Object.keys(units.units).join(', ')})` : '';
+        return { ok: false, reason: `"${value}" is not a latency: give a number with a unit, e.g. "150 ms"${spelled}` };
+      }
+      return { ok: true, value: latency };
     }
     case 'number':
       return Number.isFinite(Number(value)) ? { ok: true, value } : { ok: false, reason: `"${value}" is not a number` };
     case 'choice': {
-      const match = question.choices?.find((c) => c.toLowerCase() === value.toLowerCase());
+      const words = question.vocabulary === undefined ? undefined : vocabulary[question.vocabulary];
+      const match = isEnum(words) ? canonicalValue(words, value) : question.choices?.find((c) => c.toLowerCase() === value.toLowerCase());
       return match ? { ok: true, value: match } : { ok: false, reason: `"${value}" is not one of: ${question.choices?.join(', ')}` };
     }
     default:

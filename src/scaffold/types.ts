@@ -8,6 +8,8 @@ export interface Question {
   hint?: string;
   type: 'text' | 'choice' | 'latency' | 'number';
   choices?: string[];
+  /** The checklist vocabulary its choices come from (e.g. serving_mode): answers may use its synonyms. */
+  vocabulary?: string;
   /** Suggested content: the prompt's pre-filled value, taken as is with --yes. */
   default?: string;
   /** Ask only when an earlier answer matches. */

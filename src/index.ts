@@ -1,0 +1,38 @@
+/**
+ * mlsd as a library (`import … from 'mlsd'`): lint a design doc's text against a checklist, load the
+ * checklist a config gives, and test a checklist's rules by their examples (the rule tester).
+ */
+import { relative, resolve, sep } from 'node:path';
+import { Checklists, settingsFor } from './checklist/build.js';
+import { loadConfig } from './checklist/config.js';
+import { defaultChecklist } from './checklist/load.js';
+import type { Checklist } from './checklist/types.js';
+
+export { lint } from './lint/index.js';
+export type { Diagnostic, ItemReport, ItemState, LintResult, Suppression } from './lint/index.js';
+export { compileChecklist, defaultChecklist } from './checklist/load.js';
+export { buildChecklistSchema } from './checklist/build.js';
+export type { Checklist, ChecklistItem, RuleMeta, Severity } from './checklist/types.js';
+export { checkRuleExample, ruleExamples, ruleExamplesIn, type RuleExample } from './rule-tester.js';
+
+export interface LoadChecklistOptions {
+  /** Where the config search starts (default: the working directory). */
+  cwd?: string;
+  /** A config file to use instead of searching; `false`: the built-in checklist only. */
+  config?: string | false;
+  /** The file the checklist is for, so the config's `overrides` that match it apply. */
+  file?: string;
+}
+
+/** The checklist `mlsd lint` judges a file by, from the config it finds (or is given) as the CLI does. */
+export async function loadChecklist(options: LoadChecklistOptions = {}): Promise<Checklist> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const resolved = await loadConfig({
+    cwd,
+    configFile: typeof options.config === 'string' ? options.config : undefined,
+    noConfig: options.config === false,
+    knownRules: [...defaultChecklist().catalogue.keys()],
+  });
+  const file = options.file === undefined ? undefined : relative(resolved.root, resolve(cwd, options.file)).split(sep).join('/');
+  return new Checklists().for(settingsFor(resolved.config, file));
+}
