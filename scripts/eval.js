@@ -1,47 +1,112 @@
 #!/usr/bin/env node
 // Agreement between `mlsd lint` and a careful reader's verdicts.
-// Usage: npm run eval -- <folder>   (the folder holds the documents and labels.yaml)
-import { readFileSync } from 'node:fs';
+// Usage: npm run eval -- <folder> [--split tune|sealed] [--quiet]
+//   The folder holds labels.yaml and the documents (beside it or in docs/); documents that may not
+//   be redistributed are read from $MLSD_VERDICTS_CACHE or ~/.cache/mlsd/verdicts/.
+//   Disagreements are listed for every document except those in the sealed split.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { defaultChecklist } from '../dist/checklist/load.js';
 import { lint } from '../dist/lint/index.js';
 
-const folder = process.argv[2];
+const args = process.argv.slice(2);
+const folder = args.find((a) => !a.startsWith('--'));
+const option = (name) => {
+  const i = args.indexOf(`--${name}`);
+  return i === -1 ? undefined : args[i + 1];
+};
 if (!folder) {
-  console.error('usage: npm run eval -- <folder with labels.yaml>');
+  console.error('usage: npm run eval -- <folder with labels.yaml> [--split tune|sealed] [--quiet]');
   process.exit(2);
 }
+const onlySplit = option('split');
+const quiet = args.includes('--quiet');
+const cache = process.env.MLSD_VERDICTS_CACHE ?? join(homedir(), '.cache', 'mlsd', 'verdicts');
 
 const labels = parse(readFileSync(join(folder, 'labels.yaml'), 'utf8'));
 const checklist = defaultChecklist();
 const itemIds = checklist.items.map((item) => item.id);
-const tally = new Map(itemIds.map((id) => [id, { n: 0, exact: 0, presence: 0 }]));
-const disagreements = [];
+const STATES = ['present', 'weak', 'absent'];
 
+/** The document's text, from the folder or the cache, if its bytes are the ones labelled. */
+function readDoc(doc) {
+  for (const path of [join(folder, 'docs', doc.file), join(folder, doc.file), join(cache, doc.file)]) {
+    if (!existsSync(path)) continue;
+    const bytes = readFileSync(path);
+    if (doc.sha256 && createHash('sha256').update(bytes).digest('hex') !== doc.sha256) continue;
+    return bytes.toString('utf8');
+  }
+  return undefined;
+}
+
+const newTally = () => ({ n: 0, exact: 0, presence: 0, readerPresent: 0, falseAlarms: 0, readerNot: 0, falsePasses: 0, matrix: {} });
+function count(t, expected, got) {
+  t.n += 1;
+  if (got === expected) t.exact += 1;
+  if ((got === 'present') === (expected === 'present')) t.presence += 1;
+  if (expected === 'present') {
+    t.readerPresent += 1;
+    if (got !== 'present') t.falseAlarms += 1;
+  } else {
+    t.readerNot += 1;
+    if (got === 'present') t.falsePasses += 1;
+  }
+  t.matrix[`${expected}>${got}`] = (t.matrix[`${expected}>${got}`] ?? 0) + 1;
+}
+
+const splits = new Map(); // split → { overall, byItem, byLanguage, missing, docs }
+const disagreements = [];
 for (const doc of labels.documents) {
-  const result = lint(readFileSync(join(folder, doc.file), 'utf8'), checklist);
+  const split = doc.split ?? 'all';
+  if (onlySplit && split !== onlySplit) continue;
+  if (!splits.has(split)) splits.set(split, { overall: newTally(), byItem: new Map(), byLanguage: new Map(), missing: [], docs: 0 });
+  const s = splits.get(split);
+  const text = readDoc(doc);
+  if (text === undefined) {
+    s.missing.push(doc.file);
+    continue;
+  }
+  s.docs += 1;
+  const result = lint(text, checklist);
+  const language = doc.language ?? result.language;
   for (const id of itemIds) {
     const expected = doc.labels[id]?.verdict;
     if (!expected) continue;
     const got = result.checklist[id];
-    const t = tally.get(id);
-    t.n += 1;
-    if (got === expected) t.exact += 1;
-    if ((got === 'present') === (expected === 'present')) t.presence += 1;
-    if (got !== expected) {
-      const where = result.items[id]?.line ? ` (line ${result.items[id].line}, via ${result.items[id].via})` : '';
+    for (const [map, key] of [[s.byItem, id], [s.byLanguage, language]]) {
+      if (!map.has(key)) map.set(key, newTally());
+      count(map.get(key), expected, got);
+    }
+    count(s.overall, expected, got);
+    if (got !== expected && split !== 'sealed') {
+      const report = result.items[id];
+      const where = report?.line ? ` (line ${report.line}, via ${report.via})` : '';
       disagreements.push(`${doc.file}  ${id}: reader ${expected}, mlsd ${got}${where} — reader: ${doc.labels[id].evidence}`);
     }
   }
 }
 
-const pct = (a, b) => (b === 0 ? '  n/a' : `${((100 * a) / b).toFixed(0).padStart(4)}%`);
-const rows = [...tally].map(([id, t]) => [id, t]);
-const total = rows.reduce((s, [, t]) => ({ n: s.n + t.n, exact: s.exact + t.exact, presence: s.presence + t.presence }), { n: 0, exact: 0, presence: 0 });
-console.log(`${'item'.padEnd(18)} ${'n'.padStart(3)}  3-state  present-vs-not`);
-for (const [id, t] of [...rows, ['overall', total]]) {
-  console.log(`${id.padEnd(18)} ${String(t.n).padStart(3)}  ${pct(t.exact, t.n)}    ${pct(t.presence, t.n)}`);
+const pct = (a, b) => (b === 0 ? '   n/a' : `${((100 * a) / b).toFixed(1).padStart(5)}%`);
+const row = (name, t) =>
+  `${name.padEnd(18)} ${String(t.n).padStart(4)}  ${pct(t.exact, t.n)}   ${pct(t.presence, t.n)}    ${pct(t.falseAlarms, t.readerPresent)}     ${pct(t.falsePasses, t.readerNot)}`;
+
+for (const [split, s] of splits) {
+  console.log(`\n== ${split === 'all' ? 'all documents' : `${split} split`}: ${s.docs} documents${s.missing.length ? `, ${s.missing.length} not found (${s.missing.join(', ')})` : ''}`);
+  console.log(`${''.padEnd(18)} ${'n'.padStart(4)}  3-state  present-vs-not  false alarms  false passes`);
+  for (const [id, t] of s.byItem) console.log(row(id, t));
+  for (const [lang, t] of s.byLanguage) console.log(row(`language ${lang}`, t));
+  console.log(row('overall', s.overall));
+  console.log('\nconfusion (rows: reader, columns: mlsd)');
+  console.log(`${''.padEnd(10)}${STATES.map((x) => x.padStart(9)).join('')}`);
+  for (const expected of STATES) {
+    console.log(`${expected.padEnd(10)}${STATES.map((got) => String(s.overall.matrix[`${expected}>${got}`] ?? 0).padStart(9)).join('')}`);
+  }
 }
-console.log(`\n${disagreements.length} disagreements:`);
-for (const line of disagreements) console.log(`- ${line}`);
+
+if (!quiet) {
+  console.log(`\n${disagreements.length} disagreements${splits.has('sealed') ? ' (sealed documents not listed)' : ''}:`);
+  for (const line of disagreements) console.log(`- ${line}`);
+}

@@ -23,9 +23,10 @@ function corpus(count: number, seed: string): string {
 type JsonDiagnostic = Record<string, unknown> & { file: string };
 
 /** The results a JSON report holds, as the formatters take them (nulls back to absent fields). */
-function resultsOf(report: { files: { file: string; checklist: FileResult['checklist']; items: FileResult['items']; diagnostics: JsonDiagnostic[] }[] }): FileResult[] {
+function resultsOf(report: { files: { file: string; language: string | null; checklist: FileResult['checklist']; items: FileResult['items']; diagnostics: JsonDiagnostic[] }[] }): FileResult[] {
   return report.files.map((f) => ({
     file: f.file,
+    ...(f.language !== null ? { language: f.language } : {}),
     checklist: f.checklist,
     items: f.items,
     diagnostics: f.diagnostics.map(({ file: _file, ...d }) => Object.fromEntries(Object.entries(d).filter(([, v]) => v !== null))) as unknown as FileResult['diagnostics'],

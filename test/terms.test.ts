@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileTerms, startsWithWordChar, WORD_CHAR } from '../src/checklist/terms.js';
+import { compileTerms, expandWindows, startsWithWordChar, WORD_CHAR } from '../src/checklist/terms.js';
 
 describe('compileTerms', () => {
   it('matches acronyms case-sensitively and words case-insensitively', () => {
@@ -22,6 +22,28 @@ describe('compileTerms', () => {
   });
   it('finds an empty-matching team term without stalling', () => {
     expect(compileTerms(['x?']).find(' - ').length).toBeGreaterThan(0);
+  });
+});
+
+describe('composed terms: A ~N B', () => {
+  const m = compileTerms(['(?:online|synchronous) ~3 (?:calls?|(?:re-)?ranking)']);
+  it('matches the parts with up to N words between them, in order', () => {
+    expect(m.find('an online re-ranking').map((x) => x.text)).toEqual(['online re-ranking']);
+    expect(m.find('a synchronous call from the checkout page').map((x) => x.text)).toEqual(['synchronous call']);
+    expect(m.test('online, for the ranking')).toBe(true);
+  });
+  it('does not reach past N words or across a sentence end', () => {
+    expect(m.test('online is where most of the ranking happens')).toBe(false);
+    expect(m.test('We are online. Ranking runs nightly.')).toBe(false);
+    expect(m.test('ranking online')).toBe(false);
+  });
+  it('expands to a plain term when there is no window', () => {
+    expect(expandWindows('real[- ]time')).toBe('real[- ]time');
+  });
+  it('matches Russian words whole', () => {
+    const ru = compileTerms(['разметк[а-яё]*']);
+    expect(ru.find('Разметка делается вручную').map((x) => x.text)).toEqual(['Разметка']);
+    expect(ru.test('переразметка')).toBe(false);
   });
 });
 

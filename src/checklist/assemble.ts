@@ -43,6 +43,17 @@ export interface ItemSource {
   schema: AnySchemaObject;
 }
 
+/** languages/<code>.yaml: a language documents are written in, and what is no substance in it. */
+export interface LanguageSource {
+  name: string;
+  /** Frequent short words that tell the language apart (its stop words). */
+  stopwords: string[];
+  /** Named lists (hedge, deferral, negation, guidance): a sentence holding one states nothing. */
+  notSubstance?: Record<string, string[]>;
+  /** Headings of sections whose content is deferred or set aside (future work, non-goals). */
+  deferredSections?: string[];
+}
+
 /** The front matter of rules/<id>.md. */
 export interface RuleFrontMatter {
   id: string;
@@ -104,7 +115,7 @@ const ruleKeyword = (meta: RuleMeta) => {
 };
 
 /** One JSON Schema from the checklist's files: items in the declared order, each rule's constraint where it applies. */
-export function assembleChecklist(checklist: ChecklistSource, items: ItemSource[], rules: RuleSource[]): AnySchemaObject {
+export function assembleChecklist(checklist: ChecklistSource, items: ItemSource[], rules: RuleSource[], languages: Record<string, LanguageSource> = {}): AnySchemaObject {
   const byId = new Map(items.map((item) => [item.id, item]));
   for (const id of checklist.items) if (!byId.has(id)) throw new Error(`checklist.yaml lists item "${id}", but there is no items/${id}.yaml`);
   for (const item of items) if (!checklist.items.includes(item.id)) throw new Error(`items/${item.id}.yaml: the item is not listed under "items" in checklist.yaml`);
@@ -142,7 +153,7 @@ export function assembleChecklist(checklist: ChecklistSource, items: ItemSource[
     title: checklist.title,
     description: checklist.description,
     type: 'object',
-    mlsd: { version: checklist.version, placeholders: checklist.placeholders, declared: checklist.declared, vocabulary: checklist.vocabulary, rules: core },
+    mlsd: { version: checklist.version, placeholders: checklist.placeholders, languages, declared: checklist.declared, vocabulary: checklist.vocabulary, rules: core },
     properties: {
       frontMatter,
       items: {

@@ -1,7 +1,8 @@
 import type { AnySchemaObject } from 'ajv';
 import picomatch from 'picomatch';
+import type { LanguageSource } from './assemble.js';
 import type { ItemConfig, Level, MergedConfig, Requirement } from './config.js';
-import { compileChecklist, defaultChecklist, readDefaultSchema } from './load.js';
+import { compileChecklist, defaultChecklist, mergeTerms, readDefaultSchema, type LangTerms } from './load.js';
 import type { Checklist } from './types.js';
 
 /** Fewest words of prose a new item needs when its config says nothing (one short real sentence). */
@@ -11,7 +12,7 @@ interface ItemSchema {
   [keyword: string]: unknown;
   title?: string;
   description?: string;
-  mlsd?: { aliases?: string[]; mentions?: string[]; facts?: Record<string, unknown>; skeleton?: string };
+  mlsd?: { aliases?: LangTerms; heads?: LangTerms; mentions?: LangTerms; facts?: Record<string, unknown>; skeleton?: string };
   allOf?: AnySchemaObject[];
 }
 
@@ -54,8 +55,12 @@ function itemConstraints(item: ItemConfig, isNew: boolean): AnySchemaObject[] {
  * One checklist schema from the built-in one and the configured items: new items added, existing
  * ones changed, `required` and `required: { when }` written as JSON Schema.
  */
-export function buildChecklistSchema(items: Record<string, ItemConfig>, base: AnySchemaObject = readDefaultSchema()): AnySchemaObject {
+export function buildChecklistSchema(items: Record<string, ItemConfig>, base: AnySchemaObject = readDefaultSchema(), languages: Record<string, LanguageSource> = {}): AnySchemaObject {
   const schema = structuredClone(base);
+  if (Object.keys(languages).length > 0) {
+    const mlsd = (schema.mlsd ??= {}) as { languages?: Record<string, LanguageSource> };
+    mlsd.languages = { ...mlsd.languages, ...structuredClone(languages) };
+  }
   const itemsSchema = (schema.properties.items ??= { type: 'object' }) as { properties?: Record<string, ItemSchema>; required?: string[] };
   const properties = (itemsSchema.properties ??= {});
   const required = new Set(itemsSchema.required ?? []);
@@ -67,8 +72,11 @@ export function buildChecklistSchema(items: Record<string, ItemConfig>, base: An
     const mlsd = (target.mlsd ??= {});
     if (item.title !== undefined) target.title = item.title;
     if (item.hint !== undefined) target.description = item.hint;
-    if (item.aliases) mlsd.aliases = [...(isNew ? [] : (mlsd.aliases ?? [])), ...item.aliases];
-    if (item.mentions) mlsd.mentions = [...(isNew ? [] : (mlsd.mentions ?? [])), ...item.mentions];
+    // A team's terms add to the item's own, language by language.
+    for (const key of ['aliases', 'heads', 'mentions'] as const) {
+      const more = item[key];
+      if (more) mlsd[key] = mergeTerms(isNew ? undefined : mlsd[key], more);
+    }
     if (item.facts) {
       const specs = Object.fromEntries(Object.entries(item.facts).map(([name, { min: _min, ...spec }]) => [name, spec]));
       mlsd.facts = { ...(mlsd.facts ?? {}), ...specs };
@@ -93,6 +101,8 @@ export function buildChecklistSchema(items: Record<string, ItemConfig>, base: An
 /** What applies to one file: the merged config with the overrides whose globs match it. */
 export interface FileSettings {
   checklist: Record<string, ItemConfig>;
+  /** The team's languages, added to the built-in ones. */
+  languages?: Record<string, LanguageSource>;
   rules: Record<string, Level>;
   /** Indices of the overrides that matched; equal keys share one compiled checklist. */
   key: string;
@@ -123,7 +133,7 @@ export function settingsFor(config: MergedConfig, relPath: string | undefined): 
     for (const [id, item] of Object.entries(override.checklist ?? {})) checklist[id] = { ...(checklist[id] ?? {}), ...structuredClone(item) };
     Object.assign(rules, override.rules ?? {});
   });
-  return { checklist, rules, key: matched.join(',') };
+  return { checklist, rules, languages: config.languages, key: matched.join(',') };
 }
 
 /** Item id → severity, for the items whose config sets one. */
@@ -140,7 +150,7 @@ export class Checklists {
     if (!checklist) {
       // The config may restate the built-in items without changing them (the recommended preset does):
       // then it is the built-in checklist, whose validator the build compiled ahead of time.
-      const schema = buildChecklistSchema(settings.checklist);
+      const schema = buildChecklistSchema(settings.checklist, undefined, settings.languages);
       const unchanged = JSON.stringify(schema) === JSON.stringify(readDefaultSchema());
       checklist = unchanged ? defaultChecklist() : compileChecklist(schema);
       this.cache.set(settings.key, checklist);

@@ -6,7 +6,8 @@ import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { newAjv } from './ajv.js';
 import safeRegex from 'safe-regex2';
 import { ConfigError, discoverConfig, displayPath, readConfigFile, type ConfigProblem, type ConfigSource } from './config-file.js';
-import { createAjv, readDefaultSchema } from './load.js';
+import type { LanguageSource } from './assemble.js';
+import { createAjv, readDefaultSchema, type LangTerms } from './load.js';
 import { parseSize } from './size.js';
 import { compileTerms } from './terms.js';
 import { importModule } from '../import-module.js';
@@ -16,11 +17,11 @@ export type Scalar = string | number | boolean;
 export type Requirement = boolean | { when: Record<string, Scalar | Scalar[]> };
 
 export interface FactConfig {
-  terms?: string[];
-  near?: string[];
+  terms?: LangTerms;
+  near?: LangTerms;
   evidence?: boolean;
-  choice?: Record<string, string[]>;
-  quantity?: { units: Record<string, number>; near: string[]; unless?: string[]; percentiles?: string[] };
+  choice?: Record<string, LangTerms>;
+  quantity?: { units: Record<string, number>; near: LangTerms; unless?: LangTerms; percentiles?: LangTerms };
   /** Matches needed for the item to count as addressed (default 1). */
   min?: number;
 }
@@ -28,9 +29,11 @@ export interface FactConfig {
 /** One checklist item as a config states it: a new item, or changes to an existing one. */
 export interface ItemConfig {
   title?: string;
-  aliases?: string[];
+  /** Term lists may be one list, or one per language code (`{ en: [...], de: [...] }`). */
+  aliases?: LangTerms;
+  heads?: LangTerms;
   hint?: string;
-  mentions?: string[];
+  mentions?: LangTerms;
   required?: Requirement;
   severity?: Level;
   minWords?: number;
@@ -67,6 +70,8 @@ export interface MlsdConfig {
   sections?: string[];
   /** Files larger than this are reported (file-too-large), not read: bytes, or "5MB", "512KB". */
   maxFileSize?: number | string;
+  /** Languages the team's docs are written in, besides the built-in ones, keyed by language code. */
+  languages?: Record<string, LanguageSource>;
 }
 
 /** Every layer merged: what a run uses. `extends` is gone, flattened into `layers`. */
@@ -83,6 +88,7 @@ export interface MergedConfig {
   sections?: string[];
   /** In bytes. */
   maxFileSize?: number;
+  languages: Record<string, LanguageSource>;
 }
 
 export interface ResolvedConfig {
@@ -216,8 +222,13 @@ let schemaChecker: Ajv | undefined;
 /** What the config schema cannot see: term lists that are not valid regular expressions, and an item `schema` ajv cannot compile. */
 function itemProblems(item: ItemConfig): [(string | number)[], string][] {
   const problems: [(string | number)[], string][] = [];
-  const terms = (list: string[] | undefined, path: (string | number)[]) => {
-    if (!list) return;
+  const terms = (lists: LangTerms | undefined, path: (string | number)[]) => {
+    if (!lists) return;
+    if (!Array.isArray(lists)) {
+      for (const [lang, list] of Object.entries(lists)) terms(list, [...path, lang]);
+      return;
+    }
+    const list = lists;
     try {
       compileTerms(list);
     } catch (error) {
@@ -378,11 +389,15 @@ export function mergeLayer(merged: MergedConfig, sources: Map<string, string>, l
     merged.maxFileSize = parseSize(config.maxFileSize); // the schema has checked it parses
     sources.set('maxFileSize', label);
   }
+  for (const [code, language] of Object.entries(config.languages ?? {})) {
+    merged.languages[code] = structuredClone(language);
+    sources.set(`languages.${code}`, label);
+  }
 }
 
 /** Merge layers in order over an empty config; the built-in checklist (mlsd:recommended) is always the first. */
 export function mergeLayers(layers: readonly Layer[], knownRules: readonly string[]) {
-  const merged: MergedConfig = { checklist: {}, rules: {}, overrides: [], ignores: [], gitignore: true, answers: {} };
+  const merged: MergedConfig = { checklist: {}, rules: {}, overrides: [], ignores: [], gitignore: true, answers: {}, languages: {} };
   const sources = new Map<string, string>();
   const all = [presetLayer('mlsd:recommended', knownRules), ...layers.filter((l) => l.label !== 'mlsd:recommended')];
   for (const layer of all) mergeLayer(merged, sources, layer);

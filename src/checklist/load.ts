@@ -10,7 +10,9 @@ import { ChecklistError, type Checklist, type ChecklistItem, type FactSpec, type
 const DEFAULT_SCHEMA_URL = new URL('../../schemas/checklist.schema.json', import.meta.url);
 
 /** The shape of the `mlsd` keyword, checked by ajv when the checklist schema is compiled. */
-const termList = { type: 'array', items: { type: 'string' } };
+const plainList = { type: 'array', items: { type: 'string' } };
+/** A term list for every language, or one per language code (`{ en: [...], ru: [...] }`). */
+const termList = { anyOf: [plainList, { type: 'object', propertyNames: { pattern: '^[a-z]{2,3}$' }, additionalProperties: plainList }] };
 /** What the catalogue says of a rule (see RuleMeta); on a subschema, `rule` names it. */
 const ruleFields = {
   severity: { enum: ['error', 'warning'] },
@@ -35,6 +37,17 @@ const mlsdKeywordSchema = {
       items: { type: 'object', required: ['id', 'severity', 'description'], additionalProperties: false, properties: { id: { type: 'string', pattern: RULE_ID }, ...ruleFields } },
     },
     placeholders: termList,
+    languages: {
+      type: 'object',
+      propertyNames: { pattern: '^[a-z]{2,3}$' },
+      additionalProperties: {
+        type: 'object',
+        required: ['name', 'stopwords'],
+        additionalProperties: false,
+        properties: { name: { type: 'string' }, stopwords: plainList, notSubstance: { type: 'object', additionalProperties: plainList }, deferredSections: plainList },
+      },
+    },
+    heads: termList,
     /** The words docs and `mlsd new` share (./vocabulary.ts). */
     vocabulary: { type: 'object', additionalProperties: { type: 'object' } },
     aliases: termList,
@@ -79,86 +92,128 @@ const mlsdKeywordSchema = {
   },
 };
 
+/** A term list for every language (a plain list), or one per language code. */
+export type LangTerms = string[] | Record<string, string[]>;
+
 interface ItemSchema {
   title?: string;
   description?: string;
   mlsd?: {
-    aliases?: string[];
-    mentions?: string[];
-    mentionsExcept?: string[];
+    heads?: LangTerms;
+    aliases?: LangTerms;
+    mentions?: LangTerms;
+    mentionsExcept?: LangTerms;
     facts?: Record<string, RawFact>;
     skeleton?: string;
   };
 }
 
 interface RawFact {
-  terms?: string[];
-  quantity?: { units: Record<string, number>; near: string[]; unless?: string[]; percentiles?: string[] };
-  choice?: Record<string, string[]>;
-  stages?: { quantity: string; total: string[] };
-  tasks?: { reason: string[] };
-  near?: string[];
+  terms?: LangTerms;
+  quantity?: { units: Record<string, number>; near: LangTerms; unless?: LangTerms; percentiles?: LangTerms };
+  choice?: Record<string, LangTerms>;
+  stages?: { quantity: string; total: LangTerms };
+  tasks?: { reason: LangTerms };
+  near?: LangTerms;
   evidence?: boolean;
+}
+
+/** A language the checklist speaks: the words that identify it, and what is not substance in it. */
+interface RawLanguage {
+  name: string;
+  stopwords: string[];
+  /** Named lists (hedge, deferral, negation, guidance): a sentence matching one states nothing. */
+  notSubstance?: Record<string, string[]>;
+  /** Headings of sections whose content is deferred or set aside (future work, non-goals). */
+  deferredSections?: string[];
+}
+
+/** The language a checklist's plain term lists are written in, matched in every document. */
+export const BASE_LANGUAGE = 'en';
+
+/** The terms of a list that apply to a document in `lang`: plain lists always, keyed ones for the base language and `lang`. */
+export function termsFor(list: LangTerms | undefined, lang: string): string[] {
+  if (!list) return [];
+  if (Array.isArray(list)) return list;
+  return lang === BASE_LANGUAGE ? (list[lang] ?? []) : [...(list[BASE_LANGUAGE] ?? []), ...(list[lang] ?? [])];
+}
+
+/** Append `more` to `list`, language by language. */
+export function mergeTerms(list: LangTerms | undefined, more: LangTerms): LangTerms {
+  const keyed = (l: LangTerms | undefined): Record<string, string[]> => (!l ? {} : Array.isArray(l) ? { [BASE_LANGUAGE]: l } : l);
+  if ((list === undefined || Array.isArray(list)) && Array.isArray(more)) return [...(list ?? []), ...more];
+  const merged = { ...keyed(list) };
+  for (const [lang, terms] of Object.entries(keyed(more))) merged[lang] = [...(merged[lang] ?? []), ...terms];
+  return merged;
 }
 
 export function readDefaultSchema(): AnySchemaObject {
   return JSON.parse(readFileSync(DEFAULT_SCHEMA_URL, 'utf8')) as AnySchemaObject;
 }
 
-function terms(list: string[] | undefined, where: string) {
+function terms(list: LangTerms | undefined, where: string, lang: string = BASE_LANGUAGE) {
   try {
-    return compileTerms(list ?? []);
+    return compileTerms(termsFor(list, lang));
   } catch (error) {
     throw new ChecklistError(`${where}: invalid pattern (${(error as Error).message})`);
   }
 }
 
-function compileQuantity(name: string, q: NonNullable<RawFact['quantity']>, at: string): QuantitySpec {
+function compileQuantity(name: string, q: NonNullable<RawFact['quantity']>, at: string, lang: string): QuantitySpec {
   return {
     kind: 'quantity',
     name,
     units: q.units,
-    near: terms(q.near, at),
-    unless: q.unless && terms(q.unless, at),
-    percentiles: q.percentiles && terms(q.percentiles, at),
+    near: terms(q.near, at, lang),
+    unless: q.unless && terms(q.unless, at, lang),
+    percentiles: q.percentiles && terms(q.percentiles, at, lang),
   };
 }
 
-function compileFact(name: string, raw: RawFact, siblings: Record<string, RawFact>, where: string): FactSpec {
+function compileFact(name: string, raw: RawFact, siblings: Record<string, RawFact>, where: string, lang: string): FactSpec {
   const at = `${where}.facts.${name}`;
   const evidence = raw.evidence ?? false;
-  if (raw.quantity) return { ...compileQuantity(name, raw.quantity, at), evidence };
+  if (raw.quantity) return { ...compileQuantity(name, raw.quantity, at, lang), evidence };
   if (raw.stages) {
     const quantity = siblings[raw.stages.quantity]?.quantity;
     if (!quantity) throw new ChecklistError(`${at}: stages.quantity must name a quantity fact of the same item`);
-    return { kind: 'stages', name, evidence, quantity: compileQuantity(raw.stages.quantity, quantity, at), total: terms(raw.stages.total, at) };
+    return { kind: 'stages', name, evidence, quantity: compileQuantity(raw.stages.quantity, quantity, at, lang), total: terms(raw.stages.total, at, lang) };
   }
-  if (raw.tasks) return { kind: 'tasks', name, evidence, reason: terms(raw.tasks.reason, at) };
+  if (raw.tasks) return { kind: 'tasks', name, evidence, reason: terms(raw.tasks.reason, at, lang) };
   if (raw.choice) {
     return {
       kind: 'choice',
       name,
       evidence,
-      options: Object.entries(raw.choice).map(([value, list]) => ({ value, terms: terms(list, `${at}.${value}`) })),
-      near: raw.near && terms(raw.near, at),
+      options: Object.entries(raw.choice).map(([value, list]) => ({ value, terms: terms(list, `${at}.${value}`, lang) })),
+      near: raw.near && terms(raw.near, at, lang),
     };
   }
-  return { kind: 'terms', name, evidence, terms: terms(raw.terms, at), near: raw.near && terms(raw.near, at) };
+  return { kind: 'terms', name, evidence, terms: terms(raw.terms, at, lang), near: raw.near && terms(raw.near, at, lang) };
 }
 
-function compileItem(id: string, schema: ItemSchema, required: boolean): ChecklistItem {
+/** Head words match a heading at a word start: a stem ("metric", "разметк") covers its inflections. */
+function compileHeads(stems: string[]): RegExp | undefined {
+  if (stems.length === 0) return undefined;
+  const escaped = stems.map((s) => normalizeHeading(s).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?:^| )(?:${escaped.join('|')})`);
+}
+
+function compileItem(id: string, schema: ItemSchema, required: boolean, lang: string): ChecklistItem {
   const meta = schema.mlsd ?? {};
   const where = `checklist item "${id}"`;
-  const aliases = [schema.title ?? id, ...(meta.aliases ?? [])].map(normalizeHeading).filter(Boolean);
+  const aliases = [schema.title ?? id, ...termsFor(meta.aliases, lang)].map(normalizeHeading).filter(Boolean);
+  const heads = compileHeads(termsFor(meta.heads, lang));
   return {
     id,
     title: schema.title ?? id,
     hint: schema.description ?? '',
     required,
     aliases: [...new Set(aliases)].sort((a, b) => b.length - a.length),
-    mentions: terms(meta.mentions, where),
-    mentionsExcept: meta.mentionsExcept && terms(meta.mentionsExcept, where),
-    facts: Object.entries(meta.facts ?? {}).map(([name, raw]) => compileFact(name, raw, meta.facts ?? {}, where)),
+    ...(heads ? { heads } : {}),
+    mentions: terms(meta.mentions, where, lang),
+    mentionsExcept: meta.mentionsExcept && terms(meta.mentionsExcept, where, lang),
+    facts: Object.entries(meta.facts ?? {}).map(([name, raw]) => compileFact(name, raw, meta.facts ?? {}, where, lang)),
     ...(meta.skeleton !== undefined ? { skeleton: meta.skeleton } : {}),
   };
 }
@@ -195,19 +250,65 @@ export function compileChecklist(schema: AnySchemaObject, precompiled?: Validate
 
   const itemsSchema = (schema.properties?.items ?? {}) as { properties?: Record<string, ItemSchema>; required?: string[] };
   const required = new Set(itemsSchema.required ?? []);
-  const items = Object.entries(itemsSchema.properties ?? {}).map(([id, item]) => compileItem(id, item, required.has(id)));
-
+  const mlsd = (schema.mlsd ?? {}) as { placeholders?: LangTerms; languages?: Record<string, RawLanguage> };
+  const languages = mlsd.languages ?? {};
   const rules = collectRules(schema);
-  return {
-    id: typeof schema.$id === 'string' ? schema.$id : 'inline',
-    items,
-    rules,
-    catalogue: ruleCatalogue(schema, rules),
-    declared: declaredFacts(schema, items),
-    placeholders: terms((schema.mlsd as { placeholders?: string[] } | undefined)?.placeholders, 'checklist placeholders'),
-    vocabulary: vocabularyOf(schema) ?? vocabularyOf(readDefaultSchema()) ?? {},
-    validate,
+  const catalogue = ruleCatalogue(schema, rules);
+  const vocabulary = vocabularyOf(schema) ?? vocabularyOf(readDefaultSchema()) ?? {};
+  const detect = Object.entries(languages).map(([code, language]) => ({ code, stopwords: stopwordRegex(language.stopwords) }));
+
+  // A document is matched with the terms of its own language and the base language's (ML's terms
+  // of art are English in every language), compiled the first time a document in it is linted.
+  const views = new Map<string, Checklist>();
+  const inLanguage = (lang: string): Checklist => {
+    const code = lang in languages ? lang : BASE_LANGUAGE;
+    let view = views.get(code);
+    if (!view) {
+      const items = Object.entries(itemsSchema.properties ?? {}).map(([id, item]) => compileItem(id, item, required.has(id), code));
+      const spoken: Partial<RawLanguage>[] = [...new Set([BASE_LANGUAGE, code])].map((l) => languages[l] ?? {});
+      const notSubstance = spoken.flatMap((l) => Object.values(l.notSubstance ?? {}).flat());
+      const deferredSections = spoken.flatMap((l) => l.deferredSections ?? []);
+      view = {
+        id: typeof schema.$id === 'string' ? schema.$id : 'inline',
+        language: code,
+        items,
+        rules,
+        catalogue,
+        declared: declaredFacts(schema, items),
+        placeholders: terms(mlsd.placeholders, 'checklist placeholders', code),
+        notSubstance: terms(notSubstance, 'checklist languages', code),
+        deferredSections: terms(deferredSections, 'checklist languages', code),
+        vocabulary,
+        detectLanguage: (text) => detectLanguage(detect, text),
+        inLanguage,
+        validate: validate!,
+      };
+      views.set(code, view);
+    }
+    return view;
   };
+  return inLanguage(BASE_LANGUAGE);
+}
+
+/** Stop words as one regular expression: whole words, any case, any script. */
+function stopwordRegex(words: string[]): RegExp {
+  const letters = '\\p{L}';
+  return new RegExp(`(?<![${letters}])(?:${words.join('|')})(?![${letters}])`, 'giu');
+}
+
+/** How much prose is read to tell a document's language: enough for hundreds of stop words. */
+const DETECT_SAMPLE = 20_000;
+
+/** The language whose stop words a text uses most; the base language when none are found. */
+function detectLanguage(languages: { code: string; stopwords: RegExp }[], text: string): string {
+  const sample = text.length > DETECT_SAMPLE ? text.slice(0, DETECT_SAMPLE) : text;
+  let best = BASE_LANGUAGE;
+  let most = 0;
+  for (const { code, stopwords } of languages) {
+    const count = sample.match(stopwords)?.length ?? 0;
+    if (count > most) [best, most] = [code, count];
+  }
+  return best;
 }
 
 /** Front matter keys that state a fact the body states too (`mlsd.declared`), with the fact's spec to read them. */

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { assembleChecklist, parseRuleFile, type ChecklistSource, type ItemSource, type RuleSource } from './assemble.js';
+import { assembleChecklist, parseRuleFile, type ChecklistSource, type ItemSource, type LanguageSource, type RuleSource } from './assemble.js';
 
 /** The built-in checklist's files (see ./assemble.ts), shipped in the package. */
 export const CHECKLIST_DIR = new URL('../../schemas/checklist/', import.meta.url);
@@ -31,12 +31,14 @@ export function readChecklistSources(dir: URL = CHECKLIST_DIR) {
     return item;
   });
   const rules = readRuleFiles(new URL('rules/', dir), RULES_DIR_PATH);
-  return { checklist, items, rules };
+  const languagesDir = new URL('languages/', dir);
+  const languages = Object.fromEntries(names(languagesDir, '.yaml').map((file) => [file.slice(0, -5), parse(readFileSync(new URL(file, languagesDir), 'utf8')) as LanguageSource]));
+  return { checklist, items, rules, languages };
 }
 
 /** The built-in checklist schema, assembled from its files (what `npm run build` writes to schemas/checklist.schema.json). */
 export function assembleDefaultChecklist(dir: URL = CHECKLIST_DIR) {
-  const { checklist, items, rules } = readChecklistSources(dir);
-  return assembleChecklist(checklist, items, rules);
+  const { checklist, items, rules, languages } = readChecklistSources(dir);
+  return assembleChecklist(checklist, items, rules, languages);
 }
 

@@ -2,6 +2,9 @@
  * Term lists are data in the checklist schema: regular-expression fragments matched on word
  * boundaries. A term with no lower-case letter and two or more capitals is an acronym (AUC, TODO)
  * and matched case-sensitively, so "map" or "ks" in prose do not count; every other term ignores case.
+ *
+ * Terms compose: `A ~N B` matches A, then B within N words of the same sentence, so a checklist can
+ * say "a mode word near a serving noun" once instead of listing every phrase that joins them.
  */
 
 export interface TermMatch {
@@ -21,7 +24,7 @@ export interface TermMatcher {
  * Unicode property escapes: with the `u` and `i` flags V8 takes ten times longer to compile these
  * large alternations, and compiling is most of a one-file lint.
  */
-export const WORD_CHAR = '[\\w\\u00C0-\\u024F]';
+export const WORD_CHAR = '[\\w\\u00C0-\\u024F\\u0400-\\u04FF]';
 
 const isAcronym = (term: string) => !/\p{Ll}/u.test(term) && (term.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
 
@@ -91,8 +94,26 @@ export function startsWithWordChar(source: string): boolean {
   });
 }
 
-function alternation(terms: string[], flags: string): RegExp | undefined {
-  if (terms.length === 0) return undefined;
+/** `A ~N B`: the parts of a composed term, and the word windows between them. */
+const WINDOW = /\s+~(\d{1,2})\s+/;
+
+/**
+ * Expand `A ~N B` into a regular expression: up to N words between the parts, none of them ending a
+ * sentence, so the parts speak of the same thing. A term without `~` is returned as it is.
+ */
+export function expandWindows(term: string): string {
+  const parts = term.split(WINDOW);
+  if (parts.length === 1) return term;
+  let source = `(?:${parts[0]})`;
+  for (let i = 1; i < parts.length; i += 2) {
+    source += `(?:[\\s,;:]+[^\\s.!?;]+){0,${parts[i]}}?[\\s,;:]+(?:${parts[i + 1]})`;
+  }
+  return source;
+}
+
+function alternation(raw: string[], flags: string): RegExp | undefined {
+  if (raw.length === 0) return undefined;
+  const terms = raw.map(expandWindows);
   // Longest first, so "near-real-time" wins over "real-time" at the same place.
   const sorted = [...terms].sort((a, b) => b.length - a.length);
   // When every term starts with a word character, a leading `\b` is implied by the lookbehind and

@@ -33,6 +33,8 @@ export interface ChecklistItem {
   required: boolean;
   /** Aliases after heading normalisation, longest first. */
   aliases: string[];
+  /** Head words: a heading holding one at a word start is the item's own, however it is phrased. */
+  heads?: RegExp;
   mentions: TermMatcher;
   /** A block that matches these is no mention of the item (service health is not drift monitoring). */
   mentionsExcept?: TermMatcher;
@@ -67,8 +69,18 @@ export type SchemaRule = RuleMeta;
 export interface Checklist {
   /** The checklist schema's `$id`, so results say which checklist judged them. */
   id: string;
+  /** The language these items' terms are compiled for (with the base language's). */
+  language: string;
   items: ChecklistItem[];
   placeholders: TermMatcher;
+  /** Hedges, deferrals, negations and template guidance: a sentence holding one states no fact. */
+  notSubstance: TermMatcher;
+  /** Headings whose sections hold deferred or set-aside content: nothing there is substance. */
+  deferredSections: TermMatcher;
+  /** The language of a document, by the stop words of the languages the checklist declares. */
+  detectLanguage(text: string): string;
+  /** The same checklist with the terms of another language (itself when it has no such language). */
+  inLanguage(lang: string): Checklist;
   /** Front matter keys whose value is read as one of an item's facts, to compare with the body. */
   declared: { key: string; spec: FactSpec }[];
   /** Rules declared in the schema, keyed by the JSON pointer of the subschema that carries them. */

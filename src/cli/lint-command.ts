@@ -35,6 +35,8 @@ export interface LintOptions {
   maxFileSize?: number;
   /** Per-file time limit in milliseconds for files linted in a worker. */
   timeout?: number;
+  /** Say more: the stylish report adds each file's scorecard (item, state, line, evidence). */
+  verbose?: boolean;
 }
 
 /** Colour only for a colour terminal, and never when NO_COLOR or --no-color says no. */
@@ -185,7 +187,7 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
 
   // SARIF and annotations name files from the repository root; only they pay for asking git.
   const repoPrefix = options.format === 'sarif' || options.format === 'github' ? await (await import('./git.js')).repoPrefix(io.cwd) : '';
-  const formatOptions = { color: useColor(options, io), toolVersion: VERSION, checklistId: base.id, repoPrefix, rules: [...base.catalogue.values()] };
+  const formatOptions = { color: useColor(options, io), verbose: options.verbose ?? false, toolVersion: VERSION, checklistId: base.id, repoPrefix, rules: [...base.catalogue.values()] };
   const progress = progressReporter(files.length, io);
   const report = await LintReport.open(format, formatOptions, {
     output: options.output === undefined ? undefined : resolve(io.cwd, options.output),

@@ -29,6 +29,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('-o, --output <file>', 'write the report to a file (folders created) instead of standard output')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', count)
     .option('-q, --quiet', 'report errors only')
+    .option('--verbose', "print each file's scorecard: every checklist item's state, line and the evidence quoted")
     .option('--changed-since <git-ref>', 'lint only the selected docs changed since this ref (merge base to HEAD, plus uncommitted and untracked files)')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('-c, --config <file>', 'use this config file instead of searching from the working directory upward')

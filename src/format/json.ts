@@ -7,6 +7,7 @@ export const JSON_FORMAT_VERSION = 1;
 
 const fileEntry = (r: FileResult) => ({
   file: r.file,
+  language: r.language ?? null,
   checklist: r.checklist,
   items: r.items,
   diagnostics: r.diagnostics.map((d) => ({

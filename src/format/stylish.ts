@@ -1,17 +1,29 @@
 import { Chalk } from 'chalk';
 import { collected } from './streaming.js';
 import { isActive, plural } from './summary.js';
-import type { StreamingFormatter } from './types.js';
+import type { FileResult, StreamingFormatter } from './types.js';
 
 /** Human output, grouped by file: position, severity, message, rule id, then the hint. */
-export const stylishReport: StreamingFormatter = ({ color }) => {
+export const stylishReport: StreamingFormatter = ({ color, verbose }) => {
   const c = new Chalk({ level: color ? 1 : 0 });
+  const STATE = { present: c.green('present'), weak: c.yellow('weak   '), absent: c.red('absent ') };
+  /** Each item's state, where it stands and why: the evidence quoted, or what it lacks. */
+  const scorecard = (result: FileResult) => {
+    const rows = Object.entries(result.items);
+    const width = Math.max(0, ...rows.map(([id]) => id.length));
+    return rows.map(([id, item]) => {
+      const why = item.state === 'present' ? (item.evidence?.[0] ? `"${item.evidence[0].quote}"` : '') : item.state === 'weak' ? `"${item.sections?.[0] ?? ''}": ${item.lacks?.join('; ') ?? ''}` : '';
+      return `  ${id.padEnd(width)}  ${STATE[item.state]}  ${String(item.line ?? '-').padStart(5)}  ${c.dim(why)}`.trimEnd();
+    });
+  };
   return {
     header: () => '',
     file: (result) => {
       const shown = result.diagnostics.filter(isActive);
-      if (shown.length === 0) return '';
-      const out = [c.underline(result.file)];
+      const card = verbose && Object.keys(result.items).length > 0 ? scorecard(result) : [];
+      if (shown.length === 0 && card.length === 0) return '';
+      const out = [c.underline(result.file), ...card];
+      if (shown.length === 0) return `${out.join('\n')}\n\n`;
       const width = Math.max(...shown.map((d) => `${d.line}:${d.column}`.length));
       for (const d of shown) {
         const severity = d.severity === 'error' ? c.red('error  ') : c.yellow('warning');

@@ -9,6 +9,8 @@ export interface FileResult extends LintResult {
 
 export interface FormatOptions {
   color: boolean;
+  /** Add each file's scorecard (formats for people only). */
+  verbose?: boolean;
   toolVersion: string;
   checklistId: string;
   /**

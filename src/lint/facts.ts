@@ -22,7 +22,8 @@ export interface Fact {
   arithmetic?: string;
 }
 
-const SENTENCE_END = /[.!?](?=\s)|\n/g; // not ';': a clause after it still speaks of the same thing
+// Not ';': a clause after it still speaks of the same thing. Not the dot of "e.g." or "т.е.".
+const SENTENCE_END = /(?<!(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx|incl|resp|fig|[а-яё]\.[а-яё]|[а-яё]{1,2}))[.!?](?=\s)|\n/giu;
 /** No sentence is longer than this on either side of a match. */
 const SENTENCE_WINDOW = 500;
 
@@ -55,12 +56,33 @@ function sentenceAround(text: string, at: number): string {
   // A "sentence" with no end in sight is cut to a window around the match: terms searched in it
   // per match would otherwise make a long unpunctuated block quadratic.
   const start = Math.max(lo > 0 ? ends[lo - 1]! + 1 : 0, at - SENTENCE_WINDOW);
-  const end = Math.min(lo < ends.length ? ends[lo]! : text.length, at + SENTENCE_WINDOW);
+  // The sentence keeps its closing mark: a question is guidance, not an answer.
+  const end = Math.min(lo < ends.length ? ends[lo]! + 1 : text.length, at + SENTENCE_WINDOW);
   return text.slice(start, end);
 }
 
 /** A `near` term must stand in the same sentence, or in the headings and table header around it. */
 const isNear = (near: TermMatcher, block: Block, at: number) => near.test(sentenceAround(block.text, at)) || near.test(block.context);
+
+/**
+ * What a fact must stand in to count: a sentence that commits to something (no hedge, deferral,
+ * negation or template guidance), and for a block outside the item's own sections, a sentence
+ * about the item.
+ */
+export interface FactContext {
+  notSubstance: TermMatcher;
+  deferredSections: TermMatcher;
+  /** Set for blocks outside the item's own sections: the sentence, or its headings, must match. */
+  about?: TermMatcher;
+}
+
+/** Whether the sentence around a match can carry a fact of the item. */
+function counts(context: FactContext | undefined, block: Block, at: number): boolean {
+  if (!context) return true;
+  const sentence = sentenceAround(block.text, at);
+  if (context.notSubstance.test(sentence) || context.deferredSections.test(block.context)) return false;
+  return !context.about || context.about.test(sentence) || context.about.test(block.context);
+}
 
 const quantityRegexes = new WeakMap<object, RegExp>();
 
@@ -84,7 +106,7 @@ function quantityRegex(units: Record<string, number>): RegExp {
 const parseNumber = (s: string) => (/^(?:an?|one)$/i.test(s) ? 1 : Number(s.replace(/,/g, '')));
 
 /** Extract one fact from the blocks in an item's scope. */
-export function extractFact(spec: FactSpec, blocks: readonly Block[], lines: LineIndex): Fact[] {
+export function extractFact(spec: FactSpec, blocks: readonly Block[], lines: LineIndex, given?: FactContext): Fact[] {
   const facts: Fact[] = [];
   const seen = new Set<string>();
   const add = (fact: Fact, key: string) => {
@@ -93,12 +115,16 @@ export function extractFact(spec: FactSpec, blocks: readonly Block[], lines: Lin
     facts.push(fact);
   };
   const at = (block: Block, index: number) => lines.point(block.offset + index);
+  // A fact with a `near` condition of its own (every quantity has one) is tied to the item by it.
+  const tied = spec.kind === 'quantity' || ('near' in spec && spec.near !== undefined);
+  const context = tied && given?.about ? { ...given, about: undefined } : given;
 
   for (const block of blocks) {
     switch (spec.kind) {
       case 'terms':
         for (const m of spec.terms.find(block.text)) {
           if (spec.near && !isNear(spec.near, block, m.index)) continue;
+          if (!counts(context, block, m.index)) continue;
           add({ text: m.text, ...at(block, m.index) }, m.text.toLowerCase());
         }
         break;
@@ -106,12 +132,15 @@ export function extractFact(spec: FactSpec, blocks: readonly Block[], lines: Lin
         for (const option of spec.options) {
           for (const m of option.terms.find(block.text)) {
             if (spec.near && !isNear(spec.near, block, m.index)) continue;
+            if (!counts(context, block, m.index)) continue;
             add({ text: m.text, value: option.value, ...at(block, m.index) }, option.value);
           }
         }
         break;
       case 'quantity':
-        for (const q of quantities(spec, block, lines)) add(q, `${q.line}:${q.column}`);
+        for (const q of quantities(spec, block, lines)) {
+          if (counts(context, block, q.index)) add(q.fact, `${q.fact.line}:${q.fact.column}`);
+        }
         break;
       case 'tasks':
         if (block.listItem?.checked === false && !spec.reason.test(block.text.replace(/^\s*[-*+]\s*\[ \]\s*/, ''))) {
@@ -152,10 +181,10 @@ function mayHold(spec: FactSpec, text: string): boolean {
  * Whether a block states at least one fact of a kind. Most blocks state none, so a plain test of
  * the terms comes first; the extraction, with its sentence and `near` checks, runs only on a hit.
  */
-export function hasFact(spec: FactSpec, block: Block, lines: LineIndex): boolean {
+export function hasFact(spec: FactSpec, block: Block, lines: LineIndex, context?: FactContext): boolean {
   if (!mayHold(spec, block.text)) return false;
-  if (spec.kind === 'terms' && !spec.near) return true;
-  return extractFact(spec, [block], lines).length > 0;
+  if (spec.kind === 'terms' && !spec.near && !context) return true;
+  return extractFact(spec, [block], lines, context).length > 0;
 }
 
 /**
@@ -190,7 +219,7 @@ function stageBudget(spec: QuantitySpec, totalTerms: TermMatcher, blocks: readon
     else stages.push({ name, ms: fact.base! });
   };
   for (const block of blocks) {
-    const found = quantityMatches(spec, block, lines);
+    const found = quantities(spec, block, lines);
     if (found.length === 0) continue;
     const stageLike = (block.kind === 'row' && !block.text.includes('---')) || block.listItem !== undefined;
     if (stageLike) {
@@ -253,13 +282,8 @@ interface QuantityMatch {
   fact: Fact;
 }
 
-/** Time quantities in a block that read as a latency (see `quantityMatches`). */
-function quantities(spec: QuantitySpec, block: Block, lines: LineIndex): Fact[] {
-  return quantityMatches(spec, block, lines).map((q) => q.fact);
-}
-
 /** Time quantities in a block that read as a latency: near a latency word, not a pipeline's run time, not tentative. */
-function quantityMatches(spec: QuantitySpec, block: Block, lines: LineIndex): QuantityMatch[] {
+function quantities(spec: QuantitySpec, block: Block, lines: LineIndex): QuantityMatch[] {
   const found: QuantityMatch[] = [];
   for (const m of block.text.matchAll(quantityRegex(spec.units))) {
     const index = m.index ?? 0;
@@ -271,7 +295,8 @@ function quantityMatches(spec: QuantitySpec, block: Block, lines: LineIndex): Qu
     const unit = (m[2] ?? m[4])!;
     const framing = block.kind === 'row' ? `${sentence}\n${block.context.split('\n').at(-1) ?? ''}` : sentence;
     const percentile = spec.percentiles?.find(framing)[0]?.text;
-    found.push({ index, fact: { text: m[0], amount, unit, base: amount * spec.units[unit]!, ...(percentile ? { percentile } : {}), ...lines.point(block.offset + index) } });
+    const fact = { text: m[0], amount, unit, base: amount * spec.units[unit]!, ...(percentile ? { percentile } : {}), ...lines.point(block.offset + index) };
+    found.push({ fact, index });
   }
   return found;
 }

@@ -3,6 +3,7 @@ import type { Checklist } from '../checklist/types.js';
 import { FRONT_MATTER_YAML, parseFrontMatter } from './frontmatter.js';
 import { MAX_NESTING, NESTING_TOO_DEEP, tooDeep } from './depth.js';
 import { addFingerprints } from './fingerprint.js';
+import type { Fact } from './facts.js';
 import { buildModel, type DocumentModel } from './model.js';
 import { buildOutline } from './outline.js';
 import { parseMarkdown } from './parse.js';
@@ -11,13 +12,33 @@ import type { Diagnostic, ItemReport, LintResult } from './types.js';
 import { validateModel } from './validate.js';
 import { templateSuggestions, type TemplateTextLookup } from './template-text.js';
 
-export type { Diagnostic, ItemReport, ItemState, LintResult, Suppression } from './types.js';
+export type { Diagnostic, Evidence, ItemReport, ItemState, LintResult, Suppression } from './types.js';
 export type { DocumentModel } from './model.js';
 export type { TemplateText, TemplateTextLookup } from './template-text.js';
 
 export interface LintOptions {
   /** Finds the text of the template a draft names, for the template-suggestion rule; without it the rule is skipped. */
   templateText?: TemplateTextLookup;
+}
+
+/** How many places a present item's evidence quotes: enough to check, few enough to read. */
+const EVIDENCE_PLACES = 3;
+const QUOTE_LENGTH = 160;
+
+/** The first lines that state an item's facts, in document order, one place per line. */
+function factPlaces(facts: Record<string, Fact[]>): { line: number; column: number }[] {
+  const byLine = new Map<number, Fact>();
+  for (const fact of Object.values(facts).flat()) {
+    const seen = byLine.get(fact.line);
+    if (!seen || fact.column < seen.column) byLine.set(fact.line, fact);
+  }
+  return [...byLine.values()].sort((a, b) => a.line - b.line).slice(0, EVIDENCE_PLACES);
+}
+
+/** A line as a reader would quote it: Markdown markers and surrounding space dropped, long lines cut. */
+function quoteLine(line: string): string {
+  const text = line.replace(/^\s*(?:#{1,6}\s+|[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+|>\s*|\|)?/, '').replace(/\s*\|?\s*$/, '').trim();
+  return text.length > QUOTE_LENGTH ? `${text.slice(0, QUOTE_LENGTH - 1)}…` : text;
 }
 
 // Code-unit order for rule ids: localeCompare would load ICU's collator (~6 ms of a one-file lint).
@@ -28,20 +49,22 @@ const byPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column
  * Parse → outline (sections and prose blocks) → document model + source map → ajv → diagnostics,
  * then inline suppressions mark what they waive and every finding gets a fingerprint.
  */
-export function lint(text: string, checklist: Checklist, options: LintOptions = {}): LintResult & { model: DocumentModel } {
+export function lint(text: string, base: Checklist, options: LintOptions = {}): LintResult & { model: DocumentModel } {
   // Refused before parsing: nesting this deep costs the parser time per line and stack per level.
   const deep = tooDeep(text);
   if (deep) {
     const message = `Lists or blockquotes nest at least ${deep.depth} levels deep here, more than the ${MAX_NESTING} mlsd reads; the file was not linted.`;
     const span = { line: deep.line, column: 1, endLine: deep.line, endColumn: 1 };
     return {
-      diagnostics: addFingerprints([{ ...span, severity: severityOf(checklist, NESTING_TOO_DEEP), ruleId: NESTING_TOO_DEEP, message }], text),
+      diagnostics: addFingerprints([{ ...span, severity: severityOf(base, NESTING_TOO_DEEP), ruleId: NESTING_TOO_DEEP, message }], text),
       checklist: {},
       items: {},
+      language: base.language,
       model: { frontMatter: {}, items: {}, placeholders: [], declared: {} },
     };
   }
   const outline = buildOutline(parseMarkdown(text), text);
+  const checklist = base.inLanguage(base.detectLanguage(text));
   const frontMatter = parseFrontMatter(outline);
   const built = buildModel(outline, frontMatter, checklist);
   const validated = validateModel(checklist, built);
@@ -62,13 +85,27 @@ export function lint(text: string, checklist: Checklist, options: LintOptions = 
   for (const [id, state] of Object.entries(validated.checklist)) {
     const found = built.model.items[id];
     const span = built.sourceMap.get(`/items/${id}`);
-    items[id] = found ? { state, via: found.via, line: span?.start.line, sections: found.sections } : { state };
+    if (!found || !span) {
+      items[id] = { state };
+      continue;
+    }
+    const where = state === 'present' ? factPlaces(found.facts) : [span.start];
+    const lacks = validated.lacks.get(id);
+    items[id] = {
+      state,
+      via: found.via,
+      line: span.start.line,
+      sections: found.sections,
+      evidence: where.map((at) => ({ line: at.line, column: at.column, quote: quoteLine(outline.lines.lineText(at.line)) })),
+      ...(lacks ? { lacks } : {}),
+    };
   }
 
   return {
     diagnostics: addFingerprints(applySuppressions([...yamlErrors, ...validated.diagnostics, ...suggested], findDirectives(outline), checklist).sort(byPosition), text),
     checklist: validated.checklist,
     items,
+    language: checklist.language,
     model: built.model,
   };
 }

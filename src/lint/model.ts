@@ -1,9 +1,9 @@
 import { headingMatches } from '../checklist/headings.js';
 import type { TermMatch } from '../checklist/terms.js';
-import type { Checklist, ChecklistItem } from '../checklist/types.js';
-import { extractFact, hasFact, readDeclared, type Fact } from './facts.js';
+import type { Checklist, ChecklistItem, FactSpec } from '../checklist/types.js';
+import { extractFact, hasFact, readDeclared, type Fact, type FactContext } from './facts.js';
 import type { FrontMatter } from './frontmatter.js';
-import type { Block, Outline } from './outline.js';
+import type { Block, Outline, Section } from './outline.js';
 import type { Span } from './position.js';
 
 /** What lint knows of one checklist item found in a document; this is what the schema validates. */
@@ -53,42 +53,77 @@ function wordsIn(block: Block): number {
   return n;
 }
 
+/** Words of substance after which a leftover placeholder no longer makes an item weak. */
+const OUTWEIGHS_PLACEHOLDERS = 300;
+
 /** Placeholder matches per block, found once and shared by every item. */
 type PlaceholderIndex = Map<Block, TermMatch[]>;
 
-function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: PlaceholderIndex) {
+/**
+ * A heading is the item's own when it holds one of its aliases, or one of its head words below the
+ * document's title (a title names the system, not a section: "Real-time fraud scoring").
+ */
+export const isOwnHeading = (item: ChecklistItem, section: Section) =>
+  item.aliases.some((alias) => headingMatches(section.normalized, alias)) || (section.level > 1 && (item.heads?.test(section.normalized) ?? false));
+
+function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: PlaceholderIndex, checklist: Checklist) {
   const own = new Set<number>();
   outline.sections.forEach((section, i) => {
-    if (item.aliases.some((alias) => headingMatches(section.normalized, alias))) own.add(i);
+    if (isOwnHeading(item, section)) own.add(i);
   });
   const inOwn = (b: Block) => b.sections.some((i) => own.has(i));
-  const hasEvidence = (b: Block) => item.facts.some((spec) => spec.evidence && hasFact(spec, b, outline.lines));
-  const mentions = (b: Block) => item.mentions.test(b.text) && !item.mentionsExcept?.test(b.text);
+  // Outside its own sections, an item's facts count only in sentences that speak of the item,
+  // unless the fact is evidence of the item wherever it stands (a metric's name, a latency).
+  const { notSubstance, deferredSections } = checklist;
+  const ownContext: FactContext = { notSubstance, deferredSections };
+  const elsewhere: FactContext = { notSubstance, deferredSections, about: item.mentions };
+  const hasEvidence = (b: Block) => item.facts.some((spec) => spec.evidence && hasFact(spec, b, outline.lines, ownContext));
+  // A word in code (a function named retrain) is no mention; code counts only through evidence.
+  const mentions = (b: Block) => b.kind !== 'code' && item.mentions.test(b.text) && !item.mentionsExcept?.test(b.text);
   const scope = outline.blocks.filter((b) => inOwn(b) || mentions(b) || hasEvidence(b));
   const mentioned = scope.filter((b) => !inOwn(b));
   if (own.size === 0 && mentioned.length === 0) return undefined;
 
-  const placeholders: string[] = [];
-  // Headings name things; substance is in the prose beneath them.
+  // The outermost of the item's own sections a block stands in: where its words and placeholders belong.
+  const home = (b: Block) => b.sections.find((i) => own.has(i)) ?? -1;
+  const placed: { section: number; text: string }[] = [];
+  // A heading that only names the item ("Prediction service", "Leakage") or the system (the title)
+  // states nothing; one that says more ("Batch scoring every 10 minutes") can.
+  const statesFacts = (b: Block) => {
+    const section = outline.sections[b.sections.at(-1)!]!;
+    return section.level > 1 && section.normalized.includes(' ') && !item.aliases.includes(section.normalized);
+  };
   const substantive = scope.filter((b) => {
-    if (b.kind === 'heading') return false;
+    if (b.kind === 'heading' && !statesFacts(b)) return false;
     const found = placeholderIndex.get(b) ?? [];
     // A placeholder in another section that merely mentions the item is that section's problem.
-    if (own.size === 0 || inOwn(b)) placeholders.push(...found.map((m) => m.text));
+    if (own.size === 0 || inOwn(b)) placed.push(...found.map((m) => ({ section: home(b), text: m.text })));
     return found.length === 0;
   });
   // A stage budget is read from the item's own sections only: numbers elsewhere are not its stages.
   const ownSubstantive = substantive.filter(inOwn);
-  const facts = Object.fromEntries(
-    item.facts.map((spec) => [spec.name, extractFact(spec, spec.kind === 'stages' ? ownSubstantive : substantive, outline.lines)]),
-  );
+  const otherSubstantive = substantive.filter((b) => !inOwn(b));
+  const factsOf = (spec: FactSpec) =>
+    spec.kind === 'stages'
+      ? extractFact(spec, ownSubstantive, outline.lines)
+      : [...extractFact(spec, ownSubstantive, outline.lines, ownContext), ...extractFact(spec, otherSubstantive, outline.lines, spec.evidence && own.size === 0 ? ownContext : elsewhere)];
+  const facts = Object.fromEntries(item.facts.map((spec) => [spec.name, factsOf(spec)]));
 
-  const ownSections = [...own].map((i) => outline.sections[i]!);
+  const sectionWords = new Map<number, number>();
+  for (const b of substantive) if (b.kind !== 'heading') sectionWords.set(home(b), (sectionWords.get(home(b)) ?? 0) + wordsIn(b));
+  // A leftover TODO in a long section that states the item's facts is the placeholder rule's
+  // finding; in a short one it means the item is not done yet.
+  const stated = Object.values(facts).some((found) => found.length > 0);
+  const placeholders = placed.filter((p) => !stated || (sectionWords.get(p.section) ?? 0) < OUTWEIGHS_PLACEHOLDERS).map((p) => p.text);
+  const words = [...sectionWords.values()].reduce((n, w) => n + w, 0);
+
+  // Sections named by an alias first: "Labels" speaks for the item more plainly than "Data".
+  const byAlias = (i: number) => (item.aliases.some((alias) => headingMatches(outline.sections[i]!.normalized, alias)) ? 0 : 1);
+  const ownSections = [...own].sort((a, b) => byAlias(a) - byAlias(b) || a - b).map((i) => outline.sections[i]!);
   const sectionTitles =
     ownSections.length > 0
       ? ownSections.map((s) => s.title)
       : [...new Set(mentioned.map((b) => outline.sections[b.sections.at(-1) ?? -1]?.title ?? '(top of document)'))];
-  const words = substantive.reduce((n, b) => n + wordsIn(b), 0);
   const model: ItemModel = { via: own.size > 0 ? 'heading' : 'mention', sections: sectionTitles, facts, placeholders, words };
   const span = ownSections[0]?.span ?? mentioned[0]!.span;
   const end = ownSections.length > 0 ? Math.max(...ownSections.map((s) => s.endLine)) : undefined;
@@ -113,6 +148,8 @@ export function buildModel(outline: Outline, frontMatter: FrontMatter, checklist
   }
   const placeholderIndex: PlaceholderIndex = new Map();
   for (const block of outline.blocks) {
+    // Braces and TODOs in code are the code's own business (f-strings, templates), not the doc's.
+    if (block.kind === 'code') continue;
     const found = checklist.placeholders.find(block.text);
     if (found.length > 0) placeholderIndex.set(block, found);
     for (const m of found) {
@@ -128,7 +165,7 @@ export function buildModel(outline: Outline, frontMatter: FrontMatter, checklist
   for (const [key, span] of frontMatter.keys) sourceMap.set(pointer('frontMatter', key), span);
 
   for (const item of checklist.items) {
-    const found = findItem(item, outline, placeholderIndex);
+    const found = findItem(item, outline, placeholderIndex, checklist);
     if (!found) continue;
     model.items[item.id] = found.model;
     sourceMap.set(pointer('items', item.id), found.span);
@@ -167,7 +204,7 @@ function insertionPoints(checklist: Checklist, outline: Outline, itemEnds: Map<s
       return;
     }
     const next = items.slice(i + 1).find((n) => itemEnds.has(n.id));
-    const nextSection = next && outline.sections.find((s) => next.aliases.some((a) => headingMatches(s.normalized, a)));
+    const nextSection = next && outline.sections.find((s) => isOwnHeading(next, s));
     if (next && nextSection) points.set(item.id, { ...at(nextSection.span.start.line), before: next.title });
     else points.set(item.id, at(outline.bodyStartLine));
   });

@@ -2,9 +2,9 @@ import type { Nodes, Paragraph, Root, Table } from 'mdast';
 import { normalizeHeading } from '../checklist/headings.js';
 import { LineIndex, type Span } from './position.js';
 
-/** A run of prose lint can search: a heading, a paragraph or one table row. */
+/** A run of prose lint can search: a heading, a paragraph, one table row, or a code block's lines. */
 export interface Block {
-  kind: 'heading' | 'paragraph' | 'row';
+  kind: 'heading' | 'paragraph' | 'row' | 'code';
   /** The block's source text, with link targets and bare URLs blanked so they match no term. */
   text: string;
   /** Offset of `text` in the document. */
@@ -47,6 +47,9 @@ export interface Outline {
 
 const PSEUDO_HEADING_LEVEL = 7;
 
+/** Fenced blocks that draw rather than say. */
+const DIAGRAMS = /^(?:mermaid|plantuml|puml|dot|graphviz|ascii|svg)$/i;
+
 function maskUrls(text: string): string {
   if (!text.includes('](') && !text.includes('://')) return text; // most blocks have no link at all
   const blank = (s: string) => ' '.repeat(s.length);
@@ -61,13 +64,15 @@ function maskUrls(text: string): string {
  */
 function pseudoHeading(node: Paragraph): { title: string; lineEnd: number } | undefined {
   const [first, ...rest] = node.children;
-  if (first?.type !== 'strong' || first.position?.start.line !== first.position?.end.line) return undefined;
+  // Bold, or bold italic (***Title***, which parses as emphasis around strong).
+  const bold = first?.type === 'emphasis' && first.children.length === 1 ? first.children[0] : first;
+  if (bold?.type !== 'strong' || first!.position?.start.line !== first!.position?.end.line) return undefined;
   const next = rest[0];
   const alone = rest.length === 0 || (rest.length === 1 && next?.type === 'text' && /^\s*[:.]?\s*$/.test(next.value));
   const lineBreak = next?.type === 'break' || (next?.type === 'text' && /^\s*[:.]?\s*\n/.test(next.value));
   if (!alone && !lineBreak) return undefined;
-  const title = first.children.map((c) => ('value' in c ? c.value : '')).join('');
-  const lineEnd = alone ? (node.position?.end.offset ?? 0) : (first.position?.end.offset ?? 0);
+  const title = bold.children.map((c) => ('value' in c ? c.value : '')).join('');
+  const lineEnd = alone ? (node.position?.end.offset ?? 0) : (first!.position?.end.offset ?? 0);
   return { title, lineEnd };
 }
 
@@ -145,6 +150,16 @@ export function buildOutline(root: Root, text: string): Outline {
       case 'table':
         addTable(node);
         return;
+      case 'code': {
+        // Design docs state metrics, budgets and label rules in code and config blocks too; each
+        // line reads as a sentence (a line break ends one). A diagram's boxes state nothing.
+        if (node.lang && DIAGRAMS.test(node.lang)) return;
+        const [start, end] = offsets(node);
+        const open = text.indexOf('\n', start) + 1;
+        const close = text.lastIndexOf('\n', end - 1);
+        if (open > 0 && close >= open) addSpan('code', open, close, headingContext());
+        return;
+      }
       case 'listItem':
         listItem = { checked: node.checked ?? null };
         for (const child of node.children) visit(child, false);
@@ -169,7 +184,7 @@ export function buildOutline(root: Root, text: string): Outline {
         for (const child of node.children) visit(child, node.type === 'root');
         return;
       default:
-        return; // code, thematic breaks: not prose
+        return; // thematic breaks, images: not prose
     }
   };
 

@@ -37,6 +37,13 @@ export class LineIndex {
     return { start: this.point(start), end: this.point(end) };
   }
 
+  /** The text of a line (1-based), without its line break. */
+  lineText(line: number): string {
+    const start = this.starts[line - 1] ?? this.text.length;
+    const next = this.starts[line];
+    return this.text.slice(start, next === undefined ? this.text.length : next - 1).replace(/\r$/, '');
+  }
+
   /** The span of a whole line (1-based), without its line break. */
   lineSpan(line: number): Span {
     const at = Math.min(Math.max(line, 1), this.starts.length);

@@ -34,15 +34,28 @@ export interface Suppression {
   justification: string;
 }
 
+/** A place in the document that decided an item's state, with the line quoted. */
+export interface Evidence {
+  line: number;
+  column: number;
+  quote: string;
+}
+
 export interface ItemReport {
   state: ItemState;
   /** How it was found: under its own heading, or only mentioned in other sections. */
   via?: 'heading' | 'mention';
   line?: number;
   sections?: string[];
+  /** Present: the sentences that state its facts. Weak: where it was found. */
+  evidence?: Evidence[];
+  /** Weak: what the section lacks, in the checklist's words. */
+  lacks?: string[];
 }
 
 export interface LintResult {
+  /** The document's language, as detected (the checklist's terms in it were used); unset when not linted. */
+  language?: string;
   diagnostics: Diagnostic[];
   checklist: Record<string, ItemState>;
   items: Record<string, ItemReport>;

@@ -81,6 +81,7 @@ export function validateModel(checklist: Checklist, built: ModelResult) {
   }
 
   const checklistStates: Record<string, ItemState> = {};
+  const lacks = new Map<string, string[]>();
   for (const item of checklist.items) {
     const found = model.items[item.id];
     const state: ItemState = !found ? 'absent' : weak.has(item.id) ? 'weak' : 'present';
@@ -89,13 +90,15 @@ export function validateModel(checklist: Checklist, built: ModelResult) {
     const itemErrors = weak.get(item.id);
     if (found && itemErrors) {
       const span = locate(sourceMap, `/items/${item.id}`);
-      diagnostics.push(weakDiagnostic(ruleOf(checklist, WEAK_SECTION), item, found, itemErrors, span));
+      const reasons = weakReasons(itemErrors);
+      lacks.set(item.id, reasons);
+      diagnostics.push(weakDiagnostic(ruleOf(checklist, WEAK_SECTION), item, found, reasons, span));
     }
   }
   // A best-practice finding about an item that already has a state finding (absent, weak) repeats it.
   const stated = new Set(diagnostics.filter((d) => STATE_RULES.has(d.ruleId)).map((d) => d.itemId));
   const kept = diagnostics.filter((d) => !ruleTargets.has(d) || !stated.has(ruleTargets.get(d)));
-  return { diagnostics: kept, checklist: checklistStates };
+  return { diagnostics: kept, checklist: checklistStates, lacks };
 }
 
 const STATE_RULES = new Set<string>([REQUIRED_SECTION, WEAK_SECTION]);
@@ -130,13 +133,17 @@ function absentDiagnostic(rule: RuleMeta, item: ChecklistItem, at: InsertionPoin
   });
 }
 
-function weakDiagnostic(rule: RuleMeta, item: ChecklistItem, found: { via: string; sections: string[]; placeholders: string[] }, errors: ErrorObject[], span: Span): Diagnostic {
-  // The checklist author's own messages (ajv-errors) say it better than the raw errors beneath them.
+/** Why an item is weak: the checklist author's own messages (ajv-errors) say it better than the raw errors beneath them. */
+function weakReasons(errors: ErrorObject[]): string[] {
   const authored = errors.filter((e) => e.keyword === 'errorMessage');
-  const reasons = [...new Set((authored.length > 0 ? authored : errors).map(reason))];
+  return [...new Set((authored.length > 0 ? authored : errors).map(reason))];
+}
+
+function weakDiagnostic(rule: RuleMeta, item: ChecklistItem, found: { via: string; sections: string[] }, reasons: string[], span: Span): Diagnostic {
+  // The document's own heading, so the writer recognises the section; the item id says what it was read as.
   const subject =
     found.via === 'heading'
-      ? `Section "${item.title}" lacks substance`
+      ? `Section "${found.sections[0] ?? item.title}" (${item.id}) lacks substance`
       : `${item.title} only mentioned in passing (in "${found.sections[0]}"), not addressed`;
   return diagnostic(rule, span, `${subject}: ${reasons.join('; ')}.`, { itemId: item.id, hint: item.hint });
 }

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { lintText } from './helpers.js';
+
+const doc = (sections: Record<string, string>) => `# System\n\n${Object.entries(sections).map(([h, body]) => `## ${h}\n\n${body}\n`).join('\n')}`;
+const state = (item: string, sections: Record<string, string>) => lintText(doc(sections)).checklist[item];
+
+describe('a sentence states a fact only when it commits to it', () => {
+  it.each([
+    ['a plain commitment', 'The p99 latency budget is 120 ms.', 'present'],
+    ['a hedge', 'The p99 latency budget is roughly 120 ms.', 'weak'],
+    ['a number not yet agreed', 'A p99 latency of 120 ms was floated but is not yet agreed.', 'weak'],
+    ['a deferral', 'We will define the p99 latency of about 120 ms later on.', 'weak'],
+    ['a question', 'Is a p99 latency of 120 ms enough?', 'weak'],
+    ['template guidance', 'Describe the p99 latency budget, for example 120 ms.', 'weak'],
+  ])('latency: %s', (_name, body, expected) => {
+    expect(state('latency-budget', { 'Latency budget': body })).toBe(expected);
+  });
+
+  it.each([
+    ['a negation', 'There is no drift monitoring yet, PSI is not tracked.'],
+    ['a deferral', 'We will add dashboards and a PSI alert later.'],
+  ])('drift: %s is not substance', (_name, body) => {
+    expect(state('drift-monitoring', { 'Drift monitoring': body })).toBe('weak');
+  });
+
+  it('does not end a sentence at "e.g."', () => {
+    expect(state('latency-budget', { 'Latency budget': 'Describe the budget, e.g. p99 under 120 ms.' })).toBe('weak');
+  });
+
+  it('holds nothing in a section headed as future work', () => {
+    expect(state('drift-monitoring', { 'Drift monitoring': 'Not covered here.', 'Future work': 'Daily PSI on the top features; alert the owner when PSI > 0.2 and retrain.' })).toBe('weak');
+  });
+
+  it('applies the Russian lists to a Russian document', () => {
+    const ru = (body: string) => lintText(`# Система\n\n## Задержка\n\n${body} Это нужно для того, чтобы сервис отвечал быстро и мы не теряли пользователей.\n`);
+    expect(ru('Время ответа не более 200 мс.').checklist['latency-budget']).toBe('present');
+    expect(ru('Время ответа примерно 200 мс.').checklist['latency-budget']).toBe('weak');
+    expect(ru('Время ответа определим позже, возможно 200 мс.').checklist['latency-budget']).toBe('weak');
+  });
+});
+
+describe("an item's own section decides its state", () => {
+  it('a vague own section stays weak though the item is named in passing elsewhere', () => {
+    const vague = { Metrics: 'We will measure model performance.', Features: 'Historical CTR per user and item, and the last ten clicks.' };
+    expect(state('metrics', vague)).toBe('weak');
+  });
+  it('a sentence elsewhere that speaks of the item still counts', () => {
+    const stated = { Metrics: 'We will measure model performance.', Launch: 'Success is measured by CTR in an A/B test, offline by NDCG@10.' };
+    expect(state('metrics', stated)).toBe('present');
+  });
+  it('without a section of its own, a metric named anywhere is evidence', () => {
+    expect(state('metrics', { Launch: 'The model reaches an AUC of 0.91 on the held-out month.' })).toBe('present');
+  });
+});
+
+describe('a section is found by what its heading says', () => {
+  it.each([
+    ['How do we measure success?', 'metrics'],
+    ['Where does ground truth come from?', 'labels'],
+    ['What happens after launch: monitoring', 'drift-monitoring'],
+    ['Response time requirements', 'latency-budget'],
+    ['How the model is served', 'serving-mode'],
+    ['Метрики качества', 'metrics'],
+    ['Разметка данных', 'labels'],
+  ])('"%s" is the %s section', (heading, item) => {
+    const body = /[а-я]/i.test(heading) ? 'Это будет написано и согласовано с командой.' : 'To be written.';
+    const result = lintText(`# Doc\n\n## ${heading}\n\n${body}\n`);
+    expect(result.items[item]).toMatchObject({ via: 'heading', sections: [heading] });
+  });
+
+  it('does not take the document title for a section', () => {
+    const result = lintText('# Real-time fraud scoring\n\nA short note.\n');
+    expect(result.items['serving-mode']?.via).not.toBe('heading');
+  });
+});
+
+describe('code blocks', () => {
+  it('are read for facts, but their braces are no placeholders and diagrams say nothing', () => {
+    const code = (lang: string) => lintText(doc({ 'Latency budget': `\`\`\`${lang}\nP99_LATENCY_BUDGET = "120 ms"  # p99 end-to-end\nlog.info(f"{request_id} done")\n\`\`\`` }));
+    expect(code('python').checklist['latency-budget']).toBe('present');
+    expect(code('python').model.placeholders).toEqual([]);
+    expect(code('mermaid').checklist['latency-budget']).toBe('weak');
+  });
+});
+
+describe('language detection', () => {
+  it('tells English from Russian by their stop words, English when unsure', () => {
+    expect(lintText('# Система\n\nМы прогнозируем спрос и это нужно для закупок.\n').language).toBe('ru');
+    expect(lintText('# System\n\nWe forecast demand for the stores and this drives ordering.\n').language).toBe('en');
+    expect(lintText('# 42\n').language).toBe('en');
+  });
+});
