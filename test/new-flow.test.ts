@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { apportion, loadTemplates, resumePath, saveResumable, splitTable } from '../src/scaffold/index.js';
+import { mergeQuestions } from '../src/scaffold/questions.js';
 import { ROOT, runCli, tempDir } from './helpers.js';
 
 const ENV = { MLSD_NOW: '2025-01-15' };
@@ -47,6 +48,23 @@ describe('suggestions follow the answers before them', () => {
       const rules = (JSON.parse(lint.stdout) as { files: { diagnostics: { ruleId: string }[] }[] }).files[0]!.diagnostics.map((d) => d.ruleId);
       expect(rules.filter((r) => r !== 'template-suggestion'), type).toEqual([]);
     }
+  });
+});
+
+describe('conditions name the answers as written', () => {
+  it('on-device is answered edge, and the edge suggestion follows it', () => {
+    const doc = dryRun(['--type', 'generic', '--set', 'serving_mode=on-device']);
+    expect(doc).toContain('serving_mode: edge');
+    expect(doc).toContain('The model ships inside the app and scores on the device');
+  });
+
+  it('a condition naming a value the question never answers is refused', () => {
+    const base = loadTemplates().get('generic')!.questions;
+    const team = (equals: string) => [{ key: 'app_size', message: 'App size budget', when: { key: 'serving_mode', equals } }];
+    expect(mergeQuestions(base, team('edge'), 'team/questions.yaml').some((q) => q.key === 'app_size')).toBe(true);
+    expect(() => mergeQuestions(base, team('on-device'), 'team/questions.yaml')).toThrow(
+      'team/questions.yaml (question "app_size"): "when" names serving_mode "on-device", which is never an answer (choices: batch, online, near-real-time, streaming, edge, hybrid)',
+    );
   });
 });
 

@@ -150,6 +150,22 @@ export function applies(question: Question, answers: Answers): boolean {
 }
 
 /**
+ * A condition on a choice question names values it can be answered with: answers are written as the
+ * choices (a vocabulary's synonyms too: "on-device" is answered "edge"), so any other value never holds.
+ */
+export function checkConditions(question: Question, questions: ReadonlyMap<string, Question>, where: string): void {
+  for (const when of [question.when, ...(question.variants ?? []).map((v) => v.when)]) {
+    const choices = when ? questions.get(when.key)?.choices : undefined;
+    if (!when || !choices) continue;
+    const named = [when.equals, ...(when.in ?? []), ...(when.notIn ?? [])].filter((v) => v !== undefined);
+    const never = named.find((v) => !choices.includes(v));
+    if (never !== undefined) {
+      throw new ScaffoldError(`${where} (question "${question.key}"): "when" names ${when.key} "${never}", which is never an answer (choices: ${choices.join(', ')})`);
+    }
+  }
+}
+
+/**
  * Merge a type's questions over the shared framework questions: an entry with a known key refines
  * that question (its default, hint, message); a new key adds a question. Asked in section order.
  */
@@ -163,6 +179,7 @@ export function mergeQuestions(base: readonly Question[], rawList: unknown, wher
     merged.set(question.key, question);
   }
   const list = [...merged.values()];
+  for (const question of list) checkConditions(question, merged, where);
   const rank = (q: Question) => SECTIONS.indexOf(q.section);
   return list.map((q, i) => [q, i] as const).sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j).map(([q]) => q);
 }

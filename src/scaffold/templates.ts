@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { mergeQuestions, parseQuestion } from './questions.js';
+import { checkConditions, mergeQuestions, parseQuestion } from './questions.js';
 import { ScaffoldError, type Question, type TemplateSpec } from './types.js';
 
 /** The templates shipped with mlsd, beside dist/. */
@@ -24,7 +24,10 @@ function readYaml(path: string): unknown {
 export function baseQuestions(dir = BUILT_IN_DIR): Question[] {
   const path = join(dir, BASE_QUESTIONS);
   const raw = readYaml(path) as { questions?: unknown[] } | null;
-  return (raw?.questions ?? []).map((q) => parseQuestion(q, path));
+  const questions = (raw?.questions ?? []).map((q) => parseQuestion(q, path));
+  const byKey = new Map(questions.map((q) => [q.key, q]));
+  for (const question of questions) checkConditions(question, byKey, path);
+  return questions;
 }
 
 function loadTemplate(dir: string, origin: TemplateSpec['origin'], base: Question[]): TemplateSpec {
