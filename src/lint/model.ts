@@ -53,9 +53,6 @@ function wordsIn(block: Block): number {
   return n;
 }
 
-/** Words of substance after which a leftover placeholder no longer makes an item weak. */
-const OUTWEIGHS_PLACEHOLDERS = 300;
-
 /** Placeholder matches per block, found once and shared by every item. */
 type PlaceholderIndex = Map<Block, TermMatch[]>;
 
@@ -84,9 +81,7 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
   const mentioned = scope.filter((b) => !inOwn(b));
   if (own.size === 0 && mentioned.length === 0) return undefined;
 
-  // The outermost of the item's own sections a block stands in: where its words and placeholders belong.
-  const home = (b: Block) => b.sections.find((i) => own.has(i)) ?? -1;
-  const placed: { section: number; text: string }[] = [];
+  const placed: string[] = [];
   // A heading that only names the item ("Prediction service", "Leakage") or the system (the title)
   // states nothing; one that says more ("Batch scoring every 10 minutes") can.
   const statesFacts = (b: Block) => {
@@ -97,7 +92,7 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
     if (b.kind === 'heading' && !statesFacts(b)) return false;
     const found = placeholderIndex.get(b) ?? [];
     // A placeholder in another section that merely mentions the item is that section's problem.
-    if (own.size === 0 || inOwn(b)) placed.push(...found.map((m) => ({ section: home(b), text: m.text })));
+    if (own.size === 0 || inOwn(b)) placed.push(...found.map((m) => m.text));
     return found.length === 0;
   });
   // A stage budget is read from the item's own sections only: numbers elsewhere are not its stages.
@@ -109,13 +104,11 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
       : [...extractFact(spec, ownSubstantive, outline.lines, ownContext), ...extractFact(spec, otherSubstantive, outline.lines, spec.evidence && own.size === 0 ? ownContext : elsewhere)];
   const facts = Object.fromEntries(item.facts.map((spec) => [spec.name, factsOf(spec)]));
 
-  const sectionWords = new Map<number, number>();
-  for (const b of substantive) if (b.kind !== 'heading') sectionWords.set(home(b), (sectionWords.get(home(b)) ?? 0) + wordsIn(b));
-  // A leftover TODO in a long section that states the item's facts is the placeholder rule's
-  // finding; in a short one it means the item is not done yet.
+  // A leftover TODO beside what the item states is the placeholder rule's finding, as a reader
+  // judges it; an item that states nothing but placeholders is not done yet.
   const stated = Object.values(facts).some((found) => found.length > 0);
-  const placeholders = placed.filter((p) => !stated || (sectionWords.get(p.section) ?? 0) < OUTWEIGHS_PLACEHOLDERS).map((p) => p.text);
-  const words = [...sectionWords.values()].reduce((n, w) => n + w, 0);
+  const placeholders = stated ? [] : placed;
+  const words = substantive.reduce((n, b) => n + (b.kind === 'heading' ? 0 : wordsIn(b)), 0);
 
   // Sections named by an alias first: "Labels" speaks for the item more plainly than "Data".
   const byAlias = (i: number) => (item.aliases.some((alias) => headingMatches(outline.sections[i]!.normalized, alias)) ? 0 : 1);
