@@ -68,6 +68,18 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
   outline.sections.forEach((section, i) => {
     if (isOwnHeading(item, section)) own.add(i);
   });
+  // For an item that says what is not it, a section under its heading whose prose speaks of that
+  // and never of the item ("Monitoring": request ids, error rates, uptime) is not its section.
+  const except = item.mentionsExcept;
+  if (except) {
+    const { notSubstance, deferredSections } = checklist;
+    const speaksOf = (b: Block) =>
+      (item.mentions.test(b.text) && !except.test(b.text)) || item.facts.some((spec) => hasFact(spec, b, outline.lines, { notSubstance, deferredSections }));
+    for (const i of own) {
+      const prose = outline.blocks.filter((b) => b.kind !== 'heading' && b.sections.includes(i));
+      if (prose.some((b) => except.test(b.text)) && !prose.some(speaksOf)) own.delete(i);
+    }
+  }
   const inOwn = (b: Block) => b.sections.some((i) => own.has(i));
   // Outside its own sections, an item's facts count only in sentences that speak of the item,
   // unless the fact is evidence of the item wherever it stands (a metric's name, a latency).
