@@ -71,13 +71,17 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
   // For an item that says what is not it, a section under its heading whose prose speaks of that
   // and never of the item ("Monitoring": request ids, error rates, uptime) is not its section.
   const except = item.mentionsExcept;
+  const notOwn = new Set<number>();
   if (except) {
     const { notSubstance, deferredSections } = checklist;
     const speaksOf = (b: Block) =>
       (item.mentions.test(b.text) && !except.test(b.text)) || item.facts.some((spec) => hasFact(spec, b, outline.lines, { notSubstance, deferredSections }));
     for (const i of own) {
       const prose = outline.blocks.filter((b) => b.kind !== 'heading' && b.sections.includes(i));
-      if (prose.some((b) => except.test(b.text)) && !prose.some(speaksOf)) own.delete(i);
+      if (prose.some((b) => except.test(b.text)) && !prose.some(speaksOf)) {
+        own.delete(i);
+        notOwn.add(i);
+      }
     }
   }
   const inOwn = (b: Block) => b.sections.some((i) => own.has(i));
@@ -88,7 +92,8 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
   const elsewhere: FactContext = { notSubstance, deferredSections, about: item.mentions };
   const hasEvidence = (b: Block) => item.facts.some((spec) => spec.evidence && hasFact(spec, b, outline.lines, ownContext));
   // A word in code (a function named retrain) is no mention; code counts only through evidence.
-  const mentions = (b: Block) => b.kind !== 'code' && item.mentions.test(b.text) && !item.mentionsExcept?.test(b.text);
+  const mentions = (b: Block) =>
+    b.kind !== 'code' && !(b.kind === 'heading' && notOwn.has(b.sections.at(-1)!)) && item.mentions.test(b.text) && !item.mentionsExcept?.test(b.text);
   const scope = outline.blocks.filter((b) => inOwn(b) || mentions(b) || hasEvidence(b));
   const mentioned = scope.filter((b) => !inOwn(b));
   if (own.size === 0 && mentioned.length === 0) return undefined;
