@@ -88,7 +88,7 @@ describe('mlsd init', () => {
     expect(run.stdout).toContain('- id: mlsd-lint');
     expect(run.stdout).toContain(`repo: ${REPOSITORY_URL}`);
     const config = parse(readFileSync(join(dir, '.mlsdrc.yaml'), 'utf8'));
-    expect(config).toEqual({ extends: 'mlsd:recommended', paths: ['docs/design'] });
+    expect(config).toEqual({ extends: 'mlsd:recommended', drafts: 'docs/design', paths: ['docs/design'] });
     // No package.json pinning mlsd: the action from the mlsd repository at this release.
     checkWorkflow(parse(readFileSync(join(dir, '.github/workflows/mlsd.yml'), 'utf8')), remoteAction(REPOSITORY_URL!, VERSION));
   });

@@ -35,7 +35,7 @@ describe('mlsd new (end to end)', () => {
     const dry = runCli(['new', 'x', '--type', 'generic', '--yes', '--dry-run'], { cwd, env: ENV });
     // Every key a --yes run answered, given explicitly instead (as JSON).
     const answers: Record<string, string> = {};
-    const keys = ['title', 'owner', 'business_goal', 'proxy_metric', 'ml_objective', 'data_sources', 'label_source', 'label_delay', 'leakage_risks', 'leakage_checks', 'features', 'baseline', 'model', 'offline_metrics', 'online_metrics', 'online_experiment', 'serving_mode', 'serving_details', 'latency_percentile', 'latency_budget', 'latency_breakdown', 'drift_signals', 'drift_method', 'drift_threshold', 'drift_action', 'retraining', 'responsible_ai'];
+    const keys = ['title', 'owner', 'business_goal', 'proxy_metric', 'ml_objective', 'data_sources', 'label_source', 'label_delay', 'leakage_risks', 'leakage_checks', 'features', 'baseline', 'model', 'offline_metrics', 'online_metrics', 'online_experiment', 'serving_mode', 'serving_details', 'latency_percentile', 'latency_budget', 'latency_breakdown', 'drift_signals', 'drift_method', 'drift_threshold', 'drift_action', 'retraining', 'responsible_ai', 'non_goals', 'constraints', 'rollout', 'rollback', 'cost_capacity', 'alternatives', 'risks', 'open_questions', 'milestones', 'reviewers'];
     for (const k of keys) answers[k] = `answer to ${k}`;
     Object.assign(answers, { serving_mode: 'streaming', latency_percentile: 'p95', latency_budget: '80ms' });
     writeFileSync(join(cwd, 'answers.json'), JSON.stringify(answers));
@@ -120,7 +120,7 @@ describe('team templates', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/churn-prediction\s+Churn prediction \(v3, team: .*team-templates\)\n\s+Predict which subscribers/);
     expect(run.stdout).toMatch(/feed-ranking\s+Feed ranking \(team edition\) \(v7, team: .*, overrides built-in\)/);
-    expect(run.stdout).toMatch(/rag-llm\s+RAG \/ LLM system \(v1, built-in\)/);
+    expect(run.stdout).toMatch(/rag-llm\s+RAG \/ LLM system \(v2, built-in\)/);
     expect(runCli(['templates']).stdout.trim().split('\n')).toHaveLength(20);
   });
 
@@ -131,8 +131,11 @@ describe('team templates', () => {
     expect(run.stdout).toContain('template_version: 3');
     expect(run.stdout).toContain('## Retention offer\n\nA one-month discount');
     expect(run.stdout).toContain('Reviewed in the ML PLATFORM design review');
-    expect(run.stdout).toContain('**Batch schedule.** TODO(mlsd)');
-    expect(run.stderr).toContain('batch_schedule');
+    // The team's type serves in batch: the shared batch suggestions follow, not the online ones.
+    expect(run.stdout).toContain('**Batch schedule.** Nightly from 02:00 UTC');
+    expect(run.stdout).toContain('latency_budget: 90 min');
+    expect(run.stdout).toContain('**Target:** each batch run finishes end-to-end within 90 min');
+    expect(run.stderr).not.toContain('batch_schedule');
   });
 
   it('overrides a built-in type by id', () => {
@@ -156,7 +159,7 @@ describe('start-up cost', () => {
     return new Set([...run.stderr.matchAll(/node_modules\/((?:@[^/]+\/)?[^/"]+)\//g)].map((m) => m[1]!));
   }
 
-  it('mlsd lint never loads handlebars, inquirer or the LSP library; the commands that need them do', () => {
+  it('mlsd lint never loads handlebars, the prompts or the LSP library; the commands that need them do', () => {
     const lint = packagesLoaded(['lint', join(ROOT, 'examples')]);
     expect([...lint].filter((p) => /handlebars|inquirer|vscode-/.test(p))).toEqual([]);
     // The same log does show them when a command needs them, so the check above can fail.

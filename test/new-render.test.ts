@@ -78,16 +78,18 @@ describe('built-in templates', () => {
     });
 
     it.each(Object.entries(ITEM_KEYS).flatMap(([item, keys]) => keys.map((key) => [item, key] as const)))(
-      'leaves a placeholder lint reports on %s when %s is unanswered',
+      'leaves a placeholder lint reports for %s when %s is unanswered',
       async (item, key) => {
         const answers = defaults(template(id));
         delete answers[key];
         const text = await render(template(id), answers);
         expect(text).toContain('TODO(mlsd)');
         const result = lint(text, defaultChecklist());
-        expect(result.checklist[item]).toBe('weak');
-        const d = result.diagnostics.find((x) => x.itemId === item);
-        expect(d?.message).toContain('placeholder');
+        // The placeholder is reported where it stands; the item itself is judged by what the rest
+        // of its section states, as a reviewer would.
+        const line = text.split('\n').findIndex((l) => l.includes('TODO(mlsd)')) + 1;
+        expect(line).toBeGreaterThan(0);
+        expect(result.diagnostics.some((d) => d.ruleId === 'placeholder' && d.line === line)).toBe(true);
       },
     );
   });
@@ -104,7 +106,7 @@ describe('rendering', () => {
       created: '2025-01-15',
       problem_type: 'fraud-detection',
       template: 'fraud-detection',
-      template_version: 1,
+      template_version: 2,
       serving_mode: 'online',
       latency_budget: '100 ms',
     });

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultChecklist } from '../src/checklist/load.js';
@@ -29,9 +29,9 @@ async function waitFor(pattern: RegExp, timeoutMs = 30_000): Promise<string> {
   throw new Error(`timed out waiting for ${pattern} on screen:\n${last}`);
 }
 
-function start(cwd: string, args: string) {
+function start(cwd: string, args: string, state = join(cwd, '.state')) {
   sessions += 1;
-  const command = `cd ${cwd} && MLSD_NOW=2025-01-15 NO_COLOR=1 ${process.execPath} ${BIN} ${args}; echo "EXIT=$?"; sleep 60`;
+  const command = `cd ${cwd} && XDG_STATE_HOME=${state} MLSD_NOW=2025-01-15 NO_COLOR=1 ${process.execPath} ${BIN} ${args}; echo "EXIT=$?"; sleep 60`;
   tmux('new-session', '-d', '-s', 'mlsd', '-x', '160', '-y', '50', command);
 }
 
@@ -39,7 +39,27 @@ afterEach(() => {
   if (hasTmux) spawnSync('tmux', ['-L', socket(), 'kill-server']);
 });
 
-describe('mlsd new in a real terminal', { timeout: 120_000 }, () => {
+/** The last progress line on screen ("Problem framing · 3 of 40"), parsed. */
+const progress = (text: string) => [...text.matchAll(/^(.+) · (\d+) of (\d+)$/gm)].at(-1);
+
+/** Accept every suggestion until the command exits: one Enter per new prompt. */
+async function acceptAll(): Promise<string> {
+  let last = '';
+  for (let i = 0; i < 200; i++) {
+    const text = screen();
+    if (/EXIT=\d+/.test(text)) return text;
+    const at = progress(text)?.[0] ?? '';
+    const prompt = text.split('\n').filter((l) => l.startsWith('? ')).at(-1) ?? '';
+    if (`${at}|${prompt}` !== last && at !== '') {
+      last = `${at}|${prompt}`;
+      keys('Enter');
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`never finished:\n${screen()}`);
+}
+
+describe('mlsd new in a real terminal', { timeout: 180_000 }, () => {
   it.skipIf(!hasTmux)('asks the remaining questions, validates answers, follows dependencies and writes the doc', async () => {
     const cwd = tempDir();
     // Answer most questions from a file so the terminal session drives the interesting ones.
@@ -51,36 +71,81 @@ describe('mlsd new in a real terminal', { timeout: 120_000 }, () => {
     start(cwd, 'new my-feed-ranking --answers answers.json');
     await waitFor(/Problem type[\s\S]*❯ Feed ranking \(feed-ranking\)/); // inferred from the name, to confirm
     keys('Enter');
-    await waitFor(/Title of the design doc \(My feed ranking\)/);
+    await waitFor(/── Problem framing ──\nProblem framing · 1 of 5\n\? Title of the design doc \(My feed ranking\)/);
+    expect(screen()).toContain('Enter accepts the suggestion · Tab edits it · Ctrl-C stops (answers are kept)');
     type('Ranking the home feed');
     keys('Enter');
-    await waitFor(/\? Serving mode[\s\S]*❯ online/);
+    await waitFor(/── Serving and latency ──\nServing and latency · 2 of 5[\s\S]*\? Serving mode[\s\S]*❯ online/);
     keys('Up'); // the choices are the checklist's serving modes, in its order: batch comes before online
     await waitFor(/❯ batch/);
     keys('Enter');
-    // Asked only because the serving mode is batch.
-    await waitFor(/Batch schedule/);
+    // Asked only because the serving mode is batch; the percentile is not.
+    await waitFor(/Serving and latency · 3 of 5[\s\S]*Batch schedule/);
     type('Nightly at 02:00 into the feature store.');
     keys('Enter');
-    await waitFor(/Latency budget \(a number with a unit, e\.g\. 150 ms\)/);
-    expect(screen()).not.toContain('Latency percentile'); // not asked for batch
+    // The suggested budget follows the batch answer: how long a run may take, not a per-request time.
+    await waitFor(/Latency budget \(a number with a unit, e\.g\. 150 ms\) \(90 min\)/);
+    expect(screen()).not.toContain('Latency percentile');
     type('fast');
     keys('Enter');
     await waitFor(/is not a latency: give a number with a unit/);
     keys('BSpace', 'BSpace', 'BSpace', 'BSpace');
-    type('250ms');
+    type('45 min');
     keys('Enter');
-    await waitFor(/Latency breakdown across stages/);
-    keys('Enter'); // accept the suggested breakdown
+    // The suggested stage table is derived from the budget just given.
+    await waitFor(/\| \*\*Total\*\* \| \*\*45 min\*\* \|[\s\S]*\? Latency breakdown across stages \(Enter accepts the suggestion above\)/);
+    keys('Enter');
     await waitFor(/EXIT=0/);
 
     const text = readFileSync(join(cwd, 'docs/design/my-feed-ranking.md'), 'utf8');
     expect(text).toContain('title: Ranking the home feed');
     expect(text).toContain('serving_mode: batch');
-    expect(text).toContain('latency_budget: 250 ms');
+    expect(text).toContain('latency_budget: 45 min');
     expect(text).toContain('**Batch schedule.** Nightly at 02:00 into the feature store.');
-    expect(text).toContain('**Target:** end-to-end latency ≤ 250 ms per scoring request.');
+    expect(text).toContain('**Target:** each batch run finishes end-to-end within 45 min');
+    expect(text).toContain('| **Total** | **45 min** |');
     expect(lint(text, defaultChecklist()).diagnostics).toEqual([]);
+  });
+
+  it.skipIf(!hasTmux)('shows progress and sections, goes back, refuses an empty required answer, keeps answers on Ctrl-C and resumes', async () => {
+    const cwd = tempDir();
+    start(cwd, 'new my-feed-ranking');
+    await waitFor(/Problem type/);
+    keys('Enter');
+    await waitFor(/Problem framing · 1 of \d+\n\? Title of the design doc \(My feed ranking\)/);
+    keys('Enter');
+    const owner = await waitFor(/Problem framing · 2 of (\d+)[\s\S]*\? Owner \(team or person\)/);
+    expect(owner).toContain('an answer is required · Ctrl-B goes back');
+    keys('Enter'); // nothing suggested, nothing typed: refused
+    await waitFor(/This question needs an answer: nothing is suggested for it\./);
+    type('feed-ml');
+    keys('Enter');
+    await waitFor(/Problem framing · 3 of \d+[\s\S]*\? Business goal \(Grow long-term engagement/);
+    keys('C-b'); // back to the owner, with the answer given as the suggestion
+    await waitFor(/↩ Business goal \(went back\)[\s\S]*Problem framing · 2 of \d+[\s\S]*\? Owner \(team or person\) \(feed-ml\)/);
+    keys('Enter');
+    await waitFor(/Problem framing · 3 of \d+[\s\S]*\? Business goal/);
+    keys('Enter');
+    await waitFor(/Problem framing · 4 of \d+/);
+    keys('C-c');
+    const stopped = await waitFor(/EXIT=130/);
+    expect(stopped).toContain('mlsd: interrupted; no doc was written. Your 3 answer(s) so far are kept: run `mlsd new my-feed-ranking --resume` to continue.');
+    expect(existsSync(join(cwd, 'docs'))).toBe(false);
+    tmux('kill-server');
+
+    start(cwd, 'new my-feed-ranking --resume');
+    await waitFor(/resuming feed-ranking with the 3 answer\(s\) kept/);
+    await waitFor(/Problem framing · 4 of \d+\n[\s\S]*\? Proxy metric/);
+    keys('C-b'); // the resumed answers can be gone back to as well
+    await waitFor(/Problem framing · 3 of \d+[\s\S]*\? Business goal/);
+    const done = await acceptAll();
+    expect(done).toContain('EXIT=0');
+    expect(done).toContain('── Review ──');
+    const text = readFileSync(join(cwd, 'docs/design/my-feed-ranking.md'), 'utf8');
+    expect(text).toContain('owner: feed-ml');
+    expect(text).toContain('## Reviewers and sign-off');
+    expect(lint(text, defaultChecklist()).diagnostics).toEqual([]);
+    expect(readdirSync(join(cwd, '.state/mlsd/resume'))).toEqual([]); // kept answers are forgotten once the doc is written
   });
 
   it.skipIf(!hasTmux)('keeps prompts out of stdout, so a --dry-run can be redirected', async () => {
@@ -98,15 +163,14 @@ describe('mlsd new in a real terminal', { timeout: 120_000 }, () => {
     expect(existsSync(join(cwd, 'docs'))).toBe(false);
   });
 
-  it.skipIf(!hasTmux)('exits 130 on Ctrl-C and writes nothing', async () => {
+  it.skipIf(!hasTmux)('exits 130 on Ctrl-C before any answer and writes nothing', async () => {
     const cwd = tempDir();
     start(cwd, 'new my-feed-ranking');
     await waitFor(/Problem type/);
-    keys('Enter');
-    await waitFor(/Title of the design doc/);
     keys('C-c');
     await waitFor(/EXIT=130/);
     expect(screen()).toContain('interrupted; nothing was written');
     expect(existsSync(join(cwd, 'docs'))).toBe(false);
+    expect(existsSync(join(cwd, '.state'))).toBe(false);
   });
 });

@@ -70,6 +70,19 @@ describe('best-practice rules', () => {
     expect(result.diagnostics[0]!.message).toContain('25 ms + 40 ms + 50 ms = 115 ms > 100 ms total');
   });
 
+  it('latency-stage-sum: also reads stages written as a prose list', () => {
+    const table = /\| Stage \| p99 budget \|[\s\S]*?\| Auction \| 20 ms \|\n/;
+    expect(DOC).toMatch(table);
+    const prose = (list: string) => DOC.replace(table, `${list}\n`);
+    const over = lintText(prose('Feature fetch 60 ms, scoring (50 ms); auction 20 ms.'));
+    expect(over.diagnostics.map((d) => d.ruleId)).toEqual(['latency-stage-sum']);
+    expect(over.diagnostics[0]!.message).toContain('60 ms + 50 ms + 20 ms = 130 ms > 100 ms total');
+    expect(rulesOf(prose('Split across stages: feature fetch 30 ms, scoring 50 ms, auction 20 ms.'))).toEqual([]);
+    // Not a list of stages: one quantity per sentence, or numbers that do not close their clause.
+    expect(rulesOf(prose('Feature fetch takes 60 ms. Scoring takes 50 ms.'))).toEqual([]);
+    expect(rulesOf(prose('The stages sum to 95 ms, leaving 5 ms of headroom for retries.'))).toEqual([]);
+  });
+
   it('serving-mode-conflict: front matter and body disagree', () => {
     const result = lintText(DOC.replace('serving_mode: online', 'serving_mode: batch'));
     expect(result.diagnostics.map((d) => d.ruleId)).toEqual(['serving-mode-conflict']);

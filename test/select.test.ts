@@ -35,6 +35,11 @@ describe('which files mlsd lint checks', () => {
     expect(run.files).toEqual(['docs/design/plain.md', 'services/ranking/design.md']);
   });
 
+  it('with a config that moves drafts and gives no paths: the drafts folder instead of docs/design', () => {
+    const run = linted(repo({ ...files, '.mlsdrc.yaml': 'drafts: notes/designs\n', 'notes/designs/plain.md': '# Another design\n' }));
+    expect(run.files).toEqual(['notes/designs/plain.md', 'services/ranking/design.md']);
+  });
+
   it('folders and globs on the command line replace that selection', () => {
     expect(linted(repo(files), ['docs']).files).toEqual(['docs/design/plain.md', 'docs/usage.md']);
   });
@@ -73,7 +78,7 @@ describe('which files mlsd lint checks', () => {
 
   it('help says what no paths means', () => {
     const help = runCli(['lint', '--help']).stdout.replace(/\s+/g, ' ');
-    expect(help).toContain('None: the config\'s "paths", or without them docs/design/ and the Markdown files whose front matter has problem_type');
+    expect(help).toContain('None: the config\'s "paths", or without them its "drafts" folder (default docs/design/) and the Markdown files whose front matter has problem_type');
     expect(help).not.toContain('(default: [])');
   });
 });

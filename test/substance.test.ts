@@ -68,6 +68,13 @@ describe('a section is found by what its heading says', () => {
     expect(result.items[item]).toMatchObject({ via: 'heading', sections: [heading] });
   });
 
+  it('does not take a section that speaks only of what is not the item: monitoring of service health is no drift monitoring', () => {
+    const health = lintText('# Doc\n\n## Monitoring\n\n- Request latency and throughput\n- Error rates and uptime\n');
+    expect(health.checklist['drift-monitoring']).toBe('absent');
+    const vague = lintText('# Doc\n\n## Monitoring\n\nWe will monitor the model.\n');
+    expect(vague.checklist['drift-monitoring']).toBe('weak');
+  });
+
   it('does not take the document title for a section', () => {
     const result = lintText('# Real-time fraud scoring\n\nA short note.\n');
     expect(result.items['serving-mode']?.via).not.toBe('heading');

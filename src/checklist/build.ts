@@ -106,6 +106,8 @@ export interface FileSettings {
   rules: Record<string, Level>;
   /** Indices of the overrides that matched; equal keys share one compiled checklist. */
   key: string;
+  /** The team templates folder (absolute), where lint finds the text of a draft's template. */
+  templatesDir?: string;
 }
 
 const toPosix = (p: string) => p.split('\\').join('/');

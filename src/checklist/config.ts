@@ -65,6 +65,10 @@ export interface MlsdConfig {
   templates?: string;
   /** Default answers for `mlsd new`, by question key. */
   answers?: Record<string, string | number | boolean>;
+  /** Where `mlsd new` writes drafts, relative to the config root (default docs/design). */
+  drafts?: string;
+  /** The reviewer sections `mlsd new` drafts carry, in order. */
+  sections?: string[];
   /** Files larger than this are reported (file-too-large), not read: bytes, or "5MB", "512KB". */
   maxFileSize?: number | string;
   /** Languages the team's docs are written in, besides the built-in ones, keyed by language code. */
@@ -81,6 +85,8 @@ export interface MergedConfig {
   paths?: string[];
   templates?: string;
   answers: Record<string, string | number | boolean>;
+  drafts?: string;
+  sections?: string[];
   /** In bytes. */
   maxFileSize?: number;
   languages: Record<string, LanguageSource>;
@@ -373,6 +379,14 @@ export function mergeLayer(merged: MergedConfig, sources: Map<string, string>, l
   for (const [key, value] of Object.entries(config.answers ?? {})) {
     merged.answers[key] = value;
     sources.set(`answers.${key}`, label);
+  }
+  if (config.drafts !== undefined) {
+    merged.drafts = config.drafts;
+    sources.set('drafts', label);
+  }
+  if (config.sections !== undefined) {
+    merged.sections = [...config.sections];
+    sources.set('sections', label);
   }
   if (config.maxFileSize !== undefined) {
     merged.maxFileSize = parseSize(config.maxFileSize); // the schema has checked it parses

@@ -1,4 +1,5 @@
 import { relative, resolve, sep } from 'node:path';
+import { settingsFor, type FileSettings } from '../checklist/build.js';
 import { loadConfig, type ResolvedConfig } from '../checklist/config.js';
 import { defaultChecklist } from '../checklist/load.js';
 
@@ -27,4 +28,10 @@ export function relativeToRoot(resolved: ResolvedConfig, file: string, cwd: stri
 export function configuredPaths(resolved: ResolvedConfig, cwd: string, paths: readonly string[] = resolved.config.paths ?? []): string[] {
   const base = relative(cwd, resolved.root).split(sep).join('/');
   return paths.map((p) => (base ? `${base}/${p}` : p));
+}
+
+/** A file's settings from its config: the checklist and rule levels, and the team templates folder (absolute). */
+export function fileSettings(resolved: ResolvedConfig, relPath: string | undefined): FileSettings {
+  const { templates } = resolved.config;
+  return { ...settingsFor(resolved.config, relPath), ...(templates === undefined ? {} : { templatesDir: resolve(resolved.root, templates) }) };
 }

@@ -7,6 +7,9 @@ export const WORKFLOW_PATH = '.github/workflows/mlsd.yml';
 export const STARTER_CONFIG = `# mlsd configuration: the checklist design docs in this repository are linted against.
 extends: mlsd:recommended
 
+# Where \`mlsd new\` writes drafts, relative to this file.
+drafts: ${DEFAULT_DESIGN_FOLDER}
+
 # What \`mlsd lint\` checks when no files are named: where \`mlsd new\` writes design docs. A file
 # named on the command line (as the pre-commit hook does) outside these is skipped.
 paths:

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Checklists, settingsFor } from '../checklist/build.js';
 import { FORMAT_NAMES, loadFormatter, loadReportFormat, type FileResult } from '../format/index.js';
-import { configFor, relativeToRoot } from './config-loader.js';
+import { configFor, fileSettings, relativeToRoot } from './config-loader.js';
 import { EXIT, UsageError } from './errors.js';
 import { STDIN, type FoundFile } from './files.js';
 import { readDocument, readStdinDocument, type Io } from './io.js';
@@ -82,7 +82,7 @@ async function lintFiles(files: FoundFile[], { resolved, checklists, threads, ma
   const stdinName = (stdinFilename ?? '').replace(/\\/g, '/') || undefined;
   const settings = (path: string) => {
     const named = path === STDIN ? stdinName : path;
-    return settingsFor(resolved.config, named === undefined ? undefined : relativeToRoot(resolved, named, io.cwd));
+    return fileSettings(resolved, named === undefined ? undefined : relativeToRoot(resolved, named, io.cwd));
   };
   const workers = threadsFor(files.length, threads);
   if (workers > 0 && !files.some((f) => f.path === STDIN)) {
@@ -152,7 +152,7 @@ async function fixFor(resolved: RunContext['resolved'], checklists: Checklists, 
   const { templates } = resolved.config;
   return fixer({
     checklists,
-    settings: (path) => settingsFor(resolved.config, relativeToRoot(resolved, path, io.cwd)),
+    settings: (path) => fileSettings(resolved, relativeToRoot(resolved, path, io.cwd)),
     templatesDir: templates === undefined ? undefined : resolve(resolved.root, templates),
     cwd: io.cwd,
     report: (line) => io.stderr.write(`mlsd: fixed ${line}\n`),

@@ -7,10 +7,11 @@ import { defaultChecklist } from '../checklist/load.js';
 import { applySeverities } from '../lint/severity.js';
 import type { Diagnostic } from '../lint/types.js';
 import type { ReadDocument } from './io.js';
+import { templateTextLookup } from './template-text.js';
 
 /** Lint one document's text with its settings: the checklist its overrides give, severities applied. */
 export function lintDocument(file: string, text: string, settings: FileSettings, checklists: Checklists): FileResult {
-  const { model: _model, diagnostics, ...result } = lint(text, checklists.for(settings));
+  const { model: _model, diagnostics, ...result } = lint(text, checklists.for(settings), { templateText: templateTextLookup(settings.templatesDir) });
   return {
     file,
     diagnostics: applySeverities(diagnostics, { rules: settings.rules, items: itemLevels(settings.checklist) }),

@@ -27,7 +27,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('Check design docs against the checklist: each item is present, weak or absent.')
     .argument(
       '[paths...]',
-      `files, folders (every .md/.markdown file inside, skipping node_modules and .git) or globs; "-" reads standard input. None: the config's "paths", or without them ${DEFAULT_DESIGN_FOLDER}/ and the Markdown files whose front matter has problem_type (what mlsd new writes). A file named here that is outside the config's "paths" or in its "ignores" is skipped`,
+      `files, folders (every .md/.markdown file inside, skipping node_modules and .git) or globs; "-" reads standard input. None: the config's "paths", or without them its "drafts" folder (default ${DEFAULT_DESIGN_FOLDER}/) and the Markdown files whose front matter has problem_type (what mlsd new writes). A file named here that is outside the config's "paths" or in its "ignores" is skipped`,
     )
     .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
     .option('-o, --output <file>', 'write the report to a file (folders created) instead of standard output')
@@ -109,10 +109,10 @@ configured "paths". See docs/config.md.`,
 
   program
     .command('new')
-    .description('Scaffold a design doc: ask the ML system design framework questions and write docs/design/<name>.md.')
+    .description('Scaffold a design doc: ask the ML system design framework questions and write <drafts>/<name>.md (the config\'s "drafts", default docs/design at the repository root).')
     .argument('<name>', 'the doc name, a slug such as "feed-ranking"; the problem type is inferred from it unless --type is given')
     .option('-t, --type <id>', 'problem type (see `mlsd templates`)')
-    .option('-o, --output <file>', `write here instead of ${DEFAULT_DESIGN_FOLDER}/<name>.md`)
+    .option('-o, --output <file>', 'write here instead of <drafts>/<name>.md')
     .addOption(new Option('--out <file>').hideHelp()) // the old name of --output
     .option('-a, --answers <file>', 'answers as YAML or JSON, keyed by question key')
     .option('-s, --set <key=value>', 'answer one question (repeatable)', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
@@ -122,6 +122,8 @@ configured "paths". See docs/config.md.`,
     .option('--no-config', 'ignore every config file')
     .option('--dry-run', 'print the doc instead of writing it')
     .option('--force', 'overwrite an existing file')
+    .option('--resume', 'continue the questions an interrupted run (Ctrl-C) kept the answers of')
+    .option('--save-answers <file>', 'also write the final answers to this file, so --answers draws the same doc again')
     .addHelpText(
       'after',
       `
@@ -132,12 +134,14 @@ the missing question keys unless --yes accepts the suggested answers.
 Exit codes:
   0    the doc was written (or printed with --dry-run)
   2    usage or I/O error, missing answers without a terminal, or the file already exists
-  130  interrupted with Ctrl-C; nothing was written
+  130  interrupted with Ctrl-C; no doc was written, and the answers so far are kept for --resume
 
 Examples:
   $ mlsd new feed-ranking
   $ mlsd new fraud-scoring --type fraud-detection --yes --set owner=risk-ml
-  $ mlsd new search-v2 --answers answers.yaml --dry-run`,
+  $ mlsd new search-v2 --answers answers.yaml --dry-run
+  $ mlsd new feed-ranking --resume          # after Ctrl-C
+  $ mlsd templates fraud-detection          # the questions, their keys and suggestions`,
     )
     .action(async (name: string, { output, ...options }: NewOptions & { output?: string }) => {
       const { runNew } = await import('./new-command.js');
@@ -146,13 +150,15 @@ Examples:
 
   program
     .command('templates')
-    .description('List the design doc templates: built-in ones and a team folder\'s.')
+    .description('List the design doc templates (built-in ones and a team folder\'s), or one type\'s questions with their keys, choices and suggestions.')
+    .argument('[type]', 'a problem type: list its questions')
     .option('--templates <dir>', 'a folder of team templates (default: the config\'s "templates")')
     .option('-c, --config <file>', 'use this config file instead of searching from the working directory upward')
     .option('--no-config', 'ignore every config file')
-    .action(async (options: { templates?: string; config?: string | boolean }) => {
+    .option('--fingerprint', 'record each template\'s suggested text in its fingerprints.json, for lint\'s template-suggestion rule (run after changing a template)')
+    .action(async (type: string | undefined, options: { templates?: string; config?: string | boolean; fingerprint?: boolean }) => {
       const { runTemplates } = await import('./new-command.js');
-      setExit(await runTemplates(options, io));
+      setExit(await runTemplates(type, options, io));
     });
 
   program

@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { stringify } from 'yaml';
 import { Checklists, settingsFor } from '../checklist/build.js';
 import type { Checklist } from '../checklist/types.js';
 import { configFor } from './config-loader.js';
 import type { Answers, Question, ScaffoldConfig, TemplateSpec } from '../scaffold/index.js';
 import { EXIT, UsageError } from './errors.js';
-import { importModule } from '../import-module.js';
 import { readText, type Io } from './io.js';
 import { DEFAULT_DESIGN_FOLDER } from '../scaffold/design-folder.js';
+import { loadPrompts, styles, type Prompts } from './new-prompt.js';
+import { FINGERPRINTS_FILE, type FingerprintsFile } from './template-text.js';
 
 export interface NewOptions {
   type?: string;
@@ -18,6 +20,10 @@ export interface NewOptions {
   set?: string[];
   yes?: boolean;
   templates?: string;
+  /** Continue the interview an interrupted run kept. */
+  resume?: boolean;
+  /** Write the final answers here, so `--answers` draws the same doc again. */
+  saveAnswers?: string;
   /** --config <file>, or false for --no-config. */
   config?: string | boolean;
 }
@@ -33,33 +39,28 @@ function today(env: NodeJS.ProcessEnv): Date {
   return date;
 }
 
-type Prompt = (questions: object[]) => Promise<Record<string, unknown>>;
-
-async function loadPrompt(io: Io): Promise<Prompt> {
-  const { createPromptModule } = await importModule<typeof import('inquirer')>('inquirer');
-  // Prompts go to stderr, so `mlsd new x --dry-run > doc.md` keeps the doc clean.
-  return createPromptModule({ input: io.stdin, output: io.stderr }) as unknown as Prompt;
+/** The repository a folder is in: the nearest folder upward with a .git entry. */
+function repoRoot(from: string): string | undefined {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
-async function ask(prompt: Prompt, question: Question, suggestion: string | undefined, check: (q: Question, v: unknown) => string | true, io: Io): Promise<string> {
-  if (question.hint) io.stderr.write(`\x1b[2m  ${question.hint}\x1b[22m\n`);
-  const answer = await prompt([
-    question.type === 'choice'
-      ? { type: 'select', name: 'v', message: question.message, choices: question.choices, default: suggestion }
-      : { type: 'input', name: 'v', message: question.message, default: suggestion, validate: (v: unknown) => (String(v ?? '').trim() === '' ? true : check(question, v)) },
-  ]);
-  return String(answer.v ?? '').trim();
-}
 
-type TeamScaffolding = ScaffoldConfig & { checklist: Checklist };
+type TeamScaffolding = ScaffoldConfig & { checklist: Checklist; draftsDir: string };
 
-/** What the team config gives `new`: default answers, a templates folder, and its checklist's sections. */
+/** What the team config gives `new`: default answers, a templates folder, sections, where drafts go, and its checklist. */
 async function teamScaffolding(flags: { config?: string | boolean }, io: Io): Promise<TeamScaffolding> {
   const resolved = await configFor(flags, io.cwd);
-  const { templates, answers } = resolved.config;
+  const { templates, answers, drafts, sections } = resolved.config;
+  // Drafts go where the repository keeps them, wherever in it the command runs.
+  const root = resolved.file !== undefined ? resolved.root : (repoRoot(io.cwd) ?? io.cwd);
   return {
     defaults: answers,
     templatesDir: templates === undefined ? undefined : relative(io.cwd, resolve(resolved.root, templates)) || '.',
+    sections,
+    draftsDir: resolve(root, drafts ?? DEFAULT_DESIGN_FOLDER),
     checklist: new Checklists().for(settingsFor(resolved.config, undefined)),
   };
 }
@@ -80,40 +81,51 @@ export async function runNew(name: string, options: NewOptions, io: Io): Promise
   }
 }
 
+const display = (io: Io, path: string) => relative(io.cwd, path) || path;
+
 async function newDoc(s: typeof import('../scaffold/index.js'), name: string, options: NewOptions, io: Io, config: TeamScaffolding): Promise<number> {
   s.checkName(name);
   const now = today(io.env);
   const teamDir = options.templates ?? config.templatesDir;
   const templates = s.loadTemplates(teamDir === undefined ? undefined : resolve(io.cwd, teamDir));
-  const target = options.out ?? join(DEFAULT_DESIGN_FOLDER, `${name}.md`);
-  const targetPath = resolve(io.cwd, target);
+  const targetPath = options.out !== undefined ? resolve(io.cwd, options.out) : join(config.draftsDir, `${name}.md`);
+  const target = display(io, targetPath);
   const interactive = io.stdin.isTTY === true && !options.yes;
+  const keptAt = s.resumePath(targetPath, io.env);
+  const saveAnswersPath = options.saveAnswers === undefined ? undefined : resolve(io.cwd, options.saveAnswers);
 
   // Refuse before asking anything: the answers would be wasted.
-  if (!options.dryRun && !options.force) {
-    if (existsSync(targetPath)) throw new UsageError(`${target} already exists; use --force to overwrite it`);
+  if (!options.force) {
+    if (!options.dryRun && existsSync(targetPath)) throw new UsageError(`${target} already exists; use --force to overwrite it`);
+    if (saveAnswersPath && existsSync(saveAnswersPath)) throw new UsageError(`${options.saveAnswers} already exists; use --force to overwrite it`);
   }
+  const resumed = options.resume ? s.loadResumable(keptAt) : undefined;
+  if (options.resume && !resumed) throw new UsageError(`nothing to resume for ${target}: no interrupted \`mlsd new ${name}\` kept answers for it`);
+  if (!options.resume && existsSync(keptAt)) io.stderr.write(`mlsd: an interrupted run kept answers for ${target}; this run starts afresh (--resume continues them)\n`);
 
   const file = options.answers === undefined ? undefined : s.parseAnswersFile(await readText(resolve(io.cwd, options.answers)), options.answers);
 
-  let typeId = options.type;
+  let typeId = options.type ?? resumed?.type;
   if (typeId !== undefined && !templates.has(typeId)) {
     throw new UsageError(`unknown problem type "${typeId}" (choose from: ${[...templates.keys()].join(', ')})`);
   }
-  let prompt: Prompt | undefined;
+  let prompts: Prompts | undefined;
   if (typeId === undefined) {
     const inferred = s.inferType(name, templates.values());
     if (interactive) {
-      prompt = await loadPrompt(io);
+      prompts = await loadPrompts(io);
       const choices = [...templates.values()].map((t) => ({ name: `${t.title} (${t.id})`, value: t.id, description: t.description }));
-      const answer = await prompt([{ type: 'select', name: 'v', message: 'Problem type', choices, default: inferred }]);
-      typeId = String(answer.v);
+      const answer = await prompts.choice({ message: 'Problem type', progress: 'Problem type (inferred from the name; confirm or choose another)', choices, suggestion: inferred, canGoBack: false });
+      typeId = 'value' in answer ? answer.value : inferred;
     } else {
       typeId = inferred;
       io.stderr.write(`mlsd: problem type ${typeId} (inferred from the name; --type chooses another)\n`);
     }
   }
-  const template = templates.get(typeId) as TemplateSpec;
+  const chosen = templates.get(typeId) as TemplateSpec;
+  // Reviewer sections the team left out are not asked about.
+  const dropped = s.droppedSectionKeys(chosen, config.sections, teamDir === undefined ? undefined : resolve(io.cwd, teamDir));
+  const template: TemplateSpec = { ...chosen, questions: chosen.questions.filter((q) => !dropped.has(q.key)) };
 
   const resolution = s.resolveAnswers({ questions: template.questions, config, file, sets: options.set ?? [], context: { title: s.titleFromName(name) } });
   if (resolution.unknown.length > 0) {
@@ -121,47 +133,93 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   }
   let answers: Answers;
   let unanswered: string[] = [];
-  if (options.yes) {
-    ({ answers, unanswered } = s.acceptDefaults(template.questions, resolution));
-  } else if (!interactive) {
-    const pending = s.pendingQuestions(template.questions, resolution.answers, resolution.suggestions);
-    if (pending.length > 0) {
-      throw new UsageError(
-        `no terminal to ask ${pending.length} question(s): ${pending.map((q) => q.key).join(', ')}; answer them with --answers <file> or --set key=value, or accept the suggested answers with --yes`,
-      );
+  if (!interactive) {
+    const merged = { ...resolution, answers: { ...(resumed?.state.answers ?? {}), ...resolution.answers } };
+    if (options.yes) {
+      ({ answers, unanswered } = s.acceptDefaults(template.questions, merged));
+    } else {
+      const pending = s.pendingQuestions(template.questions, merged.answers, merged.suggestions);
+      if (pending.length > 0) {
+        throw new UsageError(
+          `no terminal to ask ${pending.length} question(s): ${pending.map((q) => q.key).join(', ')}; answer them with --answers <file> or --set key=value, or accept the suggested answers with --yes`,
+        );
+      }
+      answers = merged.answers;
     }
-    answers = resolution.answers;
   } else {
-    prompt ??= await loadPrompt(io);
-    answers = { ...resolution.answers };
-    const check = (q: Question, v: unknown): string | true => {
-      const checked = s.checkAnswer(q, v);
-      return checked.ok ? true : `The answer ${checked.reason}`;
-    };
-    for (const question of template.questions) {
-      if (answers[question.key] !== undefined || !s.applies(question, answers)) continue;
-      const raw = await ask(prompt, question, resolution.suggestions[question.key], check, io);
-      const checked = s.checkAnswer(question, raw);
-      if (checked.ok) answers[question.key] = checked.value;
-      else unanswered.push(question.key); // left empty: rendered as a placeholder
+    prompts ??= await loadPrompts(io);
+    const interview = new s.Interview(template.questions, resolution, resumed?.state);
+    if (resumed) io.stderr.write(`mlsd: resuming ${template.id} with the ${Object.keys(resumed.state.answers).length} answer(s) kept\n`);
+    try {
+      await interview_(s, interview, prompts, io);
+    } catch (error) {
+      if (!isInterrupt(error)) throw error;
+      const kept = interview.state();
+      if (Object.keys(kept.answers).length === 0) throw error;
+      await s.saveResumable(keptAt, { name, type: template.id, state: kept });
+      const again = [`mlsd new ${name}`, options.out !== undefined ? `--out ${options.out}` : '', '--resume'].filter(Boolean).join(' ');
+      io.stderr.write(`\nmlsd: interrupted; no doc was written. Your ${interview.answeredCount} answer(s) so far are kept: run \`${again}\` to continue.\n`);
+      return EXIT.interrupted;
     }
+    ({ answers, unanswered } = interview.final());
   }
 
-  const text = await s.renderDocument({ template, answers, checklist: config.checklist, name, now, teamDir: teamDir === undefined ? undefined : resolve(io.cwd, teamDir) });
+  const text = await s.renderDocument({ template, answers, checklist: config.checklist, name, now, teamDir: teamDir === undefined ? undefined : resolve(io.cwd, teamDir), sections: config.sections });
   if (options.dryRun) {
     io.stdout.write(text);
   } else {
     await s.safeWrite(targetPath, text, { force: options.force === true });
     io.stderr.write(`mlsd: wrote ${target} (${template.id} template, version ${template.version})\n`);
   }
+  if (saveAnswersPath) {
+    const header = `# Answers for \`mlsd new ${name} --type ${template.id} --answers ${options.saveAnswers}\`, which draws the same doc again.\n`;
+    await s.safeWrite(saveAnswersPath, header + stringify(answers, { lineWidth: 0 }), { force: options.force === true });
+    io.stderr.write(`mlsd: saved the answers to ${options.saveAnswers}\n`);
+  }
+  s.clearResumable(keptAt);
   if (unanswered.length > 0) {
     io.stderr.write(`mlsd: left ${unanswered.length} question(s) as ${s.PLACEHOLDER} placeholders: ${unanswered.join(', ')}\n`);
   }
   return EXIT.ok;
 }
 
-/** `mlsd templates`: every template with its description and where it comes from. */
-export async function runTemplates(options: { templates?: string; config?: string | boolean }, io: Io): Promise<number> {
+/** Ask the interview's questions in order, with progress and section headings; Ctrl-B goes back one. */
+async function interview_(s: typeof import('../scaffold/index.js'), interview: InstanceType<typeof s.Interview>, prompts: Prompts, io: Io): Promise<void> {
+  let section: string | undefined;
+  for (let step = interview.next(); step; step = interview.next()) {
+    const { question } = step;
+    const title = s.SECTION_TITLES[question.section];
+    if (question.section !== section) {
+      io.stderr.write(`\n${styles(io.env).bold(`── ${title} ──`)}\n`);
+      section = question.section;
+    }
+    const progress = `${title} · ${step.position} of ${step.total}`;
+    const result =
+      question.type === 'choice'
+        ? await prompts.choice({ message: question.message, progress, hint: question.hint, choices: (question.choices ?? []).map((c) => ({ name: c, value: c })), suggestion: step.suggestion, canGoBack: step.canGoBack })
+        : await prompts.text({
+            message: question.message,
+            progress,
+            hint: question.hint,
+            suggestion: step.suggestion,
+            required: question.required === true,
+            canGoBack: step.canGoBack,
+            validate: (value) => {
+              const checked = s.checkAnswer(question, value);
+              return checked.ok ? undefined : `The answer ${checked.reason}`;
+            },
+          });
+    if ('back' in result) {
+      interview.back();
+      continue;
+    }
+    const checked = s.checkAnswer(question, result.value);
+    interview.answer(question.key, checked.ok ? checked.value : undefined); // left empty: rendered as a placeholder
+  }
+}
+
+/** `mlsd templates [type]`: every template, or one type's questions; `--fingerprint` records a folder's template text for lint. */
+export async function runTemplates(type: string | undefined, options: { templates?: string; config?: string | boolean; fingerprint?: boolean }, io: Io): Promise<number> {
   const s = await import('../scaffold/index.js');
   const config = await teamScaffolding(options, io);
   const teamDir = options.templates ?? config.templatesDir;
@@ -172,11 +230,70 @@ export async function runTemplates(options: { templates?: string; config?: strin
     if (error instanceof s.ScaffoldError) throw new UsageError(error.message);
     throw error;
   }
+  if (type !== undefined && !templates.has(type)) throw new UsageError(`unknown problem type "${type}" (choose from: ${[...templates.keys()].join(', ')})`);
+  if (options.fingerprint) {
+    // A team folder's templates, or (without one) the built-in ones: never another folder's files.
+    const origin = teamDir === undefined ? 'built-in' : 'team';
+    return fingerprintTemplates(s, [...templates.values()].filter((t) => t.origin === origin && (type === undefined || t.id === type)), config, teamDir, io);
+  }
+  if (type !== undefined) {
+    io.stdout.write(describeQuestions(s, templates.get(type)!));
+    return EXIT.ok;
+  }
   const rows = [...templates.values()].sort((a, b) => a.id.localeCompare(b.id));
   const width = Math.max(...rows.map((t) => t.id.length));
   for (const t of rows) {
     const origin = t.origin === 'team' ? (t.overrides ? `team: ${teamDir}, overrides built-in` : `team: ${teamDir}`) : 'built-in';
     io.stdout.write(`${t.id.padEnd(width)}  ${t.title} (v${t.version}, ${origin})\n${' '.repeat(width)}  ${t.description}\n`);
+  }
+  return EXIT.ok;
+}
+
+const oneLine = (text: string, max = 110) => {
+  const line = text.includes('\n') ? `${text.split('\n')[0]} …` : text;
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+};
+
+const conditionText = (c: { key: string; equals?: string; in?: string[]; notIn?: string[] }) =>
+  c.equals !== undefined ? `${c.key} is ${c.equals}` : c.in ? `${c.key} is ${c.in.join(' or ')}` : `${c.key} is not ${c.notIn!.join(' or ')}`;
+
+/** A type's questions, in asking order and by framework stage: key, prompt, choices, conditions and suggestions. */
+function describeQuestions(s: typeof import('../scaffold/index.js'), t: TemplateSpec): string {
+  const out = [`${t.id}: ${t.title} (v${t.version}, ${t.origin})`, `${t.description}`, '', 'Answer with --set key=value or an --answers file keyed by these keys.'];
+  let section: string | undefined;
+  for (const q of t.questions) {
+    if (q.section !== section) {
+      out.push('', s.SECTION_TITLES[q.section]);
+      section = q.section;
+    }
+    const notes = [q.type !== 'text' ? q.type : '', q.required ? 'required' : '', q.when ? `asked when ${conditionText(q.when)}` : ''].filter(Boolean);
+    out.push(`  ${q.key}${notes.length ? `  (${notes.join('; ')})` : ''}`, `      ${q.message}`);
+    if (q.choices) out.push(`      choices: ${q.choices.join(', ')}`);
+    if (q.split) out.push(`      suggested: a table of ${Object.keys(q.split.stages).join(', ')} that adds up to ${q.split.of}`);
+    else if (q.default !== undefined) out.push(`      suggested: ${oneLine(q.default)}`);
+    for (const v of q.variants ?? []) {
+      const what = v.split ? `a table of ${Object.keys(v.split.stages).join(', ')} that adds up to ${v.split.of}` : oneLine(v.default ?? '');
+      out.push(`      when ${conditionText(v.when)}: ${what}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * Record each template's text for lint's template-suggestion rule: the fingerprints of every sentence
+ * it suggests, under its current version in <template>/fingerprints.json. Earlier versions stay in
+ * the file, so drafts made from them are still recognised.
+ */
+async function fingerprintTemplates(s: typeof import('../scaffold/index.js'), list: TemplateSpec[], config: TeamScaffolding, teamDir: string | undefined, io: Io): Promise<number> {
+  const team = teamDir === undefined ? undefined : resolve(io.cwd, teamDir);
+  for (const t of list) {
+    const path = join(t.dir, FINGERPRINTS_FILE);
+    let data: FingerprintsFile = { template: t.id, versions: {} };
+    if (existsSync(path)) data = JSON.parse(await readText(path)) as FingerprintsFile;
+    data.versions[String(t.version)] = await s.templateFingerprints(t, config.checklist, team);
+    data.versions = Object.fromEntries(Object.entries(data.versions).sort(([a], [b]) => Number(a) - Number(b)));
+    await s.safeWrite(path, `${JSON.stringify(data, null, 1)}\n`, { force: true });
+    io.stderr.write(`mlsd: recorded the text of ${t.id} v${t.version} in ${display(io, path)}\n`);
   }
   return EXIT.ok;
 }

@@ -13,7 +13,7 @@ import { GitIgnore } from './ignore.js';
  * Which files `mlsd lint` checks. Design docs, not every Markdown file:
  *
  * - no paths on the command line: the config's `paths`, or without them the folder `mlsd new`
- *   writes to and every Markdown file whose front matter marks it as a design doc;
+ *   writes to (the config's `drafts`, default docs/design) and every Markdown file whose front matter marks it as a design doc;
  * - folders and globs on the command line replace that selection;
  * - a file named on the command line is linted, unless the config has `paths` and the file is
  *   outside them: then it is skipped, which is what a pre-commit hook (it names every changed
@@ -67,7 +67,9 @@ export async function selectFiles(cliPaths: readonly string[], resolved: Resolve
   const ignoredByConfig = matcher(resolved.config.ignores);
   const gitignore = resolved.config.gitignore ? new GitIgnore(cwd) : undefined;
   const configured = resolved.config.paths;
-  const inDesignFolder = pathsMatcher([DEFAULT_DESIGN_FOLDER]);
+  // Where `mlsd new` writes: the config's "drafts", else the default folder.
+  const designFolder = resolved.config.drafts ?? DEFAULT_DESIGN_FOLDER;
+  const inDesignFolder = pathsMatcher([designFolder]);
   const inPaths = configured ? pathsMatcher(configured) : () => true;
 
   let found: FoundFile[];
@@ -79,8 +81,8 @@ export async function selectFiles(cliPaths: readonly string[], resolved: Resolve
     found = await findFiles(configuredPaths(resolved, cwd), cwd, { missingOk: true });
     searched = `the config's "paths" (${configured.join(', ')})`;
   } else {
-    found = await designDocs(resolved, cwd, inDesignFolder, (path) => ignoredByConfig(rel(path)) || gitignore?.ignores(path) === true);
-    searched = `${DEFAULT_DESIGN_FOLDER}/ or Markdown files with problem_type in their front matter`;
+    found = await designDocs(resolved, cwd, designFolder, inDesignFolder, (path) => ignoredByConfig(rel(path)) || gitignore?.ignores(path) === true);
+    searched = `${designFolder}/ or Markdown files with problem_type in their front matter`;
   }
 
   const skipped: Selection['skipped'] = [];
@@ -100,8 +102,8 @@ export async function selectFiles(cliPaths: readonly string[], resolved: Resolve
 }
 
 /** With neither paths nor config: the design folder, and the Markdown files that declare themselves. */
-async function designDocs(resolved: ResolvedConfig, cwd: string, inDesignFolder: (rel: string) => boolean, ignored: (path: string) => boolean): Promise<FoundFile[]> {
-  const found = await findFiles(configuredPaths(resolved, cwd, [DEFAULT_DESIGN_FOLDER]), cwd, { missingOk: true });
+async function designDocs(resolved: ResolvedConfig, cwd: string, designFolder: string, inDesignFolder: (rel: string) => boolean, ignored: (path: string) => boolean): Promise<FoundFile[]> {
+  const found = await findFiles(configuredPaths(resolved, cwd, [designFolder]), cwd, { missingOk: true });
   const inFolder = new Set(found.map((f) => f.path));
   const everywhere = await glob(MARKDOWN, { cwd: resolved.root, ignore: ALWAYS_IGNORED, dot: false, followSymbolicLinks: false });
   for (const file of everywhere) {

@@ -23,7 +23,8 @@ export interface Fact {
 }
 
 // Not ';': a clause after it still speaks of the same thing. Not the dot of "e.g." or "т.е.".
-const SENTENCE_END = /(?<!(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx|incl|resp|fig|[а-яё]\.[а-яё]|[а-яё]{1,2}))[.!?](?=\s)|\n/giu;
+// A bold label's colon ends one: "**Faithfulness**: is the answer grounded?" names a metric, then defines it.
+const SENTENCE_END = /(?<!(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx|incl|resp|fig|[а-яё]\.[а-яё]|[а-яё]{1,2}))[.!?](?=\s)|(?<=\*\*|__):(?=\s)|\n/giu;
 /** No sentence is longer than this on either side of a match. */
 const SENTENCE_WINDOW = 500;
 
@@ -205,24 +206,34 @@ export function readDeclared(spec: FactSpec, value: unknown, at: { line: number;
 const formatMs = (n: number) => `${Number(n.toFixed(3))} ms`;
 
 /**
- * A per-stage budget: stages are table rows or list items that each carry one quantity; the total
- * is a row or item named like a total, else the largest quantity stated in the prose around them.
+ * A per-stage budget: stages are table rows or list items that each carry one quantity, or the
+ * clauses of a prose list ("feature fetch 60 ms, scoring 50 ms"); the total is a stage named like a
+ * total, else the largest quantity stated in the prose around them.
  */
 function stageBudget(spec: QuantitySpec, totalTerms: TermMatcher, blocks: readonly Block[], lines: LineIndex): Fact | undefined {
   const stages: { name: string; ms: number }[] = [];
+  const proseListed: { name: string; fact: Fact }[] = [];
   let total: Fact | undefined;
   let largestProse: Fact | undefined;
+  const addStage = (name: string, fact: Fact) => {
+    if (totalTerms.test(name)) total ??= fact;
+    else stages.push({ name, ms: fact.base! });
+  };
   for (const block of blocks) {
-    const found = quantities(spec, block, lines).map((q) => q.fact);
+    const found = quantities(spec, block, lines);
+    if (found.length === 0) continue;
     const stageLike = (block.kind === 'row' && !block.text.includes('---')) || block.listItem !== undefined;
-    if (stageLike && found.length > 0) {
-      const name = block.text.replace(/^[\s|*+-]*/, '').split(/[|:]|\s[–—-]\s/)[0]!.trim();
-      if (totalTerms.test(name)) total ??= found[0];
-      else stages.push({ name, ms: found[0]!.base! });
-    } else {
-      for (const q of found) if (!largestProse || q.base! > largestProse.base!) largestProse = q;
+    if (stageLike) {
+      addStage(block.text.replace(/^[\s|*+-]*/, '').split(/[|:]|\s[–—-]\s/)[0]!.trim(), found[0]!.fact);
+      continue;
     }
+    const listed = proseStages(spec, block.text, found);
+    proseListed.push(...listed);
+    const inList = new Set(listed.map((x) => x.fact));
+    for (const { fact } of found) if (!inList.has(fact) && (!largestProse || fact.base! > largestProse.base!)) largestProse = fact;
   }
+  // A table or list of stages is the breakdown; prose beside it comments on it.
+  if (stages.length < 2) for (const { name, fact } of proseListed) addStage(name, fact);
   total ??= largestProse;
   if (!total || stages.length < 2) return undefined;
   const sum = stages.reduce((s, x) => s + x.ms, 0);
@@ -230,9 +241,51 @@ function stageBudget(spec: QuantitySpec, totalTerms: TermMatcher, blocks: readon
   return { text: total.text, line: total.line, column: total.column, total: total.base!, sum, arithmetic };
 }
 
+/** Clause separators of a prose list: semicolons, colons and commas (not the comma in "1,000"). */
+const CLAUSE = /[;:]|,\s/g;
+const SENTENCE = /[.!?](?=\s)|\n/g;
+
+/**
+ * The stages of prose lists: within one sentence, two or more clauses that each name something and
+ * give one latency not tied to a percentile ("feature fetch 60 ms, scoring 50 ms"). A clause like
+ * "p99 ≤ 150 ms" is the total the list is measured against, not a stage.
+ */
+function proseStages(spec: QuantitySpec, text: string, found: readonly QuantityMatch[]): { name: string; fact: Fact }[] {
+  if (found.length < 2) return [];
+  const cuts = (regex: RegExp) => [...text.matchAll(regex)].map((m) => m.index ?? 0);
+  const sentenceEnds = [...cuts(SENTENCE), text.length];
+  const clauseEnds = [...cuts(CLAUSE), text.length];
+  const stages: { name: string; fact: Fact }[] = [];
+  let sentenceStart = 0;
+  for (const sentenceEnd of sentenceEnds) {
+    const listed: { name: string; fact: Fact }[] = [];
+    let clauseStart = sentenceStart;
+    for (const clauseEnd of clauseEnds.filter((c) => c > sentenceStart && c <= sentenceEnd).concat(sentenceEnd)) {
+      if (clauseEnd <= clauseStart) continue;
+      const inClause = found.filter((q) => q.index >= clauseStart && q.index < clauseEnd);
+      const clause = text.slice(clauseStart, clauseEnd);
+      const q = inClause[0];
+      const name = q ? text.slice(clauseStart, q.index).replace(/[*_`(]+/g, ' ').replace(/\s+/g, ' ').trim() : '';
+      // "scoring 50 ms" or "scoring (50 ms)": a name, then the quantity closing the clause.
+      const closes = q !== undefined && /^[\s)*_.!?]*$/.test(text.slice(q.index + q.fact.text.length, clauseEnd));
+      if (inClause.length === 1 && closes && name !== '' && name.split(' ').length <= 6 && !spec.percentiles?.test(clause)) listed.push({ name, fact: q.fact });
+      clauseStart = clauseEnd + 1;
+    }
+    if (listed.length >= 2) stages.push(...listed);
+    sentenceStart = sentenceEnd + 1;
+  }
+  return stages;
+}
+
+interface QuantityMatch {
+  /** Offset of the quantity in the block's text. */
+  index: number;
+  fact: Fact;
+}
+
 /** Time quantities in a block that read as a latency: near a latency word, not a pipeline's run time, not tentative. */
-function quantities(spec: QuantitySpec, block: Block, lines: LineIndex): { fact: Fact; index: number }[] {
-  const found: { fact: Fact; index: number }[] = [];
+function quantities(spec: QuantitySpec, block: Block, lines: LineIndex): QuantityMatch[] {
+  const found: QuantityMatch[] = [];
   for (const m of block.text.matchAll(quantityRegex(spec.units))) {
     const index = m.index ?? 0;
     const sentence = sentenceAround(block.text, index);

@@ -2,7 +2,7 @@ import type { Diagnostic } from './types.js';
 import { REQUIRED_SECTION } from './validate.js';
 
 /** FNV-1a over UTF-16 code units, 32-bit. Pure JS so the lint core needs no Node built-ins. */
-function fnv1a(text: string, seed: number): number {
+export function fnv1a(text: string, seed: number): number {
   let hash = seed >>> 0;
   for (let i = 0; i < text.length; i += 1) {
     hash ^= text.charCodeAt(i);
@@ -11,7 +11,7 @@ function fnv1a(text: string, seed: number): number {
   return hash >>> 0;
 }
 
-const hex = (n: number) => n.toString(16).padStart(8, '0');
+export const hex = (n: number) => n.toString(16).padStart(8, '0');
 
 /** Case, spacing and list or heading markers don't make a line different. */
 export const normalizeLine = (line: string) =>

@@ -11,9 +11,16 @@ import { applySuppressions, findDirectives } from './suppress.js';
 import { unknownTargets } from './suppression-targets.js';
 import type { Diagnostic, ItemReport, LintResult } from './types.js';
 import { validateModel } from './validate.js';
+import { templateSuggestions, type TemplateTextLookup } from './template-text.js';
 
 export type { Diagnostic, Evidence, ItemReport, ItemState, LintResult, Suppression } from './types.js';
 export type { DocumentModel } from './model.js';
+export type { TemplateText, TemplateTextLookup } from './template-text.js';
+
+export interface LintOptions {
+  /** Finds the text of the template a draft names, for the template-suggestion rule; without it the rule is skipped. */
+  templateText?: TemplateTextLookup;
+}
 
 /** How many places a present item's evidence quotes: enough to check, few enough to read. */
 const EVIDENCE_PLACES = 3;
@@ -43,7 +50,7 @@ const byPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column
  * Parse → outline (sections and prose blocks) → document model + source map → ajv → diagnostics,
  * then inline suppressions mark what they waive and every finding gets a fingerprint.
  */
-export function lint(text: string, base: Checklist): LintResult & { model: DocumentModel } {
+export function lint(text: string, base: Checklist, options: LintOptions = {}): LintResult & { model: DocumentModel } {
   // Refused before parsing: nesting this deep costs the parser time per line and stack per level.
   const deep = tooDeep(text);
   if (deep) {
@@ -73,6 +80,8 @@ export function lint(text: string, base: Checklist): LintResult & { model: Docum
     message,
   }));
 
+  const suggested = options.templateText ? templateSuggestions(outline, frontMatter, options.templateText, checklist) : [];
+
   const items: Record<string, ItemReport> = {};
   for (const [id, state] of Object.entries(validated.checklist)) {
     const found = built.model.items[id];
@@ -95,7 +104,7 @@ export function lint(text: string, base: Checklist): LintResult & { model: Docum
 
   const directives = findDirectives(outline);
   return {
-    diagnostics: addFingerprints([...applySuppressions([...yamlErrors, ...validated.diagnostics], directives, checklist), ...unknownTargets(directives, checklist)].sort(byPosition), text),
+    diagnostics: addFingerprints([...applySuppressions([...yamlErrors, ...validated.diagnostics, ...suggested], directives, checklist), ...unknownTargets(directives, checklist)].sort(byPosition), text),
     checklist: validated.checklist,
     items,
     language: checklist.language,

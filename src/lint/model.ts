@@ -53,9 +53,6 @@ function wordsIn(block: Block): number {
   return n;
 }
 
-/** Words of substance after which a leftover placeholder no longer makes an item weak. */
-const OUTWEIGHS_PLACEHOLDERS = 300;
-
 /** Placeholder matches per block, found once and shared by every item. */
 type PlaceholderIndex = Map<Block, TermMatch[]>;
 
@@ -71,6 +68,22 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
   outline.sections.forEach((section, i) => {
     if (isOwnHeading(item, section)) own.add(i);
   });
+  // For an item that says what is not it, a section under its heading whose prose speaks of that
+  // and never of the item ("Monitoring": request ids, error rates, uptime) is not its section.
+  const except = item.mentionsExcept;
+  const notOwn = new Set<number>();
+  if (except) {
+    const { notSubstance, deferredSections } = checklist;
+    const speaksOf = (b: Block) =>
+      (item.mentions.test(b.text) && !except.test(b.text)) || item.facts.some((spec) => hasFact(spec, b, outline.lines, { notSubstance, deferredSections }));
+    for (const i of own) {
+      const prose = outline.blocks.filter((b) => b.kind !== 'heading' && b.sections.includes(i));
+      if (prose.some((b) => except.test(b.text)) && !prose.some(speaksOf)) {
+        own.delete(i);
+        notOwn.add(i);
+      }
+    }
+  }
   const inOwn = (b: Block) => b.sections.some((i) => own.has(i));
   // Outside its own sections, an item's facts count only in sentences that speak of the item,
   // unless the fact is evidence of the item wherever it stands (a metric's name, a latency).
@@ -79,14 +92,13 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
   const elsewhere: FactContext = { notSubstance, deferredSections, about: item.mentions };
   const hasEvidence = (b: Block) => item.facts.some((spec) => spec.evidence && hasFact(spec, b, outline.lines, ownContext));
   // A word in code (a function named retrain) is no mention; code counts only through evidence.
-  const mentions = (b: Block) => b.kind !== 'code' && item.mentions.test(b.text) && !item.mentionsExcept?.test(b.text);
+  const mentions = (b: Block) =>
+    b.kind !== 'code' && !(b.kind === 'heading' && notOwn.has(b.sections.at(-1)!)) && item.mentions.test(b.text) && !item.mentionsExcept?.test(b.text);
   const scope = outline.blocks.filter((b) => inOwn(b) || mentions(b) || hasEvidence(b));
   const mentioned = scope.filter((b) => !inOwn(b));
   if (own.size === 0 && mentioned.length === 0) return undefined;
 
-  // The outermost of the item's own sections a block stands in: where its words and placeholders belong.
-  const home = (b: Block) => b.sections.find((i) => own.has(i)) ?? -1;
-  const placed: { section: number; text: string }[] = [];
+  const placed: string[] = [];
   // A heading that only names the item ("Prediction service", "Leakage") or the system (the title)
   // states nothing; one that says more ("Batch scoring every 10 minutes") can.
   const statesFacts = (b: Block) => {
@@ -97,7 +109,7 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
     if (b.kind === 'heading' && !statesFacts(b)) return false;
     const found = placeholderIndex.get(b) ?? [];
     // A placeholder in another section that merely mentions the item is that section's problem.
-    if (own.size === 0 || inOwn(b)) placed.push(...found.map((m) => ({ section: home(b), text: m.text })));
+    if (own.size === 0 || inOwn(b)) placed.push(...found.map((m) => m.text));
     return found.length === 0;
   });
   // A stage budget is read from the item's own sections only: numbers elsewhere are not its stages.
@@ -109,13 +121,11 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
       : [...extractFact(spec, ownSubstantive, outline.lines, ownContext), ...extractFact(spec, otherSubstantive, outline.lines, spec.evidence && own.size === 0 ? ownContext : elsewhere)];
   const facts = Object.fromEntries(item.facts.map((spec) => [spec.name, factsOf(spec)]));
 
-  const sectionWords = new Map<number, number>();
-  for (const b of substantive) if (b.kind !== 'heading') sectionWords.set(home(b), (sectionWords.get(home(b)) ?? 0) + wordsIn(b));
-  // A leftover TODO in a long section that states the item's facts is the placeholder rule's
-  // finding; in a short one it means the item is not done yet.
+  // A leftover TODO beside what the item states is the placeholder rule's finding, as a reader
+  // judges it; an item that states nothing but placeholders is not done yet.
   const stated = Object.values(facts).some((found) => found.length > 0);
-  const placeholders = placed.filter((p) => !stated || (sectionWords.get(p.section) ?? 0) < OUTWEIGHS_PLACEHOLDERS).map((p) => p.text);
-  const words = [...sectionWords.values()].reduce((n, w) => n + w, 0);
+  const placeholders = stated ? [] : placed;
+  const words = substantive.reduce((n, b) => n + (b.kind === 'heading' ? 0 : wordsIn(b)), 0);
 
   // Sections named by an alias first: "Labels" speaks for the item more plainly than "Data".
   const byAlias = (i: number) => (item.aliases.some((alias) => headingMatches(outline.sections[i]!.normalized, alias)) ? 0 : 1);

@@ -1,7 +1,7 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { Checklists, matcher, settingsFor, type FileSettings } from '../checklist/build.js';
+import { Checklists, matcher, type FileSettings } from '../checklist/build.js';
 import type { ResolvedConfig } from '../checklist/config.js';
-import { configFor, relativeToRoot } from '../cli/config-loader.js';
+import { configFor, fileSettings, relativeToRoot } from '../cli/config-loader.js';
 import { sectionRenderer, type SectionRenderer } from '../cli/lint-fix.js';
 
 /** A workspace folder's config, loaded once and shared by its documents. */
@@ -72,7 +72,7 @@ export class Workspaces {
     }
     const folder = await loaded;
     const relPath = file === undefined ? undefined : relativeToRoot(folder.resolved, file, cwd);
-    const settings = settingsFor(folder.resolved.config, relPath);
+    const settings = fileSettings(folder.resolved, relPath);
     folder.checklists.for(settings); // a broken team checklist fails here, as it does before a CLI run
     return {
       cwd,

@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { applies, checkAnswer } from './questions.js';
+import { suggestionFor } from './suggest.js';
 import { ScaffoldError, type Answers, type Question, type ScaffoldConfig } from './types.js';
 
 /** Where the answer to a question came from, lowest precedence first. */
@@ -106,15 +107,16 @@ export function pendingQuestions(questions: readonly Question[], answers: Answer
 }
 
 /**
- * Accept suggestions for every applicable question without an answer (--yes). Questions with no
- * suggestion stay unanswered and render as placeholders; they are returned as `unanswered`.
+ * Accept suggestions for every applicable question without an answer (--yes), each suggestion
+ * resolved from the answers before it. Questions with no suggestion stay unanswered and render as
+ * placeholders; they are returned as `unanswered`.
  */
 export function acceptDefaults(questions: readonly Question[], resolution: Resolution): { answers: Answers; unanswered: string[] } {
   const answers: Answers = { ...resolution.answers };
   const unanswered: string[] = [];
   for (const q of questions) {
     if (answers[q.key] !== undefined || !applies(q, answers)) continue;
-    const suggestion = resolution.suggestions[q.key];
+    const suggestion = suggestionFor(q, answers, resolution);
     if (suggestion !== undefined) answers[q.key] = suggestion;
     else unanswered.push(q.key);
   }

@@ -1,6 +1,6 @@
 import { defaultVocabulary } from '../checklist/load.js';
 import { canonicalQuantity, canonicalValue, isEnum, isUnits, type Vocabulary } from '../checklist/vocabulary.js';
-import { SECTIONS, ScaffoldError, type Answers, type Condition, type Question } from './types.js';
+import { SECTIONS, ScaffoldError, type Answers, type Condition, type Question, type Split, type Variant } from './types.js';
 
 const KEY = /^[a-z][a-z0-9_]*$/;
 const TYPES = ['text', 'choice', 'latency', 'number'] as const;
@@ -19,6 +19,29 @@ function parseCondition(raw: unknown, where: string): Condition | undefined {
   const condition: Condition = { key: raw.key, equals: str(raw.equals), in: list(raw.in), notIn: list(raw.notIn) };
   if (condition.equals === undefined && !condition.in && !condition.notIn) throw new ScaffoldError(`${where}: "when" needs one of equals, in, notIn`);
   return condition;
+}
+
+function parseSplit(raw: unknown, where: string): Split | undefined {
+  if (raw === undefined) return undefined;
+  const stages = isObject(raw) && isObject(raw.stages) ? Object.entries(raw.stages) : [];
+  if (!isObject(raw) || typeof raw.of !== 'string' || stages.length < 2 || stages.some(([, w]) => typeof w !== 'number' || !(w > 0))) {
+    throw new ScaffoldError(`${where}: "split" needs "of" (the key of a latency answer) and at least two "stages" with positive weights`);
+  }
+  return { of: raw.of, stages: Object.fromEntries(stages) as Record<string, number> };
+}
+
+function parseVariants(raw: unknown, where: string): Variant[] | undefined {
+  if (raw === undefined) return undefined;
+  if (!Array.isArray(raw)) throw new ScaffoldError(`${where}: "variants" must be a list of { when, default | split }`);
+  return raw.map((v: unknown) => {
+    const when = isObject(v) ? parseCondition(v.when, where) : undefined;
+    if (!isObject(v) || !when || (v.default === undefined && v.split === undefined)) throw new ScaffoldError(`${where}: each variant needs "when" and a "default" or a "split"`);
+    const variant: Variant = { when };
+    if (v.default !== undefined) variant.default = String(v.default).trimEnd();
+    const split = parseSplit(v.split, where);
+    if (split) variant.split = split;
+    return variant;
+  });
 }
 
 /** Check one question declared in YAML and give it its typed shape; `base` is the question it refines. */
@@ -49,6 +72,13 @@ export function parseQuestion(raw: unknown, where: string, base?: Question, voca
   if (choices) question.choices = choices;
   const when = parseCondition(raw.when, at) ?? base?.when;
   if (when) question.when = when;
+  // A type's variants are tried before the shared ones it refines.
+  const variants = [...(parseVariants(raw.variants, at) ?? []), ...(base?.variants ?? [])];
+  if (variants.length > 0) question.variants = variants;
+  const split = parseSplit(raw.split, at) ?? base?.split;
+  if (split) question.split = split;
+  const required = raw.required === undefined ? base?.required : raw.required === true;
+  if (required) question.required = true;
   const fallback = raw.default === undefined ? base?.default : typeof raw.default === 'string' ? raw.default.trimEnd() : str(raw.default);
   if (fallback !== undefined) {
     const checked = checkAnswer(question, fallback, vocabulary);
@@ -56,6 +86,24 @@ export function parseQuestion(raw: unknown, where: string, base?: Question, voca
     question.default = checked.value;
   }
   return question;
+}
+
+/**
+ * A latency as the checklist's vocabulary reads it, written the one way ("150ms" → "150 ms",
+ * "p99 2 seconds" → "p99 2 s"), or undefined when lint would refuse it. Answers and stage tables
+ * both read latencies here.
+ */
+function canonicalLatency(value: string, vocabulary: Vocabulary): string | undefined {
+  const units = vocabulary[LATENCY_VOCABULARY];
+  return isUnits(units) ? canonicalQuantity(units, value) : undefined;
+}
+
+/** A latency answer's number (as written) and unit, as the vocabulary spells it ("150ms" → 150, ms; "us" → µs). */
+export function parseLatency(value: string, vocabulary: Vocabulary = defaultVocabulary()): { amount: string; unit: string } | undefined {
+  const canonical = canonicalLatency(value, vocabulary);
+  if (canonical === undefined) return undefined;
+  const [amount, unit] = canonical.split(' ').slice(-2) as [string, string];
+  return { amount, unit };
 }
 
 export type Checked = { ok: true; value: string } | { ok: false; reason: string };
@@ -69,9 +117,9 @@ export function checkAnswer(question: Question, raw: unknown, vocabulary: Vocabu
   if (value === '') return { ok: false, reason: 'is empty' };
   switch (question.type) {
     case 'latency': {
-      const units = vocabulary[LATENCY_VOCABULARY];
-      const latency = isUnits(units) ? canonicalQuantity(units, value) : undefined;
+      const latency = canonicalLatency(value, vocabulary);
       if (latency === undefined) {
+        const units = vocabulary[LATENCY_VOCABULARY];
         const spelled = isUnits(units) ? ` (units: ${Object.keys(units.units).join(', ')})` : '';
         return { ok: false, reason: `"${value}" is not a latency: give a number with a unit, e.g. "150 ms"${spelled}` };
       }
@@ -102,6 +150,22 @@ export function applies(question: Question, answers: Answers): boolean {
 }
 
 /**
+ * A condition on a choice question names values it can be answered with: answers are written as the
+ * choices (a vocabulary's synonyms too: "on-device" is answered "edge"), so any other value never holds.
+ */
+export function checkConditions(question: Question, questions: ReadonlyMap<string, Question>, where: string): void {
+  for (const when of [question.when, ...(question.variants ?? []).map((v) => v.when)]) {
+    const choices = when ? questions.get(when.key)?.choices : undefined;
+    if (!when || !choices) continue;
+    const named = [when.equals, ...(when.in ?? []), ...(when.notIn ?? [])].filter((v) => v !== undefined);
+    const never = named.find((v) => !choices.includes(v));
+    if (never !== undefined) {
+      throw new ScaffoldError(`${where} (question "${question.key}"): "when" names ${when.key} "${never}", which is never an answer (choices: ${choices.join(', ')})`);
+    }
+  }
+}
+
+/**
  * Merge a type's questions over the shared framework questions: an entry with a known key refines
  * that question (its default, hint, message); a new key adds a question. Asked in section order.
  */
@@ -115,6 +179,7 @@ export function mergeQuestions(base: readonly Question[], rawList: unknown, wher
     merged.set(question.key, question);
   }
   const list = [...merged.values()];
+  for (const question of list) checkConditions(question, merged, where);
   const rank = (q: Question) => SECTIONS.indexOf(q.section);
   return list.map((q, i) => [q, i] as const).sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j).map(([q]) => q);
 }

@@ -24,7 +24,12 @@ export interface RenderInput {
   /** Team templates folder: its _partials/ override the built-in ones and its helpers.mjs adds helpers. */
   teamDir?: string;
   builtInDir?: string;
+  /** The reviewer sections to render, in order (team config); else the template's list, else the default. */
+  sections?: readonly string[];
 }
+
+/** The reviewer sections a draft carries when neither the template nor the team config lists them. */
+export const DEFAULT_SECTIONS = ['non-goals', 'alternatives', 'risks', 'rollout', 'cost', 'open-questions', 'milestones', 'sign-off'] as const;
 
 type HelperOptions = { hash: Record<string, unknown>; data: { root: unknown } };
 type Template = (context: unknown, options?: { data?: unknown }) => string;
@@ -50,6 +55,23 @@ async function teamHelpers(dir: string): Promise<Record<string, (...args: unknow
 
 const indent = (text: string, by: number) => (by > 0 ? text.replace(/\n(?=[^\n])/g, `\n${' '.repeat(by)}`) : text);
 
+const ANSWER_KEYS = /\{\{\s*answer\s+"([a-z][a-z0-9_]*)"/g;
+
+/**
+ * The questions that only the reviewer sections a draft leaves out would use (read from the
+ * section partials), so that a team that drops a section is not asked for it.
+ */
+export function droppedSectionKeys(template: TemplateSpec, sections: readonly string[] | undefined, teamDir?: string, builtInDir = BUILT_IN_DIR): Set<string> {
+  const list = sections ?? template.sections ?? DEFAULT_SECTIONS;
+  const partials = { ...readPartials(builtInDir), ...(teamDir ? readPartials(teamDir) : {}) };
+  const keysOf = (source: string) => [...source.matchAll(ANSWER_KEYS)].map((m) => m[1]!);
+  const kept = new Set([template.source, ...Object.entries(partials).filter(([name]) => !name.startsWith('section-') || list.includes(name.slice(8))).map(([, src]) => src)].flatMap(keysOf));
+  const dropped = Object.entries(partials)
+    .filter(([name]) => name.startsWith('section-') && !list.includes(name.slice(8)))
+    .flatMap(([, src]) => keysOf(src));
+  return new Set(dropped.filter((key) => !kept.has(key)));
+}
+
 /** The YAML front matter: recorded as data, never through the template, so it always parses. */
 export function frontMatter(input: RenderInput): string {
   const { answers, template } = input;
@@ -67,7 +89,7 @@ export function frontMatter(input: RenderInput): string {
   return `---\n${stringify(data, { lineWidth: 0 })}---\n`;
 }
 
-type EnvironmentInput = Pick<RenderInput, 'template' | 'answers' | 'checklist' | 'teamDir' | 'builtInDir'>;
+type EnvironmentInput = Pick<RenderInput, 'template' | 'answers' | 'checklist' | 'teamDir' | 'builtInDir' | 'sections'>;
 
 /**
  * The Handlebars environment a doc renders in: partials (team over built-in), the answer helpers and
@@ -123,6 +145,27 @@ async function environment(input: EnvironmentInput) {
     checklist.items
       .filter((item) => !rendered.has(item.id))
       .map((item) => renderItem(item, options.data))
+      .join('\n'),
+  );
+  // Reviewer sections: partials `section-<id>`, in the order config or template give; a listed id with
+  // no partial gets a heading and a placeholder, so a team adds a section by naming it.
+  const sectionList = input.sections ?? template.sections ?? DEFAULT_SECTIONS;
+  const placed = new Set<string>();
+  const renderSection = (id: string, data: unknown): string => {
+    placed.add(id);
+    const root = data === undefined ? {} : (data as { root: unknown }).root;
+    const body = partial(`section-${id}`)?.(root, { data });
+    if (body !== undefined) return body.trim() + '\n';
+    const title = id.replace(/-/g, ' ');
+    return `## ${title.charAt(0).toUpperCase()}${title.slice(1)}\n\n${placeholderText(`what the ${title} section says`)}\n`;
+  };
+  hb.registerHelper('reviewSection', (id: unknown, options: HelperOptions) =>
+    sectionList.includes(String(id)) && !placed.has(String(id)) ? renderSection(String(id), options.data) : '',
+  );
+  hb.registerHelper('reviewSections', (options: HelperOptions) =>
+    sectionList
+      .filter((id) => !placed.has(id))
+      .map((id) => renderSection(id, options.data))
       .join('\n'),
   );
   if (input.teamDir) {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { mergeQuestions, parseQuestion } from './questions.js';
+import { checkConditions, mergeQuestions, parseQuestion } from './questions.js';
 import { ScaffoldError, type Question, type TemplateSpec } from './types.js';
 
 /** The templates shipped with mlsd, beside dist/. */
@@ -24,7 +24,10 @@ function readYaml(path: string): unknown {
 export function baseQuestions(dir = BUILT_IN_DIR): Question[] {
   const path = join(dir, BASE_QUESTIONS);
   const raw = readYaml(path) as { questions?: unknown[] } | null;
-  return (raw?.questions ?? []).map((q) => parseQuestion(q, path));
+  const questions = (raw?.questions ?? []).map((q) => parseQuestion(q, path));
+  const byKey = new Map(questions.map((q) => [q.key, q]));
+  for (const question of questions) checkConditions(question, byKey, path);
+  return questions;
 }
 
 function loadTemplate(dir: string, origin: TemplateSpec['origin'], base: Question[]): TemplateSpec {
@@ -42,8 +45,12 @@ function loadTemplate(dir: string, origin: TemplateSpec['origin'], base: Questio
     if (q.when && !seen.has(q.when.key)) throw new ScaffoldError(`${path}: question "${q.key}" depends on "${q.when.key}", which is not asked before it`);
     seen.add(q.key);
   }
+  if (r.sections !== undefined && (!Array.isArray(r.sections) || r.sections.some((x) => typeof x !== 'string' || !ID.test(x)))) {
+    throw new ScaffoldError(`${path}: "sections" must be a list of section ids (slugs such as risks, rollout)`);
+  }
   return {
     id,
+    ...(r.sections ? { sections: r.sections as string[] } : {}),
     title: typeof r.title === 'string' ? r.title : id,
     description: typeof r.description === 'string' ? r.description.trim() : '',
     version: typeof r.version === 'number' ? r.version : 1,

@@ -14,6 +14,24 @@ export interface Question {
   default?: string;
   /** Ask only when an earlier answer matches. */
   when?: Condition;
+  /** Suggestions that depend on earlier answers; the first whose condition holds wins over `default`. */
+  variants?: Variant[];
+  /** A suggestion derived from an earlier answer: a budget split across stages (see suggest.ts). */
+  split?: Split;
+  /** An empty answer is refused at the prompt when nothing is suggested. */
+  required?: boolean;
+}
+
+export interface Variant {
+  when: Condition;
+  default?: string;
+  split?: Split;
+}
+
+/** Split the answer to `of` (a latency) across stages in proportion to their weights. */
+export interface Split {
+  of: string;
+  stages: Record<string, number>;
 }
 
 export interface Condition {
@@ -25,6 +43,7 @@ export interface Condition {
 
 export const SECTIONS = [
   'framing',
+  'scope',
   'data',
   'features',
   'model',
@@ -32,9 +51,27 @@ export const SECTIONS = [
   'serving',
   'monitoring',
   'responsible-ai',
+  'launch',
+  'review',
   'specifics',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
+
+/** What the prompts call each stage of the framework as they move on. */
+export const SECTION_TITLES: Record<Section, string> = {
+  framing: 'Problem framing',
+  scope: 'Scope and constraints',
+  data: 'Data and labels',
+  features: 'Features',
+  model: 'Model',
+  evaluation: 'Evaluation',
+  serving: 'Serving and latency',
+  monitoring: 'Monitoring and drift',
+  'responsible-ai': 'Responsible AI',
+  launch: 'Rollout and cost',
+  review: 'Review',
+  specifics: 'Specific to the problem type',
+};
 
 /** A problem type: its template, questions and where it comes from. */
 export interface TemplateSpec {
@@ -45,6 +82,8 @@ export interface TemplateSpec {
   /** Name fragments that select this type when inferring it from a doc name. */
   keywords: string[];
   questions: Question[];
+  /** The reviewer sections the draft carries, in order (partials `section-<id>`); undefined: the default list. */
+  sections?: string[];
   /** Handlebars source of template.md.hbs. */
   source: string;
   /** Folder the template was read from. */
@@ -60,6 +99,8 @@ export type Answers = Record<string, string>;
 export interface ScaffoldConfig {
   defaults?: Record<string, unknown>;
   templatesDir?: string;
+  /** The reviewer sections drafts carry, in order; wins over a template's own list. */
+  sections?: string[];
 }
 
 /** A problem with templates, answers or the target file; the CLI prints it as one line and exits 2. */

@@ -1,0 +1,155 @@
+import { importModule } from '../import-module.js';
+import type { Io } from './io.js';
+
+/** What a prompt hands back: an answer (empty: left unanswered), or a request to go back one question. */
+export type PromptResult = { value: string } | { back: true };
+
+export interface AskText {
+  message: string;
+  /** "Data and labels · 7 of 28": where the user is. */
+  progress: string;
+  hint?: string;
+  suggestion?: string;
+  /** An empty answer is refused when nothing is suggested. */
+  required: boolean;
+  /** Returns a message when the answer is not acceptable. */
+  validate: (value: string) => string | undefined;
+  /** Going back is offered (not on the first question). */
+  canGoBack: boolean;
+}
+
+export interface AskChoice {
+  message: string;
+  progress: string;
+  hint?: string;
+  choices: { value: string; name: string; description?: string }[];
+  suggestion?: string;
+  canGoBack: boolean;
+}
+
+export interface Prompts {
+  text(ask: AskText): Promise<PromptResult>;
+  choice(ask: AskChoice): Promise<PromptResult>;
+}
+
+/** Terminal styles, or none when NO_COLOR asks for none. */
+export function styles(env: NodeJS.ProcessEnv) {
+  const on = env.NO_COLOR === undefined || env.NO_COLOR === '';
+  const sgr = (open: number, close: number) => (s: string) => (on ? `\x1b[${open}m${s}\x1b[${close}m` : s);
+  return { dim: sgr(2, 22), bold: sgr(1, 22), cyan: sgr(36, 39), red: sgr(31, 39) };
+}
+
+const isBack = (key: { name?: string; ctrl?: boolean }) => key.ctrl === true && key.name === 'b';
+
+/**
+ * The prompts of `mlsd new`, built on @inquirer/core (loaded only by `mlsd new`): a text prompt
+ * that shows its suggestion, lets Tab edit it, refuses an empty answer to a required question with
+ * nothing suggested, and goes back with Ctrl-B; a choice prompt with the same keys. Ctrl-C rejects
+ * with inquirer's ExitPromptError, which the command turns into "answers kept, exit 130".
+ */
+export async function loadPrompts(io: Io): Promise<Prompts> {
+  const core = await importModule<typeof import('@inquirer/core')>('@inquirer/core');
+  const { dim, bold, cyan, red } = styles(io.env);
+  /** The keys a prompt answers to, always shown under it. */
+  const keyLine = (parts: (string | false)[]) => dim(parts.filter(Boolean).join(' · '));
+  const { createPrompt, useState, useKeypress, usePrefix, isEnterKey, isTabKey, isUpKey, isDownKey, makeTheme } = core;
+  // Prompts go to stderr, so `mlsd new x --dry-run > doc.md` keeps the doc clean.
+  const context = { input: io.stdin, output: io.stderr };
+
+  const text = createPrompt<PromptResult, AskText>((config, done) => {
+    const theme = makeTheme({});
+    const [status, setStatus] = useState<'idle' | 'done' | 'back'>('idle');
+    const [value, setValue] = useState('');
+    const [error, setError] = useState<string | undefined>(undefined);
+    const prefix = usePrefix({ status: status === 'back' ? 'done' : status, theme });
+    const suggestion = config.suggestion;
+    const multiline = suggestion?.includes('\n') ?? false;
+
+    useKeypress((key, rl) => {
+      if (status !== 'idle') return;
+      if (isBack(key)) {
+        if (!config.canGoBack) return setError('This is the first question.');
+        setStatus('back');
+        return done({ back: true });
+      }
+      if (isEnterKey(key)) {
+        const answer = value.trim() === '' ? (suggestion ?? '') : value.trim();
+        if (answer === '' && config.required) {
+          rl.write(value);
+          return setError('This question needs an answer: nothing is suggested for it.');
+        }
+        const problem = answer === '' ? undefined : config.validate(answer);
+        if (problem) {
+          rl.write(value); // readline cleared the line on Enter: give the text back to fix
+          return setError(problem);
+        }
+        setValue(answer);
+        setStatus('done');
+        return done({ value: answer });
+      }
+      if (isTabKey(key) && value === '' && suggestion !== undefined && !multiline) {
+        rl.clearLine(0);
+        rl.write(suggestion);
+        setValue(suggestion);
+        return;
+      }
+      setValue(rl.line);
+      setError(undefined);
+    });
+
+    const head = `${prefix} ${bold(config.message)}`;
+    if (status === 'back') return dim(`↩ ${config.message} (went back)`);
+    if (status === 'done') return `${head} ${cyan(value.includes('\n') ? '(the suggested text)' : value)}`;
+    const lines = [dim(config.progress), ...(config.hint ? [dim(`  ${config.hint}`)] : [])];
+    if (multiline) lines.push(dim('  Suggested:'), ...suggestion!.split('\n').map((l) => dim(`    ${l}`)));
+    const shown = value === '' && suggestion !== undefined ? dim(multiline ? '(Enter accepts the suggestion above)' : `(${suggestion})`) : value;
+    lines.push(`${head} ${shown}`);
+    const keys = keyLine([
+      suggestion !== undefined ? 'Enter accepts the suggestion' : config.required ? 'an answer is required' : 'Enter leaves it for later',
+      suggestion !== undefined && !multiline && 'Tab edits it',
+      config.canGoBack && 'Ctrl-B goes back',
+      'Ctrl-C stops (answers are kept)',
+    ]);
+    return [lines.join('\n'), error ? `${red(`> ${error}`)}\n${keys}` : keys];
+  });
+
+  const choice = createPrompt<PromptResult, AskChoice>((config, done) => {
+    const theme = makeTheme({});
+    const start = Math.max(0, config.choices.findIndex((c) => c.value === config.suggestion));
+    const [status, setStatus] = useState<'idle' | 'done' | 'back'>('idle');
+    const [active, setActive] = useState(start);
+    const [error, setError] = useState<string | undefined>(undefined);
+    const prefix = usePrefix({ status: status === 'back' ? 'done' : status, theme });
+
+    useKeypress((key) => {
+      if (status !== 'idle') return;
+      if (isBack(key)) {
+        if (!config.canGoBack) return setError('This is the first question.');
+        setStatus('back');
+        return done({ back: true });
+      }
+      if (isEnterKey(key)) {
+        setStatus('done');
+        return done({ value: config.choices[active]!.value });
+      }
+      const n = config.choices.length;
+      if (isUpKey(key)) setActive((active + n - 1) % n);
+      else if (isDownKey(key)) setActive((active + 1) % n);
+      setError(undefined);
+    });
+
+    const head = `${prefix} ${bold(config.message)}`;
+    if (status === 'back') return dim(`↩ ${config.message} (went back)`);
+    if (status === 'done') return `${head} ${cyan(config.choices[active]!.name)}`;
+    const rows = config.choices.map((c, i) => (i === active ? cyan(`❯ ${c.name}`) : `  ${c.name}`));
+    const description = config.choices[active]!.description;
+    const lines = [dim(config.progress), ...(config.hint ? [dim(`  ${config.hint}`)] : []), head, ...rows, ...(description ? [dim(`  ${description}`)] : [])];
+    const keys = keyLine(['↑↓ choose', 'Enter selects', config.canGoBack && 'Ctrl-B goes back', 'Ctrl-C stops (answers are kept)']);
+    return [lines.join('\n'), error ? `${red(`> ${error}`)}\n${keys}` : keys];
+  });
+
+  return {
+    text: (ask) => text(ask, context),
+    choice: (ask) => choice(ask, context),
+  };
+}

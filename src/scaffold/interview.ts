@@ -1,0 +1,112 @@
+import type { Resolution } from './answers.js';
+import { applies } from './questions.js';
+import { suggestionFor } from './suggest.js';
+import type { Answers, Question } from './types.js';
+
+/** The question to ask next, with where it stands and its suggestion given the answers so far. */
+export interface Step {
+  question: Question;
+  /** 1-based position among the questions this interview asks. */
+  position: number;
+  total: number;
+  suggestion?: string;
+  /** Whether there is an earlier question to go back to. */
+  canGoBack: boolean;
+}
+
+/** What an interrupted interview leaves behind, so `--resume` continues it. */
+export interface InterviewState {
+  answers: Answers;
+  /** Questions the user left empty (they render as placeholders). */
+  skipped: string[];
+  /** Keys in the order they were asked, for going back. */
+  asked: string[];
+}
+
+/**
+ * The interactive interview, as data: which question comes next, going back one question, and the
+ * state to keep when the user stops. Questions answered before it starts (answers file, --set) are
+ * not asked; a question that no longer applies after an earlier answer changes is dropped.
+ */
+export class Interview {
+  readonly answers: Answers;
+  private readonly skipped: Set<string>;
+  private readonly asked: string[];
+  private readonly given: ReadonlySet<string>;
+  /** Answers taken back by going back: asked again with that answer as the suggestion. */
+  private readonly previous = new Map<string, string>();
+
+  constructor(
+    private readonly questions: readonly Question[],
+    private readonly resolution: Resolution,
+    resumed?: InterviewState,
+  ) {
+    this.given = new Set(Object.keys(resolution.answers));
+    this.answers = { ...(resumed?.answers ?? {}), ...resolution.answers };
+    this.skipped = new Set(resumed?.skipped ?? []);
+    this.asked = [...(resumed?.asked ?? [])];
+  }
+
+  /** The questions this interview asks, given the answers so far (suggestions stand in for the rest). */
+  private asking(): Question[] {
+    const sofar = { ...this.resolution.suggestions, ...this.answers };
+    return this.questions.filter((q) => !this.given.has(q.key) && applies(q, sofar));
+  }
+
+  next(): Step | undefined {
+    const asking = this.asking();
+    const index = asking.findIndex((q) => this.answers[q.key] === undefined && !this.skipped.has(q.key) && applies(q, this.answers));
+    if (index < 0) return undefined;
+    const question = asking[index]!;
+    return {
+      question,
+      position: index + 1,
+      total: asking.length,
+      suggestion: this.previous.get(question.key) ?? suggestionFor(question, this.answers, this.resolution),
+      canGoBack: this.asked.length > 0,
+    };
+  }
+
+  /** Record an answer; undefined leaves the question unanswered (a placeholder in the doc). */
+  answer(key: string, value: string | undefined): void {
+    if (value === undefined) this.skipped.add(key);
+    else this.answers[key] = value;
+    this.asked.push(key);
+  }
+
+  /** Go back one question: it is asked again, with the answer it had as the suggestion. */
+  back(): string | undefined {
+    const key = this.asked.pop();
+    if (key === undefined) return undefined;
+    const previous = this.answers[key];
+    delete this.answers[key];
+    this.skipped.delete(key);
+    if (previous !== undefined) this.previous.set(key, previous);
+    return key;
+  }
+
+  /** The answers to render: only those of questions that still apply (an earlier answer may have changed). */
+  final(): { answers: Answers; unanswered: string[] } {
+    const answers: Answers = {};
+    const byKey = new Map(this.questions.map((q) => [q.key, q]));
+    for (const [key, value] of Object.entries(this.answers)) {
+      const q = byKey.get(key);
+      if (!q || applies(q, this.answers)) answers[key] = value;
+    }
+    const unanswered = [...this.skipped].filter((key) => {
+      const q = byKey.get(key);
+      return q !== undefined && applies(q, answers);
+    });
+    return { answers, unanswered };
+  }
+
+  /** What to keep when the user stops: the answers given so far, explicit ones included. */
+  state(): InterviewState {
+    return { answers: { ...this.answers }, skipped: [...this.skipped], asked: [...this.asked] };
+  }
+
+  /** How many questions the user has answered in this interview (for "7 answers are kept"). */
+  get answeredCount(): number {
+    return this.asked.filter((key) => this.answers[key] !== undefined).length;
+  }
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { Interview, loadTemplates, resolveAnswers } from '../src/scaffold/index.js';
+
+const fraud = loadTemplates().get('fraud-detection')!;
+const start = (file: Record<string, unknown> = {}) => new Interview(fraud.questions, resolveAnswers({ questions: fraud.questions, file, context: { title: 'T' } }));
+
+/** Answer the interview's questions up to (not including) `key` with their suggestions. */
+function answerUntil(interview: Interview, key: string) {
+  for (let step = interview.next(); step && step.question.key !== key; step = interview.next()) interview.answer(step.question.key, step.suggestion ?? 'x');
+}
+
+describe('the interview', () => {
+  it('counts only the questions it asks, and says where the user is', () => {
+    const interview = start({ owner: 'risk' });
+    const first = interview.next()!;
+    expect([first.question.key, first.position, first.canGoBack]).toEqual(['title', 1, false]);
+    expect(first.total).toBe(fraud.questions.filter((q) => q.key !== 'owner' && q.key !== 'batch_schedule').length);
+    interview.answer('title', 'T');
+    expect(interview.next()!.question.key).toBe('business_goal'); // owner was answered by the file
+    expect(interview.next()!.position).toBe(2);
+  });
+
+  it('goes back one question, suggesting the answer that was given', () => {
+    const interview = start();
+    interview.answer('title', 'T');
+    interview.answer('owner', 'risk-ml');
+    expect(interview.back()).toBe('owner');
+    const step = interview.next()!;
+    expect([step.question.key, step.suggestion, step.canGoBack]).toEqual(['owner', 'risk-ml', true]);
+    expect(interview.back()).toBe('title');
+    expect(interview.back()).toBeUndefined();
+  });
+
+  it('derives later suggestions from earlier answers, and drops answers that no longer apply', () => {
+    const interview = start();
+    answerUntil(interview, 'serving_mode');
+    interview.answer('serving_mode', 'batch');
+    expect(interview.next()!.question.key).toBe('serving_details');
+    answerUntil(interview, 'latency_budget');
+    expect(interview.next()!.suggestion).toBe('90 min');
+    interview.answer('latency_budget', '40 min');
+    expect(interview.next()!.suggestion).toContain('| **Total** | **40 min** |');
+    const { answers } = interview.final();
+    expect(answers.batch_schedule).toBeDefined();
+    expect(answers.latency_percentile).toBeUndefined();
+  });
+
+  it('keeps what was answered and left empty, to resume from', () => {
+    const interview = start();
+    interview.answer('title', 'T');
+    interview.answer('owner', undefined);
+    const state = interview.state();
+    expect(state).toEqual({ answers: { title: 'T' }, skipped: ['owner'], asked: ['title', 'owner'] });
+    const resumed = new Interview(fraud.questions, resolveAnswers({ questions: fraud.questions }), state);
+    expect(resumed.next()!.question.key).toBe('business_goal');
+    expect(resumed.final().unanswered).toEqual(['owner']);
+    expect(resumed.back()).toBe('owner'); // a left-empty question can be gone back to
+    expect(resumed.next()!.question.key).toBe('owner');
+  });
+});

@@ -1,0 +1,219 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { apportion, loadTemplates, resumePath, saveResumable, splitTable } from '../src/scaffold/index.js';
+import { mergeQuestions } from '../src/scaffold/questions.js';
+import { ROOT, runCli, tempDir } from './helpers.js';
+
+const ENV = { MLSD_NOW: '2025-01-15' };
+const TYPES = [...loadTemplates().keys()];
+
+const dryRun = (args: string[], cwd = tempDir()) => {
+  const run = runCli(['new', 'doc', '--yes', '--dry-run', '--set', 'owner=ml-team', ...args], { cwd, env: ENV });
+  expect(run.code, run.stderr).toBe(0);
+  return run.stdout;
+};
+
+/** The rows of the stage table in a draft's latency section, as [stage, amount]. */
+const stageRows = (doc: string) =>
+  [...doc.slice(doc.indexOf('## Latency budget')).matchAll(/^\| ([^|*]+?) \| ([\d.]+) (ms|s|min) \|$/gm)].map((m) => [m[1]!, Number(m[2])] as const);
+
+describe('suggestions follow the answers before them', () => {
+  it('splits a budget so the parts add up to it exactly', () => {
+    expect(apportion(80, [25, 30, 15, 30], 1)).toEqual([20, 24, 12, 24]);
+    expect(apportion(100, [1, 1, 1], 1)).toEqual([34, 33, 33]);
+    expect(apportion(1.5, [1, 1, 1, 1], 0.1).reduce((a, b) => a + b, 0)).toBeCloseTo(1.5);
+    expect(splitTable({ of: 'b', stages: { a: 1, b: 1 } }, 'soon')).toBeUndefined();
+  });
+
+  it.each([['80ms'], ['250 ms'], ['1.5 s'], ['7ms']])('fraud detection with a %s budget gets stage budgets adding up to it, as a table lint reads', (budget) => {
+    const doc = dryRun(['--type', 'fraud-detection', '--set', `latency_budget=${budget}`]);
+    const rows = stageRows(doc);
+    expect(rows.length).toBe(4);
+    const total = Number(/(\d+(?:\.\d+)?)/.exec(budget)![1]);
+    expect(rows.reduce((sum, [, v]) => sum + v, 0)).toBeCloseTo(total);
+    expect(doc).toMatch(new RegExp(`\\| \\*\\*Total\\*\\* \\| \\*\\*${total} `));
+  });
+
+  it('with batch serving, no suggestion speaks of per-request calls or budgets', () => {
+    for (const type of ['generic', 'fraud-detection', 'feed-ranking']) {
+      const doc = dryRun(['--type', type, '--set', 'serving_mode=batch']);
+      const serving = doc.slice(doc.indexOf('## Serving mode'), doc.indexOf('## Drift monitoring'));
+      expect(serving, type).not.toMatch(/REST|gRPC|per request|per scoring request|synchronously/);
+      expect(serving).toContain('A scheduled job scores every entity');
+      expect(serving).toContain('each batch run finishes end-to-end within 90 min');
+      expect(doc).toContain('latency_budget: 90 min');
+      const lint = spawnSync(process.execPath, [join(ROOT, 'bin/mlsd.js'), 'lint', '-', '--format', 'json', '--no-config'], { input: doc, encoding: 'utf8' });
+      const rules = (JSON.parse(lint.stdout) as { files: { diagnostics: { ruleId: string }[] }[] }).files[0]!.diagnostics.map((d) => d.ruleId);
+      expect(rules.filter((r) => r !== 'template-suggestion'), type).toEqual([]);
+    }
+  });
+});
+
+describe('conditions name the answers as written', () => {
+  it('on-device is answered edge, and the edge suggestion follows it', () => {
+    const doc = dryRun(['--type', 'generic', '--set', 'serving_mode=on-device']);
+    expect(doc).toContain('serving_mode: edge');
+    expect(doc).toContain('The model ships inside the app and scores on the device');
+  });
+
+  it('a condition naming a value the question never answers is refused', () => {
+    const base = loadTemplates().get('generic')!.questions;
+    const team = (equals: string) => [{ key: 'app_size', message: 'App size budget', when: { key: 'serving_mode', equals } }];
+    expect(mergeQuestions(base, team('edge'), 'team/questions.yaml').some((q) => q.key === 'app_size')).toBe(true);
+    expect(() => mergeQuestions(base, team('on-device'), 'team/questions.yaml')).toThrow(
+      'team/questions.yaml (question "app_size"): "when" names serving_mode "on-device", which is never an answer (choices: batch, online, near-real-time, streaming, edge, hybrid)',
+    );
+  });
+});
+
+describe('every draft is clean Markdown', () => {
+  it('passes markdownlint-cli2 with its default rules, line length aside', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.markdownlint-cli2.jsonc'), '{ "config": { "MD013": false } }\n');
+    for (const type of TYPES) {
+      for (const mode of ['online', 'batch', 'streaming']) writeFileSync(join(dir, `${type}-${mode}.md`), dryRun(['--type', type, '--set', `serving_mode=${mode}`]));
+    }
+    for (const golden of readdirSync(join(ROOT, 'test/golden/new'))) writeFileSync(join(dir, `golden-${golden}`), readFileSync(join(ROOT, 'test/golden/new', golden)));
+    // A draft full of placeholders too (a team template with few suggestions), and its own sections.
+    writeFileSync(join(dir, 'team.md'), dryRun(['--type', 'churn-prediction', '--templates', join(ROOT, 'test/fixtures/team-templates')]));
+    const cli = join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
+    const run = spawnSync(process.execPath, [cli, '*.md'], { cwd: dir, encoding: 'utf8' });
+    expect(run.stderr + run.stdout).toContain(`Linting: ${TYPES.length * 3 + TYPES.length + 1} file(s)`);
+    expect(run.status, run.stderr).toBe(0);
+    // And mlsd lint passes them as drafts: warnings for the template's text, no errors.
+    const drafts = readdirSync(dir).filter((f) => /-(online|batch|streaming)\.md$/.test(f));
+    expect(drafts).toHaveLength(TYPES.length * 3);
+    const lint = runCli(['lint', ...drafts, '--no-config', '--format', 'json'], { cwd: dir });
+    expect(lint.code, lint.stdout.slice(0, 2000)).toBe(0);
+    const summary = (JSON.parse(lint.stdout) as { summary: { errors: number; warnings: number } }).summary;
+    expect(summary.errors).toBe(0);
+    expect(summary.warnings).toBeGreaterThan(0);
+  });
+
+  it('and it fails a draft that is not, so the check above can fail', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bad.md'), '---\ntitle: x\n---\n\n# Title beside the front-matter title\n');
+    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), 'bad.md'], { cwd: dir, encoding: 'utf8' });
+    expect(run.stderr).toContain('MD025');
+    expect(run.status).toBe(1);
+  });
+});
+
+describe('where drafts go', () => {
+  it('at the repository root, wherever in it the command runs', () => {
+    const repo = tempDir();
+    mkdirSync(join(repo, '.git'));
+    mkdirSync(join(repo, 'docs'));
+    const run = runCli(['new', 'x', '--type', 'generic', '--yes'], { cwd: join(repo, 'docs'), env: ENV });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('wrote design/x.md');
+    expect(existsSync(join(repo, 'docs/design/x.md'))).toBe(true);
+    expect(existsSync(join(repo, 'docs/docs'))).toBe(false);
+  });
+
+  it('in the folder the config names, relative to the config', () => {
+    const repo = tempDir();
+    mkdirSync(join(repo, 'src/app'), { recursive: true });
+    writeFileSync(join(repo, '.mlsdrc.yaml'), 'drafts: rfcs/ml\n');
+    const run = runCli(['new', 'x', '--type', 'generic', '--yes'], { cwd: join(repo, 'src/app'), env: ENV });
+    expect(run.code, run.stderr).toBe(0);
+    expect(existsSync(join(repo, 'rfcs/ml/x.md'))).toBe(true);
+    expect(runCli(['config', '--print'], { cwd: repo }).stdout).toContain('rfcs/ml');
+  });
+
+  it('mlsd init names the folder, and new follows it', () => {
+    const repo = tempDir();
+    expect(runCli(['init'], { cwd: repo }).code).toBe(0);
+    expect(readFileSync(join(repo, '.mlsdrc.yaml'), 'utf8')).toMatch(/^drafts: docs\/design$/m);
+  });
+});
+
+describe('teams choose the reviewer sections', () => {
+  it('drop, reorder and add sections through config', () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, '.mlsdrc.yaml'), 'sections: [risks, security-review, alternatives]\n');
+    const doc = dryRun(['--type', 'generic'], cwd);
+    const headings = doc.split('\n').filter((l) => l.startsWith('## ')).slice(-3);
+    expect(headings).toEqual(['## Risks and mitigations', '## Security review', '## Alternatives considered']);
+    expect(doc).not.toContain('## Milestones');
+    expect(doc).not.toContain('## Non-goals and constraints');
+    expect(doc).toContain('TODO(mlsd): what the security review section says');
+    // Questions only a dropped section would use are not asked.
+    const asked = runCli(['new', 'x', '--type', 'generic', '--dry-run'], { cwd, env: ENV });
+    expect(asked.code).toBe(2);
+    expect(asked.stderr).toMatch(/no terminal to ask .*\brisks\b/);
+    expect(asked.stderr).not.toMatch(/milestones|reviewers|rollout|non_goals/);
+  });
+
+  it('a template lists its own sections, and config wins over it', async () => {
+    const { renderDocument } = await import('../src/scaffold/index.js');
+    const { defaultChecklist } = await import('../src/checklist/load.js');
+    const generic = loadTemplates().get('generic')!;
+    const render = (sections?: string[]) =>
+      renderDocument({ template: { ...generic, sections: ['rollout', 'risks'] }, answers: {}, checklist: defaultChecklist(), name: 'x', now: new Date('2025-01-15'), sections });
+    const headings = (doc: string) => doc.split('\n').filter((l) => l.startsWith('## ')).slice(-2);
+    expect(headings(await render())).toEqual(['## Rollout and rollback', '## Risks and mitigations']);
+    expect(headings(await render(['milestones']))).toEqual(['## Responsible AI', '## Milestones']);
+  });
+
+  it('a bad sections value is a config error naming the key', () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, '.mlsdrc.yaml'), 'sections: [Risks!]\n');
+    const run = runCli(['new', 'x', '--yes', '--dry-run'], { cwd, env: ENV });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('sections');
+  });
+});
+
+describe('answers', () => {
+  it('--save-answers writes answers that --answers draws the same doc from', () => {
+    const cwd = tempDir();
+    const first = runCli(['new', 'scorer', '--type', 'fraud-detection', '--yes', '--set', 'owner=risk', '--set', 'latency_budget=80ms', '--save-answers', 'answers.yaml'], { cwd, env: ENV });
+    expect(first.code, first.stderr).toBe(0);
+    const saved = readFileSync(join(cwd, 'answers.yaml'), 'utf8');
+    expect(saved).toMatch(/^# Answers for `mlsd new scorer --type fraud-detection --answers answers.yaml`/);
+    const again = runCli(['new', 'scorer', '--type', 'fraud-detection', '--answers', 'answers.yaml', '--dry-run'], { cwd, env: ENV });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toBe(readFileSync(join(cwd, 'docs/design/scorer.md'), 'utf8'));
+    // Never overwritten without --force, and refused before anything is asked or written.
+    const refused = runCli(['new', 'other', '--yes', '--save-answers', 'answers.yaml'], { cwd, env: ENV });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('answers.yaml already exists');
+    expect(existsSync(join(cwd, 'docs/design/other.md'))).toBe(false);
+  });
+
+  it('--resume continues from kept answers (without a terminal, with --yes for the rest), then forgets them', async () => {
+    const cwd = tempDir();
+    const state = tempDir();
+    const target = join(cwd, 'docs/design/resumed.md');
+    const kept = resumePath(target, { XDG_STATE_HOME: state });
+    await saveResumable(kept, { name: 'resumed', type: 'rag-llm', state: { answers: { owner: 'kept-owner', business_goal: 'A goal kept from before.' }, skipped: [], asked: ['owner', 'business_goal'] } });
+    const env = { ...ENV, XDG_STATE_HOME: state };
+    const nothing = runCli(['new', 'other', '--resume', '--yes'], { cwd, env });
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toContain('nothing to resume for docs/design/other.md');
+    const run = runCli(['new', 'resumed', '--resume', '--yes'], { cwd, env });
+    expect(run.code, run.stderr).toBe(0);
+    const doc = readFileSync(target, 'utf8');
+    expect(doc).toContain('owner: kept-owner');
+    expect(doc).toContain('problem_type: rag-llm');
+    expect(doc).toContain('A goal kept from before.');
+    expect(existsSync(kept)).toBe(false);
+  });
+});
+
+describe('mlsd templates <type>', () => {
+  it('lists the questions with keys, choices, conditions and suggestions', () => {
+    const run = runCli(['templates', 'fraud-detection']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^fraud-detection: Fraud detection \(v2, built-in\)/);
+    expect(run.stdout).toMatch(/\nServing and latency\n {2}serving_mode {2}\(choice\)\n {6}Serving mode\n {6}choices: batch, online, near-real-time, streaming, edge, hybrid\n {6}suggested: online\n/);
+    expect(run.stdout).toMatch(/batch_schedule {2}\(asked when serving_mode is batch or hybrid\)/);
+    expect(run.stdout).toContain('suggested: a table of feature lookup, model inference, rules and decision, network and headroom that adds up to latency_budget');
+    expect(run.stdout).toContain('when serving_mode is batch: 90 min');
+    expect(run.stdout).toMatch(/owner {2}\(required\)/);
+    expect(runCli(['templates', 'nope']).code).toBe(2);
+  });
+});
