@@ -63,33 +63,38 @@ type PlaceholderIndex = Map<Block, TermMatch[]>;
 export const isOwnHeading = (item: ChecklistItem, section: Section) =>
   item.aliases.some((alias) => headingMatches(section.normalized, alias)) || (section.level > 1 && (item.heads?.test(section.normalized) ?? false));
 
-function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: PlaceholderIndex, checklist: Checklist) {
+/**
+ * The sections that are the item's own. For an item that says what is not it, a section under its
+ * heading whose prose speaks of that and never of the item ("Monitoring": request ids, error rates,
+ * uptime) is not its section: `notOwn` holds those.
+ */
+function ownSectionsOf(item: ChecklistItem, outline: Outline, context: FactContext) {
   const own = new Set<number>();
+  const notOwn = new Set<number>();
   outline.sections.forEach((section, i) => {
     if (isOwnHeading(item, section)) own.add(i);
   });
-  // For an item that says what is not it, a section under its heading whose prose speaks of that
-  // and never of the item ("Monitoring": request ids, error rates, uptime) is not its section.
   const except = item.mentionsExcept;
-  const notOwn = new Set<number>();
-  if (except) {
-    const { notSubstance, deferredSections } = checklist;
-    const speaksOf = (b: Block) =>
-      (item.mentions.test(b.text) && !except.test(b.text)) || item.facts.some((spec) => hasFact(spec, b, outline.lines, { notSubstance, deferredSections }));
-    for (const i of own) {
-      const prose = outline.blocks.filter((b) => b.kind !== 'heading' && b.sections.includes(i));
-      if (prose.some((b) => except.test(b.text)) && !prose.some(speaksOf)) {
-        own.delete(i);
-        notOwn.add(i);
-      }
+  if (!except) return { own, notOwn };
+  const speaksOf = (b: Block) => (item.mentions.test(b.text) && !except.test(b.text)) || item.facts.some((spec) => hasFact(spec, b, outline.lines, context));
+  for (const i of own) {
+    const prose = outline.blocks.filter((b) => b.kind !== 'heading' && b.sections.includes(i));
+    if (prose.some((b) => except.test(b.text)) && !prose.some(speaksOf)) {
+      own.delete(i);
+      notOwn.add(i);
     }
   }
-  const inOwn = (b: Block) => b.sections.some((i) => own.has(i));
+  return { own, notOwn };
+}
+
+function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: PlaceholderIndex, checklist: Checklist) {
   // Outside its own sections, an item's facts count only in sentences that speak of the item,
-  // unless the fact is evidence of the item wherever it stands (a metric's name, a latency).
+  // unless it has no section of its own and the fact is evidence wherever it stands (a metric's name).
   const { notSubstance, deferredSections } = checklist;
   const ownContext: FactContext = { notSubstance, deferredSections };
   const elsewhere: FactContext = { notSubstance, deferredSections, about: item.mentions };
+  const { own, notOwn } = ownSectionsOf(item, outline, ownContext);
+  const inOwn = (b: Block) => b.sections.some((i) => own.has(i));
   const hasEvidence = (b: Block) => item.facts.some((spec) => spec.evidence && hasFact(spec, b, outline.lines, ownContext));
   // A word in code (a function named retrain) is no mention; code counts only through evidence.
   const mentions = (b: Block) =>
