@@ -194,7 +194,7 @@ export function compileTerms(terms: readonly string[]): TermMatcher {
       let hit = results.get(text);
       if (hit === undefined) {
         hit = ready().testers.some(({ regex, lower }) => regex.test(subject(text, lower)));
-        if (results.size > 1024) results.clear();
+        if (results.size > 256) results.clear();
         results.set(text, hit);
       }
       return hit;
