@@ -64,10 +64,7 @@ describe('built-in templates', () => {
     it('renders its golden file from the fixed answers and clock', async () => {
       const file = parseAnswersFile(readFileSync(join(ROOT, 'test/fixtures/new/answers.yaml'), 'utf8'), 'answers.yaml');
       const text = await render(template(id), defaults(template(id), file));
-      const golden = join(ROOT, 'test/golden/new', `${id}.md`);
-      if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, text);
-      expect(existsSync(golden), `no golden file for ${id}: run UPDATE_GOLDEN=1 npm test`).toBe(true);
-      expect(text).toBe(readFileSync(golden, 'utf8'));
+      await expect(text).toMatchFileSnapshot(`golden/new/${id}.md`);
     });
 
     it('lints clean when rendered from the suggested answers and an owner (the round trip)', async () => {
