@@ -1,7 +1,6 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { insertSections } from '../src/lint/fix.js';
 import { isSubsequence, ROOT, runCli, tempDir } from './helpers.js';
 
 describe('mlsd lint --fix', () => {

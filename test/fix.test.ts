@@ -1,8 +1,5 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { insertSections } from '../src/lint/fix.js';
-import { isSubsequence, ROOT, runCli, tempDir } from './helpers.js';
 
 describe('insertSections', () => {
   const doc = '# T\n\n## A\na\n\n## C\nc\n';

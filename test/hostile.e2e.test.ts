@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, lintText, runCli, tempDir } from './helpers.js';
+import { BIN, runCli, tempDir } from './helpers.js';
 
 /**
  * Hostile inputs, one case each, with the behaviour each must get: a finding, or exit 2 with one
@@ -174,7 +174,6 @@ describe('hostile files (the CLI)', () => {
 
   // Root reads any file whatever its mode, and these tests may run as root (containers).
   it.skipIf(process.getuid?.() === 0)('an unreadable file: exit 2 with "permission denied"', async () => {
-    const { chmodSync } = await import('node:fs');
     const file = join(dir, 'secret.md');
     writeFileSync(file, DOC);
     chmodSync(file, 0o000);

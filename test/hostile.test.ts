@@ -1,20 +1,10 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, lintText, runCli, tempDir } from './helpers.js';
+import { lintText } from './helpers.js';
 
 /**
  * Hostile inputs, one case each, with the behaviour each must get: a finding, or exit 2 with one
  * line on stderr. Never a stack trace, never a hang. SECURITY.md lists these cases.
  */
-const noStack = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at |Error:.*\n.*node:/);
-const lintJson = (args: string[], cwd: string) => {
-  const run = runCli(['lint', ...args, '--format', 'json'], { cwd });
-  noStack(run.stderr);
-  return { ...run, files: run.stdout ? (JSON.parse(run.stdout).files as { file: string; diagnostics: { ruleId: string; line: number; message: string }[] }[]) : [] };
-};
-const rules = (file: { diagnostics: { ruleId: string }[] } | undefined) => file?.diagnostics.map((d) => d.ruleId) ?? [];
 const DOC = '---\ntitle: T\n---\n# Doc\n\n## Metrics\n\nWe track AUC offline and CTR online.\n\n## Latency budget\n\np99 latency 80 ms end to end.\n';
 
 describe('hostile documents (lint core)', () => {

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileChecklist, defaultChecklist, readDefaultSchema } from '../src/checklist/load.js';
@@ -183,7 +184,7 @@ describe('questions and answers', () => {
   });
 
   it('renders a batch design without a percentile question and still lints clean', async () => {
-    const answers = { ...defaults(feed, OWNER), serving_mode: 'batch', batch_schedule: 'Nightly at 02:00 into the key-value store.' };
+    const answers: Record<string, string> = { ...defaults(feed, OWNER), serving_mode: 'batch', batch_schedule: 'Nightly at 02:00 into the key-value store.' };
     delete answers.latency_percentile;
     const text = await render(feed, answers);
     expect(text).toContain('Nightly at 02:00');
@@ -210,8 +211,6 @@ describe('questions and answers', () => {
 describe('safe writes', () => {
   it('refuses an existing file, replaces it only with force, and leaves no temporary file', async () => {
     const { safeWrite } = await import('../src/scaffold/index.js');
-    const { mkdtempSync, readdirSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(join(tmpdir(), 'mlsd-write-'));
     const path = join(dir, 'nested', 'doc.md');
     await safeWrite(path, 'first\n', { force: false });

@@ -1,15 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultChecklist } from '../src/checklist/load.js';
-import { assembleDefaultChecklist } from '../src/checklist/sources.js';
-import { checkRuleExample, ruleExamples, ruleExamplesIn } from '../src/rule-tester.js';
-import { ROOT, runCli } from './helpers.js';
-
-/** Every rule's test is its own file: schemas/checklist/rules/<rule-id>.md, its examples run here. */
-const RULES_DIR = join(ROOT, 'schemas', 'checklist', 'rules');
-const examples = ruleExamplesIn(RULES_DIR);
-const catalogue = [...defaultChecklist().catalogue.values()];
+import { runCli } from './helpers.js';
 
 describe('mlsd explain', () => {
   it('prints a rule page from its rule file, without the test markers, and exits 2 for an unknown rule', () => {

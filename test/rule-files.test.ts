@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultChecklist } from '../src/checklist/load.js';
 import { checkRuleExample, ruleExamples, ruleExamplesIn } from '../src/rule-tester.js';
-import { ROOT, runCli } from './helpers.js';
+import { ROOT } from './helpers.js';
 
 /** Every rule's test is its own file: schemas/checklist/rules/<rule-id>.md, its examples run here. */
 const RULES_DIR = join(ROOT, 'schemas', 'checklist', 'rules');

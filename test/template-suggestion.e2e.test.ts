@@ -1,10 +1,6 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultChecklist } from '../src/checklist/load.js';
-import { lint, type TemplateTextLookup } from '../src/lint/index.js';
-import { fingerprintsOf, sentencesOf } from '../src/lint/template-text.js';
-import { loadTemplates, templateFingerprints } from '../src/scaffold/index.js';
 import { ROOT, runCli, tempDir } from './helpers.js';
 
 const ENV = { MLSD_NOW: '2025-01-15' };

@@ -1,22 +1,11 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultChecklist } from '../src/checklist/load.js';
 import { lint, type TemplateTextLookup } from '../src/lint/index.js';
 import { fingerprintsOf, sentencesOf } from '../src/lint/template-text.js';
 import { loadTemplates, templateFingerprints } from '../src/scaffold/index.js';
-import { ROOT, runCli, tempDir } from './helpers.js';
-
-const ENV = { MLSD_NOW: '2025-01-15' };
-const suggestionFindings = (stdout: string) => (JSON.parse(stdout) as { files: { diagnostics: { ruleId: string; severity: string; message: string }[] }[] }).files[0]!.diagnostics.filter((d) => d.ruleId === 'template-suggestion');
-
-/** A fresh `mlsd new --yes` draft in a temporary folder. */
-function draft(type: string, extra: string[] = []): { cwd: string; file: string } {
-  const cwd = tempDir();
-  const run = runCli(['new', 'doc', '--type', type, '--yes', '--set', 'owner=ml-team', ...extra], { cwd, env: ENV });
-  expect(run.code, run.stderr).toBe(0);
-  return { cwd, file: join(cwd, 'docs/design/doc.md') };
-}
+import { ROOT } from './helpers.js';
 
 describe('template-suggestion (lint core)', () => {
   const doc = (status: string, body: string) => `---\nstatus: ${status}\ntemplate: t\ntemplate_version: 1\n---\n\n## Data\n\n${body}\n\n## Model\n\nOur own words.\n`;

@@ -57,6 +57,8 @@ export function requireBundle(url: URL, kind: string): unknown {
   const file = fileURLToPath(url);
   const module = { exports: {} };
   const wrapper = compileBundle(file, kind).script.runInThisContext() as (...args: unknown[]) => void;
+  // The import() src/import-module.ts is handed as __mlsdImport: this module's own works here.
+  // eslint-disable-next-line no-restricted-syntax
   wrapper(module.exports, createRequire(file), module, file, dirname(file), (specifier: string) => import(specifier));
   return module.exports;
 }
