@@ -51,7 +51,8 @@ export function compileBundle(file: string, kind: string): CompiledBundle {
 
 /**
  * Loads a CommonJS bundle as require() would, from its code cache for this kind of run when it can.
- * Node 20 has no compile cache of its own, and compiling the lint path is a fifth of a one-file lint.
+ * Node 20 has no compile cache of its own, and compiling the lint path is a large part of a one-file
+ * lint (bench/README.md, "Start-up and compilation").
  */
 export function requireBundle(url: URL, kind: string): unknown {
   const file = fileURLToPath(url);
