@@ -2,7 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { WORKFLOW } from '../src/cli/init-files.js';
+import { LOCAL_ACTION, remoteAction, workflow } from '../src/cli/init-files.js';
+import { REPOSITORY_URL, VERSION } from '../src/cli/package-info.js';
 import { ROOT, runCli, tempDir } from './helpers.js';
 
 type Json = any;
@@ -10,8 +11,8 @@ type Json = any;
 const CI_DOC = readFileSync(join(ROOT, 'docs', 'ci.md'), 'utf8');
 const yamlBlocks = [...CI_DOC.matchAll(/^```ya?ml\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
 
-/** The checks a GitHub workflow must pass to lint changed docs, upload SARIF and annotate. */
-function checkWorkflow(workflow: Json) {
+/** The checks a GitHub workflow must pass to run the mlsd action on changed docs, upload SARIF and annotate. */
+function checkWorkflow(workflow: Json, action = LOCAL_ACTION) {
   expect(Object.keys(workflow.on)).toContain('pull_request');
   expect(workflow.permissions['security-events']).toBe('write');
   const jobs = Object.values(workflow.jobs) as Json[];
@@ -20,15 +21,13 @@ function checkWorkflow(workflow: Json) {
   const uses = (name: string) => steps.find((s) => typeof s.uses === 'string' && s.uses.startsWith(name));
   expect(uses('actions/checkout@')?.with['fetch-depth']).toBe(0);
   expect(uses('actions/setup-node@')?.with['node-version']).toBeGreaterThanOrEqual(20);
+  const mlsd = steps.find((s) => s.uses === action);
+  expect(mlsd.with).toEqual({ 'changed-since': 'origin/${{ github.base_ref }}', sarif: true });
+  // Never a registry name: the installed, pinned copy after npm ci, or the action at a tag.
   const runs = steps.filter((s) => typeof s.run === 'string').map((s) => s.run as string);
-  const sarifRun = runs.find((r) => r.includes('--format sarif'))!;
-  expect(sarifRun).toMatch(/^npx (--yes )?mlsd lint --changed-since origin\/\$\{\{ github\.base_ref \}\} /);
-  const output = /--output (\S+)/.exec(sarifRun)?.[1];
-  expect(uses('github/codeql-action/upload-sarif@')?.with.sarif_file).toBe(output);
-  expect(runs.some((r) => r.includes('--changed-since') && r.includes('--format github'))).toBe(true);
-  // The SARIF step must not stop the upload; the last step decides pass or fail.
-  expect(steps.indexOf(uses('github/codeql-action/upload-sarif@'))).toBeLessThan(steps.length - 1);
-  expect(steps.find((s) => s.run === sarifRun)['continue-on-error']).toBe(true);
+  expect(runs.join('\n')).not.toMatch(/npx (--yes )?mlsd/);
+  if (action === LOCAL_ACTION) expect(steps.findIndex((s) => /^npm ci\b/.test(s.run ?? ''))).toBeLessThan(steps.indexOf(mlsd));
+  else expect(action).toMatch(/@v\d+\.\d+\.\d+$/);
 }
 
 describe('docs/ci.md snippets', () => {
@@ -40,7 +39,9 @@ describe('docs/ci.md snippets', () => {
   it('shows the workflow mlsd init writes, and it has the right shape', () => {
     const workflows = yamlBlocks.map((b) => parse(b)).filter((y: Json) => y && y.jobs);
     expect(workflows).toHaveLength(1);
-    expect(workflows[0]).toEqual(parse(WORKFLOW));
+    expect(workflows[0]).toEqual(parse(workflow(LOCAL_ACTION)));
+    // The other form, for repositories without a package.json: this repository at this release.
+    expect(CI_DOC).toContain(`uses: ${remoteAction(REPOSITORY_URL!, VERSION)}`);
     checkWorkflow(workflows[0]);
   });
 
@@ -52,7 +53,8 @@ describe('docs/ci.md snippets', () => {
     expect(junitRun).toContain('--changed-since "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"');
     expect(gitlab.mlsd.artifacts.reports.junit).toBe(/--output (\S+)/.exec(junitRun)![1]);
     expect(gitlab.mlsd.artifacts.when).toBe('always');
-    expect(script.at(-1)).toMatch(/^npx --yes mlsd lint --changed-since \S+$/);
+    expect(script[0]).toMatch(/^npm ci\b/);
+    expect(script.at(-1)).toMatch(/^npx --no-install mlsd lint --changed-since \S+$/);
   });
 
   it('pre-commit snippets use the hook id this repository ships', () => {
@@ -60,6 +62,7 @@ describe('docs/ci.md snippets', () => {
     const configs = yamlBlocks.map((b) => parse(b)).filter((y: Json) => Array.isArray(y?.repos)) as Json[];
     expect(configs).toHaveLength(2);
     for (const config of configs) expect(config.repos[0].hooks[0].id).toBe(hooks[0].id);
+    expect(configs.find((c) => c.repos[0].repo !== 'local').repos[0].rev).toBe(`v${VERSION}`);
     const local = configs.find((c) => c.repos[0].repo === 'local').repos[0].hooks[0];
     expect(new RegExp(local.files).test('docs/design.md')).toBe(true);
   });
@@ -83,9 +86,33 @@ describe('mlsd init', () => {
     expect(run.stdout).toContain('wrote  .mlsdrc.yaml');
     expect(run.stdout).toContain('wrote  .github/workflows/mlsd.yml');
     expect(run.stdout).toContain('- id: mlsd-lint');
+    expect(run.stdout).toContain(`repo: ${REPOSITORY_URL}`);
     const config = parse(readFileSync(join(dir, '.mlsdrc.yaml'), 'utf8'));
-    expect(config).toEqual({ extends: 'mlsd:recommended', drafts: 'docs/design' });
+    expect(config).toEqual({ extends: 'mlsd:recommended', drafts: 'docs/design', paths: ['docs/design'] });
+    // No package.json pinning mlsd: the action from the mlsd repository at this release.
+    checkWorkflow(parse(readFileSync(join(dir, '.github/workflows/mlsd.yml'), 'utf8')), remoteAction(REPOSITORY_URL!, VERSION));
+  });
+
+  it('runs the pinned, installed copy when package.json lists mlsd', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ devDependencies: { mlsd: 'file:vendor/mlsd-0.1.0.tgz' } }));
+    expect(runCli(['init'], { cwd: dir }).code).toBe(0);
     checkWorkflow(parse(readFileSync(join(dir, '.github/workflows/mlsd.yml'), 'utf8')));
+  });
+
+  it('writes paths that match where mlsd new writes, so lint with no paths finds the new doc and not the README', () => {
+    const dir = tempDir();
+    runCli(['init'], { cwd: dir });
+    writeFileSync(join(dir, 'README.md'), '# Our service\n');
+    expect(runCli(['new', 'churn', '--yes'], { cwd: dir }).code).toBe(0);
+    const run = runCli(['lint', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(run.stdout).files.map((f: Json) => f.file)).toEqual(['docs/design/churn.md']);
+    // What a pre-commit hook does: name every changed Markdown file. README.md is skipped.
+    const hook = runCli(['lint', 'README.md', 'docs/design/churn.md', '--format', 'json', '--verbose'], { cwd: dir });
+    expect(JSON.parse(hook.stdout).files.map((f: Json) => f.file)).toEqual(['docs/design/churn.md']);
+    expect(hook.stderr).toBe('mlsd: README.md skipped: outside the config\'s "paths"\n');
+    const readmeOnly = runCli(['lint', 'README.md'], { cwd: dir });
+    expect(readmeOnly.code).toBe(0);
   });
 
   it('never overwrites an existing file without --force', () => {

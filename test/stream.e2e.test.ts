@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultChecklist } from '../src/checklist/load.js';
 import { loadFormatter, type FileResult, type FormatOptions } from '../src/format/index.js';
 import { BIN, ROOT, runCli, tempDir } from './helpers.js';
+import { REPOSITORY_URL, sourceUrlBase } from '../src/cli/package-info.js';
 
 const STREAMED = ['stylish', 'json', 'sarif', 'compact'];
 
@@ -55,7 +56,7 @@ describe('the report is printed as files are linted', () => {
     expect(results.map((r) => r.file)).toEqual(expect.arrayContaining(['clean.md', 'draft.md', 'guarded.md']));
     expect(results.find((r) => r.file === 'clean.md')!.diagnostics).toEqual([]);
     expect(results.find((r) => r.file === 'draft.md')!.diagnostics.length).toBeGreaterThan(0);
-    const options: FormatOptions = { color: false, toolVersion: report.tool.version, checklistId: report.checklist, repoPrefix: '', rules: [...defaultChecklist().catalogue.values()] };
+    const options: FormatOptions = { color: false, toolVersion: report.tool.version, informationUri: REPOSITORY_URL, docsBase: sourceUrlBase(), checklistId: report.checklist, repoPrefix: '', rules: [...defaultChecklist().catalogue.values()] };
     for (const format of STREAMED) expect(runs[`${format} 2`]!.stdout, format).toBe((await loadFormatter(format))!(results, options));
   });
 

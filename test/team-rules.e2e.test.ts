@@ -61,7 +61,19 @@ describe('a rule declared in a team config', () => {
     const root = tree({ '.mlsdrc.yaml': TEAM, 'slow.md': SLOW.replace('A feature flag', '<!-- mlsd-disable rollback-time -- owned by the platform team -->\nA feature flag') });
     const [finding] = json(runCli(['lint', 'slow.md', '--format', 'json'], { cwd: root }).stdout);
     expect(finding).toMatchObject({ ruleId: 'rollback-time', suppressed: { justification: 'owned by the platform team' } });
+    // A known target: the directive is not reported as naming an unknown rule (suppression-unknown).
+    expect(json(runCli(['lint', 'slow.md', '--format', 'json'], { cwd: root }).stdout).map((d) => d.ruleId)).toEqual(['rollback-time']);
   });
+
+  it('is listed by `mlsd explain` with the built-in rules, and its item with the built-in items', () => {
+    const root = tree({ '.mlsdrc.yaml': TEAM });
+    const run = runCli(['explain'], { cwd: root });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^ {2}rollback-time +warning +The rollback plan gives no time to roll back\.$/m);
+    expect(run.stdout).toMatch(/^ {2}rollback-plan +required +Rollback plan$/m);
+    expect(runCli(['explain', 'rollback-plan'], { cwd: root }).stdout).toMatch(/^ {2}rollback-time \(warning\): /m);
+  });
+
 
   it('is explained and described in SARIF from its description and help', () => {
     const root = tree({ '.mlsdrc.yaml': TEAM, 'slow.md': SLOW });

@@ -11,6 +11,7 @@ import { createAjv, readDefaultSchema, type LangTerms } from './load.js';
 import { parseSize } from './size.js';
 import { compileTerms } from './terms.js';
 import { importModule } from '../import-module.js';
+import { didYouMean } from '../suggest.js';
 
 export type Level = 'error' | 'warning' | 'off';
 export type Scalar = string | number | boolean;
@@ -185,7 +186,7 @@ function checkRuleNames(source: ConfigSource, config: MlsdConfig, knownRules: re
   const checkRules = (rules: Record<string, Level> | undefined, at: (string | number)[]) => {
     for (const id of Object.keys(rules ?? {})) {
       if (!knownRules.includes(id)) {
-        problems.push({ file: source.label, line: source.lineOf([...at, id]), message: `${dotted([...at, id])} is not a rule mlsd knows (rules: ${knownRules.join(', ')})` });
+        problems.push({ file: source.label, line: source.lineOf([...at, id]), message: `${dotted([...at, id])} is not a rule mlsd knows${didYouMean(id, knownRules)} (rules: ${knownRules.join(', ')})` });
       }
     }
   };
@@ -266,6 +267,8 @@ function itemProblems(item: ItemConfig): [(string | number)[], string][] {
 interface Layer {
   label: string;
   config: MlsdConfig;
+  /** Where a key stands in the layer's file, for messages (presets have none). */
+  lineOf?: ConfigSource['lineOf'];
 }
 
 /** The built-in presets, as config layers over the built-in checklist. */
@@ -332,7 +335,7 @@ async function layersOf(source: ConfigSource, options: LoadOptions, stack: strin
     }
     layers.push(...(await layersOf(next, options, [...stack, next.path])));
   }
-  layers.push({ label: source.label, config });
+  layers.push({ label: source.label, config, lineOf: source.lineOf });
   // Rules this file or a layer it extends declares are known to its `rules`, as built-in ones are.
   const declared = layers.flatMap((layer) => declaredRules(layer.config).map((rule) => rule.id));
   checkRuleNames(source, config, [...options.knownRules, ...new Set(declared)]);
@@ -405,6 +408,36 @@ export function mergeLayers(layers: readonly Layer[], knownRules: readonly strin
 }
 
 /**
+ * A checklist key that names no built-in item and no item a layer gives a title to is a typo
+ * (`drift:` for `drift-monitoring:`), not a new item: it would silently add an item nobody meant.
+ * A new item says so with its `title`.
+ */
+function checkItemIds(layers: readonly Layer[]): void {
+  const checklists = (layer: Layer) => [
+    { at: ['checklist'], items: layer.config.checklist ?? {} },
+    ...(layer.config.overrides ?? []).map((o, i) => ({ at: ['overrides', i, 'checklist'], items: o.checklist ?? {} })),
+  ];
+  const builtIn = Object.keys((readDefaultSchema() as { properties: { items: { properties: Record<string, unknown> } } }).properties.items.properties);
+  const defined = new Set(builtIn);
+  for (const layer of layers) for (const { items } of checklists(layer)) for (const [id, item] of Object.entries(items)) if (item.title !== undefined) defined.add(id);
+  const problems: ConfigProblem[] = [];
+  for (const layer of layers) {
+    for (const { at, items } of checklists(layer)) {
+      for (const id of Object.keys(items)) {
+        if (defined.has(id)) continue;
+        const where = [...at, id];
+        problems.push({
+          file: layer.label,
+          line: layer.lineOf?.(where),
+          message: `${dotted(where)} is not a checklist item${didYouMean(id, defined)}; a new item needs a "title"`,
+        });
+      }
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+}
+
+/**
  * Find (or take from --config), validate and flatten the config for a run. Every problem is a
  * ConfigError naming the file, line and key; the CLI turns it into exit code 2.
  */
@@ -418,6 +451,7 @@ export async function loadConfig(options: LoadOptions): Promise<ResolvedConfig> 
     source = discoverConfig(options.cwd);
   }
   const layers = source ? await layersOf(source, options, [source.path]) : [];
+  checkItemIds(layers);
   const { merged, sources, labels } = mergeLayers(layers, options.knownRules);
   return {
     root: source ? dirname(source.path) : resolve(options.cwd),

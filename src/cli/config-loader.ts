@@ -24,10 +24,10 @@ export function relativeToRoot(resolved: ResolvedConfig, file: string, cwd: stri
   return relative(resolved.root, resolve(cwd, file)).split(sep).join('/');
 }
 
-/** Configured `paths` (relative to the config root) as paths the working directory can use. */
-export function configuredPaths(resolved: ResolvedConfig, cwd: string): string[] {
+/** Configured `paths` (or others relative to the config root) as paths the working directory can use. */
+export function configuredPaths(resolved: ResolvedConfig, cwd: string, paths: readonly string[] = resolved.config.paths ?? []): string[] {
   const base = relative(cwd, resolved.root).split(sep).join('/');
-  return (resolved.config.paths ?? []).map((p) => (base ? `${base}/${p}` : p));
+  return paths.map((p) => (base ? `${base}/${p}` : p));
 }
 
 /** A file's settings from its config: the checklist and rule levels, and the team templates folder (absolute). */

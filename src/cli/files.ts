@@ -4,8 +4,8 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from './errors.js';
 
 export const STDIN = '-';
-const MARKDOWN = '**/*.{md,markdown}';
-const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+export const MARKDOWN = '**/*.{md,markdown}';
+export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
 const toPosix = (p: string) => p.split('\\').join('/');
 
@@ -17,9 +17,10 @@ export interface FoundFile {
 
 /**
  * Expand paths into the files to lint: a folder means every Markdown file under it, a glob its
- * matches, a file itself; "-" is standard input. Missing paths and empty globs are errors.
+ * matches, a file itself; "-" is standard input. Missing paths and empty globs are errors, unless
+ * `missingOk` (configured paths: a folder no doc has been written to yet is not a mistake).
  */
-export async function findFiles(paths: readonly string[], cwd: string): Promise<FoundFile[]> {
+export async function findFiles(paths: readonly string[], cwd: string, { missingOk = false } = {}): Promise<FoundFile[]> {
   const files = new Map<string, boolean>();
   const add = (file: string, explicit: boolean) => files.set(file, explicit || (files.get(file) ?? false));
   for (const path of paths.length > 0 ? paths : ['.']) {
@@ -35,9 +36,9 @@ export async function findFiles(paths: readonly string[], cwd: string): Promise<
       add(toPosix(path), true);
     } else if (isDynamicPattern(path)) {
       const found = await glob(toPosix(path), { cwd, ignore: ALWAYS_IGNORED, onlyFiles: true, followSymbolicLinks: false });
-      if (found.length === 0) throw new UsageError(`no files match "${path}"`);
+      if (found.length === 0 && !missingOk) throw new UsageError(`no files match "${path}"`);
       for (const f of found) add(f, false);
-    } else {
+    } else if (!missingOk) {
       throw new UsageError(`no such file or directory: ${path}`);
     }
   }

@@ -1,9 +1,9 @@
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { EXIT } from './errors.js';
-import { CONFIG_PATH, preCommitSnippet, STARTER_CONFIG, WORKFLOW, WORKFLOW_PATH } from './init-files.js';
+import { CONFIG_PATH, LOCAL_ACTION, preCommitSnippet, remoteAction, STARTER_CONFIG, workflow, WORKFLOW_PATH } from './init-files.js';
 import type { Io } from './io.js';
-import { VERSION } from './version.js';
+import { REPOSITORY_URL, VERSION } from './package-info.js';
 import { writeAtomic } from './write.js';
 
 export interface InitOptions {
@@ -12,14 +12,28 @@ export interface InitOptions {
 
 const indent = (text: string, by: string) => text.replace(/^(?=.)/gm, by);
 
+/** The repository pins mlsd in its package.json, so CI can run that copy after `npm ci`. */
+async function pinsMlsd(cwd: string): Promise<boolean> {
+  const text = await readFile(resolve(cwd, 'package.json'), 'utf8').catch(() => undefined);
+  if (text === undefined) return false;
+  try {
+    const manifest = JSON.parse(text) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+    return manifest.devDependencies?.mlsd !== undefined || manifest.dependencies?.mlsd !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Set a repository up for mlsd: a starter config and a GitHub Actions workflow for pull requests.
  * Existing files are kept unless --force; the output says what was written and what was kept.
  */
 export async function runInit(options: InitOptions, io: Io): Promise<number> {
+  const local = REPOSITORY_URL === undefined || (await pinsMlsd(io.cwd));
+  const action = REPOSITORY_URL === undefined || local ? LOCAL_ACTION : remoteAction(REPOSITORY_URL, VERSION);
   const files: [string, string, string][] = [
     [CONFIG_PATH, STARTER_CONFIG, 'starter config'],
-    [WORKFLOW_PATH, WORKFLOW, 'GitHub Actions workflow: lints changed docs on pull requests, uploads SARIF, annotates'],
+    [WORKFLOW_PATH, workflow(action), `GitHub Actions workflow: the mlsd action (${action}) lints changed docs on pull requests, annotates, uploads SARIF`],
   ];
   const out: string[] = [];
   let kept = 0;
@@ -37,14 +51,18 @@ export async function runInit(options: InitOptions, io: Io): Promise<number> {
     await writeAtomic(target, text);
     out.push(`${exists ? 'overwrote' : 'wrote '} ${path}  ${what}`);
   }
-  out.push(
-    '',
-    'To lint design docs before each commit with pre-commit (https://pre-commit.com), add to .pre-commit-config.yaml:',
-    '',
-    indent(preCommitSnippet(VERSION), '  ').trimEnd(),
-    '',
-    'More CI setups (GitLab, pre-commit without a remote): docs/ci.md in the mlsd package.',
-  );
+  if (!local) {
+    out.push('', `The workflow runs mlsd ${VERSION} from its repository. To run the version your package.json pins instead, add mlsd as a dev dependency and run \`mlsd init --force\` again.`);
+  }
+  if (REPOSITORY_URL !== undefined) {
+    out.push(
+      '',
+      'To lint design docs before each commit with pre-commit (https://pre-commit.com), add to .pre-commit-config.yaml:',
+      '',
+      indent(preCommitSnippet(REPOSITORY_URL, VERSION), '  ').trimEnd(),
+    );
+  }
+  out.push('', 'More CI setups (GitLab, pre-commit without a remote): docs/ci.md in the mlsd package.');
   if (kept > 0) out.push('', `${kept === 1 ? 'One file was' : `${kept} files were`} left as they were.`);
   io.stdout.write(`${out.join('\n')}\n`);
   return EXIT.ok;

@@ -1,4 +1,5 @@
 /** The files `mlsd init` writes. docs/ci.md shows the same workflow, and a test keeps the two equal. */
+import { DEFAULT_DESIGN_FOLDER } from '../scaffold/design-folder.js';
 
 export const CONFIG_PATH = '.mlsdrc.yaml';
 export const WORKFLOW_PATH = '.github/workflows/mlsd.yml';
@@ -7,7 +8,12 @@ export const STARTER_CONFIG = `# mlsd configuration: the checklist design docs i
 extends: mlsd:recommended
 
 # Where \`mlsd new\` writes drafts, relative to this file.
-drafts: docs/design
+drafts: ${DEFAULT_DESIGN_FOLDER}
+
+# What \`mlsd lint\` checks when no files are named: where \`mlsd new\` writes design docs. A file
+# named on the command line (as the pre-commit hook does) outside these is skipped.
+paths:
+  - ${DEFAULT_DESIGN_FOLDER}
 
 # Examples; uncomment and adapt.
 #
@@ -20,7 +26,14 @@ drafts: docs/design
 #   - "docs/archive/**"
 `;
 
-export const WORKFLOW = `# Lints the design docs a pull request adds or changes, with mlsd.
+/**
+ * The pull request workflow, running the mlsd GitHub Action. `action` is where the action is:
+ * `./node_modules/mlsd` runs the version pinned in the repository's package.json after `npm ci`;
+ * `<owner>/mlsd@v<version>` runs that release from the mlsd repository.
+ */
+export const workflow = (action: string) => {
+  const install = action.startsWith('./') ? '      - run: npm ci # installs the mlsd version pinned in package.json\n' : '';
+  return `# Lints the design docs a pull request adds or changes, with mlsd.
 # Findings show as annotations on the pull request, as a scorecard in the job summary,
 # and as code scanning alerts (Security tab) that reviewers can dismiss with a reason.
 name: mlsd
@@ -38,25 +51,26 @@ jobs:
     steps:
       - uses: actions/checkout@v4
         with:
-          fetch-depth: 0 # --changed-since needs the base branch's history
+          fetch-depth: 0 # changed-since needs the base branch's history
       - uses: actions/setup-node@v4
         with:
           node-version: 20
-      - name: Lint changed design docs (SARIF)
-        run: npx --yes mlsd lint --changed-since origin/\${{ github.base_ref }} --format sarif --output mlsd.sarif
-        continue-on-error: true # the annotations step below decides pass or fail
-      - name: Upload SARIF to code scanning
-        if: \${{ !cancelled() && hashFiles('mlsd.sarif') != '' }}
-        uses: github/codeql-action/upload-sarif@v3
+${install}      - name: Lint changed design docs
+        uses: ${action}
         with:
-          sarif_file: mlsd.sarif
-          category: mlsd
-      - name: Lint changed design docs (annotations and job summary)
-        run: npx --yes mlsd lint --changed-since origin/\${{ github.base_ref }} --format github
+          changed-since: origin/\${{ github.base_ref }}
+          sarif: true
 `;
+};
 
-export const preCommitSnippet = (version: string) => `repos:
-  - repo: https://github.com/OWNER/mlsd # the mlsd git repository
+/** The action inside the installed package: the version the repository's package.json pins. */
+export const LOCAL_ACTION = './node_modules/mlsd';
+
+/** The action from the mlsd repository at this release's tag, for repositories without a package.json. */
+export const remoteAction = (repository: string, version: string) => `${repository.replace(/^https:\/\/github\.com\//, '')}@v${version}`;
+
+export const preCommitSnippet = (repository: string, version: string) => `repos:
+  - repo: ${repository}
     rev: v${version}
     hooks:
       - id: mlsd-lint

@@ -1,18 +1,18 @@
 import { resolve } from 'node:path';
-import { Checklists, matcher, settingsFor } from '../checklist/build.js';
+import { Checklists, settingsFor } from '../checklist/build.js';
 import { FORMAT_NAMES, loadFormatter, loadReportFormat, type FileResult } from '../format/index.js';
-import { configFor, configuredPaths, fileSettings, relativeToRoot } from './config-loader.js';
+import { configFor, fileSettings, relativeToRoot } from './config-loader.js';
 import { EXIT, UsageError } from './errors.js';
-import { findFiles, STDIN, type FoundFile } from './files.js';
-import { GitIgnore } from './ignore.js';
+import { STDIN, type FoundFile } from './files.js';
 import { readDocument, readStdinDocument, type Io } from './io.js';
 import { lintRead } from './lint-file.js';
+import { selectFiles } from './select-files.js';
 import { needsGuard } from './lint-guard.js';
 import type { LintPool } from './lint-pool.js';
 import { LintReport } from './lint-report.js';
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS } from './limits.js';
 import { threadsFor } from './lint-parallelism.js';
-import { VERSION } from './version.js';
+import { REPOSITORY_URL, sourceUrlBase, VERSION } from './package-info.js';
 
 export interface LintOptions {
   format: string;
@@ -35,8 +35,10 @@ export interface LintOptions {
   maxFileSize?: number;
   /** Per-file time limit in milliseconds for files linted in a worker. */
   timeout?: number;
-  /** Say more: the stylish report adds each file's scorecard (item, state, line, evidence). */
+  /** Say more: which named files were skipped and why, and (stylish) each file's scorecard: item, state, line, evidence. */
   verbose?: boolean;
+  /** Standard input's name in the report and for the config's overrides. */
+  stdinFilename?: string;
 }
 
 /** Colour only for a colour terminal, and never when NO_COLOR or --no-color says no. */
@@ -60,6 +62,7 @@ interface RunContext {
   threads?: number;
   maxFileSize: number;
   timeoutMs: number;
+  stdinFilename?: string;
 }
 
 /**
@@ -75,8 +78,12 @@ const LOOKAHEAD = 256;
  * On the main thread, a file the parser could spend unbounded time on (see lint-guard.ts) is
  * handed to a worker with a watchdog, so no file can stall the run past the time limit.
  */
-async function lintFiles(files: FoundFile[], { resolved, checklists, threads, maxFileSize, timeoutMs }: RunContext, io: Io, emit: (result: FileResult) => Promise<void>, progress: Progress): Promise<void> {
-  const settings = (path: string) => fileSettings(resolved, path === STDIN ? undefined : relativeToRoot(resolved, path, io.cwd));
+async function lintFiles(files: FoundFile[], { resolved, checklists, threads, maxFileSize, timeoutMs, stdinFilename }: RunContext, io: Io, emit: (result: FileResult) => Promise<void>, progress: Progress): Promise<void> {
+  const stdinName = (stdinFilename ?? '').replace(/\\/g, '/') || undefined;
+  const settings = (path: string) => {
+    const named = path === STDIN ? stdinName : path;
+    return fileSettings(resolved, named === undefined ? undefined : relativeToRoot(resolved, named, io.cwd));
+  };
   const workers = threadsFor(files.length, threads);
   if (workers > 0 && !files.some((f) => f.path === STDIN)) {
     const { LintPool } = await import('./lint-pool.js');
@@ -101,7 +108,7 @@ async function lintFiles(files: FoundFile[], { resolved, checklists, threads, ma
   try {
     for (const [i, file] of files.entries()) {
       const doc = file.path === STDIN ? await readStdinDocument(io.stdin, maxFileSize) : readDocument(file.path, maxFileSize);
-      const name = file.path === STDIN ? '<stdin>' : file.path;
+      const name = file.path === STDIN ? (stdinName ?? '<stdin>') : file.path;
       if ('text' in doc && needsGuard(doc.text)) {
         // The main thread waits meanwhile, so the worker's clock measures the file alone.
         guard ??= new (await import('./lint-pool.js')).LintPool(1, { timeoutMs });
@@ -148,6 +155,7 @@ async function fixFor(resolved: RunContext['resolved'], checklists: Checklists, 
     settings: (path) => fileSettings(resolved, relativeToRoot(resolved, path, io.cwd)),
     templatesDir: templates === undefined ? undefined : resolve(resolved.root, templates),
     cwd: io.cwd,
+    report: (line) => io.stderr.write(`mlsd: fixed ${line}\n`),
   });
 }
 
@@ -159,24 +167,14 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
   const checklists = new Checklists();
   const base = checklists.for(settingsFor(resolved.config, undefined)); // a broken team checklist fails before any file is read
 
-  // Paths on the command line replace the configured ones, never add to them.
-  const wanted = paths.length > 0 ? paths : configuredPaths(resolved, io.cwd);
-  const found = await findFiles(wanted, io.cwd);
-  const ignoredByConfig = matcher(resolved.config.ignores);
-  const gitignore = resolved.config.gitignore ? new GitIgnore(io.cwd) : undefined;
-  const skipped: string[] = [];
-  const selected = found.filter(({ path, explicit }) => {
-    if (path === STDIN) return true;
-    if (ignoredByConfig(relativeToRoot(resolved, path, io.cwd))) {
-      if (explicit) skipped.push(path);
-      return false;
-    }
-    return explicit || !gitignore?.ignores(path);
-  });
-  for (const path of skipped) io.stderr.write(`mlsd: ${path} skipped: ignored by the config's "ignores"\n`);
+  const { files: selected, skipped, searched, fromCommandLine } = await selectFiles(paths, resolved, io.cwd);
+  // Said only when asked, or when it is all that happened: a pre-commit hook names every changed Markdown file.
+  if (options.verbose || selected.length === 0) for (const { path, why } of skipped) io.stderr.write(`mlsd: ${path} skipped: ${why}\n`);
   if (selected.length === 0) {
-    if (skipped.length > 0) return EXIT.ok; // a hook that passed only ignored files has nothing to check
-    throw new UsageError(`no Markdown files found in ${wanted.join(', ') || 'the current directory'}${found.length > 0 ? ` (${found.length} ignored)` : ''}`);
+    if (skipped.length > 0) return EXIT.ok; // a hook that passed only files outside the selection has nothing to check
+    if (fromCommandLine) throw new UsageError(`no Markdown files found in ${searched}`);
+    io.stderr.write(`mlsd: no design docs found in ${searched}; name files to lint, or set "paths" in the config\n`);
+    return EXIT.ok;
   }
   const files = options.changedSince === undefined ? selected : await onlyChanged(selected, options.changedSince, io);
 
@@ -187,7 +185,7 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
 
   // SARIF and annotations name files from the repository root; only they pay for asking git.
   const repoPrefix = options.format === 'sarif' || options.format === 'github' ? await (await import('./git.js')).repoPrefix(io.cwd) : '';
-  const formatOptions = { color: useColor(options, io), verbose: options.verbose ?? false, toolVersion: VERSION, checklistId: base.id, repoPrefix, rules: [...base.catalogue.values()] };
+  const formatOptions = { color: useColor(options, io), verbose: options.verbose ?? false, toolVersion: VERSION, informationUri: REPOSITORY_URL, docsBase: sourceUrlBase(), checklistId: base.id, repoPrefix, rules: [...base.catalogue.values()] };
   const progress = progressReporter(files.length, io);
   const report = await LintReport.open(format, formatOptions, {
     output: options.output === undefined ? undefined : resolve(io.cwd, options.output),
@@ -196,7 +194,7 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
     beforeWrite: io.stdout.isTTY ? progress.clear : undefined, // the report and the progress line share the terminal
   });
   try {
-    await lintFiles(files, { resolved, checklists, threads: options.threads, maxFileSize, timeoutMs }, io, async (result) => report.add(fix ? await fix(result) : result), progress);
+    await lintFiles(files, { resolved, checklists, threads: options.threads, maxFileSize, timeoutMs, stdinFilename: options.stdinFilename }, io, async (result) => report.add(fix ? await fix(result) : result), progress);
     progress.clear();
     await report.finish();
   } catch (error) {

@@ -15,6 +15,13 @@ export interface FixContext {
   /** Team templates folder (absolute), whose partials give the skeletons. */
   templatesDir?: string;
   cwd: string;
+  /** Told what was inserted where, one line per fixed file. */
+  report: (line: string) => void;
+}
+
+/** "Labels" before line 12, "Drift monitoring" at the end: lines of the file as it was. */
+export function describeInsertions(inserted: readonly { title: string; before: number }[], lineCount: number): string {
+  return inserted.map(({ title, before }) => `"${title}" ${before > lineCount ? 'at the end' : `before line ${before}`}`).join(', ');
 }
 
 /**
@@ -68,13 +75,16 @@ export function fixer(context: FixContext): (result: FileResult) => Promise<File
   return async (result) => {
     if (!result.diagnostics.some(fixable)) return result;
     const settings = context.settings(result.file);
-    const insertions = await render(result.diagnostics, context.checklists.for(settings));
+    const checklist = context.checklists.for(settings);
+    const insertions = await render(result.diagnostics, checklist);
 
     const path = resolve(context.cwd, result.file);
     const original = plainUtf8(await readFile(path));
     if (original === undefined) return result;
     const text = insertSections(original, insertions);
     await writeAtomic(path, text);
+    const inserted = result.diagnostics.filter(fixable).map((d) => ({ title: checklist.items.find((item) => item.id === d.itemId)?.title ?? d.itemId!, before: d.fix!.insertSectionBefore }));
+    context.report(`${result.file}: inserted ${describeInsertions(inserted, original.split(/\r?\n/).length)}`);
     return lintDocument(result.file, text, settings, context.checklists);
   };
 }

@@ -6,7 +6,8 @@ import type { Io } from './io.js';
 import { millisecondsOption, sizeOption } from './limits.js';
 import type { LintOptions } from './lint-command.js';
 import type { NewOptions } from './new-command.js';
-import { VERSION } from './version.js';
+import { VERSION } from './package-info.js';
+import { DEFAULT_DESIGN_FOLDER } from '../scaffold/design-folder.js';
 
 function count(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, 0 or more');
@@ -24,12 +25,16 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program
     .command('lint')
     .description('Check design docs against the checklist: each item is present, weak or absent.')
-    .argument('[paths...]', 'files, folders (every .md/.markdown file inside, skipping node_modules and .git) or globs; "-" reads standard input', [])
+    .argument(
+      '[paths...]',
+      `files, folders (every .md/.markdown file inside, skipping node_modules and .git) or globs; "-" reads standard input. None: the config's "paths", or without them its "drafts" folder (default ${DEFAULT_DESIGN_FOLDER}/) and the Markdown files whose front matter has problem_type (what mlsd new writes). A file named here that is outside the config's "paths" or in its "ignores" is skipped`,
+    )
     .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
     .option('-o, --output <file>', 'write the report to a file (folders created) instead of standard output')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', count)
     .option('-q, --quiet', 'report errors only')
-    .option('--verbose', "print each file's scorecard: every checklist item's state, line and the evidence quoted")
+    .option('--verbose', "say which named files were skipped and why, and print each file's scorecard: every checklist item's state, line and the evidence quoted")
+    .option('--stdin-filename <path>', 'the name standard input ("-", implied) has in the report and for the config\'s overrides')
     .option('--changed-since <git-ref>', 'lint only the selected docs changed since this ref (merge base to HEAD, plus uncommitted and untracked files)')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('-c, --config <file>', 'use this config file instead of searching from the working directory upward')
@@ -56,6 +61,7 @@ Examples:
   $ mlsd lint docs/
   $ mlsd lint design.md 'docs/**/*.md'
   $ cat design.md | mlsd lint - --format json
+  $ git show HEAD:docs/design/x.md | mlsd lint --stdin-filename docs/design/x.md
   $ mlsd lint --changed-since origin/main --format sarif --output mlsd.sarif
   $ mlsd lint --config ci/.mlsdrc.yaml docs/
 
@@ -65,18 +71,18 @@ configured "paths". See docs/config.md.`,
     )
     .action(async (paths: string[], options: LintOptions) => {
       const { runLint } = await import('./lint-command.js'); // the parser and ajv load only for lint
-      setExit(await runLint(paths, options, io));
+      setExit(await runLint(paths.length === 0 && options.stdinFilename !== undefined ? ['-'] : paths, options, io));
     });
 
   program
     .command('explain')
-    .description('Explain a rule: what it checks, why it matters, a failing and a passing example.')
-    .argument('<rule-id>', 'a rule id as lint reports it, e.g. latency-stage-sum; a rule the config\'s checklist declares too')
-    .option('-c, --config <file>', 'use this config file instead of searching from the working directory upward')
-    .option('--no-config', 'ignore every config file: the built-in rules only')
-    .action(async (ruleId: string, options: { config?: string | boolean }) => {
+    .description('List the rules and checklist items, or explain one: a rule\'s page (what it checks, why, a failing and a passing example), or what makes an item present, weak or absent.')
+    .argument('[id]', 'a rule id as lint reports it (e.g. latency-stage-sum) or a checklist item id (e.g. labels); none lists them all; the config\'s own rules and items too')
+    .option('-c, --config <file>', 'use this config file instead of searching from the working directory upward (team items and rules)')
+    .option('--no-config', 'ignore every config file: the built-in checklist only')
+    .action(async (id: string | undefined, options: { config?: string | boolean }) => {
       const { runExplain } = await import('./explain-command.js');
-      setExit(await runExplain(ruleId, options, io.cwd, io.stdout));
+      setExit(await runExplain(id, options, io.cwd, io.stdout));
     });
 
   program
@@ -106,7 +112,8 @@ configured "paths". See docs/config.md.`,
     .description('Scaffold a design doc: ask the ML system design framework questions and write <drafts>/<name>.md (the config\'s "drafts", default docs/design at the repository root).')
     .argument('<name>', 'the doc name, a slug such as "feed-ranking"; the problem type is inferred from it unless --type is given')
     .option('-t, --type <id>', 'problem type (see `mlsd templates`)')
-    .option('-o, --out <file>', 'write here instead of <drafts>/<name>.md')
+    .option('-o, --output <file>', 'write here instead of <drafts>/<name>.md')
+    .addOption(new Option('--out <file>').hideHelp()) // the old name of --output
     .option('-a, --answers <file>', 'answers as YAML or JSON, keyed by question key')
     .option('-s, --set <key=value>', 'answer one question (repeatable)', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
     .option('-y, --yes', 'accept the suggested answers; never prompt')
@@ -114,7 +121,7 @@ configured "paths". See docs/config.md.`,
     .option('-c, --config <file>', 'use this config file instead of searching from the working directory upward')
     .option('--no-config', 'ignore every config file')
     .option('--dry-run', 'print the doc instead of writing it')
-    .option('-f, --force', 'overwrite an existing file')
+    .option('--force', 'overwrite an existing file')
     .option('--resume', 'continue the questions an interrupted run (Ctrl-C) kept the answers of')
     .option('--save-answers <file>', 'also write the final answers to this file, so --answers draws the same doc again')
     .addHelpText(
@@ -136,9 +143,9 @@ Examples:
   $ mlsd new feed-ranking --resume          # after Ctrl-C
   $ mlsd templates fraud-detection          # the questions, their keys and suggestions`,
     )
-    .action(async (name: string, options: NewOptions) => {
+    .action(async (name: string, { output, ...options }: NewOptions & { output?: string }) => {
       const { runNew } = await import('./new-command.js');
-      setExit(await runNew(name, options, io));
+      setExit(await runNew(name, { ...options, out: output ?? options.out }, io));
     });
 
   program

@@ -7,6 +7,7 @@ import { configFor } from './config-loader.js';
 import type { Answers, ScaffoldConfig, TemplateSpec } from '../scaffold/index.js';
 import { EXIT, UsageError } from './errors.js';
 import { readText, type Io } from './io.js';
+import { DEFAULT_DESIGN_FOLDER } from '../scaffold/design-folder.js';
 import { loadPrompts, styles, type Prompts } from './new-prompt.js';
 import { FINGERPRINTS_FILE, type FingerprintsFile } from './template-text.js';
 
@@ -46,7 +47,6 @@ function repoRoot(from: string): string | undefined {
   }
 }
 
-export const DEFAULT_DRAFTS = 'docs/design';
 
 type TeamScaffolding = ScaffoldConfig & { checklist: Checklist; draftsDir: string };
 
@@ -60,7 +60,7 @@ async function teamScaffolding(flags: { config?: string | boolean }, io: Io): Pr
     defaults: answers,
     templatesDir: templates === undefined ? undefined : relative(io.cwd, resolve(resolved.root, templates)) || '.',
     sections,
-    draftsDir: resolve(root, drafts ?? DEFAULT_DRAFTS),
+    draftsDir: resolve(root, drafts ?? DEFAULT_DESIGN_FOLDER),
     checklist: new Checklists().for(settingsFor(resolved.config, undefined)),
   };
 }

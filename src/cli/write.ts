@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { appendFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { UsageError } from './errors.js';
@@ -29,6 +29,29 @@ export async function writeChunk(stream: NodeJS.WritableStream, text: string): P
   });
 }
 
+/**
+ * mkdir -p that always ends. Node's recursive mkdir can loop forever where mkdir reports ENOENT
+ * although the parent exists (/proc, some network mounts), so each missing level is made in turn,
+ * from the deepest folder that exists, and the first failure is thrown.
+ */
+export async function makeFolders(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    const info = await stat(d).catch(() => undefined);
+    if (info) {
+      if (!info.isDirectory()) throw Object.assign(new Error(`${d} is not a directory`), { code: 'ENOTDIR' });
+      break;
+    }
+    missing.unshift(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing) {
+    await mkdir(d).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  }
+}
+
 /** A file written piece by piece that appears whole or not at all. */
 export interface AtomicFile {
   write(text: string): Promise<void>;
@@ -43,7 +66,7 @@ export async function openAtomic(path: string): Promise<AtomicFile> {
   const temp = tempPath(path);
   const failed = (error: unknown) => new UsageError(`cannot write ${path}: ${(error as Error).message}`);
   try {
-    await mkdir(dirname(path), { recursive: true });
+    await makeFolders(dirname(path));
   } catch (e) {
     throw failed(e);
   }
@@ -89,7 +112,7 @@ export async function writeAtomic(path: string, text: string): Promise<void> {
   const dir = dirname(path);
   const temp = tempPath(path);
   try {
-    await mkdir(dir, { recursive: true });
+    await makeFolders(dir);
     await writeFile(temp, text, 'utf8');
     await rename(temp, path);
   } catch (error) {

@@ -6,15 +6,16 @@ import type { FileResult, FormatOptions, StreamingFormatter } from './types.js';
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 /**
- * A rule's page: its rule file ships in the npm package (docPath), so a version-pinned package URL
- * always shows the page for the version that produced the report. A team's rule has no page.
+ * A rule's page: its rule file (docPath) in the repository at this version's tag (docsBase), so the
+ * link shows the page of the version that produced the report. No link for a team's rule (no page
+ * ships) or when the run knows no repository.
  */
-export const helpUri = (rule: RuleMeta, version: string) => (rule.docPath ? `https://unpkg.com/mlsd@${version}/${rule.docPath}` : undefined);
+export const helpUri = (rule: RuleMeta, docsBase: string | undefined) => (rule.docPath && docsBase !== undefined ? `${docsBase}${rule.docPath}` : undefined);
 
 const level = (severity: Diagnostic['severity']) => (severity === 'error' ? 'error' : 'warning');
 
-function reportingDescriptor(rule: RuleMeta, version: string) {
-  const uri = helpUri(rule, version);
+function reportingDescriptor(rule: RuleMeta, docsBase: string | undefined) {
+  const uri = helpUri(rule, docsBase);
   return {
     id: rule.id,
     name: rule.id.replace(/(^|-)([a-z])/g, (_m, _d: string, c: string) => c.toUpperCase()),
@@ -69,7 +70,7 @@ function result(d: Diagnostic, file: FileResult, options: FormatOptions, ruleInd
 export const sarifReport: StreamingFormatter = (options) => {
   const rules = options.rules;
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
-  const descriptors = rules.map((rule) => reportingDescriptor(rule, options.toolVersion));
+  const descriptors = rules.map((rule) => reportingDescriptor(rule, options.docsBase));
   const results = jsonArrayWriter<ReturnType<typeof result>>((array) => ({
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -80,7 +81,7 @@ export const sarifReport: StreamingFormatter = (options) => {
             name: 'mlsd',
             version: options.toolVersion,
             semanticVersion: options.toolVersion,
-            informationUri: `https://www.npmjs.com/package/mlsd`,
+            ...(options.informationUri ? { informationUri: options.informationUri } : {}),
             rules: descriptors,
           },
         },

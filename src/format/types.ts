@@ -13,6 +13,10 @@ export interface FormatOptions {
   verbose?: boolean;
   toolVersion: string;
   checklistId: string;
+  /** The tool's home page (its repository), for SARIF's informationUri. */
+  informationUri?: string;
+  /** Prefix that a rule's docPath is appended to for a link to its page; no links without it. */
+  docsBase?: string;
   /**
    * Where the working directory sits inside the repository ("" at the root, else "docs/"), so
    * SARIF can give repository-relative paths; file paths in results are relative to the working directory.

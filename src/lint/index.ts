@@ -8,6 +8,7 @@ import { buildModel, type DocumentModel } from './model.js';
 import { buildOutline } from './outline.js';
 import { parseMarkdown } from './parse.js';
 import { applySuppressions, findDirectives } from './suppress.js';
+import { unknownTargets } from './suppression-targets.js';
 import type { Diagnostic, ItemReport, LintResult } from './types.js';
 import { validateModel } from './validate.js';
 import { templateSuggestions, type TemplateTextLookup } from './template-text.js';
@@ -102,8 +103,9 @@ export function lint(text: string, base: Checklist, options: LintOptions = {}): 
     };
   }
 
+  const directives = findDirectives(outline);
   return {
-    diagnostics: addFingerprints(applySuppressions([...yamlErrors, ...validated.diagnostics, ...suggested], findDirectives(outline), checklist).sort(byPosition), text),
+    diagnostics: addFingerprints([...applySuppressions([...yamlErrors, ...validated.diagnostics, ...suggested], directives, checklist), ...unknownTargets(directives, checklist)].sort(byPosition), text),
     checklist: validated.checklist,
     items,
     language: checklist.language,

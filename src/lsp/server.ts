@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ChecklistError } from '../checklist/types.js';
 import { CONFIG_NAMES } from '../checklist/config-file.js';
 import type { Io } from '../cli/io.js';
-import { VERSION } from '../cli/version.js';
+import { VERSION } from '../cli/package-info.js';
 import type { FileResult } from '../format/index.js';
 import { importModule } from '../import-module.js';
 import { codeActions, FIX_ALL } from './actions.js';
