@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileTerms, expandWindows, startsWithWordChar, WORD_CHAR } from '../src/checklist/terms.js';
+import { compileTerms, expandWindows, startsWithWordChar, validateTerms, WORD_CHAR } from '../src/checklist/terms.js';
 
 describe('compileTerms', () => {
   it('matches acronyms case-sensitively and words case-insensitively', () => {
@@ -17,8 +17,9 @@ describe('compileTerms', () => {
     const m = compileTerms(['real[- ]time', 'near[- ]real[- ]time']);
     expect(m.find('near-real-time scoring').map((x) => x.text)).toEqual(['near-real-time']);
   });
-  it('rejects an invalid pattern when compiled', () => {
-    expect(() => compileTerms(['(unclosed'])).toThrow();
+  it('rejects an invalid pattern when validated, and on first use', () => {
+    expect(() => validateTerms(['(unclosed'])).toThrow();
+    expect(() => compileTerms(['(unclosed']).test('x')).toThrow();
   });
   it('finds an empty-matching team term without stalling', () => {
     expect(compileTerms(['x?']).find(' - ').length).toBeGreaterThan(0);

@@ -9,7 +9,7 @@ import { ConfigError, discoverConfig, displayPath, readConfigFile, type ConfigPr
 import type { LanguageSource } from './assemble.js';
 import { createAjv, readDefaultSchema, type LangTerms } from './load.js';
 import { parseSize } from './size.js';
-import { compileTerms } from './terms.js';
+import { validateTerms } from './terms.js';
 import { importModule } from '../import-module.js';
 import { didYouMean } from '../suggest.js';
 
@@ -231,7 +231,7 @@ function itemProblems(item: ItemConfig): [(string | number)[], string][] {
     }
     const list = lists;
     try {
-      compileTerms(list);
+      validateTerms(list);
     } catch (error) {
       problems.push([path, `has an invalid pattern (${(error as Error).message})`]);
       return;

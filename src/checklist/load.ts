@@ -3,7 +3,7 @@ import type { Ajv, AnySchemaObject, ValidateFunction } from 'ajv';
 import { loadPrecompiled } from './precompiled.js';
 import { newAjv } from './ajv.js';
 import { normalizeHeading } from './headings.js';
-import { compileTerms } from './terms.js';
+import { compileTerms, type TermMatcher } from './terms.js';
 import type { Vocabulary } from './vocabulary.js';
 import { ChecklistError, type Checklist, type ChecklistItem, type FactSpec, type QuantitySpec, type RuleMeta, type SchemaRule } from './types.js';
 
@@ -284,10 +284,44 @@ export function compileChecklist(schema: AnySchemaObject, precompiled?: Validate
         validate: validate!,
       };
       views.set(code, view);
+      // Term lists compile on first use; one that is not the built-in checklist's is compiled
+      // now, so an invalid pattern is a checklist error, not a failure in the middle of a lint.
+      if (!precompiled) {
+        try {
+          for (const matcher of matchersOf(view)) matcher.test('');
+        } catch (error) {
+          throw new ChecklistError(`checklist terms: invalid pattern (${(error as Error).message})`);
+        }
+      }
     }
     return view;
   };
   return inLanguage(BASE_LANGUAGE);
+}
+
+/** Every term matcher of a compiled checklist. */
+function matchersOf(checklist: Checklist): TermMatcher[] {
+  const ofFact = (spec: FactSpec): (TermMatcher | undefined)[] => {
+    switch (spec.kind) {
+      case 'terms':
+        return [spec.terms, spec.near];
+      case 'choice':
+        return [...spec.options.map((o) => o.terms), spec.near];
+      case 'quantity':
+        return [spec.near, spec.unless, spec.percentiles];
+      case 'stages':
+        return [spec.total, spec.quantity.near, spec.quantity.unless, spec.quantity.percentiles];
+      case 'tasks':
+        return [spec.reason];
+    }
+  };
+  const all = [
+    checklist.placeholders,
+    checklist.notSubstance,
+    checklist.deferredSections,
+    ...checklist.items.flatMap((item) => [item.mentions, item.mentionsExcept, ...item.facts.flatMap(ofFact)]),
+  ];
+  return all.filter((m): m is TermMatcher => m !== undefined);
 }
 
 /** Stop words as one regular expression: whole words, any case, any script. */
