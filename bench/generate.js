@@ -239,7 +239,7 @@ function numberedList(rng, ctx) {
   return lines.join('\n');
 }
 
-function taskList(rng, ctx) {
+function taskList(rng) {
   const lines = [];
   const n = rng.int(3, 6);
   for (let i = 0; i < n; i++) {
@@ -343,15 +343,15 @@ function pickBlock(rng, key, ctx) {
     labels: () => sqlBlock(rng, ctx),
     model: () => pythonBlock(rng),
     serving: () => yamlBlock(rng, ctx),
-    rollout: () => taskList(rng, ctx),
-    leakage: () => taskList(rng, ctx),
+    rollout: () => taskList(rng),
+    leakage: () => taskList(rng),
   }[key];
   if (special && rng.chance(0.35)) return special();
   const r = rng.next();
   if (r < 0.5) return paragraph(rng, ctx);
   if (r < 0.68) return bulletList(rng, ctx);
   if (r < 0.77) return numberedList(rng, ctx);
-  if (r < 0.82) return taskList(rng, ctx);
+  if (r < 0.82) return taskList(rng);
   if (r < 0.87) return rng.chance(0.5) ? metricsTable(rng) : featuresTable(rng);
   if (r < 0.93) return rng.pick([() => yamlBlock(rng, ctx), () => pythonBlock(rng), () => sqlBlock(rng, ctx)])();
   return quote(rng, ctx);

@@ -1,8 +1,5 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { insertSections } from '../src/lint/fix.js';
-import { isSubsequence, ROOT, runCli, tempDir } from './helpers.js';
 
 describe('insertSections', () => {
   const doc = '# T\n\n## A\na\n\n## C\nc\n';
@@ -22,79 +19,5 @@ describe('insertSections', () => {
     const out = insertSections(crlf, [{ before: 6, section: '## B\n\nb' }]);
     expect(out).toContain('## B\r\n\r\nb\r\n\r\n## C');
     expect(out.replace(/\r\n/g, '')).not.toContain('\n');
-  });
-});
-
-describe('mlsd lint --fix', () => {
-  it('adds the missing sections where they belong, only adds, and a second run changes nothing', () => {
-    const dir = tempDir();
-    const file = join(dir, 'draft.md');
-    copyFileSync(join(ROOT, 'examples', 'churn-prediction-draft.md'), file);
-    const original = readFileSync(file, 'utf8');
-
-    const run = runCli(['lint', 'draft.md', '--fix', '--format', 'json'], { cwd: dir });
-    const fixed = readFileSync(file, 'utf8');
-    expect(isSubsequence(original, fixed)).toBe(true);
-    // Labels goes after Metrics, Drift monitoring after Serving mode, as the findings said.
-    expect(fixed.indexOf('## Labels')).toBeGreaterThan(fixed.indexOf('## Metrics'));
-    expect(fixed.indexOf('## Labels')).toBeLessThan(fixed.indexOf('## Leakage checks'));
-    expect(fixed.indexOf('## Drift monitoring')).toBeGreaterThan(fixed.indexOf('## Serving mode'));
-    // The report is of the fixed file: nothing absent any more, the skeletons weak until filled in.
-    const report = JSON.parse(run.stdout).files[0];
-    expect(report.checklist).toMatchObject({ labels: 'weak', 'drift-monitoring': 'weak' });
-    expect(report.diagnostics.map((d: { ruleId: string }) => d.ruleId)).not.toContain('required-section');
-    expect(run.code).toBe(1);
-
-    runCli(['lint', 'draft.md', '--fix'], { cwd: dir });
-    expect(readFileSync(file, 'utf8')).toBe(fixed);
-  });
-
-  it('leaves a file with nothing to fix byte-for-byte alone', () => {
-    const dir = tempDir();
-    const file = join(dir, 'clean.md');
-    const text = readFileSync(join(ROOT, 'examples', 'feed-ranking.md'), 'utf8').replace(/\n/g, '\r\n');
-    writeFileSync(file, text);
-    expect(runCli(['lint', 'clean.md', '--fix'], { cwd: dir }).code).toBe(0);
-    expect(readFileSync(file, 'utf8')).toBe(text);
-  });
-
-  it('refuses standard input: there is no file to write', () => {
-    const run = runCli(['lint', '-', '--fix'], { input: '# x\n' });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^mlsd: --fix cannot be used with standard input/);
-  });
-});
-
-describe('mlsd lint --fix with a team checklist', () => {
-  it("inserts a team item's own skeleton from the config", () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, '.mlsdrc.yaml'), 'checklist:\n  rollback-plan:\n    title: Rollback plan\n    hint: How a bad model leaves production.\n    skeleton: "Rollback trigger: TODO. Time to roll back: TODO."\n');
-    writeFileSync(join(dir, 'doc.md'), readFileSync(join(ROOT, 'examples', 'fraud-detection.md'), 'utf8'));
-    runCli(['lint', 'doc.md', '--fix'], { cwd: dir });
-    const fixed = readFileSync(join(dir, 'doc.md'), 'utf8');
-    expect(fixed).toMatch(/\n## Rollback plan\n\nRollback trigger: TODO\. Time to roll back: TODO\.\n/);
-  });
-});
-
-describe('mlsd lint --fix and encodings', () => {
-  it('leaves a UTF-16 file byte-for-byte alone rather than write it back in another encoding', () => {
-    const dir = tempDir();
-    const file = join(dir, 'draft.md');
-    const text = readFileSync(join(ROOT, 'examples', 'churn-prediction-draft.md'), 'utf8');
-    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-    writeFileSync(file, bytes);
-    const run = runCli(['lint', 'draft.md', '--fix', '--format', 'json'], { cwd: dir });
-    expect(JSON.parse(run.stdout).files[0].checklist.labels).toBe('absent'); // linted, reported, not fixed
-    expect(readFileSync(file).equals(bytes)).toBe(true);
-  });
-
-  it('keeps a UTF-8 byte-order mark where it was', () => {
-    const dir = tempDir();
-    const file = join(dir, 'draft.md');
-    writeFileSync(file, `\uFEFF${readFileSync(join(ROOT, 'examples', 'churn-prediction-draft.md'), 'utf8')}`);
-    runCli(['lint', 'draft.md', '--fix'], { cwd: dir });
-    const fixed = readFileSync(file, 'utf8');
-    expect(fixed.startsWith('\uFEFF---')).toBe(true);
-    expect(fixed).toContain('## Labels');
   });
 });

@@ -41,3 +41,10 @@ export function isSubsequence(original: string, fixed: string): boolean {
   for (let j = 0; j < fixed.length && i < original.length; j++) if (fixed[j] === original[i]) i += 1;
   return i === original.length;
 }
+
+/** `text` with `from` replaced by `to`; throws when `from` is not there, so a test cannot pass on unchanged text. */
+export function edit(text: string, from: string | RegExp, to: string): string {
+  const edited = text.replace(from, to);
+  if (edited === text) throw new Error(`edit: ${String(from)} not found`);
+  return edited;
+}

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileChecklist, defaultChecklist, readDefaultSchema } from '../src/checklist/load.js';
@@ -64,10 +65,7 @@ describe('built-in templates', () => {
     it('renders its golden file from the fixed answers and clock', async () => {
       const file = parseAnswersFile(readFileSync(join(ROOT, 'test/fixtures/new/answers.yaml'), 'utf8'), 'answers.yaml');
       const text = await render(template(id), defaults(template(id), file));
-      const golden = join(ROOT, 'test/golden/new', `${id}.md`);
-      if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, text);
-      expect(existsSync(golden), `no golden file for ${id}: run UPDATE_GOLDEN=1 npm test`).toBe(true);
-      expect(text).toBe(readFileSync(golden, 'utf8'));
+      await expect(text).toMatchFileSnapshot(`golden/new/${id}.md`);
     });
 
     it('lints clean when rendered from the suggested answers and an owner (the round trip)', async () => {
@@ -186,7 +184,7 @@ describe('questions and answers', () => {
   });
 
   it('renders a batch design without a percentile question and still lints clean', async () => {
-    const answers = { ...defaults(feed, OWNER), serving_mode: 'batch', batch_schedule: 'Nightly at 02:00 into the key-value store.' };
+    const answers: Record<string, string> = { ...defaults(feed, OWNER), serving_mode: 'batch', batch_schedule: 'Nightly at 02:00 into the key-value store.' };
     delete answers.latency_percentile;
     const text = await render(feed, answers);
     expect(text).toContain('Nightly at 02:00');
@@ -213,8 +211,6 @@ describe('questions and answers', () => {
 describe('safe writes', () => {
   it('refuses an existing file, replaces it only with force, and leaves no temporary file', async () => {
     const { safeWrite } = await import('../src/scaffold/index.js');
-    const { mkdtempSync, readdirSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(join(tmpdir(), 'mlsd-write-'));
     const path = join(dir, 'nested', 'doc.md');
     await safeWrite(path, 'first\n', { force: false });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintText } from './helpers.js';
+import { edit, lintText } from './helpers.js';
 
 /** A complete doc; each test breaks one thing and expects exactly that rule to speak. */
 const DOC = `---
@@ -57,7 +57,7 @@ describe('best-practice rules', () => {
     const result = lintText(DOC.replace('- [x] Point-in-time', '- [ ] Point-in-time'));
     expect(result.diagnostics.map((d) => d.ruleId)).toEqual(['leakage-unchecked-reason']);
     expect(result.diagnostics[0]!.line).toBe(DOC.split('\n').findIndex((l) => l.includes('Point-in-time')) + 1);
-    expect(rulesOf(DOC.replace('- [x] Point-in-time joins against the feature store.', '- [ ] Point-in-time joins — not applicable because all features are static.'))).toEqual([]);
+    expect(rulesOf(edit(DOC, '- [x] Point-in-time joins against the feature store.', '- [ ] Point-in-time joins — not applicable because all features are static.'))).toEqual([]);
   });
 
   it('latency-percentile: a number with no percentile', () => {
@@ -125,6 +125,6 @@ describe('state edge cases', () => {
 
   it('latency-frontmatter-conflict: front matter and body state different budgets, units converted', () => {
     expect(rulesOf(DOC.replace('latency_budget: 100ms', 'latency_budget: 80ms'))).toEqual(['latency-frontmatter-conflict']);
-    expect(rulesOf(DOC.replace('latency_budget: 100ms', 'latency_budget: 0.1 s'))).toEqual([]);
+    expect(rulesOf(edit(DOC, 'latency_budget: 100ms', 'latency_budget: 0.1 s'))).toEqual([]);
   });
 });

@@ -3,6 +3,8 @@
  * so "### 3.2) 📊 Success Metrics:" and the alias "Success metrics" compare equal.
  */
 
+// One code point at a time on purpose: joiners, variation selectors and keycaps go wherever they are.
+// eslint-disable-next-line no-misleading-character-class
 const EMOJI = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}]/gu;
 const MARKUP = /[*_`~]+|\[([^\]]*)\]\([^)]*\)/g;
 const NUMBERING = /^(?:(?:step|section|part|chapter|phase)\s+)?(?:\d+(?:\.\d+)*[.):]?|[ivx]+[.)]|[a-z][.)])(?:\s*[:\-–—]\s*|\s+|$)/i;

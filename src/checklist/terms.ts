@@ -21,8 +21,9 @@ export interface TermMatcher {
 
 /**
  * Word characters for the boundaries: ASCII and Latin letters. Plain character classes rather than
- * Unicode property escapes: with the `u` and `i` flags V8 takes ten times longer to compile these
- * large alternations, and compiling is most of a one-file lint.
+ * Unicode property escapes: with the `u` and `i` flags V8 takes far longer to compile these large
+ * alternations, and compiling is a large part of a one-file lint (bench/README.md, "Measurements
+ * behind the code").
  */
 export const WORD_CHAR = '[\\w\\u00C0-\\u024F\\u0400-\\u04FF]';
 
@@ -118,7 +119,7 @@ function alternation(terms: string[], flags: string, boundary: boolean): RegExp 
   // Longest first, so "near-real-time" wins over "real-time" at the same place.
   const sorted = [...terms].sort((a, b) => b.length - a.length);
   // When every term starts with a word character, a leading `\b` is implied by the lookbehind and
-  // lets V8 skip most positions cheaply: the same matches, about twice as fast on prose.
+  // lets V8 skip most positions cheaply: the same matches, faster on prose.
   return new RegExp(`${boundary ? '\\b' : ''}(?<!${WORD_CHAR})(?:${sorted.join('|')})(?!${WORD_CHAR})`, flags);
 }
 
@@ -140,8 +141,8 @@ function lowerText(text: string): string {
 export function compileTerms(terms: readonly string[]): TermMatcher {
   // Terms that start with a word character get the fast leading `\b`; the few that cannot (a
   // question's `^`, a bracket) are kept apart so they do not slow the rest down. Case is ignored
-  // by matching lower-cased patterns against lower-cased text: V8 compiles such patterns about
-  // twice as fast as with the `i` flag, and compiling is most of a one-file lint.
+  // by matching lower-cased patterns against lower-cased text: V8 compiles such patterns faster
+  // than with the `i` flag (bench/README.md, "Measurements behind the code").
   const build = () => {
     // A composed term starts where its first part does.
     const expanded = terms.map((term) => ({ term, source: expandWindows(term), wordStart: startsWithWordChar(term.split(WINDOW, 1)[0]!) }));

@@ -51,12 +51,15 @@ export function compileBundle(file: string, kind: string): CompiledBundle {
 
 /**
  * Loads a CommonJS bundle as require() would, from its code cache for this kind of run when it can.
- * Node 20 has no compile cache of its own, and compiling the lint path is a fifth of a one-file lint.
+ * Node 20 has no compile cache of its own, and compiling the lint path is a large part of a one-file
+ * lint (bench/README.md, "Start-up and compilation").
  */
 export function requireBundle(url: URL, kind: string): unknown {
   const file = fileURLToPath(url);
   const module = { exports: {} };
   const wrapper = compileBundle(file, kind).script.runInThisContext() as (...args: unknown[]) => void;
+  // The import() src/import-module.ts is handed as __mlsdImport: this module's own works here.
+  // eslint-disable-next-line no-restricted-syntax
   wrapper(module.exports, createRequire(file), module, file, dirname(file), (specifier: string) => import(specifier));
   return module.exports;
 }

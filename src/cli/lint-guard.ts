@@ -1,7 +1,7 @@
 /**
  * Which documents the main thread must not lint itself. micromark is linear on ordinary Markdown
- * but quadratic on long runs of unclosed delimiters (measured: 100,000 "[" in 200 KB take 24 s;
- * 5,000 "**a " 1.6 s), and a parse cannot be interrupted inside its thread. A file that is large or
+ * but quadratic on long runs of unclosed delimiters (bench/README.md, "Measurements behind the
+ * code"), and a parse cannot be interrupted inside its thread. A file that is large or
  * dense with delimiters is linted in a worker process with a watchdog instead; real design docs
  * (2–40 KB, about 2% delimiters, a few hundred at most) never pay for that process.
  */

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 
 /**
  * Below this many files a worker costs more than it saves: each one loads the parser and warms
- * up its JIT (measured with bench/: no gain at 100 files, a clear one from a few hundred).
+ * up its JIT (bench/README.md, "Measurements behind the code").
  */
 export const PARALLEL_THRESHOLD = 200;
 

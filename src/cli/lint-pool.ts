@@ -27,21 +27,17 @@ export interface PoolOptions {
 }
 
 /**
- * A worker's live heap stays near 15-25 MB, but V8 let the old generation grow to 4-6 times that
- * before collecting (up to 150 MB committed), so a worker's peak RSS rose with the number of files
- * it linted: ~190 MB at 1,000 files, ~205 MB at 10,000. Growing it by at most 2x after each full
- * collection keeps it at 141-156 MB at either size, for about 5 % more wall time (more frequent
- * mark-compacts). Options measured and left (bench/README.md, "Memory"): a smaller young generation
- * (--max-semi-space-size=4: 150-167 MB, +15-20 %), --max-old-space-size=64 (125 MB, +38 %, and an
- * out-of-memory crash on a large doc), --optimize-for-size (86 MB, twice as slow), a new worker
- * every 500 files (no lower: a worker reaches its peak within its first few hundred files).
+ * V8 lets a busy worker's old generation grow to several times its live heap before collecting, so
+ * a worker's peak RSS rose with the number of files it linted. Growing it by at most 2x after each
+ * full collection keeps the peak flat whatever the number of files, for a little more wall time.
+ * The figures, and the options measured and left: bench/README.md, "Memory".
  */
 const HEAP_FLAGS = ['--heap-growing-percent=100'];
 
 /**
  * Workers are processes, not threads, so that each can collect its garbage on its own thread: with
  * V8's parallel GC helpers, two lint threads and their helpers compete for the same two cores and
- * gain little (bench/, 1,000 files: 0.92x of one thread; two processes with single-threaded GC: 0.62x).
+ * gain little (bench/README.md, "Measurements behind the code").
  * V8 flags cannot be set per worker thread, and changing them at run time crashes V8.
  * Processes also give the time limit teeth: a parse cannot be interrupted inside its thread, but
  * its process can be killed.
@@ -50,8 +46,7 @@ export const WORKER_FLAGS = ['--single-threaded-gc', ...HEAP_FLAGS, ...JIT_FLAGS
 
 /**
  * Files handed to a worker ahead of its answers: while it lints one, the next is already waiting,
- * so it does not sit idle for a round trip. Measured over 1,000 files, time between files per
- * worker went from ~1.0 s to ~0.6 s of ~7.7 s; the rest is GC work run between messages.
+ * so it does not sit idle for a round trip (bench/README.md, "Measurements behind the code").
  */
 const QUEUE_DEPTH = 2;
 

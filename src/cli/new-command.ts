@@ -4,7 +4,7 @@ import { stringify } from 'yaml';
 import { Checklists, settingsFor } from '../checklist/build.js';
 import type { Checklist } from '../checklist/types.js';
 import { configFor } from './config-loader.js';
-import type { Answers, Question, ScaffoldConfig, TemplateSpec } from '../scaffold/index.js';
+import type { Answers, ScaffoldConfig, TemplateSpec } from '../scaffold/index.js';
 import { EXIT, UsageError } from './errors.js';
 import { readText, type Io } from './io.js';
 import { DEFAULT_DESIGN_FOLDER } from '../scaffold/design-folder.js';

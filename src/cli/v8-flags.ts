@@ -1,12 +1,10 @@
 import { setFlagsFromString } from 'node:v8';
 
 /**
- * V8's optimizing compiler, tuned for a lint run: TurboFan spent ~2.1 s compiling per 150 files
- * (V8's --trace-opt), most of it on functions with large inlined callees (micromark's tokenizers,
- * buildModel). Inlining at most 100 bytecodes per function halves that, and a larger interrupt
- * budget optimizes only what stays hot; the code it makes runs as fast. Medians of 2-5 runs, same
- * session: two workers over 300 files 3.30 -> 2.65 s, 1,000 files 9.5 -> 7.2 s, 10,000 files
- * 67 -> 64 s; one process over 1,000 files 10.9 -> 9.8 s (CPU -25 %). Peak RSS unchanged.
+ * V8's optimizing compiler, tuned for a lint run: TurboFan spent much of a run compiling functions
+ * with large inlined callees (micromark's tokenizers, buildModel; V8's --trace-opt). Inlining at most
+ * 100 bytecodes per function halves that, and a larger interrupt budget optimizes only what stays
+ * hot; the code it makes runs as fast. The figures: bench/README.md, "Start-up and compilation".
  */
 export const JIT_FLAGS = ['--max-inlined-bytecode-size-cumulative=100', '--interrupt-budget=300000'];
 

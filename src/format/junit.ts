@@ -5,6 +5,7 @@ import type { FileResult, Formatter } from './types.js';
 const xml = (s: string) =>
   s
     // XML 1.0 allows only tab, LF and CR below 0x20.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

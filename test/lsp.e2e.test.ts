@@ -80,6 +80,8 @@ class Client {
 const uriOf = (path: string) => pathToFileURL(path).href;
 const apply = (text: string, edits: TextEdit[]) => TextDocument.applyEdits(TextDocument.create('file:///x.md', 'markdown', 1, text), edits);
 const editsOf = (action: CodeAction, uri: string) => action.edit!.changes![uri]!;
+/** A diagnostic's message as text: LSP 3.18 allows Markdown content there; mlsd sends plain strings. */
+const messageOf = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
 
 describe('mlsd lsp --stdio', () => {
   let dir: string;
@@ -130,14 +132,14 @@ describe('mlsd lsp --stdio', () => {
   });
 
   it('publishes updated diagnostics after a change', async () => {
-    const placeholder = opened.find((d) => d.code === 'placeholder' && d.message.includes('{{owner_team}}'))!;
+    const placeholder = opened.find((d) => d.code === 'placeholder' && messageOf(d).includes('{{owner_team}}'))!;
     // Replace "{{owner_team}}" with a real team name: an incremental change, as editors send them.
     await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version: 2 },
       contentChanges: [{ range: placeholder.range, text: 'Retention ML' }],
     });
     const changed = await client.diagnostics(uri, 2);
-    expect(changed.some((d) => d.message.includes('{{owner_team}}'))).toBe(false);
+    expect(changed.some((d) => messageOf(d).includes('{{owner_team}}'))).toBe(false);
     expect(changed.length).toBe(opened.length - 1);
     // Back to the original text for the tests that follow.
     await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 3 }, contentChanges: [{ text: original }] });
@@ -145,7 +147,7 @@ describe('mlsd lsp --stdio', () => {
   });
 
   it('offers to insert a missing section, as --fix inserts it', async () => {
-    const missing = (name: string) => (d: Diagnostic) => d.code === 'required-section' && d.message.startsWith(`Missing required section "${name}"`);
+    const missing = (name: string) => (d: Diagnostic) => d.code === 'required-section' && messageOf(d).startsWith(`Missing required section "${name}"`);
     const labels = opened.find(missing('Labels'))!;
     const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: labels.range, context: { diagnostics: [labels] } })) as CodeAction[];
     const insert = actions.find((a) => a.title.startsWith('Insert the missing'))!;
@@ -179,7 +181,7 @@ describe('mlsd lsp --stdio', () => {
     expect(edits[0]!.range.start).toEqual({ line: placeholder.range.start.line, character: 0 });
 
     // An absent item is waived for the whole file, after the front matter.
-    const drift = diagnostics.find((d) => d.code === 'required-section' && d.message.startsWith('Missing required section "Drift monitoring"'))!;
+    const drift = diagnostics.find((d) => d.code === 'required-section' && messageOf(d).startsWith('Missing required section "Drift monitoring"'))!;
     const driftActions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: drift.range, context: { diagnostics: [drift] } })) as CodeAction[];
     const waive = driftActions.find((a) => a.title.startsWith('Suppress'))!;
     expect(waive.title).toBe('Suppress drift-monitoring in this file (with a reason)');

@@ -1,0 +1,262 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, runCli, tempDir } from './helpers.js';
+
+/**
+ * Hostile inputs, one case each, with the behaviour each must get: a finding, or exit 2 with one
+ * line on stderr. Never a stack trace, never a hang. SECURITY.md lists these cases.
+ */
+const noStack = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at |Error:.*\n.*node:/);
+const lintJson = (args: string[], cwd: string) => {
+  const run = runCli(['lint', ...args, '--format', 'json'], { cwd });
+  noStack(run.stderr);
+  return { ...run, files: run.stdout ? (JSON.parse(run.stdout).files as { file: string; diagnostics: { ruleId: string; line: number; message: string }[] }[]) : [] };
+};
+const rules = (file: { diagnostics: { ruleId: string }[] } | undefined) => file?.diagnostics.map((d) => d.ruleId) ?? [];
+const DOC = '---\ntitle: T\n---\n# Doc\n\n## Metrics\n\nWe track AUC offline and CTR online.\n\n## Latency budget\n\np99 latency 80 ms end to end.\n';
+
+describe('hostile files (the CLI)', () => {
+  const dir = tempDir('mlsd-hostile-');
+  writeFileSync(join(dir, 'good.md'), DOC);
+
+  it('a 50 MB file: file-too-large from stat, without reading it; the run completes', () => {
+    const big = join(dir, 'big', 'huge.md');
+    mkdirSync(join(dir, 'big'));
+    writeFileSync(big, '');
+    truncateSync(big, 50 * 1024 * 1024); // sparse: no 50 MB written to disk
+    writeFileSync(join(dir, 'big', 'good.md'), DOC);
+    const started = Date.now();
+    const run = lintJson(['big'], dir);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(run.code).toBe(1);
+    expect(rules(run.files.find((f) => f.file.endsWith('huge.md')))).toEqual(['file-too-large']);
+    expect(run.files.find((f) => f.file.endsWith('huge.md'))!.diagnostics[0]!.message).toMatch(/50 MB, more than the 5 MB/);
+    expect(run.files.find((f) => f.file.endsWith('good.md'))!.diagnostics.length).toBeGreaterThan(0); // linted
+  });
+
+  it('a 1 MB single line: linted; --max-file-size 512KB reports it instead', () => {
+    writeFileSync(join(dir, 'line.md'), `# Doc ${'word '.repeat(200_000)}`);
+    expect(rules(lintJson(['line.md'], dir).files[0])).toContain('required-section');
+    expect(rules(lintJson(['line.md', '--max-file-size', '512KB'], dir).files[0])).toEqual(['file-too-large']);
+    const bad = runCli(['lint', 'line.md', '--max-file-size', 'huge'], { cwd: dir });
+    expect(bad.code).toBe(2);
+  });
+
+  it('"maxFileSize" in the config sets the limit; the flag wins over it', () => {
+    const sub = join(dir, 'cfg');
+    mkdirSync(sub);
+    writeFileSync(join(sub, '.mlsdrc.yaml'), 'maxFileSize: 1KB\n');
+    writeFileSync(join(sub, 'doc.md'), DOC + 'x'.repeat(2000));
+    expect(rules(lintJson(['doc.md'], sub).files[0])).toEqual(['file-too-large']);
+    expect(rules(lintJson(['doc.md', '--max-file-size', '1MB'], sub).files[0])).not.toContain('file-too-large');
+    writeFileSync(join(sub, '.mlsdrc.yaml'), 'maxFileSize: lots\n');
+    const bad = runCli(['lint', 'doc.md'], { cwd: sub });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/maxFileSize must be a size/);
+  });
+
+  it('a binary file and invalid UTF-8: not-text; a few stray bytes are linted', () => {
+    const sub = join(dir, 'enc');
+    mkdirSync(sub);
+    writeFileSync(join(sub, 'image.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+    writeFileSync(join(sub, 'latin1.md'), Buffer.from('# Résumé café naïve été déjà\n'.repeat(20), 'latin1'));
+    writeFileSync(join(sub, 'stray.md'), Buffer.concat([Buffer.from(DOC), Buffer.from([0xff]), Buffer.from('\n'.repeat(200))]));
+    const run = lintJson(['.'], sub);
+    const byName = (name: string) => run.files.find((f) => f.file.endsWith(name));
+    expect(rules(byName('image.md'))).toEqual(['not-text']);
+    expect(rules(byName('latin1.md'))).toEqual(['not-text']);
+    expect(rules(byName('stray.md'))).not.toContain('not-text');
+  });
+
+  it('UTF-8 and UTF-16 (LE, BE) byte-order marks: the same findings as plain UTF-8', () => {
+    const sub = join(dir, 'bom');
+    mkdirSync(sub);
+    const utf16be = Buffer.from(DOC, 'utf16le');
+    utf16be.swap16();
+    writeFileSync(join(sub, 'a-plain.md'), DOC);
+    writeFileSync(join(sub, 'b-utf8.md'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(DOC)]));
+    writeFileSync(join(sub, 'c-utf16le.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(DOC, 'utf16le')]));
+    writeFileSync(join(sub, 'd-utf16be.md'), Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be]));
+    const files = lintJson(['.'], sub).files;
+    expect(files).toHaveLength(4);
+    const shape = (f: (typeof files)[number]) => JSON.stringify(f.diagnostics.map((d) => [d.ruleId, d.line, d.message]));
+    for (const f of files.slice(1)) expect(shape(f), f.file).toBe(shape(files[0]!));
+  });
+
+  it('CRLF files through the CLI: findings on the same lines and columns as LF', () => {
+    const sub = join(dir, 'crlf');
+    mkdirSync(sub);
+    writeFileSync(join(sub, 'a.md'), DOC);
+    writeFileSync(join(sub, 'b.md'), DOC.replace(/\n/g, '\r\n'));
+    const run = runCli(['lint', '.', '--format', 'compact'], { cwd: sub });
+    const lines = run.stdout.trim().split('\n');
+    expect(lines.filter((l) => l.startsWith('a.md')).map((l) => l.slice(1))).toEqual(lines.filter((l) => l.startsWith('b.md')).map((l) => l.slice(1)));
+  });
+
+  it('a pathological parse (100,000 unclosed brackets): timeout for that file, the rest of the run completes', () => {
+    const sub = join(dir, 'slow');
+    mkdirSync(sub);
+    writeFileSync(join(sub, 'brackets.md'), `${'['.repeat(100_000)}a${']'.repeat(100_000)}`);
+    writeFileSync(join(sub, 'good.md'), DOC);
+    const started = Date.now();
+    const run = lintJson(['.', '--timeout', '1000'], sub);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(run.code).toBe(1);
+    expect(rules(run.files.find((f) => f.file === 'brackets.md'))).toEqual(['timeout']);
+    expect(rules(run.files.find((f) => f.file === 'good.md'))).toContain('required-section');
+  });
+
+  it('files queued behind a file that times out on a worker are linted by its replacement', () => {
+    const sub = join(dir, 'slow-queue');
+    mkdirSync(sub);
+    // Two workers, two files in flight each: a.md times out with c.md already queued behind it.
+    writeFileSync(join(sub, 'a.md'), `${'['.repeat(100_000)}a${']'.repeat(100_000)}`);
+    for (const name of ['b.md', 'c.md', 'd.md', 'e.md']) writeFileSync(join(sub, name), DOC);
+    const run = lintJson(['.', '--timeout', '1000', '--threads', '2'], sub);
+    expect(run.code).toBe(1);
+    expect(run.files.map((f) => f.file)).toEqual(['a.md', 'b.md', 'c.md', 'd.md', 'e.md']);
+    expect(rules(run.files[0])).toEqual(['timeout']);
+    for (const file of run.files.slice(1)) expect(rules(file)).toContain('required-section');
+  });
+
+  it('__proto__ and constructor keys in a config: refused as unknown keys, exit 2, one line each', () => {
+    const sub = join(dir, 'proto');
+    mkdirSync(sub);
+    writeFileSync(join(sub, 'doc.md'), DOC);
+    writeFileSync(join(sub, '.mlsdrc.yaml'), '__proto__:\n  polluted: true\nconstructor: x\nchecklist:\n  metrics:\n    __proto__: { title: x }\n');
+    const run = runCli(['lint', 'doc.md'], { cwd: sub });
+    noStack(run.stderr);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/__proto__ is not a known key/);
+    expect(run.stderr).toMatch(/constructor is not a known key/);
+  });
+
+  it('an invalid regex and a catastrophic-backtracking regex in a team checklist: refused, exit 2', () => {
+    const sub = join(dir, 'regex');
+    mkdirSync(sub);
+    writeFileSync(join(sub, 'doc.md'), DOC);
+    writeFileSync(join(sub, '.mlsdrc.yaml'), 'checklist:\n  rollback-plan:\n    title: Rollback plan\n    mentions: ["roll(back"]\n');
+    const invalid = runCli(['lint', 'doc.md'], { cwd: sub });
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toMatch(/mentions has an invalid pattern/);
+    for (const pattern of ['(a+)+', '(.*)*', '(\\\\w+\\\\s?)*']) {
+      writeFileSync(join(sub, '.mlsdrc.yaml'), `checklist:\n  rollback-plan:\n    title: Rollback plan\n    facts:\n      plan:\n        terms: ["rollback", "${pattern}"]\n`);
+      const run = runCli(['lint', 'doc.md'], { cwd: sub });
+      noStack(run.stderr);
+      expect(run.code, pattern).toBe(2);
+      expect(run.stderr).toMatch(/rollback-plan\.facts\.plan\.terms\[1\] ".*" can backtrack catastrophically/);
+    }
+  });
+
+  it('a directory named x.md: its contents are linted, an empty one is exit 2 with one line', () => {
+    const sub = join(dir, 'dirmd');
+    mkdirSync(join(sub, 'x.md'), { recursive: true });
+    const run = runCli(['lint', 'x.md'], { cwd: sub });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual(['mlsd: no Markdown files found in x.md']);
+    writeFileSync(join(sub, 'real.md'), DOC);
+    expect(lintJson(['.'], sub).files.map((f) => f.file)).toEqual(['real.md']); // the folder is not read as a file
+  });
+
+  it('a symlink loop: exit 2 with one line naming the file', () => {
+    const sub = join(dir, 'loop');
+    mkdirSync(sub);
+    symlinkSync('b.md', join(sub, 'a.md'));
+    symlinkSync('a.md', join(sub, 'b.md'));
+    const run = runCli(['lint', 'a.md'], { cwd: sub });
+    noStack(run.stderr);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^mlsd: .*a\.md/);
+  });
+
+  // Root reads any file whatever its mode, and these tests may run as root (containers).
+  it.skipIf(process.getuid?.() === 0)('an unreadable file: exit 2 with "permission denied"', async () => {
+    const file = join(dir, 'secret.md');
+    writeFileSync(file, DOC);
+    chmodSync(file, 0o000);
+    const run = runCli(['lint', 'secret.md'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe('mlsd: cannot read secret.md: permission denied');
+  });
+
+  it('a glob that matches nothing: exit 2 with one line', () => {
+    const run = runCli(['lint', 'nothing/**/*.md'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe('mlsd: no files match "nothing/**/*.md"');
+  });
+
+  it('a closed stdout pipe (| head -1): no unhandled error, no stack trace', () => {
+    for (const args of ['lint --help', `lint ${JSON.stringify(join(dir, 'good.md'))} --format json`]) {
+      const run = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${args} | head -c 1 >/dev/null; exit 0`], { encoding: 'utf8' });
+      expect(run.stderr, args).toBe('');
+    }
+  });
+
+  it('an unexpected error inside mlsd: "internal error" in one line, exit 2, the stack only with MLSD_DEBUG=1', () => {
+    const team = join(dir, 'team');
+    mkdirSync(team);
+    writeFileSync(join(team, 'helpers.mjs'), 'throw new Error("helpers exploded");\n');
+    const args = ['new', 'feed-ranking', '--yes', '--dry-run', '--templates', team];
+    const run = runCli(args, { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^mlsd: internal error: helpers exploded$/m);
+    noStack(run.stderr);
+    expect(runCli(args, { cwd: dir, env: { MLSD_DEBUG: '1' } }).stderr).toMatch(/\n\s+at /);
+  });
+});
+
+describe('hostile scaffolding (mlsd new)', () => {
+  const dir = tempDir('mlsd-hostile-new-');
+  const env = { MLSD_NOW: '2024-06-01' };
+
+  it('answers with {{ }}, HTML and Markdown are written as text, never evaluated or escaped', () => {
+    const answer = '{{#each this}}{{/each}} }} {{> partial}} <script>alert(1)</script> **bold** [x](javascript:1) &amp;';
+    const run = runCli(['new', 'feed-ranking', '--yes', '--dry-run', '--set', `owner=${answer}`, '--set', `business_goal=${answer}`], { cwd: dir, env });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(answer);
+  });
+
+  it('names with "..", "/", an absolute path or a reserved device name are refused', () => {
+    for (const name of ['../evil', 'a/b', '/etc/passwd', 'a\\b', '..', 'con', 'NUL', 'com1', 'lpt9']) {
+      const run = runCli(['new', name, '--yes'], { cwd: dir, env });
+      expect(run.code, name).toBe(2);
+      expect(run.stderr, name).toMatch(/^mlsd: the doc name/);
+    }
+    expect(existsSync(join(dir, 'docs'))).toBe(false);
+  });
+
+  it('a write that fails (the target is a directory; a parent is a file) leaves everything as it was, no temp files', () => {
+    mkdirSync(join(dir, 'taken.md'));
+    writeFileSync(join(dir, 'taken.md', 'keep.txt'), 'keep');
+    const onDir = runCli(['new', 'feed-ranking', '--yes', '--force', '--out', 'taken.md'], { cwd: dir, env });
+    expect(onDir.code).toBe(2);
+    expect(onDir.stderr.trim().split('\n').at(-1)).toMatch(/^mlsd: cannot write .*taken\.md: it is a directory; nothing was changed$/);
+    expect(readdirSync(join(dir, 'taken.md'))).toEqual(['keep.txt']);
+    writeFileSync(join(dir, 'plain'), 'keep');
+    const underFile = runCli(['new', 'feed-ranking', '--yes', '--out', 'plain/doc.md'], { cwd: dir, env });
+    expect(underFile.code).toBe(2);
+    expect(underFile.stderr.trim().split('\n').at(-1)).toMatch(/^mlsd: cannot write .*plain\/doc\.md: a parent of the path is a file/);
+    noStack(underFile.stderr);
+    expect(readFileSync(join(dir, 'plain'), 'utf8')).toBe('keep');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('two concurrent runs on the same name: one complete doc and one clean refusal, never a mixed file', async () => {
+    const expected = runCli(['new', 'race-doc', '--yes', '--dry-run'], { cwd: dir, env }).stdout;
+    const start = () =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [BIN, 'new', 'race-doc', '--yes'], { cwd: dir, env: { ...process.env, ...env } });
+        let stderr = '';
+        child.stderr.on('data', (chunk) => (stderr += chunk));
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+    const runs = await Promise.all([start(), start()]);
+    expect(runs.map((r) => r.code).sort()).toEqual([0, 2]);
+    expect(runs.find((r) => r.code === 2)!.stderr).toMatch(/already exists; use --force/);
+    expect(readFileSync(join(dir, 'docs', 'design', 'race-doc.md'), 'utf8')).toBe(expected);
+    expect(readdirSync(join(dir, 'docs', 'design')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});

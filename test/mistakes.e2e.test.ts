@@ -1,0 +1,133 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { example, runCli, tempDir } from './helpers.js';
+
+const DOC = example('feed-ranking.md');
+
+describe('a suppression naming an unknown rule or item', () => {
+  it('is a finding that names it and the closest known one; item ids are valid targets', () => {
+    const text = DOC.replace('## Metrics', '<!-- mlsd-disable-next-line weak-sectoin, labels, latency-percentile -- numbers owned by analytics -->\n## Metrics');
+    const run = runCli(['lint', '-', '--format', 'compact'], { input: text });
+    expect(run.stdout).toMatch(
+      /^<stdin>:\d+:1: warning suppression-unknown mlsd-disable-next-line names "weak-sectoin", which is neither a rule nor a checklist item, so it suppresses nothing; did you mean "weak-section"\?$/m,
+    );
+    expect(run.stdout).not.toMatch(/names "labels"/); // an item id is a valid target
+    expect(run.stdout).not.toMatch(/names "latency-percentile"/); // and so is a rule the checklist schema declares
+    expect(run.stdout.match(/suppression-unknown/g)).toHaveLength(1);
+  });
+});
+
+describe('an unknown item in the config', () => {
+  it('without a title is a config error: exit 2, file and line, did you mean', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.mlsdrc.yaml'), 'extends: mlsd:recommended\nchecklist:\n  drift:\n    severity: off\n');
+    writeFileSync(join(dir, 'doc.md'), DOC);
+    const run = runCli(['lint', 'doc.md'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('mlsd: .mlsdrc.yaml:3: checklist.drift is not a checklist item (did you mean "drift-monitoring"?); a new item needs a "title"\n');
+  });
+
+  it('with a title is a new item, and later layers and overrides may refer to it', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'team.yaml'), 'checklist:\n  privacy-review:\n    title: Privacy review\n    required: false\n');
+    writeFileSync(join(dir, '.mlsdrc.yaml'), 'extends: ./team.yaml\nchecklist:\n  privacy-review:\n    severity: warning\noverrides:\n  - files: ["old/**"]\n    checklist:\n      privacy-review:\n        required: false\n');
+    writeFileSync(join(dir, 'doc.md'), DOC);
+    expect(runCli(['lint', 'doc.md'], { cwd: dir }).code).toBe(0);
+  });
+});
+
+describe('--fix', () => {
+  it('says what it inserted where', () => {
+    const dir = tempDir();
+    const draft = example('churn-prediction-draft.md');
+    writeFileSync(join(dir, 'draft.md'), draft);
+    const run = runCli(['lint', 'draft.md', '--fix', '--format', 'compact'], { cwd: dir });
+    expect(run.stderr).toMatch(/^mlsd: fixed draft\.md: inserted "Labels" before line \d+(, "[^"]+" (before line \d+|at the end))*\n$/);
+    const line = Number(/"Labels" before line (\d+)/.exec(run.stderr)![1]);
+    // The line named is where the section went: the original's line there now follows the new section.
+    const fixed = readFileSync(join(dir, 'draft.md'), 'utf8').split('\n');
+    const originalLine = draft.split('\n')[line - 1]!;
+    const labels = fixed.findIndex((l) => /^#+ Labels/.test(l));
+    expect(fixed.indexOf(originalLine, labels)).toBeGreaterThan(labels);
+    expect(runCli(['lint', 'draft.md', '--fix'], { cwd: dir }).stderr).toBe(''); // nothing more to insert
+  });
+});
+
+describe('--output', () => {
+  it('into a folder that cannot be created: exit 2 at once, one line, nothing linted', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'doc.md'), DOC);
+    writeFileSync(join(dir, 'file'), '');
+    const run = runCli(['lint', 'doc.md', '--output', 'file/sub/report.json'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^mlsd: cannot write .*file\/sub\/report\.json: .*file is not a directory/);
+  });
+
+  it.skipIf(!existsSync('/proc/self'))('under /proc, where Node\'s recursive mkdir never returns: exit 2', () => {
+    const run = runCli(['lint', '-', '--output', '/proc/mlsd-no-such/report.json'], { input: DOC });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^mlsd: cannot write \/proc\/mlsd-no-such\/report\.json/);
+  });
+});
+
+describe('mlsd explain', () => {
+  it('with no id lists every rule and every item, a team\'s included', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.mlsdrc.yaml'), 'checklist:\n  privacy-review:\n    title: Privacy review\n');
+    const run = runCli(['explain'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^ {2}weak-section +error +A checklist item is mentioned/m);
+    expect(run.stdout).toMatch(/^ {2}latency-stage-sum +warning /m);
+    expect(run.stdout).toMatch(/^ {2}drift-monitoring +required +Drift monitoring$/m);
+    expect(run.stdout).toMatch(/^ {2}privacy-review +required +Privacy review$/m);
+  });
+
+  it('with an item id says what makes it present, weak or absent, and which rules look at it', () => {
+    const run = runCli(['explain', 'latency-budget']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^latency-budget: Latency budget \(required\)$/m);
+    expect(run.stdout).toMatch(/^present +addressed with substance, under a heading such as "Latency budget"/m);
+    expect(run.stdout).toMatch(/^weak +the heading or a mention is there/m);
+    expect(run.stdout).toMatch(/^absent +no heading and no mention anywhere: reported as required-section\.$/m);
+    expect(run.stdout).toMatch(/^ {2}latency-percentile \(warning\): /m);
+  });
+
+  it('with an unknown id: exit 2 and the closest rule or item', () => {
+    const run = runCli(['explain', 'drift-monitorng']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('mlsd: unknown rule or item "drift-monitorng" (did you mean "drift-monitoring"?); `mlsd explain` lists them all\n');
+  });
+});
+
+describe('flags', () => {
+  it('-o is --output and -f is --format wherever they exist; new says --force in full', () => {
+    const help = (command: string) => runCli([command, '--help']).stdout;
+    expect(help('lint')).toMatch(/-o, --output <file>/);
+    expect(help('new')).toMatch(/-o, --output <file>/);
+    expect(help('lint')).toMatch(/-f, --format <name>/);
+    expect(help('config')).toMatch(/-f, --format <name>/);
+    expect(help('new')).not.toMatch(/-f,/);
+    expect(help('new')).toMatch(/ {2}--force /);
+  });
+
+  it('new -o writes there (and the old --out still works)', () => {
+    const dir = tempDir();
+    expect(runCli(['new', 'feed-ranking', '--yes', '-o', 'a.md'], { cwd: dir }).code).toBe(0);
+    expect(runCli(['new', 'feed-ranking', '--yes', '--out', 'b.md'], { cwd: dir }).code).toBe(0);
+    expect(existsSync(join(dir, 'a.md')) && existsSync(join(dir, 'b.md'))).toBe(true);
+  });
+
+  it('--stdin-filename names standard input in the report and picks the config\'s overrides', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'legacy'));
+    writeFileSync(join(dir, '.mlsdrc.yaml'), 'overrides:\n  - files: ["legacy/**"]\n    rules:\n      required-section: warning\n');
+    const legacy = runCli(['lint', '--stdin-filename', 'legacy/old.md', '--format', 'compact'], { cwd: dir, input: '# Old design\n' });
+    expect(legacy.code).toBe(0);
+    expect(legacy.stdout).toMatch(/^legacy\/old\.md:\d+:\d+: warning required-section /m);
+    const current = runCli(['lint', '-', '--stdin-filename', 'docs/new.md', '--format', 'compact'], { cwd: dir, input: '# New design\n' });
+    expect(current.code).toBe(1);
+    expect(current.stdout).toMatch(/^docs\/new\.md:\d+:\d+: error required-section /m);
+  });
+});

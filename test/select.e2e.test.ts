@@ -1,0 +1,83 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { example, runCli, tempDir } from './helpers.js';
+
+/** A repository with design docs and other Markdown. */
+function repo(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+const DESIGN = example('feed-ranking.md'); // front matter with problem_type
+const linted = (dir: string, args: string[] = []) => {
+  const run = runCli(['lint', ...args, '--format', 'json'], { cwd: dir });
+  return { ...run, files: run.stdout ? (JSON.parse(run.stdout) as { files: { file: string }[] }).files.map((f) => f.file) : [] };
+};
+
+describe('which files mlsd lint checks', () => {
+  const files = {
+    'README.md': '# Service\n\nHow to run it.\n',
+    'CHANGELOG.md': '# Changes\n',
+    'docs/design/plain.md': '# A design without front matter\n',
+    'docs/usage.md': '# Usage\n',
+    'services/ranking/design.md': DESIGN,
+    'node_modules/pkg/design.md': DESIGN,
+  };
+
+  it('with no paths and no config: the design folder and docs whose front matter declares them, nothing else', () => {
+    const run = linted(repo(files));
+    expect(run.files).toEqual(['docs/design/plain.md', 'services/ranking/design.md']);
+  });
+
+  it('with a config that moves drafts and gives no paths: the drafts folder instead of docs/design', () => {
+    const run = linted(repo({ ...files, '.mlsdrc.yaml': 'drafts: notes/designs\n', 'notes/designs/plain.md': '# Another design\n' }));
+    expect(run.files).toEqual(['notes/designs/plain.md', 'services/ranking/design.md']);
+  });
+
+  it('folders and globs on the command line replace that selection', () => {
+    expect(linted(repo(files), ['docs']).files).toEqual(['docs/design/plain.md', 'docs/usage.md']);
+  });
+
+  it('a file named on the command line is linted without a config (you asked for it)', () => {
+    expect(linted(repo(files), ['README.md']).files).toEqual(['README.md']);
+  });
+
+  it('with the config\'s paths, named files outside them are skipped: listed with --verbose, silent without', () => {
+    const dir = repo({ ...files, '.mlsdrc.yaml': 'paths: [docs/design]\n' });
+    const quiet = linted(dir, ['README.md', 'docs/design/plain.md']);
+    expect(quiet.files).toEqual(['docs/design/plain.md']);
+    expect(quiet.stderr).toBe('');
+    const verbose = linted(dir, ['README.md', 'CHANGELOG.md', 'docs/design/plain.md', '--verbose']);
+    expect(verbose.stderr).toBe('mlsd: CHANGELOG.md skipped: outside the config\'s "paths"\nmlsd: README.md skipped: outside the config\'s "paths"\n');
+  });
+
+  it('only skipped files: exit 0, and it says why', () => {
+    const dir = repo({ ...files, '.mlsdrc.yaml': 'paths: [docs/design]\n' });
+    const run = runCli(['lint', 'README.md'], { cwd: dir });
+    expect(run).toMatchObject({ code: 0, stdout: '', stderr: 'mlsd: README.md skipped: outside the config\'s "paths"\n' });
+  });
+
+  it('no design docs yet: exit 0 with a note, not an error (a repository that just ran mlsd init)', () => {
+    const run = runCli(['lint'], { cwd: repo({ 'README.md': '# x\n', '.mlsdrc.yaml': 'paths: [docs/design]\n' }) });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^mlsd: no design docs found in the config's "paths" \(docs\/design\)/);
+    const bare = runCli(['lint'], { cwd: repo({ 'README.md': '# x\n' }) });
+    expect(bare.code).toBe(0);
+    expect(bare.stderr).toMatch(/^mlsd: no design docs found in docs\/design\/ or Markdown files with problem_type/);
+  });
+
+  it('a path named on the command line that matches nothing is still a usage error', () => {
+    expect(runCli(['lint', 'nope/'], { cwd: repo(files) }).code).toBe(2);
+  });
+
+  it('help says what no paths means', () => {
+    const help = runCli(['lint', '--help']).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('None: the config\'s "paths", or without them its "drafts" folder (default docs/design/) and the Markdown files whose front matter has problem_type');
+    expect(help).not.toContain('(default: [])');
+  });
+});
