@@ -75,6 +75,12 @@ describe('a section is found by what its heading says', () => {
     expect(vague.checklist['drift-monitoring']).toBe('weak');
   });
 
+  it('takes a hint (a dataset named) as a weak item, never as a present one', () => {
+    const result = lintText('# Doc\n\n## Model\n\nA gradient-boosted model trained on the public MovieLens dataset.\n');
+    expect(result.checklist.labels).toBe('weak');
+    expect(lintText('# Doc\n\n## Model\n\nA gradient-boosted model.\n').checklist.labels).toBe('absent');
+  });
+
   it('does not take the document title for a section', () => {
     const result = lintText('# Real-time fraud scoring\n\nA short note.\n');
     expect(result.items['serving-mode']?.via).not.toBe('heading');

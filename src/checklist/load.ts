@@ -53,6 +53,7 @@ const mlsdKeywordSchema = {
     aliases: termList,
     mentions: termList,
     mentionsExcept: termList,
+    hints: termList,
     declared: {
       type: 'object',
       additionalProperties: { type: 'object', required: ['item', 'fact'], additionalProperties: false, properties: { item: { type: 'string' }, fact: { type: 'string' } } },
@@ -103,6 +104,7 @@ interface ItemSchema {
     aliases?: LangTerms;
     mentions?: LangTerms;
     mentionsExcept?: LangTerms;
+    hints?: LangTerms;
     facts?: Record<string, RawFact>;
     skeleton?: string;
   };
@@ -213,6 +215,7 @@ function compileItem(id: string, schema: ItemSchema, required: boolean, lang: st
     ...(heads ? { heads } : {}),
     mentions: terms(meta.mentions, where, lang),
     mentionsExcept: meta.mentionsExcept && terms(meta.mentionsExcept, where, lang),
+    hints: meta.hints && terms(meta.hints, where, lang),
     facts: Object.entries(meta.facts ?? {}).map(([name, raw]) => compileFact(name, raw, meta.facts ?? {}, where, lang)),
     ...(meta.skeleton !== undefined ? { skeleton: meta.skeleton } : {}),
   };
@@ -319,7 +322,7 @@ function matchersOf(checklist: Checklist): TermMatcher[] {
     checklist.placeholders,
     checklist.notSubstance,
     checklist.deferredSections,
-    ...checklist.items.flatMap((item) => [item.mentions, item.mentionsExcept, ...item.facts.flatMap(ofFact)]),
+    ...checklist.items.flatMap((item) => [item.mentions, item.mentionsExcept, item.hints, ...item.facts.flatMap(ofFact)]),
   ];
   return all.filter((m): m is TermMatcher => m !== undefined);
 }

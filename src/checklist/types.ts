@@ -38,6 +38,8 @@ export interface ChecklistItem {
   mentions: TermMatcher;
   /** A block that matches these is no mention of the item (service health is not drift monitoring). */
   mentionsExcept?: TermMatcher;
+  /** Words that only hint at the item (a dataset's name, for labels): the item is weak, not absent, but nothing is read from them. */
+  hints?: TermMatcher;
   facts: FactSpec[];
   /** Markdown for `mlsd new` and `--fix` to insert for the item, when the checklist gives one. */
   skeleton?: string;

@@ -87,6 +87,16 @@ function ownSectionsOf(item: ChecklistItem, outline: Outline, context: FactConte
   return { own, notOwn };
 }
 
+/** An item only hinted at (a dataset named, for labels): found, so weak rather than absent, with nothing read from it. */
+function hinted(item: ChecklistItem, outline: Outline) {
+  const hint = item.hints && outline.blocks.find((b) => b.kind !== 'code' && b.kind !== 'heading' && item.hints!.test(b.text));
+  if (!hint) return undefined;
+  const section = outline.sections[hint.sections.at(-1) ?? -1]?.title ?? '(top of document)';
+  const facts = Object.fromEntries(item.facts.map((spec) => [spec.name, [] as Fact[]]));
+  const model: ItemModel = { via: 'mention', sections: [section], facts, placeholders: [], words: 0 };
+  return { model, span: hint.span, end: undefined, facts };
+}
+
 function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: PlaceholderIndex, checklist: Checklist) {
   // Outside its own sections, an item's facts count only in sentences that speak of the item,
   // unless it has no section of its own and the fact is evidence wherever it stands (a metric's name).
@@ -101,7 +111,7 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
     b.kind !== 'code' && !(b.kind === 'heading' && notOwn.has(b.sections.at(-1)!)) && item.mentions.test(b.text) && !item.mentionsExcept?.test(b.text);
   const scope = outline.blocks.filter((b) => inOwn(b) || mentions(b) || hasEvidence(b));
   const mentioned = scope.filter((b) => !inOwn(b));
-  if (own.size === 0 && mentioned.length === 0) return undefined;
+  if (own.size === 0 && mentioned.length === 0) return hinted(item, outline);
 
   const placed: string[] = [];
   // A heading that only names the item ("Prediction service", "Leakage") or the system (the title)
