@@ -3,15 +3,15 @@
  * checklist a config gives, and test a checklist's rules by their examples (the rule tester).
  */
 import { relative, resolve, sep } from 'node:path';
-import { Checklists, settingsFor } from './checklist/build.js';
-import { loadConfig } from './checklist/config.js';
+import { Checklists, settingsFor } from './config/settings.js';
+import { loadConfig } from './config/load.js';
 import { defaultChecklist } from './checklist/load.js';
 import type { Checklist } from './checklist/types.js';
 
 export { lint } from './lint/index.js';
 export type { Diagnostic, ItemReport, ItemState, LintResult, Suppression } from './lint/index.js';
 export { compileChecklist, defaultChecklist } from './checklist/load.js';
-export { buildChecklistSchema } from './checklist/build.js';
+export { buildChecklistSchema } from './config/settings.js';
 export type { Checklist, ChecklistItem, RuleMeta, Severity } from './checklist/types.js';
 export { checkRuleExample, ruleExamples, ruleExamplesIn, type RuleExample } from './rule-tester.js';
 

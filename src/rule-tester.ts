@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRuleFile } from './checklist/assemble.js';
-import { buildChecklistSchema } from './checklist/build.js';
-import type { ItemConfig } from './checklist/config.js';
+import { buildChecklistSchema } from './config/settings.js';
+import type { ItemConfig } from './config/load.js';
 import { compileChecklist } from './checklist/load.js';
 import type { Checklist } from './checklist/types.js';
 import { lint } from './lint/index.js';

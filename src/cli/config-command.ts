@@ -1,8 +1,8 @@
 import { Document, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
-import { matcher } from '../checklist/build.js';
-import type { MergedConfig, ResolvedConfig } from '../checklist/config.js';
-import { configFor, relativeToRoot } from './config-loader.js';
-import { UsageError } from './errors.js';
+import { matcher } from '../config/settings.js';
+import type { MergedConfig, ResolvedConfig } from '../config/load.js';
+import { configFor, relativeToRoot } from '../config/resolve.js';
+import { UsageError } from '../errors.js';
 import type { Io } from './io.js';
 
 export interface ConfigOptions {

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { buildChecklistSchema, Checklists, type FileSettings } from '../checklist/build.js';
+import { buildChecklistSchema, Checklists, type FileSettings } from '../config/settings.js';
 import { defaultChecklist } from '../checklist/load.js';
 import type { Checklist, ChecklistItem, RuleMeta } from '../checklist/types.js';
 import { didYouMean } from '../suggest.js';
-import { configFor, type ConfigFlags } from './config-loader.js';
-import { UsageError } from './errors.js';
+import { configFor, type ConfigFlags } from '../config/resolve.js';
+import { UsageError } from '../errors.js';
 
 /** Rule files ship in the package; a rule's docPath is relative to the package root. */
 const PACKAGE_ROOT = new URL('../../', import.meta.url);

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 
 export const STDIN = '-';
 export const MARKDOWN = '**/*.{md,markdown}';

@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { UsageError } from './errors.js';
-import { formatSize } from './limits.js';
+import { UsageError } from '../errors.js';
+import { formatSize } from '../run/limits.js';
 
 /** The process's streams and surroundings, passed in so commands can be run and tested in-process. */
 export interface Io {

@@ -1,17 +1,17 @@
 import { resolve } from 'node:path';
-import { Checklists, settingsFor } from '../checklist/build.js';
+import { Checklists, settingsFor } from '../config/settings.js';
 import { FORMAT_NAMES, loadFormatter, loadReportFormat, type FileResult } from '../format/index.js';
-import { configFor, fileSettings, relativeToRoot } from './config-loader.js';
-import { EXIT, UsageError } from './errors.js';
+import { configFor, fileSettings, relativeToRoot } from '../config/resolve.js';
+import { EXIT, UsageError } from '../errors.js';
 import { STDIN, type FoundFile } from './files.js';
 import { readDocument, readStdinDocument, type Io } from './io.js';
-import { lintRead } from './lint-file.js';
+import { lintRead } from '../run/lint-file.js';
 import { selectFiles } from './select-files.js';
-import { needsGuard } from './lint-guard.js';
-import type { LintPool } from './lint-pool.js';
+import { needsGuard } from '../run/guard.js';
+import type { LintPool } from '../run/process-pool.js';
 import { LintReport } from './lint-report.js';
-import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS } from './limits.js';
-import { threadsFor } from './lint-parallelism.js';
+import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS } from '../run/limits.js';
+import { threadsFor } from '../run/parallelism.js';
 import { REPOSITORY_URL, sourceUrlBase, VERSION } from './package-info.js';
 
 export interface LintOptions {
@@ -86,7 +86,7 @@ async function lintFiles(files: FoundFile[], { resolved, checklists, threads, ma
   };
   const workers = threadsFor(files.length, threads);
   if (workers > 0 && !files.some((f) => f.path === STDIN)) {
-    const { LintPool } = await import('./lint-pool.js');
+    const { LintPool } = await import('../run/process-pool.js');
     const pool = new LintPool(workers, { timeoutMs });
     try {
       // In file order: a result is awaited only when every one before it has been emitted.
@@ -111,7 +111,7 @@ async function lintFiles(files: FoundFile[], { resolved, checklists, threads, ma
       const name = file.path === STDIN ? (stdinName ?? '<stdin>') : file.path;
       if ('text' in doc && needsGuard(doc.text)) {
         // The main thread waits meanwhile, so the worker's clock measures the file alone.
-        guard ??= new (await import('./lint-pool.js')).LintPool(1, { timeoutMs });
+        guard ??= new (await import('../run/process-pool.js')).LintPool(1, { timeoutMs });
         await emit(await guard.lint({ index: i, path: name, settings: settings(file.path), maxFileSize, text: doc.text }));
       } else {
         await emit(lintRead(name, doc, settings(file.path), checklists));
@@ -148,7 +148,7 @@ const PROGRESS_MIN_FILES = 50;
 
 /** --fix, one file at a time as results stream to the report. */
 async function fixFor(resolved: RunContext['resolved'], checklists: Checklists, io: Io) {
-  const { fixer } = await import('./lint-fix.js');
+  const { fixer } = await import('../run/fix.js');
   const { templates } = resolved.config;
   return fixer({
     checklists,

@@ -1,15 +1,15 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { Checklists, settingsFor } from '../checklist/build.js';
+import { Checklists, settingsFor } from '../config/settings.js';
 import type { Checklist } from '../checklist/types.js';
-import { configFor } from './config-loader.js';
+import { configFor } from '../config/resolve.js';
 import type { Answers, ScaffoldConfig, TemplateSpec } from '../scaffold/index.js';
-import { EXIT, UsageError } from './errors.js';
+import { EXIT, UsageError } from '../errors.js';
 import { readText, type Io } from './io.js';
 import { DEFAULT_DESIGN_FOLDER } from '../scaffold/design-folder.js';
 import { loadPrompts, styles, type Prompts } from './new-prompt.js';
-import { FINGERPRINTS_FILE, type FingerprintsFile } from './template-text.js';
+import { FINGERPRINTS_FILE, type FingerprintsFile } from '../run/template-text.js';
 
 export interface NewOptions {
   type?: string;

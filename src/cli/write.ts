@@ -4,7 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { appendFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { finished } from 'node:stream/promises';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 
 /** A temp file in the target's folder, so renaming it into place is atomic (same file system). */
 const tempPath = (path: string) => join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);

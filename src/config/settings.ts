@@ -1,9 +1,9 @@
 import type { AnySchemaObject } from 'ajv';
 import picomatch from 'picomatch';
-import type { LanguageSource } from './assemble.js';
-import type { ItemConfig, Level, MergedConfig, Requirement } from './config.js';
-import { compileChecklist, defaultChecklist, mergeTerms, readDefaultSchema, type LangTerms } from './load.js';
-import type { Checklist } from './types.js';
+import type { LanguageSource } from '../checklist/assemble.js';
+import type { ItemConfig, Level, MergedConfig, Requirement } from './load.js';
+import { compileChecklist, defaultChecklist, mergeTerms, readDefaultSchema, type LangTerms } from '../checklist/load.js';
+import type { Checklist } from '../checklist/types.js';
 
 /** Fewest words of prose a new item needs when its config says nothing (one short real sentence). */
 export const DEFAULT_MIN_WORDS = 5;

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { parseSize } from '../checklist/size.js';
+import { parseSize } from '../config/size.js';
 
 export { parseSize };
 

@@ -1,4 +1,4 @@
-import { itemLevels, type Checklists, type FileSettings } from '../checklist/build.js';
+import { itemLevels, type Checklists, type FileSettings } from '../config/settings.js';
 import type { FileResult } from '../format/index.js';
 import { lint } from '../lint/index.js';
 import { addFingerprints } from '../lint/fingerprint.js';
@@ -6,7 +6,7 @@ import { severityOf } from '../checklist/catalogue.js';
 import { defaultChecklist } from '../checklist/load.js';
 import { applySeverities } from '../lint/severity.js';
 import type { Diagnostic } from '../lint/types.js';
-import type { ReadDocument } from './io.js';
+import type { ReadDocument } from '../cli/io.js';
 import { templateTextLookup } from './template-text.js';
 
 /** Lint one document's text with its settings: the checklist its overrides give, severities applied. */

@@ -1,8 +1,8 @@
-import { Checklists } from '../checklist/build.js';
-import { UsageError } from './errors.js';
-import { readDocument } from './io.js';
+import { Checklists } from '../config/settings.js';
+import { UsageError } from '../errors.js';
+import { readDocument } from '../cli/io.js';
 import { lintRead } from './lint-file.js';
-import type { WorkerReply, WorkerTask } from './lint-pool.js';
+import type { WorkerReply, WorkerTask } from './process-pool.js';
 
 // A process of the lint pool: reads and lints the files it is handed, one message each.
 const checklists = new Checklists();

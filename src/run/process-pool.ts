@@ -1,10 +1,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { FileSettings } from '../checklist/build.js';
+import type { FileSettings } from '../config/settings.js';
 import type { FileResult } from '../format/index.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 import { unlintedResult } from './lint-file.js';
-import { JIT_FLAGS } from './v8-flags.js';
+import { JIT_FLAGS } from '../runtime/v8-flags.js';
 
 /** The rule a file stopped by the time limit is reported under (schemas/checklist/rules/timeout.md). */
 export const TIMEOUT = 'timeout';
@@ -57,7 +57,7 @@ const stop = (worker: ChildProcess, busy: boolean) => {
 };
 
 const spawnWorker = () =>
-  fork(fileURLToPath(new URL('./lint-worker.js', import.meta.url)), { execArgv: WORKER_FLAGS, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  fork(fileURLToPath(new URL('./lint-process.js', import.meta.url)), { execArgv: WORKER_FLAGS, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
 
 const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
 

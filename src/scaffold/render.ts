@@ -6,7 +6,7 @@ import type { Checklist, ChecklistItem } from '../checklist/types.js';
 import { applies } from './questions.js';
 import { BUILT_IN_DIR } from './templates.js';
 import { ScaffoldError, type Answers, type Question, type TemplateSpec } from './types.js';
-import { importModule } from '../import-module.js';
+import { importModule } from '../runtime/import-module.js';
 
 /** What an unanswered question leaves behind: a marker `mlsd lint` reports as a placeholder. */
 export const PLACEHOLDER = 'TODO(mlsd)';
