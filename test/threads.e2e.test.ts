@@ -32,9 +32,9 @@ describe('lint on parallel workers', () => {
     const pool = new LintPool(2, { timeoutMs: 10_000 });
     try {
       const [, vanished] = tasks.map((task) => pool.lint(task));
-      await expect(vanished).rejects.toMatchObject({ name: 'UsageError', message: `cannot read ${join(dir, 'vanished.md')}: no such file` });
+      await expect(vanished).rejects.toMatchObject({ name: 'UserError', message: `cannot read ${join(dir, 'vanished.md')}: no such file` });
       // The run stops: a file handed out after the failure is not linted.
-      await expect(pool.lint(tasks[0]!)).rejects.toMatchObject({ name: 'UsageError' });
+      await expect(pool.lint(tasks[0]!)).rejects.toMatchObject({ name: 'UserError' });
     } finally {
       pool.close();
     }

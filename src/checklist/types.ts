@@ -93,6 +93,3 @@ export interface Checklist {
   validate: ValidateFunction;
 }
 
-export class ChecklistError extends Error {
-  override name = 'ChecklistError';
-}

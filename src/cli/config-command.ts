@@ -2,7 +2,7 @@ import { Document, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { matcher } from '../config/settings.js';
 import type { MergedConfig, ResolvedConfig } from '../config/load.js';
 import { configFor, relativeToRoot } from '../config/resolve.js';
-import { UsageError } from '../errors.js';
+import { UserError } from '../errors.js';
 import type { Io } from './io.js';
 
 export interface ConfigOptions {
@@ -61,8 +61,8 @@ function yamlWithSources(data: object, sources: Map<string, string>, header: str
 }
 
 export async function runConfig(file: string | undefined, options: ConfigOptions, io: Io): Promise<number> {
-  if (!options.print) throw new UsageError('nothing to do: `mlsd config --print` shows the merged config');
-  if (options.format !== 'yaml' && options.format !== 'json') throw new UsageError(`unknown format "${options.format}" (choose from: yaml, json)`);
+  if (!options.print) throw new UserError('nothing to do: `mlsd config --print` shows the merged config');
+  if (options.format !== 'yaml' && options.format !== 'json') throw new UserError(`unknown format "${options.format}" (choose from: yaml, json)`);
   const resolved = await configFor(options, io.cwd);
   const { config, sources } = file ? forFile(resolved, relativeToRoot(resolved, file, io.cwd)) : resolved;
   const { paths, ...rest } = config;

@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { UsageError } from '../errors.js';
+import { UserError } from '../errors.js';
 import { formatSize } from '../run/limits.js';
 
 /** The process's streams and surroundings, passed in so commands can be run and tested in-process. */
@@ -30,7 +30,7 @@ const REASONS: Record<string, string> = {
 
 export const readFailure = (path: string, error: unknown) => {
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  return new UsageError(`cannot read ${path}: ${REASONS[code] ?? (error as Error).message}`);
+  return new UserError(`cannot read ${path}: ${REASONS[code] ?? (error as Error).message}`);
 };
 
 /** Read a file as UTF-8; any failure becomes a one-line usage error naming the file. */

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Checklists, settingsFor } from '../config/settings.js';
 import { FORMAT_NAMES, loadFormatter, loadReportFormat, type FileResult } from '../format/index.js';
 import { configFor, fileSettings, relativeToRoot } from '../config/resolve.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, UserError } from '../errors.js';
 import { STDIN, type FoundFile } from './files.js';
 import { readDocument, readStdinDocument, type Io } from './io.js';
 import { lintRead } from '../run/lint-file.js';
@@ -50,7 +50,7 @@ function useColor(options: LintOptions, io: Io): boolean {
 }
 
 async function onlyChanged(files: FoundFile[], ref: string, io: Io): Promise<FoundFile[]> {
-  if (files.some((f) => f.path === STDIN)) throw new UsageError('--changed-since cannot be used with standard input ("-")');
+  if (files.some((f) => f.path === STDIN)) throw new UserError('--changed-since cannot be used with standard input ("-")');
   const { changedSince } = await import('./git.js');
   const changed = await changedSince(ref, io.cwd);
   return files.filter((f) => changed.has(resolve(io.cwd, f.path)));
@@ -161,7 +161,7 @@ async function fixFor(resolved: RunContext['resolved'], checklists: Checklists, 
 
 export async function runLint(paths: string[], options: LintOptions, io: Io): Promise<number> {
   const format = await loadReportFormat(options.format);
-  if (!format) throw new UsageError(`unknown format "${options.format}" (choose from: ${FORMAT_NAMES.join(', ')})`);
+  if (!format) throw new UserError(`unknown format "${options.format}" (choose from: ${FORMAT_NAMES.join(', ')})`);
 
   const resolved = await configFor(options, io.cwd);
   const checklists = new Checklists();
@@ -172,7 +172,7 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
   if (options.verbose || selected.length === 0) for (const { path, why } of skipped) io.stderr.write(`mlsd: ${path} skipped: ${why}\n`);
   if (selected.length === 0) {
     if (skipped.length > 0) return EXIT.ok; // a hook that passed only files outside the selection has nothing to check
-    if (fromCommandLine) throw new UsageError(`no Markdown files found in ${searched}`);
+    if (fromCommandLine) throw new UserError(`no Markdown files found in ${searched}`);
     io.stderr.write(`mlsd: no design docs found in ${searched}; name files to lint, or set "paths" in the config\n`);
     return EXIT.ok;
   }
@@ -180,7 +180,7 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
 
   const maxFileSize = options.maxFileSize ?? resolved.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const timeoutMs = options.timeout ?? DEFAULT_TIMEOUT_MS;
-  if (options.fix && files.some((f) => f.path === STDIN)) throw new UsageError('--fix cannot be used with standard input ("-"): it writes files');
+  if (options.fix && files.some((f) => f.path === STDIN)) throw new UserError('--fix cannot be used with standard input ("-"): it writes files');
   const fix = options.fix ? await fixFor(resolved, checklists, io) : undefined;
 
   // SARIF and annotations name files from the repository root; only they pay for asking git.

@@ -1,7 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ChecklistError } from '../checklist/types.js';
 import { FORMAT_NAMES } from '../format/index.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, UserError } from '../errors.js';
 import type { Io } from './io.js';
 import { millisecondsOption, sizeOption } from '../run/limits.js';
 import type { LintOptions } from './lint-command.js';
@@ -186,9 +185,9 @@ export async function main(argv: string[], io: Io = { cwd: process.cwd(), stdout
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage; // help and --version exit 0; commander already printed the problem
     }
-    if (error instanceof UsageError || error instanceof ChecklistError) {
+    if (error instanceof UserError) {
       for (const line of error.message.split('\n')) io.stderr.write(`mlsd: ${line}\n`);
-      return EXIT.usage;
+      return error.exitCode;
     }
     reportInternalError(error, io);
     return EXIT.usage;

@@ -1,5 +1,5 @@
 import { Checklists } from '../config/settings.js';
-import { UsageError } from '../errors.js';
+import { UserError } from '../errors.js';
 import { readDocument } from '../cli/io.js';
 import { lintRead } from './lint-file.js';
 import type { WorkerReply, WorkerTask } from './process-pool.js';
@@ -13,7 +13,7 @@ process.on('message', (task: WorkerTask) => {
     const read = task.text !== undefined ? { text: task.text } : readDocument(task.path, task.maxFileSize);
     reply = { index: task.index, result: lintRead(task.path, read, task.settings, checklists) };
   } catch (error) {
-    reply = { index: task.index, error: (error as Error).message, usage: error instanceof UsageError };
+    reply = { index: task.index, error: (error as Error).message, ...(error instanceof UserError ? { exitCode: error.exitCode } : {}) };
   }
   // A failed send means the run is over (its reader closed the pipe, say): nothing is left to do.
   process.send!(reply, (error: Error | null) => {

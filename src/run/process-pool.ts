@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { FileSettings } from '../config/settings.js';
 import type { FileResult } from '../format/index.js';
-import { UsageError } from '../errors.js';
+import { UserError } from '../errors.js';
 import { unlintedResult } from './lint-file.js';
 import { JIT_FLAGS } from '../runtime/v8-flags.js';
 
@@ -19,7 +19,7 @@ export interface WorkerTask {
   text?: string;
 }
 
-export type WorkerReply = { ready: true } | { index: number; result: FileResult } | { index: number; error: string; usage: boolean };
+export type WorkerReply = { ready: true } | { index: number; result: FileResult } | { index: number; error: string; /** Set when it was a UserError: the code it carries. */ exitCode?: number };
 
 export interface PoolOptions {
   /** Per-file time limit: a worker busy longer is stopped and the file reported as `timeout`. */
@@ -126,7 +126,7 @@ export class LintPool {
       if ('ready' in reply) {
         worker.ready = true;
       } else {
-        if ('error' in reply) return this.fail(reply.usage ? new UsageError(reply.error) : new Error(reply.error));
+        if ('error' in reply) return this.fail(reply.exitCode !== undefined ? new UserError(reply.error, reply.exitCode) : new Error(reply.error));
         worker.queued.shift()?.resolve(reply.result);
         this.watch(worker); // a new head, a new clock
       }
