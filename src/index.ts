@@ -24,7 +24,10 @@ export interface LoadChecklistOptions {
   file?: string;
 }
 
-/** The checklist `mlsd lint` judges a file by, from the config it finds (or is given) as the CLI does. */
+/**
+ * The checklist `mlsd lint` judges a file by, from the config it finds (or is given) as the CLI does,
+ * with the config's levels (`rules`, items' `severity`): `lint(text, checklist)` reports what the CLI reports.
+ */
 export async function loadChecklist(options: LoadChecklistOptions = {}): Promise<Checklist> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const resolved = await loadConfig({

@@ -13,7 +13,9 @@ import { validateTerms } from '../checklist/terms.js';
 import { importModule } from '../runtime/import-module.js';
 import { didYouMean } from '../suggest.js';
 
-export type Level = 'error' | 'warning' | 'off';
+import type { Level } from '../checklist/types.js';
+
+export type { Level };
 export type Scalar = string | number | boolean;
 export type Requirement = boolean | { when: Record<string, Scalar | Scalar[]> };
 

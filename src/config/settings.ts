@@ -145,6 +145,7 @@ export function itemLevels(checklist: Record<string, ItemConfig>): Record<string
 export class Checklists {
   private readonly cache = new Map<string, Checklist>();
 
+  /** The compiled checklist for a file's settings, carrying the file's levels so lint applies them. */
   for(settings: FileSettings): Checklist {
     let checklist = this.cache.get(settings.key);
     if (!checklist) {
@@ -155,6 +156,7 @@ export class Checklists {
       checklist = unchanged ? defaultChecklist() : compileChecklist(schema);
       this.cache.set(settings.key, checklist);
     }
-    return checklist;
+    // Levels are not cached with the checklist: a pool process serves files of any settings.
+    return { ...checklist, severities: { rules: settings.rules, items: itemLevels(settings.checklist) } };
   }
 }

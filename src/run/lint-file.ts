@@ -1,4 +1,4 @@
-import { itemLevels, type Checklists, type FileSettings } from '../config/settings.js';
+import type { Checklists, FileSettings } from '../config/settings.js';
 import type { FileResult } from '../format/index.js';
 import { lint } from '../lint/index.js';
 import { addFingerprints } from '../lint/fingerprint.js';
@@ -11,12 +11,8 @@ import { templateTextLookup } from './template-text.js';
 
 /** Lint one document's text with its settings: the checklist its overrides give, severities applied. */
 export function lintDocument(file: string, text: string, settings: FileSettings, checklists: Checklists): FileResult {
-  const { model: _model, diagnostics, ...result } = lint(text, checklists.for(settings), { templateText: templateTextLookup(settings.templatesDir) });
-  return {
-    file,
-    diagnostics: applySeverities(diagnostics, { rules: settings.rules, items: itemLevels(settings.checklist) }),
-    ...result,
-  };
+  const { model: _model, ...result } = lint(text, checklists.for(settings), { templateText: templateTextLookup(settings.templatesDir) });
+  return { file, ...result };
 }
 
 /** A file that was not linted (too large, not text, stopped by the time limit): one finding at its top. */
