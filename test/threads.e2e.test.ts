@@ -25,11 +25,11 @@ describe('lint on parallel workers', () => {
   it('turns a file a worker cannot read into a usage error (exit 2 in the CLI)', async () => {
     // The built pool, as the CLI runs it: the worker is a separate process running dist/ code.
     const built = (...path: string[]) => pathToFileURL(join(ROOT, 'dist', ...path)).href;
-    const { LintPool } = await importModule<typeof import('../src/run/process-pool.js')>(built('run', 'process-pool.js'));
+    const { ProcessPool } = await importModule<typeof import('../src/run/process-pool.js')>(built('run', 'process-pool.js'));
     const { settingsFor } = await importModule<typeof import('../src/config/settings.js')>(built('config', 'settings.js'));
     const settings = settingsFor({ checklist: {}, rules: {}, overrides: [], ignores: [], gitignore: true, answers: {}, languages: {} }, 'x.md');
     const tasks = [join(ROOT, 'examples', 'feed-ranking.md'), join(dir, 'vanished.md')].map((path, index) => ({ index, path, settings, maxFileSize: 5 * 1024 * 1024 }));
-    const pool = new LintPool(2, { timeoutMs: 10_000 });
+    const pool = new ProcessPool(2, { timeoutMs: 10_000 });
     try {
       const [, vanished] = tasks.map((task) => pool.lint(task));
       await expect(vanished).rejects.toMatchObject({ name: 'UserError', message: `cannot read ${join(dir, 'vanished.md')}: no such file` });

@@ -1,14 +1,16 @@
 import { resolve } from 'node:path';
 import { Checklists, settingsFor } from '../config/settings.js';
-import { FORMAT_NAMES, loadFormatter, loadReportFormat, type FileResult } from '../format/index.js';
+import { FORMAT_NAMES, loadFormatter, loadReportFormat } from '../format/index.js';
+import type { FileResult } from '../run/result.js';
 import { configFor, fileSettings, relativeToRoot } from '../config/resolve.js';
 import { EXIT, UserError } from '../errors.js';
 import { STDIN, type FoundFile } from './files.js';
-import { readDocument, readStdinDocument, type Io } from './io.js';
+import type { Io } from './io.js';
+import { readDocument, readStdinDocument } from '../run/read-document.js';
 import { lintRead } from '../run/lint-file.js';
 import { selectFiles } from './select-files.js';
 import { needsGuard } from '../run/guard.js';
-import type { LintPool } from '../run/process-pool.js';
+import type { ProcessPool } from '../run/process-pool.js';
 import { LintReport } from './lint-report.js';
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS } from '../run/limits.js';
 import { threadsFor } from '../run/parallelism.js';
@@ -86,8 +88,8 @@ async function lintFiles(files: FoundFile[], { resolved, checklists, threads, ma
   };
   const workers = threadsFor(files.length, threads);
   if (workers > 0 && !files.some((f) => f.path === STDIN)) {
-    const { LintPool } = await import('../run/process-pool.js');
-    const pool = new LintPool(workers, { timeoutMs });
+    const { ProcessPool } = await import('../run/process-pool.js');
+    const pool = new ProcessPool(workers, { timeoutMs });
     try {
       // In file order: a result is awaited only when every one before it has been emitted.
       const ahead: Promise<FileResult>[] = [];
@@ -104,14 +106,14 @@ async function lintFiles(files: FoundFile[], { resolved, checklists, threads, ma
     }
     return;
   }
-  let guard: LintPool | undefined;
+  let guard: ProcessPool | undefined;
   try {
     for (const [i, file] of files.entries()) {
       const doc = file.path === STDIN ? await readStdinDocument(io.stdin, maxFileSize) : readDocument(file.path, maxFileSize);
       const name = file.path === STDIN ? (stdinName ?? '<stdin>') : file.path;
       if ('text' in doc && needsGuard(doc.text)) {
         // The main thread waits meanwhile, so the worker's clock measures the file alone.
-        guard ??= new (await import('../run/process-pool.js')).LintPool(1, { timeoutMs });
+        guard ??= new (await import('../run/process-pool.js')).ProcessPool(1, { timeoutMs });
         await emit(await guard.lint({ index: i, path: name, settings: settings(file.path), maxFileSize, text: doc.text }));
       } else {
         await emit(lintRead(name, doc, settings(file.path), checklists));

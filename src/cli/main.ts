@@ -2,7 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { FORMAT_NAMES } from '../format/index.js';
 import { EXIT, UserError } from '../errors.js';
 import type { Io } from './io.js';
-import { millisecondsOption, sizeOption } from '../run/limits.js';
+import { parseSize } from '../config/size.js';
 import type { LintOptions } from './lint-command.js';
 import type { NewOptions } from './new-command.js';
 import { VERSION } from './package-info.js';
@@ -10,6 +10,19 @@ import { DEFAULT_DESIGN_FOLDER } from '../scaffold/design-folder.js';
 
 function count(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, 0 or more');
+  return Number(value);
+}
+
+/** Commander parser for --max-file-size. */
+function sizeOption(value: string): number {
+  const bytes = parseSize(value);
+  if (bytes === undefined) throw new InvalidArgumentError('expected a size such as 5MB, 512KB or a number of bytes');
+  return bytes;
+}
+
+/** Commander parser for --timeout. */
+function millisecondsOption(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of milliseconds, 1 or more');
   return Number(value);
 }
 

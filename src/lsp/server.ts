@@ -5,7 +5,7 @@ import { UserError } from '../errors.js';
 import { CONFIG_NAMES } from '../config/file.js';
 import type { Io } from '../cli/io.js';
 import { VERSION } from '../cli/package-info.js';
-import type { FileResult } from '../format/index.js';
+import type { FileResult } from '../run/result.js';
 import { importModule } from '../runtime/import-module.js';
 import { codeActions, FIX_ALL } from './actions.js';
 import { toLspDiagnostics } from './convert.js';

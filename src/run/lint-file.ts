@@ -1,12 +1,12 @@
 import type { Checklists, FileSettings } from '../config/settings.js';
-import type { FileResult } from '../format/index.js';
+import type { FileResult } from './result.js';
 import { lint } from '../lint/index.js';
 import { addFingerprints } from '../lint/fingerprint.js';
 import { severityOf } from '../checklist/catalogue.js';
 import { defaultChecklist } from '../checklist/load.js';
 import { applySeverities } from '../lint/severity.js';
 import type { Diagnostic } from '../lint/types.js';
-import type { ReadDocument } from '../cli/io.js';
+import type { ReadDocument } from './read-document.js';
 import { templateTextLookup } from './template-text.js';
 
 /** Lint one document's text with its settings: the checklist its overrides give, severities applied. */

@@ -1,14 +1,14 @@
 import { Checklists } from '../config/settings.js';
 import { UserError } from '../errors.js';
-import { readDocument } from '../cli/io.js';
+import { readDocument } from './read-document.js';
 import { lintRead } from './lint-file.js';
-import type { WorkerReply, WorkerTask } from './process-pool.js';
+import type { LintReply, LintTask } from './process-pool.js';
 
 // A process of the lint pool: reads and lints the files it is handed, one message each.
 const checklists = new Checklists();
 
-process.on('message', (task: WorkerTask) => {
-  let reply: WorkerReply;
+process.on('message', (task: LintTask) => {
+  let reply: LintReply;
   try {
     const read = task.text !== undefined ? { text: task.text } : readDocument(task.path, task.maxFileSize);
     reply = { index: task.index, result: lintRead(task.path, read, task.settings, checklists) };
@@ -24,4 +24,4 @@ process.on('message', (task: WorkerTask) => {
 process.on('disconnect', () => process.exit());
 
 // Loaded: the pool starts a file's clock only from here, so start-up never counts against it.
-process.send!({ ready: true } satisfies WorkerReply);
+process.send!({ ready: true } satisfies LintReply);
