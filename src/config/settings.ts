@@ -122,17 +122,36 @@ export function matcher(globs: readonly string[]): (path: string) => boolean {
   };
 }
 
-/** Settings for a file, given by its path relative to the config root (posix), or undefined for stdin. */
-export function settingsFor(config: MergedConfig, relPath: string | undefined): FileSettings {
+/**
+ * The config's items and rule levels with the overrides whose globs match a file applied, in
+ * order: the one place overrides apply. `credit` hears each key an override sets (`mlsd config`).
+ */
+export function withOverrides(
+  config: MergedConfig,
+  relPath: string | undefined,
+  credit?: (key: string, override: number) => void,
+): { checklist: Record<string, ItemConfig>; rules: Record<string, Level>; matched: number[] } {
   const checklist = structuredClone(config.checklist);
   const rules = { ...config.rules };
   const matched: number[] = [];
   config.overrides.forEach((override, i) => {
     if (relPath === undefined || !matcher(override.files)(relPath)) return;
     matched.push(i);
-    for (const [id, item] of Object.entries(override.checklist ?? {})) checklist[id] = { ...(checklist[id] ?? {}), ...structuredClone(item) };
-    Object.assign(rules, override.rules ?? {});
+    for (const [id, item] of Object.entries(override.checklist ?? {})) {
+      checklist[id] = { ...(checklist[id] ?? {}), ...structuredClone(item) };
+      for (const key of Object.keys(item)) credit?.(`checklist.${id}.${key}`, i);
+    }
+    for (const [id, level] of Object.entries(override.rules ?? {})) {
+      rules[id] = level;
+      credit?.(`rules.${id}`, i);
+    }
   });
+  return { checklist, rules, matched };
+}
+
+/** Settings for a file, given by its path relative to the config root (posix), or undefined for stdin. */
+export function settingsFor(config: MergedConfig, relPath: string | undefined): FileSettings {
+  const { checklist, rules, matched } = withOverrides(config, relPath);
   return { checklist, rules, languages: config.languages, key: matched.join(',') };
 }
 
