@@ -11,7 +11,7 @@ import type { Checklist } from './checklist/types.js';
 export { lint } from './lint/index.js';
 export type { Diagnostic, ItemReport, ItemState, LintResult, Suppression } from './lint/index.js';
 export { compileChecklist, defaultChecklist } from './checklist/load.js';
-export { buildChecklistSchema } from './config/settings.js';
+export { buildChecklistSchema } from './config/checklist-schema.js';
 export type { Checklist, ChecklistItem, RuleMeta, Severity } from './checklist/types.js';
 export { checkRuleExample, ruleExamples, ruleExamplesIn, type RuleExample } from './rule-tester.js';
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRuleFile } from './checklist/assemble.js';
-import { buildChecklistSchema } from './config/settings.js';
+import { buildChecklistSchema } from './config/checklist-schema.js';
 import type { ItemConfig } from './config/load.js';
 import { compileChecklist } from './checklist/load.js';
 import type { Checklist } from './checklist/types.js';

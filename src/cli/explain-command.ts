@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { buildChecklistSchema, Checklists, type FileSettings } from '../config/settings.js';
+import { buildChecklistSchema } from '../config/checklist-schema.js';
+import { Checklists, type FileSettings } from '../config/settings.js';
 import { defaultChecklist } from '../checklist/load.js';
 import type { Checklist, ChecklistItem, RuleMeta } from '../checklist/types.js';
 import { didYouMean } from '../suggest.js';
