@@ -2,8 +2,10 @@ import { stat } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { UserError } from '../errors.js';
+import { STDIN } from '../run/lint-files.js';
 
-export const STDIN = '-';
+export { STDIN };
+
 export const MARKDOWN = '**/*.{md,markdown}';
 export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 

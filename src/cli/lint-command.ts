@@ -1,19 +1,15 @@
 import { resolve } from 'node:path';
 import { Checklists, settingsFor } from '../config/settings.js';
 import { FORMAT_NAMES, loadFormatter, loadReportFormat } from '../format/index.js';
-import type { FileResult } from '../run/result.js';
 import { configFor, fileSettings, relativeToRoot } from '../config/resolve.js';
 import { EXIT, UserError } from '../errors.js';
-import { STDIN, type FoundFile } from './files.js';
+import type { FoundFile } from './files.js';
+import { lintFiles, STDIN } from '../run/lint-files.js';
+import type { ResolvedConfig } from '../config/load.js';
 import type { Io } from './io.js';
-import { readDocument, readStdinDocument } from '../run/read-document.js';
-import { lintRead } from '../run/lint-file.js';
 import { selectFiles } from './select-files.js';
-import { needsGuard } from '../run/guard.js';
-import type { ProcessPool } from '../run/process-pool.js';
 import { LintReport } from './lint-report.js';
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS } from '../run/limits.js';
-import { threadsFor } from '../run/parallelism.js';
 import { REPOSITORY_URL, sourceUrlBase, VERSION } from './package-info.js';
 
 export interface LintOptions {
@@ -58,75 +54,6 @@ async function onlyChanged(files: FoundFile[], ref: string, io: Io): Promise<Fou
   return files.filter((f) => changed.has(resolve(io.cwd, f.path)));
 }
 
-interface RunContext {
-  resolved: Awaited<ReturnType<typeof configFor>>;
-  checklists: Checklists;
-  threads?: number;
-  maxFileSize: number;
-  timeoutMs: number;
-  stdinFilename?: string;
-}
-
-/**
- * Files handed to the worker pool ahead of the one the report waits for. Results that come back
- * out of order wait in this window, so it bounds what the run holds (a few MB of results), while
- * leaving the workers enough to do when one file takes long.
- */
-const LOOKAHEAD = 256;
-
-/**
- * Lint every file, on worker processes when there are enough of them, and hand each result to
- * `emit` in the files' order as soon as it and those before it are done; nothing is kept after.
- * On the main thread, a file the parser could spend unbounded time on (see lint-guard.ts) is
- * handed to a worker with a watchdog, so no file can stall the run past the time limit.
- */
-async function lintFiles(files: FoundFile[], { resolved, checklists, threads, maxFileSize, timeoutMs, stdinFilename }: RunContext, io: Io, emit: (result: FileResult) => Promise<void>, progress: Progress): Promise<void> {
-  const stdinName = (stdinFilename ?? '').replace(/\\/g, '/') || undefined;
-  const settings = (path: string) => {
-    const named = path === STDIN ? stdinName : path;
-    return fileSettings(resolved, named === undefined ? undefined : relativeToRoot(resolved, named, io.cwd));
-  };
-  const workers = threadsFor(files.length, threads);
-  if (workers > 0 && !files.some((f) => f.path === STDIN)) {
-    const { ProcessPool } = await import('../run/process-pool.js');
-    const pool = new ProcessPool(workers, { timeoutMs });
-    try {
-      // In file order: a result is awaited only when every one before it has been emitted.
-      const ahead: Promise<FileResult>[] = [];
-      let handed = 0;
-      for (let done = 0; done < files.length; done++) {
-        for (; handed < files.length && ahead.length < LOOKAHEAD; handed++) {
-          ahead.push(pool.lint({ index: handed, path: files[handed]!.path, settings: settings(files[handed]!.path), maxFileSize }));
-        }
-        await emit(await ahead.shift()!);
-        progress.update(done + 1);
-      }
-    } finally {
-      pool.close();
-    }
-    return;
-  }
-  let guard: ProcessPool | undefined;
-  try {
-    for (const [i, file] of files.entries()) {
-      const doc = file.path === STDIN ? await readStdinDocument(io.stdin, maxFileSize) : readDocument(file.path, maxFileSize);
-      const name = file.path === STDIN ? (stdinName ?? '<stdin>') : file.path;
-      if ('text' in doc && needsGuard(doc.text)) {
-        // The main thread waits meanwhile, so the worker's clock measures the file alone.
-        guard ??= new (await import('../run/process-pool.js')).ProcessPool(1, { timeoutMs });
-        await emit(await guard.lint({ index: i, path: name, settings: settings(file.path), maxFileSize, text: doc.text }));
-      } else {
-        await emit(lintRead(name, doc, settings(file.path), checklists));
-      }
-      progress.update(i + 1);
-    }
-  } finally {
-    guard?.close();
-  }
-}
-
-type Progress = ReturnType<typeof progressReporter>;
-
 /** A progress line on an interactive terminal for long runs; nothing in CI logs or pipes. */
 function progressReporter(total: number, io: Io) {
   const tty = (io.stderr as { isTTY?: boolean }).isTTY === true && !io.env.CI && total >= PROGRESS_MIN_FILES;
@@ -149,7 +76,7 @@ function progressReporter(total: number, io: Io) {
 const PROGRESS_MIN_FILES = 50;
 
 /** --fix, one file at a time as results stream to the report. */
-async function fixFor(resolved: RunContext['resolved'], checklists: Checklists, io: Io) {
+async function fixFor(resolved: ResolvedConfig, checklists: Checklists, io: Io) {
   const { fixer } = await import('../run/fix.js');
   const { templates } = resolved.config;
   return fixer({
@@ -196,7 +123,13 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
     beforeWrite: io.stdout.isTTY ? progress.clear : undefined, // the report and the progress line share the terminal
   });
   try {
-    await lintFiles(files, { resolved, checklists, threads: options.threads, maxFileSize, timeoutMs, stdinFilename: options.stdinFilename }, io, async (result) => report.add(fix ? await fix(result) : result), progress);
+    const stdinName = (options.stdinFilename ?? '').replace(/\\/g, '/') || undefined;
+    const settings = (path: string) => {
+      const named = path === STDIN ? stdinName : path;
+      return fileSettings(resolved, named === undefined ? undefined : relativeToRoot(resolved, named, io.cwd));
+    };
+    const run = { settings, checklists, threads: options.threads, maxFileSize, timeoutMs, stdin: io.stdin, stdinName };
+    await lintFiles(files.map((f) => f.path), run, async (result) => report.add(fix ? await fix(result) : result), progress.update);
     progress.clear();
     await report.finish();
   } catch (error) {

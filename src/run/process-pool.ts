@@ -80,7 +80,7 @@ interface Worker {
 /**
  * Up to `threads` worker processes that lint the files handed to them, each file's result a promise.
  * Workers start with the first files and stay until `close`; the caller decides how far ahead of
- * its output it hands out files (see lint-command.ts), so results never pile up here. A file that
+ * its output it hands out files (see lint-files.ts), so results never pile up here. A file that
  * takes longer than the time limit gets a `timeout` finding; its worker is replaced and the run
  * goes on. Any other worker failure fails every file not answered yet: the run stops.
  */
