@@ -2,10 +2,9 @@
  * mlsd as a library (`import … from 'mlsd'`): lint a design doc's text against a checklist, load the
  * checklist a config gives, and test a checklist's rules by their examples (the rule tester).
  */
-import { relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { Checklists, settingsFor } from './config/settings.js';
-import { loadConfig } from './config/load.js';
-import { defaultChecklist } from './checklist/load.js';
+import { configFor, relativeToRoot } from './config/resolve.js';
 import type { Checklist } from './checklist/types.js';
 
 export { lint } from './lint/index.js';
@@ -30,12 +29,6 @@ export interface LoadChecklistOptions {
  */
 export async function loadChecklist(options: LoadChecklistOptions = {}): Promise<Checklist> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const resolved = await loadConfig({
-    cwd,
-    configFile: typeof options.config === 'string' ? options.config : undefined,
-    noConfig: options.config === false,
-    knownRules: [...defaultChecklist().catalogue.keys()],
-  });
-  const file = options.file === undefined ? undefined : relative(resolved.root, resolve(cwd, options.file)).split(sep).join('/');
-  return new Checklists().for(settingsFor(resolved.config, file));
+  const resolved = await configFor({ config: options.config }, cwd);
+  return new Checklists().for(settingsFor(resolved.config, options.file === undefined ? undefined : relativeToRoot(resolved, options.file, cwd)));
 }
