@@ -141,9 +141,9 @@ connection.dispose();
 rmSync(dir, { recursive: true, force: true });
 
 // The floor: the same texts linted in this process, as the server lints them, without the protocol.
-const { lintDocument } = await import('../dist/cli/lint-file.js');
-const { Checklists, settingsFor } = await import('../dist/checklist/build.js');
-const { configFor } = await import('../dist/cli/config-loader.js');
+const { lintDocument } = await import('../dist/run/lint-file.js');
+const { Checklists, settingsFor } = await import('../dist/config/settings.js');
+const { configFor } = await import('../dist/config/resolve.js');
 const resolved = await configFor({}, dir);
 const checklists = new Checklists();
 const settings = settingsFor(resolved.config, 'design.md');

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Thin shim: the CLI is bundled into dist/bundle/ by `npm run build`, which `npm install` runs,
-// and loaded with the code cache that build made (see src/cli/code-cache.ts).
-import { requireBundle } from '../dist/cli/code-cache.js';
-import { useJitFlags } from '../dist/cli/v8-flags.js';
+// and loaded with the code cache that build made (see src/runtime/code-cache.ts).
+import { requireBundle } from '../dist/runtime/code-cache.js';
+import { useJitFlags } from '../dist/runtime/v8-flags.js';
 
-useJitFlags(); // before the bundle compiles: see src/cli/v8-flags.ts
+useJitFlags(); // before the bundle compiles: see src/runtime/v8-flags.ts
 // A lint starts from the bytecode of a lint; every other command from that of a bare start.
 const kind = process.argv[2] === 'lint' ? 'lint' : 'start';
 const { main, reportInternalError } = requireBundle(new URL('../dist/bundle/main.cjs', import.meta.url), kind);

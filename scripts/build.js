@@ -3,12 +3,12 @@
 //    published schemas/checklist.schema.json, which is generated, not committed;
 // 1. compile the default checklist schema into a standalone ajv validator, so `mlsd lint` skips
 //    ajv's compile at start-up (src/checklist/precompiled.ts uses it when the schema hash matches);
-// 2. bundle the CLI and the lint worker with esbuild into dist/bundle/, one CommonJS file each: one
+// 2. bundle the CLI and the pool's lint process with esbuild into dist/bundle/, one CommonJS file each: one
 //    module graph instead of hundreds of small files to resolve and compile. CommonJS, because only
-//    a classic script can be handed V8's code cache (src/cli/code-cache.ts). Inquirer and Handlebars
-//    stay outside (src/import-module.ts), loaded from node_modules only by `mlsd new`;
+//    a classic script can be handed V8's code cache (src/runtime/code-cache.ts). Inquirer and Handlebars
+//    stay outside (src/runtime/import-module.ts), loaded from node_modules only by `mlsd new`;
 // 3. run the CLI on the examples and for --version, so each bundle gets the code cache of each kind
-//    of run (see src/cli/code-cache.ts).
+//    of run (see src/runtime/code-cache.ts).
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 import { createAjv } from '../dist/checklist/load.js';
 import { assembleDefaultChecklist } from '../dist/checklist/sources.js';
-import { WRITE_CODE_CACHE_ENV, codeCacheFile } from '../dist/cli/code-cache.js';
+import { WRITE_CODE_CACHE_ENV, codeCacheFile } from '../dist/runtime/code-cache.js';
 import { PRECOMPILED_FILE, schemaHash } from '../dist/checklist/precompiled.js';
 
 const root = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
@@ -29,7 +29,7 @@ writeFileSync(fileURLToPath(PRECOMPILED_FILE), validator);
 
 rmSync(root('dist/bundle'), { recursive: true, force: true });
 await build({
-  entryPoints: [root('src/cli/main.ts'), root('src/cli/lint-worker.ts')],
+  entryPoints: { main: root('src/cli/main.ts'), 'lint-process': root('src/run/lint-process.ts') },
   outdir: root('dist/bundle'),
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -43,10 +43,10 @@ await build({
 });
 // The bundle finds the validator beside itself, as dist/checklist/ code does.
 copyFileSync(fileURLToPath(PRECOMPILED_FILE), root('dist/bundle/default-validator.cjs'));
-// The pool forks ./lint-worker.js beside its own code: here, that loads the worker bundle.
+// The pool forks ./lint-process.js beside its own code: here, that loads the worker bundle.
 writeFileSync(
-  root('dist/bundle/lint-worker.js'),
-  "import { requireBundle } from '../cli/code-cache.js';\n\nrequireBundle(new URL('./lint-worker.cjs', import.meta.url), 'lint');\n",
+  root('dist/bundle/lint-process.js'),
+  "import { requireBundle } from '../runtime/code-cache.js';\n\nrequireBundle(new URL('./lint-process.cjs', import.meta.url), 'lint');\n",
 );
 
 // Each cache is made by the kind of run that will read it (see codeCacheFile): the CLI's lint cache
@@ -57,6 +57,6 @@ const cli = (...args) =>
 cli('lint', root('examples'), '--threads', '2', '--no-config');
 cli('lint', root('examples'), '--threads', '1', '--no-config');
 cli('--version');
-for (const [bundle, kind] of [['main.cjs', 'lint'], ['main.cjs', 'start'], ['lint-worker.cjs', 'lint']]) {
+for (const [bundle, kind] of [['main.cjs', 'lint'], ['main.cjs', 'start'], ['lint-process.cjs', 'lint']]) {
   if (!existsSync(codeCacheFile(root(`dist/bundle/${bundle}`), kind))) console.warn(`build: no ${kind} code cache for ${bundle}; mlsd works, but starts slower`);
 }

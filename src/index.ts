@@ -2,16 +2,15 @@
  * mlsd as a library (`import … from 'mlsd'`): lint a design doc's text against a checklist, load the
  * checklist a config gives, and test a checklist's rules by their examples (the rule tester).
  */
-import { relative, resolve, sep } from 'node:path';
-import { Checklists, settingsFor } from './checklist/build.js';
-import { loadConfig } from './checklist/config.js';
-import { defaultChecklist } from './checklist/load.js';
+import { resolve } from 'node:path';
+import { Checklists, settingsFor } from './config/settings.js';
+import { configFor, relativeToRoot } from './config/resolve.js';
 import type { Checklist } from './checklist/types.js';
 
 export { lint } from './lint/index.js';
 export type { Diagnostic, ItemReport, ItemState, LintResult, Suppression } from './lint/index.js';
 export { compileChecklist, defaultChecklist } from './checklist/load.js';
-export { buildChecklistSchema } from './checklist/build.js';
+export { buildChecklistSchema } from './config/checklist-schema.js';
 export type { Checklist, ChecklistItem, RuleMeta, Severity } from './checklist/types.js';
 export { checkRuleExample, ruleExamples, ruleExamplesIn, type RuleExample } from './rule-tester.js';
 
@@ -24,15 +23,12 @@ export interface LoadChecklistOptions {
   file?: string;
 }
 
-/** The checklist `mlsd lint` judges a file by, from the config it finds (or is given) as the CLI does. */
+/**
+ * The checklist `mlsd lint` judges a file by, from the config it finds (or is given) as the CLI does,
+ * with the config's levels (`rules`, items' `severity`): `lint(text, checklist)` reports what the CLI reports.
+ */
 export async function loadChecklist(options: LoadChecklistOptions = {}): Promise<Checklist> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const resolved = await loadConfig({
-    cwd,
-    configFile: typeof options.config === 'string' ? options.config : undefined,
-    noConfig: options.config === false,
-    knownRules: [...defaultChecklist().catalogue.keys()],
-  });
-  const file = options.file === undefined ? undefined : relative(resolved.root, resolve(cwd, options.file)).split(sep).join('/');
-  return new Checklists().for(settingsFor(resolved.config, file));
+  const resolved = await configFor({ config: options.config }, cwd);
+  return new Checklists().for(settingsFor(resolved.config, options.file === undefined ? undefined : relativeToRoot(resolved, options.file, cwd)));
 }

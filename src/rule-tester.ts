@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRuleFile } from './checklist/assemble.js';
-import { buildChecklistSchema } from './checklist/build.js';
-import type { ItemConfig } from './checklist/config.js';
+import { buildChecklistSchema } from './config/checklist-schema.js';
+import type { ItemConfig } from './config/load.js';
 import { compileChecklist } from './checklist/load.js';
 import type { Checklist } from './checklist/types.js';
 import { lint } from './lint/index.js';
@@ -89,7 +89,8 @@ export function ruleExamplesIn(path: string): RuleExample[] {
 export function checkRuleExample(example: RuleExample, checklist?: Checklist): string[] {
   const judge = example.config?.checklist ? compileChecklist(buildChecklistSchema(example.config.checklist)) : checklist;
   if (!judge) throw new Error(`${example.source}: no checklist to lint the example with`);
-  const findings = lint(example.text, judge).diagnostics.filter((d) => !d.suppressed);
+  // A rule's examples test what it finds, not the level a config reports it at (even `off`).
+  const findings = lint(example.text, { ...judge, severities: undefined }).diagnostics.filter((d) => !d.suppressed);
   const problems: string[] = [];
   if (example.kind === 'failing' && !example.expected.some((e) => e.rule === example.rule)) {
     problems.push(`${example.source}: a failing example marks where ${example.rule} reports (<!-- expect: ${example.rule} --> at the end of the line)`);

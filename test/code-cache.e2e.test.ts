@@ -3,11 +3,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { WORKER_FLAGS } from '../src/cli/lint-pool.js';
+import { PROCESS_FLAGS } from '../src/run/process-pool.js';
 import { ROOT, tempDir } from './helpers.js';
 
-const LOADER = pathToFileURL(join(ROOT, 'dist/cli/code-cache.js')).href;
-const V8_FLAGS = pathToFileURL(join(ROOT, 'dist/cli/v8-flags.js')).href;
+const LOADER = pathToFileURL(join(ROOT, 'dist/runtime/code-cache.js')).href;
+const V8_FLAGS = pathToFileURL(join(ROOT, 'dist/runtime/v8-flags.js')).href;
 
 /**
  * In a fresh Node, compile a bundle and say whether V8 took its cache: with `asBin`, after setting
@@ -32,7 +32,7 @@ describe('code cache', () => {
   it("the build's caches are taken by this Node: the CLI's under bin/mlsd.js's V8 flags, the worker's under the workers'", () => {
     expect(load(join(ROOT, 'dist/bundle/main.cjs'), { asBin: true }).cacheAccepted).toBe(true);
     expect(load(join(ROOT, 'dist/bundle/main.cjs'), { asBin: true, kind: 'start' }).cacheAccepted).toBe(true);
-    expect(load(join(ROOT, 'dist/bundle/lint-worker.cjs'), { flags: WORKER_FLAGS }).cacheAccepted).toBe(true);
+    expect(load(join(ROOT, 'dist/bundle/lint-process.cjs'), { flags: PROCESS_FLAGS }).cacheAccepted).toBe(true);
     // V8 itself turns a cache down under other flags (the ones bin/mlsd.js sets count too).
     expect(load(join(ROOT, 'dist/bundle/main.cjs'), { asBin: true, flags: ['--stack-size=900'] }).cacheAccepted).toBe(false);
     expect(load(join(ROOT, 'dist/bundle/main.cjs')).cacheAccepted).toBe(false);

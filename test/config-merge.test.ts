@@ -1,7 +1,8 @@
 import { fixture } from './helpers.js';
 import { describe, expect, it } from 'vitest';
-import { buildChecklistSchema, matcher, settingsFor } from '../src/checklist/build.js';
-import { mergeLayers, type MlsdConfig } from '../src/checklist/config.js';
+import { buildChecklistSchema } from '../src/config/checklist-schema.js';
+import { matcher, settingsFor } from '../src/config/settings.js';
+import { mergeLayers, type MlsdConfig } from '../src/config/load.js';
 import { compileChecklist } from '../src/checklist/load.js';
 import { lint } from '../src/lint/index.js';
 import { applySeverities } from '../src/lint/severity.js';

@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isSubsequence, ROOT, runCli, tempDir } from './helpers.js';
@@ -40,6 +40,20 @@ describe('mlsd lint --fix', () => {
     const run = runCli(['lint', '-', '--fix'], { input: '# x\n' });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^mlsd: --fix cannot be used with standard input/);
+  });
+
+  it('a broken team templates folder is a user error (exit 2, the file named), not a bug in mlsd, and the doc is left alone', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'templates', 'broken'), { recursive: true });
+    writeFileSync(join(dir, 'templates', 'broken', 'questions.yaml'), 'questions: [\n');
+    writeFileSync(join(dir, '.mlsdrc.yaml'), 'templates: templates\n');
+    const text = '# Notes\n\nNothing here yet.\n';
+    writeFileSync(join(dir, 'doc.md'), text);
+    const run = runCli(['lint', 'doc.md', '--fix'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^mlsd: cannot read .*questions\.yaml/m);
+    expect(run.stderr).not.toMatch(/internal error|bug in mlsd/);
+    expect(readFileSync(join(dir, 'doc.md'), 'utf8')).toBe(text);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-protocol/node';
 import { defaultChecklist } from '../src/checklist/load.js';
-import { sectionRenderer } from '../src/cli/lint-fix.js';
+import { sectionRenderer } from '../src/run/fix.js';
 import { codeActions, REASON_PLACEHOLDER } from '../src/lsp/actions.js';
 import { findingRange } from '../src/lsp/convert.js';
 import { lintText } from './helpers.js';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { importModule } from '../src/import-module.js';
+import { importModule } from '../src/runtime/import-module.js';
 import { ROOT, runCli, tempDir } from './helpers.js';
 
 describe('lint on parallel workers', () => {
@@ -25,16 +25,16 @@ describe('lint on parallel workers', () => {
   it('turns a file a worker cannot read into a usage error (exit 2 in the CLI)', async () => {
     // The built pool, as the CLI runs it: the worker is a separate process running dist/ code.
     const built = (...path: string[]) => pathToFileURL(join(ROOT, 'dist', ...path)).href;
-    const { LintPool } = await importModule<typeof import('../src/cli/lint-pool.js')>(built('cli', 'lint-pool.js'));
-    const { settingsFor } = await importModule<typeof import('../src/checklist/build.js')>(built('checklist', 'build.js'));
+    const { ProcessPool } = await importModule<typeof import('../src/run/process-pool.js')>(built('run', 'process-pool.js'));
+    const { settingsFor } = await importModule<typeof import('../src/config/settings.js')>(built('config', 'settings.js'));
     const settings = settingsFor({ checklist: {}, rules: {}, overrides: [], ignores: [], gitignore: true, answers: {}, languages: {} }, 'x.md');
     const tasks = [join(ROOT, 'examples', 'feed-ranking.md'), join(dir, 'vanished.md')].map((path, index) => ({ index, path, settings, maxFileSize: 5 * 1024 * 1024 }));
-    const pool = new LintPool(2, { timeoutMs: 10_000 });
+    const pool = new ProcessPool(2, { timeoutMs: 10_000 });
     try {
       const [, vanished] = tasks.map((task) => pool.lint(task));
-      await expect(vanished).rejects.toMatchObject({ name: 'UsageError', message: `cannot read ${join(dir, 'vanished.md')}: no such file` });
+      await expect(vanished).rejects.toMatchObject({ name: 'UserError', message: `cannot read ${join(dir, 'vanished.md')}: no such file` });
       // The run stops: a file handed out after the failure is not linted.
-      await expect(pool.lint(tasks[0]!)).rejects.toMatchObject({ name: 'UsageError' });
+      await expect(pool.lint(tasks[0]!)).rejects.toMatchObject({ name: 'UserError' });
     } finally {
       pool.close();
     }

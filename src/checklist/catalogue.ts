@@ -1,9 +1,10 @@
-import { ChecklistError, type Checklist, type RuleMeta, type Severity } from './types.js';
+import { type Checklist, type RuleMeta, type Severity } from './types.js';
+import { UserError } from '../errors.js';
 
 /** A rule the checklist's catalogue describes (lint's own rules are there too, from their rule files). */
 export function ruleOf(checklist: Checklist, id: string): RuleMeta {
   const rule = checklist.catalogue.get(id);
-  if (!rule) throw new ChecklistError(`the checklist's rule catalogue has no rule "${id}"`);
+  if (!rule) throw new UserError(`the checklist's rule catalogue has no rule "${id}"`);
   return rule;
 }
 

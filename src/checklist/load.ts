@@ -5,7 +5,8 @@ import { newAjv } from './ajv.js';
 import { normalizeHeading } from './headings.js';
 import { compileTerms, type TermMatcher } from './terms.js';
 import type { Vocabulary } from './vocabulary.js';
-import { ChecklistError, type Checklist, type ChecklistItem, type FactSpec, type QuantitySpec, type RuleMeta, type SchemaRule } from './types.js';
+import { type Checklist, type ChecklistItem, type FactSpec, type QuantitySpec, type RuleMeta, type SchemaRule } from './types.js';
+import { UserError } from '../errors.js';
 
 const DEFAULT_SCHEMA_URL = new URL('../../schemas/checklist.schema.json', import.meta.url);
 
@@ -157,7 +158,7 @@ function terms(list: LangTerms | undefined, where: string, lang: string = BASE_L
   try {
     return compileTerms(termsFor(list, lang));
   } catch (error) {
-    throw new ChecklistError(`${where}: invalid pattern (${(error as Error).message})`);
+    throw new UserError(`${where}: invalid pattern (${(error as Error).message})`);
   }
 }
 
@@ -178,7 +179,7 @@ function compileFact(name: string, raw: RawFact, siblings: Record<string, RawFac
   if (raw.quantity) return { ...compileQuantity(name, raw.quantity, at, lang), evidence };
   if (raw.stages) {
     const quantity = siblings[raw.stages.quantity]?.quantity;
-    if (!quantity) throw new ChecklistError(`${at}: stages.quantity must name a quantity fact of the same item`);
+    if (!quantity) throw new UserError(`${at}: stages.quantity must name a quantity fact of the same item`);
     return { kind: 'stages', name, evidence, quantity: compileQuantity(raw.stages.quantity, quantity, at, lang), total: terms(raw.stages.total, at, lang) };
   }
   if (raw.tasks) return { kind: 'tasks', name, evidence, reason: terms(raw.tasks.reason, at, lang) };
@@ -248,7 +249,7 @@ export function compileChecklist(schema: AnySchemaObject, precompiled?: Validate
   try {
     validate ??= createAjv().compile(schema);
   } catch (error) {
-    throw new ChecklistError(`invalid checklist schema: ${(error as Error).message}`);
+    throw new UserError(`invalid checklist schema: ${(error as Error).message}`);
   }
 
   const itemsSchema = (schema.properties?.items ?? {}) as { properties?: Record<string, ItemSchema>; required?: string[] };
@@ -293,7 +294,7 @@ export function compileChecklist(schema: AnySchemaObject, precompiled?: Validate
         try {
           for (const matcher of matchersOf(view)) matcher.test('');
         } catch (error) {
-          throw new ChecklistError(`checklist terms: invalid pattern (${(error as Error).message})`);
+          throw new UserError(`checklist terms: invalid pattern (${(error as Error).message})`);
         }
       }
     }
@@ -353,7 +354,7 @@ function declaredFacts(schema: AnySchemaObject, items: ChecklistItem[]): Checkli
   const declared = (schema.mlsd as { declared?: Record<string, { item: string; fact: string }> } | undefined)?.declared ?? {};
   return Object.entries(declared).flatMap(([key, { item, fact }]) => {
     const spec = items.find((i) => i.id === item)?.facts.find((f) => f.name === fact);
-    if (!spec) throw new ChecklistError(`checklist declared.${key}: item "${item}" has no fact "${fact}"`);
+    if (!spec) throw new UserError(`checklist declared.${key}: item "${item}" has no fact "${fact}"`);
     return [{ key, spec }];
   });
 }

@@ -68,6 +68,15 @@ export interface RuleMeta {
 /** A finding declared in the schema: a subschema whose failure is reported under its own rule id. */
 export type SchemaRule = RuleMeta;
 
+/** How a rule's or an item's findings are reported, as a config sets it: `off` drops them. */
+export type Level = 'error' | 'warning' | 'off';
+
+/** The levels a config gives: by rule id, and by checklist item id (which wins over the rule's). */
+export interface SeveritySettings {
+  rules?: Readonly<Record<string, Level>>;
+  items?: Readonly<Record<string, Level>>;
+}
+
 export interface Checklist {
   /** The checklist schema's `$id`, so results say which checklist judged them. */
   id: string;
@@ -91,10 +100,9 @@ export interface Checklist {
   catalogue: Map<string, RuleMeta>;
   /** The words docs and `mlsd new` share: front matter enums with their synonyms, units. */
   vocabulary: Vocabulary;
+  /** The config's levels for the file this checklist judges; lint reports its findings at them. */
+  severities?: SeveritySettings;
   /** ajv validator for the document model. */
   validate: ValidateFunction;
 }
 
-export class ChecklistError extends Error {
-  override name = 'ChecklistError';
-}

@@ -1,8 +1,8 @@
 import { Document, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
-import { matcher } from '../checklist/build.js';
-import type { MergedConfig, ResolvedConfig } from '../checklist/config.js';
-import { configFor, relativeToRoot } from './config-loader.js';
-import { UsageError } from './errors.js';
+import { withOverrides } from '../config/settings.js';
+import type { MergedConfig, ResolvedConfig } from '../config/load.js';
+import { configFor, relativeToRoot } from '../config/resolve.js';
+import { UserError } from '../errors.js';
 import type { Io } from './io.js';
 
 export interface ConfigOptions {
@@ -13,20 +13,9 @@ export interface ConfigOptions {
 
 /** The merged config for one file: overrides whose globs match it applied, their keys credited to them. */
 function forFile(resolved: ResolvedConfig, relPath: string) {
-  const config: MergedConfig = structuredClone(resolved.config);
   const sources = new Map(resolved.sources);
-  resolved.config.overrides.forEach((override, i) => {
-    if (!matcher(override.files)(relPath)) return;
-    const label = `${resolved.sources.get(`overrides[${i}]`) ?? '?'} overrides[${i}]`;
-    for (const [id, item] of Object.entries(override.checklist ?? {})) {
-      config.checklist[id] = { ...(config.checklist[id] ?? {}), ...item };
-      for (const key of Object.keys(item)) sources.set(`checklist.${id}.${key}`, label);
-    }
-    for (const [id, level] of Object.entries(override.rules ?? {})) {
-      config.rules[id] = level;
-      sources.set(`rules.${id}`, label);
-    }
-  });
+  const { checklist, rules } = withOverrides(resolved.config, relPath, (key, i) => sources.set(key, `${resolved.sources.get(`overrides[${i}]`) ?? '?'} overrides[${i}]`));
+  const config: MergedConfig = { ...structuredClone(resolved.config), checklist, rules };
   return { config, sources };
 }
 
@@ -61,8 +50,8 @@ function yamlWithSources(data: object, sources: Map<string, string>, header: str
 }
 
 export async function runConfig(file: string | undefined, options: ConfigOptions, io: Io): Promise<number> {
-  if (!options.print) throw new UsageError('nothing to do: `mlsd config --print` shows the merged config');
-  if (options.format !== 'yaml' && options.format !== 'json') throw new UsageError(`unknown format "${options.format}" (choose from: yaml, json)`);
+  if (!options.print) throw new UserError('nothing to do: `mlsd config --print` shows the merged config');
+  if (options.format !== 'yaml' && options.format !== 'json') throw new UserError(`unknown format "${options.format}" (choose from: yaml, json)`);
   const resolved = await configFor(options, io.cwd);
   const { config, sources } = file ? forFile(resolved, relativeToRoot(resolved, file, io.cwd)) : resolved;
   const { paths, ...rest } = config;

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { buildChecklistSchema, Checklists, type FileSettings } from '../checklist/build.js';
+import { buildChecklistSchema } from '../config/checklist-schema.js';
+import { Checklists, type FileSettings } from '../config/settings.js';
 import { defaultChecklist } from '../checklist/load.js';
 import type { Checklist, ChecklistItem, RuleMeta } from '../checklist/types.js';
 import { didYouMean } from '../suggest.js';
-import { configFor, type ConfigFlags } from './config-loader.js';
-import { UsageError } from './errors.js';
+import { configFor, type ConfigFlags } from '../config/resolve.js';
+import { UserError } from '../errors.js';
 
 /** Rule files ship in the package; a rule's docPath is relative to the package root. */
 const PACKAGE_ROOT = new URL('../../', import.meta.url);
@@ -49,7 +50,7 @@ async function pageOf({ rule, bestPractice }: { rule: RuleMeta; bestPractice: bo
 export async function explainRule(ruleId: string, checklists: Checklist[] = [defaultChecklist()]): Promise<string> {
   const known = catalogue(checklists);
   const found = known.get(ruleId);
-  if (!found) throw new UsageError(`unknown rule "${ruleId}"${didYouMean(ruleId, known.keys())}; \`mlsd explain\` lists them all`);
+  if (!found) throw new UserError(`unknown rule "${ruleId}"${didYouMean(ruleId, known.keys())}; \`mlsd explain\` lists them all`);
   return pageOf(found);
 }
 
@@ -149,7 +150,7 @@ export async function runExplain(id: string | undefined, flags: ConfigFlags, cwd
     stdout.write(explainItem(found.item, schema.properties.items.properties[id] ?? {}, [...rules.values()].map((r) => r.rule)));
     return 0;
   }
-  throw new UsageError(`unknown rule or item "${id}"${didYouMean(id, [...rules.keys(), ...items.keys()])}; \`mlsd explain\` lists them all`);
+  throw new UserError(`unknown rule or item "${id}"${didYouMean(id, [...rules.keys(), ...items.keys()])}; \`mlsd explain\` lists them all`);
 }
 
 const stripFrontMatter = (text: string) => text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '');

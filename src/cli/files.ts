@@ -1,9 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { UsageError } from './errors.js';
+import { UserError } from '../errors.js';
+import { STDIN } from '../run/lint-files.js';
 
-export const STDIN = '-';
+export { STDIN };
+
 export const MARKDOWN = '**/*.{md,markdown}';
 export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
@@ -36,10 +38,10 @@ export async function findFiles(paths: readonly string[], cwd: string, { missing
       add(toPosix(path), true);
     } else if (isDynamicPattern(path)) {
       const found = await glob(toPosix(path), { cwd, ignore: ALWAYS_IGNORED, onlyFiles: true, followSymbolicLinks: false });
-      if (found.length === 0 && !missingOk) throw new UsageError(`no files match "${path}"`);
+      if (found.length === 0 && !missingOk) throw new UserError(`no files match "${path}"`);
       for (const f of found) add(f, false);
     } else if (!missingOk) {
-      throw new UsageError(`no such file or directory: ${path}`);
+      throw new UserError(`no such file or directory: ${path}`);
     }
   }
   return [...files]

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
-import { UsageError } from './errors.js';
+import { UserError } from '../errors.js';
 
 interface GitRun {
   ok: boolean;
@@ -33,17 +33,17 @@ export async function repoPrefix(cwd: string): Promise<string> {
  * a one-line usage error.
  */
 export async function changedSince(ref: string, cwd: string): Promise<Set<string>> {
-  if (ref.startsWith('-')) throw new UsageError(`--changed-since: "${ref}" is not a git ref`);
+  if (ref.startsWith('-')) throw new UserError(`--changed-since: "${ref}" is not a git ref`);
   const top = await git(['rev-parse', '--show-cdup'], cwd);
-  if (top.missing) throw new UsageError('--changed-since needs git, and git was not found on PATH');
-  if (!top.ok) throw new UsageError('--changed-since needs a git repository, and the current directory is not in one');
+  if (top.missing) throw new UserError('--changed-since needs git, and git was not found on PATH');
+  if (!top.ok) throw new UserError('--changed-since needs a git repository, and the current directory is not in one');
   const root = resolve(cwd, top.stdout.trim() || '.');
 
   const known = await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd);
-  if (!known.ok) throw new UsageError(`--changed-since: unknown git ref "${ref}" (in CI, fetch it first: actions/checkout with fetch-depth: 0)`);
+  if (!known.ok) throw new UserError(`--changed-since: unknown git ref "${ref}" (in CI, fetch it first: actions/checkout with fetch-depth: 0)`);
 
   const committed = await git(['diff', '--name-only', '--diff-filter=ACMR', '-z', `${ref}...HEAD`], cwd);
-  if (!committed.ok) throw new UsageError(`--changed-since: git diff ${ref}...HEAD failed: ${firstLine(committed.stderr)}`);
+  if (!committed.ok) throw new UserError(`--changed-since: git diff ${ref}...HEAD failed: ${firstLine(committed.stderr)}`);
   const uncommitted = await git(['diff', '--name-only', '--diff-filter=ACMR', '-z', 'HEAD'], cwd);
   const untracked = await git(['ls-files', '--others', '--exclude-standard', '--full-name', '-z', '--', ':/'], cwd);
 

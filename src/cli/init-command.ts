@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { EXIT } from './errors.js';
+import { EXIT } from '../errors.js';
 import { CONFIG_PATH, LOCAL_ACTION, preCommitSnippet, remoteAction, STARTER_CONFIG, workflow, WORKFLOW_PATH } from './init-files.js';
 import type { Io } from './io.js';
 import { REPOSITORY_URL, VERSION } from './package-info.js';

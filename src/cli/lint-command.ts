@@ -1,17 +1,15 @@
 import { resolve } from 'node:path';
-import { Checklists, settingsFor } from '../checklist/build.js';
-import { FORMAT_NAMES, loadFormatter, loadReportFormat, type FileResult } from '../format/index.js';
-import { configFor, fileSettings, relativeToRoot } from './config-loader.js';
-import { EXIT, UsageError } from './errors.js';
-import { STDIN, type FoundFile } from './files.js';
-import { readDocument, readStdinDocument, type Io } from './io.js';
-import { lintRead } from './lint-file.js';
+import { Checklists, settingsFor } from '../config/settings.js';
+import { FORMAT_NAMES, loadFormatter, loadReportFormat } from '../format/index.js';
+import { configFor, fileSettings, relativeToRoot } from '../config/resolve.js';
+import { EXIT, UserError } from '../errors.js';
+import type { FoundFile } from './files.js';
+import { lintFiles, STDIN } from '../run/lint-files.js';
+import type { ResolvedConfig } from '../config/load.js';
+import type { Io } from './io.js';
 import { selectFiles } from './select-files.js';
-import { needsGuard } from './lint-guard.js';
-import type { LintPool } from './lint-pool.js';
 import { LintReport } from './lint-report.js';
-import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS } from './limits.js';
-import { threadsFor } from './lint-parallelism.js';
+import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS } from '../run/limits.js';
 import { REPOSITORY_URL, sourceUrlBase, VERSION } from './package-info.js';
 
 export interface LintOptions {
@@ -50,80 +48,11 @@ function useColor(options: LintOptions, io: Io): boolean {
 }
 
 async function onlyChanged(files: FoundFile[], ref: string, io: Io): Promise<FoundFile[]> {
-  if (files.some((f) => f.path === STDIN)) throw new UsageError('--changed-since cannot be used with standard input ("-")');
+  if (files.some((f) => f.path === STDIN)) throw new UserError('--changed-since cannot be used with standard input ("-")');
   const { changedSince } = await import('./git.js');
   const changed = await changedSince(ref, io.cwd);
   return files.filter((f) => changed.has(resolve(io.cwd, f.path)));
 }
-
-interface RunContext {
-  resolved: Awaited<ReturnType<typeof configFor>>;
-  checklists: Checklists;
-  threads?: number;
-  maxFileSize: number;
-  timeoutMs: number;
-  stdinFilename?: string;
-}
-
-/**
- * Files handed to the worker pool ahead of the one the report waits for. Results that come back
- * out of order wait in this window, so it bounds what the run holds (a few MB of results), while
- * leaving the workers enough to do when one file takes long.
- */
-const LOOKAHEAD = 256;
-
-/**
- * Lint every file, on worker processes when there are enough of them, and hand each result to
- * `emit` in the files' order as soon as it and those before it are done; nothing is kept after.
- * On the main thread, a file the parser could spend unbounded time on (see lint-guard.ts) is
- * handed to a worker with a watchdog, so no file can stall the run past the time limit.
- */
-async function lintFiles(files: FoundFile[], { resolved, checklists, threads, maxFileSize, timeoutMs, stdinFilename }: RunContext, io: Io, emit: (result: FileResult) => Promise<void>, progress: Progress): Promise<void> {
-  const stdinName = (stdinFilename ?? '').replace(/\\/g, '/') || undefined;
-  const settings = (path: string) => {
-    const named = path === STDIN ? stdinName : path;
-    return fileSettings(resolved, named === undefined ? undefined : relativeToRoot(resolved, named, io.cwd));
-  };
-  const workers = threadsFor(files.length, threads);
-  if (workers > 0 && !files.some((f) => f.path === STDIN)) {
-    const { LintPool } = await import('./lint-pool.js');
-    const pool = new LintPool(workers, { timeoutMs });
-    try {
-      // In file order: a result is awaited only when every one before it has been emitted.
-      const ahead: Promise<FileResult>[] = [];
-      let handed = 0;
-      for (let done = 0; done < files.length; done++) {
-        for (; handed < files.length && ahead.length < LOOKAHEAD; handed++) {
-          ahead.push(pool.lint({ index: handed, path: files[handed]!.path, settings: settings(files[handed]!.path), maxFileSize }));
-        }
-        await emit(await ahead.shift()!);
-        progress.update(done + 1);
-      }
-    } finally {
-      pool.close();
-    }
-    return;
-  }
-  let guard: LintPool | undefined;
-  try {
-    for (const [i, file] of files.entries()) {
-      const doc = file.path === STDIN ? await readStdinDocument(io.stdin, maxFileSize) : readDocument(file.path, maxFileSize);
-      const name = file.path === STDIN ? (stdinName ?? '<stdin>') : file.path;
-      if ('text' in doc && needsGuard(doc.text)) {
-        // The main thread waits meanwhile, so the worker's clock measures the file alone.
-        guard ??= new (await import('./lint-pool.js')).LintPool(1, { timeoutMs });
-        await emit(await guard.lint({ index: i, path: name, settings: settings(file.path), maxFileSize, text: doc.text }));
-      } else {
-        await emit(lintRead(name, doc, settings(file.path), checklists));
-      }
-      progress.update(i + 1);
-    }
-  } finally {
-    guard?.close();
-  }
-}
-
-type Progress = ReturnType<typeof progressReporter>;
 
 /** A progress line on an interactive terminal for long runs; nothing in CI logs or pipes. */
 function progressReporter(total: number, io: Io) {
@@ -147,8 +76,8 @@ function progressReporter(total: number, io: Io) {
 const PROGRESS_MIN_FILES = 50;
 
 /** --fix, one file at a time as results stream to the report. */
-async function fixFor(resolved: RunContext['resolved'], checklists: Checklists, io: Io) {
-  const { fixer } = await import('./lint-fix.js');
+async function fixFor(resolved: ResolvedConfig, checklists: Checklists, io: Io) {
+  const { fixer } = await import('../run/fix.js');
   const { templates } = resolved.config;
   return fixer({
     checklists,
@@ -161,7 +90,7 @@ async function fixFor(resolved: RunContext['resolved'], checklists: Checklists, 
 
 export async function runLint(paths: string[], options: LintOptions, io: Io): Promise<number> {
   const format = await loadReportFormat(options.format);
-  if (!format) throw new UsageError(`unknown format "${options.format}" (choose from: ${FORMAT_NAMES.join(', ')})`);
+  if (!format) throw new UserError(`unknown format "${options.format}" (choose from: ${FORMAT_NAMES.join(', ')})`);
 
   const resolved = await configFor(options, io.cwd);
   const checklists = new Checklists();
@@ -172,7 +101,7 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
   if (options.verbose || selected.length === 0) for (const { path, why } of skipped) io.stderr.write(`mlsd: ${path} skipped: ${why}\n`);
   if (selected.length === 0) {
     if (skipped.length > 0) return EXIT.ok; // a hook that passed only files outside the selection has nothing to check
-    if (fromCommandLine) throw new UsageError(`no Markdown files found in ${searched}`);
+    if (fromCommandLine) throw new UserError(`no Markdown files found in ${searched}`);
     io.stderr.write(`mlsd: no design docs found in ${searched}; name files to lint, or set "paths" in the config\n`);
     return EXIT.ok;
   }
@@ -180,7 +109,7 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
 
   const maxFileSize = options.maxFileSize ?? resolved.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const timeoutMs = options.timeout ?? DEFAULT_TIMEOUT_MS;
-  if (options.fix && files.some((f) => f.path === STDIN)) throw new UsageError('--fix cannot be used with standard input ("-"): it writes files');
+  if (options.fix && files.some((f) => f.path === STDIN)) throw new UserError('--fix cannot be used with standard input ("-"): it writes files');
   const fix = options.fix ? await fixFor(resolved, checklists, io) : undefined;
 
   // SARIF and annotations name files from the repository root; only they pay for asking git.
@@ -194,7 +123,13 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
     beforeWrite: io.stdout.isTTY ? progress.clear : undefined, // the report and the progress line share the terminal
   });
   try {
-    await lintFiles(files, { resolved, checklists, threads: options.threads, maxFileSize, timeoutMs, stdinFilename: options.stdinFilename }, io, async (result) => report.add(fix ? await fix(result) : result), progress);
+    const stdinName = (options.stdinFilename ?? '').replace(/\\/g, '/') || undefined;
+    const settings = (path: string) => {
+      const named = path === STDIN ? stdinName : path;
+      return fileSettings(resolved, named === undefined ? undefined : relativeToRoot(resolved, named, io.cwd));
+    };
+    const run = { settings, checklists, threads: options.threads, maxFileSize, timeoutMs, stdin: io.stdin, stdinName };
+    await lintFiles(files.map((f) => f.path), run, async (result) => report.add(fix ? await fix(result) : result), progress.update);
     progress.clear();
     await report.finish();
   } catch (error) {

@@ -1,4 +1,5 @@
-import type { FileResult, FormatOptions, ReportFormat, ReportStream } from '../format/index.js';
+import type { FormatOptions, ReportFormat, ReportStream } from '../format/index.js';
+import type { FileResult } from '../run/result.js';
 import { addToSummary, emptySummary } from '../format/summary.js';
 import type { Io } from './io.js';
 import { openAtomic, writeChunk } from './write.js';

@@ -1,9 +1,8 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ChecklistError } from '../checklist/types.js';
 import { FORMAT_NAMES } from '../format/index.js';
-import { EXIT, UsageError } from './errors.js';
+import { EXIT, UserError } from '../errors.js';
 import type { Io } from './io.js';
-import { millisecondsOption, sizeOption } from './limits.js';
+import { parseSize } from '../config/size.js';
 import type { LintOptions } from './lint-command.js';
 import type { NewOptions } from './new-command.js';
 import { VERSION } from './package-info.js';
@@ -11,6 +10,19 @@ import { DEFAULT_DESIGN_FOLDER } from '../scaffold/design-folder.js';
 
 function count(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, 0 or more');
+  return Number(value);
+}
+
+/** Commander parser for --max-file-size. */
+function sizeOption(value: string): number {
+  const bytes = parseSize(value);
+  if (bytes === undefined) throw new InvalidArgumentError('expected a size such as 5MB, 512KB or a number of bytes');
+  return bytes;
+}
+
+/** Commander parser for --timeout. */
+function millisecondsOption(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of milliseconds, 1 or more');
   return Number(value);
 }
 
@@ -186,9 +198,9 @@ export async function main(argv: string[], io: Io = { cwd: process.cwd(), stdout
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage; // help and --version exit 0; commander already printed the problem
     }
-    if (error instanceof UsageError || error instanceof ChecklistError) {
+    if (error instanceof UserError) {
       for (const line of error.message.split('\n')) io.stderr.write(`mlsd: ${line}\n`);
-      return EXIT.usage;
+      return error.exitCode;
     }
     reportInternalError(error, io);
     return EXIT.usage;

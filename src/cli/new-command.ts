@@ -1,15 +1,15 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { Checklists, settingsFor } from '../checklist/build.js';
+import { Checklists, settingsFor } from '../config/settings.js';
 import type { Checklist } from '../checklist/types.js';
-import { configFor } from './config-loader.js';
+import { configFor } from '../config/resolve.js';
 import type { Answers, ScaffoldConfig, TemplateSpec } from '../scaffold/index.js';
-import { EXIT, UsageError } from './errors.js';
+import { EXIT, UserError } from '../errors.js';
 import { readText, type Io } from './io.js';
 import { DEFAULT_DESIGN_FOLDER } from '../scaffold/design-folder.js';
 import { loadPrompts, styles, type Prompts } from './new-prompt.js';
-import { FINGERPRINTS_FILE, type FingerprintsFile } from './template-text.js';
+import { FINGERPRINTS_FILE, type FingerprintsFile } from '../run/template-text.js';
 
 export interface NewOptions {
   type?: string;
@@ -35,7 +35,7 @@ function today(env: NodeJS.ProcessEnv): Date {
   const fixed = env.MLSD_NOW;
   if (fixed === undefined || fixed === '') return new Date();
   const date = new Date(fixed);
-  if (Number.isNaN(date.getTime())) throw new UsageError(`MLSD_NOW="${fixed}" is not an ISO date`);
+  if (Number.isNaN(date.getTime())) throw new UserError(`MLSD_NOW="${fixed}" is not an ISO date`);
   return date;
 }
 
@@ -72,7 +72,6 @@ export async function runNew(name: string, options: NewOptions, io: Io): Promise
   try {
     return await newDoc(s, name, options, io, config);
   } catch (error) {
-    if (error instanceof s.ScaffoldError) throw new UsageError(error.message);
     if (isInterrupt(error)) {
       io.stderr.write('\nmlsd: interrupted; nothing was written\n');
       return EXIT.interrupted;
@@ -96,18 +95,18 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
 
   // Refuse before asking anything: the answers would be wasted.
   if (!options.force) {
-    if (!options.dryRun && existsSync(targetPath)) throw new UsageError(`${target} already exists; use --force to overwrite it`);
-    if (saveAnswersPath && existsSync(saveAnswersPath)) throw new UsageError(`${options.saveAnswers} already exists; use --force to overwrite it`);
+    if (!options.dryRun && existsSync(targetPath)) throw new UserError(`${target} already exists; use --force to overwrite it`);
+    if (saveAnswersPath && existsSync(saveAnswersPath)) throw new UserError(`${options.saveAnswers} already exists; use --force to overwrite it`);
   }
   const resumed = options.resume ? s.loadResumable(keptAt) : undefined;
-  if (options.resume && !resumed) throw new UsageError(`nothing to resume for ${target}: no interrupted \`mlsd new ${name}\` kept answers for it`);
+  if (options.resume && !resumed) throw new UserError(`nothing to resume for ${target}: no interrupted \`mlsd new ${name}\` kept answers for it`);
   if (!options.resume && existsSync(keptAt)) io.stderr.write(`mlsd: an interrupted run kept answers for ${target}; this run starts afresh (--resume continues them)\n`);
 
   const file = options.answers === undefined ? undefined : s.parseAnswersFile(await readText(resolve(io.cwd, options.answers)), options.answers);
 
   let typeId = options.type ?? resumed?.type;
   if (typeId !== undefined && !templates.has(typeId)) {
-    throw new UsageError(`unknown problem type "${typeId}" (choose from: ${[...templates.keys()].join(', ')})`);
+    throw new UserError(`unknown problem type "${typeId}" (choose from: ${[...templates.keys()].join(', ')})`);
   }
   let prompts: Prompts | undefined;
   if (typeId === undefined) {
@@ -140,7 +139,7 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
     } else {
       const pending = s.pendingQuestions(template.questions, merged.answers, merged.suggestions);
       if (pending.length > 0) {
-        throw new UsageError(
+        throw new UserError(
           `no terminal to ask ${pending.length} question(s): ${pending.map((q) => q.key).join(', ')}; answer them with --answers <file> or --set key=value, or accept the suggested answers with --yes`,
         );
       }
@@ -223,14 +222,8 @@ export async function runTemplates(type: string | undefined, options: { template
   const s = await import('../scaffold/index.js');
   const config = await teamScaffolding(options, io);
   const teamDir = options.templates ?? config.templatesDir;
-  let templates;
-  try {
-    templates = s.loadTemplates(teamDir === undefined ? undefined : resolve(io.cwd, teamDir));
-  } catch (error) {
-    if (error instanceof s.ScaffoldError) throw new UsageError(error.message);
-    throw error;
-  }
-  if (type !== undefined && !templates.has(type)) throw new UsageError(`unknown problem type "${type}" (choose from: ${[...templates.keys()].join(', ')})`);
+  const templates = s.loadTemplates(teamDir === undefined ? undefined : resolve(io.cwd, teamDir));
+  if (type !== undefined && !templates.has(type)) throw new UserError(`unknown problem type "${type}" (choose from: ${[...templates.keys()].join(', ')})`);
   if (options.fingerprint) {
     // A team folder's templates, or (without one) the built-in ones: never another folder's files.
     const origin = teamDir === undefined ? 'built-in' : 'team';

@@ -1,4 +1,4 @@
-import { importModule } from '../import-module.js';
+import { importModule } from '../runtime/import-module.js';
 import type { Io } from './io.js';
 
 /** What a prompt hands back: an answer (empty: left unanswered), or a request to go back one question. */

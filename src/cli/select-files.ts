@@ -2,10 +2,10 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
-import { matcher } from '../checklist/build.js';
-import type { ResolvedConfig } from '../checklist/config.js';
+import { matcher } from '../config/settings.js';
+import type { ResolvedConfig } from '../config/load.js';
 import { DEFAULT_DESIGN_FOLDER } from '../scaffold/design-folder.js';
-import { configuredPaths, relativeToRoot } from './config-loader.js';
+import { configuredPaths, relativeToRoot } from '../config/resolve.js';
 import { ALWAYS_IGNORED, findFiles, MARKDOWN, STDIN, type FoundFile } from './files.js';
 import { GitIgnore } from './ignore.js';
 

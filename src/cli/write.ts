@@ -4,7 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { appendFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { finished } from 'node:stream/promises';
-import { UsageError } from './errors.js';
+import { UserError } from '../errors.js';
 
 /** A temp file in the target's folder, so renaming it into place is atomic (same file system). */
 const tempPath = (path: string) => join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -64,7 +64,7 @@ export interface AtomicFile {
 /** Open `path` for writing through a temp file beside it (parent folders created); failures are usage errors naming `path`. */
 export async function openAtomic(path: string): Promise<AtomicFile> {
   const temp = tempPath(path);
-  const failed = (error: unknown) => new UsageError(`cannot write ${path}: ${(error as Error).message}`);
+  const failed = (error: unknown) => new UserError(`cannot write ${path}: ${(error as Error).message}`);
   try {
     await makeFolders(dirname(path));
   } catch (e) {
@@ -117,7 +117,7 @@ export async function writeAtomic(path: string, text: string): Promise<void> {
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true }).catch(() => undefined);
-    throw new UsageError(`cannot write ${path}: ${(error as Error).message}`);
+    throw new UserError(`cannot write ${path}: ${(error as Error).message}`);
   }
 }
 

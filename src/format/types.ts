@@ -1,11 +1,8 @@
 import type { RuleMeta } from '../checklist/types.js';
-import type { LintResult } from '../lint/index.js';
+import type { FileResult } from '../run/result.js';
 
-/** One linted file: what the CLI hands to a formatter. */
-export interface FileResult extends LintResult {
-  /** Path as the user gave it (relative to the working directory), or "<stdin>". */
-  file: string;
-}
+// Formatters take the run's per-file results; their type lives with the run that makes them.
+export type { FileResult };
 
 export interface FormatOptions {
   color: boolean;

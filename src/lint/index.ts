@@ -7,6 +7,7 @@ import type { Fact } from './facts.js';
 import { buildModel, type DocumentModel } from './model.js';
 import { buildOutline } from './outline.js';
 import { parseMarkdown } from './parse.js';
+import { applySeverities } from './severity.js';
 import { applySuppressions, findDirectives } from './suppress.js';
 import { unknownTargets } from './suppression-targets.js';
 import type { Diagnostic, ItemReport, LintResult } from './types.js';
@@ -46,10 +47,14 @@ function quoteLine(line: string): string {
 // notices (bench/README.md, "Measurements behind the code").
 const byPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 
+/** Findings at the levels the checklist's config gives (its `rules` and items' `severity`). */
+const atLevels = (diagnostics: Diagnostic[], checklist: Checklist) => (checklist.severities ? applySeverities(diagnostics, checklist.severities) : diagnostics);
+
 /**
  * Lint one Markdown design doc against a checklist. Pure: text in, result out, no I/O.
  * Parse → outline (sections and prose blocks) → document model + source map → ajv → diagnostics,
- * then inline suppressions mark what they waive and every finding gets a fingerprint.
+ * then inline suppressions mark what they waive, every finding gets a fingerprint, and the
+ * checklist's severities (from a config: see loadChecklist) set each finding's level or drop it.
  */
 export function lint(text: string, base: Checklist, options: LintOptions = {}): LintResult & { model: DocumentModel } {
   // Refused before parsing: nesting this deep costs the parser time per line and stack per level.
@@ -58,7 +63,7 @@ export function lint(text: string, base: Checklist, options: LintOptions = {}): 
     const message = `Lists or blockquotes nest at least ${deep.depth} levels deep here, more than the ${MAX_NESTING} mlsd reads; the file was not linted.`;
     const span = { line: deep.line, column: 1, endLine: deep.line, endColumn: 1 };
     return {
-      diagnostics: addFingerprints([{ ...span, severity: severityOf(base, NESTING_TOO_DEEP), ruleId: NESTING_TOO_DEEP, message }], text),
+      diagnostics: atLevels(addFingerprints([{ ...span, severity: severityOf(base, NESTING_TOO_DEEP), ruleId: NESTING_TOO_DEEP, message }], text), base),
       checklist: {},
       items: {},
       language: base.language,
@@ -105,7 +110,7 @@ export function lint(text: string, base: Checklist, options: LintOptions = {}): 
 
   const directives = findDirectives(outline);
   return {
-    diagnostics: addFingerprints([...applySuppressions([...yamlErrors, ...validated.diagnostics, ...suggested], directives, checklist), ...unknownTargets(directives, checklist)].sort(byPosition), text),
+    diagnostics: atLevels(addFingerprints([...applySuppressions([...yamlErrors, ...validated.diagnostics, ...suggested], directives, checklist), ...unknownTargets(directives, checklist)].sort(byPosition), text), base),
     checklist: validated.checklist,
     items,
     language: checklist.language,

@@ -1,13 +1,7 @@
+import type { SeveritySettings } from '../checklist/types.js';
 import type { Diagnostic } from './types.js';
 
-export type Level = 'error' | 'warning' | 'off';
-
-export interface SeveritySettings {
-  /** Rule id → level. */
-  rules?: Readonly<Record<string, Level>>;
-  /** Checklist item id → level for that item's findings; wins over the rule's level. */
-  items?: Readonly<Record<string, Level>>;
-}
+export type { Level, SeveritySettings } from '../checklist/types.js';
 
 /**
  * Re-grade diagnostics after lint, from configuration: an item's own level first, then its rule's,

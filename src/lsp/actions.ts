@@ -1,7 +1,7 @@
 import type { CodeAction, Range, TextEdit } from 'vscode-languageserver/node';
 import type { Checklist } from '../checklist/types.js';
-import { fixable, type SectionRenderer } from '../cli/lint-fix.js';
-import type { FileResult } from '../format/index.js';
+import { fixable, type SectionRenderer } from '../run/fix.js';
+import type { FileResult } from '../run/result.js';
 import { insertSections, type SectionInsertion } from '../lint/fix.js';
 import { buildOutline, type Outline } from '../lint/outline.js';
 import { parseMarkdown } from '../lint/parse.js';

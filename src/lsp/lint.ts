@@ -1,9 +1,9 @@
-import type { FileResult } from '../format/index.js';
-import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS, formatSize } from '../cli/limits.js';
-import { FILE_TOO_LARGE } from '../cli/io.js';
-import { lintDocument, unlintedResult } from '../cli/lint-file.js';
-import { needsGuard } from '../cli/lint-guard.js';
-import type { LintPool } from '../cli/lint-pool.js';
+import type { FileResult } from '../run/result.js';
+import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS, formatSize } from '../run/limits.js';
+import { FILE_TOO_LARGE } from '../run/read-document.js';
+import { lintDocument, unlintedResult } from '../run/lint-file.js';
+import { needsGuard } from '../run/guard.js';
+import type { ProcessPool } from '../run/process-pool.js';
 import type { DocumentSettings } from './workspace.js';
 
 /**
@@ -12,7 +12,7 @@ import type { DocumentSettings } from './workspace.js';
  * so no document can hang the server. The worker starts with the first such document.
  */
 export class EditorLinter {
-  private guard: Promise<LintPool> | undefined;
+  private guard: Promise<ProcessPool> | undefined;
   private tasks = 0;
 
   async lint(file: string, text: string, context: DocumentSettings): Promise<FileResult> {
@@ -24,7 +24,7 @@ export class EditorLinter {
       return unlintedResult(file, FILE_TOO_LARGE, message, settings);
     }
     if (!needsGuard(text)) return lintDocument(file, text, settings, checklists);
-    this.guard ??= import('../cli/lint-pool.js').then(({ LintPool }) => new LintPool(1, { timeoutMs: DEFAULT_TIMEOUT_MS }));
+    this.guard ??= import('../run/process-pool.js').then(({ ProcessPool }) => new ProcessPool(1, { timeoutMs: DEFAULT_TIMEOUT_MS }));
     const pool = await this.guard;
     try {
       return await pool.lint({ index: this.tasks++, path: file, settings, maxFileSize, text });

@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic as LspDiagnostic, InitializeParams } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ChecklistError } from '../checklist/types.js';
-import { CONFIG_NAMES } from '../checklist/config-file.js';
+import { UserError } from '../errors.js';
+import { CONFIG_NAMES } from '../config/file.js';
 import type { Io } from '../cli/io.js';
 import { VERSION } from '../cli/package-info.js';
-import type { FileResult } from '../format/index.js';
-import { importModule } from '../import-module.js';
+import type { FileResult } from '../run/result.js';
+import { importModule } from '../runtime/import-module.js';
 import { codeActions, FIX_ALL } from './actions.js';
 import { toLspDiagnostics } from './convert.js';
 import { Debouncer } from './debounce.js';
@@ -74,8 +74,8 @@ export async function runLsp(io: Io): Promise<number> {
       const result = context.ignored ? { file: file ?? uri, diagnostics: [], checklist: {}, items: {} } : await linter.lint(file ?? uri, text, context);
       state = { version, ms: performance.now() - started, text, result, context };
     } catch (error) {
-      if (!(error instanceof ChecklistError)) connection.console.error(`mlsd: internal error: ${(error as Error).stack ?? error}`);
-      const message = error instanceof ChecklistError ? `mlsd cannot lint this document: ${error.message}` : `mlsd: internal error: ${(error as Error).message}`;
+      if (!(error instanceof UserError)) connection.console.error(`mlsd: internal error: ${(error as Error).stack ?? error}`);
+      const message = error instanceof UserError ? `mlsd cannot lint this document: ${error.message}` : `mlsd: internal error: ${(error as Error).message}`;
       state = { version, ms: performance.now() - started, text };
       if (documents.get(uri)?.version === version) publish(uri, version, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, source: 'mlsd', message }]);
       return state;

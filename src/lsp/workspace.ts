@@ -1,8 +1,8 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { Checklists, matcher, type FileSettings } from '../checklist/build.js';
-import type { ResolvedConfig } from '../checklist/config.js';
-import { configFor, fileSettings, relativeToRoot } from '../cli/config-loader.js';
-import { sectionRenderer, type SectionRenderer } from '../cli/lint-fix.js';
+import { Checklists, matcher, type FileSettings } from '../config/settings.js';
+import type { ResolvedConfig } from '../config/load.js';
+import { configFor, fileSettings, relativeToRoot } from '../config/resolve.js';
+import { sectionRenderer, type SectionRenderer } from '../run/fix.js';
 
 /** A workspace folder's config, loaded once and shared by its documents. */
 interface FolderConfig {

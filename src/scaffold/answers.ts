@@ -1,7 +1,8 @@
 import { parse as parseYaml } from 'yaml';
 import { applies, checkAnswer } from './questions.js';
 import { suggestionFor } from './suggest.js';
-import { ScaffoldError, type Answers, type Question, type ScaffoldConfig } from './types.js';
+import { type Answers, type Question, type ScaffoldConfig } from './types.js';
+import { UserError } from '../errors.js';
 
 /** Where the answer to a question came from, lowest precedence first. */
 export type AnswerSource = 'template' | 'config' | 'file' | 'flag' | 'prompt';
@@ -35,7 +36,7 @@ export function parseSets(sets: readonly string[]): Record<string, string> {
   for (const set of sets) {
     const at = set.indexOf('=');
     const key = at > 0 ? set.slice(0, at).trim() : '';
-    if (!/^[a-z][a-z0-9_]*$/.test(key)) throw new ScaffoldError(`--set "${set}": expected key=value with a snake_case key`);
+    if (!/^[a-z][a-z0-9_]*$/.test(key)) throw new UserError(`--set "${set}": expected key=value with a snake_case key`);
     out[key] = set.slice(at + 1);
   }
   return out;
@@ -47,10 +48,10 @@ export function parseAnswersFile(text: string, name: string): Record<string, unk
   try {
     data = parseYaml(text);
   } catch (error) {
-    throw new ScaffoldError(`answers file ${name} is not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`);
+    throw new UserError(`answers file ${name} is not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`);
   }
   if (data === null || data === undefined) return {};
-  if (typeof data !== 'object' || Array.isArray(data)) throw new ScaffoldError(`answers file ${name} must hold a mapping of question keys to answers`);
+  if (typeof data !== 'object' || Array.isArray(data)) throw new UserError(`answers file ${name} must hold a mapping of question keys to answers`);
   return data as Record<string, unknown>;
 }
 
@@ -72,7 +73,7 @@ export function resolveAnswers(inputs: AnswerInputs): Resolution {
   const take = (layer: Record<string, unknown> | undefined, source: AnswerSource, into: Answers, label: string) => {
     for (const [key, raw] of Object.entries(layer ?? {})) {
       const value = flatten(raw);
-      if (value === undefined) throw new ScaffoldError(`${label}: "${key}" must be a text, a number or a list`);
+      if (value === undefined) throw new UserError(`${label}: "${key}" must be a text, a number or a list`);
       const question = byKey.get(key);
       if (!question) {
         if (!res.unknown.includes(key)) res.unknown.push(key);
@@ -81,7 +82,7 @@ export function resolveAnswers(inputs: AnswerInputs): Resolution {
         continue;
       }
       const checked = checkAnswer(question, value);
-      if (!checked.ok) throw new ScaffoldError(`${label}: "${key}" ${checked.reason}`);
+      if (!checked.ok) throw new UserError(`${label}: "${key}" ${checked.reason}`);
       into[key] = checked.value;
       res.sources[key] = source;
     }

@@ -1,4 +1,4 @@
-import { ScaffoldError } from './types.js';
+import { UserError } from '../errors.js';
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 const RESERVED = /^(?:con|prn|aux|nul|com\d|lpt\d)$/i;
@@ -20,10 +20,10 @@ export const slugify = (name: string) =>
 export function checkName(name: string): string {
   const suggestion = slugify(name);
   const hint = suggestion && !RESERVED.test(suggestion) ? ` (try "${suggestion}")` : '';
-  if (name.trim() === '') throw new ScaffoldError('the doc name is empty: give a slug such as "feed-ranking"');
-  if (/[/\\]/.test(name) || name.includes('..')) throw new ScaffoldError(`the doc name "${name}" is a path; give a plain slug${hint} and use --out to choose the file`);
-  if (RESERVED.test(name)) throw new ScaffoldError(`the doc name "${name}" is a reserved device name on Windows; choose another`);
-  if (!SLUG.test(name)) throw new ScaffoldError(`the doc name "${name}" is not a slug: use lower-case letters, digits and hyphens, at most 64 characters${hint}`);
+  if (name.trim() === '') throw new UserError('the doc name is empty: give a slug such as "feed-ranking"');
+  if (/[/\\]/.test(name) || name.includes('..')) throw new UserError(`the doc name "${name}" is a path; give a plain slug${hint} and use --out to choose the file`);
+  if (RESERVED.test(name)) throw new UserError(`the doc name "${name}" is a reserved device name on Windows; choose another`);
+  if (!SLUG.test(name)) throw new UserError(`the doc name "${name}" is not a slug: use lower-case letters, digits and hyphens, at most 64 characters${hint}`);
   return name;
 }
 

@@ -1,6 +1,7 @@
 import { defaultVocabulary } from '../checklist/load.js';
 import { canonicalQuantity, canonicalValue, isEnum, isUnits, type Vocabulary } from '../checklist/vocabulary.js';
-import { SECTIONS, ScaffoldError, type Answers, type Condition, type Question, type Split, type Variant } from './types.js';
+import { SECTIONS, type Answers, type Condition, type Question, type Split, type Variant } from './types.js';
+import { UserError } from '../errors.js';
 
 const KEY = /^[a-z][a-z0-9_]*$/;
 const TYPES = ['text', 'choice', 'latency', 'number'] as const;
@@ -14,10 +15,10 @@ const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' |
 
 function parseCondition(raw: unknown, where: string): Condition | undefined {
   if (raw === undefined) return undefined;
-  if (!isObject(raw) || typeof raw.key !== 'string') throw new ScaffoldError(`${where}: "when" needs a "key" and one of equals, in, notIn`);
+  if (!isObject(raw) || typeof raw.key !== 'string') throw new UserError(`${where}: "when" needs a "key" and one of equals, in, notIn`);
   const list = (v: unknown) => (Array.isArray(v) ? v.map((x) => String(x)) : undefined);
   const condition: Condition = { key: raw.key, equals: str(raw.equals), in: list(raw.in), notIn: list(raw.notIn) };
-  if (condition.equals === undefined && !condition.in && !condition.notIn) throw new ScaffoldError(`${where}: "when" needs one of equals, in, notIn`);
+  if (condition.equals === undefined && !condition.in && !condition.notIn) throw new UserError(`${where}: "when" needs one of equals, in, notIn`);
   return condition;
 }
 
@@ -25,17 +26,17 @@ function parseSplit(raw: unknown, where: string): Split | undefined {
   if (raw === undefined) return undefined;
   const stages = isObject(raw) && isObject(raw.stages) ? Object.entries(raw.stages) : [];
   if (!isObject(raw) || typeof raw.of !== 'string' || stages.length < 2 || stages.some(([, w]) => typeof w !== 'number' || !(w > 0))) {
-    throw new ScaffoldError(`${where}: "split" needs "of" (the key of a latency answer) and at least two "stages" with positive weights`);
+    throw new UserError(`${where}: "split" needs "of" (the key of a latency answer) and at least two "stages" with positive weights`);
   }
   return { of: raw.of, stages: Object.fromEntries(stages) as Record<string, number> };
 }
 
 function parseVariants(raw: unknown, where: string): Variant[] | undefined {
   if (raw === undefined) return undefined;
-  if (!Array.isArray(raw)) throw new ScaffoldError(`${where}: "variants" must be a list of { when, default | split }`);
+  if (!Array.isArray(raw)) throw new UserError(`${where}: "variants" must be a list of { when, default | split }`);
   return raw.map((v: unknown) => {
     const when = isObject(v) ? parseCondition(v.when, where) : undefined;
-    if (!isObject(v) || !when || (v.default === undefined && v.split === undefined)) throw new ScaffoldError(`${where}: each variant needs "when" and a "default" or a "split"`);
+    if (!isObject(v) || !when || (v.default === undefined && v.split === undefined)) throw new UserError(`${where}: each variant needs "when" and a "default" or a "split"`);
     const variant: Variant = { when };
     if (v.default !== undefined) variant.default = String(v.default).trimEnd();
     const split = parseSplit(v.split, where);
@@ -47,23 +48,23 @@ function parseVariants(raw: unknown, where: string): Variant[] | undefined {
 /** Check one question declared in YAML and give it its typed shape; `base` is the question it refines. */
 export function parseQuestion(raw: unknown, where: string, base?: Question, vocabulary: Vocabulary = defaultVocabulary()): Question {
   if (!isObject(raw) || typeof raw.key !== 'string' || !KEY.test(raw.key)) {
-    throw new ScaffoldError(`${where}: each question needs a "key" in snake_case`);
+    throw new UserError(`${where}: each question needs a "key" in snake_case`);
   }
   const at = `${where} (question "${raw.key}")`;
   const type = (str(raw.type) ?? base?.type ?? 'text') as Question['type'];
-  if (!TYPES.includes(type)) throw new ScaffoldError(`${at}: unknown type "${type}" (choose from ${TYPES.join(', ')})`);
+  if (!TYPES.includes(type)) throw new UserError(`${at}: unknown type "${type}" (choose from ${TYPES.join(', ')})`);
   const section = (str(raw.section) ?? base?.section ?? 'specifics') as Question['section'];
-  if (!SECTIONS.includes(section)) throw new ScaffoldError(`${at}: unknown section "${section}" (choose from ${SECTIONS.join(', ')})`);
+  if (!SECTIONS.includes(section)) throw new UserError(`${at}: unknown section "${section}" (choose from ${SECTIONS.join(', ')})`);
   const message = str(raw.message) ?? base?.message;
-  if (!message) throw new ScaffoldError(`${at}: a question needs a "message"`);
+  if (!message) throw new UserError(`${at}: a question needs a "message"`);
   const named = raw.vocabulary === undefined ? (raw.choices === undefined ? base?.vocabulary : undefined) : str(raw.vocabulary);
   const words = named === undefined ? undefined : vocabulary[named];
   if (named !== undefined && !isEnum(words)) {
-    throw new ScaffoldError(`${at}: unknown vocabulary "${named}" (the checklist defines ${Object.keys(vocabulary).filter((k) => isEnum(vocabulary[k])).join(', ')})`);
+    throw new UserError(`${at}: unknown vocabulary "${named}" (the checklist defines ${Object.keys(vocabulary).filter((k) => isEnum(vocabulary[k])).join(', ')})`);
   }
   // Choices from a vocabulary are the values lint accepts, so an answer is always a value lint knows.
   const choices = isEnum(words) ? words.values : Array.isArray(raw.choices) ? raw.choices.map((c) => String(c)) : base?.choices;
-  if (type === 'choice' && (!choices || choices.length === 0)) throw new ScaffoldError(`${at}: a choice question needs "choices" or a "vocabulary"`);
+  if (type === 'choice' && (!choices || choices.length === 0)) throw new UserError(`${at}: a choice question needs "choices" or a "vocabulary"`);
 
   const question: Question = { key: raw.key, section, message, type };
   if (named !== undefined) question.vocabulary = named;
@@ -82,7 +83,7 @@ export function parseQuestion(raw: unknown, where: string, base?: Question, voca
   const fallback = raw.default === undefined ? base?.default : typeof raw.default === 'string' ? raw.default.trimEnd() : str(raw.default);
   if (fallback !== undefined) {
     const checked = checkAnswer(question, fallback, vocabulary);
-    if (!checked.ok) throw new ScaffoldError(`${at}: default ${checked.reason}`);
+    if (!checked.ok) throw new UserError(`${at}: default ${checked.reason}`);
     question.default = checked.value;
   }
   return question;
@@ -160,7 +161,7 @@ export function checkConditions(question: Question, questions: ReadonlyMap<strin
     const named = [when.equals, ...(when.in ?? []), ...(when.notIn ?? [])].filter((v) => v !== undefined);
     const never = named.find((v) => !choices.includes(v));
     if (never !== undefined) {
-      throw new ScaffoldError(`${where} (question "${question.key}"): "when" names ${when.key} "${never}", which is never an answer (choices: ${choices.join(', ')})`);
+      throw new UserError(`${where} (question "${question.key}"): "when" names ${when.key} "${never}", which is never an answer (choices: ${choices.join(', ')})`);
     }
   }
 }
@@ -170,7 +171,7 @@ export function checkConditions(question: Question, questions: ReadonlyMap<strin
  * that question (its default, hint, message); a new key adds a question. Asked in section order.
  */
 export function mergeQuestions(base: readonly Question[], rawList: unknown, where: string): Question[] {
-  if (rawList !== undefined && !Array.isArray(rawList)) throw new ScaffoldError(`${where}: "questions" must be a list`);
+  if (rawList !== undefined && !Array.isArray(rawList)) throw new UserError(`${where}: "questions" must be a list`);
   const merged = new Map(base.map((q) => [q.key, q]));
   for (const raw of (rawList ?? []) as unknown[]) {
     const key = isObject(raw) ? raw.key : undefined;

@@ -5,8 +5,9 @@ import { stringify } from 'yaml';
 import type { Checklist, ChecklistItem } from '../checklist/types.js';
 import { applies } from './questions.js';
 import { BUILT_IN_DIR } from './templates.js';
-import { ScaffoldError, type Answers, type Question, type TemplateSpec } from './types.js';
-import { importModule } from '../import-module.js';
+import { type Answers, type Question, type TemplateSpec } from './types.js';
+import { UserError } from '../errors.js';
+import { importModule } from '../runtime/import-module.js';
 
 /** What an unanswered question leaves behind: a marker `mlsd lint` reports as a placeholder. */
 export const PLACEHOLDER = 'TODO(mlsd)';
@@ -197,7 +198,7 @@ export async function renderDocument(input: RenderInput): Promise<string> {
     };
     body = (hb.compile(template.source, compileOptions) as Template)(context);
   } catch (error) {
-    throw new ScaffoldError(`template "${template.id}" (${template.dir}) failed to render: ${(error as Error).message.split('\n')[0]}`);
+    throw new UserError(`template "${template.id}" (${template.dir}) failed to render: ${(error as Error).message.split('\n')[0]}`);
   }
   // Every checklist item gets its section, even when a template forgets one.
   const missing = checklist.items.filter((item) => !rendered.has(item.id));

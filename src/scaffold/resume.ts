@@ -3,7 +3,7 @@ import { readFileSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { InterviewState } from './interview.js';
-import { ScaffoldError } from './types.js';
+import { UserError } from '../errors.js';
 import { safeWrite } from './write.js';
 
 /** What Ctrl-C keeps of an interview: enough for `mlsd new <name> --resume` to continue it. */
@@ -39,7 +39,7 @@ export function loadResumable(path: string): Resumable | undefined {
     if (typeof data?.type !== 'string' || typeof data.state?.answers !== 'object') throw new Error('unexpected shape');
     return data;
   } catch {
-    throw new ScaffoldError(`the kept answers in ${path} cannot be read; delete the file to start again`);
+    throw new UserError(`the kept answers in ${path} cannot be read; delete the file to start again`);
   }
 }
 

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { checkConditions, mergeQuestions, parseQuestion } from './questions.js';
-import { ScaffoldError, type Question, type TemplateSpec } from './types.js';
+import { type Question, type TemplateSpec } from './types.js';
+import { UserError } from '../errors.js';
 
 /** The templates shipped with mlsd, beside dist/. */
 export const BUILT_IN_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -16,7 +17,7 @@ function readYaml(path: string): unknown {
   try {
     return parseYaml(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new ScaffoldError(`cannot read ${path}: ${(error as Error).message.split('\n')[0]}`);
+    throw new UserError(`cannot read ${path}: ${(error as Error).message.split('\n')[0]}`);
   }
 }
 
@@ -33,20 +34,20 @@ export function baseQuestions(dir = BUILT_IN_DIR): Question[] {
 function loadTemplate(dir: string, origin: TemplateSpec['origin'], base: Question[]): TemplateSpec {
   const path = join(dir, 'questions.yaml');
   const raw = readYaml(path);
-  if (typeof raw !== 'object' || raw === null) throw new ScaffoldError(`${path}: expected a mapping with id, title, description, version and questions`);
+  if (typeof raw !== 'object' || raw === null) throw new UserError(`${path}: expected a mapping with id, title, description, version and questions`);
   const r = raw as Record<string, unknown>;
   const id = typeof r.id === 'string' ? r.id : '';
-  if (!ID.test(id)) throw new ScaffoldError(`${path}: "id" must be a lower-case slug`);
+  if (!ID.test(id)) throw new UserError(`${path}: "id" must be a lower-case slug`);
   const sourcePath = join(dir, 'template.md.hbs');
-  if (!existsSync(sourcePath)) throw new ScaffoldError(`${dir}: no template.md.hbs`);
+  if (!existsSync(sourcePath)) throw new UserError(`${dir}: no template.md.hbs`);
   const questions = mergeQuestions(r.extends === false ? [] : base, r.questions, path);
   const seen = new Set<string>();
   for (const q of questions) {
-    if (q.when && !seen.has(q.when.key)) throw new ScaffoldError(`${path}: question "${q.key}" depends on "${q.when.key}", which is not asked before it`);
+    if (q.when && !seen.has(q.when.key)) throw new UserError(`${path}: question "${q.key}" depends on "${q.when.key}", which is not asked before it`);
     seen.add(q.key);
   }
   if (r.sections !== undefined && (!Array.isArray(r.sections) || r.sections.some((x) => typeof x !== 'string' || !ID.test(x)))) {
-    throw new ScaffoldError(`${path}: "sections" must be a list of section ids (slugs such as risks, rollout)`);
+    throw new UserError(`${path}: "sections" must be a list of section ids (slugs such as risks, rollout)`);
   }
   return {
     id,
@@ -79,7 +80,7 @@ export function loadTemplates(teamDir?: string, builtInDir = BUILT_IN_DIR): Map<
     all.set(t.id, t);
   }
   if (teamDir !== undefined) {
-    if (!existsSync(teamDir) || !statSync(teamDir).isDirectory()) throw new ScaffoldError(`templates folder not found: ${teamDir}`);
+    if (!existsSync(teamDir) || !statSync(teamDir).isDirectory()) throw new UserError(`templates folder not found: ${teamDir}`);
     const teamBase = existsSync(join(teamDir, BASE_QUESTIONS)) ? baseQuestions(teamDir) : base;
     for (const dir of templateDirs(teamDir)) {
       const t = loadTemplate(dir, 'team', teamBase);

@@ -103,7 +103,3 @@ export interface ScaffoldConfig {
   sections?: string[];
 }
 
-/** A problem with templates, answers or the target file; the CLI prints it as one line and exits 2. */
-export class ScaffoldError extends Error {
-  override name = 'ScaffoldError';
-}

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { ScaffoldError } from './types.js';
+import { UserError } from '../errors.js';
 
 const exists = (path: string) => stat(path).then(() => true, () => false);
 
@@ -17,9 +17,9 @@ const REASONS: Record<string, string> = {
 };
 
 const cannotWrite = (path: string, error: unknown) => {
-  if (error instanceof ScaffoldError) return error;
+  if (error instanceof UserError) return error;
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  return new ScaffoldError(`cannot write ${path}: ${REASONS[code] ?? (error as Error).message.split('\n')[0]}; nothing was changed`);
+  return new UserError(`cannot write ${path}: ${REASONS[code] ?? (error as Error).message.split('\n')[0]}; nothing was changed`);
 };
 
 /**
@@ -30,12 +30,12 @@ const cannotWrite = (path: string, error: unknown) => {
  * full, a directory in the way) leaves an existing target untouched and removes the temporary file.
  */
 export async function safeWrite(path: string, text: string, options: { force: boolean }): Promise<void> {
-  if (!options.force && (await exists(path))) throw new ScaffoldError(`${path} already exists; use --force to overwrite it`);
+  if (!options.force && (await exists(path))) throw new UserError(`${path} already exists; use --force to overwrite it`);
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await mkdir(dir, { recursive: true });
-    if ((await stat(path).catch(() => undefined))?.isDirectory()) throw new ScaffoldError(`cannot write ${path}: it is a directory; nothing was changed`);
+    if ((await stat(path).catch(() => undefined))?.isDirectory()) throw new UserError(`cannot write ${path}: it is a directory; nothing was changed`);
     await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
     if (options.force) {
       await rename(temp, path);
@@ -45,10 +45,10 @@ export async function safeWrite(path: string, text: string, options: { force: bo
       await link(temp, path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw new ScaffoldError(`${path} already exists; use --force to overwrite it`);
+      if (code === 'EEXIST') throw new UserError(`${path} already exists; use --force to overwrite it`);
       if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
       // No hard links on this file system: check once more and rename.
-      if (await exists(path)) throw new ScaffoldError(`${path} already exists; use --force to overwrite it`);
+      if (await exists(path)) throw new UserError(`${path} already exists; use --force to overwrite it`);
       await rename(temp, path);
     }
   } catch (error) {

@@ -3,17 +3,19 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
-import { newAjv } from './ajv.js';
+import { newAjv } from '../checklist/ajv.js';
 import safeRegex from 'safe-regex2';
-import { ConfigError, discoverConfig, displayPath, readConfigFile, type ConfigProblem, type ConfigSource } from './config-file.js';
-import type { LanguageSource } from './assemble.js';
-import { createAjv, readDefaultSchema, type LangTerms } from './load.js';
+import { ConfigError, discoverConfig, displayPath, readConfigFile, type ConfigProblem, type ConfigSource } from './file.js';
+import type { LanguageSource } from '../checklist/assemble.js';
+import { createAjv, readDefaultSchema, type LangTerms } from '../checklist/load.js';
 import { parseSize } from './size.js';
-import { validateTerms } from './terms.js';
-import { importModule } from '../import-module.js';
+import { validateTerms } from '../checklist/terms.js';
+import { importModule } from '../runtime/import-module.js';
 import { didYouMean } from '../suggest.js';
 
-export type Level = 'error' | 'warning' | 'off';
+import type { Level } from '../checklist/types.js';
+
+export type { Level };
 export type Scalar = string | number | boolean;
 export type Requirement = boolean | { when: Record<string, Scalar | Scalar[]> };
 

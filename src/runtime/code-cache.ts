@@ -36,7 +36,7 @@ export function compileBundle(file: string, kind: string): CompiledBundle {
   const cacheFile = codeCacheFile(file, kind);
   const cache = readIfThere(cacheFile);
   const cachedData = cache?.subarray(0, digest.length).equals(digest) ? cache.subarray(digest.length) : undefined;
-  // The wrapper gives what CommonJS code expects, plus the import() such a script cannot have (src/import-module.ts).
+  // The wrapper gives what CommonJS code expects, plus the import() such a script cannot have (src/runtime/import-module.ts).
   const script = new Script(`(function (exports, require, module, __filename, __dirname, __mlsdImport) {${source.toString('utf8')}\n})`, { filename: file, cachedData });
   if (process.env[WRITE_CODE_CACHE_ENV]) {
     // Written last, so it holds every function the run compiled; renamed in, as workers share it.
@@ -58,7 +58,7 @@ export function requireBundle(url: URL, kind: string): unknown {
   const file = fileURLToPath(url);
   const module = { exports: {} };
   const wrapper = compileBundle(file, kind).script.runInThisContext() as (...args: unknown[]) => void;
-  // The import() src/import-module.ts is handed as __mlsdImport: this module's own works here.
+  // The import() src/runtime/import-module.ts is handed as __mlsdImport: this module's own works here.
   // eslint-disable-next-line no-restricted-syntax
   wrapper(module.exports, createRequire(file), module, file, dirname(file), (specifier: string) => import(specifier));
   return module.exports;

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Checklists, FileSettings } from '../checklist/build.js';
+import type { Checklists, FileSettings } from '../config/settings.js';
 import type { Checklist } from '../checklist/types.js';
-import type { FileResult } from '../format/index.js';
+import type { FileResult } from './result.js';
 import { insertSections, type SectionInsertion } from '../lint/fix.js';
 import type { Diagnostic } from '../lint/types.js';
 import type { TemplateSpec } from '../scaffold/index.js';
 import { lintDocument } from './lint-file.js';
-import { writeAtomic } from './write.js';
+import { writeAtomic } from '../cli/write.js';
 
 export interface FixContext {
   checklists: Checklists;

@@ -1,9 +1,10 @@
 import type { AnySchemaObject } from 'ajv';
-import picomatch from 'picomatch';
-import type { LanguageSource } from './assemble.js';
-import type { ItemConfig, Level, MergedConfig, Requirement } from './config.js';
-import { compileChecklist, defaultChecklist, mergeTerms, readDefaultSchema, type LangTerms } from './load.js';
-import type { Checklist } from './types.js';
+import type { LanguageSource } from '../checklist/assemble.js';
+import { mergeTerms, readDefaultSchema, type LangTerms } from '../checklist/load.js';
+import type { ItemConfig, Requirement } from './load.js';
+
+// A config's checklist items written into the checklist schema: what "teams extend the checklist
+// as data" means in JSON Schema. Pure; the checklist layer compiles the result.
 
 /** Fewest words of prose a new item needs when its config says nothing (one short real sentence). */
 export const DEFAULT_MIN_WORDS = 5;
@@ -98,63 +99,3 @@ export function buildChecklistSchema(items: Record<string, ItemConfig>, base: An
   return schema;
 }
 
-/** What applies to one file: the merged config with the overrides whose globs match it. */
-export interface FileSettings {
-  checklist: Record<string, ItemConfig>;
-  /** The team's languages, added to the built-in ones. */
-  languages?: Record<string, LanguageSource>;
-  rules: Record<string, Level>;
-  /** Indices of the overrides that matched; equal keys share one compiled checklist. */
-  key: string;
-  /** The team templates folder (absolute), where lint finds the text of a draft's template. */
-  templatesDir?: string;
-}
-
-const toPosix = (p: string) => p.split('\\').join('/');
-
-export function matcher(globs: readonly string[]): (path: string) => boolean {
-  if (globs.length === 0) return () => false;
-  // As in .gitignore, a glob without a slash matches a file's name in any folder.
-  const match = picomatch(globs.map((g) => (g.includes('/') ? g.replace(/^\.\//, '') : `**/${g}`)), { dot: true });
-  return (path) => {
-    const p = toPosix(path);
-    return !p.startsWith('../') && match(p);
-  };
-}
-
-/** Settings for a file, given by its path relative to the config root (posix), or undefined for stdin. */
-export function settingsFor(config: MergedConfig, relPath: string | undefined): FileSettings {
-  const checklist = structuredClone(config.checklist);
-  const rules = { ...config.rules };
-  const matched: number[] = [];
-  config.overrides.forEach((override, i) => {
-    if (relPath === undefined || !matcher(override.files)(relPath)) return;
-    matched.push(i);
-    for (const [id, item] of Object.entries(override.checklist ?? {})) checklist[id] = { ...(checklist[id] ?? {}), ...structuredClone(item) };
-    Object.assign(rules, override.rules ?? {});
-  });
-  return { checklist, rules, languages: config.languages, key: matched.join(',') };
-}
-
-/** Item id → severity, for the items whose config sets one. */
-export function itemLevels(checklist: Record<string, ItemConfig>): Record<string, Level> {
-  return Object.fromEntries(Object.entries(checklist).flatMap(([id, item]) => (item.severity ? [[id, item.severity]] : [])));
-}
-
-/** Compiled checklists for a run, one per distinct set of matching overrides. */
-export class Checklists {
-  private readonly cache = new Map<string, Checklist>();
-
-  for(settings: FileSettings): Checklist {
-    let checklist = this.cache.get(settings.key);
-    if (!checklist) {
-      // The config may restate the built-in items without changing them (the recommended preset does):
-      // then it is the built-in checklist, whose validator the build compiled ahead of time.
-      const schema = buildChecklistSchema(settings.checklist, undefined, settings.languages);
-      const unchanged = JSON.stringify(schema) === JSON.stringify(readDefaultSchema());
-      checklist = unchanged ? defaultChecklist() : compileChecklist(schema);
-      this.cache.set(settings.key, checklist);
-    }
-    return checklist;
-  }
-}

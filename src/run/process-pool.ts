@@ -1,15 +1,15 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { FileSettings } from '../checklist/build.js';
-import type { FileResult } from '../format/index.js';
-import { UsageError } from './errors.js';
+import type { FileSettings } from '../config/settings.js';
+import type { FileResult } from './result.js';
+import { UserError } from '../errors.js';
 import { unlintedResult } from './lint-file.js';
-import { JIT_FLAGS } from './v8-flags.js';
+import { JIT_FLAGS } from '../runtime/v8-flags.js';
 
 /** The rule a file stopped by the time limit is reported under (schemas/checklist/rules/timeout.md). */
 export const TIMEOUT = 'timeout';
 
-export interface WorkerTask {
+export interface LintTask {
   index: number;
   path: string;
   settings: FileSettings;
@@ -19,7 +19,7 @@ export interface WorkerTask {
   text?: string;
 }
 
-export type WorkerReply = { ready: true } | { index: number; result: FileResult } | { index: number; error: string; usage: boolean };
+export type LintReply = { ready: true } | { index: number; result: FileResult } | { index: number; error: string; /** Set when it was a UserError: the code it carries. */ exitCode?: number };
 
 export interface PoolOptions {
   /** Per-file time limit: a worker busy longer is stopped and the file reported as `timeout`. */
@@ -42,7 +42,7 @@ const HEAP_FLAGS = ['--heap-growing-percent=100'];
  * Processes also give the time limit teeth: a parse cannot be interrupted inside its thread, but
  * its process can be killed.
  */
-export const WORKER_FLAGS = ['--single-threaded-gc', ...HEAP_FLAGS, ...JIT_FLAGS];
+export const PROCESS_FLAGS = ['--single-threaded-gc', ...HEAP_FLAGS, ...JIT_FLAGS];
 
 /**
  * Files handed to a worker ahead of its answers: while it lints one, the next is already waiting,
@@ -57,12 +57,12 @@ const stop = (worker: ChildProcess, busy: boolean) => {
 };
 
 const spawnWorker = () =>
-  fork(fileURLToPath(new URL('./lint-worker.js', import.meta.url)), { execArgv: WORKER_FLAGS, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  fork(fileURLToPath(new URL('./lint-process.js', import.meta.url)), { execArgv: PROCESS_FLAGS, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
 
 const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
 
 interface Job {
-  task: WorkerTask;
+  task: LintTask;
   resolve: (result: FileResult) => void;
   reject: (error: Error) => void;
 }
@@ -80,11 +80,11 @@ interface Worker {
 /**
  * Up to `threads` worker processes that lint the files handed to them, each file's result a promise.
  * Workers start with the first files and stay until `close`; the caller decides how far ahead of
- * its output it hands out files (see lint-command.ts), so results never pile up here. A file that
+ * its output it hands out files (see lint-files.ts), so results never pile up here. A file that
  * takes longer than the time limit gets a `timeout` finding; its worker is replaced and the run
  * goes on. Any other worker failure fails every file not answered yet: the run stops.
  */
-export class LintPool {
+export class ProcessPool {
   private readonly waiting: Job[] = [];
   private readonly workers = new Set<Worker>();
   private failure: Error | undefined;
@@ -96,7 +96,7 @@ export class LintPool {
     process.on('exit', this.killAll);
   }
 
-  lint(task: WorkerTask): Promise<FileResult> {
+  lint(task: LintTask): Promise<FileResult> {
     const result = new Promise<FileResult>((resolve, reject) => {
       if (this.failure) return reject(this.failure);
       this.waiting.push({ task, resolve, reject });
@@ -122,11 +122,11 @@ export class LintPool {
   private start(): void {
     const worker: Worker = { process: spawnWorker(), ready: false, queued: [] };
     this.workers.add(worker);
-    worker.process.on('message', (reply: WorkerReply) => {
+    worker.process.on('message', (reply: LintReply) => {
       if ('ready' in reply) {
         worker.ready = true;
       } else {
-        if ('error' in reply) return this.fail(reply.usage ? new UsageError(reply.error) : new Error(reply.error));
+        if ('error' in reply) return this.fail(reply.exitCode !== undefined ? new UserError(reply.error, reply.exitCode) : new Error(reply.error));
         worker.queued.shift()?.resolve(reply.result);
         this.watch(worker); // a new head, a new clock
       }

@@ -1,5 +1,5 @@
 /**
- * The loader in src/cli/code-cache.ts runs the bundled CLI as a code-cached script, and in such a
+ * The loader in src/runtime/code-cache.ts runs the bundled CLI as a code-cached script, and in such a
  * script V8 loses what import() needs to find its loader (nodejs/node#43663: every import() fails).
  * That loader hands in its own import() under this name; code run any other way uses its own.
  */

@@ -1,19 +1,19 @@
-import { Checklists } from '../checklist/build.js';
-import { UsageError } from './errors.js';
-import { readDocument } from './io.js';
+import { Checklists } from '../config/settings.js';
+import { UserError } from '../errors.js';
+import { readDocument } from './read-document.js';
 import { lintRead } from './lint-file.js';
-import type { WorkerReply, WorkerTask } from './lint-pool.js';
+import type { LintReply, LintTask } from './process-pool.js';
 
 // A process of the lint pool: reads and lints the files it is handed, one message each.
 const checklists = new Checklists();
 
-process.on('message', (task: WorkerTask) => {
-  let reply: WorkerReply;
+process.on('message', (task: LintTask) => {
+  let reply: LintReply;
   try {
     const read = task.text !== undefined ? { text: task.text } : readDocument(task.path, task.maxFileSize);
     reply = { index: task.index, result: lintRead(task.path, read, task.settings, checklists) };
   } catch (error) {
-    reply = { index: task.index, error: (error as Error).message, usage: error instanceof UsageError };
+    reply = { index: task.index, error: (error as Error).message, ...(error instanceof UserError ? { exitCode: error.exitCode } : {}) };
   }
   // A failed send means the run is over (its reader closed the pipe, say): nothing is left to do.
   process.send!(reply, (error: Error | null) => {
@@ -24,4 +24,4 @@ process.on('message', (task: WorkerTask) => {
 process.on('disconnect', () => process.exit());
 
 // Loaded: the pool starts a file's clock only from here, so start-up never counts against it.
-process.send!({ ready: true } satisfies WorkerReply);
+process.send!({ ready: true } satisfies LintReply);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { ChecklistError } from './types.js';
+import { UserError } from '../errors.js';
 
 /** File names mlsd looks for in each directory, first match wins. */
 export const CONFIG_NAMES = ['.mlsdrc.yaml', '.mlsdrc.yml', '.mlsdrc.json', 'mlsd.config.yaml', 'package.json'] as const;
@@ -14,7 +14,7 @@ export interface ConfigProblem {
 }
 
 /** A config that cannot be used: every problem found, each printed on a line of its own. */
-export class ConfigError extends ChecklistError {
+export class ConfigError extends UserError {
   override name = 'ConfigError';
   constructor(readonly problems: ConfigProblem[]) {
     super(problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('\n'));

@@ -1,6 +1,6 @@
 import { relative, resolve, sep } from 'node:path';
-import { settingsFor, type FileSettings } from '../checklist/build.js';
-import { loadConfig, type ResolvedConfig } from '../checklist/config.js';
+import { settingsFor, type FileSettings } from './settings.js';
+import { loadConfig, type ResolvedConfig } from './load.js';
 import { defaultChecklist } from '../checklist/load.js';
 
 export interface ConfigFlags {

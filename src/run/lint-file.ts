@@ -1,22 +1,18 @@
-import { itemLevels, type Checklists, type FileSettings } from '../checklist/build.js';
-import type { FileResult } from '../format/index.js';
+import type { Checklists, FileSettings } from '../config/settings.js';
+import type { FileResult } from './result.js';
 import { lint } from '../lint/index.js';
 import { addFingerprints } from '../lint/fingerprint.js';
 import { severityOf } from '../checklist/catalogue.js';
 import { defaultChecklist } from '../checklist/load.js';
 import { applySeverities } from '../lint/severity.js';
 import type { Diagnostic } from '../lint/types.js';
-import type { ReadDocument } from './io.js';
+import type { ReadDocument } from './read-document.js';
 import { templateTextLookup } from './template-text.js';
 
 /** Lint one document's text with its settings: the checklist its overrides give, severities applied. */
 export function lintDocument(file: string, text: string, settings: FileSettings, checklists: Checklists): FileResult {
-  const { model: _model, diagnostics, ...result } = lint(text, checklists.for(settings), { templateText: templateTextLookup(settings.templatesDir) });
-  return {
-    file,
-    diagnostics: applySeverities(diagnostics, { rules: settings.rules, items: itemLevels(settings.checklist) }),
-    ...result,
-  };
+  const { model: _model, ...result } = lint(text, checklists.for(settings), { templateText: templateTextLookup(settings.templatesDir) });
+  return { file, ...result };
 }
 
 /** A file that was not linted (too large, not text, stopped by the time limit): one finding at its top. */

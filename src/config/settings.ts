@@ -1,0 +1,88 @@
+import picomatch from 'picomatch';
+import type { LanguageSource } from '../checklist/assemble.js';
+import { compileChecklist, defaultChecklist, readDefaultSchema } from '../checklist/load.js';
+import type { Checklist } from '../checklist/types.js';
+import { buildChecklistSchema } from './checklist-schema.js';
+import type { ItemConfig, Level, MergedConfig } from './load.js';
+
+/** What applies to one file: the merged config with the overrides whose globs match it. */
+export interface FileSettings {
+  checklist: Record<string, ItemConfig>;
+  /** The team's languages, added to the built-in ones. */
+  languages?: Record<string, LanguageSource>;
+  rules: Record<string, Level>;
+  /** Indices of the overrides that matched; equal keys share one compiled checklist. */
+  key: string;
+  /** The team templates folder (absolute), where lint finds the text of a draft's template. */
+  templatesDir?: string;
+}
+
+const toPosix = (p: string) => p.split('\\').join('/');
+
+export function matcher(globs: readonly string[]): (path: string) => boolean {
+  if (globs.length === 0) return () => false;
+  // As in .gitignore, a glob without a slash matches a file's name in any folder.
+  const match = picomatch(globs.map((g) => (g.includes('/') ? g.replace(/^\.\//, '') : `**/${g}`)), { dot: true });
+  return (path) => {
+    const p = toPosix(path);
+    return !p.startsWith('../') && match(p);
+  };
+}
+
+/**
+ * The config's items and rule levels with the overrides whose globs match a file applied, in
+ * order: the one place overrides apply. `credit` hears each key an override sets (`mlsd config`).
+ */
+export function withOverrides(
+  config: MergedConfig,
+  relPath: string | undefined,
+  credit?: (key: string, override: number) => void,
+): { checklist: Record<string, ItemConfig>; rules: Record<string, Level>; matched: number[] } {
+  const checklist = structuredClone(config.checklist);
+  const rules = { ...config.rules };
+  const matched: number[] = [];
+  config.overrides.forEach((override, i) => {
+    if (relPath === undefined || !matcher(override.files)(relPath)) return;
+    matched.push(i);
+    for (const [id, item] of Object.entries(override.checklist ?? {})) {
+      checklist[id] = { ...(checklist[id] ?? {}), ...structuredClone(item) };
+      for (const key of Object.keys(item)) credit?.(`checklist.${id}.${key}`, i);
+    }
+    for (const [id, level] of Object.entries(override.rules ?? {})) {
+      rules[id] = level;
+      credit?.(`rules.${id}`, i);
+    }
+  });
+  return { checklist, rules, matched };
+}
+
+/** Settings for a file, given by its path relative to the config root (posix), or undefined for stdin. */
+export function settingsFor(config: MergedConfig, relPath: string | undefined): FileSettings {
+  const { checklist, rules, matched } = withOverrides(config, relPath);
+  return { checklist, rules, languages: config.languages, key: matched.join(',') };
+}
+
+/** Item id → severity, for the items whose config sets one. */
+export function itemLevels(checklist: Record<string, ItemConfig>): Record<string, Level> {
+  return Object.fromEntries(Object.entries(checklist).flatMap(([id, item]) => (item.severity ? [[id, item.severity]] : [])));
+}
+
+/** Compiled checklists for a run, one per distinct set of matching overrides. */
+export class Checklists {
+  private readonly cache = new Map<string, Checklist>();
+
+  /** The compiled checklist for a file's settings, carrying the file's levels so lint applies them. */
+  for(settings: FileSettings): Checklist {
+    let checklist = this.cache.get(settings.key);
+    if (!checklist) {
+      // The config may restate the built-in items without changing them (the recommended preset does):
+      // then it is the built-in checklist, whose validator the build compiled ahead of time.
+      const schema = buildChecklistSchema(settings.checklist, undefined, settings.languages);
+      const unchanged = JSON.stringify(schema) === JSON.stringify(readDefaultSchema());
+      checklist = unchanged ? defaultChecklist() : compileChecklist(schema);
+      this.cache.set(settings.key, checklist);
+    }
+    // Levels are not cached with the checklist: a pool process serves files of any settings.
+    return { ...checklist, severities: { rules: settings.rules, items: itemLevels(settings.checklist) } };
+  }
+}
