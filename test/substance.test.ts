@@ -31,6 +31,20 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('drift-monitoring', { 'Drift monitoring': 'Not covered here.', 'Future work': 'Daily PSI on the top features; alert the owner when PSI > 0.2 and retrain.' })).toBe('weak');
   });
 
+  it('takes the label a paragraph or list item opens with as what its sentences are about', () => {
+    expect(state('latency-budget', { Performance: '- **Response time**: under 2 seconds for a forecast.' })).toBe('present');
+    expect(state('latency-budget', { Evaluation: 'Latency: we measure the time to the first token. Target < 5 s.' })).toBe('present');
+    expect(state('latency-budget', { Evaluation: 'Coverage: we measure the share of answered questions. Target < 5 s.' })).toBe('absent');
+  });
+
+  it('reads a number joined to its unit by a hyphen', () => {
+    expect(state('latency-budget', { Serving: 'The service is built for sub-2-second latency per query.' })).toBe('present');
+  });
+
+  it('takes an appendix at its word: reference material is not deferred', () => {
+    expect(state('labels', { Model: 'A CNN.', 'Appendix A: Dataset': '- Radiologist-verified ground truth for every image' })).toBe('present');
+  });
+
   it('applies the Russian lists to a Russian document', () => {
     const ru = (body: string) => lintText(`# Система\n\n## Задержка\n\n${body} Это нужно для того, чтобы сервис отвечал быстро и мы не теряли пользователей.\n`);
     expect(ru('Время ответа не более 200 мс.').checklist['latency-budget']).toBe('present');
