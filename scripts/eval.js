@@ -106,6 +106,26 @@ for (const [split, s] of splits) {
   }
 }
 
+// How often a second reader, by the same rules, agrees with the first: the ceiling to hold lint to.
+const secondPath = join(folder, 'second-reader.yaml');
+if (existsSync(secondPath)) {
+  const first = new Map(labels.documents.map((doc) => [doc.file, doc]));
+  const bySplit = new Map();
+  for (const reading of parse(readFileSync(secondPath, 'utf8')).readings) {
+    const doc = first.get(reading.file);
+    if (!doc || (onlySplit && doc.split !== onlySplit)) continue;
+    const split = doc.split ?? 'all';
+    if (!bySplit.has(split)) bySplit.set(split, { tally: newTally(), docs: 0 });
+    const s = bySplit.get(split);
+    s.docs += 1;
+    for (const id of itemIds) {
+      if (doc.labels[id] && reading.labels[id]) count(s.tally, doc.labels[id].verdict, reading.labels[id].verdict);
+    }
+  }
+  console.log('\n== a second reader against the first (false alarms: first says present, second does not)');
+  for (const [split, s] of bySplit) console.log(row(`${split} (${s.docs} docs)`, s.tally));
+}
+
 if (!quiet) {
   console.log(`\n${disagreements.length} disagreements${splits.has('sealed') ? ' (sealed documents not listed)' : ''}:`);
   for (const line of disagreements) console.log(`- ${line}`);
