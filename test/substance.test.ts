@@ -23,6 +23,15 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('drift-monitoring', { 'Drift monitoring': body })).toBe('weak');
   });
 
+  it('takes any sentence that ends in a question mark as a question', () => {
+    expect(state('serving-mode', { 'Prediction pipeline': 'Online vs. batch prediction?' })).toBe('weak');
+    expect(state('serving-mode', { 'Prediction pipeline': 'Online prediction behind a REST endpoint.' })).toBe('present');
+  });
+
+  it('reads "would allow us to" as a hypothetical, not a plan', () => {
+    expect(state('drift-monitoring', { Monitoring: 'Monitoring would allow us to track the accuracy of the model over time.' })).toBe('weak');
+  });
+
   it('does not end a sentence at "e.g."', () => {
     expect(state('latency-budget', { 'Latency budget': 'Describe the budget, e.g. p99 under 120 ms.' })).toBe('weak');
   });
