@@ -118,6 +118,17 @@ describe('a section is found by what its heading says', () => {
     expect(lintText('# Doc\n\n## Model\n\nA gradient-boosted model.\n').checklist.labels).toBe('absent');
   });
 
+  it.each([
+    ['Целевое видение', 'labels'],
+    ['Security measures', 'metrics'],
+    ['Оценка затрат', 'metrics'],
+    ['Integration tests', 'serving-mode'],
+  ])('does not take "%s" for the %s section', (heading, item) => {
+    const body = /[а-я]/i.test(heading) ? 'Это будет написано и согласовано с командой.' : 'To be written.';
+    const result = lintText(`# Doc\n\n## ${heading}\n\n${body}\n`);
+    expect(result.items[item]?.via).not.toBe('heading');
+  });
+
   it('does not take the document title for a section', () => {
     const result = lintText('# Real-time fraud scoring\n\nA short note.\n');
     expect(result.items['serving-mode']?.via).not.toBe('heading');
