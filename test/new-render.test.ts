@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -210,7 +210,7 @@ describe('questions and answers', () => {
 
 describe('safe writes', () => {
   it('refuses an existing file, replaces it only with force, and leaves no temporary file', async () => {
-    const { safeWrite } = await import('../src/scaffold/index.js');
+    const { safeWrite } = await import('../src/io/write.js');
     const dir = mkdtempSync(join(tmpdir(), 'mlsd-write-'));
     const path = join(dir, 'nested', 'doc.md');
     await safeWrite(path, 'first\n', { force: false });
@@ -219,5 +219,10 @@ describe('safe writes', () => {
     await safeWrite(path, 'third\n', { force: true });
     expect(readFileSync(path, 'utf8')).toBe('third\n');
     expect(readdirSync(join(dir, 'nested'))).toEqual(['doc.md']);
+  });
+
+  it.skipIf(!existsSync('/proc/self'))('ends with a usage error where a folder cannot be made (under /proc, where recursive mkdir never returns)', async () => {
+    const { safeWrite } = await import('../src/io/write.js');
+    await expect(safeWrite('/proc/mlsd-no-such/doc.md', 'text\n', { force: false })).rejects.toThrow(/^cannot write \/proc\/mlsd-no-such\/doc\.md: .*; nothing was changed$/);
   });
 });

@@ -1,16 +1,18 @@
 import { readFile } from 'node:fs/promises';
-import { buildChecklistSchema } from '../config/checklist-schema.js';
-import { Checklists, type FileSettings } from '../config/settings.js';
-import { defaultChecklist } from '../checklist/load.js';
-import type { Checklist, ChecklistItem, RuleMeta } from '../checklist/types.js';
+import { defaultChecklist } from './load.js';
+import type { Checklist, ChecklistItem, RuleMeta } from './types.js';
 import { didYouMean } from '../suggest.js';
-import { configFor, type ConfigFlags } from '../config/resolve.js';
 import { UserError } from '../errors.js';
+
+/*
+ * What `mlsd explain` prints and the editor shows on hover: a rule's page, what makes an item
+ * present, weak or absent, and the list of both, from compiled checklists.
+ */
 
 /** Rule files ship in the package; a rule's docPath is relative to the package root. */
 const PACKAGE_ROOT = new URL('../../', import.meta.url);
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
 /** The expected-finding markers in a rule file's examples are for its tests, not for the reader. */
 export const stripExpectMarkers = (page: string) => page.replace(/[ \t]*<!-- expect: [^>]*-->/g, '');
@@ -26,10 +28,10 @@ export function rulePage(rule: RuleMeta, body: string | undefined, bestPractice:
   return `# ${rule.id}\n\nDefault severity: **${rule.severity}**.${kind}\n\n${stripExpectMarkers(page)}`;
 }
 
-type Catalogue = Map<string, { rule: RuleMeta; bestPractice: boolean }>;
+export type Catalogue = Map<string, { rule: RuleMeta; bestPractice: boolean }>;
 
 /** Every rule the configured checklists can report: the built-in catalogue, the config's rules, each override's. */
-function catalogue(checklists: Checklist[]): Catalogue {
+export function catalogue(checklists: Checklist[]): Catalogue {
   const all: Catalogue = new Map();
   for (const checklist of checklists) {
     const declared = new Set([...checklist.rules.values()].map((rule) => rule.id));
@@ -38,7 +40,7 @@ function catalogue(checklists: Checklist[]): Catalogue {
   return all;
 }
 
-async function pageOf({ rule, bestPractice }: { rule: RuleMeta; bestPractice: boolean }): Promise<string> {
+export async function pageOf({ rule, bestPractice }: { rule: RuleMeta; bestPractice: boolean }): Promise<string> {
   const body = rule.docPath ? stripFrontMatter(await readFile(new URL(rule.docPath, PACKAGE_ROOT), 'utf8')) : undefined;
   return rulePage(rule, body, bestPractice);
 }
@@ -74,7 +76,7 @@ function weakWhen(schema: Json): { messages: string[]; rules: string[] } {
   return { messages: [...new Set(messages)], rules };
 }
 
-function explainItem(item: ChecklistItem, schema: Json, rules: readonly RuleMeta[]): string {
+export function explainItem(item: ChecklistItem, schema: Json, rules: readonly RuleMeta[]): string {
   const { messages, rules: declared } = weakWhen(schema);
   const authored = (schema.mlsd as { aliases?: string[] } | undefined)?.aliases ?? item.aliases;
   const aliases = authored.slice(0, 6).map((a) => `"${a}"`).join(', ');
@@ -100,7 +102,7 @@ function explainItem(item: ChecklistItem, schema: Json, rules: readonly RuleMeta
   return `${lines.join('\n')}\n`;
 }
 
-function list(rules: readonly RuleMeta[], items: readonly ChecklistItem[]): string {
+export function listAll(rules: readonly RuleMeta[], items: readonly ChecklistItem[]): string {
   const width = Math.max(...rules.map((r) => r.id.length), ...items.map((i) => i.id.length)) + 2;
   return [
     'Rules (`mlsd explain <rule-id>` prints the rule\'s page):',
@@ -110,47 +112,6 @@ function list(rules: readonly RuleMeta[], items: readonly ChecklistItem[]): stri
     ...items.map((i) => `  ${i.id.padEnd(width)}${(i.required ? 'required' : 'optional').padEnd(9)}${i.title}`),
     '',
   ].join('\n');
-}
-
-/**
- * `mlsd explain`: every rule and checklist item (the team's included, from the config); with a
- * rule id its page (what, why, failing and passing examples); with an item id what makes it
- * present, weak or absent.
- */
-export async function runExplain(id: string | undefined, flags: ConfigFlags, cwd: string, stdout: NodeJS.WritableStream): Promise<number> {
-  const { config } = await configFor(flags, cwd);
-  // The config's checklist, and the same with each override applied: a team's rule or item may live in either.
-  const layers: FileSettings[] = [{}, ...config.overrides.map((o) => o.checklist ?? {})].map((override, i) => {
-    const checklist = structuredClone(config.checklist);
-    for (const [itemId, item] of Object.entries(override)) checklist[itemId] = { ...(checklist[itemId] ?? {}), ...item };
-    return { checklist, rules: config.rules, languages: config.languages, key: String(i) };
-  });
-  const compiled = new Checklists();
-  const checklists = layers.map((settings) => compiled.for(settings));
-  const rules = catalogue(checklists);
-  // Each item as the first layer that has it defines it.
-  const items = new Map<string, { item: ChecklistItem; settings: FileSettings }>();
-  checklists.forEach((checklist, i) => {
-    for (const item of checklist.items) if (!items.has(item.id)) items.set(item.id, { item, settings: layers[i]! });
-  });
-
-  if (id === undefined) {
-    const sorted = [...rules.values()].map((r) => r.rule).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    stdout.write(list(sorted, [...items.values()].map((i) => i.item)));
-    return 0;
-  }
-  const rule = rules.get(id);
-  if (rule) {
-    stdout.write(await pageOf(rule));
-    return 0;
-  }
-  const found = items.get(id);
-  if (found) {
-    const schema = buildChecklistSchema(found.settings.checklist, undefined, found.settings.languages) as { properties: { items: { properties: Record<string, Json> } } };
-    stdout.write(explainItem(found.item, schema.properties.items.properties[id] ?? {}, [...rules.values()].map((r) => r.rule)));
-    return 0;
-  }
-  throw new UserError(`unknown rule or item "${id}"${didYouMean(id, [...rules.keys(), ...items.keys()])}; \`mlsd explain\` lists them all`);
 }
 
 const stripFrontMatter = (text: string) => text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '');

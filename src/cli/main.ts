@@ -1,11 +1,11 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { FORMAT_NAMES } from '../format/index.js';
 import { EXIT, UserError } from '../errors.js';
-import type { Io } from './io.js';
+import type { Io } from '../io/process.js';
 import { parseSize } from '../config/size.js';
 import type { LintOptions } from './lint-command.js';
 import type { NewOptions } from './new-command.js';
-import { VERSION } from './package-info.js';
+import { VERSION } from '../runtime/package-info.js';
 import { DEFAULT_DESIGN_FOLDER } from '../scaffold/design-folder.js';
 
 function count(value: string): number {

@@ -6,7 +6,9 @@ import type { Checklist } from '../checklist/types.js';
 import { configFor } from '../config/resolve.js';
 import type { Answers, ScaffoldConfig, TemplateSpec } from '../scaffold/index.js';
 import { EXIT, UserError } from '../errors.js';
-import { readText, type Io } from './io.js';
+import type { Io } from '../io/process.js';
+import { safeWrite } from '../io/write.js';
+import { readText } from './io.js';
 import { DEFAULT_DESIGN_FOLDER } from '../scaffold/design-folder.js';
 import { loadPrompts, styles, type Prompts } from './new-prompt.js';
 import { FINGERPRINTS_FILE, type FingerprintsFile } from '../run/template-text.js';
@@ -167,12 +169,12 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   if (options.dryRun) {
     io.stdout.write(text);
   } else {
-    await s.safeWrite(targetPath, text, { force: options.force === true });
+    await safeWrite(targetPath, text, { force: options.force === true });
     io.stderr.write(`mlsd: wrote ${target} (${template.id} template, version ${template.version})\n`);
   }
   if (saveAnswersPath) {
     const header = `# Answers for \`mlsd new ${name} --type ${template.id} --answers ${options.saveAnswers}\`, which draws the same doc again.\n`;
-    await s.safeWrite(saveAnswersPath, header + stringify(answers, { lineWidth: 0 }), { force: options.force === true });
+    await safeWrite(saveAnswersPath, header + stringify(answers, { lineWidth: 0 }), { force: options.force === true });
     io.stderr.write(`mlsd: saved the answers to ${options.saveAnswers}\n`);
   }
   s.clearResumable(keptAt);
@@ -285,7 +287,7 @@ async function fingerprintTemplates(s: typeof import('../scaffold/index.js'), li
     if (existsSync(path)) data = JSON.parse(await readText(path)) as FingerprintsFile;
     data.versions[String(t.version)] = await s.templateFingerprints(t, config.checklist, team);
     data.versions = Object.fromEntries(Object.entries(data.versions).sort(([a], [b]) => Number(a) - Number(b)));
-    await s.safeWrite(path, `${JSON.stringify(data, null, 1)}\n`, { force: true });
+    await safeWrite(path, `${JSON.stringify(data, null, 1)}\n`, { force: true });
     io.stderr.write(`mlsd: recorded the text of ${t.id} v${t.version} in ${display(io, path)}\n`);
   }
   return EXIT.ok;

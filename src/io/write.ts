@@ -1,13 +1,104 @@
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { appendFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { UserError } from '../errors.js';
 
+/*
+ * Every file mlsd writes for the user (a new doc, --fix, --output, init's files, saved answers)
+ * goes through here, so none is ever left half-written or lost: the text goes to a temporary file
+ * beside the target, which then takes the target's name in one step; any failure removes the
+ * temporary file and leaves the target as it was.
+ */
+
 /** A temp file in the target's folder, so renaming it into place is atomic (same file system). */
 const tempPath = (path: string) => join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+
+const exists = (path: string) => stat(path).then(() => true, () => false);
+
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'a directory is in the way',
+  ENOTDIR: 'a parent of the path is a file, not a directory',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'the file system is read-only',
+};
+
+/** A failed write as the one-line usage error the user sees. */
+const cannotWrite = (path: string, error: unknown) => {
+  if (error instanceof UserError) return error;
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  return new UserError(`cannot write ${path}: ${REASONS[code] ?? (error as Error).message.split('\n')[0]}; nothing was changed`);
+};
+
+const alreadyExists = (path: string) => new UserError(`${path} already exists; use --force to overwrite it`);
+
+/**
+ * mkdir -p that always ends. Node's recursive mkdir can loop forever where mkdir reports ENOENT
+ * although the parent exists (/proc, some network mounts), so each missing level is made in turn,
+ * from the deepest folder that exists, and the first failure is thrown.
+ */
+async function makeFolders(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    const info = await stat(d).catch(() => undefined);
+    if (info) {
+      if (!info.isDirectory()) throw new Error(`a parent of the path is a file (${d} is not a directory)`);
+      break;
+    }
+    missing.unshift(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing) {
+    await mkdir(d).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  }
+}
+
+/**
+ * Give the finished temp file the target's name without replacing a file: a hard link, which fails
+ * rather than replace a file created meanwhile (so of two runs racing for one name, exactly one
+ * wins and the other is refused).
+ */
+async function linkIntoPlace(temp: string, path: string): Promise<void> {
+  try {
+    await link(temp, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw alreadyExists(path);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
+    // No hard links on this file system: check once more and rename.
+    if (await exists(path)) throw alreadyExists(path);
+    await rename(temp, path);
+  }
+}
+
+/**
+ * Write a whole file or nothing, parent folders created. Without `force` an existing file is
+ * refused, also one created while this runs; with it, the file is replaced in one step. Any
+ * failure (no permission, disk full, a directory in the way) leaves an existing target untouched
+ * and removes the temporary file.
+ */
+export async function safeWrite(path: string, text: string, options: { force: boolean }): Promise<void> {
+  if (!options.force && (await exists(path))) throw alreadyExists(path);
+  const temp = tempPath(path);
+  try {
+    await makeFolders(dirname(path));
+    if ((await stat(path).catch(() => undefined))?.isDirectory()) throw new UserError(`cannot write ${path}: it is a directory; nothing was changed`);
+    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
+    if (options.force) await rename(temp, path);
+    else await linkIntoPlace(temp, path);
+  } catch (error) {
+    throw cannotWrite(path, error);
+  } finally {
+    await unlink(temp).catch(() => undefined); // gone already once renamed
+  }
+}
 
 /**
  * Write `text` to a stream, waiting when its buffer is full: a slow reader holds the writer back
@@ -29,29 +120,6 @@ export async function writeChunk(stream: NodeJS.WritableStream, text: string): P
   });
 }
 
-/**
- * mkdir -p that always ends. Node's recursive mkdir can loop forever where mkdir reports ENOENT
- * although the parent exists (/proc, some network mounts), so each missing level is made in turn,
- * from the deepest folder that exists, and the first failure is thrown.
- */
-export async function makeFolders(dir: string): Promise<void> {
-  const missing: string[] = [];
-  for (let d = dir; ; d = dirname(d)) {
-    const info = await stat(d).catch(() => undefined);
-    if (info) {
-      if (!info.isDirectory()) throw Object.assign(new Error(`${d} is not a directory`), { code: 'ENOTDIR' });
-      break;
-    }
-    missing.unshift(d);
-    if (dirname(d) === d) break;
-  }
-  for (const d of missing) {
-    await mkdir(d).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error;
-    });
-  }
-}
-
 /** A file written piece by piece that appears whole or not at all. */
 export interface AtomicFile {
   write(text: string): Promise<void>;
@@ -61,27 +129,29 @@ export interface AtomicFile {
   discard(): Promise<void>;
 }
 
-/** Open `path` for writing through a temp file beside it (parent folders created); failures are usage errors naming `path`. */
+/**
+ * Open `path` for writing piece by piece through a temp file beside it (parent folders created),
+ * replacing the file on commit, as `safeWrite` with `force` does at once (`--output`).
+ */
 export async function openAtomic(path: string): Promise<AtomicFile> {
   const temp = tempPath(path);
-  const failed = (error: unknown) => new UserError(`cannot write ${path}: ${(error as Error).message}`);
   try {
     await makeFolders(dirname(path));
   } catch (e) {
-    throw failed(e);
+    throw cannotWrite(path, e);
   }
   const stream = createWriteStream(temp, { flags: 'wx' });
   let error: Error | undefined;
   stream.on('error', (e) => (error ??= e)); // kept for the next write or commit to report
   const discard = async () => {
     stream.destroy();
-    await rm(temp, { force: true }).catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
   };
   try {
     await once(stream, 'ready');
   } catch (e) {
     await discard();
-    throw failed(e);
+    throw cannotWrite(path, e);
   }
   return {
     async write(text) {
@@ -90,7 +160,7 @@ export async function openAtomic(path: string): Promise<AtomicFile> {
         await writeChunk(stream, text);
       } catch (e) {
         await discard();
-        throw failed(e);
+        throw cannotWrite(path, e);
       }
     },
     async commit() {
@@ -100,39 +170,9 @@ export async function openAtomic(path: string): Promise<AtomicFile> {
         await rename(temp, path);
       } catch (e) {
         await discard();
-        throw failed(error ?? e);
+        throw cannotWrite(path, error ?? e);
       }
     },
     discard,
   };
-}
-
-/** Write a whole file or nothing: parent folders created, a temp file beside it renamed into place. */
-export async function writeAtomic(path: string, text: string): Promise<void> {
-  const dir = dirname(path);
-  const temp = tempPath(path);
-  try {
-    await makeFolders(dir);
-    await writeFile(temp, text, 'utf8');
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true }).catch(() => undefined);
-    throw new UserError(`cannot write ${path}: ${(error as Error).message}`);
-  }
-}
-
-/** GitHub shows at most 1 MiB of summary per step. */
-export const STEP_SUMMARY_LIMIT = 1024 * 1024;
-
-/** Append Markdown to GitHub's job summary file, cut at a line boundary to stay under the limit. */
-export async function appendStepSummary(path: string, markdown: string): Promise<void> {
-  let text = markdown;
-  if (Buffer.byteLength(text, 'utf8') > STEP_SUMMARY_LIMIT) {
-    const note = '\n\n_mlsd: summary cut here; GitHub shows at most 1 MiB per step. Run with --format markdown for the full scorecard._\n';
-    const budget = STEP_SUMMARY_LIMIT - Buffer.byteLength(note, 'utf8');
-    let cut = Buffer.from(text, 'utf8').subarray(0, budget).toString('utf8');
-    cut = cut.slice(0, Math.max(0, cut.lastIndexOf('\n')));
-    text = cut + note;
-  }
-  await appendFile(path, text, 'utf8');
 }

@@ -4,7 +4,6 @@ export { applies, checkAnswer } from './questions.js';
 export { DEFAULT_SECTIONS, droppedSectionKeys, PLACEHOLDER, placeholderText, renderDocument, renderSkeletons, type RenderInput } from './render.js';
 export { BUILT_IN_DIR, GENERIC, inferType, loadTemplates } from './templates.js';
 export { type Answers, type Question, type ScaffoldConfig, type TemplateSpec } from './types.js';
-export { safeWrite } from './write.js';
 export { apportion, splitTable, suggestionFor } from './suggest.js';
 export { SECTIONS, SECTION_TITLES } from './types.js';
 export { templateFingerprints } from './fingerprints.js';
