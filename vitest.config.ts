@@ -11,7 +11,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.e2e.test.ts'],
-          globalSetup: ['test/setup/assemble-checklist.ts'],
+          globalSetup: ['test/setup/generate.ts'],
         },
       },
       {

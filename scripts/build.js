@@ -1,6 +1,8 @@
 // Build steps after tsc (see package.json "build"):
 // 0. assemble the checklist's files (schemas/checklist/: checklist.yaml, items/, rules/) into the
 //    published schemas/checklist.schema.json, which is generated, not committed;
+//    Then record the built-in templates' text for lint's template-suggestion rule in each
+//    templates/<type>/fingerprints.json, also generated (src/scaffold/built-in-fingerprints.ts);
 // 1. compile the default checklist schema into a standalone ajv validator, so `mlsd lint` skips
 //    ajv's compile at start-up (src/checklist/precompiled.ts uses it when the schema hash matches);
 // 2. bundle the CLI and the pool's lint process with esbuild into dist/bundle/, one CommonJS file each: one
@@ -16,12 +18,14 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 import { createAjv } from '../dist/checklist/load.js';
 import { assembleDefaultChecklist } from '../dist/checklist/sources.js';
+import { recordBuiltInFingerprints } from '../dist/scaffold/built-in-fingerprints.js';
 import { WRITE_CODE_CACHE_ENV, codeCacheFile } from '../dist/runtime/code-cache.js';
 import { PRECOMPILED_FILE, schemaHash } from '../dist/checklist/precompiled.js';
 
 const root = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
 writeFileSync(root('schemas/checklist.schema.json'), `${JSON.stringify(assembleDefaultChecklist(), null, 2)}\n`);
+await recordBuiltInFingerprints(undefined, (line) => console.log(`build: ${line}`));
 const schemaText = readFileSync(root('schemas/checklist.schema.json'), 'utf8');
 const ajv = createAjv({ source: true });
 const validator = `${standaloneCode.default(ajv, ajv.compile(JSON.parse(schemaText)))}\nmodule.exports.schemaHash = ${JSON.stringify(schemaHash(schemaText))};\n`;

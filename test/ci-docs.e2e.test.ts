@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { LOCAL_ACTION, remoteAction, workflow } from '../src/cli/init-files.js';
-import { REPOSITORY_URL, VERSION } from '../src/cli/package-info.js';
+import { REPOSITORY_URL, VERSION } from '../src/runtime/package-info.js';
 import { ROOT, runCli, tempDir } from './helpers.js';
 
 type Json = any;

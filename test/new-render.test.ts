@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,19 +46,13 @@ const ITEM_KEYS: Record<string, string[]> = {
 };
 
 describe('built-in templates', () => {
-  it('ships the ten problem types', () => {
-    expect(TYPES.sort()).toEqual([
-      'ads-click-prediction',
-      'content-moderation',
-      'feed-ranking',
-      'fraud-detection',
-      'generic',
-      'marketplace-search',
-      'rag-llm',
-      'search-ranking',
-      'video-recommendation',
-      'visual-search',
-    ]);
+  it('discovers its problem types: every folder of templates/ with a questions.yaml, one template each', () => {
+    const folders = readdirSync(join(ROOT, 'templates'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('_') && existsSync(join(ROOT, 'templates', entry.name, 'questions.yaml')))
+      .map((entry) => entry.name);
+    expect(folders).toContain('generic'); // what a name no template claims falls back to
+    expect(TYPES.toSorted()).toEqual(folders.toSorted());
+    for (const id of TYPES) expect(template(id).dir).toBe(join(ROOT, 'templates', id));
   });
 
   describe.each(TYPES)('%s', (id) => {
@@ -210,7 +204,7 @@ describe('questions and answers', () => {
 
 describe('safe writes', () => {
   it('refuses an existing file, replaces it only with force, and leaves no temporary file', async () => {
-    const { safeWrite } = await import('../src/scaffold/index.js');
+    const { safeWrite } = await import('../src/io/write.js');
     const dir = mkdtempSync(join(tmpdir(), 'mlsd-write-'));
     const path = join(dir, 'nested', 'doc.md');
     await safeWrite(path, 'first\n', { force: false });
@@ -219,5 +213,10 @@ describe('safe writes', () => {
     await safeWrite(path, 'third\n', { force: true });
     expect(readFileSync(path, 'utf8')).toBe('third\n');
     expect(readdirSync(join(dir, 'nested'))).toEqual(['doc.md']);
+  });
+
+  it.skipIf(!existsSync('/proc/self'))('ends with a usage error where a folder cannot be made (under /proc, where recursive mkdir never returns)', async () => {
+    const { safeWrite } = await import('../src/io/write.js');
+    await expect(safeWrite('/proc/mlsd-no-such/doc.md', 'text\n', { force: false })).rejects.toThrow(/^cannot write \/proc\/mlsd-no-such\/doc\.md: .*; nothing was changed$/);
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultChecklist } from '../src/checklist/load.js';
 import { loadFormatter, type FileResult, type FormatOptions } from '../src/format/index.js';
 import { BIN, ROOT, runCli, tempDir } from './helpers.js';
-import { REPOSITORY_URL, sourceUrlBase } from '../src/cli/package-info.js';
+import { REPOSITORY_URL, sourceUrlBase } from '../src/runtime/package-info.js';
 
 const STREAMED = ['stylish', 'json', 'sarif', 'compact'];
 

@@ -69,4 +69,10 @@ describe('template-suggestion (CLI)', () => {
     expect(after.map((d) => d.message)).toContainEqual(expect.stringContaining('Section "Serving mode" still holds the text suggested by the churn-prediction template (version 3)'));
     expect(after.length).toBeGreaterThan(before.length);
   });
+
+  it('--fingerprint without a team folder is a usage error: the build records the built-in templates', () => {
+    const run = runCli(['templates', '--fingerprint'], { cwd: tempDir() });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^mlsd: --fingerprint records a team folder's templates/);
+  });
 });

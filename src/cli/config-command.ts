@@ -1,9 +1,9 @@
 import { Document, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
-import { withOverrides } from '../config/settings.js';
+import { matchingFile, withOverrides } from '../config/settings.js';
 import type { MergedConfig, ResolvedConfig } from '../config/load.js';
 import { configFor, relativeToRoot } from '../config/resolve.js';
 import { UserError } from '../errors.js';
-import type { Io } from './io.js';
+import type { Io } from '../io/process.js';
 
 export interface ConfigOptions {
   print?: boolean;
@@ -14,7 +14,7 @@ export interface ConfigOptions {
 /** The merged config for one file: overrides whose globs match it applied, their keys credited to them. */
 function forFile(resolved: ResolvedConfig, relPath: string) {
   const sources = new Map(resolved.sources);
-  const { checklist, rules } = withOverrides(resolved.config, relPath, (key, i) => sources.set(key, `${resolved.sources.get(`overrides[${i}]`) ?? '?'} overrides[${i}]`));
+  const { checklist, rules } = withOverrides(resolved.config, matchingFile(relPath), (key, i) => sources.set(key, `${resolved.sources.get(`overrides[${i}]`) ?? '?'} overrides[${i}]`));
   const config: MergedConfig = { ...structuredClone(resolved.config), checklist, rules };
   return { config, sources };
 }

@@ -1,116 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { buildChecklistSchema } from '../config/checklist-schema.js';
-import { Checklists, type FileSettings } from '../config/settings.js';
-import { defaultChecklist } from '../checklist/load.js';
-import type { Checklist, ChecklistItem, RuleMeta } from '../checklist/types.js';
+import { Checklists, settingsPerOverride, type FileSettings } from '../config/settings.js';
+import { catalogue, explainItem, listAll, pageOf, type Json } from '../checklist/explain.js';
+import type { ChecklistItem } from '../checklist/types.js';
 import { didYouMean } from '../suggest.js';
 import { configFor, type ConfigFlags } from '../config/resolve.js';
 import { UserError } from '../errors.js';
-
-/** Rule files ship in the package; a rule's docPath is relative to the package root. */
-const PACKAGE_ROOT = new URL('../../', import.meta.url);
-
-type Json = Record<string, unknown>;
-
-/** The expected-finding markers in a rule file's examples are for its tests, not for the reader. */
-export const stripExpectMarkers = (page: string) => page.replace(/[ \t]*<!-- expect: [^>]*-->/g, '');
-
-/** A rule's page as `mlsd explain` prints it: its severity and kind, then its file's page. */
-export function rulePage(rule: RuleMeta, body: string | undefined, bestPractice: boolean): string {
-  const kind = bestPractice
-    ? ` A best-practice rule: it reports on an item that is present and does\nnot change the item's state. A team can raise or lower it in its config.`
-    : '';
-  const page =
-    body ??
-    `## What it checks\n\n${rule.description}${rule.item ? ` (checklist item "${rule.item}")` : ''}\n\n## How to fix\n\n${rule.help}\n`;
-  return `# ${rule.id}\n\nDefault severity: **${rule.severity}**.${kind}\n\n${stripExpectMarkers(page)}`;
-}
-
-type Catalogue = Map<string, { rule: RuleMeta; bestPractice: boolean }>;
-
-/** Every rule the configured checklists can report: the built-in catalogue, the config's rules, each override's. */
-function catalogue(checklists: Checklist[]): Catalogue {
-  const all: Catalogue = new Map();
-  for (const checklist of checklists) {
-    const declared = new Set([...checklist.rules.values()].map((rule) => rule.id));
-    for (const rule of checklist.catalogue.values()) if (!all.has(rule.id)) all.set(rule.id, { rule, bestPractice: declared.has(rule.id) });
-  }
-  return all;
-}
-
-async function pageOf({ rule, bestPractice }: { rule: RuleMeta; bestPractice: boolean }): Promise<string> {
-  const body = rule.docPath ? stripFrontMatter(await readFile(new URL(rule.docPath, PACKAGE_ROOT), 'utf8')) : undefined;
-  return rulePage(rule, body, bestPractice);
-}
-
-/**
- * A rule's page, as `mlsd explain` prints it, from the catalogues of the given checklists (by
- * default the built-in one). A rule none of them knows is a usage error naming the closest.
- */
-export async function explainRule(ruleId: string, checklists: Checklist[] = [defaultChecklist()]): Promise<string> {
-  const known = catalogue(checklists);
-  const found = known.get(ruleId);
-  if (!found) throw new UserError(`unknown rule "${ruleId}"${didYouMean(ruleId, known.keys())}; \`mlsd explain\` lists them all`);
-  return pageOf(found);
-}
-
-/**
- * The messages an item's schema gives when it is weak, and the rules declared inside it: what the
- * checklist (built-in and team config alike) says makes the item present.
- */
-function weakWhen(schema: Json): { messages: string[]; rules: string[] } {
-  const messages: string[] = [];
-  const rules: string[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (typeof node !== 'object' || node === null) return;
-    const object = node as Json;
-    const rule = (object.mlsd as { rule?: string } | undefined)?.rule;
-    if (rule !== undefined) return void rules.push(rule); // a rule's messages are the rule's, not the item's state
-    if (typeof object.errorMessage === 'string') messages.push(object.errorMessage);
-    for (const [key, value] of Object.entries(object)) if (key !== 'mlsd' && key !== 'errorMessage') walk(value);
-  };
-  walk(schema);
-  return { messages: [...new Set(messages)], rules };
-}
-
-function explainItem(item: ChecklistItem, schema: Json, rules: readonly RuleMeta[]): string {
-  const { messages, rules: declared } = weakWhen(schema);
-  const authored = (schema.mlsd as { aliases?: string[] } | undefined)?.aliases ?? item.aliases;
-  const aliases = authored.slice(0, 6).map((a) => `"${a}"`).join(', ');
-  const lines = [
-    `${item.id}: ${item.title} (${item.required ? 'required' : 'optional'})`,
-    '',
-    item.hint,
-    '',
-    `present  addressed with substance, under a heading such as ${aliases}${authored.length > 6 ? ` (${authored.length} in all)` : ''}`,
-    '         (any level; numbering and emoji ignored), or by concrete evidence inside another section.',
-    'weak     the heading or a mention is there, but the text is a placeholder (TODO, TBD, XX, <fill in>),',
-    `         too short${messages.length > 0 ? ', or:' : '.'}`,
-    ...messages.map((m) => `           - ${m}`),
-    '         Reported as weak-section.',
-    `absent   no heading and no mention anywhere${item.required ? ': reported as required-section.' : '; the item is optional, so nothing is reported.'}`,
-  ];
-  const itemRules = rules.filter((r) => declared.includes(r.id));
-  if (itemRules.length > 0) {
-    lines.push('', 'Rules on this item once it is present:');
-    for (const rule of itemRules) lines.push(`  ${rule.id} (${rule.severity}): ${rule.description}`);
-  }
-  lines.push('', `Suppress with a reason: <!-- mlsd-disable ${item.id} -- why -->`);
-  return `${lines.join('\n')}\n`;
-}
-
-function list(rules: readonly RuleMeta[], items: readonly ChecklistItem[]): string {
-  const width = Math.max(...rules.map((r) => r.id.length), ...items.map((i) => i.id.length)) + 2;
-  return [
-    'Rules (`mlsd explain <rule-id>` prints the rule\'s page):',
-    ...rules.map((r) => `  ${r.id.padEnd(width)}${r.severity.padEnd(9)}${r.description}`),
-    '',
-    'Checklist items (`mlsd explain <item-id>` says what makes one present, weak or absent):',
-    ...items.map((i) => `  ${i.id.padEnd(width)}${(i.required ? 'required' : 'optional').padEnd(9)}${i.title}`),
-    '',
-  ].join('\n');
-}
 
 /**
  * `mlsd explain`: every rule and checklist item (the team's included, from the config); with a
@@ -119,12 +13,8 @@ function list(rules: readonly RuleMeta[], items: readonly ChecklistItem[]): stri
  */
 export async function runExplain(id: string | undefined, flags: ConfigFlags, cwd: string, stdout: NodeJS.WritableStream): Promise<number> {
   const { config } = await configFor(flags, cwd);
-  // The config's checklist, and the same with each override applied: a team's rule or item may live in either.
-  const layers: FileSettings[] = [{}, ...config.overrides.map((o) => o.checklist ?? {})].map((override, i) => {
-    const checklist = structuredClone(config.checklist);
-    for (const [itemId, item] of Object.entries(override)) checklist[itemId] = { ...(checklist[itemId] ?? {}), ...item };
-    return { checklist, rules: config.rules, languages: config.languages, key: String(i) };
-  });
+  // A team's rule or item may live in the config or in any override.
+  const layers = settingsPerOverride(config);
   const compiled = new Checklists();
   const checklists = layers.map((settings) => compiled.for(settings));
   const rules = catalogue(checklists);
@@ -136,7 +26,7 @@ export async function runExplain(id: string | undefined, flags: ConfigFlags, cwd
 
   if (id === undefined) {
     const sorted = [...rules.values()].map((r) => r.rule).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    stdout.write(list(sorted, [...items.values()].map((i) => i.item)));
+    stdout.write(listAll(sorted, [...items.values()].map((i) => i.item)));
     return 0;
   }
   const rule = rules.get(id);
@@ -152,5 +42,3 @@ export async function runExplain(id: string | undefined, flags: ConfigFlags, cwd
   }
   throw new UserError(`unknown rule or item "${id}"${didYouMean(id, [...rules.keys(), ...items.keys()])}; \`mlsd explain\` lists them all`);
 }
-
-const stripFrontMatter = (text: string) => text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '');

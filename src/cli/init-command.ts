@@ -2,9 +2,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { EXIT } from '../errors.js';
 import { CONFIG_PATH, LOCAL_ACTION, preCommitSnippet, remoteAction, STARTER_CONFIG, workflow, WORKFLOW_PATH } from './init-files.js';
-import type { Io } from './io.js';
-import { REPOSITORY_URL, VERSION } from './package-info.js';
-import { writeAtomic } from './write.js';
+import type { Io } from '../io/process.js';
+import { REPOSITORY_URL, VERSION } from '../runtime/package-info.js';
+import { safeWrite } from '../io/write.js';
 
 export interface InitOptions {
   force?: boolean;
@@ -48,7 +48,7 @@ export async function runInit(options: InitOptions, io: Io): Promise<number> {
       out.push(`kept   ${path} (it exists; --force overwrites it)`);
       continue;
     }
-    await writeAtomic(target, text);
+    await safeWrite(target, text, { force: options.force === true });
     out.push(`${exists ? 'overwrote' : 'wrote '} ${path}  ${what}`);
   }
   if (!local) {

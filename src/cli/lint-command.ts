@@ -6,11 +6,11 @@ import { EXIT, UserError } from '../errors.js';
 import type { FoundFile } from './files.js';
 import { lintFiles, STDIN } from '../run/lint-files.js';
 import type { ResolvedConfig } from '../config/load.js';
-import type { Io } from './io.js';
+import type { Io } from '../io/process.js';
 import { selectFiles } from './select-files.js';
 import { LintReport } from './lint-report.js';
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS } from '../run/limits.js';
-import { REPOSITORY_URL, sourceUrlBase, VERSION } from './package-info.js';
+import { REPOSITORY_URL, sourceUrlBase, VERSION } from '../runtime/package-info.js';
 
 export interface LintOptions {
   format: string;
@@ -140,7 +140,7 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
 
   const summaryPath = io.env.GITHUB_STEP_SUMMARY;
   if (options.format === 'github' && summaryPath) {
-    const [{ appendStepSummary }, markdown] = await Promise.all([import('./write.js'), loadFormatter('markdown')]);
+    const [{ appendStepSummary }, markdown] = await Promise.all([import('./step-summary.js'), loadFormatter('markdown')]);
     await appendStepSummary(summaryPath, markdown!(report.shown, formatOptions)).catch((error: Error) => {
       io.stderr.write(`mlsd: cannot append to the job summary (GITHUB_STEP_SUMMARY): ${error.message}\n`);
     });

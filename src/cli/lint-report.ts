@@ -1,8 +1,8 @@
 import type { FormatOptions, ReportFormat, ReportStream } from '../format/index.js';
 import type { FileResult } from '../run/result.js';
 import { addToSummary, emptySummary } from '../format/summary.js';
-import type { Io } from './io.js';
-import { openAtomic, writeChunk } from './write.js';
+import type { Io } from '../io/process.js';
+import { openAtomic, writeChunk } from '../io/write.js';
 
 /** Where the report's text goes. */
 interface Sink {

@@ -1,11 +1,11 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { FORMAT_NAMES } from '../format/index.js';
 import { EXIT, UserError } from '../errors.js';
-import type { Io } from './io.js';
+import type { Io } from '../io/process.js';
 import { parseSize } from '../config/size.js';
 import type { LintOptions } from './lint-command.js';
 import type { NewOptions } from './new-command.js';
-import { VERSION } from './package-info.js';
+import { VERSION } from '../runtime/package-info.js';
 import { DEFAULT_DESIGN_FOLDER } from '../scaffold/design-folder.js';
 
 function count(value: string): number {
@@ -167,7 +167,7 @@ Examples:
     .option('--templates <dir>', 'a folder of team templates (default: the config\'s "templates")')
     .option('-c, --config <file>', 'use this config file instead of searching from the working directory upward')
     .option('--no-config', 'ignore every config file')
-    .option('--fingerprint', 'record each template\'s suggested text in its fingerprints.json, for lint\'s template-suggestion rule (run after changing a template)')
+    .option('--fingerprint', 'record each team template\'s suggested text in its fingerprints.json, for lint\'s template-suggestion rule (run after changing a template)')
     .action(async (type: string | undefined, options: { templates?: string; config?: string | boolean; fingerprint?: boolean }) => {
       const { runTemplates } = await import('./new-command.js');
       setExit(await runTemplates(type, options, io));

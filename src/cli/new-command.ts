@@ -4,12 +4,13 @@ import { stringify } from 'yaml';
 import { Checklists, settingsFor } from '../config/settings.js';
 import type { Checklist } from '../checklist/types.js';
 import { configFor } from '../config/resolve.js';
-import type { Answers, ScaffoldConfig, TemplateSpec } from '../scaffold/index.js';
+import type { Answers, FingerprintsFile, ScaffoldConfig, TemplateSpec } from '../scaffold/index.js';
 import { EXIT, UserError } from '../errors.js';
-import { readText, type Io } from './io.js';
+import type { Io } from '../io/process.js';
+import { safeWrite } from '../io/write.js';
+import { readText } from './io.js';
 import { DEFAULT_DESIGN_FOLDER } from '../scaffold/design-folder.js';
 import { loadPrompts, styles, type Prompts } from './new-prompt.js';
-import { FINGERPRINTS_FILE, type FingerprintsFile } from '../run/template-text.js';
 
 export interface NewOptions {
   type?: string;
@@ -167,12 +168,12 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   if (options.dryRun) {
     io.stdout.write(text);
   } else {
-    await s.safeWrite(targetPath, text, { force: options.force === true });
+    await safeWrite(targetPath, text, { force: options.force === true });
     io.stderr.write(`mlsd: wrote ${target} (${template.id} template, version ${template.version})\n`);
   }
   if (saveAnswersPath) {
     const header = `# Answers for \`mlsd new ${name} --type ${template.id} --answers ${options.saveAnswers}\`, which draws the same doc again.\n`;
-    await s.safeWrite(saveAnswersPath, header + stringify(answers, { lineWidth: 0 }), { force: options.force === true });
+    await safeWrite(saveAnswersPath, header + stringify(answers, { lineWidth: 0 }), { force: options.force === true });
     io.stderr.write(`mlsd: saved the answers to ${options.saveAnswers}\n`);
   }
   s.clearResumable(keptAt);
@@ -225,9 +226,9 @@ export async function runTemplates(type: string | undefined, options: { template
   const templates = s.loadTemplates(teamDir === undefined ? undefined : resolve(io.cwd, teamDir));
   if (type !== undefined && !templates.has(type)) throw new UserError(`unknown problem type "${type}" (choose from: ${[...templates.keys()].join(', ')})`);
   if (options.fingerprint) {
-    // A team folder's templates, or (without one) the built-in ones: never another folder's files.
-    const origin = teamDir === undefined ? 'built-in' : 'team';
-    return fingerprintTemplates(s, [...templates.values()].filter((t) => t.origin === origin && (type === undefined || t.id === type)), config, teamDir, io);
+    // A team folder's templates, never another folder's files; the build records the built-in ones.
+    if (teamDir === undefined) throw new UserError('--fingerprint records a team folder\'s templates (--templates <dir> or the config\'s "templates"); the built-in ones are recorded when mlsd is built');
+    return fingerprintTemplates(s, [...templates.values()].filter((t) => t.origin === 'team' && (type === undefined || t.id === type)), config, teamDir, io);
   }
   if (type !== undefined) {
     io.stdout.write(describeQuestions(s, templates.get(type)!));
@@ -273,19 +274,17 @@ function describeQuestions(s: typeof import('../scaffold/index.js'), t: Template
 }
 
 /**
- * Record each template's text for lint's template-suggestion rule: the fingerprints of every sentence
- * it suggests, under its current version in <template>/fingerprints.json. Earlier versions stay in
- * the file, so drafts made from them are still recognised.
+ * Record each team template's text for lint's template-suggestion rule: the fingerprints of every
+ * sentence it suggests, under its current version in <template>/fingerprints.json. Earlier versions
+ * stay in the file, so drafts made from them are still recognised.
  */
-async function fingerprintTemplates(s: typeof import('../scaffold/index.js'), list: TemplateSpec[], config: TeamScaffolding, teamDir: string | undefined, io: Io): Promise<number> {
-  const team = teamDir === undefined ? undefined : resolve(io.cwd, teamDir);
+async function fingerprintTemplates(s: typeof import('../scaffold/index.js'), list: TemplateSpec[], config: TeamScaffolding, teamDir: string, io: Io): Promise<number> {
+  const team = resolve(io.cwd, teamDir);
   for (const t of list) {
-    const path = join(t.dir, FINGERPRINTS_FILE);
-    let data: FingerprintsFile = { template: t.id, versions: {} };
-    if (existsSync(path)) data = JSON.parse(await readText(path)) as FingerprintsFile;
-    data.versions[String(t.version)] = await s.templateFingerprints(t, config.checklist, team);
-    data.versions = Object.fromEntries(Object.entries(data.versions).sort(([a], [b]) => Number(a) - Number(b)));
-    await s.safeWrite(path, `${JSON.stringify(data, null, 1)}\n`, { force: true });
+    const path = join(t.dir, s.FINGERPRINTS_FILE);
+    const recorded = existsSync(path) ? (JSON.parse(await readText(path)) as FingerprintsFile) : undefined;
+    const data = await s.withCurrentVersion(recorded?.versions ?? {}, t, config.checklist, team);
+    await safeWrite(path, `${JSON.stringify(data, null, 1)}\n`, { force: true });
     io.stderr.write(`mlsd: recorded the text of ${t.id} v${t.version} in ${display(io, path)}\n`);
   }
   return EXIT.ok;

@@ -1,5 +1,5 @@
 import { importModule } from '../runtime/import-module.js';
-import type { Io } from './io.js';
+import type { Io } from '../io/process.js';
 
 /** What a prompt hands back: an answer (empty: left unanswered), or a request to go back one question. */
 export type PromptResult = { value: string } | { back: true };

@@ -345,58 +345,37 @@ async function layersOf(source: ConfigSource, options: LoadOptions, stack: strin
 }
 
 /** Apply one layer on top of the merged config, recording which layer set each key. */
-export function mergeLayer(merged: MergedConfig, sources: Map<string, string>, layer: Layer): void {
-  const { config, label } = layer;
+function mergeLayer(merged: MergedConfig, sources: Map<string, string>, { config, label }: Layer): void {
+  const set = (key: string) => sources.set(key, label);
+  // An item merges key by key, so a layer can change one of its settings.
   for (const [id, item] of Object.entries(config.checklist ?? {})) {
-    const target = (merged.checklist[id] ??= {});
-    for (const [key, value] of Object.entries(item) as [keyof ItemConfig, unknown][]) {
-      (target as Record<string, unknown>)[key] = structuredClone(value);
-      sources.set(`checklist.${id}.${key}`, label);
+    const target = (merged.checklist[id] ??= {}) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(item)) {
+      target[key] = structuredClone(value);
+      set(`checklist.${id}.${key}`);
     }
   }
-  for (const [id, level] of Object.entries(config.rules ?? {})) {
-    merged.rules[id] = level;
-    sources.set(`rules.${id}`, label);
+  // Maps merge by key; lists grow at the end; any other value replaces the one before.
+  for (const name of ['rules', 'answers', 'languages'] as const) {
+    for (const [key, value] of Object.entries(config[name] ?? {})) {
+      (merged[name] as Record<string, unknown>)[key] = structuredClone(value);
+      set(`${name}.${key}`);
+    }
   }
-  for (const override of config.overrides ?? []) {
-    sources.set(`overrides[${merged.overrides.length}]`, label);
-    merged.overrides.push(structuredClone(override));
+  for (const name of ['overrides', 'ignores'] as const) {
+    for (const entry of config[name] ?? []) {
+      set(`${name}[${merged[name].length}]`);
+      (merged[name] as unknown[]).push(structuredClone(entry));
+    }
   }
-  for (const glob of config.ignores ?? []) {
-    sources.set(`ignores[${merged.ignores.length}]`, label);
-    merged.ignores.push(glob);
-  }
-  if (config.gitignore !== undefined) {
-    merged.gitignore = config.gitignore;
-    sources.set('gitignore', label);
-  }
-  if (config.paths !== undefined) {
-    merged.paths = [...config.paths];
-    sources.set('paths', label);
-  }
-  if (config.templates !== undefined) {
-    merged.templates = config.templates;
-    sources.set('templates', label);
-  }
-  for (const [key, value] of Object.entries(config.answers ?? {})) {
-    merged.answers[key] = value;
-    sources.set(`answers.${key}`, label);
-  }
-  if (config.drafts !== undefined) {
-    merged.drafts = config.drafts;
-    sources.set('drafts', label);
-  }
-  if (config.sections !== undefined) {
-    merged.sections = [...config.sections];
-    sources.set('sections', label);
+  for (const name of ['gitignore', 'paths', 'templates', 'drafts', 'sections'] as const) {
+    if (config[name] === undefined) continue;
+    (merged as unknown as Record<string, unknown>)[name] = structuredClone(config[name]);
+    set(name);
   }
   if (config.maxFileSize !== undefined) {
     merged.maxFileSize = parseSize(config.maxFileSize); // the schema has checked it parses
-    sources.set('maxFileSize', label);
-  }
-  for (const [code, language] of Object.entries(config.languages ?? {})) {
-    merged.languages[code] = structuredClone(language);
-    sources.set(`languages.${code}`, label);
+    set('maxFileSize');
   }
 }
 

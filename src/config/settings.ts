@@ -3,7 +3,7 @@ import type { LanguageSource } from '../checklist/assemble.js';
 import { compileChecklist, defaultChecklist, readDefaultSchema } from '../checklist/load.js';
 import type { Checklist } from '../checklist/types.js';
 import { buildChecklistSchema } from './checklist-schema.js';
-import type { ItemConfig, Level, MergedConfig } from './load.js';
+import type { ItemConfig, Level, MergedConfig, OverrideConfig } from './load.js';
 
 /** What applies to one file: the merged config with the overrides whose globs match it. */
 export interface FileSettings {
@@ -29,20 +29,28 @@ export function matcher(globs: readonly string[]): (path: string) => boolean {
   };
 }
 
+/** Whether an override applies to a file: its globs match the file's path (relative to the config root, posix); none applies to stdin. */
+export type OverrideFilter = (override: OverrideConfig, index: number) => boolean;
+
+export const matchingFile =
+  (relPath: string | undefined): OverrideFilter =>
+  (override) =>
+    relPath !== undefined && matcher(override.files)(relPath);
+
 /**
- * The config's items and rule levels with the overrides whose globs match a file applied, in
- * order: the one place overrides apply. `credit` hears each key an override sets (`mlsd config`).
+ * The config's items and rule levels with the overrides that apply to a file applied, in order:
+ * the one place overrides apply. `credit` hears each key an override sets (`mlsd config`).
  */
 export function withOverrides(
   config: MergedConfig,
-  relPath: string | undefined,
+  applies: OverrideFilter,
   credit?: (key: string, override: number) => void,
 ): { checklist: Record<string, ItemConfig>; rules: Record<string, Level>; matched: number[] } {
   const checklist = structuredClone(config.checklist);
   const rules = { ...config.rules };
   const matched: number[] = [];
   config.overrides.forEach((override, i) => {
-    if (relPath === undefined || !matcher(override.files)(relPath)) return;
+    if (!applies(override, i)) return;
     matched.push(i);
     for (const [id, item] of Object.entries(override.checklist ?? {})) {
       checklist[id] = { ...(checklist[id] ?? {}), ...structuredClone(item) };
@@ -56,11 +64,20 @@ export function withOverrides(
   return { checklist, rules, matched };
 }
 
-/** Settings for a file, given by its path relative to the config root (posix), or undefined for stdin. */
-export function settingsFor(config: MergedConfig, relPath: string | undefined): FileSettings {
-  const { checklist, rules, matched } = withOverrides(config, relPath);
+function settingsWith(config: MergedConfig, applies: OverrideFilter): FileSettings {
+  const { checklist, rules, matched } = withOverrides(config, applies);
   return { checklist, rules, languages: config.languages, key: matched.join(',') };
 }
+
+/** Settings for a file, given by its path relative to the config root (posix), or undefined for stdin. */
+export const settingsFor = (config: MergedConfig, relPath: string | undefined): FileSettings => settingsWith(config, matchingFile(relPath));
+
+/**
+ * The settings of a file no override applies to, then of a file each override alone applies to:
+ * between them, every item and rule the config declares (a team's may live in an override).
+ */
+export const settingsPerOverride = (config: MergedConfig): FileSettings[] =>
+  [-1, ...config.overrides.keys()].map((only) => settingsWith(config, (_, i) => i === only));
 
 /** Item id → severity, for the items whose config sets one. */
 export function itemLevels(checklist: Record<string, ItemConfig>): Record<string, Level> {

@@ -1,5 +1,5 @@
 import type { Hover, Position } from 'vscode-languageserver/node';
-import { explainRule } from '../cli/explain-command.js';
+import { explainRule } from '../checklist/explain.js';
 import type { Diagnostic } from '../lint/types.js';
 import { findingRange, touches } from './convert.js';
 

@@ -3,8 +3,8 @@ import type { Diagnostic as LspDiagnostic, InitializeParams } from 'vscode-langu
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { UserError } from '../errors.js';
 import { CONFIG_NAMES } from '../config/file.js';
-import type { Io } from '../cli/io.js';
-import { VERSION } from '../cli/package-info.js';
+import type { Io } from '../io/process.js';
+import { VERSION } from '../runtime/package-info.js';
 import type { FileResult } from '../run/result.js';
 import { importModule } from '../runtime/import-module.js';
 import { codeActions, FIX_ALL } from './actions.js';

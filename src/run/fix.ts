@@ -7,7 +7,7 @@ import { insertSections, type SectionInsertion } from '../lint/fix.js';
 import type { Diagnostic } from '../lint/types.js';
 import type { TemplateSpec } from '../scaffold/index.js';
 import { lintDocument } from './lint-file.js';
-import { writeAtomic } from '../cli/write.js';
+import { safeWrite } from '../io/write.js';
 
 export interface FixContext {
   checklists: Checklists;
@@ -82,7 +82,7 @@ export function fixer(context: FixContext): (result: FileResult) => Promise<File
     const original = plainUtf8(await readFile(path));
     if (original === undefined) return result;
     const text = insertSections(original, insertions);
-    await writeAtomic(path, text);
+    await safeWrite(path, text, { force: true }); // --fix rewrites the file it read
     const inserted = result.diagnostics.filter(fixable).map((d) => ({ title: checklist.items.find((item) => item.id === d.itemId)?.title ?? d.itemId!, before: d.fix!.insertSectionBefore }));
     context.report(`${result.file}: inserted ${describeInsertions(inserted, original.split(/\r?\n/).length)}`);
     return lintDocument(result.file, text, settings, context.checklists);

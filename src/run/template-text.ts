@@ -4,17 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { TemplateText, TemplateTextLookup } from '../lint/index.js';
 import { fingerprintsOf } from '../lint/template-text.js';
+import { FINGERPRINTS_FILE, type FingerprintsFile } from '../scaffold/types.js';
 
 /** The built-in templates, beside dist/ (as scaffold/templates.ts finds them, without loading it). */
 const BUILT_IN = fileURLToPath(new URL('../../templates/', import.meta.url));
-export const FINGERPRINTS_FILE = 'fingerprints.json';
 const ID = /^[a-z][a-z0-9-]*$/;
-
-/** What a template's fingerprints.json holds: per version, the fingerprints of its suggested sentences. */
-export interface FingerprintsFile {
-  template: string;
-  versions: Record<string, string[]>;
-}
 
 const files = new Map<string, FingerprintsFile | null>();
 const lookups = new Map<string, TemplateTextLookup>();

@@ -2,7 +2,7 @@ import type { Checklist } from '../checklist/types.js';
 import { fingerprintsOf } from '../lint/template-text.js';
 import { acceptDefaults, resolveAnswers } from './answers.js';
 import { PLACEHOLDER, renderDocument } from './render.js';
-import type { TemplateSpec } from './types.js';
+import type { FingerprintsFile, TemplateSpec } from './types.js';
 
 const NOW = new Date('2000-01-01T00:00:00Z');
 
@@ -28,4 +28,10 @@ export async function templateFingerprints(template: TemplateSpec, checklist: Ch
   const placeholder = PLACEHOLDER.toLowerCase();
   const all = texts.flatMap((text) => text.split('\n').filter((line) => !line.toLowerCase().includes(placeholder)).join('\n'));
   return [...new Set(all.flatMap(fingerprintsOf))].sort();
+}
+
+/** A template's fingerprints file: the given versions, and its current version's text recorded anew. */
+export async function withCurrentVersion(versions: Record<string, string[]>, template: TemplateSpec, checklist: Checklist, teamDir?: string): Promise<FingerprintsFile> {
+  const all = { ...versions, [String(template.version)]: await templateFingerprints(template, checklist, teamDir) };
+  return { template: template.id, versions: Object.fromEntries(Object.entries(all).sort(([a], [b]) => Number(a) - Number(b))) };
 }

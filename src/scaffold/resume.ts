@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { InterviewState } from './interview.js';
 import { UserError } from '../errors.js';
-import { safeWrite } from './write.js';
+import { safeWrite } from '../io/write.js';
 
 /** What Ctrl-C keeps of an interview: enough for `mlsd new <name> --resume` to continue it. */
 export interface Resumable {

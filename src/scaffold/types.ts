@@ -103,3 +103,12 @@ export interface ScaffoldConfig {
   sections?: string[];
 }
 
+
+/** The file beside a template's questions.yaml where its suggested text is recorded for lint. */
+export const FINGERPRINTS_FILE = 'fingerprints.json';
+
+/** What a template's fingerprints.json holds: per version, the fingerprints of its suggested sentences. */
+export interface FingerprintsFile {
+  template: string;
+  versions: Record<string, string[]>;
+}
