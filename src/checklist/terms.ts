@@ -98,7 +98,7 @@ export function startsWithWordChar(source: string): boolean {
 }
 
 /** Between two words of a term: a space, or Markdown's emphasis and code marks with it ("by **radiologists**", "`y = 1` if"). */
-const GAP = '[\\s*_`]+';
+const GAP = '(?:[\\s*_`]+)';
 
 /** A pattern whose literal spaces (outside character classes) also step over emphasis and code marks. */
 export function markupTolerant(source: string): string {
