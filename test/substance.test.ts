@@ -79,7 +79,6 @@ describe("an item's own section decides its state", () => {
 describe('leakage: time order speaks for itself, a bare split does not', () => {
   it.each([
     ['features frozen when the application is submitted', 'Features are frozen when the application is submitted.'],
-    ['training before the cut-off', 'We train on all loans issued before the cut-off date and test on the month after.'],
     ['a label delay kept out of the holdout', 'Train/val/test: time-based split; the holdout reflects the 45-day label delay.'],
   ])('%s is present without the word leakage', (_name, body) => {
     expect(state('leakage-checks', { Evaluation: body })).toBe('present');
@@ -87,6 +86,8 @@ describe('leakage: time order speaks for itself, a bare split does not', () => {
   it('a grouped split named as against leakage is present; the same split alone is weak', () => {
     expect(state('leakage-checks', { 'Training data': '| Split | Rule |\n|---|---|\n| Train/test split | 80/20 by user_id (no leakage) |' })).toBe('present');
     expect(state('leakage-checks', { Evaluation: 'A time-based split: 80/20 by date.' })).toBe('weak');
+    expect(state('leakage-checks', { Evaluation: 'We train on all loans issued before the cut-off date and test on the month after.' })).toBe('weak');
+    expect(state('leakage-checks', { Evaluation: 'To keep leakage out, we train on loans issued before the cut-off date and test on the month after.' })).toBe('present');
   });
 });
 
