@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Agreement between `mlsd lint` and a careful reader's verdicts.
-// Usage: npm run eval -- <folder> [--split tune|sealed] [--quiet]
+// Usage: npm run eval -- <folder> [--split tune|sealed] [--round N] [--quiet]
 //   The folder holds labels.yaml and the documents (beside it or in docs/); documents that may not
 //   be redistributed are read from $MLSD_VERDICTS_CACHE or ~/.cache/mlsd/verdicts/.
-//   Disagreements are listed for every document except those in the sealed split.
+//   Disagreements are listed for every document except those in the sealed split. --round measures
+//   one collection round alone: a round's sealed half, never tuned on, is the freshest check.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -19,10 +20,11 @@ const option = (name) => {
   return i === -1 ? undefined : args[i + 1];
 };
 if (!folder) {
-  console.error('usage: npm run eval -- <folder with labels.yaml> [--split tune|sealed] [--quiet]');
+  console.error('usage: npm run eval -- <folder with labels.yaml> [--split tune|sealed] [--round N] [--quiet]');
   process.exit(2);
 }
 const onlySplit = option('split');
+const onlyRound = option('round');
 const quiet = args.includes('--quiet');
 const cache = process.env.MLSD_VERDICTS_CACHE ?? join(homedir(), '.cache', 'mlsd', 'verdicts');
 
@@ -62,6 +64,7 @@ const disagreements = [];
 for (const doc of labels.documents) {
   const split = doc.split ?? 'all';
   if (onlySplit && split !== onlySplit) continue;
+  if (onlyRound && String(doc.round) !== onlyRound) continue;
   if (!splits.has(split)) splits.set(split, { overall: newTally(), byItem: new Map(), byLanguage: new Map(), missing: [], docs: 0 });
   const s = splits.get(split);
   const text = readDoc(doc);
@@ -104,6 +107,26 @@ for (const [split, s] of splits) {
   for (const expected of STATES) {
     console.log(`${expected.padEnd(10)}${STATES.map((got) => String(s.overall.matrix[`${expected}>${got}`] ?? 0).padStart(9)).join('')}`);
   }
+}
+
+// How often a second reader, by the same rules, agrees with the first: the ceiling to hold lint to.
+const secondPath = join(folder, 'second-reader.yaml');
+if (existsSync(secondPath)) {
+  const first = new Map(labels.documents.map((doc) => [doc.file, doc]));
+  const bySplit = new Map();
+  for (const reading of parse(readFileSync(secondPath, 'utf8')).readings) {
+    const doc = first.get(reading.file);
+    if (!doc || (onlySplit && doc.split !== onlySplit) || (onlyRound && String(doc.round) !== onlyRound)) continue;
+    const split = doc.split ?? 'all';
+    if (!bySplit.has(split)) bySplit.set(split, { tally: newTally(), docs: 0 });
+    const s = bySplit.get(split);
+    s.docs += 1;
+    for (const id of itemIds) {
+      if (doc.labels[id] && reading.labels[id]) count(s.tally, doc.labels[id].verdict, reading.labels[id].verdict);
+    }
+  }
+  if (bySplit.size > 0) console.log('\n== a second reader against the first (false alarms: first says present, second does not)');
+  for (const [split, s] of bySplit) console.log(row(`${split} (${s.docs} docs)`, s.tally));
 }
 
 if (!quiet) {

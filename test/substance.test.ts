@@ -23,12 +23,35 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('drift-monitoring', { 'Drift monitoring': body })).toBe('weak');
   });
 
+  it('takes any sentence that ends in a question mark as a question', () => {
+    expect(state('serving-mode', { 'Prediction pipeline': 'Online vs. batch prediction?' })).toBe('weak');
+    expect(state('serving-mode', { 'Prediction pipeline': 'Online prediction behind a REST endpoint.' })).toBe('present');
+  });
+
+  it('reads "would allow us to" as a hypothetical, not a plan', () => {
+    expect(state('drift-monitoring', { Monitoring: 'Monitoring would allow us to track the accuracy of the model over time.' })).toBe('weak');
+  });
+
   it('does not end a sentence at "e.g."', () => {
     expect(state('latency-budget', { 'Latency budget': 'Describe the budget, e.g. p99 under 120 ms.' })).toBe('weak');
   });
 
   it('holds nothing in a section headed as future work', () => {
     expect(state('drift-monitoring', { 'Drift monitoring': 'Not covered here.', 'Future work': 'Daily PSI on the top features; alert the owner when PSI > 0.2 and retrain.' })).toBe('weak');
+  });
+
+  it('takes the label a paragraph or list item opens with as what its sentences are about', () => {
+    expect(state('latency-budget', { Performance: '- **Response time**: under 2 seconds for a forecast.' })).toBe('present');
+    expect(state('latency-budget', { Evaluation: 'Latency: we measure the time to the first token. Target < 5 s.' })).toBe('present');
+    expect(state('latency-budget', { Evaluation: 'Coverage: we measure the share of answered questions. Target < 5 s.' })).toBe('absent');
+  });
+
+  it('reads a number joined to its unit by a hyphen', () => {
+    expect(state('latency-budget', { Serving: 'The service is built for sub-2-second latency per query.' })).toBe('present');
+  });
+
+  it('takes an appendix at its word: reference material is not deferred', () => {
+    expect(state('labels', { Model: 'A CNN.', 'Appendix A: Dataset': '- Radiologist-verified ground truth for every image' })).toBe('present');
   });
 
   it('applies the Russian lists to a Russian document', () => {
@@ -50,6 +73,21 @@ describe("an item's own section decides its state", () => {
   });
   it('without a section of its own, a metric named anywhere is evidence', () => {
     expect(state('metrics', { Launch: 'The model reaches an AUC of 0.91 on the held-out month.' })).toBe('present');
+  });
+});
+
+describe('leakage: time order speaks for itself, a bare split does not', () => {
+  it.each([
+    ['features frozen when the application is submitted', 'Features are frozen when the application is submitted.'],
+    ['a label delay kept out of the holdout', 'Train/val/test: time-based split; the holdout reflects the 45-day label delay.'],
+  ])('%s is present without the word leakage', (_name, body) => {
+    expect(state('leakage-checks', { Evaluation: body })).toBe('present');
+  });
+  it('a grouped split named as against leakage is present; the same split alone is weak', () => {
+    expect(state('leakage-checks', { 'Training data': '| Split | Rule |\n|---|---|\n| Train/test split | 80/20 by user_id (no leakage) |' })).toBe('present');
+    expect(state('leakage-checks', { Evaluation: 'A time-based split: 80/20 by date.' })).toBe('weak');
+    expect(state('leakage-checks', { Evaluation: 'We train on all loans issued before the cut-off date and test on the month after.' })).toBe('weak');
+    expect(state('leakage-checks', { Evaluation: 'To keep leakage out, we train on loans issued before the cut-off date and test on the month after.' })).toBe('present');
   });
 });
 
@@ -79,6 +117,17 @@ describe('a section is found by what its heading says', () => {
     const result = lintText('# Doc\n\n## Model\n\nA gradient-boosted model trained on the public MovieLens dataset.\n');
     expect(result.checklist.labels).toBe('weak');
     expect(lintText('# Doc\n\n## Model\n\nA gradient-boosted model.\n').checklist.labels).toBe('absent');
+  });
+
+  it.each([
+    ['Целевое видение', 'labels'],
+    ['Security measures', 'metrics'],
+    ['Оценка затрат', 'metrics'],
+    ['Integration tests', 'serving-mode'],
+  ])('does not take "%s" for the %s section', (heading, item) => {
+    const body = /[а-я]/i.test(heading) ? 'Это будет написано и согласовано с командой.' : 'To be written.';
+    const result = lintText(`# Doc\n\n## ${heading}\n\n${body}\n`);
+    expect(result.items[item]?.via).not.toBe('heading');
   });
 
   it('does not take the document title for a section', () => {

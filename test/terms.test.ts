@@ -48,6 +48,24 @@ describe('composed terms: A ~N B', () => {
   });
 });
 
+describe("Markdown's emphasis and code marks between a term's words", () => {
+  it('are stepped over, in plain and composed terms', () => {
+    const m = compileTerms(['labell?ed by (?:\\w+ ){0,2}radiologists', '(?:1|0) if ~3 (?:rating|click)']);
+    expect(m.find('Every scan is labelled by **two radiologists**.').map((x) => x.text)).toEqual(['labelled by **two radiologists']);
+    expect(m.test('`y = 1` if the rating is above 3')).toBe(true);
+  });
+  it('leave an optional space optional', () => {
+    const m = compileTerms(['data ?set', 'rate [<>]=? ?\\d+']);
+    expect(m.test('the dataset')).toBe(true);
+    expect(m.test('the data set')).toBe(true);
+    expect(m.test('error rate >30% for a day')).toBe(true);
+  });
+  it('do not join words a term does not join', () => {
+    expect(compileTerms(['labell?ed by radiologists']).test('labelled**. By radiologists')).toBe(false);
+    expect(compileTerms(['real[- ]time']).test('real*time')).toBe(false);
+  });
+});
+
 describe('startsWithWordChar', () => {
   it.each([
     ['latency', true],

@@ -97,19 +97,34 @@ export function startsWithWordChar(source: string): boolean {
   });
 }
 
+/** Between two words of a term: a space, or Markdown's emphasis and code marks with it ("by **radiologists**", "`y = 1` if"). */
+const GAP = '(?:[\\s*_`]+)';
+
+/** A pattern whose literal spaces (outside character classes) also step over emphasis and code marks. */
+export function markupTolerant(source: string): string {
+  let out = '';
+  let last = 0;
+  scanSyntax(source, (c, i) => {
+    if (c !== ' ') return;
+    out += source.slice(last, i) + GAP;
+    last = i + 1;
+  });
+  return out + source.slice(last);
+}
+
 /** `A ~N B`: the parts of a composed term, and the word windows between them. */
 const WINDOW = /\s+~(\d{1,2})\s+/;
 
 /**
  * Expand `A ~N B` into a regular expression: up to N words between the parts, none of them ending a
- * sentence, so the parts speak of the same thing. A term without `~` is returned as it is.
+ * sentence, so the parts speak of the same thing. Every part's spaces step over Markdown marks.
  */
 export function expandWindows(term: string): string {
   const parts = term.split(WINDOW);
-  if (parts.length === 1) return term;
-  let source = `(?:${parts[0]})`;
+  if (parts.length === 1) return markupTolerant(term);
+  let source = `(?:${markupTolerant(parts[0]!)})`;
   for (let i = 1; i < parts.length; i += 2) {
-    source += `(?:[\\s,;:]+[^\\s.!?;]+){0,${parts[i]}}?[\\s,;:]+(?:${parts[i + 1]})`;
+    source += `(?:[\\s,;:*_\`]+[^\\s.!?;]+){0,${parts[i]}}?[\\s,;:*_\`]+(?:${markupTolerant(parts[i + 1]!)})`;
   }
   return source;
 }

@@ -62,8 +62,14 @@ function sentenceAround(text: string, at: number): string {
   return text.slice(start, end);
 }
 
-/** A `near` term must stand in the same sentence, or in the headings and table header around it. */
-const isNear = (near: TermMatcher, block: Block, at: number) => near.test(sentenceAround(block.text, at)) || near.test(block.context);
+// "**Response time**: < 2 s" or "Latency: we measure TTFT. Target < 5 s.": the label a paragraph or
+// list item opens with names what its sentences are about, as a heading does.
+const LEAD_LABEL = /^\s*(?:\*\*|__)?([^\n:*_]{1,80}?)(?:\*\*|__)?\s*:(?=\s)/;
+const leadLabel = (text: string) => LEAD_LABEL.exec(text)?.[1] ?? '';
+
+/** A `near` term must stand in the same sentence, in the label the block opens with, or in the headings and table header around it. */
+const isNear = (near: TermMatcher, block: Block, at: number) =>
+  near.test(sentenceAround(block.text, at)) || near.test(block.context) || near.test(leadLabel(block.text));
 
 /**
  * What a fact must stand in to count: a sentence that commits to something (no hedge, deferral,
@@ -96,7 +102,7 @@ function quantityRegex(units: Record<string, number>): RegExp {
     const number = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
     const spelled = names.filter((u) => u.length > 3).join('|'); // "a minute", never "a s"
     regex = new RegExp(
-      String.raw`(?<![\w\u00C0-\u024F.,])(?:(${number})\s?(${names.join('|')})|([Aa]n?|[Oo]ne)\s(${spelled}))(?!${WORD_CHAR})`,
+      String.raw`(?<![\w\u00C0-\u024F.,])(?:(${number})(?:\s|-)?(${names.join('|')})|([Aa]n?|[Oo]ne)\s(${spelled}))(?!${WORD_CHAR})`,
       'g',
     );
     quantityRegexes.set(units, regex);
