@@ -65,13 +65,15 @@ describe('docs/ci.md snippets', () => {
     expect(configs.find((c) => c.repos[0].repo !== 'local').repos[0].rev).toBe(`v${VERSION}`);
     const local = configs.find((c) => c.repos[0].repo === 'local').repos[0].hooks[0];
     expect(new RegExp(local.files).test('docs/design.md')).toBe(true);
+    // The local hook runs mlsd as the remote one does: the files pre-commit passes are candidates.
+    expect(local.entry).toBe(`npx --no-install ${hooks[0].entry}`);
   });
 });
 
 describe('.pre-commit-hooks.yaml', () => {
   it('declares mlsd-lint as a node hook on Markdown files', () => {
     const hooks = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Json[];
-    expect(hooks).toEqual([expect.objectContaining({ id: 'mlsd-lint', entry: 'mlsd lint', language: 'node', files: '\\.(md|markdown)$' })]);
+    expect(hooks).toEqual([expect.objectContaining({ id: 'mlsd-lint', entry: 'mlsd lint --design-docs-only', language: 'node', files: '\\.(md|markdown)$' })]);
     const files = new RegExp(hooks[0].files);
     expect(['a.md', 'docs/b.markdown'].every((f) => files.test(f))).toBe(true);
     expect(['a.mdx', 'md.txt', 'README.md.bak'].some((f) => files.test(f))).toBe(false);

@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { example, runCli, tempDir } from './helpers.js';
+import { parse } from 'yaml';
+import { example, ROOT, runCli, tempDir } from './helpers.js';
 
 /** A repository with design docs and other Markdown. */
 function repo(files: Record<string, string>): string {
@@ -75,9 +76,43 @@ describe('which files mlsd lint checks', () => {
     expect(runCli(['lint', 'nope/'], { cwd: repo(files) }).code).toBe(2);
   });
 
+  describe('--design-docs-only, as the pre-commit hook runs it, in a repository without a config', () => {
+    // The hook's own entry, so a change to .pre-commit-hooks.yaml is tested here too.
+    const [hook] = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { entry: string }[];
+    const [command, ...hookArgs] = hook!.entry.split(' ');
+    const WEAK = example('churn-prediction-draft.md');
+    const hookRun = (dir: string, staged: string[], extra: string[] = []) => {
+      expect(command).toBe('mlsd');
+      return runCli([...hookArgs, ...extra, ...staged], { cwd: dir });
+    };
+
+    it('a commit that only edits README.md and docs pages passes: exit 0, no report', () => {
+      const run = hookRun(repo(files), ['README.md', 'docs/usage.md']);
+      expect(run).toMatchObject({ code: 0, stdout: '' });
+    });
+
+    it('a weak design doc in the drafts folder is linted and blocks; the README beside it is skipped, said with --verbose', () => {
+      const dir = repo({ ...files, 'docs/design/churn.md': WEAK });
+      const run = hookRun(dir, ['README.md', 'docs/design/churn.md'], ['--format', 'json', '--verbose']);
+      expect(run.code).toBe(1);
+      expect((JSON.parse(run.stdout) as { files: { file: string }[] }).files.map((f) => f.file)).toEqual(['docs/design/churn.md']);
+      expect(run.stderr).toBe('mlsd: README.md skipped: not a design doc (outside docs/design/, no problem_type in its front matter)\n');
+    });
+
+    it('a doc elsewhere whose front matter declares it a design doc is linted', () => {
+      const run = hookRun(repo(files), ['README.md', 'services/ranking/design.md'], ['--format', 'json']);
+      expect((JSON.parse(run.stdout) as { files: { file: string }[] }).files.map((f) => f.file)).toEqual(['services/ranking/design.md']);
+    });
+
+    it('without the flag, a named README is still linted: a person naming a file asks for it', () => {
+      expect(linted(repo(files), ['README.md']).files).toEqual(['README.md']);
+    });
+  });
+
   it('help says what no paths means', () => {
     const help = runCli(['lint', '--help']).stdout.replace(/\s+/g, ' ');
     expect(help).toContain('None: the config\'s "paths", or without them its "drafts" folder (default docs/design/) and the Markdown files whose front matter has problem_type');
     expect(help).not.toContain('(default: [])');
+    expect(help).toContain('--design-docs-only treat the files on the command line as candidates');
   });
 });

@@ -37,6 +37,8 @@ export interface LintOptions {
   verbose?: boolean;
   /** Standard input's name in the report and for the config's overrides. */
   stdinFilename?: string;
+  /** The files on the command line are candidates (a pre-commit hook's changed files): lint only the design docs among them. */
+  designDocsOnly?: boolean;
 }
 
 /** Colour only for a colour terminal, and never when NO_COLOR or --no-color says no. */
@@ -96,7 +98,7 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
   const checklists = new Checklists();
   const base = checklists.for(settingsFor(resolved.config, undefined)); // a broken team checklist fails before any file is read
 
-  const { files: selected, skipped, searched, fromCommandLine } = await selectFiles(paths, resolved, io.cwd);
+  const { files: selected, skipped, searched, fromCommandLine } = await selectFiles(paths, resolved, io.cwd, { designDocsOnly: options.designDocsOnly });
   // Said only when asked, or when it is all that happened: a pre-commit hook names every changed Markdown file.
   if (options.verbose || selected.length === 0) for (const { path, why } of skipped) io.stderr.write(`mlsd: ${path} skipped: ${why}\n`);
   if (selected.length === 0) {

@@ -47,6 +47,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('-q, --quiet', 'report errors only')
     .option('--verbose', "say which named files were skipped and why, and print each file's scorecard: every checklist item's state, line and the evidence quoted")
     .option('--stdin-filename <path>', 'the name standard input ("-", implied) has in the report and for the config\'s overrides')
+    .option('--design-docs-only', 'treat the files on the command line as candidates (as pre-commit passes every changed Markdown file) and lint only the design docs among them: inside the config\'s "paths", or without paths in its "drafts" folder or with problem_type in their front matter. The rest are skipped; none left is exit 0')
     .option('--changed-since <git-ref>', 'lint only the selected docs changed since this ref (merge base to HEAD, plus uncommitted and untracked files)')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('-c, --config <file>', 'use this config file instead of searching from the working directory upward')
@@ -75,6 +76,7 @@ Examples:
   $ cat design.md | mlsd lint - --format json
   $ git show HEAD:docs/design/x.md | mlsd lint --stdin-filename docs/design/x.md
   $ mlsd lint --changed-since origin/main --format sarif --output mlsd.sarif
+  $ mlsd lint --design-docs-only README.md docs/design/churn.md   (as the pre-commit hook runs)
   $ mlsd lint --config ci/.mlsdrc.yaml docs/
 
 Config: .mlsdrc.yaml, .mlsdrc.yml, .mlsdrc.json, mlsd.config.yaml or an "mlsd" key in

@@ -16,8 +16,10 @@ import { GitIgnore } from './ignore.js';
  *   writes to (the config's `drafts`, default docs/design) and every Markdown file whose front matter marks it as a design doc;
  * - folders and globs on the command line replace that selection;
  * - a file named on the command line is linted, unless the config has `paths` and the file is
- *   outside them: then it is skipped, which is what a pre-commit hook (it names every changed
- *   Markdown file) needs. Without `paths`, naming a file is asking for it.
+ *   outside them: then it is skipped. Without `paths`, naming a file is asking for it;
+ * - with `designDocsOnly` the command line gives candidates, not choices (a pre-commit hook names
+ *   every changed Markdown file): of the files it names or finds, only the design docs are linted,
+ *   by the same test as the selection with no paths; the others are skipped.
  *
  * `ignores` (and, for files found by expanding a folder or glob, .gitignore) apply throughout.
  */
@@ -29,6 +31,11 @@ export interface Selection {
   searched: string;
   /** The selection came from the command line (an empty one is then a mistake). */
   fromCommandLine: boolean;
+}
+
+export interface SelectOptions {
+  /** The files on the command line are candidates: keep only the design docs among them. */
+  designDocsOnly?: boolean;
 }
 
 /** Front matter keys that `mlsd new` writes and only a design doc has. */
@@ -62,7 +69,9 @@ function pathsMatcher(paths: readonly string[]): (relPath: string) => boolean {
   return picomatch(patterns, { dot: true });
 }
 
-export async function selectFiles(cliPaths: readonly string[], resolved: ResolvedConfig, cwd: string): Promise<Selection> {
+const OUTSIDE_PATHS = 'outside the config\'s "paths"';
+
+export async function selectFiles(cliPaths: readonly string[], resolved: ResolvedConfig, cwd: string, options: SelectOptions = {}): Promise<Selection> {
   const rel = (path: string) => relativeToRoot(resolved, path, cwd);
   const ignoredByConfig = matcher(resolved.config.ignores);
   const gitignore = resolved.config.gitignore ? new GitIgnore(cwd) : undefined;
@@ -71,6 +80,17 @@ export async function selectFiles(cliPaths: readonly string[], resolved: Resolve
   const designFolder = resolved.config.drafts ?? DEFAULT_DESIGN_FOLDER;
   const inDesignFolder = pathsMatcher([designFolder]);
   const inPaths = configured ? pathsMatcher(configured) : () => true;
+  /** Why a file is not a design doc, or undefined when it is: inside `paths`; without them, where `new` writes or declared so. */
+  const notDesignDoc = (path: string): string | undefined => {
+    if (configured) return inPaths(rel(path)) ? undefined : OUTSIDE_PATHS;
+    if (inDesignFolder(rel(path)) || declaresDesignDoc(path)) return undefined;
+    return `not a design doc (outside ${designFolder}/, no problem_type in its front matter)`;
+  };
+  /** Why a file the command line gives is left out, or undefined when it is linted. */
+  const leftOut = (path: string, explicit: boolean): string | undefined => {
+    if (options.designDocsOnly) return notDesignDoc(path);
+    return explicit && !inPaths(rel(path)) ? OUTSIDE_PATHS : undefined;
+  };
 
   let found: FoundFile[];
   let searched: string;
@@ -92,11 +112,10 @@ export async function selectFiles(cliPaths: readonly string[], resolved: Resolve
       if (explicit) skipped.push({ path, why: 'ignored by the config\'s "ignores"' });
       return false;
     }
-    if (explicit && cliPaths.length > 0 && !inPaths(rel(path))) {
-      skipped.push({ path, why: 'outside the config\'s "paths"' });
-      return false;
-    }
-    return explicit || !gitignore?.ignores(path);
+    if (!explicit && gitignore?.ignores(path) === true) return false;
+    const why = cliPaths.length > 0 ? leftOut(path, explicit) : undefined;
+    if (why !== undefined) skipped.push({ path, why });
+    return why === undefined;
   });
   return { files, skipped, searched, fromCommandLine: cliPaths.length > 0 };
 }
