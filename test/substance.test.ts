@@ -46,6 +46,10 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('latency-budget', { Evaluation: 'Coverage: we measure the share of answered questions. Target < 5 s.' })).toBe('absent');
   });
 
+  it('reads a metric followed by a number of two or more digits', () => {
+    expect(state('metrics', { Pilot: 'The pilot passes with Precision - 90% on held-out articles.' })).toBe('present');
+  });
+
   it('reads a number joined to its unit by a hyphen', () => {
     expect(state('latency-budget', { Serving: 'The service is built for sub-2-second latency per query.' })).toBe('present');
   });
