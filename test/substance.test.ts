@@ -50,6 +50,10 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('metrics', { Pilot: 'The pilot passes with Precision - 90% on held-out articles.' })).toBe('present');
   });
 
+  it('reads a trigger and its action written with an arrow', () => {
+    expect(state('drift-monitoring', { Monitoring: '- Agent approval rate drops by half → investigate the last release' })).toBe('present');
+  });
+
   it('reads a number joined to its unit by a hyphen', () => {
     expect(state('latency-budget', { Serving: 'The service is built for sub-2-second latency per query.' })).toBe('present');
   });
