@@ -28,6 +28,15 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('serving-mode', { 'Prediction pipeline': 'Online prediction behind a REST endpoint.' })).toBe('present');
   });
 
+  it("keeps a question's parenthesis in the question", () => {
+    expect(state('metrics', { Evaluation: 'What are the business-facing metrics? (CTR, revenue lift, etc.)' })).toBe('weak');
+  });
+
+  it('reads a menu of metrics per problem type, or metrics "if available", as a template\'s', () => {
+    expect(state('metrics', { Evaluation: '- Classification: precision, recall, F1\n- Regression: MAE, RMSE' })).toBe('weak');
+    expect(state('metrics', { Operations: 'Metrics (if available): rerank hit rate, latency.' })).toBe('weak');
+  });
+
   it('reads "would allow us to" as a hypothetical, not a plan', () => {
     expect(state('drift-monitoring', { Monitoring: 'Monitoring would allow us to track the accuracy of the model over time.' })).toBe('weak');
   });
