@@ -63,6 +63,15 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('drift-monitoring', { Monitoring: '- Agent approval rate drops by half → investigate the last release' })).toBe('present');
   });
 
+  it.each([
+    ['an outcome in a window', 'We predict whether a customer stops using the product within 90 days of the first use.'],
+    ['a column picked as the target', "The 'churn' column of the telco export was picked as the target."],
+    ['experts correcting outputs', 'Subject matter experts edit the generated reports; their edits become the golden set.'],
+    ['labels mined from reports', 'Labels were text-mined from radiology reports with a rule-based NLP tool.'],
+  ])('labels: %s says where ground truth comes from', (_name, body) => {
+    expect(state('labels', { Data: body })).toBe('present');
+  });
+
   it('reads a number joined to its unit by a hyphen', () => {
     expect(state('latency-budget', { Serving: 'The service is built for sub-2-second latency per query.' })).toBe('present');
   });
