@@ -28,6 +28,15 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('serving-mode', { 'Prediction pipeline': 'Online prediction behind a REST endpoint.' })).toBe('present');
   });
 
+  it("keeps a question's parenthesis in the question", () => {
+    expect(state('metrics', { Evaluation: 'What are the business-facing metrics? (CTR, revenue lift, etc.)' })).toBe('weak');
+  });
+
+  it('reads a menu of metrics per problem type, or metrics "if available", as a template\'s', () => {
+    expect(state('metrics', { Evaluation: '- Classification: precision, recall, F1\n- Regression: MAE, RMSE' })).toBe('weak');
+    expect(state('metrics', { Operations: 'Metrics (if available): rerank hit rate, latency.' })).toBe('weak');
+  });
+
   it('reads "would allow us to" as a hypothetical, not a plan', () => {
     expect(state('drift-monitoring', { Monitoring: 'Monitoring would allow us to track the accuracy of the model over time.' })).toBe('weak');
   });
@@ -48,6 +57,19 @@ describe('a sentence states a fact only when it commits to it', () => {
 
   it('reads a metric followed by a number of two or more digits', () => {
     expect(state('metrics', { Pilot: 'The pilot passes with Precision - 90% on held-out articles.' })).toBe('present');
+  });
+
+  it('reads a trigger and its action written with an arrow', () => {
+    expect(state('drift-monitoring', { Monitoring: '- Agent approval rate drops by half → investigate the last release' })).toBe('present');
+  });
+
+  it.each([
+    ['an outcome in a window', 'We predict whether a customer stops using the product within 90 days of the first use.'],
+    ['a column picked as the target', "The 'churn' column of the telco export was picked as the target."],
+    ['experts correcting outputs', 'Subject matter experts edit the generated reports; their edits become the golden set.'],
+    ['labels mined from reports', 'Labels were text-mined from radiology reports with a rule-based NLP tool.'],
+  ])('labels: %s says where ground truth comes from', (_name, body) => {
+    expect(state('labels', { Data: body })).toBe('present');
   });
 
   it('reads a number joined to its unit by a hyphen', () => {
