@@ -72,6 +72,12 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('labels', { Data: body })).toBe('present');
   });
 
+  it('serving: a statement of how the model runs counts wherever it stands; a mode word in passing does not', () => {
+    expect(state('serving-mode', { Interface: '- **FastAPI**: a REST API that exposes the assistant to other applications.' })).toBe('present');
+    expect(state('serving-mode', { Summary: 'Privacy first: all inference happens on the user\'s device.' })).toBe('present');
+    expect(state('serving-mode', { Notes: 'Developers fix issues at once and do not wait for the batch.' })).toBe('absent');
+  });
+
   it('reads a number joined to its unit by a hyphen', () => {
     expect(state('latency-budget', { Serving: 'The service is built for sub-2-second latency per query.' })).toBe('present');
   });
