@@ -78,6 +78,11 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('serving-mode', { Notes: 'Developers fix issues at once and do not wait for the batch.' })).toBe('absent');
   });
 
+  it('drift: a detection mechanism counts wherever it stands; a metric in passing does not', () => {
+    expect(state('drift-monitoring', { Operations: 'Each week we compare predictions against actual fraud reports from the bank.' })).toBe('present');
+    expect(state('drift-monitoring', { Operations: 'Each week we compare the two models on the same reports.' })).toBe('absent');
+  });
+
   it('reads a number joined to its unit by a hyphen', () => {
     expect(state('latency-budget', { Serving: 'The service is built for sub-2-second latency per query.' })).toBe('present');
   });
