@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import { severityOf } from '../checklist/catalogue.js';
 import type { Checklist } from '../checklist/types.js';
 import { FRONT_MATTER_YAML, parseFrontMatter } from './frontmatter.js';
@@ -21,6 +22,8 @@ export type { TemplateText, TemplateTextLookup } from './template-text.js';
 export interface LintOptions {
   /** Finds the text of the template a draft names, for the template-suggestion rule; without it the rule is skipped. */
   templateText?: TemplateTextLookup;
+  /** Parses the text; an editor passes an IncrementalParser's, which gives the same tree faster after an edit. */
+  parse?: (text: string) => Root;
 }
 
 /** How many places a present item's evidence quotes: enough to check, few enough to read. */
@@ -70,7 +73,7 @@ export function lint(text: string, base: Checklist, options: LintOptions = {}): 
       model: { frontMatter: {}, items: {}, placeholders: [], declared: {} },
     };
   }
-  const outline = buildOutline(parseMarkdown(text), text);
+  const outline = buildOutline((options.parse ?? parseMarkdown)(text), text);
   const checklist = base.inLanguage(base.detectLanguage(text));
   const frontMatter = parseFrontMatter(outline);
   const built = buildModel(outline, frontMatter, checklist);
