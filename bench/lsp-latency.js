@@ -2,7 +2,7 @@
 // Benchmark: how long after an edit the editor shows fresh diagnostics, through `mlsd lsp --stdio`.
 // Run it on a build (`npm run build` first): `node bench/lsp-latency.js`. About 2 minutes.
 //
-//   node bench/lsp-latency.js [--size 20] [--edits 200] [--warmup 50] [--seed N]
+//   node bench/lsp-latency.js [--size 20] [--edits 200] [--warmup 50] [--seed N] [--against <checkout>]
 //
 // A client (vscode-languageserver-protocol, as VS Code's) opens a generated design doc of about
 // --size KB and sends single-character edits, each an incremental didChange, as typing does. Two
@@ -13,7 +13,8 @@
 //     includes the debounce window that spares a lint per keystroke.
 // The first --warmup edits of each kind are not counted (JIT warm-up). Prints p50, p95 and max,
 // next to the same edits linted in this process without a server (the lint core's own time, its
-// floor), and the load average: on a shared machine the figures move with it.
+// floor), and the load average: on a shared machine the figures move with it. --against runs a
+// second server from another built checkout on the same edits, in turn, and prints the ratios.
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -95,8 +96,11 @@ async function edit(server) {
   return { version: server.version, sent };
 }
 
+// Each in turn, the order swapped every round: neither is always the first after a pause.
+const inTurn = (i) => (i % 2 === 0 ? servers : [...servers].reverse());
+
 for (let i = 0; i < opts.warmup + opts.edits; i++) {
-  for (const server of servers) {
+  for (const server of inTurn(i)) {
     const { version, sent } = await edit(server);
     const { at: time } = await server.client.published(uri, version);
     if (i >= opts.warmup) server.single.push(time - sent);
@@ -106,7 +110,7 @@ for (let i = 0; i < opts.warmup + opts.edits; i++) {
 
 const burstCount = Math.max(5, Math.round(opts.edits / 10));
 for (let i = 0; i < Math.ceil(opts.warmup / 10) + burstCount; i++) {
-  for (const server of servers) {
+  for (const server of inTurn(i)) {
     let last;
     for (let k = 0; k < BURST_EDITS; k++) {
       last = await edit(server);

@@ -13,11 +13,11 @@ import { parseMarkdown } from './parse.js';
  * parses alone as it does in place, with one exception: a link reference (`[x]`) depends on a
  * definition (`[x]: url`) anywhere in the document, so a document with definitions is always
  * parsed whole. So is one that opens with a front matter fence it never closes: after that, the
- * parser reads no list or blockquote anywhere in the document (micromark-extension-frontmatter 2). When no such cut brackets the edit closely, the span re-parsed simply grows;
- * whatever the slice's parse shows that the rules above did not foresee falls back to a full parse.
+ * parser reads no list or blockquote anywhere in the document (micromark-extension-frontmatter 2).
+ * Where no clean cut lies close to the edit, the span re-parsed grows to the nearest ones.
  */
 export class IncrementalParser {
-  /** `whole`: the document's next version is parsed whole (see wholeOnly). */
+  /** `whole`: the next version is parsed whole (a definition, or an unclosed front matter fence). */
   private last: { text: string; tree: Root; whole: boolean } | undefined;
 
   parse(text: string): Root {
