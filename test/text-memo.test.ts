@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TextMemo } from '../src/checklist/text-memo.js';
+import { nextDocument, TextMemo } from '../src/checklist/text-memo.js';
 
 describe('TextMemo', () => {
   const counting = () => {
@@ -28,6 +28,18 @@ describe('TextMemo', () => {
     const { asked, compute } = counting();
     for (const text of ['a', 'b', 'c', 'a', 'd', 'a']) memo.get(text, compute);
     expect(asked).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it("remembers the last document's texts for the next, and forgets those of the one before", () => {
+    const memo = new TextMemo<number>(100);
+    const { asked, compute } = counting();
+    nextDocument();
+    for (const text of ['a', 'b']) memo.get(text, compute);
+    nextDocument(); // the same document after an edit: 'a' is still there, 'c' is new
+    for (const text of ['a', 'c']) memo.get(text, compute);
+    nextDocument(); // 'b' was in the document before last only
+    for (const text of ['a', 'b']) memo.get(text, compute);
+    expect(asked).toEqual(['a', 'b', 'c', 'b']);
   });
 
   it('forgets what is no longer asked for, so memory stays bounded', () => {

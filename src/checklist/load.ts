@@ -337,7 +337,7 @@ function matchersOf(checklist: Checklist): TermMatcher[] {
 function stopwordCounter(words: string[]): (text: string) => number {
   const letters = '\\p{L}';
   const regex = new RegExp(`(?<![${letters}])(?:${words.join('|')})(?![${letters}])`, 'giu');
-  const perLine = new TextMemo<number>(4096);
+  const perLine = new TextMemo<number>(2048);
   const inLine = (line: string) => line.match(regex)?.length ?? 0;
   return (text) => text.split('\n').reduce((n, line) => n + perLine.get(line, inLine), 0);
 }

@@ -130,12 +130,12 @@ function alternation(terms: string[], flags: string, boundary: boolean): RegExp 
 const lowerPattern = (source: string) => source.replace(/\\.|[^\\]+/g, (part) => (part[0] === '\\' ? part : part.toLowerCase()));
 
 /** The lower-cased text, remembered: every matcher searches the same blocks and sentences. */
-const lowered = new TextMemo<string>(4096);
+const lowered = new TextMemo<string>(2048);
 const toLower = (text: string) => text.toLowerCase();
 const lowerText = (text: string) => lowered.get(text, toLower);
 
 /** How many texts each matcher remembers its answers for: a large document's blocks and sentences. */
-const MEMO_TEXTS = 2048;
+const MEMO_TEXTS = 1024;
 
 export function compileTerms(terms: readonly string[]): TermMatcher {
   // Terms that start with a word character get the fast leading `\b`; the few that cannot (a

@@ -30,7 +30,7 @@ const SENTENCE_END = /(?<!(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx|incl|resp|fig
 const SENTENCE_WINDOW = 500;
 
 /** Offsets of the sentence ends in a text, found once per text: blocks are searched many times. */
-const sentenceEnds = new TextMemo<number[]>(2048);
+const sentenceEnds = new TextMemo<number[]>(1024);
 const findEnds = (text: string) => [...text.matchAll(SENTENCE_END)].map((m) => m.index ?? 0);
 const endsOf = (text: string) => sentenceEnds.get(text, findEnds);
 

@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import { severityOf } from '../checklist/catalogue.js';
+import { nextDocument } from '../checklist/text-memo.js';
 import type { Checklist } from '../checklist/types.js';
 import { FRONT_MATTER_YAML, parseFrontMatter } from './frontmatter.js';
 import { MAX_NESTING, NESTING_TOO_DEEP, tooDeep } from './depth.js';
@@ -60,6 +61,7 @@ const atLevels = (diagnostics: Diagnostic[], checklist: Checklist) => (checklist
  * checklist's severities (from a config: see loadChecklist) set each finding's level or drop it.
  */
 export function lint(text: string, base: Checklist, options: LintOptions = {}): LintResult & { model: DocumentModel } {
+  nextDocument(); // memoised answers about this document's texts replace the one before last's
   // Refused before parsing: nesting this deep costs the parser time per line and stack per level.
   const deep = tooDeep(text);
   if (deep) {

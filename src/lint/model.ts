@@ -47,7 +47,7 @@ const pointer = (...parts: string[]) => '/' + parts.map((p) => p.replace(/~/g, '
 export const countWords = (text: string) => text.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 
 /** A block's word count, counted once however many items' scopes it is in, and kept for the next lint. */
-const blockWords = new TextMemo<number>(2048);
+const blockWords = new TextMemo<number>(1024);
 const wordsIn = (block: Block) => blockWords.get(block.text, countWords);
 
 /** Placeholder matches per block, found once and shared by every item. */
