@@ -329,10 +329,9 @@ function matchersOf(checklist: Checklist): TermMatcher[] {
   return all.filter((m): m is TermMatcher => m !== undefined);
 }
 
-/** Stop words as one regular expression: whole words, any case, any script. */
 /**
- * Counts a language's stop words in a text, line by line (no stop word spans a line), remembering
- * each line's count: an editor's lint after an edit meets the same lines again.
+ * Counts a language's stop words (whole words, any case, any script) in a text, line by line (no
+ * stop word spans a line), remembering each line's count: a lint after an edit meets the same lines.
  */
 function stopwordCounter(words: string[]): (text: string) => number {
   const letters = '\\p{L}';
