@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -6,7 +5,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionRequest,
-  createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
   DidOpenTextDocumentNotification,
@@ -14,68 +12,15 @@ import {
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
-  PublishDiagnosticsNotification,
   ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
   type CodeAction,
   type Diagnostic,
   type InitializeResult,
-  type ProtocolConnection,
-  type PublishDiagnosticsParams,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { Debouncer } from '../src/lsp/debounce.js';
-import { BIN, ROOT, runCli, tempDir } from './helpers.js';
-
-/**
- * An editor's side of `mlsd lsp --stdio`: the built CLI in a child process, spoken to over its
- * standard input and output by the protocol library VS Code's client is built on.
- */
-class Client {
-  readonly server: ChildProcess;
-  readonly connection: ProtocolConnection;
-  readonly stderr: string[] = [];
-  private readonly published: PublishDiagnosticsParams[] = [];
-  private readonly waiters: (() => void)[] = [];
-
-  constructor(cwd: string) {
-    this.server = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-    this.server.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.server.stdout!), new StreamMessageWriter(this.server.stdin!));
-    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
-      this.published.push(params);
-      for (const wake of this.waiters.splice(0)) wake();
-    });
-    this.connection.listen();
-  }
-
-  /** The first diagnostics published for this document version. */
-  async diagnostics(uri: string, version: number): Promise<Diagnostic[]> {
-    for (;;) {
-      const found = this.published.find((p) => p.uri === uri && p.version === version);
-      if (found) return found.diagnostics;
-      await new Promise<void>((wake) => this.waiters.push(wake));
-    }
-  }
-
-  /** The next diagnostics published for this document after those already received. */
-  async next(uri: string, after = this.published.length): Promise<Diagnostic[]> {
-    for (;;) {
-      const found = this.published.slice(after).find((p) => p.uri === uri);
-      if (found) return found.diagnostics;
-      await new Promise<void>((wake) => this.waiters.push(wake));
-    }
-  }
-
-  get count(): number {
-    return this.published.length;
-  }
-
-  exited(): Promise<number | null> {
-    return new Promise((done) => (this.server.exitCode !== null ? done(this.server.exitCode) : this.server.on('exit', (code) => done(code))));
-  }
-}
+import { ROOT, runCli, tempDir } from './helpers.js';
+import { LspClient } from './lsp-client.js';
 
 const uriOf = (path: string) => pathToFileURL(path).href;
 const apply = (text: string, edits: TextEdit[]) => TextDocument.applyEdits(TextDocument.create('file:///x.md', 'markdown', 1, text), edits);
@@ -88,7 +33,7 @@ describe('mlsd lsp --stdio', () => {
   let file: string;
   let uri: string;
   let original: string;
-  let client: Client;
+  let client: LspClient;
   let init: InitializeResult;
   let opened: Diagnostic[];
 
@@ -98,7 +43,7 @@ describe('mlsd lsp --stdio', () => {
     copyFileSync(join(ROOT, 'examples', 'churn-prediction-draft.md'), file);
     original = readFileSync(file, 'utf8');
     uri = uriOf(file);
-    client = new Client(dir);
+    client = new LspClient(dir, { env: { ...process.env, NO_COLOR: '1' } });
     init = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: uriOf(dir),
@@ -200,7 +145,7 @@ describe('mlsd lsp --stdio', () => {
   });
 
   it('gives the reason as a snippet placeholder to clients that take snippet edits', async () => {
-    const editor = new Client(dir);
+    const editor = new LspClient(dir, { env: { ...process.env, NO_COLOR: '1' } });
     try {
       await editor.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: uriOf(dir), capabilities: { workspace: { workspaceEdit: { snippetEditSupport: true } } } });
       await editor.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: original } });

@@ -7,6 +7,7 @@ import { compileTerms, type TermMatcher } from './terms.js';
 import type { Vocabulary } from './vocabulary.js';
 import { type Checklist, type ChecklistItem, type FactSpec, type QuantitySpec, type RuleMeta, type SchemaRule } from './types.js';
 import { UserError } from '../errors.js';
+import { TextMemo } from './text-memo.js';
 
 const DEFAULT_SCHEMA_URL = new URL('../../schemas/checklist.schema.json', import.meta.url);
 
@@ -259,7 +260,7 @@ export function compileChecklist(schema: AnySchemaObject, precompiled?: Validate
   const rules = collectRules(schema);
   const catalogue = ruleCatalogue(schema, rules);
   const vocabulary = vocabularyOf(schema) ?? vocabularyOf(readDefaultSchema()) ?? {};
-  const detect = Object.entries(languages).map(([code, language]) => ({ code, stopwords: stopwordRegex(language.stopwords) }));
+  const detect = Object.entries(languages).map(([code, language]) => ({ code, stopwords: stopwordCounter(language.stopwords) }));
 
   // A document is matched with the terms of its own language and the base language's (ML's terms
   // of art are English in every language), compiled the first time a document in it is linted.
@@ -328,22 +329,28 @@ function matchersOf(checklist: Checklist): TermMatcher[] {
   return all.filter((m): m is TermMatcher => m !== undefined);
 }
 
-/** Stop words as one regular expression: whole words, any case, any script. */
-function stopwordRegex(words: string[]): RegExp {
+/**
+ * Counts a language's stop words (whole words, any case, any script) in a text, line by line (no
+ * stop word spans a line), remembering each line's count: a lint after an edit meets the same lines.
+ */
+function stopwordCounter(words: string[]): (text: string) => number {
   const letters = '\\p{L}';
-  return new RegExp(`(?<![${letters}])(?:${words.join('|')})(?![${letters}])`, 'giu');
+  const regex = new RegExp(`(?<![${letters}])(?:${words.join('|')})(?![${letters}])`, 'giu');
+  const perLine = new TextMemo<number>(2048);
+  const inLine = (line: string) => line.match(regex)?.length ?? 0;
+  return (text) => text.split('\n').reduce((n, line) => n + perLine.get(line, inLine), 0);
 }
 
 /** How much prose is read to tell a document's language: enough for hundreds of stop words. */
 const DETECT_SAMPLE = 20_000;
 
 /** The language whose stop words a text uses most; the base language when none are found. */
-function detectLanguage(languages: { code: string; stopwords: RegExp }[], text: string): string {
+function detectLanguage(languages: { code: string; stopwords: (text: string) => number }[], text: string): string {
   const sample = text.length > DETECT_SAMPLE ? text.slice(0, DETECT_SAMPLE) : text;
   let best = BASE_LANGUAGE;
   let most = 0;
   for (const { code, stopwords } of languages) {
-    const count = sample.match(stopwords)?.length ?? 0;
+    const count = stopwords(sample);
     if (count > most) [best, most] = [code, count];
   }
   return best;

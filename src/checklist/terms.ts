@@ -7,6 +7,8 @@
  * say "a mode word near a serving noun" once instead of listing every phrase that joins them.
  */
 
+import { TextMemo } from './text-memo.js';
+
 export interface TermMatch {
   /** The text that matched, as written in the document. */
   text: string;
@@ -15,7 +17,8 @@ export interface TermMatch {
 }
 
 export interface TermMatcher {
-  find(text: string): TermMatch[];
+  /** The matches in document order; shared by every caller that asks about the same text. */
+  find(text: string): readonly TermMatch[];
   test(text: string): boolean;
 }
 
@@ -141,17 +144,13 @@ function alternation(terms: string[], flags: string, boundary: boolean): RegExp 
 /** A pattern with its letters lower-cased, escapes (`\\S`, `\\W`, `\\u04FF`) left as they are. */
 const lowerPattern = (source: string) => source.replace(/\\.|[^\\]+/g, (part) => (part[0] === '\\' ? part : part.toLowerCase()));
 
-/** The lower-cased text, cached: every matcher searches the same blocks and sentences. */
-const lowered = new Map<string, string>();
-function lowerText(text: string): string {
-  let low = lowered.get(text);
-  if (low === undefined) {
-    low = text.toLowerCase();
-    if (lowered.size > 512) lowered.clear();
-    lowered.set(text, low);
-  }
-  return low;
-}
+/** The lower-cased text, remembered: every matcher searches the same blocks and sentences. */
+const lowered = new TextMemo<string>(2048);
+const toLower = (text: string) => text.toLowerCase();
+const lowerText = (text: string) => lowered.get(text, toLower);
+
+/** How many texts each matcher remembers its answers for: a large document's blocks and sentences. */
+const MEMO_TEXTS = 1024;
 
 export function compileTerms(terms: readonly string[]): TermMatcher {
   // Terms that start with a word character get the fast leading `\b`; the few that cannot (a
@@ -188,33 +187,28 @@ export function compileTerms(terms: readonly string[]): TermMatcher {
     const low = lowerText(text);
     return low.length === text.length ? low : text;
   };
-  const results = new Map<string, boolean>();
+  // The same sentences and headings are searched for every item, and again after each edit.
+  const tested = new TextMemo<boolean>(MEMO_TEXTS);
+  const found = new TextMemo<readonly TermMatch[]>(MEMO_TEXTS);
+  const test = (text: string) => ready().testers.some(({ regex, lower }) => regex.test(subject(text, lower)));
+  const find = (text: string): readonly TermMatch[] => {
+    const { searches } = ready();
+    const matches: TermMatch[] = [];
+    for (const { regex, lower } of searches) {
+      const searched = subject(text, lower);
+      regex.lastIndex = 0;
+      for (let m = regex.exec(searched); m !== null; m = regex.exec(searched)) {
+        if (m[0] === '') regex.lastIndex++; // a team term that can match nothing must not stall
+        matches.push({ text: text.slice(m.index, m.index + m[0].length), index: m.index });
+      }
+    }
+    // Several lists' matches interleave; one list's come in order already.
+    return searches.length > 1 && matches.length > 1 ? matches.sort((a, b) => a.index - b.index) : matches;
+  };
 
   return {
-    find(text) {
-      const { searches } = ready();
-      const found: TermMatch[] = [];
-      for (const { regex, lower } of searches) {
-        const searched = subject(text, lower);
-        regex.lastIndex = 0;
-        for (let m = regex.exec(searched); m !== null; m = regex.exec(searched)) {
-          if (m[0] === '') regex.lastIndex++; // a team term that can match nothing must not stall
-          found.push({ text: text.slice(m.index, m.index + m[0].length), index: m.index });
-        }
-      }
-      // Several lists' matches interleave; one list's come in order already.
-      return searches.length > 1 && found.length > 1 ? found.sort((a, b) => a.index - b.index) : found;
-    },
-    test(text) {
-      // The same sentences and headings are tested for every item: remember the answers.
-      let hit = results.get(text);
-      if (hit === undefined) {
-        hit = ready().testers.some(({ regex, lower }) => regex.test(subject(text, lower)));
-        if (results.size > 256) results.clear();
-        results.set(text, hit);
-      }
-      return hit;
-    },
+    find: (text) => found.get(text, find),
+    test: (text) => tested.get(text, test),
   };
 }
 

@@ -1,4 +1,5 @@
 import { WORD_CHAR, type TermMatcher } from '../checklist/terms.js';
+import { TextMemo } from '../checklist/text-memo.js';
 import type { FactSpec, QuantitySpec } from '../checklist/types.js';
 import type { Block } from './outline.js';
 import type { LineIndex } from './position.js';
@@ -30,17 +31,9 @@ const SENTENCE_END = /(?<!(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx|incl|resp|fig
 const SENTENCE_WINDOW = 500;
 
 /** Offsets of the sentence ends in a text, found once per text: blocks are searched many times. */
-const sentenceEnds = new Map<string, number[]>();
-
-function endsOf(text: string): number[] {
-  let ends = sentenceEnds.get(text);
-  if (!ends) {
-    ends = [...text.matchAll(SENTENCE_END)].map((m) => m.index ?? 0);
-    if (sentenceEnds.size > 256) sentenceEnds.clear();
-    sentenceEnds.set(text, ends);
-  }
-  return ends;
-}
+const sentenceEnds = new TextMemo<number[]>(1024);
+const findEnds = (text: string) => [...text.matchAll(SENTENCE_END)].map((m) => m.index ?? 0);
+const endsOf = (text: string) => sentenceEnds.get(text, findEnds);
 
 /**
  * The sentence of `text` that holds offset `at` (table rows and headings are one sentence).

@@ -1,4 +1,6 @@
+import type { Root } from 'mdast';
 import { severityOf } from '../checklist/catalogue.js';
+import { nextDocument } from '../checklist/text-memo.js';
 import type { Checklist } from '../checklist/types.js';
 import { FRONT_MATTER_YAML, parseFrontMatter } from './frontmatter.js';
 import { MAX_NESTING, NESTING_TOO_DEEP, tooDeep } from './depth.js';
@@ -21,6 +23,8 @@ export type { TemplateText, TemplateTextLookup } from './template-text.js';
 export interface LintOptions {
   /** Finds the text of the template a draft names, for the template-suggestion rule; without it the rule is skipped. */
   templateText?: TemplateTextLookup;
+  /** Parses the text; an editor passes an IncrementalParser's, which gives the same tree faster after an edit. */
+  parse?: (text: string) => Root;
 }
 
 /** How many places a present item's evidence quotes: enough to check, few enough to read. */
@@ -57,6 +61,7 @@ const atLevels = (diagnostics: Diagnostic[], checklist: Checklist) => (checklist
  * checklist's severities (from a config: see loadChecklist) set each finding's level or drop it.
  */
 export function lint(text: string, base: Checklist, options: LintOptions = {}): LintResult & { model: DocumentModel } {
+  nextDocument(); // memoised answers about this document's texts replace the one before last's
   // Refused before parsing: nesting this deep costs the parser time per line and stack per level.
   const deep = tooDeep(text);
   if (deep) {
@@ -70,7 +75,7 @@ export function lint(text: string, base: Checklist, options: LintOptions = {}): 
       model: { frontMatter: {}, items: {}, placeholders: [], declared: {} },
     };
   }
-  const outline = buildOutline(parseMarkdown(text), text);
+  const outline = buildOutline((options.parse ?? parseMarkdown)(text), text);
   const checklist = base.inLanguage(base.detectLanguage(text));
   const frontMatter = parseFrontMatter(outline);
   const built = buildModel(outline, frontMatter, checklist);

@@ -1,4 +1,5 @@
 import { headingMatches } from '../checklist/headings.js';
+import { TextMemo } from '../checklist/text-memo.js';
 import type { TermMatch } from '../checklist/terms.js';
 import type { Checklist, ChecklistItem, FactSpec } from '../checklist/types.js';
 import { extractFact, hasFact, readDeclared, type Fact, type FactContext } from './facts.js';
@@ -45,16 +46,12 @@ const pointer = (...parts: string[]) => '/' + parts.map((p) => p.replace(/~/g, '
 /** Words are runs of letters or digits; Markdown punctuation, table pipes and list markers are not. */
 export const countWords = (text: string) => text.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 
-/** A block's word count, counted once however many items' scopes it is in. */
-const blockWords = new WeakMap<Block, number>();
-function wordsIn(block: Block): number {
-  let n = blockWords.get(block);
-  if (n === undefined) blockWords.set(block, (n = countWords(block.text)));
-  return n;
-}
+/** A block's word count, counted once however many items' scopes it is in, and kept for the next lint. */
+const blockWords = new TextMemo<number>(1024);
+const wordsIn = (block: Block) => blockWords.get(block.text, countWords);
 
 /** Placeholder matches per block, found once and shared by every item. */
-type PlaceholderIndex = Map<Block, TermMatch[]>;
+type PlaceholderIndex = Map<Block, readonly TermMatch[]>;
 
 /**
  * A heading is the item's own when it holds one of its aliases, or one of its head words below the

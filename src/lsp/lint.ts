@@ -4,16 +4,19 @@ import { FILE_TOO_LARGE } from '../run/read-document.js';
 import { lintDocument, unlintedResult } from '../run/lint-file.js';
 import { needsGuard } from '../run/guard.js';
 import type { ProcessPool } from '../run/process-pool.js';
+import { IncrementalParser } from '../lint/incremental-parse.js';
 import type { DocumentSettings } from './workspace.js';
 
 /**
  * Lints the editor's copy of documents as `mlsd lint` lints files: the same size limit, and a
  * document the parser could spend unbounded time on goes to a worker process with a time limit,
- * so no document can hang the server. The worker starts with the first such document.
+ * so no document can hang the server. The worker starts with the first such document. Each open
+ * document keeps its last parse, so a lint after an edit re-parses only the blocks the edit touched.
  */
 export class EditorLinter {
   private guard: Promise<ProcessPool> | undefined;
   private tasks = 0;
+  private readonly parsers = new Map<string, IncrementalParser>();
 
   async lint(file: string, text: string, context: DocumentSettings): Promise<FileResult> {
     const { settings, checklists, resolved } = context;
@@ -23,7 +26,11 @@ export class EditorLinter {
       const message = `The document is ${formatSize(size)}, more than the ${formatSize(maxFileSize)} mlsd reads ("maxFileSize" in the config raises the limit); it was not linted.`;
       return unlintedResult(file, FILE_TOO_LARGE, message, settings);
     }
-    if (!needsGuard(text)) return lintDocument(file, text, settings, checklists);
+    if (!needsGuard(text)) {
+      let parser = this.parsers.get(file);
+      if (!parser) this.parsers.set(file, (parser = new IncrementalParser()));
+      return lintDocument(file, text, settings, checklists, (source) => parser.parse(source));
+    }
     this.guard ??= import('../run/process-pool.js').then(({ ProcessPool }) => new ProcessPool(1, { timeoutMs: DEFAULT_TIMEOUT_MS }));
     const pool = await this.guard;
     try {
@@ -34,6 +41,11 @@ export class EditorLinter {
       this.guard = undefined;
       throw error;
     }
+  }
+
+  /** A document was closed: drop what was kept for it. */
+  forget(file: string): void {
+    this.parsers.delete(file);
   }
 
   async close(): Promise<void> {

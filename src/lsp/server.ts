@@ -159,6 +159,7 @@ export async function runLsp(io: Io): Promise<number> {
   documents.onDidClose(({ document }) => {
     debouncer.cancel(document.uri);
     linted.delete(document.uri);
+    linter.forget(toPath(document.uri) ?? document.uri);
     publish(document.uri, document.version, []);
   });
 

@@ -1,6 +1,6 @@
 import type { Checklists, FileSettings } from '../config/settings.js';
 import type { FileResult } from './result.js';
-import { lint } from '../lint/index.js';
+import { lint, type LintOptions } from '../lint/index.js';
 import { addFingerprints } from '../lint/fingerprint.js';
 import { severityOf } from '../checklist/catalogue.js';
 import { defaultChecklist } from '../checklist/load.js';
@@ -9,9 +9,12 @@ import type { Diagnostic } from '../lint/types.js';
 import type { ReadDocument } from './read-document.js';
 import { templateTextLookup } from './template-text.js';
 
-/** Lint one document's text with its settings: the checklist its overrides give, severities applied. */
-export function lintDocument(file: string, text: string, settings: FileSettings, checklists: Checklists): FileResult {
-  const { model: _model, ...result } = lint(text, checklists.for(settings), { templateText: templateTextLookup(settings.templatesDir) });
+/**
+ * Lint one document's text with its settings: the checklist its overrides give, severities applied.
+ * `parse` replaces the parser (an editor's incremental one: the same tree, faster after an edit).
+ */
+export function lintDocument(file: string, text: string, settings: FileSettings, checklists: Checklists, parse?: LintOptions['parse']): FileResult {
+  const { model: _model, ...result } = lint(text, checklists.for(settings), { templateText: templateTextLookup(settings.templatesDir), ...(parse ? { parse } : {}) });
   return { file, ...result };
 }
 

@@ -1,0 +1,40 @@
+/**
+ * Answers remembered by the text they are about, for the texts of the last two documents linted:
+ * a lint after an edit meets nearly all of the same blocks and sentences again, so an editor's next
+ * lint finds most answers here, while `mlsd lint` over many files keeps no more than two files' worth
+ * (a memo that kept a fixed number of texts would hold on to every file a rarely used matcher saw,
+ * and each text to the whole file it was cut from).
+ */
+let documents = 0;
+
+/** A new document is being linted: what only the one before the last used is forgotten. */
+export function nextDocument(): void {
+  documents++;
+}
+
+export class TextMemo<T> {
+  private current = new Map<string, T>();
+  private previous = new Map<string, T>();
+  private document = documents;
+
+  /** `limit`: at most this many texts per generation, for a document with a great many. */
+  constructor(private readonly limit: number) {}
+
+  get(text: string, compute: (text: string) => T): T {
+    if (this.document !== documents) {
+      this.previous = this.document === documents - 1 ? this.current : new Map();
+      this.current = new Map();
+      this.document = documents;
+    }
+    let value = this.current.get(text);
+    if (value !== undefined) return value;
+    // An answer still in use is carried over from the previous document's.
+    value = this.previous.get(text) ?? compute(text);
+    if (this.current.size >= this.limit) {
+      this.previous = this.current;
+      this.current = new Map();
+    }
+    this.current.set(text, value);
+    return value;
+  }
+}

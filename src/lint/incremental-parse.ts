@@ -1,0 +1,136 @@
+import type { Nodes, Root, RootContent } from 'mdast';
+import type { Point, Position } from 'unist';
+import { parseMarkdown } from './parse.js';
+
+/**
+ * Parses successive versions of one document, re-parsing only the top-level blocks an edit touched:
+ * an editor's lint after a keystroke need not parse 20 KB for one changed paragraph. The tree is
+ * the one a full parse gives, positions included (the tests compare them on random edits).
+ *
+ * Markdown's block structure is line-based: after a blank line, once a paragraph, heading, table,
+ * blockquote, thematic break, front matter or closed fence has ended, nothing is left open, and the
+ * next line is parsed as at the start of a document. Cut at such places, the text between two cuts
+ * parses alone as it does in place, with one exception: a link reference (`[x]`) depends on a
+ * definition (`[x]: url`) anywhere in the document, so a document with definitions is always
+ * parsed whole. So is one that opens with a front matter fence it never closes: after that, the
+ * parser reads no list or blockquote anywhere in the document (micromark-extension-frontmatter 2).
+ * Where no clean cut lies close to the edit, the span re-parsed grows to the nearest ones.
+ */
+export class IncrementalParser {
+  /** `whole`: the next version is parsed whole (a definition, or an unclosed front matter fence). */
+  private last: { text: string; tree: Root; whole: boolean } | undefined;
+
+  parse(text: string): Root {
+    const last = this.last;
+    if (last?.text === text) return last.tree;
+    const tree = (last && !last.whole && reparse(last.text, last.tree, text)) || parseMarkdown(text);
+    this.last = { text, tree, whole: hasDefinitions(tree) || unclosedFrontMatter(text, tree) };
+    return tree;
+  }
+}
+
+/** Blocks after which, past a blank line, nothing is left open. */
+function endsAtBlankLine(node: RootContent, text: string): boolean {
+  switch (node.type) {
+    case 'paragraph':
+    case 'heading':
+    case 'thematicBreak':
+    case 'table':
+    case 'blockquote':
+    case 'yaml':
+      return true;
+    case 'code':
+      return closedFence(text.slice(node.position!.start.offset!, node.position!.end.offset!));
+    default:
+      return false; // lists and indented code continue past blank lines; HTML blocks may
+  }
+}
+
+/** A fenced code block with its closing fence (an unclosed one runs to the end of the document). */
+function closedFence(source: string): boolean {
+  const open = /^ {0,3}(`{3,}|~{3,})/.exec(source);
+  if (!open) return false;
+  const lastLine = source.slice(source.lastIndexOf('\n') + 1);
+  const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lastLine);
+  return source.includes('\n') && close !== null && close[1]![0] === open[1]![0] && close[1]!.length >= open[1]!.length;
+}
+
+const hasDefinitions = (node: Nodes): boolean =>
+  node.type === 'definition' || node.type === 'footnoteDefinition' || ('children' in node && node.children.some(hasDefinitions));
+
+/** A front matter fence, read only at the start of a document (and of a slice parsed alone). */
+const FENCE = /^---[ \t]*(?:\r|\n|$)/;
+/** The document opens with a fence but has no front matter: the parser's state differs to its end. */
+const unclosedFrontMatter = (text: string, tree: Root) => FENCE.test(text) && tree.children[0]?.type !== 'yaml';
+
+/** Markdown's line endings: a carriage return alone ends a line too. */
+const LINE_END = /\r\n?|\n/g;
+const lineEnds = (text: string) => text.match(LINE_END)?.length ?? 0;
+const lineStart = (text: string, offset: number) => Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+
+/** Whether a blank line separates two neighbouring top-level blocks (only spaces, tabs and line ends between). */
+function blankBetween(text: string, before: RootContent, after: RootContent): boolean {
+  const gap = text.slice(before.position!.end.offset!, after.position!.start.offset!);
+  return /^[ \t\r\n]*$/.test(gap) && lineEnds(gap) >= 2;
+}
+
+/** The new tree, or undefined when the edit cannot be parsed on its own. */
+function reparse(oldText: string, old: Root, text: string): Root | undefined {
+  // The edit: the text between the common prefix and the common suffix.
+  const shorter = Math.min(oldText.length, text.length);
+  let prefix = 0;
+  while (prefix < shorter && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shorter - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const oldEnd = oldText.length - suffix;
+  const delta = text.length - oldText.length;
+
+  const blocks = old.children;
+  if (blocks.length === 0) return undefined;
+  const cutBefore = (i: number) => i === 0 || (endsAtBlankLine(blocks[i - 1]!, oldText) && blankBetween(oldText, blocks[i - 1]!, blocks[i]!));
+  // The first block re-parsed: the last one that starts a clean cut on or before the edit's line.
+  let first = blocks.length - 1;
+  while (first > 0 && (lineStart(oldText, blocks[first]!.position!.start.offset!) > prefix || !cutBefore(first))) first--;
+  // The first block kept after the edit: one after a clean cut that the edit does not reach.
+  let next = first + 1;
+  while (next < blocks.length && (blocks[next - 1]!.position!.end.offset! < oldEnd || !cutBefore(next))) next++;
+
+  const from = first === 0 ? 0 : lineStart(oldText, blocks[first]!.position!.start.offset!);
+  const oldTo = next < blocks.length ? lineStart(oldText, blocks[next]!.position!.start.offset!) : oldText.length;
+  const to = oldTo + delta;
+  // A line feed typed after a carriage return joins it into one line ending, across the cut.
+  if (from > 0 && text[from - 1] === '\r' && text[from] === '\n') return undefined;
+  const source = text.slice(from, to);
+  // A slice's start is a document's: a fence there would be read as front matter, not in place.
+  if (from > 0 && FENCE.test(source)) return undefined;
+  const slice = parseMarkdown(source);
+
+  const fresh = slice.children;
+  // What the slice leaves open could take in the blocks after it.
+  if (next < blocks.length && fresh.length > 0 && !endsAtBlankLine(fresh.at(-1)!, source)) return undefined;
+  if (hasDefinitions(slice) || (first === 0 && unclosedFrontMatter(text, slice))) return undefined;
+
+  const startLine = first === 0 ? 0 : blocks[first]!.position!.start.line - 1;
+  // The lines after the window are the old ones: they move by as many lines as the text gained.
+  const lineDelta = lineEnds(text) - (old.position!.end.line - 1);
+  const children = [
+    ...blocks.slice(0, first),
+    ...fresh.map((node) => shifted(node, from, startLine)),
+    ...blocks.slice(next).map((node) => shifted(node, delta, lineDelta)),
+  ];
+  const end = next < blocks.length ? movePoint(old.position!.end, delta, lineDelta) : movePoint(slice.position!.end, from, startLine);
+  return { ...old, children, position: { start: old.position!.start, end } };
+}
+
+const movePoint = (point: Point, offset: number, lines: number): Point => ({ line: point.line + lines, column: point.column, offset: point.offset! + offset });
+
+/**
+ * A copy of a node moved by whole lines. Copied rather than moved in place: the nodes before the
+ * edit are shared with the previous tree, and a tree handed out is never changed afterwards.
+ */
+function shifted<T extends Nodes>(node: T, offset: number, lines: number): T {
+  const copy = { ...node };
+  if (node.position) copy.position = { start: movePoint(node.position.start, offset, lines), end: movePoint(node.position.end, offset, lines) } as Position;
+  if ('children' in node) (copy as { children: Nodes[] }).children = (node.children as Nodes[]).map((child) => shifted(child, offset, lines));
+  return copy;
+}

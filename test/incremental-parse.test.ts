@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { IncrementalParser } from '../src/lint/incremental-parse.js';
+import { parseMarkdown } from '../src/lint/parse.js';
+import { edit, example } from './helpers.js';
+
+// Deterministic and bounded, as properties.test.ts: the same cases on every machine.
+const RUNS = { numRuns: 60, seed: 20261129 };
+const SLOW = 60_000; // hundreds of parses on a loaded machine
+
+/** Typing as it comes: Markdown syntax that opens, closes or joins blocks, line endings of every kind. */
+const typed = fc.constantFrom(
+  'x', ' word', '\n', '\n\n', '\r\n', '\r', '# ', '## ', '- ', '1. ', '> ', '```', '```\n', '~~~\n', '---\n', '===', '    ', '\t',
+  '| a | b |\n|---|---|\n', '[a]', '[a]: https://example.com\n', '<!--', '-->', '<div>', '- [ ] ', '**', '\\', '`', '\u00a0', '\0',
+);
+const anEdit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 12 }), insert: fc.array(typed, { maxLength: 3 }).map((parts) => parts.join('')) });
+
+/** The first sections of real docs: enough blocks of every kind, small enough to parse hundreds of times. */
+const opening = (text: string) => text.slice(0, text.split('\n## ', 6).join('\n## ').length);
+const docs = ['churn-prediction-draft.md', 'feed-ranking.md'].map((name) => opening(example(name)));
+/** The same document with carriage returns: a line ending can be split or joined by an edit. */
+docs.push(docs[0]!.replace(/\n/g, '\r\n'), docs[1]!.replace(/\n/g, '\r'));
+
+const applyEdit = (text: string, { at, remove, insert }: { at: number; remove: number; insert: string }) => {
+  const i = Math.floor(at * text.length);
+  return text.slice(0, i) + insert + text.slice(i + remove);
+};
+
+describe('IncrementalParser', () => {
+  it('gives the tree a full parse gives, positions included, through any series of edits', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...docs), fc.array(anEdit, { minLength: 1, maxLength: 8 }), (doc, edits) => {
+        const parser = new IncrementalParser();
+        let text = doc;
+        parser.parse(text);
+        for (const e of edits) {
+          text = applyEdit(text, e);
+          // As JSON: a deep equality over thousands of nodes would take most of the test's time.
+          expect(JSON.stringify(parser.parse(text))).toBe(JSON.stringify(parseMarkdown(text)));
+        }
+      }),
+      RUNS,
+    );
+  }, SLOW);
+
+  it('re-parses only what an edit touched: the blocks before it are the same objects', () => {
+    const parser = new IncrementalParser();
+    const doc = example('feed-ranking.md');
+    const before = parser.parse(doc);
+    const typedNearEnd = doc.slice(0, doc.length - 40) + 'x' + doc.slice(doc.length - 40);
+    const after = parser.parse(typedNearEnd);
+    expect(after).toEqual(parseMarkdown(typedNearEnd));
+    expect(after.children[1]).toBe(before.children[1]);
+  });
+
+  const cases: [string, string, string | RegExp, string][] = [
+    // A fence opened mid-document takes in every block after it.
+    ['an opened code fence', '# T\n\nOne.\n\nTwo.\n\n## H\n\nThree.\n', 'Two.', '```\nTwo.'],
+    // The paragraph edited into a list item joins the list before it.
+    ['a list item after a list', '- a\n\nOne.\n\n# H\n', 'One.', '- One.'],
+    // A link reference resolves against a definition anywhere in the document.
+    ['a definition', '[x]: https://example.com\n\n# T\n\nSee [x].\n', 'See', 'Read'],
+    ['a new definition', '# T\n\nSee [x].\n\nOne.\n', 'One.', '[x]: https://example.com'],
+    // After an opening fence with no front matter, no list or blockquote is read anywhere.
+    ['front matter broken', '---\na: 1\n---\n\n# T\n\n- a\n\n> q\n', /---\n\n/, '\n\n'],
+    ['a fence at a cut', '# T\n\nOne.\n> q\n', 'One.', '---'],
+  ];
+  it.each(cases)('parses whole what depends on more than the edited blocks: %s', (_name, doc, from, to) => {
+    const parser = new IncrementalParser();
+    parser.parse(doc);
+    const edited = edit(doc, from, to);
+    expect(parser.parse(edited)).toEqual(parseMarkdown(edited));
+  });
+});
