@@ -104,7 +104,7 @@ export function startsWithWordChar(source: string): boolean {
 const GAP = '(?:[\\s*_`]+)';
 
 /** A pattern whose literal spaces (outside character classes) also step over emphasis and code marks. */
-export function markupTolerant(source: string): string {
+function markupTolerant(source: string): string {
   let out = '';
   let last = 0;
   scanSyntax(source, (c, i) => {
