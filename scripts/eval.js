@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Agreement between `mlsd lint` and a careful reader's verdicts.
-// Usage: npm run eval -- <folder> [--split tune|sealed] [--round N] [--quiet]
+// Usage: npm run eval -- <folder> [--split tune|dev|sealed] [--round N] [--quiet]
 //   The folder holds labels.yaml and the documents (beside it or in docs/); documents that may not
 //   be redistributed are read from $MLSD_VERDICTS_CACHE or ~/.cache/mlsd/verdicts/.
-//   Disagreements are listed for every document except those in the sealed split. --round measures
-//   one collection round alone: a round's sealed half, never tuned on, is the freshest check.
+//   Disagreements are listed for every document except those in the dev and sealed splits: dev
+//   decides whether a change carries to documents nobody tuned on, sealed is only measured.
+//   --round measures one collection round alone.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -20,7 +21,7 @@ const option = (name) => {
   return i === -1 ? undefined : args[i + 1];
 };
 if (!folder) {
-  console.error('usage: npm run eval -- <folder with labels.yaml> [--split tune|sealed] [--round N] [--quiet]');
+  console.error('usage: npm run eval -- <folder with labels.yaml> [--split tune|dev|sealed] [--round N] [--quiet]');
   process.exit(2);
 }
 const onlySplit = option('split');
@@ -61,6 +62,7 @@ function count(t, expected, got) {
 
 const splits = new Map(); // split → { overall, byItem, byLanguage, missing, docs }
 const disagreements = [];
+const UNLISTED = new Set(['dev', 'sealed']);
 for (const doc of labels.documents) {
   const split = doc.split ?? 'all';
   if (onlySplit && split !== onlySplit) continue;
@@ -84,7 +86,7 @@ for (const doc of labels.documents) {
       count(map.get(key), expected, got);
     }
     count(s.overall, expected, got);
-    if (got !== expected && split !== 'sealed') {
+    if (got !== expected && !UNLISTED.has(split)) {
       const report = result.items[id];
       const where = report?.line ? ` (line ${report.line}, via ${report.via})` : '';
       disagreements.push(`${doc.file}  ${id}: reader ${expected}, mlsd ${got}${where} — reader: ${doc.labels[id].evidence}`);
@@ -130,6 +132,7 @@ if (existsSync(secondPath)) {
 }
 
 if (!quiet) {
-  console.log(`\n${disagreements.length} disagreements${splits.has('sealed') ? ' (sealed documents not listed)' : ''}:`);
+  const unlisted = [...splits.keys()].filter((split) => UNLISTED.has(split));
+  console.log(`\n${disagreements.length} disagreements${unlisted.length ? ` (${unlisted.join(' and ')} documents not listed)` : ''}:`);
   for (const line of disagreements) console.log(`- ${line}`);
 }
