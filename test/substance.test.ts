@@ -91,6 +91,13 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('labels', { Model: 'A CNN.', 'Appendix A: Dataset': '- Radiologist-verified ground truth for every image' })).toBe('present');
   });
 
+  it('does not take the system generating answers, or experts rating them, for where Russian ground truth comes from', () => {
+    const ru = (body: string) => lintText(`# Система\n\n## Архитектура\n\n${body} Это нужно для того, чтобы сервис отвечал быстро и мы не теряли пользователей.\n`);
+    expect(ru('Для генерации ответов используется YandexGPT.').checklist.labels).not.toBe('present');
+    expect(ru('Качество ответов проходит оценку экспертами раз в неделю.').checklist.labels).not.toBe('present');
+    expect(ru('Разметка выполняется экспертами-врачами по протоколу.').checklist.labels).toBe('present');
+  });
+
   it('applies the Russian lists to a Russian document', () => {
     const ru = (body: string) => lintText(`# Система\n\n## Задержка\n\n${body} Это нужно для того, чтобы сервис отвечал быстро и мы не теряли пользователей.\n`);
     expect(ru('Время ответа не более 200 мс.').checklist['latency-budget']).toBe('present');

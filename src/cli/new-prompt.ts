@@ -41,6 +41,13 @@ export function styles(env: NodeJS.ProcessEnv) {
 
 const isBack = (key: { name?: string; ctrl?: boolean }) => key.ctrl === true && key.name === 'b';
 
+/** Ctrl-B: back to the question before, or say why not on the first one. */
+function goBack(canGoBack: boolean, setError: (error: string) => void, markBack: () => void, done: (result: PromptResult) => void): void {
+  if (!canGoBack) return setError('This is the first question.');
+  markBack();
+  done({ back: true });
+}
+
 /**
  * The prompts of `mlsd new`, built on @inquirer/core (loaded only by `mlsd new`): a text prompt
  * that shows its suggestion, lets Tab edit it, refuses an empty answer to a required question with
@@ -67,11 +74,7 @@ export async function loadPrompts(io: Io): Promise<Prompts> {
 
     useKeypress((key, rl) => {
       if (status !== 'idle') return;
-      if (isBack(key)) {
-        if (!config.canGoBack) return setError('This is the first question.');
-        setStatus('back');
-        return done({ back: true });
-      }
+      if (isBack(key)) return goBack(config.canGoBack, setError, () => setStatus('back'), done);
       if (isEnterKey(key)) {
         const answer = value.trim() === '' ? (suggestion ?? '') : value.trim();
         if (answer === '' && config.required) {
@@ -123,11 +126,7 @@ export async function loadPrompts(io: Io): Promise<Prompts> {
 
     useKeypress((key) => {
       if (status !== 'idle') return;
-      if (isBack(key)) {
-        if (!config.canGoBack) return setError('This is the first question.');
-        setStatus('back');
-        return done({ back: true });
-      }
+      if (isBack(key)) return goBack(config.canGoBack, setError, () => setStatus('back'), done);
       if (isEnterKey(key)) {
         setStatus('done');
         return done({ value: config.choices[active]!.value });
