@@ -21,6 +21,9 @@ describe('compileTerms', () => {
     expect(() => validateTerms(['(unclosed'])).toThrow();
     expect(() => compileTerms(['(unclosed']).test('x')).toThrow();
   });
+  it('ignores space around a term: a term is matched on word boundaries anyway', () => {
+    expect(compileTerms(['(?:1|0) — ']).find('(1 — the ticket was rejected)').map((x) => x.text)).toEqual(['1 —']);
+  });
   it('finds an empty-matching team term without stalling', () => {
     expect(compileTerms(['x?']).find(' - ').length).toBeGreaterThan(0);
   });
@@ -59,6 +62,11 @@ describe("Markdown's emphasis and code marks between a term's words", () => {
     expect(m.test('the dataset')).toBe(true);
     expect(m.test('the data set')).toBe(true);
     expect(m.test('error rate >30% for a day')).toBe(true);
+  });
+  it('are stepped over where a term allows space between a word and its punctuation', () => {
+    const m = compileTerms(['target variable\\s*[:=]\\s*\\w+']);
+    expect(m.find('**Target Variable**: `actual_margin = home - away`').map((x) => x.text)).toEqual(['Target Variable**: `actual_margin']);
+    expect(compileTerms(['x[\\s]*:']).test('x**:')).toBe(false); // a character class says what it means
   });
   it('do not join words a term does not join', () => {
     expect(compileTerms(['labell?ed by radiologists']).test('labelled**. By radiologists')).toBe(false);
