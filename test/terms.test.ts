@@ -41,6 +41,9 @@ describe('composed terms: A ~N B', () => {
     expect(m.test('We are online. Ranking runs nightly.')).toBe(false);
     expect(m.test('ranking online')).toBe(false);
   });
+  it('steps over quotes around a word in the window', () => {
+    expect(compileTerms(['(?:за|под)гляд[а-яё]* ~3 в будущее']).test('не «подглядывает» ли модель в будущее')).toBe(true);
+  });
   it('expands to a plain term when there is no window', () => {
     expect(expandWindows('real[- ]time')).toBe('real[- ]time');
   });

@@ -134,6 +134,9 @@ function markupTolerant(source: string): string {
   return out;
 }
 
+/** What may stand between the words of a window: space, punctuation inside a sentence, marks, quotes. */
+const BETWEEN_WORDS = '[\\s,;:*_`«»“”"]';
+
 /** `A ~N B`: the parts of a composed term, and the word windows between them. */
 const WINDOW = /\s+~(\d{1,2})\s+/;
 
@@ -146,7 +149,7 @@ export function expandWindows(term: string): string {
   if (parts.length === 1) return markupTolerant(term);
   let source = `(?:${markupTolerant(parts[0]!)})`;
   for (let i = 1; i < parts.length; i += 2) {
-    source += `(?:[\\s,;:*_\`]+[^\\s.!?;]+){0,${parts[i]}}?[\\s,;:*_\`]+(?:${markupTolerant(parts[i + 1]!)})`;
+    source += `(?:${BETWEEN_WORDS}+[^\\s.!?;]+){0,${parts[i]}}?${BETWEEN_WORDS}+(?:${markupTolerant(parts[i + 1]!)})`;
   }
   return source;
 }
