@@ -133,6 +133,22 @@ describe('leakage: time order speaks for itself, a bare split does not', () => {
     expect(state('leakage-checks', { Evaluation: 'We train on all loans issued before the cut-off date and test on the month after.' })).toBe('weak');
     expect(state('leakage-checks', { Evaluation: 'To keep leakage out, we train on loans issued before the cut-off date and test on the month after.' })).toBe('present');
   });
+  it.each([
+    ['features knowable before the event', 'Features must be knowable before kickoff.'],
+    ['only historical data', 'All 43 features use only historical data.'],
+    ['a past window for features, a future one for the target', 'A rolling past window builds the features and a forward window the target.'],
+  ])('%s is present without the word leakage', (_name, body) => {
+    expect(state('leakage-checks', { Features: body })).toBe('present');
+  });
+  it('order and deduplication speak of leakage only where the text ties them to it', () => {
+    expect(state('leakage-checks', { Indexing: 'Chunks are deduplicated by content hash before indexing.' })).toBe('absent');
+    expect(state('leakage-checks', { Feed: 'Posts are shown in chronological order.' })).toBe('absent');
+    expect(state('leakage-checks', { Evaluation: 'To avoid leakage, near-duplicate questions are removed across train and test.' })).toBe('present');
+  });
+  it('reads Russian: any form of "peeking into the future" ties a split to leakage; "at the moment of" alone is not about it', () => {
+    expect(state('leakage-checks', { Валидация: 'Разбиение по времени показывает, не «подглядывает» ли модель в будущее.' })).toBe('present');
+    expect(state('leakage-checks', { Данные: 'Контакты пользователя на момент сообщения берутся из профиля.' })).toBe('absent');
+  });
 });
 
 describe('a section is found by what its heading says', () => {
