@@ -68,6 +68,9 @@ describe('a sentence states a fact only when it commits to it', () => {
     ['a column picked as the target', "The 'churn' column of the telco export was picked as the target."],
     ['experts correcting outputs', 'Subject matter experts edit the generated reports; their edits become the golden set.'],
     ['labels mined from reports', 'Labels were text-mined from radiology reports with a rule-based NLP tool.'],
+    ['a system handing over the outcomes', 'After 30 days the CRM provides the actual labels (responded or not).'],
+    ['a target computed from records', 'The target is computed as total units sold over the next 7 days.'],
+    ['a Russian target computed from records', 'Для таргета мы будем рассчитывать общее количество продаж за следующие N дней.'],
   ])('labels: %s says where ground truth comes from', (_name, body) => {
     expect(state('labels', { Data: body })).toBe('present');
   });
@@ -177,6 +180,11 @@ describe('a section is found by what its heading says', () => {
     const result = lintText('# Doc\n\n## Model\n\nA gradient-boosted model trained on the public MovieLens dataset.\n');
     expect(result.checklist.labels).toBe('weak');
     expect(lintText('# Doc\n\n## Model\n\nA gradient-boosted model.\n').checklist.labels).toBe('absent');
+  });
+
+  it('takes a predictive task as implying a target: labels weak, not absent', () => {
+    expect(lintText('# Doc\n\n## Model\n\nA gradient-boosted classifier flags risky orders.\n').checklist.labels).toBe('weak');
+    expect(lintText('# Система\n\n## Модель\n\nМодель прогнозирует спрос на следующую неделю.\n').checklist.labels).toBe('weak');
   });
 
   it.each([
