@@ -182,6 +182,11 @@ describe('a section is found by what its heading says', () => {
     expect(lintText('# Doc\n\n## Model\n\nA gradient-boosted model.\n').checklist.labels).toBe('absent');
   });
 
+  it('reads a share of the positive class as a class balance, not as a label definition', () => {
+    expect(state('labels', { 'Training data': '**Positive Class:** 12.3% of loans' })).not.toBe('present');
+    expect(state('labels', { 'Training data': '**Positive class:** a loan 90 days past due within a year' })).toBe('present');
+  });
+
   it('takes a predictive task as implying a target: labels weak, not absent', () => {
     expect(lintText('# Doc\n\n## Model\n\nA gradient-boosted classifier flags risky orders.\n').checklist.labels).toBe('weak');
     expect(lintText('# Система\n\n## Модель\n\nМодель прогнозирует спрос на следующую неделю.\n').checklist.labels).toBe('weak');
