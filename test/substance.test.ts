@@ -86,6 +86,12 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('drift-monitoring', { Operations: 'Each week we compare the two models on the same reports.' })).toBe('absent');
   });
 
+  it('reads a decimal comma, and a comma between thousands', () => {
+    const latencies = (body: string) => lintText(doc({ 'Latency budget': body })).model.items['latency-budget']?.facts.latencies?.map((f) => f.base);
+    expect(latencies('Ответ за 1,25 секунды.')).toEqual([1250]);
+    expect(latencies('The budget is 1,500 ms end to end.')).toEqual([1500]);
+  });
+
   it('reads a number joined to its unit by a hyphen', () => {
     expect(state('latency-budget', { Serving: 'The service is built for sub-2-second latency per query.' })).toBe('present');
   });
