@@ -215,6 +215,14 @@ describe('a section is found by what its heading says', () => {
   });
 });
 
+describe('HTML blocks', () => {
+  it('reads the prose written in HTML, not its tags or comments', () => {
+    expect(state('serving-mode', { Serving: '<p>A nightly batch scoring job writes scores to a table.</p>' })).toBe('present');
+    expect(state('serving-mode', { Serving: '<p align="center"><img src="architecture.png" alt="diagram"></p>' })).toBe('weak');
+    expect(state('serving-mode', { Serving: '<!-- a nightly batch scoring job, maybe -->' })).toBe('weak');
+  });
+});
+
 describe('code blocks', () => {
   it('are read for facts, but their braces are no placeholders and diagrams say nothing', () => {
     const code = (lang: string) => lintText(doc({ 'Latency budget': `\`\`\`${lang}\nP99_LATENCY_BUDGET = "120 ms"  # p99 end-to-end\nlog.info(f"{request_id} done")\n\`\`\`` }));
