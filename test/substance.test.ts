@@ -71,6 +71,10 @@ describe('a sentence states a fact only when it commits to it', () => {
     ['a system handing over the outcomes', 'After 30 days the CRM provides the actual labels (responded or not).'],
     ['a target computed from records', 'The target is computed as total units sold over the next 7 days.'],
     ['a Russian target computed from records', 'Для таргета мы будем рассчитывать общее количество продаж за следующие N дней.'],
+    ['an outcome defined by what happened', 'Churn is defined as no login for 30 consecutive days.'],
+    ['a class by the event that decides it', 'A transaction counts as fraudulent when the cardholder files a dispute.'],
+    ['a team confirming the outcome', 'We train on historical transactions where fraud was confirmed by the investigations team.'],
+    ['a Russian outcome defined by what happened', 'Клиент считается ушедшим, если не совершал покупок 30 дней.'],
   ])('labels: %s says where ground truth comes from', (_name, body) => {
     expect(state('labels', { Data: body })).toBe('present');
   });
@@ -186,6 +190,12 @@ describe('a section is found by what its heading says', () => {
     const result = lintText('# Doc\n\n## Model\n\nA gradient-boosted model trained on the public MovieLens dataset.\n');
     expect(result.checklist.labels).toBe('weak');
     expect(lintText('# Doc\n\n## Model\n\nA gradient-boosted model.\n').checklist.labels).toBe('absent');
+  });
+
+  it('does not take a definition of success, or of a metric, for a label', () => {
+    expect(state('labels', { Pilot: 'The pilot is considered successful if 50% of the feedback is positive.' })).not.toBe('present');
+    expect(state('labels', { Пилот: 'Пилот будет считаться успешным, если обратная связь будет положительной.' })).not.toBe('present');
+    expect(state('labels', { Evaluation: 'Precision is defined as the share of flagged items that are fraud.' })).not.toBe('present');
   });
 
   it('reads a share of the positive class as a class balance, not as a label definition', () => {
