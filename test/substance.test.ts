@@ -32,6 +32,20 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('metrics', { Evaluation: 'What are the business-facing metrics? (CTR, revenue lift, etc.)' })).toBe('weak');
   });
 
+  it.each([
+    ['an error metric by its letters', 'Offline, we compare models on RMSPE.'],
+    ['F1Score written as one word', 'The model achieved an F1Score of 0.61 on the holdout.'],
+    ['whatever the metric is said to be', 'Business KPI: average order value.'],
+    ['a named coefficient', 'Main metric is the Gini coefficient.'],
+  ])('metrics: %s names a metric', (_name, body) => {
+    expect(state('metrics', { Goals: body })).toBe('present');
+  });
+
+  it('does not take what a metric is called in general for a metric', () => {
+    expect(state('metrics', { Goals: 'Metrics are important for this project.' })).toBe('weak');
+    expect(state('metrics', { Goals: 'The metric is to be decided with the business.' })).toBe('weak');
+  });
+
   it('reads a menu of metrics per problem type, or metrics "if available", as a template\'s', () => {
     expect(state('metrics', { Evaluation: '- Classification: precision, recall, F1\n- Regression: MAE, RMSE' })).toBe('weak');
     expect(state('metrics', { Operations: 'Metrics (if available): rerank hit rate, latency.' })).toBe('weak');
