@@ -99,6 +99,22 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('serving-mode', { Notes: 'Developers fix issues at once and do not wait for the batch.' })).toBe('absent');
   });
 
+  it.each([
+    ['audit sampling', 'A sample of 200 predictions per week is reviewed by analysts to estimate precision.'],
+    ['a live metric once labels arrive', 'Online accuracy is computed daily once labels arrive.'],
+    ['predictions joined with outcomes', 'We log predictions and join them with outcomes after 30 days to track AUC.'],
+    ['distributions against training', 'Feature distributions are checked nightly against the training set.'],
+    ['an alert on a change in the output', 'An alert fires when the share of flagged transactions doubles week over week.'],
+    ['Russian: distributions against training', 'Раз в неделю сравниваем распределения признаков с обучающей выборкой.'],
+    ['Russian: a trigger on a metric written in Latin letters', 'Если MAPE превышает 15%, модель переобучается.'],
+  ])('drift: %s is a detection mechanism', (_name, body) => {
+    expect(state('drift-monitoring', { Operations: body })).toBe('present');
+  });
+
+  it('drift: watching for drift, without saying how, is no mechanism', () => {
+    expect(state('drift-monitoring', { Operations: 'We watch for drift.' })).toBe('weak');
+  });
+
   it('drift: a detection mechanism counts wherever it stands; a metric in passing does not', () => {
     expect(state('drift-monitoring', { Operations: 'Each week we compare predictions against actual fraud reports from the bank.' })).toBe('present');
     expect(state('drift-monitoring', { Operations: 'Each week we compare the two models on the same reports.' })).toBe('absent');
