@@ -111,6 +111,23 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('drift-monitoring', { Operations: body })).toBe('present');
   });
 
+  it.each([
+    ['scores on a schedule', 'Scores are computed nightly and written to a table the CRM reads.'],
+    ['a synchronous call', 'The checkout service calls the model synchronously.'],
+    ['an endpoint path', 'Each request from the app hits the /predict endpoint.'],
+    ['a scheduled DAG', 'Predictions are generated in a nightly Airflow DAG.'],
+    ['the browser', "The model runs in the user's browser via ONNX Runtime Web."],
+    ['a model queried on an event', 'The recommender is queried when the home page loads.'],
+    ['each event from a queue', 'A Lambda function scores each event from the queue.'],
+  ])('serving: %s states how the model runs, under any heading', (_name, body) => {
+    expect(state('serving-mode', { Architecture: body })).toBe('present');
+  });
+
+  it('serving: a deployment in passing or deferred states no mode', () => {
+    expect(state('serving-mode', { Architecture: 'We will deploy the model later.' })).toBe('absent');
+    expect(state('serving-mode', { Architecture: 'The model is deployed with Docker.' })).toBe('absent');
+  });
+
   it('drift: watching for drift, without saying how, is no mechanism', () => {
     expect(state('drift-monitoring', { Operations: 'We watch for drift.' })).toBe('weak');
   });
