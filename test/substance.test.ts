@@ -200,6 +200,18 @@ describe('leakage: time order speaks for itself, a bare split does not', () => {
   ])('%s is present without the word leakage', (_name, body) => {
     expect(state('leakage-checks', { Features: body })).toBe('present');
   });
+  it.each([
+    ['a target encoding fit on training folds', 'Target encoding is fit on the training folds only.'],
+    ['test users kept out of training', 'Users in the test set never appear in the training set.'],
+    ['the last weeks held out', 'We hold out the last 4 weeks for testing to mimic production.'],
+    ['an author kept in one fold', 'Posts from the same author are kept in the same fold.'],
+  ])('%s is a split without its reason: weak', (_name, body) => {
+    expect(state('leakage-checks', { Training: body })).toBe('weak');
+  });
+  it('features only from before the prediction is present; a random split is absent', () => {
+    expect(state('leakage-checks', { Training: 'Features are computed only from events before the prediction date.' })).toBe('present');
+    expect(state('leakage-checks', { Training: 'The split is random at the session level.' })).toBe('absent');
+  });
   it('order and deduplication speak of leakage only where the text ties them to it', () => {
     expect(state('leakage-checks', { Indexing: 'Chunks are deduplicated by content hash before indexing.' })).toBe('absent');
     expect(state('leakage-checks', { Feed: 'Posts are shown in chronological order.' })).toBe('absent');
