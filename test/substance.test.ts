@@ -86,6 +86,13 @@ describe('a sentence states a fact only when it commits to it', () => {
     ['a target computed from records', 'The target is computed as total units sold over the next 7 days.'],
     ['a Russian target computed from records', 'Для таргета мы будем рассчитывать общее количество продаж за следующие N дней.'],
     ['an outcome defined by what happened', 'Churn is defined as no login for 30 consecutive days.'],
+    ['a field used as the label', 'We use the star rating the user leaves after the ride as the label.'],
+    ['a record named as the target', 'Support agents resolve each ticket and their resolution code is the target.'],
+    ['the signal as an event', 'The training signal is whether the user clicked.'],
+    ['positives and negatives by what happened', 'Clicks are positives; skipped items are negatives.'],
+    ['raters grading', 'Relevance is graded 0-3 by trained raters following our guidelines.'],
+    ['outcomes pulled from a system', 'Outcomes are pulled from the loan servicing system 90 days after origination.'],
+    ['decisions people made', 'The model learns from past routing decisions made by dispatchers.'],
     ['a class by the event that decides it', 'A transaction counts as fraudulent when the cardholder files a dispute.'],
     ['a team confirming the outcome', 'We train on historical transactions where fraud was confirmed by the investigations team.'],
     ['a Russian outcome defined by what happened', 'Клиент считается ушедшим, если не совершал покупок 30 дней.'],
@@ -255,6 +262,7 @@ describe('a section is found by what its heading says', () => {
     expect(state('labels', { Pilot: 'The pilot is considered successful if 50% of the feedback is positive.' })).not.toBe('present');
     expect(state('labels', { Пилот: 'Пилот будет считаться успешным, если обратная связь будет положительной.' })).not.toBe('present');
     expect(state('labels', { Evaluation: 'Precision is defined as the share of flagged items that are fraud.' })).not.toBe('present');
+    expect(state('labels', { Goals: 'Latency is the target we optimise.' })).not.toBe('present');
   });
 
   it('reads a share of the positive class as a class balance, not as a label definition', () => {
