@@ -93,6 +93,8 @@ describe('a sentence states a fact only when it commits to it', () => {
     ['raters grading', 'Relevance is graded 0-3 by trained raters following our guidelines.'],
     ['outcomes pulled from a system', 'Outcomes are pulled from the loan servicing system 90 days after origination.'],
     ['decisions people made', 'The model learns from past routing decisions made by dispatchers.'],
+    ['a class by the condition that makes it', 'A video is relevant if a user presses like or watches at least half of it.'],
+    ['a target computed in code', '```python\ntargets[prop] = (data[actual_col] > data[line_col]).astype(int)\n```'],
     ['a class by the event that decides it', 'A transaction counts as fraudulent when the cardholder files a dispute.'],
     ['a team confirming the outcome', 'We train on historical transactions where fraud was confirmed by the investigations team.'],
     ['a Russian outcome defined by what happened', 'Клиент считается ушедшим, если не совершал покупок 30 дней.'],
