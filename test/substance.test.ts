@@ -265,11 +265,14 @@ describe('a section is found by what its heading says', () => {
     expect(state('labels', { Пилот: 'Пилот будет считаться успешным, если обратная связь будет положительной.' })).not.toBe('present');
     expect(state('labels', { Evaluation: 'Precision is defined as the share of flagged items that are fraud.' })).not.toBe('present');
     expect(state('labels', { Goals: 'Latency is the target we optimise.' })).not.toBe('present');
+    expect(state('labels', { Data: 'The target is a binary fraud label with explainable risk scores.' })).not.toBe('present');
   });
 
-  it('reads a share of the positive class as a class balance, not as a label definition', () => {
+  it('takes a label named, or its share, for no account of where it comes from', () => {
     expect(state('labels', { 'Training data': '**Positive Class:** 12.3% of loans' })).not.toBe('present');
-    expect(state('labels', { 'Training data': '**Positive class:** a loan 90 days past due within a year' })).toBe('present');
+    expect(state('labels', { 'Training data': 'Label: `isFraud`' })).not.toBe('present');
+    expect(state('labels', { 'Training data': 'Target: churn (binary).' })).not.toBe('present');
+    expect(state('labels', { 'Training data': 'A loan counts as a positive if it is 90 days past due within a year.' })).toBe('present');
   });
 
   it('takes a predictive task as implying a target: labels weak, not absent', () => {
