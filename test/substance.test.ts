@@ -135,6 +135,10 @@ describe('a sentence states a fact only when it commits to it', () => {
   it('serving: a deployment in passing or deferred states no mode', () => {
     expect(state('serving-mode', { Architecture: 'We will deploy the model later.' })).toBe('absent');
     expect(state('serving-mode', { Architecture: 'The model is deployed with Docker.' })).toBe('absent');
+    expect(state('serving-mode', { Serving: 'The model is deployed on AWS Lambda.' })).toBe('weak');
+    const ru = (body: string) => lintText(`# Система\n\n## Сервинг\n\n${body} Это нужно для того, чтобы пользователи получали ответы.\n`).checklist['serving-mode'];
+    expect(ru('Модель доступна через API.')).toBe('weak');
+    expect(ru('Модель отвечает на каждый запрос через REST API.')).toBe('present');
   });
 
   it('drift: watching for drift, without saying how, is no mechanism', () => {
