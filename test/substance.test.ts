@@ -146,6 +146,7 @@ describe('a sentence states a fact only when it commits to it', () => {
   it('drift: watching for drift, without saying how, is no mechanism', () => {
     expect(state('drift-monitoring', { Operations: 'We watch for drift.' })).toBe('weak');
     expect(state('drift-monitoring', { Monitoring: 'We track model performance over time.' })).toBe('weak');
+    expect(state('drift-monitoring', { Evaluation: 'The scorecard reaches a KS statistic of 0.42 on the holdout.' })).toBe('absent');
   });
 
   it('drift: a detection mechanism counts wherever it stands; a metric in passing does not', () => {
