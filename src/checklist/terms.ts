@@ -100,10 +100,10 @@ export function startsWithWordChar(source: string): boolean {
   });
 }
 
-/** Between two words of a term: a space, or Markdown's emphasis and code marks with it ("by **radiologists**", "`y = 1` if"). */
-const GAP = '(?:[\\s*_`]+)';
-
+/** Space, or Markdown's emphasis and code marks ("by **radiologists**", "`y = 1` if"). */
 const MARKS_OR_SPACE = '[\\s*_`]';
+/** Between two words of a term. */
+const GAP = `(?:${MARKS_OR_SPACE}+)`;
 
 /**
  * A pattern whose spaces also step over emphasis and code marks: a literal space, and a `\s*` or

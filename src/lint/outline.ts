@@ -58,10 +58,20 @@ function maskUrls(text: string): string {
     .replace(/https?:\/\/[^\s)>\]]+/g, blank);
 }
 
+const blankOut = (s: string) => s.replace(/[^\n]/g, ' ');
+
 /** An HTML block's text as prose: tags and comments blanked, so offsets still point into the source. */
 function maskHtml(source: string): string {
-  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
-  return source.replace(/<!--[\s\S]*?(?:-->|$)/g, blank).replace(/<[^<>]*>/g, blank);
+  let out = '';
+  let from = 0;
+  // indexOf, not a lazy regex, for comments: see the html case below.
+  for (let open = source.indexOf('<!--'); open !== -1; open = source.indexOf('<!--', from)) {
+    const close = source.indexOf('-->', open + 4);
+    const end = close === -1 ? source.length : close + 3;
+    out += source.slice(from, open) + blankOut(source.slice(open, end));
+    from = end;
+  }
+  return (out + source.slice(from)).replace(/<[^<>]*>/g, blankOut);
 }
 
 /**
