@@ -109,6 +109,11 @@ for (const [split, s] of splits) {
   for (const expected of STATES) {
     console.log(`${expected.padEnd(10)}${STATES.map((got) => String(s.overall.matrix[`${expected}>${got}`] ?? 0).padStart(9)).join('')}`);
   }
+  // Where each item's disagreements fall: weak read as absent is a different fix from present read as weak.
+  const cells = STATES.flatMap((expected) => STATES.filter((got) => got !== expected).map((got) => `${expected}>${got}`));
+  console.log('\ndisagreements per item (reader>mlsd)');
+  console.log(`${''.padEnd(18)}${cells.map((c) => c.replace(/(\w)\w*>(\w)\w*/, '$1>$2').padStart(6)).join('')}`);
+  for (const [id, t] of s.byItem) console.log(`${id.padEnd(18)}${cells.map((c) => String(t.matrix[c] ?? 0).padStart(6)).join('')}`);
 }
 
 // How often a second reader, by the same rules, agrees with the first: the ceiling to hold lint to.

@@ -32,6 +32,22 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('metrics', { Evaluation: 'What are the business-facing metrics? (CTR, revenue lift, etc.)' })).toBe('weak');
   });
 
+  it.each([
+    ['an error metric by its letters', 'Offline, we compare models on RMSPE.'],
+    ['F1Score written as one word', 'The model achieved an F1Score of 0.61 on the holdout.'],
+    ['whatever the metric is said to be', 'Business KPI: average order value.'],
+    ['a named coefficient', 'Main metric is the Gini coefficient.'],
+  ])('metrics: %s names a metric', (_name, body) => {
+    expect(state('metrics', { Goals: body })).toBe('present');
+  });
+
+  it('does not take what a metric is called in general for a metric', () => {
+    expect(state('metrics', { Retrieval: 'Chunks are ranked by cosine similarity to the query.' })).not.toBe('present');
+    expect(state('metrics', { Team: 'The ME team in Berlin owns the pipeline.' })).not.toBe('present');
+    expect(state('metrics', { Goals: 'Metrics are important for this project.' })).toBe('weak');
+    expect(state('metrics', { Goals: 'The metric is to be decided with the business.' })).toBe('weak');
+  });
+
   it('reads a menu of metrics per problem type, or metrics "if available", as a template\'s', () => {
     expect(state('metrics', { Evaluation: '- Classification: precision, recall, F1\n- Regression: MAE, RMSE' })).toBe('weak');
     expect(state('metrics', { Operations: 'Metrics (if available): rerank hit rate, latency.' })).toBe('weak');
@@ -68,6 +84,22 @@ describe('a sentence states a fact only when it commits to it', () => {
     ['a column picked as the target', "The 'churn' column of the telco export was picked as the target."],
     ['experts correcting outputs', 'Subject matter experts edit the generated reports; their edits become the golden set.'],
     ['labels mined from reports', 'Labels were text-mined from radiology reports with a rule-based NLP tool.'],
+    ['a system handing over the outcomes', 'After 30 days the CRM provides the actual labels (responded or not).'],
+    ['a target computed from records', 'The target is computed as total units sold over the next 7 days.'],
+    ['a Russian target computed from records', 'Для таргета мы будем рассчитывать общее количество продаж за следующие N дней.'],
+    ['an outcome defined by what happened', 'Churn is defined as no login for 30 consecutive days.'],
+    ['a field used as the label', 'We use the star rating the user leaves after the ride as the label.'],
+    ['a record named as the target', 'Support agents resolve each ticket and their resolution code is the target.'],
+    ['the signal as an event', 'The training signal is whether the user clicked.'],
+    ['positives and negatives by what happened', 'Clicks are positives; skipped items are negatives.'],
+    ['raters grading', 'Relevance is graded 0-3 by trained raters following our guidelines.'],
+    ['outcomes pulled from a system', 'Outcomes are pulled from the loan servicing system 90 days after origination.'],
+    ['decisions people made', 'The model learns from past routing decisions made by dispatchers.'],
+    ['a class by the condition that makes it', 'A video is relevant if a user presses like or watches at least half of it.'],
+    ['a target computed in code', '```python\ntargets[prop] = (data[actual_col] > data[line_col]).astype(int)\n```'],
+    ['a class by the event that decides it', 'A transaction counts as fraudulent when the cardholder files a dispute.'],
+    ['a team confirming the outcome', 'We train on historical transactions where fraud was confirmed by the investigations team.'],
+    ['a Russian outcome defined by what happened', 'Клиент считается ушедшим, если не совершал покупок 30 дней.'],
   ])('labels: %s says where ground truth comes from', (_name, body) => {
     expect(state('labels', { Data: body })).toBe('present');
   });
@@ -78,9 +110,54 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('serving-mode', { Notes: 'Developers fix issues at once and do not wait for the batch.' })).toBe('absent');
   });
 
+  it.each([
+    ['audit sampling', 'A sample of 200 predictions per week is reviewed by analysts to estimate precision.'],
+    ['a live metric once labels arrive', 'Online accuracy is computed daily once labels arrive.'],
+    ['predictions joined with outcomes', 'We log predictions and join them with outcomes after 30 days to track AUC.'],
+    ['distributions against training', 'Feature distributions are checked nightly against the training set.'],
+    ['an alert on a change in the output', 'An alert fires when the share of flagged transactions doubles week over week.'],
+    ['Russian: distributions against training', 'Раз в неделю сравниваем распределения признаков с обучающей выборкой.'],
+    ['Russian: a trigger on a metric written in Latin letters', 'Если MAPE превышает 15%, модель переобучается.'],
+  ])('drift: %s is a detection mechanism', (_name, body) => {
+    expect(state('drift-monitoring', { Operations: body })).toBe('present');
+  });
+
+  it.each([
+    ['scores on a schedule', 'Scores are computed nightly and written to a table the CRM reads.'],
+    ['a synchronous call', 'The checkout service calls the model synchronously.'],
+    ['an endpoint path', 'Each request from the app hits the /predict endpoint.'],
+    ['a scheduled DAG', 'Predictions are generated in a nightly Airflow DAG.'],
+    ['the browser', "The model runs in the user's browser via ONNX Runtime Web."],
+    ['a model queried on an event', 'The recommender is queried when the home page loads.'],
+    ['each event from a queue', 'A Lambda function scores each event from the queue.'],
+  ])('serving: %s states how the model runs, under any heading', (_name, body) => {
+    expect(state('serving-mode', { Architecture: body })).toBe('present');
+  });
+
+  it('serving: a deployment in passing or deferred states no mode', () => {
+    expect(state('serving-mode', { Architecture: 'We will deploy the model later.' })).toBe('absent');
+    expect(state('serving-mode', { Architecture: 'The model is deployed with Docker.' })).toBe('absent');
+    expect(state('serving-mode', { Serving: 'The model is deployed on AWS Lambda.' })).toBe('weak');
+    const ru = (body: string) => lintText(`# Система\n\n## Сервинг\n\n${body} Это нужно для того, чтобы пользователи получали ответы.\n`).checklist['serving-mode'];
+    expect(ru('Модель доступна через API.')).toBe('weak');
+    expect(ru('Модель отвечает на каждый запрос через REST API.')).toBe('present');
+  });
+
+  it('drift: watching for drift, without saying how, is no mechanism', () => {
+    expect(state('drift-monitoring', { Operations: 'We watch for drift.' })).toBe('weak');
+    expect(state('drift-monitoring', { Monitoring: 'We track model performance over time.' })).toBe('weak');
+    expect(state('drift-monitoring', { Evaluation: 'The scorecard reaches a KS statistic of 0.42 on the holdout.' })).toBe('absent');
+  });
+
   it('drift: a detection mechanism counts wherever it stands; a metric in passing does not', () => {
     expect(state('drift-monitoring', { Operations: 'Each week we compare predictions against actual fraud reports from the bank.' })).toBe('present');
     expect(state('drift-monitoring', { Operations: 'Each week we compare the two models on the same reports.' })).toBe('absent');
+  });
+
+  it('reads a decimal comma, and a comma between thousands', () => {
+    const latencies = (body: string) => lintText(doc({ 'Latency budget': body })).model.items['latency-budget']?.facts.latencies?.map((f) => f.base);
+    expect(latencies('Ответ за 1,25 секунды.')).toEqual([1250]);
+    expect(latencies('The budget is 1,500 ms end to end.')).toEqual([1500]);
   });
 
   it('reads a number joined to its unit by a hyphen', () => {
@@ -133,6 +210,34 @@ describe('leakage: time order speaks for itself, a bare split does not', () => {
     expect(state('leakage-checks', { Evaluation: 'We train on all loans issued before the cut-off date and test on the month after.' })).toBe('weak');
     expect(state('leakage-checks', { Evaluation: 'To keep leakage out, we train on loans issued before the cut-off date and test on the month after.' })).toBe('present');
   });
+  it.each([
+    ['features knowable before the event', 'Features must be knowable before kickoff.'],
+    ['only historical data', 'All 43 features use only historical data.'],
+    ['a past window for features, a future one for the target', 'A rolling past window builds the features and a forward window the target.'],
+  ])('%s is present without the word leakage', (_name, body) => {
+    expect(state('leakage-checks', { Features: body })).toBe('present');
+  });
+  it.each([
+    ['a target encoding fit on training folds', 'Target encoding is fit on the training folds only.'],
+    ['test users kept out of training', 'Users in the test set never appear in the training set.'],
+    ['the last weeks held out', 'We hold out the last 4 weeks for testing to mimic production.'],
+    ['an author kept in one fold', 'Posts from the same author are kept in the same fold.'],
+  ])('%s is a split without its reason: weak', (_name, body) => {
+    expect(state('leakage-checks', { Training: body })).toBe('weak');
+  });
+  it('features only from before the prediction is present; a random split is absent', () => {
+    expect(state('leakage-checks', { Training: 'Features are computed only from events before the prediction date.' })).toBe('present');
+    expect(state('leakage-checks', { Training: 'The split is random at the session level.' })).toBe('absent');
+  });
+  it('order and deduplication speak of leakage only where the text ties them to it', () => {
+    expect(state('leakage-checks', { Indexing: 'Chunks are deduplicated by content hash before indexing.' })).toBe('absent');
+    expect(state('leakage-checks', { Feed: 'Posts are shown in chronological order.' })).toBe('absent');
+    expect(state('leakage-checks', { Evaluation: 'To avoid leakage, near-duplicate questions are removed across train and test.' })).toBe('present');
+  });
+  it('reads Russian: any form of "peeking into the future" ties a split to leakage; "at the moment of" alone is not about it', () => {
+    expect(state('leakage-checks', { Валидация: 'Разбиение по времени показывает, не «подглядывает» ли модель в будущее.' })).toBe('present');
+    expect(state('leakage-checks', { Данные: 'Контакты пользователя на момент сообщения берутся из профиля.' })).toBe('absent');
+  });
 });
 
 describe('a section is found by what its heading says', () => {
@@ -163,6 +268,26 @@ describe('a section is found by what its heading says', () => {
     expect(lintText('# Doc\n\n## Model\n\nA gradient-boosted model.\n').checklist.labels).toBe('absent');
   });
 
+  it('does not take a definition of success, or of a metric, for a label', () => {
+    expect(state('labels', { Pilot: 'The pilot is considered successful if 50% of the feedback is positive.' })).not.toBe('present');
+    expect(state('labels', { Пилот: 'Пилот будет считаться успешным, если обратная связь будет положительной.' })).not.toBe('present');
+    expect(state('labels', { Evaluation: 'Precision is defined as the share of flagged items that are fraud.' })).not.toBe('present');
+    expect(state('labels', { Goals: 'Latency is the target we optimise.' })).not.toBe('present');
+    expect(state('labels', { Data: 'The target is a binary fraud label with explainable risk scores.' })).not.toBe('present');
+  });
+
+  it('takes a label named, or its share, for no account of where it comes from', () => {
+    expect(state('labels', { 'Training data': '**Positive Class:** 12.3% of loans' })).not.toBe('present');
+    expect(state('labels', { 'Training data': 'Label: `isFraud`' })).not.toBe('present');
+    expect(state('labels', { 'Training data': 'Target: churn (binary).' })).not.toBe('present');
+    expect(state('labels', { 'Training data': 'A loan counts as a positive if it is 90 days past due within a year.' })).toBe('present');
+  });
+
+  it('takes a predictive task as implying a target: labels weak, not absent', () => {
+    expect(lintText('# Doc\n\n## Model\n\nA gradient-boosted classifier flags risky orders.\n').checklist.labels).toBe('weak');
+    expect(lintText('# Система\n\n## Модель\n\nМодель прогнозирует спрос на следующую неделю.\n').checklist.labels).toBe('weak');
+  });
+
   it.each([
     ['Целевое видение', 'labels'],
     ['Security measures', 'metrics'],
@@ -177,6 +302,14 @@ describe('a section is found by what its heading says', () => {
   it('does not take the document title for a section', () => {
     const result = lintText('# Real-time fraud scoring\n\nA short note.\n');
     expect(result.items['serving-mode']?.via).not.toBe('heading');
+  });
+});
+
+describe('HTML blocks', () => {
+  it('reads the prose written in HTML, not its tags or comments', () => {
+    expect(state('serving-mode', { Serving: '<p>A nightly batch scoring job writes scores to a table.</p>' })).toBe('present');
+    expect(state('serving-mode', { Serving: '<p align="center"><img src="architecture.png" alt="diagram"></p>' })).toBe('weak');
+    expect(state('serving-mode', { Serving: '<!-- a nightly batch scoring job, maybe -->' })).toBe('weak');
   });
 });
 

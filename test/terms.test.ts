@@ -21,6 +21,9 @@ describe('compileTerms', () => {
     expect(() => validateTerms(['(unclosed'])).toThrow();
     expect(() => compileTerms(['(unclosed']).test('x')).toThrow();
   });
+  it('ignores space around a term: a term is matched on word boundaries anyway', () => {
+    expect(compileTerms(['(?:1|0) — ']).find('(1 — the ticket was rejected)').map((x) => x.text)).toEqual(['1 —']);
+  });
   it('finds an empty-matching team term without stalling', () => {
     expect(compileTerms(['x?']).find(' - ').length).toBeGreaterThan(0);
   });
@@ -37,6 +40,9 @@ describe('composed terms: A ~N B', () => {
     expect(m.test('online is where most of the ranking happens')).toBe(false);
     expect(m.test('We are online. Ranking runs nightly.')).toBe(false);
     expect(m.test('ranking online')).toBe(false);
+  });
+  it('steps over quotes around a word in the window', () => {
+    expect(compileTerms(['(?:за|под)гляд[а-яё]* ~3 в будущее']).test('не «подглядывает» ли модель в будущее')).toBe(true);
   });
   it('expands to a plain term when there is no window', () => {
     expect(expandWindows('real[- ]time')).toBe('real[- ]time');
@@ -59,6 +65,11 @@ describe("Markdown's emphasis and code marks between a term's words", () => {
     expect(m.test('the dataset')).toBe(true);
     expect(m.test('the data set')).toBe(true);
     expect(m.test('error rate >30% for a day')).toBe(true);
+  });
+  it('are stepped over where a term allows space between a word and its punctuation', () => {
+    const m = compileTerms(['target variable\\s*[:=]\\s*\\w+']);
+    expect(m.find('**Target Variable**: `actual_margin = home - away`').map((x) => x.text)).toEqual(['Target Variable**: `actual_margin']);
+    expect(compileTerms(['x[\\s]*:']).test('x**:')).toBe(false); // a character class says what it means
   });
   it('do not join words a term does not join', () => {
     expect(compileTerms(['labell?ed by radiologists']).test('labelled**. By radiologists')).toBe(false);

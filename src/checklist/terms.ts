@@ -100,20 +100,42 @@ export function startsWithWordChar(source: string): boolean {
   });
 }
 
-/** Between two words of a term: a space, or Markdown's emphasis and code marks with it ("by **radiologists**", "`y = 1` if"). */
-const GAP = '(?:[\\s*_`]+)';
+/** Space, or Markdown's emphasis and code marks ("by **radiologists**", "`y = 1` if"). */
+const MARKS_OR_SPACE = '[\\s*_`]';
+/** Between two words of a term. */
+const GAP = `(?:${MARKS_OR_SPACE}+)`;
 
-/** A pattern whose literal spaces (outside character classes) also step over emphasis and code marks. */
+/**
+ * A pattern whose spaces also step over emphasis and code marks: a literal space, and a `\s*` or
+ * `\s+` outside character classes ("**Target variable**: `y`" is "target variable: y").
+ */
 function markupTolerant(source: string): string {
   let out = '';
-  let last = 0;
-  scanSyntax(source, (c, i) => {
-    if (c !== ' ') return;
-    out += source.slice(last, i) + GAP;
-    last = i + 1;
-  });
-  return out + source.slice(last);
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      const escaped = source.slice(i, i + 2);
+      if (!inClass && escaped === '\\s' && (source[i + 2] === '*' || source[i + 2] === '+')) {
+        out += MARKS_OR_SPACE + source[i + 2]!;
+        i += 2;
+      } else {
+        out += escaped;
+        i++;
+      }
+    } else if (inClass) {
+      inClass = c !== ']';
+      out += c;
+    } else if (c === '[') {
+      inClass = true;
+      out += c;
+    } else out += c === ' ' ? GAP : c;
+  }
+  return out;
 }
+
+/** What may stand between the words of a window: space, punctuation inside a sentence, marks, quotes. */
+const BETWEEN_WORDS = '[\\s,;:*_`«»“”"]';
 
 /** `A ~N B`: the parts of a composed term, and the word windows between them. */
 const WINDOW = /\s+~(\d{1,2})\s+/;
@@ -127,7 +149,7 @@ export function expandWindows(term: string): string {
   if (parts.length === 1) return markupTolerant(term);
   let source = `(?:${markupTolerant(parts[0]!)})`;
   for (let i = 1; i < parts.length; i += 2) {
-    source += `(?:[\\s,;:*_\`]+[^\\s.!?;]+){0,${parts[i]}}?[\\s,;:*_\`]+(?:${markupTolerant(parts[i + 1]!)})`;
+    source += `(?:${BETWEEN_WORDS}+[^\\s.!?;]+){0,${parts[i]}}?${BETWEEN_WORDS}+(?:${markupTolerant(parts[i + 1]!)})`;
   }
   return source;
 }
@@ -159,7 +181,7 @@ export function compileTerms(terms: readonly string[]): TermMatcher {
   // than with the `i` flag (bench/README.md, "Measurements behind the code").
   const build = () => {
     // A composed term starts where its first part does.
-    const expanded = terms.map((term) => ({ term, source: expandWindows(term), wordStart: startsWithWordChar(term.split(WINDOW, 1)[0]!) }));
+    const expanded = terms.map((written) => written.trim()).map((term) => ({ term, source: expandWindows(term), wordStart: startsWithWordChar(term.split(WINDOW, 1)[0]!) }));
     const group = (acronyms: boolean, wordStart: boolean) =>
       expanded.filter((t) => isAcronym(t.term) === acronyms && t.wordStart === wordStart).map((t) => (acronyms ? t.source : lowerPattern(t.source)));
     return [

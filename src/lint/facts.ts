@@ -93,7 +93,8 @@ function quantityRegex(units: Record<string, number>): RegExp {
     const names = Object.keys(units)
       .sort((a, b) => b.length - a.length)
       .map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    const number = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+    // Thousands with commas ("1,500 ms"), or a decimal point or comma ("0.5 s", "0,5 с").
+    const number = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?`;
     const spelled = names.filter((u) => u.length > 3).join('|'); // "a minute", never "a s"
     regex = new RegExp(
       String.raw`(?<![\w\u00C0-\u024F.,])(?:(${number})(?:\s|-)?(${names.join('|')})|([Aa]n?|[Oo]ne)\s(${spelled}))(?!${WORD_CHAR})`,
@@ -104,7 +105,8 @@ function quantityRegex(units: Record<string, number>): RegExp {
   return regex;
 }
 
-const parseNumber = (s: string) => (/^(?:an?|one)$/i.test(s) ? 1 : Number(s.replace(/,/g, '')));
+const THOUSANDS = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const parseNumber = (s: string) => (/^(?:an?|one)$/i.test(s) ? 1 : Number(THOUSANDS.test(s) ? s.replace(/,/g, '') : s.replace(',', '.')));
 
 /** Extract one fact from the blocks in an item's scope. */
 export function extractFact(spec: FactSpec, blocks: readonly Block[], lines: LineIndex, given?: FactContext): Fact[] {

@@ -58,6 +58,22 @@ function maskUrls(text: string): string {
     .replace(/https?:\/\/[^\s)>\]]+/g, blank);
 }
 
+const blankOut = (s: string) => s.replace(/[^\n]/g, ' ');
+
+/** An HTML block's text as prose: tags and comments blanked, so offsets still point into the source. */
+function maskHtml(source: string): string {
+  let out = '';
+  let from = 0;
+  // indexOf, not a lazy regex, for comments: see the html case below.
+  for (let open = source.indexOf('<!--'); open !== -1; open = source.indexOf('<!--', from)) {
+    const close = source.indexOf('-->', open + 4);
+    const end = close === -1 ? source.length : close + 3;
+    out += source.slice(from, open) + blankOut(source.slice(open, end));
+    from = end;
+  }
+  return (out + source.slice(from)).replace(/<[^<>]*>/g, blankOut);
+}
+
 /**
  * A bold line standing as a heading: `**Metrics**` or `**Metrics:**` alone on a paragraph's first
  * line. Returns its title and where the line ends, so the rest of the paragraph stays prose.
@@ -105,8 +121,8 @@ export function buildOutline(root: Root, text: string): Outline {
   };
 
   let listItem: Block['listItem'];
-  const addSpan = (kind: Block['kind'], start: number, end: number, context: string) => {
-    blocks.push({ kind, text: maskUrls(text.slice(start, end)), offset: start, span: lines.span(start, end), sections: [...open], context, ...(listItem ? { listItem } : {}) });
+  const addSpan = (kind: Block['kind'], start: number, end: number, context: string, source = text.slice(start, end)) => {
+    blocks.push({ kind, text: maskUrls(source), offset: start, span: lines.span(start, end), sections: [...open], context, ...(listItem ? { listItem } : {}) });
     listItem = undefined;
   };
 
@@ -175,6 +191,9 @@ export function buildOutline(root: Root, text: string): Outline {
           comments.push({ body: source.slice(open + 4, close), span: lines.span(start + open, start + close + 3) });
           open = source.indexOf('<!--', close + 3);
         }
+        // Prose written in HTML (a <p>, a table of <td>s) says what Markdown would.
+        const prose = maskHtml(source);
+        if (/[\p{L}\p{N}]/u.test(prose)) addSpan('paragraph', start, end, headingContext(), prose);
         return;
       }
       case 'root':
