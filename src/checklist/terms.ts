@@ -135,7 +135,7 @@ function markupTolerant(source: string): string {
 }
 
 /** What may stand between the words of a window: space, punctuation inside a sentence, marks, quotes. */
-const BETWEEN_WORDS = '[\\s,;:*_`«»“”"]';
+const BETWEEN_WORDS = '[\\s,;:*_`«»“”"()[\\]]';
 
 /** `A ~N B`: the parts of a composed term, and the word windows between them. */
 const WINDOW = /\s+~(\d{1,2})\s+/;
