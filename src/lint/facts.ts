@@ -39,7 +39,7 @@ const endsOf = (text: string) => sentenceEnds.get(text, findEnds);
  * The sentence of `text` that holds offset `at` (table rows and headings are one sentence).
  * A binary search over the sentence ends, so a long block with many matches stays linear-ish.
  */
-function sentenceAround(text: string, at: number): string {
+export function sentenceAround(text: string, at: number): string {
   const ends = endsOf(text);
   let lo = 0;
   let hi = ends.length; // first end >= at
