@@ -27,6 +27,21 @@ describe('compileTerms', () => {
   it('finds an empty-matching team term without stalling', () => {
     expect(compileTerms(['x?']).find(' - ').length).toBeGreaterThan(0);
   });
+  it('answers `test` and `find` alike in any order of calls: the two share one global regex', () => {
+    const terms = ['ab', 'AB', 'b ~2 d', '(?:x|é)a', '<a'];
+    const text = fc.array(fc.constantFrom('ab', 'AB', 'b', 'd', 'xa', 'éa', '<a', ' ', '. '), { maxLength: 12 }).map((words) => words.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, fc.constantFrom('test', 'find')), { maxLength: 20 }), (calls) => {
+        const shared = compileTerms(terms);
+        for (const [t, call] of calls) {
+          const expected = compileTerms(terms).find(t);
+          if (call === 'test') expect(shared.test(t)).toBe(expected.length > 0);
+          else expect(shared.find(t)).toEqual(expected);
+        }
+      }),
+      { seed: 42, numRuns: 300 },
+    );
+  });
 });
 
 describe('composed terms: A ~N B', () => {

@@ -194,15 +194,7 @@ export function compileTerms(terms: readonly string[]): TermMatcher {
   // Built on first use: a document that never needs a list (another language's, an item it lacks)
   // does not pay for it. A team's patterns are checked when its config is read (validateTerms).
   let searches: { regex: RegExp; lower: boolean }[] | undefined;
-  let testers: { regex: RegExp; lower: boolean }[] | undefined;
-  const ready = () => {
-    if (!searches) {
-      searches = build();
-      // Sticky-free copies for `test`, so a test never depends on or disturbs a `lastIndex`.
-      testers = searches.map((s) => ({ regex: new RegExp(s.regex.source, ''), lower: s.lower }));
-    }
-    return { searches, testers: testers! };
-  };
+  const ready = () => (searches ??= build());
   // Lower-casing keeps every offset except for a few letters (İ); such a text is searched as written.
   const subject = (text: string, lower: boolean) => {
     if (!lower) return text;
@@ -212,9 +204,15 @@ export function compileTerms(terms: readonly string[]): TermMatcher {
   // The same sentences and headings are searched for every item, and again after each edit.
   const tested = new TextMemo<boolean>(MEMO_TEXTS);
   const found = new TextMemo<readonly TermMatch[]>(MEMO_TEXTS);
-  const test = (text: string) => ready().testers.some(({ regex, lower }) => regex.test(subject(text, lower)));
+  // `test` runs the same global regex as `find`, from the start: a copy without the `g` flag would be
+  // compiled again, and compiling the large lists costs more than running them.
+  const test = (text: string) =>
+    ready().some(({ regex, lower }) => {
+      regex.lastIndex = 0;
+      return regex.test(subject(text, lower));
+    });
   const find = (text: string): readonly TermMatch[] => {
-    const { searches } = ready();
+    const searches = ready();
     const matches: TermMatch[] = [];
     for (const { regex, lower } of searches) {
       const searched = subject(text, lower);
