@@ -276,6 +276,9 @@ describe('a section is found by what its heading says', () => {
     expect(health.checklist['drift-monitoring']).toBe('absent');
     const vague = lintText('# Doc\n\n## Monitoring\n\nWe will monitor the model.\n');
     expect(vague.checklist['drift-monitoring']).toBe('weak');
+    // a section under the item's own title is its own, whatever it holds yet
+    const stub = lintText('# Doc\n\n## Drift monitoring\n\nTODO: fill in.\n\nRequest latency and throughput are on the dashboard.\n');
+    expect(stub.items['drift-monitoring']).toMatchObject({ state: 'weak', via: 'heading' });
   });
 
   it('takes a mention whose own sentence is about service health for no mention, in either language', () => {

@@ -1,4 +1,4 @@
-import { headingMatches } from '../checklist/headings.js';
+import { headingMatches, normalizeHeading } from '../checklist/headings.js';
 import { TextMemo } from '../checklist/text-memo.js';
 import type { TermMatch } from '../checklist/terms.js';
 import type { Checklist, ChecklistItem, FactSpec } from '../checklist/types.js';
@@ -84,7 +84,11 @@ function ownSectionsOf(item: ChecklistItem, outline: Outline, context: FactConte
   const except = item.mentionsExcept;
   if (!except) return { own, notOwn };
   const speaksOf = (b: Block) => mentionsItem(item, b) || item.facts.some((spec) => hasFact(spec, b, outline.lines, context));
+  // A heading that carries the item's own title ("Drift monitoring", as `mlsd new` and --fix write
+  // it) is its section whatever it holds yet; only other headings ("Monitoring") can be demoted.
+  const title = normalizeHeading(item.title);
   for (const i of own) {
+    if (headingMatches(outline.sections[i]!.normalized, title)) continue;
     const prose = outline.blocks.filter((b) => b.kind !== 'heading' && b.sections.includes(i));
     if (prose.some((b) => except.test(b.text)) && !prose.some(speaksOf)) {
       own.delete(i);
