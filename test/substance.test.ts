@@ -220,6 +220,8 @@ describe('leakage: time order speaks for itself, a bare split does not', () => {
     ['only historical data', 'All 43 features use only historical data.'],
     ['a past window for features, a future one for the target', 'A rolling past window builds the features and a forward window the target.'],
     ['features only from before the prediction', 'Features are computed only from events before the prediction date.'],
+    ['features from the past only, "only" after them', 'The target is the last wave; features come from past waves only.'],
+    ['features as they were at the time of the event', 'We compute and store the features at the time of the impression, not when the user acts.'],
   ])('%s is present without the word leakage', (_name, body) => {
     expect(state('leakage-checks', { Evaluation: body })).toBe('present');
   });
