@@ -67,7 +67,7 @@ for (const doc of labels.documents) {
   const split = doc.split ?? 'all';
   if (onlySplit && split !== onlySplit) continue;
   if (onlyRound && String(doc.round) !== onlyRound) continue;
-  if (!splits.has(split)) splits.set(split, { overall: newTally(), byItem: new Map(), byLanguage: new Map(), missing: [], docs: 0 });
+  if (!splits.has(split)) splits.set(split, { overall: newTally(), byItem: new Map(), byLanguage: new Map(), missing: [], docs: 0, perDoc: [] });
   const s = splits.get(split);
   const text = readDoc(doc);
   if (text === undefined) {
@@ -77,6 +77,8 @@ for (const doc of labels.documents) {
   s.docs += 1;
   const result = lint(text, checklist);
   const language = doc.language ?? result.language;
+  const own = newTally();
+  s.perDoc.push(own);
   for (const id of itemIds) {
     const expected = doc.labels[id]?.verdict;
     if (!expected) continue;
@@ -86,12 +88,41 @@ for (const doc of labels.documents) {
       count(map.get(key), expected, got);
     }
     count(s.overall, expected, got);
+    count(own, expected, got);
     if (got !== expected && !UNLISTED.has(split)) {
       const report = result.items[id];
       const where = report?.line ? ` (line ${report.line}, via ${report.via})` : '';
       disagreements.push(`${doc.file}  ${id}: reader ${expected}, mlsd ${got}${where} — reader: ${doc.labels[id].evidence}`);
     }
   }
+}
+
+/**
+ * A 95% interval for overall agreement, resampling whole documents (their items are not
+ * independent): how far a figure on this many documents may sit from the same measure on others.
+ * Seeded, so the same labels print the same interval.
+ */
+function interval(perDoc, key) {
+  let seed = 12345;
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const rates = [];
+  for (let r = 0; r < 2000; r++) {
+    let hits = 0;
+    let n = 0;
+    for (let i = 0; i < perDoc.length; i++) {
+      const doc = perDoc[Math.floor(random() * perDoc.length)];
+      hits += doc[key];
+      n += doc.n;
+    }
+    rates.push(n === 0 ? 0 : hits / n);
+  }
+  rates.sort((a, b) => a - b);
+  return `${(100 * rates[50]).toFixed(1)}–${(100 * rates[1949]).toFixed(1)}%`;
 }
 
 const pct = (a, b) => (b === 0 ? '   n/a' : `${((100 * a) / b).toFixed(1).padStart(5)}%`);
@@ -104,6 +135,9 @@ for (const [split, s] of splits) {
   for (const [id, t] of s.byItem) console.log(row(id, t));
   for (const [lang, t] of s.byLanguage) console.log(row(`language ${lang}`, t));
   console.log(row('overall', s.overall));
+  if (s.perDoc.length > 1) {
+    console.log(`95% interval, documents resampled: 3-state ${interval(s.perDoc, 'exact')}, present-vs-not ${interval(s.perDoc, 'presence')}`);
+  }
   console.log('\nconfusion (rows: reader, columns: mlsd)');
   console.log(`${''.padEnd(10)}${STATES.map((x) => x.padStart(9)).join('')}`);
   for (const expected of STATES) {

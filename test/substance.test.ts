@@ -56,6 +56,18 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('metrics', { Operations: 'Metrics (if available): rerank hit rate, latency.' })).toBe('weak');
   });
 
+  it('reads examples that end in "etc." as illustrating a kind, not choosing', () => {
+    expect(state('metrics', { Evaluation: 'Offline measures such as precision, recall, ranking loss, etc. differ from live ones.' })).toBe('weak');
+    expect(state('metrics', { Evaluation: 'Offline we report precision and recall at the chosen threshold.' })).toBe('present');
+    expect(ruState('metrics', 'Метрики', 'Считаем метрики, например, точность, полноту и т. д.')).toBe('weak');
+    expect(ruState('metrics', 'Метрики', 'Считаем точность и полноту на отложенной выборке.')).toBe('present');
+  });
+
+  it('reads a label a block opens with as framing its sentences, as a heading does', () => {
+    expect(state('serving-mode', { 'Intended use': '- **Not intended for**: real-time serving behind an API.' })).toBe('weak');
+    expect(state('serving-mode', { 'Intended use': '- **Deployment**: real-time serving behind an API.' })).toBe('present');
+  });
+
   it('reads "would allow us to" as a hypothetical, not a plan', () => {
     expect(state('drift-monitoring', { Monitoring: 'Monitoring would allow us to track the accuracy of the model over time.' })).toBe('weak');
   });
@@ -208,6 +220,8 @@ describe('leakage: time order speaks for itself, a bare split does not', () => {
     ['only historical data', 'All 43 features use only historical data.'],
     ['a past window for features, a future one for the target', 'A rolling past window builds the features and a forward window the target.'],
     ['features only from before the prediction', 'Features are computed only from events before the prediction date.'],
+    ['features from the past only, "only" after them', 'The target is the last wave; features come from past waves only.'],
+    ['features as they were at the time of the event', 'We compute and store the features at the time of the impression, not when the user acts.'],
   ])('%s is present without the word leakage', (_name, body) => {
     expect(state('leakage-checks', { Evaluation: body })).toBe('present');
   });
@@ -222,8 +236,13 @@ describe('leakage: time order speaks for itself, a bare split does not', () => {
     ['test users kept out of training', 'Users in the test set never appear in the training set.'],
     ['the last weeks held out', 'We hold out the last 4 weeks for testing to mimic production.'],
     ['an author kept in one fold', 'Posts from the same author are kept in the same fold.'],
+    ['a split named by the time it follows', 'We maximise PR-AUC on a time-based train/validation split.'],
+    ['a holdout split on a date', 'The holdout is split on the event date.'],
   ])('%s is a split without its reason: weak', (_name, body) => {
     expect(state('leakage-checks', { Training: body })).toBe('weak');
+  });
+  it('reads a Russian time split as a split without its reason: weak', () => {
+    expect(ruState('leakage-checks', 'Валидация', 'Временное разделение выборки для имитации реального использования.')).toBe('weak');
   });
   it('a random split is absent', () => {
     expect(state('leakage-checks', { Training: 'The split is random at the session level.' })).toBe('absent');
@@ -259,6 +278,16 @@ describe('a section is found by what its heading says', () => {
     expect(health.checklist['drift-monitoring']).toBe('absent');
     const vague = lintText('# Doc\n\n## Monitoring\n\nWe will monitor the model.\n');
     expect(vague.checklist['drift-monitoring']).toBe('weak');
+    // a section under the item's own title is its own, whatever it holds yet
+    const stub = lintText('# Doc\n\n## Drift monitoring\n\nTODO: fill in.\n\nRequest latency and throughput are on the dashboard.\n');
+    expect(stub.items['drift-monitoring']).toMatchObject({ state: 'weak', via: 'heading' });
+  });
+
+  it('takes a mention whose own sentence is about service health for no mention, in either language', () => {
+    expect(state('drift-monitoring', { Operations: 'We monitor uptime, latency and error rates on the status page.' })).toBe('absent');
+    expect(ruState('drift-monitoring', 'Эксплуатация', 'Мониторинг нагрузки на сервер (время ответа API, использование GPU/CPU).')).toBe('absent');
+    // another sentence of the same paragraph still mentions drift
+    expect(state('drift-monitoring', { Operations: 'We monitor the model for drift. Uptime is tracked on the status page.' })).toBe('weak');
   });
 
   it('takes a hint (a dataset named) as a weak item, never as a present one', () => {

@@ -59,6 +59,11 @@ describe('composed terms: A ~N B', () => {
   it('steps over quotes around a word in the window', () => {
     expect(compileTerms(['(?:за|под)гляд[а-яё]* ~3 в будущее']).test('не «подглядывает» ли модель в будущее')).toBe(true);
   });
+  it('steps over brackets around words in the window', () => {
+    const holdout = compileTerms(['hold[- ]?out ~4 last ~2 days']);
+    expect(holdout.test('Hold-out validation set (last 7 days)')).toBe(true);
+    expect(holdout.test('Hold-out validation set [last 7 days]')).toBe(true);
+  });
   it('expands to a plain term when there is no window', () => {
     expect(expandWindows('real[- ]time')).toBe('real[- ]time');
   });

@@ -135,7 +135,9 @@ function markupTolerant(source: string): string {
 }
 
 /** What may stand between the words of a window: space, punctuation inside a sentence, marks, quotes. */
-const BETWEEN_WORDS = '[\\s,;:*_`«»“”"]';
+const BETWEEN_WORDS = '[\\s,;:*_`«»“”"()[\\]]';
+/** A word of a window: none of those, nor a sentence end, so a window reads one way only (no backtracking). */
+const WINDOW_WORD = '[^\\s,;:*_`«»“”"()[\\].!?]+';
 
 /** `A ~N B`: the parts of a composed term, and the word windows between them. */
 const WINDOW = /\s+~(\d{1,2})\s+/;
@@ -149,7 +151,7 @@ export function expandWindows(term: string): string {
   if (parts.length === 1) return markupTolerant(term);
   let source = `(?:${markupTolerant(parts[0]!)})`;
   for (let i = 1; i < parts.length; i += 2) {
-    source += `(?:${BETWEEN_WORDS}+[^\\s.!?;]+){0,${parts[i]}}?${BETWEEN_WORDS}+(?:${markupTolerant(parts[i + 1]!)})`;
+    source += `(?:${BETWEEN_WORDS}+${WINDOW_WORD}){0,${parts[i]}}?${BETWEEN_WORDS}+(?:${markupTolerant(parts[i + 1]!)})`;
   }
   return source;
 }

@@ -39,7 +39,7 @@ const endsOf = (text: string) => sentenceEnds.get(text, findEnds);
  * The sentence of `text` that holds offset `at` (table rows and headings are one sentence).
  * A binary search over the sentence ends, so a long block with many matches stays linear-ish.
  */
-function sentenceAround(text: string, at: number): string {
+export function sentenceAround(text: string, at: number): string {
   const ends = endsOf(text);
   let lo = 0;
   let hi = ends.length; // first end >= at
@@ -82,6 +82,9 @@ function counts(context: FactContext | undefined, block: Block, at: number): boo
   if (!context) return true;
   const sentence = sentenceAround(block.text, at);
   if (context.notSubstance.test(sentence) || context.deferredSections.test(block.context)) return false;
+  // A label frames its block as a heading does: "**Not intended for**: real-time use", "**Future**: an API".
+  const label = LEAD_LABEL.exec(block.text)?.[0];
+  if (label && (context.notSubstance.test(label) || context.deferredSections.test(label))) return false;
   return !context.about || context.about.test(sentence) || context.about.test(block.context);
 }
 

@@ -1,8 +1,8 @@
-import { headingMatches } from '../checklist/headings.js';
+import { headingMatches, normalizeHeading } from '../checklist/headings.js';
 import { TextMemo } from '../checklist/text-memo.js';
 import type { TermMatch } from '../checklist/terms.js';
 import type { Checklist, ChecklistItem, FactSpec } from '../checklist/types.js';
-import { extractFact, hasFact, readDeclared, type Fact, type FactContext } from './facts.js';
+import { extractFact, hasFact, readDeclared, sentenceAround, type Fact, type FactContext } from './facts.js';
 import type { FrontMatter } from './frontmatter.js';
 import type { Block, Outline, Section } from './outline.js';
 import type { Span } from './position.js';
@@ -61,6 +61,16 @@ export const isOwnHeading = (item: ChecklistItem, section: Section) =>
   item.aliases.some((alias) => headingMatches(section.normalized, alias)) || (section.level > 1 && (item.heads?.test(section.normalized) ?? false));
 
 /**
+ * Whether a block speaks of the item: a mention whose sentence is not about what the item says it
+ * is not ("we monitor uptime and error rates" is no drift mention; "we monitor drift" beside it is).
+ */
+const mentionsItem = (item: ChecklistItem, b: Block) => {
+  const except = item.mentionsExcept;
+  if (!except) return item.mentions.test(b.text);
+  return item.mentions.find(b.text).some((m) => !except.test(sentenceAround(b.text, m.index)));
+};
+
+/**
  * The sections that are the item's own. For an item that says what is not it, a section under its
  * heading whose prose speaks of that and never of the item ("Monitoring": request ids, error rates,
  * uptime) is not its section: `notOwn` holds those.
@@ -73,8 +83,12 @@ function ownSectionsOf(item: ChecklistItem, outline: Outline, context: FactConte
   });
   const except = item.mentionsExcept;
   if (!except) return { own, notOwn };
-  const speaksOf = (b: Block) => (item.mentions.test(b.text) && !except.test(b.text)) || item.facts.some((spec) => hasFact(spec, b, outline.lines, context));
+  const speaksOf = (b: Block) => mentionsItem(item, b) || item.facts.some((spec) => hasFact(spec, b, outline.lines, context));
+  // A heading that carries the item's own title ("Drift monitoring", as `mlsd new` and --fix write
+  // it) is its section whatever it holds yet; only other headings ("Monitoring") can be demoted.
+  const title = normalizeHeading(item.title);
   for (const i of own) {
+    if (headingMatches(outline.sections[i]!.normalized, title)) continue;
     const prose = outline.blocks.filter((b) => b.kind !== 'heading' && b.sections.includes(i));
     if (prose.some((b) => except.test(b.text)) && !prose.some(speaksOf)) {
       own.delete(i);
@@ -105,7 +119,7 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
   const hasEvidence = (b: Block) => item.facts.some((spec) => spec.evidence && hasFact(spec, b, outline.lines, ownContext));
   // A word in code (a function named retrain) is no mention; code counts only through evidence.
   const mentions = (b: Block) =>
-    b.kind !== 'code' && !(b.kind === 'heading' && notOwn.has(b.sections.at(-1)!)) && item.mentions.test(b.text) && !item.mentionsExcept?.test(b.text);
+    b.kind !== 'code' && !(b.kind === 'heading' && notOwn.has(b.sections.at(-1)!)) && mentionsItem(item, b);
   const scope = outline.blocks.filter((b) => inOwn(b) || mentions(b) || hasEvidence(b));
   const mentioned = scope.filter((b) => !inOwn(b));
   if (own.size === 0 && mentioned.length === 0) return hinted(item, outline);
