@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // Agreement between `mlsd lint` and a careful reader's verdicts.
-// Usage: npm run eval -- <folder> [--split tune|dev|sealed] [--round N] [--quiet]
+// Usage: npm run eval -- <folder> [--split tune|dev|sealed] [--round N] [--quiet] [--save F] [--against F]
 //   The folder holds labels.yaml and the documents (beside it or in docs/); documents that may not
 //   be redistributed are read from $MLSD_VERDICTS_CACHE or ~/.cache/mlsd/verdicts/.
 //   Disagreements are listed for every document except those in the dev and sealed splits: dev
 //   decides whether a change carries to documents nobody tuned on, sealed is only measured.
 //   --round measures one collection round alone.
+//   --save F writes lint's state for every item to F; --against F prints what changed since: how
+//   many items moved between which states, per split and item, and (for tune) in which documents.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -21,12 +23,14 @@ const option = (name) => {
   return i === -1 ? undefined : args[i + 1];
 };
 if (!folder) {
-  console.error('usage: npm run eval -- <folder with labels.yaml> [--split tune|dev|sealed] [--round N] [--quiet]');
+  console.error('usage: npm run eval -- <folder with labels.yaml> [--split tune|dev|sealed] [--round N] [--quiet] [--save F] [--against F]');
   process.exit(2);
 }
 const onlySplit = option('split');
 const onlyRound = option('round');
 const quiet = args.includes('--quiet');
+const savePath = option('save');
+const against = option('against') && JSON.parse(readFileSync(option('against'), 'utf8'));
 const cache = process.env.MLSD_VERDICTS_CACHE ?? join(homedir(), '.cache', 'mlsd', 'verdicts');
 
 const labels = parse(readFileSync(join(folder, 'labels.yaml'), 'utf8'));
@@ -62,6 +66,8 @@ function count(t, expected, got) {
 
 const splits = new Map(); // split → { overall, byItem, byLanguage, missing, docs }
 const disagreements = [];
+const states = {}; // "file item" → lint's state, for --save and --against
+const changes = new Map(); // split → Map("item reader=x: a → b" → { count, files })
 const UNLISTED = new Set(['dev', 'sealed']);
 for (const doc of labels.documents) {
   const split = doc.split ?? 'all';
@@ -89,6 +95,17 @@ for (const doc of labels.documents) {
     }
     count(s.overall, expected, got);
     count(own, expected, got);
+    const key = `${doc.file} ${id}`;
+    states[key] = got;
+    const before = against?.[key];
+    if (before && before !== got) {
+      if (!changes.has(split)) changes.set(split, new Map());
+      const label = `${id} reader=${expected}: ${before} → ${got}`;
+      const change = changes.get(split).get(label) ?? { count: 0, net: (got === expected) - (before === expected), files: [] };
+      change.count += 1;
+      change.files.push(doc.file);
+      changes.get(split).set(label, change);
+    }
     if (got !== expected && !UNLISTED.has(split)) {
       const report = result.items[id];
       const where = report?.line ? ` (line ${report.line}, via ${report.via})` : '';
@@ -168,6 +185,22 @@ if (existsSync(secondPath)) {
   }
   if (bySplit.size > 0) console.log('\n== a second reader against the first (false alarms: first says present, second does not)');
   for (const [split, s] of bySplit) console.log(row(`${split} (${s.docs} docs)`, s.tally));
+}
+
+if (savePath) writeFileSync(savePath, `${JSON.stringify(states, null, 1)}\n`);
+if (against) {
+  // What a change fixed and broke, item by item: the overall figure alone hides a trade.
+  console.log(`\n== changes against ${option('against')}`);
+  for (const [split, byLabel] of changes) {
+    let net = 0;
+    for (const [label, change] of [...byLabel].sort()) {
+      net += change.net * change.count;
+      const where = UNLISTED.has(split) ? '' : ` (${change.files.join(', ')})`;
+      console.log(`${split.padEnd(7)} ${label}  ${change.count}${where}`);
+    }
+    console.log(`${split.padEnd(7)} net: ${net >= 0 ? '+' : ''}${net} items agreeing with the reader`);
+  }
+  if (changes.size === 0) console.log('no item changed state');
 }
 
 if (!quiet) {
