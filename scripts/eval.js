@@ -30,7 +30,12 @@ const onlySplit = option('split');
 const onlyRound = option('round');
 const quiet = args.includes('--quiet');
 const savePath = option('save');
-const against = option('against') && JSON.parse(readFileSync(option('against'), 'utf8'));
+const againstPath = option('against');
+if (againstPath && !existsSync(againstPath)) {
+  console.error(`eval: no such file: ${againstPath} (write one with --save on the build to compare against)`);
+  process.exit(2);
+}
+const against = againstPath && JSON.parse(readFileSync(againstPath, 'utf8'));
 const cache = process.env.MLSD_VERDICTS_CACHE ?? join(homedir(), '.cache', 'mlsd', 'verdicts');
 
 const labels = parse(readFileSync(join(folder, 'labels.yaml'), 'utf8'));
@@ -190,7 +195,7 @@ if (existsSync(secondPath)) {
 if (savePath) writeFileSync(savePath, `${JSON.stringify(states, null, 1)}\n`);
 if (against) {
   // What a change fixed and broke, item by item: the overall figure alone hides a trade.
-  console.log(`\n== changes against ${option('against')}`);
+  console.log(`\n== changes against ${againstPath}`);
   for (const [split, byLabel] of changes) {
     let net = 0;
     for (const [label, change] of [...byLabel].sort()) {
