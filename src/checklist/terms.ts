@@ -134,10 +134,11 @@ function markupTolerant(source: string): string {
   return out;
 }
 
-/** What may stand between the words of a window: space, punctuation inside a sentence, marks, quotes. */
-const BETWEEN_WORDS = '[\\s,;:*_`«»“”"()[\\]]';
+/** What may stand between the words of a window besides space: punctuation inside a sentence, marks, quotes, brackets. */
+const WINDOW_MARKS = ',;:*_`«»“”"()[\\]';
+const BETWEEN_WORDS = `[\\s${WINDOW_MARKS}]`;
 /** A word of a window: none of those, nor a sentence end, so a window reads one way only (no backtracking). */
-const WINDOW_WORD = '[^\\s,;:*_`«»“”"()[\\].!?]+';
+const WINDOW_WORD = `[^\\s${WINDOW_MARKS}.!?]+`;
 
 /** `A ~N B`: the parts of a composed term, and the word windows between them. */
 const WINDOW = /\s+~(\d{1,2})\s+/;
