@@ -60,13 +60,27 @@ function maskUrls(text: string): string {
 
 const blankOut = (s: string) => s.replace(/[^\n]/g, ' ');
 
+/**
+ * The comments of an HTML block: where each `<!--` opens and its `-->` closes (-1 for one left open,
+ * which runs to the end). indexOf, not a lazy regex: thousands of unclosed "<!--" would make the
+ * regex quadratic.
+ */
+function htmlComments(source: string): { open: number; close: number }[] {
+  const found: { open: number; close: number }[] = [];
+  for (let open = source.indexOf('<!--'); open !== -1; ) {
+    const close = source.indexOf('-->', open + 4);
+    found.push({ open, close });
+    if (close === -1) break;
+    open = source.indexOf('<!--', close + 3);
+  }
+  return found;
+}
+
 /** An HTML block's text as prose: tags and comments blanked, so offsets still point into the source. */
-function maskHtml(source: string): string {
+function maskHtml(source: string, comments: readonly { open: number; close: number }[]): string {
   let out = '';
   let from = 0;
-  // indexOf, not a lazy regex, for comments: see the html case below.
-  for (let open = source.indexOf('<!--'); open !== -1; open = source.indexOf('<!--', from)) {
-    const close = source.indexOf('-->', open + 4);
+  for (const { open, close } of comments) {
     const end = close === -1 ? source.length : close + 3;
     out += source.slice(from, open) + blankOut(source.slice(open, end));
     from = end;
@@ -184,15 +198,12 @@ export function buildOutline(root: Root, text: string): Outline {
       case 'html': {
         const [start, end] = offsets(node);
         const source = text.slice(start, end);
-        // indexOf, not a lazy regex: thousands of unclosed "<!--" would make the regex quadratic.
-        for (let open = source.indexOf('<!--'); open !== -1; ) {
-          const close = source.indexOf('-->', open + 4);
-          if (close === -1) break;
-          comments.push({ body: source.slice(open + 4, close), span: lines.span(start + open, start + close + 3) });
-          open = source.indexOf('<!--', close + 3);
+        const found = htmlComments(source);
+        for (const { open, close } of found) {
+          if (close !== -1) comments.push({ body: source.slice(open + 4, close), span: lines.span(start + open, start + close + 3) });
         }
         // Prose written in HTML (a <p>, a table of <td>s) says what Markdown would.
-        const prose = maskHtml(source);
+        const prose = maskHtml(source, found);
         if (/[\p{L}\p{N}]/u.test(prose)) addSpan('paragraph', start, end, headingContext(), prose);
         return;
       }
