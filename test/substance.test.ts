@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compileChecklist, readDefaultSchema } from '../src/checklist/load.js';
 import { lintText } from './helpers.js';
 
 const doc = (sections: Record<string, string>) => `# System\n\n${Object.entries(sections).map(([h, body]) => `## ${h}\n\n${body}\n`).join('\n')}`;
@@ -288,6 +289,18 @@ describe('a section is found by what its heading says', () => {
     expect(ruState('drift-monitoring', 'Эксплуатация', 'Мониторинг нагрузки на сервер (время ответа API, использование GPU/CPU).')).toBe('absent');
     // another sentence of the same paragraph still mentions drift
     expect(state('drift-monitoring', { Operations: 'We monitor the model for drift. Uptime is tracked on the status page.' })).toBe('weak');
+  });
+
+  it('takes a sentence in the latency item\'s own words for service health, not drift (notAbout)', () => {
+    expect(state('drift-monitoring', { Operations: 'We monitor the time to first token of every answer.' })).toBe('absent');
+    expect(ruState('drift-monitoring', 'Эксплуатация', 'Мониторим скорость обработки запросов.')).toBe('absent');
+    expect(state('drift-monitoring', { Operations: 'We monitor the model every week.' })).toBe('weak');
+  });
+
+  it('refuses a checklist whose notAbout names an item it does not have', () => {
+    const schema = structuredClone(readDefaultSchema()) as { properties: { items: { properties: Record<string, { mlsd: { notAbout?: string[] } }> } } };
+    schema.properties.items.properties['drift-monitoring']!.mlsd.notAbout = ['latency'];
+    expect(() => compileChecklist(schema)).toThrow('checklist item "drift-monitoring": notAbout names "latency", which is not a checklist item');
   });
 
   it('takes a hint (a dataset named) as a weak item, never as a present one', () => {

@@ -55,6 +55,7 @@ const mlsdKeywordSchema = {
     aliases: termList,
     mentions: termList,
     mentionsExcept: termList,
+    notAbout: plainList,
     hints: termList,
     declared: {
       type: 'object',
@@ -106,6 +107,8 @@ interface ItemSchema {
     aliases?: LangTerms;
     mentions?: LangTerms;
     mentionsExcept?: LangTerms;
+    /** Items whose mentions this item's are not: a sentence that speaks of latency is not about drift. */
+    notAbout?: string[];
     hints?: LangTerms;
     facts?: Record<string, RawFact>;
     skeleton?: string;
@@ -203,9 +206,16 @@ function compileHeads(stems: string[]): RegExp | undefined {
   return new RegExp(`(?:^| )(?:${escaped.join('|')})`);
 }
 
-function compileItem(id: string, schema: ItemSchema, required: boolean, lang: string): ChecklistItem {
+/** What an item's mentions are not: its own list, and what the items it is not about mention. */
+function exceptTerms(meta: NonNullable<ItemSchema['mlsd']>, all: Record<string, ItemSchema>, lang: string): string[] {
+  const others = (meta.notAbout ?? []).flatMap((other) => termsFor(all[other]?.mlsd?.mentions, lang));
+  return [...termsFor(meta.mentionsExcept, lang), ...others];
+}
+
+function compileItem(id: string, schema: ItemSchema, required: boolean, lang: string, all: Record<string, ItemSchema>): ChecklistItem {
   const meta = schema.mlsd ?? {};
   const where = `checklist item "${id}"`;
+  const except = exceptTerms(meta, all, lang);
   const aliases = [schema.title ?? id, ...termsFor(meta.aliases, lang)].map(normalizeHeading).filter(Boolean);
   const heads = compileHeads(termsFor(meta.heads, lang));
   return {
@@ -216,7 +226,7 @@ function compileItem(id: string, schema: ItemSchema, required: boolean, lang: st
     aliases: [...new Set(aliases)].sort((a, b) => b.length - a.length),
     ...(heads ? { heads } : {}),
     mentions: terms(meta.mentions, where, lang),
-    mentionsExcept: meta.mentionsExcept && terms(meta.mentionsExcept, where, lang),
+    mentionsExcept: except.length > 0 ? terms(except, where, lang) : undefined,
     hints: meta.hints && terms(meta.hints, where, lang),
     facts: Object.entries(meta.facts ?? {}).map(([name, raw]) => compileFact(name, raw, meta.facts ?? {}, where, lang)),
     ...(meta.skeleton !== undefined ? { skeleton: meta.skeleton } : {}),
@@ -255,6 +265,10 @@ export function compileChecklist(schema: AnySchemaObject, precompiled?: Validate
 
   const itemsSchema = (schema.properties?.items ?? {}) as { properties?: Record<string, ItemSchema>; required?: string[] };
   const required = new Set(itemsSchema.required ?? []);
+  for (const [id, item] of Object.entries(itemsSchema.properties ?? {})) {
+    const unknown = item.mlsd?.notAbout?.find((other) => !itemsSchema.properties?.[other]);
+    if (unknown !== undefined) throw new UserError(`checklist item "${id}": notAbout names "${unknown}", which is not a checklist item`);
+  }
   const mlsd = (schema.mlsd ?? {}) as { placeholders?: LangTerms; languages?: Record<string, RawLanguage> };
   const languages = mlsd.languages ?? {};
   const rules = collectRules(schema);
@@ -269,7 +283,8 @@ export function compileChecklist(schema: AnySchemaObject, precompiled?: Validate
     const code = lang in languages ? lang : BASE_LANGUAGE;
     let view = views.get(code);
     if (!view) {
-      const items = Object.entries(itemsSchema.properties ?? {}).map(([id, item]) => compileItem(id, item, required.has(id), code));
+      const all = itemsSchema.properties ?? {};
+      const items = Object.entries(all).map(([id, item]) => compileItem(id, item, required.has(id), code, all));
       const spoken: Partial<RawLanguage>[] = [...new Set([BASE_LANGUAGE, code])].map((l) => languages[l] ?? {});
       const notSubstance = spoken.flatMap((l) => Object.values(l.notSubstance ?? {}).flat());
       const deferredSections = spoken.flatMap((l) => l.deferredSections ?? []);
