@@ -307,6 +307,9 @@ describe('a section is found by what its heading says', () => {
     const result = lintText('# Doc\n\n## Model\n\nA gradient-boosted model trained on the public MovieLens dataset.\n');
     expect(result.checklist.labels).toBe('weak');
     expect(lintText('# Doc\n\n## Model\n\nA gradient-boosted model.\n').checklist.labels).toBe('absent');
+    // a task named by its verb implies a target; serving's nouns do not
+    expect(lintText('# Doc\n\n## Model\n\nThe model predicts which customers leave.\n').checklist.labels).toBe('weak');
+    expect(lintText('# Doc\n\n## Serving\n\nBatch predictions are written to the warehouse; the prediction endpoint serves text classification.\n').checklist.labels).toBe('absent');
   });
 
   it('does not take a definition of success, or of a metric, for a label', () => {
