@@ -364,6 +364,12 @@ describe('code blocks', () => {
     expect(code('python').model.placeholders).toEqual([]);
     expect(code('mermaid').checklist['latency-budget']).toBe('weak');
   });
+
+  it('take a request sent with curl for an endpoint that answers per call', () => {
+    const request = lintText(doc({ 'API example': '```bash\ncurl -X POST "http://localhost:8000/predict" -d \'{"amount": 10}\'\n```' }));
+    expect(request.checklist['serving-mode']).toBe('present');
+    expect(lintText(doc({ 'API example': 'The service will expose an API.' })).checklist['serving-mode']).toBe('weak');
+  });
 });
 
 describe('language detection', () => {
