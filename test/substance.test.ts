@@ -327,6 +327,16 @@ describe('a section is found by what its heading says', () => {
     expect(state('labels', { 'Training data': 'A loan counts as a positive if it is 90 days past due within a year.' })).toBe('present');
   });
 
+  it('writes every gap between words as a window (~N), in every list the checklist ships', () => {
+    // A hand-written gap ("(?:\\w+ ){0,2}") steps over plain words only, not "in-house" or "(nightly)".
+    const handWritten = /\(\?:(?:\\w|\[[^\]]*\])\+ \)(?:\{|\?)/;
+    const strings = (value: unknown): string[] =>
+      typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap(strings) : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
+    const terms = strings(readDefaultSchema());
+    expect(terms.filter((term) => term.includes('~3')).length).toBeGreaterThan(10);
+    expect(terms.filter((term) => handWritten.test(term))).toEqual([]);
+  });
+
   it('takes a predictive task as implying a target: labels weak, not absent', () => {
     expect(lintText('# Doc\n\n## Model\n\nA gradient-boosted classifier flags risky orders.\n').checklist.labels).toBe('weak');
     expect(lintText('# Система\n\n## Модель\n\nМодель прогнозирует спрос на следующую неделю.\n').checklist.labels).toBe('weak');
