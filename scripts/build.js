@@ -8,19 +8,22 @@
 // 2. bundle the CLI and the pool's lint process with esbuild into dist/bundle/, one CommonJS file each: one
 //    module graph instead of hundreds of small files to resolve and compile. CommonJS, because only
 //    a classic script can be handed V8's code cache (src/runtime/code-cache.ts). Inquirer and Handlebars
-//    stay outside (src/runtime/import-module.ts), loaded from node_modules only by `mlsd new`;
+//    stay outside (src/runtime/import-module.ts), loaded from node_modules only by `mlsd new`; all a
+//    lint needs is inside (scripts/bundle-plugins.js);
 // 3. run the CLI on the examples and for --version, so each bundle gets the code cache of each kind
 //    of run (see src/runtime/code-cache.ts).
-import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
+import { bundledValidator, fdirPicomatch } from './bundle-plugins.js';
 import { createAjv } from '../dist/checklist/load.js';
 import { assembleDefaultChecklist } from '../dist/checklist/sources.js';
 import { recordBuiltInFingerprints } from '../dist/scaffold/built-in-fingerprints.js';
 import { WRITE_CODE_CACHE_ENV, codeCacheFile } from '../dist/runtime/code-cache.js';
-import { PRECOMPILED_FILE, schemaHash } from '../dist/checklist/precompiled.js';
+import { schemaHash } from '../dist/checklist/precompiled.js';
+import { PRECOMPILED_FILE } from '../dist/checklist/precompiled-file.js';
 
 const root = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
@@ -33,6 +36,7 @@ writeFileSync(fileURLToPath(PRECOMPILED_FILE), validator);
 
 rmSync(root('dist/bundle'), { recursive: true, force: true });
 await build({
+  plugins: [fdirPicomatch, bundledValidator(fileURLToPath(PRECOMPILED_FILE))],
   entryPoints: { main: root('src/cli/main.ts'), 'lint-process': root('src/run/lint-process.ts') },
   outdir: root('dist/bundle'),
   outExtension: { '.js': '.cjs' },
@@ -45,8 +49,6 @@ await build({
   define: { 'import.meta.url': '__mlsdModuleUrl' },
   banner: { js: "const __mlsdModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
-// The bundle finds the validator beside itself, as dist/checklist/ code does.
-copyFileSync(fileURLToPath(PRECOMPILED_FILE), root('dist/bundle/default-validator.cjs'));
 // The pool forks ./lint-process.js beside its own code: here, that loads the worker bundle.
 writeFileSync(
   root('dist/bundle/lint-process.js'),
