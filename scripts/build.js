@@ -4,12 +4,12 @@
 //    Then record the built-in templates' text for lint's template-suggestion rule in each
 //    templates/<type>/fingerprints.json, also generated (src/scaffold/built-in-fingerprints.ts);
 // 1. compile the default checklist schema into a standalone ajv validator, so `mlsd lint` skips
-//    ajv's compile at start-up (src/checklist/precompiled.ts uses it when the schema hash matches);
+//    ajv's compile at start-up (src/checklist/precompiled.ts uses it when the schema text matches);
 // 2. bundle the CLI and the pool's lint process with esbuild into dist/bundle/, one CommonJS file each: one
 //    module graph instead of hundreds of small files to resolve and compile. CommonJS, because only
 //    a classic script can be handed V8's code cache (src/runtime/code-cache.ts). Inquirer and Handlebars
 //    stay outside (src/runtime/import-module.ts), loaded from node_modules only by `mlsd new`; all a
-//    lint needs is inside (scripts/bundle-plugins.js);
+//    lint needs is inside, and the Node modules it may not need load on first use (scripts/bundle-plugins.js);
 // 3. run the CLI on the examples and for --version, so each bundle gets the code cache of each kind
 //    of run (see src/runtime/code-cache.ts).
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,12 +17,11 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
-import { bundledValidator, fdirPicomatch } from './bundle-plugins.js';
+import { bundledValidator, fdirPicomatch, lazyBuiltins } from './bundle-plugins.js';
 import { createAjv } from '../dist/checklist/load.js';
 import { assembleDefaultChecklist } from '../dist/checklist/sources.js';
 import { recordBuiltInFingerprints } from '../dist/scaffold/built-in-fingerprints.js';
 import { WRITE_CODE_CACHE_ENV, codeCacheFile } from '../dist/runtime/code-cache.js';
-import { schemaHash } from '../dist/checklist/precompiled.js';
 import { PRECOMPILED_FILE } from '../dist/checklist/precompiled-file.js';
 
 const root = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
@@ -31,12 +30,12 @@ writeFileSync(root('schemas/checklist.schema.json'), `${JSON.stringify(assembleD
 await recordBuiltInFingerprints(undefined, (line) => console.log(`build: ${line}`));
 const schemaText = readFileSync(root('schemas/checklist.schema.json'), 'utf8');
 const ajv = createAjv({ source: true });
-const validator = `${standaloneCode.default(ajv, ajv.compile(JSON.parse(schemaText)))}\nmodule.exports.schemaHash = ${JSON.stringify(schemaHash(schemaText))};\n`;
+const validator = `${standaloneCode.default(ajv, ajv.compile(JSON.parse(schemaText)))}\nmodule.exports.schemaText = ${JSON.stringify(schemaText)};\n`;
 writeFileSync(fileURLToPath(PRECOMPILED_FILE), validator);
 
 rmSync(root('dist/bundle'), { recursive: true, force: true });
 await build({
-  plugins: [fdirPicomatch, bundledValidator(fileURLToPath(PRECOMPILED_FILE))],
+  plugins: [fdirPicomatch, bundledValidator(fileURLToPath(PRECOMPILED_FILE)), lazyBuiltins(['child_process', 'crypto'])],
   entryPoints: { main: root('src/cli/main.ts'), 'lint-process': root('src/run/lint-process.ts') },
   outdir: root('dist/bundle'),
   outExtension: { '.js': '.cjs' },

@@ -1,6 +1,8 @@
 // esbuild plugins for the CLI bundles (scripts/build.js). Each keeps start-up work out of a lint: code
-// the bundle would otherwise load from outside itself, where the code cache cannot hold it.
+// the bundle would otherwise load from outside itself, where the code cache cannot hold it, or Node
+// modules it would load before anything needs them.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 /**
  * fdir (tinyglobby's walker) loads picomatch through a require the bundler cannot see, so a lint
@@ -30,5 +32,37 @@ export const bundledValidator = (validatorFile) => ({
       contents: `export const requirePrecompiled = () => require(${JSON.stringify(validatorFile)});`,
       loader: 'js',
     }));
+  },
+});
+
+/**
+ * Node built-ins loaded on first use rather than when the bundle starts: commander requires
+ * child_process for subcommands we do not have, and a lint needs neither it (workers, git) nor
+ * crypto (atomic writes) unless it gets that far. Each import gets a stand-in whose properties load
+ * the module; its keys are listed for the bundler's ESM interop, which copies them.
+ */
+export const lazyBuiltins = (names) => ({
+  name: 'lazy-builtins',
+  setup(bundle) {
+    const filter = new RegExp(`^(?:node:)?(?:${names.join('|')})$`);
+    bundle.onResolve({ filter }, ({ path, namespace }) =>
+      namespace === 'lazy-builtin' ? { path, external: true } : { path: path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
+    );
+    bundle.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, ({ path }) => {
+      const keys = Object.getOwnPropertyNames(createRequire(import.meta.url)(`node:${path}`));
+      return {
+        loader: 'js',
+        contents: `let loaded;
+const load = () => (loaded ??= require(${JSON.stringify(`node:${path}`)}));
+const keys = ${JSON.stringify(keys)};
+module.exports = new Proxy({}, {
+  get: (_, key) => load()[key],
+  has: (_, key) => key in load(),
+  ownKeys: () => keys,
+  getOwnPropertyDescriptor: (_, key) => (keys.includes(key) ? { configurable: true, enumerable: true, get: () => load()[key] } : undefined),
+});
+`,
+      };
+    });
   },
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PROCESS_FLAGS } from '../src/run/process-pool.js';
-import { ROOT, tempDir } from './helpers.js';
+import { BIN, ROOT, tempDir } from './helpers.js';
 
 const LOADER = pathToFileURL(join(ROOT, 'dist/runtime/code-cache.js')).href;
 const V8_FLAGS = pathToFileURL(join(ROOT, 'dist/runtime/v8-flags.js')).href;
@@ -47,5 +47,24 @@ describe('code cache', () => {
     expect(load(file, { run: true })).toEqual({ cacheAccepted: false, exports: 5 });
     writeFileSync(`${file}.lint.cache`, 'not a cache at all');
     expect(load(file, { run: true })).toEqual({ cacheAccepted: false, exports: 5 });
+  });
+});
+
+describe('start-up of a one-file lint', () => {
+  it('compiles no module from outside the bundle and loads neither child_process nor crypto', () => {
+    // Reported when the process exits: the files require() loaded, and the Node modules it started.
+    const probe = join(tempDir(), 'probe.mjs');
+    writeFileSync(
+      probe,
+      `import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+process.on('exit', () => process.stderr.write(JSON.stringify({ files: Object.keys(require.cache), builtins: process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')) })));`,
+    );
+    const child = spawnSync(process.execPath, ['--import', pathToFileURL(probe).href, BIN, 'lint', join(ROOT, 'examples/feed-ranking.md'), '--format', 'json'], { encoding: 'utf8' });
+    expect(child.status, child.stderr).toBe(0);
+    const { files, builtins } = JSON.parse(child.stderr) as { files: string[]; builtins: string[] };
+    expect(files).toEqual([]);
+    expect(builtins.filter((m) => /\b(?:child_process|crypto)\b/.test(m))).toEqual([]);
+    expect(JSON.parse(child.stdout)).toMatchObject({ summary: { errors: 0 } });
   });
 });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -28,21 +27,21 @@ export interface CompiledBundle {
  * Compiles a CommonJS bundle with the bytecode an earlier run compiled. V8 rejects a cache made by
  * another Node or under other V8 flags (the bundle then compiles as usual, only slower), but it does
  * not check that the source is the same: a stale cache for a bundle of the same length would run the
- * old code. So the cache starts with a digest of the bundle it was made for.
+ * old code. So the cache starts with the very source it was made for, compared byte for byte: a
+ * digest would load node:crypto, which costs more at start-up than reading the copy.
  */
 export function compileBundle(file: string, kind: string): CompiledBundle {
   const source = readFileSync(file);
-  const digest = createHash('sha256').update(source).digest();
   const cacheFile = codeCacheFile(file, kind);
   const cache = readIfThere(cacheFile);
-  const cachedData = cache?.subarray(0, digest.length).equals(digest) ? cache.subarray(digest.length) : undefined;
+  const cachedData = cache && cache.length > source.length && cache.subarray(0, source.length).equals(source) ? cache.subarray(source.length) : undefined;
   // The wrapper gives what CommonJS code expects, plus the import() such a script cannot have (src/runtime/import-module.ts).
   const script = new Script(`(function (exports, require, module, __filename, __dirname, __mlsdImport) {${source.toString('utf8')}\n})`, { filename: file, cachedData });
   if (process.env[WRITE_CODE_CACHE_ENV]) {
     // Written last, so it holds every function the run compiled; renamed in, as workers share it.
     process.on('exit', () => {
       const temp = `${cacheFile}.${process.pid}`;
-      writeFileSync(temp, Buffer.concat([digest, script.createCachedData()]));
+      writeFileSync(temp, Buffer.concat([source, script.createCachedData()]));
       renameSync(temp, cacheFile);
     });
   }
