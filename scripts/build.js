@@ -22,6 +22,7 @@ import { createAjv } from '../dist/checklist/load.js';
 import { assembleDefaultChecklist } from '../dist/checklist/sources.js';
 import { recordBuiltInFingerprints } from '../dist/scaffold/built-in-fingerprints.js';
 import { WRITE_CODE_CACHE_ENV, codeCacheFile } from '../dist/runtime/code-cache.js';
+import { stampBundle } from '../dist/runtime/bundle-stamp.js';
 import { PRECOMPILED_FILE } from '../dist/checklist/precompiled-file.js';
 
 const root = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
@@ -48,6 +49,8 @@ await build({
   define: { 'import.meta.url': '__mlsdModuleUrl' },
   banner: { js: "const __mlsdModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+// Each bundle is stamped, so its code cache can tell it apart from any other (src/runtime/code-cache.ts).
+for (const bundle of ['main.cjs', 'lint-process.cjs']) writeFileSync(root(`dist/bundle/${bundle}`), stampBundle(readFileSync(root(`dist/bundle/${bundle}`), 'utf8')));
 // The pool forks ./lint-process.js beside its own code: here, that loads the worker bundle.
 writeFileSync(
   root('dist/bundle/lint-process.js'),

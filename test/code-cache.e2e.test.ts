@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PROCESS_FLAGS } from '../src/run/process-pool.js';
+import { stampBundle } from '../src/runtime/bundle-stamp.js';
 import { BIN, ROOT, tempDir } from './helpers.js';
 
 const LOADER = pathToFileURL(join(ROOT, 'dist/runtime/code-cache.js')).href;
@@ -38,15 +39,22 @@ describe('code cache', () => {
     expect(load(join(ROOT, 'dist/bundle/main.cjs')).cacheAccepted).toBe(false);
   });
 
-  it('never runs the code a cache was made from when the bundle has changed, even at the same length', () => {
+  it('never runs the code a cache was made from when the bundle was rebuilt, even at the same length', () => {
     const file = join(tempDir(), 'bundle.cjs');
-    writeFileSync(file, 'module.exports = 1 + 1;');
+    writeFileSync(file, stampBundle('module.exports = 1 + 1;'));
     expect(load(file, { run: true, write: true })).toEqual({ cacheAccepted: false, exports: 2 });
     expect(load(file, { run: true })).toEqual({ cacheAccepted: true, exports: 2 });
-    writeFileSync(file, 'module.exports = 2 + 3;'); // same length: V8's own check would take the old cache
+    writeFileSync(file, stampBundle('module.exports = 2 + 3;')); // same length: V8's own check would take the old cache
     expect(load(file, { run: true })).toEqual({ cacheAccepted: false, exports: 5 });
     writeFileSync(`${file}.lint.cache`, 'not a cache at all');
     expect(load(file, { run: true })).toEqual({ cacheAccepted: false, exports: 5 });
+  });
+
+  it('gives a bundle the build did not stamp no cache at all', () => {
+    const file = join(tempDir(), 'bundle.cjs');
+    writeFileSync(file, 'module.exports = 1 + 1;');
+    expect(load(file, { run: true, write: true })).toEqual({ cacheAccepted: false, exports: 2 });
+    expect(load(file, { run: true })).toEqual({ cacheAccepted: false, exports: 2 });
   });
 });
 

@@ -17,6 +17,18 @@ export const WRITE_CODE_CACHE_ENV = 'MLSD_WRITE_CODE_CACHE';
  */
 export const codeCacheFile = (bundle: string, kind: string) => `${bundle}.${kind}.cache`;
 
+/**
+ * A bundle the build made starts with this and a SHA-256 of the rest of its text, on a line of its
+ * own (src/runtime/bundle-stamp.ts): a cache records the stamp of the bundle it was made for.
+ */
+export const BUNDLE_STAMP = '//# mlsd-bundle sha256:';
+
+/** The bundle's first line, when it is a stamp. */
+function stampOf(source: Buffer): Buffer | undefined {
+  const end = source.indexOf(10);
+  return end > BUNDLE_STAMP.length && source.toString('latin1', 0, BUNDLE_STAMP.length) === BUNDLE_STAMP ? source.subarray(0, end) : undefined;
+}
+
 export interface CompiledBundle {
   script: Script;
   /** Whether V8 took the cache: there was one, made for this very bundle, this Node and these V8 flags. */
@@ -27,21 +39,23 @@ export interface CompiledBundle {
  * Compiles a CommonJS bundle with the bytecode an earlier run compiled. V8 rejects a cache made by
  * another Node or under other V8 flags (the bundle then compiles as usual, only slower), but it does
  * not check that the source is the same: a stale cache for a bundle of the same length would run the
- * old code. So the cache starts with the very source it was made for, compared byte for byte: a
- * digest would load node:crypto, which costs more at start-up than reading the copy.
+ * old code. So a cache starts with the stamp of the bundle it was made for, and a bundle without one
+ * gets none. Reading the stamp costs nothing at start-up; hashing the bundle there would load
+ * node:crypto, which costs more than the cache saves of it (bench/README.md, "Seventh round").
  */
 export function compileBundle(file: string, kind: string): CompiledBundle {
   const source = readFileSync(file);
+  const stamp = stampOf(source);
   const cacheFile = codeCacheFile(file, kind);
-  const cache = readIfThere(cacheFile);
-  const cachedData = cache && cache.length > source.length && cache.subarray(0, source.length).equals(source) ? cache.subarray(source.length) : undefined;
+  const cache = stamp && readIfThere(cacheFile);
+  const cachedData = cache && cache.length > stamp.length && cache.subarray(0, stamp.length).equals(stamp) ? cache.subarray(stamp.length) : undefined;
   // The wrapper gives what CommonJS code expects, plus the import() such a script cannot have (src/runtime/import-module.ts).
   const script = new Script(`(function (exports, require, module, __filename, __dirname, __mlsdImport) {${source.toString('utf8')}\n})`, { filename: file, cachedData });
-  if (process.env[WRITE_CODE_CACHE_ENV]) {
+  if (stamp && process.env[WRITE_CODE_CACHE_ENV]) {
     // Written last, so it holds every function the run compiled; renamed in, as workers share it.
     process.on('exit', () => {
       const temp = `${cacheFile}.${process.pid}`;
-      writeFileSync(temp, Buffer.concat([source, script.createCachedData()]));
+      writeFileSync(temp, Buffer.concat([stamp, script.createCachedData()]));
       renameSync(temp, cacheFile);
     });
   }
