@@ -35,9 +35,10 @@ const validator = `${standaloneCode.default(ajv, ajv.compile(JSON.parse(schemaTe
 writeFileSync(fileURLToPath(PRECOMPILED_FILE), validator);
 
 rmSync(root('dist/bundle'), { recursive: true, force: true });
+const entryPoints = { main: root('src/cli/main.ts'), 'lint-process': root('src/run/lint-process.ts') };
 await build({
   plugins: [fdirPicomatch, bundledValidator(fileURLToPath(PRECOMPILED_FILE)), lazyBuiltins(['child_process', 'crypto'])],
-  entryPoints: { main: root('src/cli/main.ts'), 'lint-process': root('src/run/lint-process.ts') },
+  entryPoints,
   outdir: root('dist/bundle'),
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -50,7 +51,10 @@ await build({
   banner: { js: "const __mlsdModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 // Each bundle is stamped, so its code cache can tell it apart from any other (src/runtime/code-cache.ts).
-for (const bundle of ['main.cjs', 'lint-process.cjs']) writeFileSync(root(`dist/bundle/${bundle}`), stampBundle(readFileSync(root(`dist/bundle/${bundle}`), 'utf8')));
+for (const name of Object.keys(entryPoints)) {
+  const bundle = root(`dist/bundle/${name}.cjs`);
+  writeFileSync(bundle, stampBundle(readFileSync(bundle, 'utf8')));
+}
 // The pool forks ./lint-process.js beside its own code: here, that loads the worker bundle.
 writeFileSync(
   root('dist/bundle/lint-process.js'),
