@@ -151,8 +151,15 @@ const pct = (a, b) => (b === 0 ? '   n/a' : `${((100 * a) / b).toFixed(1).padSta
 const row = (name, t) =>
   `${name.padEnd(18)} ${String(t.n).padStart(4)}  ${pct(t.exact, t.n)}   ${pct(t.presence, t.n)}    ${pct(t.falseAlarms, t.readerPresent)}     ${pct(t.falsePasses, t.readerNot)}`;
 
+/** Documents not found, or whose bytes are not the ones labelled: a few named, and where they are looked for. */
+function missingNote(missing) {
+  if (missing.length === 0) return '';
+  const named = missing.length > 3 ? `${missing.slice(0, 3).join(', ')} and ${missing.length - 3} more` : missing.join(', ');
+  return `, ${missing.length} not found or changed (${named}; read from ${folder} and the cache ${cache}, $MLSD_VERDICTS_CACHE: see the folder's README)`;
+}
+
 for (const [split, s] of splits) {
-  console.log(`\n== ${split === 'all' ? 'all documents' : `${split} split`}: ${s.docs} documents${s.missing.length ? `, ${s.missing.length} not found (${s.missing.join(', ')})` : ''}`);
+  console.log(`\n== ${split === 'all' ? 'all documents' : `${split} split`}: ${s.docs} documents${missingNote(s.missing)}`);
   console.log(`${''.padEnd(18)} ${'n'.padStart(4)}  3-state  present-vs-not  false alarms  false passes`);
   for (const [id, t] of s.byItem) console.log(row(id, t));
   for (const [lang, t] of s.byLanguage) console.log(row(`language ${lang}`, t));

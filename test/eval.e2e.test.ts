@@ -52,6 +52,17 @@ describe('npm run eval', () => {
     expect(run.stdout).toContain('tune    net: +1 items agreeing with the reader');
   });
 
+  it('names a few documents it cannot read and says where it looked, without listing them all', () => {
+    const folder = corpus();
+    const absent = [1, 2, 3, 4, 5].map((n) => `gone-${n}.md`).map((file) => `  - file: ${file}\n    split: tune\n    labels:\n      metrics: { verdict: weak, evidence: test }\n`);
+    writeFileSync(join(folder, 'labels.yaml'), readFileSync(join(folder, 'labels.yaml'), 'utf8') + absent.join(''));
+    const cache = tempDir('mlsd-eval-cache-');
+    const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'eval.js'), folder], { cwd: ROOT, encoding: 'utf8', input: '', env: { ...process.env, MLSD_VERDICTS_CACHE: cache } });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`== tune split: 2 documents, 5 not found or changed (gone-1.md, gone-2.md, gone-3.md and 2 more; read from ${folder} and the cache ${cache}`);
+    expect(run.stdout).not.toContain('gone-4.md');
+  });
+
   it('says so when the file to compare against is missing', () => {
     const run = evaluate(corpus(), '--against', join(tempDir(), 'none.json'));
     expect(run.code).toBe(2);
