@@ -57,6 +57,15 @@ describe('mlsd lint for CI', () => {
     expect(quiet.stdout).toContain(': error ');
   });
 
+  it('--quiet says warnings were left out, so a --max-warnings failure never follows "no problems"', () => {
+    const dir = project({ 'a.md': ONE_WARNING });
+    const run = runCli(['lint', 'a.md', '--quiet', '--max-warnings', '0'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('✔ 1 file checked, no errors (1 warning not shown: --quiet)\n');
+    expect(run.stderr).toContain('1 warning found, more than --max-warnings 0 allows');
+    expect(runCli(['lint', 'a.md', '--quiet'], { cwd: dir, env: { NO_COLOR: '1' } }).stdout).not.toContain('no problems');
+  });
+
   it('an inline suppression with a reason turns a failing doc into a passing one, and JSON shows it', () => {
     const text = COMPLETE.replace(/\n## Latency budget[^]*?(?=\n## )/, '').replace('\n# ', '\n<!-- mlsd-disable latency-budget -- budget set by the platform team -->\n\n# ');
     expect(runCli(['lint', '-'], { input: COMPLETE.replace(/\n## Latency budget[^]*?(?=\n## )/, '') }).code).toBe(1);

@@ -75,6 +75,7 @@ export class LintReport {
     }
     const shown = this.quiet ? { ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') } : result;
     addToSummary(this.summary, shown);
+    this.summary.hidden += result.diagnostics.filter((d) => d.suppressed === undefined).length - shown.diagnostics.filter((d) => d.suppressed === undefined).length;
     if (this.stream) await this.sink.write(this.stream.file(shown));
     else this.shown.push(shown);
   }

@@ -33,10 +33,11 @@ export const stylishReport: StreamingFormatter = ({ color, verbose }) => {
       }
       return `${out.join('\n')}\n\n`;
     },
-    footer: ({ files: count, errors, warnings, suppressed, filesWithProblems }) => {
+    footer: ({ files: count, errors, warnings, suppressed, filesWithProblems, hidden }) => {
       const files = plural(count, 'file');
-      const waived = suppressed > 0 ? c.dim(` (${suppressed} suppressed)`) : '';
-      if (errors + warnings === 0) return `${c.green(`✔ ${files} checked, no problems`)}${waived}\n`;
+      const notes = [suppressed > 0 && `${suppressed} suppressed`, hidden > 0 && `${plural(hidden, 'warning')} not shown: --quiet`].filter(Boolean);
+      const waived = notes.length > 0 ? c.dim(` (${notes.join('; ')})`) : '';
+      if (errors + warnings === 0) return `${c.green(`✔ ${files} checked, ${hidden > 0 ? 'no errors' : 'no problems'}`)}${waived}\n`;
       const mark = errors > 0 ? c.red.bold('✖') : c.yellow.bold('⚠');
       return `${mark} ${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${filesWithProblems} of ${files}${waived}\n`;
     },

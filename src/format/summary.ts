@@ -4,7 +4,7 @@ import type { FileResult, RunSummary } from './types.js';
 /** Findings that count: not waived by an inline suppression. */
 export const isActive = (d: Diagnostic) => d.suppressed === undefined;
 
-export const emptySummary = (): RunSummary => ({ files: 0, errors: 0, warnings: 0, suppressed: 0, filesWithProblems: 0 });
+export const emptySummary = (): RunSummary => ({ files: 0, errors: 0, warnings: 0, suppressed: 0, filesWithProblems: 0, hidden: 0 });
 
 /** Count one file into running totals, so a streamed run never needs the results again. */
 export function addToSummary(summary: RunSummary, result: FileResult): void {

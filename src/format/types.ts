@@ -33,6 +33,8 @@ export interface RunSummary {
   warnings: number;
   suppressed: number;
   filesWithProblems: number;
+  /** Active warnings left out of the report by --quiet: still counted by --max-warnings, so the footer says so. */
+  hidden: number;
 }
 
 /**
