@@ -44,7 +44,7 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
     .option('-o, --output <file>', 'write the report to a file (folders created) instead of standard output')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', count)
-    .option('-q, --quiet', 'report errors only')
+    .option('-q, --quiet', 'report errors only (hidden warnings still count for --max-warnings)')
     .option('--verbose', "say which named files were skipped and why, and print each file's scorecard: every checklist item's state, line and the evidence quoted")
     .option('--stdin-filename <path>', 'the name standard input ("-", implied) has in the report and for the config\'s overrides')
     .option('--design-docs-only', 'treat the files on the command line as candidates (as pre-commit passes every changed Markdown file) and lint only the design docs among them: inside the config\'s "paths", or without paths in its "drafts" folder or with problem_type in their front matter. The rest are skipped; none left is exit 0')
