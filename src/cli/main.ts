@@ -32,6 +32,8 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .version(VERSION, '-v, --version', 'print the mlsd version')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError()
+    // Every message of mlsd's own starts "mlsd:"; commander's usage errors say "error:".
+    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'mlsd: ')) })
     .exitOverride();
 
   program
