@@ -135,6 +135,18 @@ describe('--changed-since', () => {
     expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('docs/edited.md');
   });
 
+  it('annotations and SARIF name a file from the repository root when it is given as ../path or absolute', () => {
+    const dir = repo();
+    const docs = join(dir, 'docs');
+    mkdirSync(join(dir, 'notes'));
+    for (const file of ['../docs/edited.md', join(docs, 'edited.md')]) {
+      expect(runCli(['lint', file, '-f', 'github'], { cwd: join(dir, 'notes') }).stdout, file).toMatch(/^::error file=docs\/edited\.md,/);
+      runCli(['lint', file, '-f', 'sarif', '-o', 'out.sarif'], { cwd: join(dir, 'notes') });
+      const log = JSON.parse(readFileSync(join(dir, 'notes', 'out.sarif'), 'utf8'));
+      expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, file).toBe('docs/edited.md');
+    }
+  });
+
   it('with nothing changed, checks nothing and passes, still writing a valid report', () => {
     const dir = repo();
     git(dir, 'add', '.');

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { Checklists, settingsFor } from '../config/settings.js';
 import { FORMAT_NAMES, loadFormatter, loadReportFormat } from '../format/index.js';
 import { configFor, fileSettings, relativeToRoot } from '../config/resolve.js';
@@ -6,6 +6,7 @@ import { EXIT, UserError } from '../errors.js';
 import type { FoundFile } from './files.js';
 import { lintFiles, STDIN } from '../run/lint-files.js';
 import type { ResolvedConfig } from '../config/load.js';
+import type { FileResult } from '../run/result.js';
 import type { Io } from '../io/process.js';
 import { selectFiles } from './select-files.js';
 import { LintReport } from './lint-report.js';
@@ -115,8 +116,8 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
   const fix = options.fix ? await fixFor(resolved, checklists, io) : undefined;
 
   // SARIF and annotations name files from the repository root; only they pay for asking git.
-  const repoPrefix = options.format === 'sarif' || options.format === 'github' ? await (await import('./git.js')).repoPrefix(io.cwd) : '';
-  const formatOptions = { color: useColor(options, io), verbose: options.verbose ?? false, toolVersion: VERSION, informationUri: REPOSITORY_URL, docsBase: sourceUrlBase(), checklistId: base.id, repoPrefix, rules: [...base.catalogue.values()] };
+  const repoPrefix = options.format === 'sarif' || options.format === 'github' ? await (await import('./git.js')).repoPrefix(io.cwd) : undefined;
+  const formatOptions = { color: useColor(options, io), verbose: options.verbose ?? false, toolVersion: VERSION, informationUri: REPOSITORY_URL, docsBase: sourceUrlBase(), checklistId: base.id, repoPrefix: repoPrefix ?? '', rules: [...base.catalogue.values()] };
   const progress = progressReporter(files.length, io);
   const report = await LintReport.open(format, formatOptions, {
     output: options.output === undefined ? undefined : resolve(io.cwd, options.output),
@@ -131,7 +132,9 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
       return fileSettings(resolved, named === undefined ? undefined : relativeToRoot(resolved, named, io.cwd));
     };
     const run = { settings, checklists, threads: options.threads, maxFileSize, timeoutMs, stdin: io.stdin, stdinName };
-    await lintFiles(files.map((f) => f.path), run, async (result) => report.add(fix ? await fix(result) : result), progress.update);
+    // SARIF and annotations name files from the repository root: a path named absolute is taken from here first.
+    const named = repoPrefix === undefined ? (result: FileResult) => result : (result: FileResult) => (isAbsolute(result.file) ? { ...result, file: relative(io.cwd, result.file).split(sep).join('/') } : result);
+    await lintFiles(files.map((f) => f.path), run, async (result) => report.add(named(fix ? await fix(result) : result)), progress.update);
     progress.clear();
     await report.finish();
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../lint/index.js';
+import { repoPath } from './repo-path.js';
 import { isActive, plural } from './summary.js';
 import type { Formatter } from './types.js';
 
@@ -20,7 +21,7 @@ interface Finding {
 
 function command(level: 'error' | 'warning', { file, d }: Finding, prefix: string): string {
   const props = [
-    `file=${escapeProperty(file === '<stdin>' ? file : prefix + file)}`,
+    `file=${escapeProperty(file === '<stdin>' ? file : repoPath(file, prefix))}`,
     `line=${d.line}`,
     `endLine=${d.endLine}`,
     `col=${d.column}`,

@@ -1,5 +1,6 @@
 import type { RuleMeta } from '../checklist/types.js';
 import type { Diagnostic } from '../lint/index.js';
+import { repoPath } from './repo-path.js';
 import { collected, jsonArrayWriter } from './streaming.js';
 import type { FileResult, FormatOptions, StreamingFormatter } from './types.js';
 
@@ -37,7 +38,7 @@ function reportingDescriptor(rule: RuleMeta, docsBase: string | undefined) {
 
 /** A repository-relative URI: the path as given, under the working directory's place in the repo. */
 function artifactUri(file: string, prefix: string): string {
-  const path = file === '<stdin>' ? 'stdin' : `${prefix}${file}`.replace(/^\.\//, '');
+  const path = file === '<stdin>' ? 'stdin' : repoPath(file, prefix);
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
