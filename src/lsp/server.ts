@@ -56,7 +56,7 @@ export async function runLsp(io: Io): Promise<number> {
 
   const connection = lsp.createConnection(io.stdin, io.stdout);
   const documents = new lsp.TextDocuments(TextDocument);
-  const workspaces = new Workspaces(io.cwd);
+  const workspaces = new Workspaces();
   const linter = new EditorLinter();
   const linted = new Map<string, Linted>();
   const running = new Map<string, { version: number; done: Promise<Linted | undefined> }>();
@@ -70,8 +70,9 @@ export async function runLsp(io: Io): Promise<number> {
     const started = performance.now();
     let state: Linted;
     try {
-      const context = await workspaces.settingsFor(file);
-      const result = context.ignored ? { file: file ?? uri, diagnostics: [], checklist: {}, items: {} } : await linter.lint(file ?? uri, text, context);
+      // An untitled buffer is no file `mlsd lint` could lint: nothing to show until it is saved.
+      const context = file === undefined ? undefined : await workspaces.settingsFor(file, text);
+      const result = file !== undefined && context?.skipped === false ? await linter.lint(file, text, context) : { file: file ?? uri, diagnostics: [], checklist: {}, items: {} };
       state = { version, ms: performance.now() - started, text, result, context };
     } catch (error) {
       if (!(error instanceof UserError)) connection.console.error(`mlsd: internal error: ${(error as Error).stack ?? error}`);
