@@ -7,11 +7,13 @@ import {
   CodeActionRequest,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
+  MessageType,
   ShutdownRequest,
   type CodeAction,
   type Diagnostic,
@@ -64,6 +66,31 @@ describe('mlsd lsp --stdio', () => {
     expect(init.serverInfo?.name).toBe('mlsd');
     expect(init.capabilities.hoverProvider).toBe(true);
     expect(init.capabilities.codeActionProvider).toBeTruthy();
+  });
+
+  it('logs no error to a client that declares no capabilities', () => {
+    // This client sent `initialized` and has had its diagnostics: an error from there came first.
+    expect(client.logs.filter((log) => log.type === MessageType.Error)).toEqual([]);
+  });
+
+  it('follows the workspace folders of a client that reports their changes', async () => {
+    const repo = tempDir();
+    mkdirSync(join(repo, 'docs', 'design'), { recursive: true });
+    const doc = uriOf(join(repo, 'docs', 'design', 'plain.md'));
+    const editor = new LspClient(dir, { env: { ...process.env, NO_COLOR: '1' } });
+    try {
+      await editor.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, workspaceFolders: [], capabilities: { workspace: { workspaceFolders: true } }, initializationOptions: { debounceMs: 0 } });
+      await editor.connection.sendNotification(InitializedNotification.type, {});
+      await editor.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: doc, languageId: 'markdown', version: 1, text: '# Plain\n' } });
+      // In no folder, judged from its own: no drafts folder there, no front matter, no design doc.
+      expect(await editor.diagnostics(doc, 1)).toEqual([]);
+      const before = editor.count;
+      await editor.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: [{ uri: uriOf(repo), name: 'repo' }], removed: [] } });
+      expect((await editor.next(doc, before)).some((d) => d.code === 'required-section')).toBe(true);
+      expect(editor.logs.filter((log) => log.type === MessageType.Error)).toEqual([]);
+    } finally {
+      editor.server.kill();
+    }
   });
 
   it('publishes on open what `mlsd lint` reports: rule ids, ranges, severities', () => {

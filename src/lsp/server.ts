@@ -115,6 +115,7 @@ export async function runLsp(io: Io): Promise<number> {
   const windowFor = (uri: string) => fixedWindow ?? Math.min(MAX_WINDOW_MS, Math.max(MIN_WINDOW_MS, linted.get(uri)?.ms ?? 0));
   const debouncer = new Debouncer(windowFor, (uri) => void current(uri));
   let watchConfigs = false;
+  let folderEvents = false;
   let snippets = false;
 
   connection.onInitialize((params: InitializeParams) => {
@@ -123,6 +124,7 @@ export async function runLsp(io: Io): Promise<number> {
     const debounceMs = (params.initializationOptions as { debounceMs?: unknown } | undefined)?.debounceMs;
     if (typeof debounceMs === 'number' && debounceMs >= 0) fixedWindow = debounceMs;
     watchConfigs = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    folderEvents = params.capabilities.workspace?.workspaceFolders === true;
     snippets = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
     return {
       capabilities: {
@@ -142,12 +144,15 @@ export async function runLsp(io: Io): Promise<number> {
         watchers: [{ globPattern: `**/{${CONFIG_NAMES.join(',')}}` }],
       });
     }
-    connection.workspace.onDidChangeWorkspaceFolders((event) => {
-      const removed = new Set(event.removed.map((f) => toPath(f.uri)));
-      const added = event.added.map((f) => toPath(f.uri)).filter((p): p is string => p !== undefined);
-      workspaces.setFolders([...workspaces.list.filter((f) => !removed.has(f)), ...added]);
-      relintAll();
-    });
+    // Only a client that has workspace folders sends their changes; asking another throws.
+    if (folderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((f) => toPath(f.uri)));
+        const added = event.added.map((f) => toPath(f.uri)).filter((p): p is string => p !== undefined);
+        workspaces.setFolders([...workspaces.list.filter((f) => !removed.has(f)), ...added]);
+        relintAll();
+      });
+    }
   });
   connection.onDidChangeWatchedFiles(() => {
     workspaces.invalidate();
