@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import type { Diagnostic, ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import type { Diagnostic, LogMessageParams, ProtocolConnection } from 'vscode-languageserver-protocol/node';
 
 /** An editor's side of `mlsd lsp --stdio` (lsp-client.js). */
 export class LspClient {
@@ -8,6 +8,8 @@ export class LspClient {
   readonly connection: ProtocolConnection;
   /** The server's standard error, unless inherited. */
   readonly stderr: string[];
+  /** The server's window/logMessage notifications. */
+  readonly logs: LogMessageParams[];
   published(uri: string, version: number): Promise<{ diagnostics: Diagnostic[]; at: number }>;
   diagnostics(uri: string, version: number): Promise<Diagnostic[]>;
   next(uri: string, after?: number): Promise<Diagnostic[]>;

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createProtocolConnection, PublishDiagnosticsNotification, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { createProtocolConnection, LogMessageNotification, PublishDiagnosticsNotification, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'mlsd.js');
 
@@ -26,12 +26,15 @@ export class LspClient {
     this.server = spawn(process.execPath, [options.bin ?? BIN, 'lsp', '--stdio'], { cwd, env: options.env ?? process.env, stdio: ['pipe', 'pipe', inherit ? 'inherit' : 'pipe'] });
     /** @type {string[]} */
     this.stderr = [];
+    /** @type {import('vscode-languageserver-protocol').LogMessageParams[]} the server's window/logMessage notifications */
+    this.logs = [];
     if (!inherit) this.server.stderr.on('data', (chunk) => this.stderr.push(chunk.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.server.stdout), new StreamMessageWriter(this.server.stdin));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.#published.push({ params, at: performance.now() });
       for (const wake of this.#waiters.splice(0)) wake();
     });
+    this.connection.onNotification(LogMessageNotification.type, (params) => this.logs.push(params));
     this.connection.listen();
   }
 

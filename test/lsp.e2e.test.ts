@@ -1,5 +1,5 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -7,11 +7,13 @@ import {
   CodeActionRequest,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
+  MessageType,
   ShutdownRequest,
   type CodeAction,
   type Diagnostic,
@@ -19,7 +21,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { Debouncer } from '../src/lsp/debounce.js';
-import { ROOT, runCli, tempDir } from './helpers.js';
+import { edit, example, ROOT, runCli, tempDir } from './helpers.js';
 import { LspClient } from './lsp-client.js';
 
 const uriOf = (path: string) => pathToFileURL(path).href;
@@ -64,6 +66,31 @@ describe('mlsd lsp --stdio', () => {
     expect(init.serverInfo?.name).toBe('mlsd');
     expect(init.capabilities.hoverProvider).toBe(true);
     expect(init.capabilities.codeActionProvider).toBeTruthy();
+  });
+
+  it('logs no error to a client that declares no capabilities', () => {
+    // This client sent `initialized` and has had its diagnostics: an error from there came first.
+    expect(client.logs.filter((log) => log.type === MessageType.Error)).toEqual([]);
+  });
+
+  it('follows the workspace folders of a client that reports their changes', async () => {
+    const repo = tempDir();
+    mkdirSync(join(repo, 'docs', 'design'), { recursive: true });
+    const doc = uriOf(join(repo, 'docs', 'design', 'plain.md'));
+    const editor = new LspClient(dir, { env: { ...process.env, NO_COLOR: '1' } });
+    try {
+      await editor.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, workspaceFolders: [], capabilities: { workspace: { workspaceFolders: true } }, initializationOptions: { debounceMs: 0 } });
+      await editor.connection.sendNotification(InitializedNotification.type, {});
+      await editor.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: doc, languageId: 'markdown', version: 1, text: '# Plain\n' } });
+      // In no folder, judged from its own: no drafts folder there, no front matter, no design doc.
+      expect(await editor.diagnostics(doc, 1)).toEqual([]);
+      const before = editor.count;
+      await editor.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: [{ uri: uriOf(repo), name: 'repo' }], removed: [] } });
+      expect((await editor.next(doc, before)).some((d) => d.code === 'required-section')).toBe(true);
+      expect(editor.logs.filter((log) => log.type === MessageType.Error)).toEqual([]);
+    } finally {
+      editor.server.kill();
+    }
   });
 
   it('publishes on open what `mlsd lint` reports: rule ids, ranges, severities', () => {
@@ -240,6 +267,84 @@ describe('mlsd lsp --stdio', () => {
     await client.connection.sendNotification(ExitNotification.type);
     expect(await exit).toBe(0);
     expect(client.stderr.join('')).toBe('');
+  });
+});
+
+describe('mlsd lsp --stdio: the documents it lints are those `mlsd lint` in CI lints', () => {
+  const README = '# Churn service\n\nHow to run it.\n';
+  const draft = example('churn-prediction-draft.md');
+  let client: LspClient;
+  let version = 0;
+
+  /** A repository holding `files`. */
+  function repo(files: Record<string, string>): string {
+    const dir = tempDir();
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    return dir;
+  }
+
+  /** An editor with the repository as its workspace folder. */
+  async function startEditor(dir: string): Promise<void> {
+    client = new LspClient(dir, { env: { ...process.env, NO_COLOR: '1' } });
+    await client.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: uriOf(dir), workspaceFolders: [{ uri: uriOf(dir), name: 'repo' }], capabilities: {}, initializationOptions: { debounceMs: 0 } });
+    await client.connection.sendNotification(InitializedNotification.type, {});
+  }
+
+  /** Open a document (or open it again with new text) and await its diagnostics. */
+  async function open(uri: string, text: string): Promise<Diagnostic[]> {
+    version += 1;
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version, text } });
+    return client.diagnostics(uri, version);
+  }
+
+  afterEach(() => {
+    client.server.kill();
+  });
+
+  it('after `mlsd init`: a file outside the config\'s paths shows nothing, and a change of paths is followed both ways', async () => {
+    const dir = repo({ 'README.md': README });
+    expect(runCli(['init'], { cwd: dir }).code).toBe(0);
+    const cli = runCli(['lint', 'README.md'], { cwd: dir });
+    expect(cli.stderr).toContain('skipped: outside the config\'s "paths"');
+    expect(cli.code).toBe(0);
+
+    await startEditor(dir);
+    const readme = uriOf(join(dir, 'README.md'));
+    expect(await open(readme, README)).toEqual([]);
+    expect((await open(uriOf(join(dir, 'docs', 'design', 'churn.md')), draft)).some((d) => d.code === 'required-section')).toBe(true);
+
+    // README.md joins the paths: `mlsd lint` lints it now, and the editor shows its findings.
+    const config = join(dir, '.mlsdrc.yaml');
+    const initial = readFileSync(config, 'utf8');
+    writeFileSync(config, edit(initial, '  - docs/design\n', '  - docs/design\n  - README.md\n'));
+    expect(runCli(['lint', 'README.md'], { cwd: dir }).code).toBe(1);
+    const configChanged = async () => {
+      const before = client.count;
+      await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(config), type: 2 }] });
+      return client.next(readme, before);
+    };
+    expect((await configChanged()).some((d) => d.code === 'required-section')).toBe(true);
+
+    // And leaves them again: an empty list clears what was shown.
+    writeFileSync(config, initial);
+    expect(await configChanged()).toEqual([]);
+  });
+
+  it('without paths: the drafts folder and the docs whose front matter declares them (as typed); nothing for an untitled buffer', async () => {
+    const dir = repo({ 'README.md': README });
+    expect(runCli(['lint', '--design-docs-only', 'README.md'], { cwd: dir }).stderr).toContain('skipped: not a design doc');
+
+    await startEditor(dir);
+    expect(await open(uriOf(join(dir, 'README.md')), README)).toEqual([]);
+    expect(await open(uriOf(join(dir, 'docs', 'design', 'plain.md')), README)).not.toEqual([]);
+    // Not saved yet: the front matter in the editor decides, as it will once saved.
+    const ranking = uriOf(join(dir, 'services', 'ranking.md'));
+    expect(await open(ranking, draft)).not.toEqual([]);
+    expect(await open(ranking, edit(draft, 'problem_type: generic\n', ''))).toEqual([]);
+    expect(await open('untitled:Untitled-1', draft)).toEqual([]);
   });
 });
 

@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configFor } from '../src/config/resolve.js';
-import { declaresDesignDoc, selectFiles } from '../src/cli/select-files.js';
+import { selectFiles } from '../src/cli/select-files.js';
+import { declaresDesignDoc } from '../src/run/design-docs.js';
 import { tempDir } from './helpers.js';
 
 describe('a doc declares itself a design doc', () => {

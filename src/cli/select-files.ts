@@ -1,11 +1,9 @@
-import { closeSync, openSync, readSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import { matcher } from '../config/settings.js';
 import type { ResolvedConfig } from '../config/load.js';
-import { DEFAULT_DESIGN_FOLDER } from '../scaffold/design-folder.js';
 import { configuredPaths, relativeToRoot } from '../config/resolve.js';
+import { declaresDesignDoc, designDocScope, OUTSIDE_PATHS } from '../run/design-docs.js';
 import { ALWAYS_IGNORED, findFiles, MARKDOWN, STDIN, type FoundFile } from './files.js';
 import { GitIgnore } from './ignore.js';
 
@@ -38,54 +36,12 @@ export interface SelectOptions {
   designDocsOnly?: boolean;
 }
 
-/** Front matter keys that `mlsd new` writes and only a design doc has. */
-const DECLARING_KEYS = /^(problem_type|template_version)[ \t]*:/m;
-const HEAD_BYTES = 4096;
-
-/** The file's front matter marks it as a design doc (read from its first few KB only). */
-export function declaresDesignDoc(file: string): boolean {
-  let head: string;
-  try {
-    const fd = openSync(file, 'r');
-    try {
-      const buffer = Buffer.alloc(HEAD_BYTES);
-      head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, HEAD_BYTES, 0));
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return false;
-  }
-  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(head);
-  return match !== null && DECLARING_KEYS.test(match[1]!);
-}
-
-/** A `paths` entry as a matcher: a file itself, a folder everything under it, a glob its matches. */
-function pathsMatcher(paths: readonly string[]): (relPath: string) => boolean {
-  const patterns = paths.flatMap((p) => {
-    const entry = p.replace(/^\.\//, '').replace(/\/+$/, '');
-    return entry === '' || entry === '.' ? ['**'] : [entry, `${entry}/**`];
-  });
-  return picomatch(patterns, { dot: true });
-}
-
-const OUTSIDE_PATHS = 'outside the config\'s "paths"';
-
 export async function selectFiles(cliPaths: readonly string[], resolved: ResolvedConfig, cwd: string, options: SelectOptions = {}): Promise<Selection> {
   const rel = (path: string) => relativeToRoot(resolved, path, cwd);
   const ignoredByConfig = matcher(resolved.config.ignores);
   const gitignore = resolved.config.gitignore ? new GitIgnore(cwd) : undefined;
   const configured = resolved.config.paths;
-  // Where `mlsd new` writes: the config's "drafts", else the default folder.
-  const designFolder = resolved.config.drafts ?? DEFAULT_DESIGN_FOLDER;
-  const inDesignFolder = pathsMatcher([designFolder]);
-  const inPaths = configured ? pathsMatcher(configured) : () => true;
-  /** Why a file is not a design doc, or undefined when it is: inside `paths`; without them, where `new` writes or declared so. */
-  const notDesignDoc = (path: string): string | undefined => {
-    if (configured) return inPaths(rel(path)) ? undefined : OUTSIDE_PATHS;
-    if (inDesignFolder(rel(path)) || declaresDesignDoc(path)) return undefined;
-    return `not a design doc (outside ${designFolder}/, no problem_type in its front matter)`;
-  };
+  const { designFolder, inDesignFolder, inPaths, notDesignDoc } = designDocScope(resolved, cwd);
   /** Why a file the command line gives is left out, or undefined when it is linted. */
   const leftOut = (path: string, explicit: boolean): string | undefined => {
     if (options.designDocsOnly) return notDesignDoc(path);

@@ -56,7 +56,7 @@ export async function runLsp(io: Io): Promise<number> {
 
   const connection = lsp.createConnection(io.stdin, io.stdout);
   const documents = new lsp.TextDocuments(TextDocument);
-  const workspaces = new Workspaces(io.cwd);
+  const workspaces = new Workspaces();
   const linter = new EditorLinter();
   const linted = new Map<string, Linted>();
   const running = new Map<string, { version: number; done: Promise<Linted | undefined> }>();
@@ -70,8 +70,9 @@ export async function runLsp(io: Io): Promise<number> {
     const started = performance.now();
     let state: Linted;
     try {
-      const context = await workspaces.settingsFor(file);
-      const result = context.ignored ? { file: file ?? uri, diagnostics: [], checklist: {}, items: {} } : await linter.lint(file ?? uri, text, context);
+      // An untitled buffer is no file `mlsd lint` could lint: nothing to show until it is saved.
+      const context = file === undefined ? undefined : await workspaces.settingsFor(file, text);
+      const result = file !== undefined && context?.skipped === false ? await linter.lint(file, text, context) : { file: file ?? uri, diagnostics: [], checklist: {}, items: {} };
       state = { version, ms: performance.now() - started, text, result, context };
     } catch (error) {
       if (!(error instanceof UserError)) connection.console.error(`mlsd: internal error: ${(error as Error).stack ?? error}`);
@@ -114,6 +115,7 @@ export async function runLsp(io: Io): Promise<number> {
   const windowFor = (uri: string) => fixedWindow ?? Math.min(MAX_WINDOW_MS, Math.max(MIN_WINDOW_MS, linted.get(uri)?.ms ?? 0));
   const debouncer = new Debouncer(windowFor, (uri) => void current(uri));
   let watchConfigs = false;
+  let folderEvents = false;
   let snippets = false;
 
   connection.onInitialize((params: InitializeParams) => {
@@ -122,6 +124,7 @@ export async function runLsp(io: Io): Promise<number> {
     const debounceMs = (params.initializationOptions as { debounceMs?: unknown } | undefined)?.debounceMs;
     if (typeof debounceMs === 'number' && debounceMs >= 0) fixedWindow = debounceMs;
     watchConfigs = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    folderEvents = params.capabilities.workspace?.workspaceFolders === true;
     snippets = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
     return {
       capabilities: {
@@ -141,12 +144,15 @@ export async function runLsp(io: Io): Promise<number> {
         watchers: [{ globPattern: `**/{${CONFIG_NAMES.join(',')}}` }],
       });
     }
-    connection.workspace.onDidChangeWorkspaceFolders((event) => {
-      const removed = new Set(event.removed.map((f) => toPath(f.uri)));
-      const added = event.added.map((f) => toPath(f.uri)).filter((p): p is string => p !== undefined);
-      workspaces.setFolders([...workspaces.list.filter((f) => !removed.has(f)), ...added]);
-      relintAll();
-    });
+    // Only a client that has workspace folders sends their changes; asking another throws.
+    if (folderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((f) => toPath(f.uri)));
+        const added = event.added.map((f) => toPath(f.uri)).filter((p): p is string => p !== undefined);
+        workspaces.setFolders([...workspaces.list.filter((f) => !removed.has(f)), ...added]);
+        relintAll();
+      });
+    }
   });
   connection.onDidChangeWatchedFiles(() => {
     workspaces.invalidate();

@@ -2,6 +2,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { Checklists, matcher, type FileSettings } from '../config/settings.js';
 import type { ResolvedConfig } from '../config/load.js';
 import { configFor, fileSettings, relativeToRoot } from '../config/resolve.js';
+import { designDocScope, type DesignDocScope } from '../run/design-docs.js';
 import { sectionRenderer, type SectionRenderer } from '../run/fix.js';
 
 /** A workspace folder's config, loaded once and shared by its documents. */
@@ -9,6 +10,7 @@ interface FolderConfig {
   resolved: ResolvedConfig;
   checklists: Checklists;
   ignored: (relPath: string) => boolean;
+  scope: DesignDocScope;
   /** Renders missing sections from the config's templates, as `--fix` does. */
   render: SectionRenderer;
 }
@@ -21,8 +23,12 @@ export interface DocumentSettings {
   settings: FileSettings;
   checklists: Checklists;
   render: SectionRenderer;
-  /** The config's `ignores` covers the document: `mlsd lint` skips it, so the editor shows nothing. */
-  ignored: boolean;
+  /**
+   * `mlsd lint` in CI would not lint the document, so the editor shows nothing: the config's
+   * `ignores` covers it, it is no design doc (outside the config's `paths`; without them, outside
+   * the drafts folder and not declared by its front matter).
+   */
+  skipped: boolean;
 }
 
 const inside = (file: string, folder: string) => {
@@ -40,8 +46,6 @@ export class Workspaces {
   private folders: string[] = [];
   private readonly configs = new Map<string, Promise<FolderConfig>>();
 
-  constructor(private readonly fallback: string) {}
-
   setFolders(folders: readonly string[]): void {
     this.folders = [...folders].sort((a, b) => b.length - a.length);
     this.configs.clear();
@@ -56,14 +60,16 @@ export class Workspaces {
     this.configs.clear();
   }
 
-  /** Where `mlsd lint` would run for this document (undefined: an unsaved document). */
-  cwdFor(file: string | undefined): string {
-    if (file === undefined) return this.folders.at(-1) ?? this.fallback;
+  /** Where `mlsd lint` would run for this document. */
+  cwdFor(file: string): string {
     return this.folders.find((folder) => inside(file, folder)) ?? dirname(file);
   }
 
-  /** Settings for a document; rejects with the config's error (a ConfigError names file and line). */
-  async settingsFor(file: string | undefined): Promise<DocumentSettings> {
+  /**
+   * Settings for a document whose editor text is `text`; rejects with the config's error (a
+   * ConfigError names file and line).
+   */
+  async settingsFor(file: string, text: string): Promise<DocumentSettings> {
     const cwd = this.cwdFor(file);
     let loaded = this.configs.get(cwd);
     if (!loaded) {
@@ -71,7 +77,7 @@ export class Workspaces {
       this.configs.set(cwd, loaded);
     }
     const folder = await loaded;
-    const relPath = file === undefined ? undefined : relativeToRoot(folder.resolved, file, cwd);
+    const relPath = relativeToRoot(folder.resolved, file, cwd);
     const settings = fileSettings(folder.resolved, relPath);
     folder.checklists.for(settings); // a broken team checklist fails here, as it does before a CLI run
     return {
@@ -80,7 +86,9 @@ export class Workspaces {
       settings,
       checklists: folder.checklists,
       render: folder.render,
-      ignored: relPath !== undefined && folder.ignored(relPath),
+      // Judged as the pre-commit hook judges the files it is given (lint --design-docs-only), with
+      // the editor's text for the front matter: the doc as it will be saved.
+      skipped: folder.ignored(relPath) || folder.scope.notDesignDoc(file, text) !== undefined,
     };
   }
 }
@@ -92,6 +100,7 @@ async function loadFolder(cwd: string): Promise<FolderConfig> {
     resolved,
     checklists: new Checklists(),
     ignored: matcher(ignores),
+    scope: designDocScope(resolved, cwd),
     render: sectionRenderer(templates === undefined ? undefined : resolve(resolved.root, templates)),
   };
 }

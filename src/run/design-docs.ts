@@ -1,0 +1,75 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import picomatch from 'picomatch';
+import type { ResolvedConfig } from '../config/load.js';
+import { relativeToRoot } from '../config/resolve.js';
+import { DEFAULT_DESIGN_FOLDER } from '../scaffold/design-folder.js';
+
+/** Front matter keys that `mlsd new` writes and only a design doc has. */
+const DECLARING_KEYS = /^(problem_type|template_version)[ \t]*:/m;
+const HEAD_BYTES = 4096;
+
+/**
+ * The document's front matter marks it as a design doc: read from `text` when the caller holds it
+ * (an editor's unsaved buffer), else from the file's first few KB.
+ */
+export function declaresDesignDoc(file: string, text?: string): boolean {
+  let head = text?.slice(0, HEAD_BYTES);
+  if (head === undefined) {
+    try {
+      const fd = openSync(file, 'r');
+      try {
+        const buffer = Buffer.alloc(HEAD_BYTES);
+        head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, HEAD_BYTES, 0));
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      return false;
+    }
+  }
+  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(head);
+  return match !== null && DECLARING_KEYS.test(match[1]!);
+}
+
+/** A `paths` entry as a matcher: a file itself, a folder everything under it, a glob its matches. */
+function pathsMatcher(paths: readonly string[]): (relPath: string) => boolean {
+  const patterns = paths.flatMap((p) => {
+    const entry = p.replace(/^\.\//, '').replace(/\/+$/, '');
+    return entry === '' || entry === '.' ? ['**'] : [entry, `${entry}/**`];
+  });
+  return picomatch(patterns, { dot: true });
+}
+
+export const OUTSIDE_PATHS = 'outside the config\'s "paths"';
+
+/**
+ * Which files are design docs to a config: what `mlsd lint` checks with no paths named (as in CI),
+ * what the pre-commit hook keeps of the files it is given, and what the editor shows findings for.
+ */
+export interface DesignDocScope {
+  /** Where `mlsd new` writes: the config's "drafts", else the default folder. */
+  designFolder: string;
+  inDesignFolder: (relPath: string) => boolean;
+  /** Inside the config's `paths`; every file when it has none. */
+  inPaths: (relPath: string) => boolean;
+  /**
+   * Why a file is not a design doc, or undefined when it is: inside `paths`; without them, where
+   * `new` writes or declared so by its front matter (from `text` when given, else the file).
+   */
+  notDesignDoc: (path: string, text?: string) => string | undefined;
+}
+
+/** The design doc scope of a config, for paths relative to `cwd` (or absolute). */
+export function designDocScope(resolved: ResolvedConfig, cwd: string): DesignDocScope {
+  const rel = (path: string) => relativeToRoot(resolved, path, cwd);
+  const configured = resolved.config.paths;
+  const designFolder = resolved.config.drafts ?? DEFAULT_DESIGN_FOLDER;
+  const inDesignFolder = pathsMatcher([designFolder]);
+  const inPaths = configured ? pathsMatcher(configured) : () => true;
+  const notDesignDoc = (path: string, text?: string): string | undefined => {
+    if (configured) return inPaths(rel(path)) ? undefined : OUTSIDE_PATHS;
+    if (inDesignFolder(rel(path)) || declaresDesignDoc(path, text)) return undefined;
+    return `not a design doc (outside ${designFolder}/, no problem_type in its front matter)`;
+  };
+  return { designFolder, inDesignFolder, inPaths, notDesignDoc };
+}
