@@ -27,6 +27,21 @@ export function runCli(args: string[], options: { cwd?: string; input?: string; 
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * Run the built CLI where no file may grow past `maxFileBlocks` × 512 bytes (`ulimit -f`; Node
+ * ignores SIGXFSZ): a write past it fails with EFBIG, as one on a full disk fails with ENOSPC,
+ * without touching a real device.
+ */
+export function runCliWithFileLimit(args: string[], options: { cwd: string; maxFileBlocks: number }): CliRun {
+  const result = spawnSync('sh', ['-c', `ulimit -f ${options.maxFileBlocks} && exec "$0" "$@"`, process.execPath, BIN, ...args], {
+    cwd: options.cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: undefined },
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
 export const fixture = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', name), 'utf8');
 export const example = (name: string) => readFileSync(join(ROOT, 'examples', name), 'utf8');
 
