@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isSubsequence, ROOT, runCli, tempDir } from './helpers.js';
@@ -34,6 +34,28 @@ describe('mlsd lint --fix', () => {
     writeFileSync(file, text);
     expect(runCli(['lint', 'clean.md', '--fix'], { cwd: dir }).code).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('writes a symlinked doc where it really is, the link kept, and keeps each file\'s permissions', () => {
+    const dir = tempDir();
+    const draft = readFileSync(join(ROOT, 'examples', 'churn-prediction-draft.md'), 'utf8');
+    mkdirSync(join(dir, 'shared'));
+    const real = join(dir, 'shared', 'draft.md');
+    writeFileSync(real, draft);
+    chmodSync(real, 0o664);
+    symlinkSync(join('shared', 'draft.md'), join(dir, 'linked.md'));
+    const plain = join(dir, 'private.md');
+    writeFileSync(plain, draft);
+    chmodSync(plain, 0o600);
+
+    runCli(['lint', 'linked.md', 'private.md', '--fix'], { cwd: dir });
+    expect(lstatSync(join(dir, 'linked.md')).isSymbolicLink()).toBe(true);
+    for (const [file, mode] of [[real, 0o664], [plain, 0o600]] as const) {
+      const fixed = readFileSync(file, 'utf8');
+      expect(fixed, file).toContain('## Labels');
+      expect(isSubsequence(draft, fixed), file).toBe(true);
+      expect(statSync(file).mode & 0o777, file).toBe(mode);
+    }
   });
 
   it('refuses standard input: there is no file to write', () => {

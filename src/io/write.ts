@@ -86,23 +86,27 @@ async function linkIntoPlace(temp: string, path: string): Promise<void> {
 
 /**
  * Write a whole file or nothing, parent folders created. Without `force` an existing file is
- * refused, also one created while this runs; with it, the file is replaced in one step. Any
- * failure (no permission, disk full, a directory in the way) leaves an existing target untouched
- * and removes the temporary file.
+ * refused, also one created while this runs; with it, what is there is replaced as
+ * `openReplacement` replaces it. Any failure (no permission, disk full, a directory in the way)
+ * leaves an existing target untouched and removes the temporary file.
  */
 export async function safeWrite(path: string, text: string, options: { force: boolean }): Promise<void> {
-  if (!options.force && (await exists(path))) throw alreadyExists(path);
+  if (options.force) {
+    const file = await openReplacement(path);
+    await file.write(text);
+    await file.commit();
+    return;
+  }
+  if (await exists(path)) throw alreadyExists(path);
   const temp = tempPath(path);
   try {
     await makeFolders(dirname(path));
-    if ((await stat(path).catch(() => undefined))?.isDirectory()) throw new UserError(`cannot write ${path}: it is a directory; nothing was changed`);
     await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
-    if (options.force) await rename(temp, path);
-    else await linkIntoPlace(temp, path);
+    await linkIntoPlace(temp, path);
   } catch (error) {
     throw cannotWrite(path, error);
   } finally {
-    await unlink(temp).catch(() => undefined); // gone already once renamed
+    await unlink(temp).catch(() => undefined); // the temp name goes (already gone if renamed)
   }
 }
 
