@@ -85,6 +85,24 @@ describe('hostile files (the CLI)', () => {
     for (const f of files.slice(1)) expect(shape(f), f.file).toBe(shape(files[0]!));
   });
 
+  it('a pipe stat gives no size for (<(cat doc.md)): read to the end, still within the size limit and only if it is text', () => {
+    const sub = join(dir, 'piped');
+    mkdirSync(sub);
+    writeFileSync(join(sub, 'doc.md'), DOC);
+    writeFileSync(join(sub, 'big.md'), DOC + 'x'.repeat(2000));
+    writeFileSync(join(sub, 'image.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+    /** Lint what bash's process substitution hands over: a path whose stat says size 0. */
+    const piped = (file: string, ...args: string[]) => {
+      const run = spawnSync('bash', ['-c', `"$0" "$1" lint <(cat "$2") --format json ${args.join(' ')}`, process.execPath, BIN, file], { cwd: sub, encoding: 'utf8' });
+      noStack(run.stderr);
+      return (JSON.parse(run.stdout).files as Parameters<typeof rules>[0][])[0];
+    };
+    const direct = lintJson(['doc.md'], sub).files[0]!;
+    expect(piped('doc.md')?.diagnostics).toEqual(direct.diagnostics.map((d) => ({ ...d, file: expect.stringMatching(/^\/(dev|proc)\//) })));
+    expect(rules(piped('big.md', '--max-file-size', '1KB'))).toEqual(['file-too-large']);
+    expect(rules(piped('image.md'))).toEqual(['not-text']);
+  });
+
   it('CRLF files through the CLI: findings on the same lines and columns as LF', () => {
     const sub = join(dir, 'crlf');
     mkdirSync(sub);
