@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, runCli, tempDir } from './helpers.js';
+import { BIN, runCli, runCliWithFileLimit, tempDir } from './helpers.js';
 
 /**
  * Hostile inputs, one case each, with the behaviour each must get: a finding, or exit 2 with one
@@ -210,6 +210,14 @@ describe('hostile files (the CLI)', () => {
     for (const args of ['lint --help', `lint ${JSON.stringify(join(dir, 'good.md'))} --format json`]) {
       const run = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${args} | head -c 1 >/dev/null; exit 0`], { encoding: 'utf8' });
       expect(run.stderr, args).toBe('');
+    }
+  });
+
+  it('standard output that cannot take the text (disk full, a file size limit): one line, exit 2, not "a bug in mlsd"', () => {
+    for (const args of [['lint', 'good.md'], ['explain']]) {
+      const run = runCliWithFileLimit(args, { cwd: dir, maxFileBlocks: 0, stdout: join(dir, 'stdout.txt') });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr.trim().split('\n'), args.join(' ')).toEqual(['mlsd: cannot write to standard output: file too large (a file size limit)']);
     }
   });
 

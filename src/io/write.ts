@@ -31,14 +31,19 @@ const REASONS: Record<string, string> = {
   EPIPE: 'its reader has gone (broken pipe)',
 };
 
+/** Why a write failed, in words: "no space left on the device" rather than ENOSPC. */
+export function whyWriteFailed(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  return REASONS[code] ?? (error as Error).message.split('\n')[0]!;
+}
+
 /**
  * A failed write as the one-line usage error the user sees. What went through a temp file changed
  * nothing; what was written through (a device, a FIFO) may have taken part of the text.
  */
 const cannotWrite = (path: string, error: unknown, { atomic = true } = {}) => {
   if (error instanceof UserError) return error;
-  const code = (error as NodeJS.ErrnoException).code ?? '';
-  return new UserError(`cannot write ${path}: ${REASONS[code] ?? (error as Error).message.split('\n')[0]}${atomic ? '; nothing was changed' : ''}`);
+  return new UserError(`cannot write ${path}: ${whyWriteFailed(error)}${atomic ? '; nothing was changed' : ''}`);
 };
 
 const alreadyExists = (path: string) => new UserError(`${path} already exists; use --force to overwrite it`);
