@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isSubsequence, ROOT, runCli, tempDir } from './helpers.js';
+import { BIN, isSubsequence, ROOT, runCli, tempDir } from './helpers.js';
 
 describe('mlsd lint --fix', () => {
   it('adds the missing sections where they belong, only adds, and a second run changes nothing', () => {
@@ -62,6 +63,14 @@ describe('mlsd lint --fix', () => {
     const run = runCli(['lint', '-', '--fix'], { input: '# x\n' });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^mlsd: --fix cannot be used with standard input/);
+  });
+
+  it('refuses a pipe such as <(cat doc.md): nothing to write back, nothing linted', () => {
+    const draft = join(ROOT, 'examples', 'churn-prediction-draft.md');
+    const run = spawnSync('bash', ['-c', '"$0" "$1" lint --fix <(cat "$2")', process.execPath, BIN, draft], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^mlsd: --fix cannot be used with .+: it is not a regular file/)]);
   });
 
   it('a broken team templates folder is a user error (exit 2, the file named), not a bug in mlsd, and the doc is left alone', () => {
