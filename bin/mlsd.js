@@ -7,16 +7,18 @@ import { useJitFlags } from '../dist/runtime/v8-flags.js';
 useJitFlags(); // before the bundle compiles: see src/runtime/v8-flags.ts
 // A lint starts from the bytecode of a lint; every other command from that of a bare start.
 const kind = process.argv[2] === 'lint' ? 'lint' : 'start';
-const { main, reportInternalError } = requireBundle(new URL('../dist/bundle/main.cjs', import.meta.url), kind);
+const { main, reportInternalError, reportOutputError } = requireBundle(new URL('../dist/bundle/main.cjs', import.meta.url), kind);
 
 const io = { stderr: process.stderr, env: process.env };
 
 // A reader that stops early (`mlsd lint --format json | head -1`) closes the pipe: that is not an
-// error, the output is simply no longer wanted.
+// error, the output is simply no longer wanted. Any other failure (a full disk) is an I/O error:
+// one line, exit 2. A failing stderr has nowhere to say so.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    if (stream === process.stdout) reportOutputError(error, io);
+    process.exit(2);
   });
 }
 

@@ -1,8 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { example, runCli, tempDir } from './helpers.js';
+import { example, runCli, runCliWithFileLimit, tempDir } from './helpers.js';
 
 const COMPLETE = example('feed-ranking.md');
 const DRAFT = example('churn-prediction-draft.md');
@@ -35,6 +36,44 @@ describe('mlsd lint for CI', () => {
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain('cannot write');
+  });
+
+  it('--output through a symlink replaces the file it points to, keeping its mode; a failed write leaves that file as it was', () => {
+    const dir = project({ 'a.md': COMPLETE, 'draft.md': DRAFT, 'reports/real.txt': 'previous\n' });
+    const real = join(dir, 'reports', 'real.txt');
+    chmodSync(real, 0o600);
+    symlinkSync(join('reports', 'real.txt'), join(dir, 'link.txt'));
+    const run = runCli(['lint', 'a.md', '--output', 'link.txt'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(lstatSync(join(dir, 'link.txt')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toContain('no problems');
+    expect(statSync(real).mode & 0o777).toBe(0o600);
+
+    const before = readFileSync(real, 'utf8');
+    const failed = runCliWithFileLimit(['lint', 'draft.md', '--output', 'link.txt'], { cwd: dir, maxFileBlocks: 0 });
+    expect(failed.code).toBe(2);
+    expect(failed.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^mlsd: cannot write .*link\.txt: .*nothing was changed$/)]);
+    expect(readFileSync(real, 'utf8')).toBe(before);
+    expect(lstatSync(join(dir, 'link.txt')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(join(dir, 'reports'))).toEqual(['real.txt']); // no temp file left
+  });
+
+  it('--output to a FIFO writes through to its reader and leaves the FIFO in place', async () => {
+    const dir = project({ 'a.md': COMPLETE });
+    const fifo = join(dir, 'report.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const reader = spawn('cat', [fifo]);
+    let received = '';
+    reader.stdout.on('data', (chunk: Buffer) => (received += chunk.toString()));
+    try {
+      const run = runCli(['lint', 'a.md', '--output', 'report.fifo'], { cwd: dir });
+      expect(run.code).toBe(0);
+      expect(lstatSync(fifo).isFIFO()).toBe(true);
+      await once(reader, 'close');
+      expect(received).toContain('no problems');
+    } finally {
+      reader.kill();
+    }
   });
 
   it('--max-warnings fails only when warnings exceed it', () => {

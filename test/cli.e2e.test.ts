@@ -52,6 +52,17 @@ describe('mlsd (built CLI)', () => {
     expect(JSON.parse(globbed.stdout).files.map((f: { file: string }) => f.file)).toEqual(['docs/deep/a.md']);
   });
 
+  it('lints a file once however often and however it is named: ./x, x, its absolute path, its folder', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'empty.md'), '');
+    const once = JSON.parse(runCli(['lint', 'empty.md', '--format', 'json'], { cwd: dir }).stdout);
+    const run = runCli(['lint', 'empty.md', './empty.md', join(dir, 'empty.md'), '.', '--format', 'json'], { cwd: dir });
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.files.map((f: { file: string }) => f.file)).toEqual(['empty.md']);
+    expect(report.summary).toEqual(once.summary);
+  });
+
   it('reads standard input with -', () => {
     const run = runCli(['lint', '-', '--format', 'json'], { input: example('churn-prediction-draft.md') });
     expect(run.code).toBe(1);

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, runCli, tempDir } from './helpers.js';
@@ -58,6 +58,22 @@ describe('config discovery', () => {
     const run = runCli(['lint', '--config', 'missing.yaml', 'doc.md'], { cwd: root });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('missing.yaml: no such config file');
+  });
+
+  it('says plainly when --config names a directory: exit 2, one line, no errno', () => {
+    const root = tree({ 'doc.md': DOC, 'ci/keep': '' });
+    const run = runCli(['lint', '--config', 'ci', 'doc.md'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual(['mlsd: ci: is a directory, not a config file']);
+  });
+
+  // Root reads any file whatever its mode, and these tests may run as root (containers).
+  it.skipIf(process.getuid?.() === 0)('says plainly when --config names an unreadable file', () => {
+    const root = tree({ 'doc.md': DOC, 'secret.yaml': 'rules: {}\n' });
+    chmodSync(join(root, 'secret.yaml'), 0o000);
+    const run = runCli(['lint', '--config', 'secret.yaml', 'doc.md'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual(['mlsd: secret.yaml: permission denied']);
   });
 });
 

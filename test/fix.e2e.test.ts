@@ -1,7 +1,8 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isSubsequence, ROOT, runCli, tempDir } from './helpers.js';
+import { BIN, isSubsequence, ROOT, runCli, tempDir } from './helpers.js';
 
 describe('mlsd lint --fix', () => {
   it('adds the missing sections where they belong, only adds, and a second run changes nothing', () => {
@@ -36,10 +37,40 @@ describe('mlsd lint --fix', () => {
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
 
+  it('writes a symlinked doc where it really is, the link kept, and keeps each file\'s permissions', () => {
+    const dir = tempDir();
+    const draft = readFileSync(join(ROOT, 'examples', 'churn-prediction-draft.md'), 'utf8');
+    mkdirSync(join(dir, 'shared'));
+    const real = join(dir, 'shared', 'draft.md');
+    writeFileSync(real, draft);
+    chmodSync(real, 0o664);
+    symlinkSync(join('shared', 'draft.md'), join(dir, 'linked.md'));
+    const plain = join(dir, 'private.md');
+    writeFileSync(plain, draft);
+    chmodSync(plain, 0o600);
+
+    runCli(['lint', 'linked.md', 'private.md', '--fix'], { cwd: dir });
+    expect(lstatSync(join(dir, 'linked.md')).isSymbolicLink()).toBe(true);
+    for (const [file, mode] of [[real, 0o664], [plain, 0o600]] as const) {
+      const fixed = readFileSync(file, 'utf8');
+      expect(fixed, file).toContain('## Labels');
+      expect(isSubsequence(draft, fixed), file).toBe(true);
+      expect(statSync(file).mode & 0o777, file).toBe(mode);
+    }
+  });
+
   it('refuses standard input: there is no file to write', () => {
     const run = runCli(['lint', '-', '--fix'], { input: '# x\n' });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^mlsd: --fix cannot be used with standard input/);
+  });
+
+  it('refuses a pipe such as <(cat doc.md): nothing to write back, nothing linted', () => {
+    const draft = join(ROOT, 'examples', 'churn-prediction-draft.md');
+    const run = spawnSync('bash', ['-c', '"$0" "$1" lint --fix <(cat "$2")', process.execPath, BIN, draft], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^mlsd: --fix cannot be used with .+: it is not a regular file/)]);
   });
 
   it('a broken team templates folder is a user error (exit 2, the file named), not a bug in mlsd, and the doc is left alone', () => {

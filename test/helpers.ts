@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,27 @@ export function runCli(args: string[], options: { cwd?: string; input?: string; 
     timeout: 60_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Run the built CLI where no file may grow past `maxFileBlocks` × 512 bytes (`ulimit -f`; Node
+ * ignores SIGXFSZ): a write past it fails with EFBIG, as one on a full disk fails with ENOSPC,
+ * without touching a real device. `stdout` sends standard output to that file instead of a pipe.
+ */
+export function runCliWithFileLimit(args: string[], options: { cwd: string; maxFileBlocks: number; stdout?: string }): CliRun {
+  const stdout = options.stdout === undefined ? 'pipe' : openSync(options.stdout, 'w');
+  try {
+    const result = spawnSync('sh', ['-c', `ulimit -f ${options.maxFileBlocks} && exec "$0" "$@"`, process.execPath, BIN, ...args], {
+      cwd: options.cwd,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '', FORCE_COLOR: undefined },
+      stdio: ['ignore', stdout, 'pipe'],
+      timeout: 60_000,
+    });
+    return { code: result.status, stdout: result.stdout ?? '', stderr: result.stderr };
+  } finally {
+    if (typeof stdout === 'number') closeSync(stdout);
+  }
 }
 
 export const fixture = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', name), 'utf8');

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, runCli, tempDir } from './helpers.js';
+import { BIN, runCli, runCliWithFileLimit, tempDir } from './helpers.js';
 
 /**
  * Hostile inputs, one case each, with the behaviour each must get: a finding, or exit 2 with one
@@ -83,6 +83,24 @@ describe('hostile files (the CLI)', () => {
     expect(files).toHaveLength(4);
     const shape = (f: (typeof files)[number]) => JSON.stringify(f.diagnostics.map((d) => [d.ruleId, d.line, d.message]));
     for (const f of files.slice(1)) expect(shape(f), f.file).toBe(shape(files[0]!));
+  });
+
+  it('a pipe stat gives no size for (<(cat doc.md)): read to the end, still within the size limit and only if it is text', () => {
+    const sub = join(dir, 'piped');
+    mkdirSync(sub);
+    writeFileSync(join(sub, 'doc.md'), DOC);
+    writeFileSync(join(sub, 'big.md'), DOC + 'x'.repeat(2000));
+    writeFileSync(join(sub, 'image.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+    /** Lint what bash's process substitution hands over: a path whose stat says size 0. */
+    const piped = (file: string, ...args: string[]) => {
+      const run = spawnSync('bash', ['-c', `"$0" "$1" lint <(cat "$2") --format json ${args.join(' ')}`, process.execPath, BIN, file], { cwd: sub, encoding: 'utf8' });
+      noStack(run.stderr);
+      return (JSON.parse(run.stdout).files as Parameters<typeof rules>[0][])[0];
+    };
+    const direct = lintJson(['doc.md'], sub).files[0]!;
+    expect(piped('doc.md')?.diagnostics).toEqual(direct.diagnostics.map((d) => ({ ...d, file: expect.stringMatching(/^\/(dev|proc)\//) })));
+    expect(rules(piped('big.md', '--max-file-size', '1KB'))).toEqual(['file-too-large']);
+    expect(rules(piped('image.md'))).toEqual(['not-text']);
   });
 
   it('CRLF files through the CLI: findings on the same lines and columns as LF', () => {
@@ -192,6 +210,14 @@ describe('hostile files (the CLI)', () => {
     for (const args of ['lint --help', `lint ${JSON.stringify(join(dir, 'good.md'))} --format json`]) {
       const run = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${args} | head -c 1 >/dev/null; exit 0`], { encoding: 'utf8' });
       expect(run.stderr, args).toBe('');
+    }
+  });
+
+  it('standard output that cannot take the text (disk full, a file size limit): one line, exit 2, not "a bug in mlsd"', () => {
+    for (const args of [['lint', 'good.md'], ['explain']]) {
+      const run = runCliWithFileLimit(args, { cwd: dir, maxFileBlocks: 0, stdout: join(dir, 'stdout.txt') });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr.trim().split('\n'), args.join(' ')).toEqual(['mlsd: cannot write to standard output: file too large (a file size limit)']);
     }
   });
 

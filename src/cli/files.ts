@@ -1,5 +1,6 @@
+import { realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { UserError } from '../errors.js';
 import { STDIN } from '../run/lint-files.js';
@@ -18,13 +19,45 @@ export interface FoundFile {
 }
 
 /**
+ * Which directory entry a path names, however it is spelled: relative or absolute, through `.`,
+ * `..` or a symlinked folder. The entry itself is not resolved: a symlink to a doc is a doc of its
+ * own name. Each folder's real path is looked up once.
+ */
+function directoryEntry(cwd: string): (path: string) => string {
+  const realFolders = new Map<string, string>();
+  const realFolder = (dir: string) => {
+    let real = realFolders.get(dir);
+    if (real === undefined) {
+      try {
+        real = realpathSync(dir);
+      } catch {
+        real = dir;
+      }
+      realFolders.set(dir, real);
+    }
+    return real;
+  };
+  return (path) => {
+    const absolute = resolve(cwd, path);
+    return join(realFolder(dirname(absolute)), basename(absolute));
+  };
+}
+
+/**
  * Expand paths into the files to lint: a folder means every Markdown file under it, a glob its
  * matches, a file itself; "-" is standard input. Missing paths and empty globs are errors, unless
  * `missingOk` (configured paths: a folder no doc has been written to yet is not a mistake).
  */
 export async function findFiles(paths: readonly string[], cwd: string, { missingOk = false } = {}): Promise<FoundFile[]> {
-  const files = new Map<string, boolean>();
-  const add = (file: string, explicit: boolean) => files.set(file, explicit || (files.get(file) ?? false));
+  const files = new Map<string, FoundFile>();
+  const entryOf = directoryEntry(cwd);
+  // A file found twice (named twice, spelled ./x.md and x.md, or named and in a folder named) is linted once, under its first name.
+  const add = (file: string, explicit: boolean) => {
+    const key = file === STDIN ? STDIN : entryOf(file);
+    const seen = files.get(key);
+    if (seen) seen.explicit ||= explicit;
+    else files.set(key, { path: file, explicit });
+  };
   for (const path of paths.length > 0 ? paths : ['.']) {
     if (path === STDIN) {
       add(STDIN, true);
@@ -44,7 +77,5 @@ export async function findFiles(paths: readonly string[], cwd: string, { missing
       throw new UserError(`no such file or directory: ${path}`);
     }
   }
-  return [...files]
-    .map(([path, explicit]) => ({ path, explicit }))
-    .sort((a, b) => (a.path === STDIN ? -1 : b.path === STDIN ? 1 : a.path.localeCompare(b.path)));
+  return [...files.values()].sort((a, b) => (a.path === STDIN ? -1 : b.path === STDIN ? 1 : a.path.localeCompare(b.path)));
 }

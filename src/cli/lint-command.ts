@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { Checklists, settingsFor } from '../config/settings.js';
 import { FORMAT_NAMES, loadFormatter, loadReportFormat } from '../format/index.js';
@@ -91,6 +92,13 @@ async function fixFor(resolved: ResolvedConfig, checklists: Checklists, io: Io) 
   });
 }
 
+/** --fix writes back the file it read: standard input, a pipe or a device (`<(…)`) has nowhere to write it. */
+function refuseUnfixable(files: readonly FoundFile[], cwd: string): void {
+  if (files.some((f) => f.path === STDIN)) throw new UserError('--fix cannot be used with standard input ("-"): it writes files');
+  const unfixable = files.find((f) => statSync(resolve(cwd, f.path), { throwIfNoEntry: false })?.isFile() === false);
+  if (unfixable) throw new UserError(`--fix cannot be used with ${unfixable.path}: it is not a regular file (a pipe or a device), so there is no file to write`);
+}
+
 export async function runLint(paths: string[], options: LintOptions, io: Io): Promise<number> {
   const format = await loadReportFormat(options.format);
   if (!format) throw new UserError(`unknown format "${options.format}" (choose from: ${FORMAT_NAMES.join(', ')})`);
@@ -112,7 +120,7 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
 
   const maxFileSize = options.maxFileSize ?? resolved.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const timeoutMs = options.timeout ?? DEFAULT_TIMEOUT_MS;
-  if (options.fix && files.some((f) => f.path === STDIN)) throw new UserError('--fix cannot be used with standard input ("-"): it writes files');
+  if (options.fix) refuseUnfixable(files, io.cwd);
   const fix = options.fix ? await fixFor(resolved, checklists, io) : undefined;
 
   // SARIF and annotations name files from the repository root; only they pay for asking git.

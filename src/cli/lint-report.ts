@@ -2,7 +2,7 @@ import type { FormatOptions, ReportFormat, ReportStream } from '../format/index.
 import type { FileResult } from '../run/result.js';
 import { addToSummary, emptySummary } from '../format/summary.js';
 import type { Io } from '../io/process.js';
-import { openAtomic, writeChunk } from '../io/write.js';
+import { openReplacement, writeChunk } from '../io/write.js';
 
 /** Where the report's text goes. */
 interface Sink {
@@ -23,7 +23,7 @@ const stdoutSink = (io: Io, beforeWrite: () => void): Sink => ({
 });
 
 async function fileSink(path: string): Promise<Sink> {
-  const file = await openAtomic(path);
+  const file = await openReplacement(path);
   return { write: (text) => file.write(text), end: () => file.commit(), abort: () => file.discard() };
 }
 

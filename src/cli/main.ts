@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { FORMAT_NAMES } from '../format/index.js';
 import { EXIT, UserError } from '../errors.js';
 import type { Io } from '../io/process.js';
+import { whyWriteFailed } from '../io/write.js';
 import { parseSize } from '../config/size.js';
 import type { LintOptions } from './lint-command.js';
 import type { NewOptions } from './new-command.js';
@@ -220,4 +221,12 @@ export function reportInternalError(error: unknown, io: Pick<Io, 'stderr' | 'env
   io.stderr.write(`mlsd: internal error: ${message.split('\n')[0]}\n`);
   if (io.env.MLSD_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   else io.stderr.write('mlsd: this is a bug in mlsd; please report it with the command you ran (MLSD_DEBUG=1 prints the stack trace)\n');
+}
+
+/**
+ * Standard output failed (a full disk, a file size limit): an I/O error like any file mlsd cannot
+ * write, said in one line, not a bug. A reader closing a pipe early is not a failure (bin/mlsd.js).
+ */
+export function reportOutputError(error: unknown, io: Pick<Io, 'stderr'>): void {
+  io.stderr.write(`mlsd: cannot write to standard output: ${whyWriteFailed(error)}\n`);
 }

@@ -37,6 +37,14 @@ export function displayPath(file: string, cwd: string): string {
   return rel && !isAbsolute(rel) ? rel.split(sep).join('/') : file;
 }
 
+/** Why a config file cannot be read, said plainly (--config or `extends` can name anything). */
+const CANNOT_READ: Record<string, string> = {
+  ENOENT: 'no such config file',
+  EISDIR: 'is a directory, not a config file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+};
+
 /**
  * Parse a YAML or JSON config (JSON is read by the YAML parser too, so both get line numbers).
  * From package.json only the `mlsd` key is the config; undefined when it has none.
@@ -47,8 +55,8 @@ export function readConfigFile(path: string, cwd: string): ConfigSource | undefi
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError([{ file: label, message: code === 'ENOENT' ? 'no such config file' : `cannot read config (${(error as Error).message})` }]);
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    throw new ConfigError([{ file: label, message: CANNOT_READ[code] ?? `cannot read config (${(error as Error).message})` }]);
   }
   // Most package.json files have no `mlsd` key: JSON.parse tells far sooner than the YAML parser
   // (which gives line numbers) reads the file (bench/README.md, "Measurements behind the code").

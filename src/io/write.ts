@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { link, mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { constants } from 'node:fs';
+import { link, mkdir, open, readlink, realpath, rename, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { UserError } from '../errors.js';
 
@@ -10,7 +9,8 @@ import { UserError } from '../errors.js';
  * Every file mlsd writes for the user (a new doc, --fix, --output, init's files, saved answers)
  * goes through here, so none is ever left half-written or lost: the text goes to a temporary file
  * beside the target, which then takes the target's name in one step; any failure removes the
- * temporary file and leaves the target as it was.
+ * temporary file and leaves the target as it was. What is not a regular file (a device, a FIFO)
+ * cannot be replaced that way and is written through instead.
  */
 
 /** A temp file in the target's folder, so renaming it into place is atomic (same file system). */
@@ -24,15 +24,26 @@ const REASONS: Record<string, string> = {
   EISDIR: 'a directory is in the way',
   ENOTDIR: 'a parent of the path is a file, not a directory',
   ENOSPC: 'no space left on the device',
+  EFBIG: 'file too large (a file size limit)',
+  ELOOP: 'too many symbolic links (a symlink loop?)',
   EDQUOT: 'disk quota exceeded',
   EROFS: 'the file system is read-only',
+  EPIPE: 'its reader has gone (broken pipe)',
 };
 
-/** A failed write as the one-line usage error the user sees. */
-const cannotWrite = (path: string, error: unknown) => {
-  if (error instanceof UserError) return error;
+/** Why a write failed, in words: "no space left on the device" rather than ENOSPC. */
+export function whyWriteFailed(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  return new UserError(`cannot write ${path}: ${REASONS[code] ?? (error as Error).message.split('\n')[0]}; nothing was changed`);
+  return REASONS[code] ?? (error as Error).message.split('\n')[0]!;
+}
+
+/**
+ * A failed write as the one-line usage error the user sees. What went through a temp file changed
+ * nothing; what was written through (a device, a FIFO) may have taken part of the text.
+ */
+const cannotWrite = (path: string, error: unknown, { atomic = true } = {}) => {
+  if (error instanceof UserError) return error;
+  return new UserError(`cannot write ${path}: ${whyWriteFailed(error)}${atomic ? '; nothing was changed' : ''}`);
 };
 
 const alreadyExists = (path: string) => new UserError(`${path} already exists; use --force to overwrite it`);
@@ -80,23 +91,27 @@ async function linkIntoPlace(temp: string, path: string): Promise<void> {
 
 /**
  * Write a whole file or nothing, parent folders created. Without `force` an existing file is
- * refused, also one created while this runs; with it, the file is replaced in one step. Any
- * failure (no permission, disk full, a directory in the way) leaves an existing target untouched
- * and removes the temporary file.
+ * refused, also one created while this runs; with it, what is there is replaced as
+ * `openReplacement` replaces it. Any failure (no permission, disk full, a directory in the way)
+ * leaves an existing target untouched and removes the temporary file.
  */
 export async function safeWrite(path: string, text: string, options: { force: boolean }): Promise<void> {
-  if (!options.force && (await exists(path))) throw alreadyExists(path);
+  if (options.force) {
+    const file = await openReplacement(path);
+    await file.write(text);
+    await file.commit();
+    return;
+  }
+  if (await exists(path)) throw alreadyExists(path);
   const temp = tempPath(path);
   try {
     await makeFolders(dirname(path));
-    if ((await stat(path).catch(() => undefined))?.isDirectory()) throw new UserError(`cannot write ${path}: it is a directory; nothing was changed`);
     await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
-    if (options.force) await rename(temp, path);
-    else await linkIntoPlace(temp, path);
+    await linkIntoPlace(temp, path);
   } catch (error) {
     throw cannotWrite(path, error);
   } finally {
-    await unlink(temp).catch(() => undefined); // gone already once renamed
+    await unlink(temp).catch(() => undefined); // the temp name goes (already gone if renamed)
   }
 }
 
@@ -120,57 +135,104 @@ export async function writeChunk(stream: NodeJS.WritableStream, text: string): P
   });
 }
 
-/** A file written piece by piece that appears whole or not at all. */
-export interface AtomicFile {
+/** A file written piece by piece: whole once committed, or left as it was. */
+export interface FileWriter {
   write(text: string): Promise<void>;
-  /** Everything is written: rename the temp file into place. */
+  /** Everything is written: put it in place. */
   commit(): Promise<void>;
-  /** The run failed: remove the temp file, leave the target as it was. */
+  /** The run failed: leave the target as it was. */
   discard(): Promise<void>;
 }
 
+/** Where replacing `path` writes, and how. */
+interface Target {
+  /** The real file: symlinks followed, so a link stays a link and its file gets the text. */
+  path: string;
+  /** Not a regular file (a device, a FIFO, a terminal, /dev/stdout): written to as it is, like a shell's `>`. */
+  through: boolean;
+  /** The existing file's permissions, which the replacement keeps. */
+  mode?: number;
+}
+
+/** What writing `path` reaches: a directory there is refused, as nothing can replace it. */
+async function targetOf(path: string): Promise<Target> {
+  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined; // makeFolders says which parent is in the way
+    throw error;
+  });
+  if (info === undefined) {
+    // Nothing there, or a symlink to nothing: then the file it names is the one to create.
+    const link = await readlink(path).catch(() => undefined);
+    return link === undefined ? { path, through: false } : targetOf(resolve(dirname(path), link));
+  }
+  if (info.isDirectory()) throw new UserError(`cannot write ${path}: it is a directory; nothing was changed`);
+  if (!info.isFile()) return { path, through: true };
+  return { path: await realpath(path), through: false, mode: info.mode & 0o7777 };
+}
+
+/** Where the text goes: the temp file, with all of the replaced file's mode whatever the umask, or the target itself. */
+async function openFor(target: Target, temp: string | undefined): Promise<FileHandle> {
+  if (temp === undefined) return open(target.path, constants.O_WRONLY); // it exists and is not a file: neither create nor truncate
+  const handle = await open(temp, 'wx', target.mode ?? 0o666); // never more open than the file it replaces, even for a moment
+  if (target.mode !== undefined) {
+    await handle.chmod(target.mode).catch(async (error: unknown) => {
+      await handle.close();
+      throw error;
+    });
+  }
+  return handle;
+}
+
 /**
- * Open `path` for writing piece by piece through a temp file beside it (parent folders created),
- * replacing the file on commit, as `safeWrite` with `force` does at once (`--output`).
+ * Open `path` to replace what is there, written piece by piece: the one way mlsd overwrites a file
+ * (`--output`, `--fix`, `--force`). A regular file, or a symlink to one, is replaced in one step
+ * on commit, at its real path and with its permissions, through a temp file beside it (parent
+ * folders created); a failure leaves it as it was. Anything else is written through, never
+ * replaced: a device or a FIFO keeps being one.
  */
-export async function openAtomic(path: string): Promise<AtomicFile> {
-  const temp = tempPath(path);
+export async function openReplacement(path: string): Promise<FileWriter> {
+  let target: Target;
   try {
-    await makeFolders(dirname(path));
+    target = await targetOf(path);
+    if (!target.through) await makeFolders(dirname(target.path));
   } catch (e) {
     throw cannotWrite(path, e);
   }
-  const stream = createWriteStream(temp, { flags: 'wx' });
+  const temp = target.through ? undefined : tempPath(target.path);
+  let handle: FileHandle;
+  try {
+    handle = await openFor(target, temp);
+  } catch (e) {
+    if (temp !== undefined) await unlink(temp).catch(() => undefined);
+    throw cannotWrite(path, e, { atomic: temp !== undefined });
+  }
+  const stream = handle.createWriteStream();
   let error: Error | undefined;
   stream.on('error', (e) => (error ??= e)); // kept for the next write or commit to report
   const discard = async () => {
     stream.destroy();
-    await unlink(temp).catch(() => undefined);
+    if (temp !== undefined) await unlink(temp).catch(() => undefined);
   };
-  try {
-    await once(stream, 'ready');
-  } catch (e) {
+  const failed = async (e: unknown) => {
     await discard();
-    throw cannotWrite(path, e);
-  }
+    return cannotWrite(path, error ?? e, { atomic: temp !== undefined });
+  };
   return {
     async write(text) {
       try {
         if (error) throw error;
         await writeChunk(stream, text);
       } catch (e) {
-        await discard();
-        throw cannotWrite(path, e);
+        throw await failed(e);
       }
     },
     async commit() {
       try {
         stream.end();
         await finished(stream);
-        await rename(temp, path);
+        if (temp !== undefined) await rename(temp, target.path);
       } catch (e) {
-        await discard();
-        throw cannotWrite(path, error ?? e);
+        throw await failed(e);
       }
     },
     discard,

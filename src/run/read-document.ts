@@ -29,10 +29,11 @@ export const readFailure = (path: string, error: unknown) => {
 /** A share of U+FFFD above this after decoding means the bytes were not UTF-8 text. */
 const MAX_REPLACEMENT_RATIO = 0.01;
 
-const tooLarge = (size: number, max: number): ReadDocument => ({
+/** `size` when known: a pipe or a device is only known to be longer than the limit. */
+const tooLarge = (size: number | undefined, max: number): ReadDocument => ({
   unreadable: {
     ruleId: FILE_TOO_LARGE,
-    message: `The file is ${formatSize(size)}, more than the ${formatSize(max)} mlsd reads (--max-file-size or "maxFileSize" in the config raise the limit); it was not linted.`,
+    message: `The file is ${size === undefined ? '' : `${formatSize(size)}, `}more than the ${formatSize(max)} mlsd reads (--max-file-size or "maxFileSize" in the config raise the limit); it was not linted.`,
   },
 });
 
@@ -61,29 +62,47 @@ export function decodeDocument(bytes: Uint8Array): ReadDocument {
   return { text };
 }
 
+/** What a pipe or a device is read in at first: it has no size to go by. */
+const FIRST_READ = 64 * 1024;
+
 /**
- * Read a document to lint. The size is checked from `stat` before a byte is read, so a huge file
- * costs nothing; I/O failures are one-line usage errors naming the file. Synchronous on purpose:
- * lint is CPU-bound and runs between reads, and an asynchronous read would need the event loop
- * (which the linting of the previous file holds) at each of its steps.
+ * Read up to `limit` bytes or to the end, whichever comes first, into a buffer of `initial` bytes
+ * that doubles as it fills: a file's size is only a hint (it may grow), a pipe's is 0.
+ */
+function readUpTo(fd: number, limit: number, initial: number): Buffer {
+  let buffer = Buffer.allocUnsafe(Math.min(initial, limit));
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length === limit) break;
+      const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit));
+      buffer.copy(larger, 0, 0, length);
+      buffer = larger;
+    }
+    const bytesRead = readSync(fd, buffer, length, buffer.length - length, null);
+    if (bytesRead === 0) break;
+    length += bytesRead;
+  }
+  return buffer.subarray(0, length);
+}
+
+/**
+ * Read a document to lint. A regular file's size is checked from `stat` before a byte is read, so
+ * a huge file costs nothing; anything else (a pipe, `<(…)`, a device) has no size there and is read
+ * to its end, stopping one byte past the limit. I/O failures are one-line usage errors naming the
+ * file. Synchronous on purpose: lint is CPU-bound and runs between reads, and an asynchronous read
+ * would need the event loop (which the linting of the previous file holds) at each of its steps.
  */
 export function readDocument(path: string, maxBytes: number): ReadDocument {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
-    const { size } = fstatSync(fd);
-    if (size > maxBytes) return tooLarge(size, maxBytes);
-    // Read at most one byte past the limit: a file growing meanwhile is still bounded.
-    const buffer = Buffer.allocUnsafe(Math.min(size, maxBytes) + 1);
-    let length = 0;
-    for (;;) {
-      const bytesRead = readSync(fd, buffer, length, buffer.length - length, null);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-      if (length === buffer.length) break;
-    }
-    if (length > maxBytes) return tooLarge(length, maxBytes);
-    return decodeDocument(buffer.subarray(0, length));
+    const info = fstatSync(fd);
+    if (info.isFile() && info.size > maxBytes) return tooLarge(info.size, maxBytes);
+    // One byte past the limit at most: a file growing meanwhile, or an endless device, is still bounded.
+    const bytes = readUpTo(fd, maxBytes + 1, info.isFile() ? info.size + 1 : FIRST_READ);
+    if (bytes.length > maxBytes) return tooLarge(info.isFile() ? bytes.length : undefined, maxBytes);
+    return decodeDocument(bytes);
   } catch (error) {
     throw readFailure(path, error);
   } finally {
