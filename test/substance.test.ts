@@ -116,6 +116,8 @@ describe('a sentence states a fact only when it commits to it', () => {
     ['a class by the event that decides it', 'A transaction counts as fraudulent when the cardholder files a dispute.'],
     ['a team confirming the outcome', 'We train on historical transactions where fraud was confirmed by the investigations team.'],
     ['a Russian outcome defined by what happened', 'Клиент считается ушедшим, если не совершал покупок 30 дней.'],
+    ['a target variable with what makes it', '**Target variable**: `late = delivered_at - promised_at > 0`'],
+    ['a column of the data marked as the target', '| `units_sold` | units sold per store and week (target) |\n|---|---|'],
   ])('labels: %s says where ground truth comes from', (_name, body) => {
     expect(state('labels', { Data: body })).toBe('present');
   });
@@ -324,6 +326,7 @@ describe('a section is found by what its heading says', () => {
     expect(state('labels', { 'Training data': '**Positive Class:** 12.3% of loans' })).not.toBe('present');
     expect(state('labels', { 'Training data': 'Label: `isFraud`' })).not.toBe('present');
     expect(state('labels', { 'Training data': 'Target: churn (binary).' })).not.toBe('present');
+    expect(state('labels', { 'Training data': 'Target variable: `fraud_flag`' })).not.toBe('present');
     expect(state('labels', { 'Training data': 'A loan counts as a positive if it is 90 days past due within a year.' })).toBe('present');
   });
 
