@@ -202,6 +202,21 @@ describe('answers', () => {
     expect(doc).toContain('A goal kept from before.');
     expect(existsSync(kept)).toBe(false);
   });
+
+  it('a dry run, with or without --resume, keeps the answers for --resume', async () => {
+    const cwd = tempDir();
+    const env = { ...ENV, XDG_STATE_HOME: tempDir() };
+    const kept = resumePath(join(cwd, 'docs/design/home-feed-v4.md'), env);
+    await saveResumable(kept, { name: 'home-feed-v4', type: 'feed-ranking', state: { answers: { title: 'Home feed v4', owner: 'feed-ml' }, skipped: [], asked: ['title', 'owner'] } });
+    const preview = runCli(['new', 'home-feed-v4', '--resume', '--yes', '--dry-run'], { cwd, env });
+    expect(preview.code, preview.stderr).toBe(0);
+    expect(preview.stdout).toContain('owner: feed-ml');
+    expect(runCli(['new', 'home-feed-v4', '--yes', '--dry-run'], { cwd, env }).code).toBe(0);
+    const run = runCli(['new', 'home-feed-v4', '--resume', '--yes'], { cwd, env });
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(join(cwd, 'docs/design/home-feed-v4.md'), 'utf8')).toContain('owner: feed-ml');
+    expect(existsSync(kept)).toBe(false); // forgotten once the doc is written
+  });
 });
 
 describe('mlsd templates <type>', () => {

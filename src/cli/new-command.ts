@@ -170,13 +170,13 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   } else {
     await safeWrite(targetPath, text, { force: options.force === true });
     io.stderr.write(`mlsd: wrote ${target} (${template.id} template, version ${template.version})\n`);
+    s.clearResumable(keptAt); // only a written doc ends the interview: a dry run may be followed by --resume
   }
   if (saveAnswersPath) {
     const header = `# Answers for \`mlsd new ${name} --type ${template.id} --answers ${options.saveAnswers}\`, which draws the same doc again.\n`;
     await safeWrite(saveAnswersPath, header + stringify(answers, { lineWidth: 0 }), { force: options.force === true });
     io.stderr.write(`mlsd: saved the answers to ${options.saveAnswers}\n`);
   }
-  s.clearResumable(keptAt);
   if (unanswered.length > 0) {
     io.stderr.write(`mlsd: left ${unanswered.length} question(s) as ${s.PLACEHOLDER} placeholders: ${unanswered.join(', ')}\n`);
   }
