@@ -33,7 +33,7 @@ export class Interview {
   private readonly skipped: Set<string>;
   private readonly asked: string[];
   private readonly given: ReadonlySet<string>;
-  /** Answers taken back by going back: asked again with that answer as the suggestion. */
+  /** Answers the user wrote, taken back by going back: asked again with that answer as the suggestion. */
   private readonly previous = new Map<string, string>();
 
   constructor(
@@ -74,14 +74,22 @@ export class Interview {
     this.asked.push(key);
   }
 
-  /** Go back one question: it is asked again, with the answer it had as the suggestion. */
+  /**
+   * Go back one question: it is asked again, with the answer it had as the suggestion. An answer that
+   * was the suggestion it was offered is not kept as one: its suggestion is derived again, so it
+   * follows the earlier answers if they change (a batch suggestion does not outlive batch serving).
+   */
   back(): string | undefined {
     const key = this.asked.pop();
     if (key === undefined) return undefined;
     const previous = this.answers[key];
     delete this.answers[key];
     this.skipped.delete(key);
-    if (previous !== undefined) this.previous.set(key, previous);
+    // The answers before it are as they were when it was asked, so this is the suggestion it had.
+    const question = this.questions.find((q) => q.key === key);
+    const derived = question && suggestionFor(question, this.answers, this.resolution);
+    if (previous !== undefined && previous !== derived) this.previous.set(key, previous);
+    else this.previous.delete(key);
     return key;
   }
 
