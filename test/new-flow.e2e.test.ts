@@ -51,6 +51,35 @@ describe('suggestions follow the answers before them', () => {
   });
 });
 
+describe('a latency stated at a percentile', () => {
+  it('is written as its value, and the percentile stated where the template states one', () => {
+    const doc = dryRun(['--type', 'fraud-detection', '--set', 'latency_budget=p95 150 ms']);
+    expect(doc).toContain('latency_budget: 150 ms\n');
+    expect(doc).toContain('**Target:** p95 end-to-end latency ≤ 150 ms.');
+    expect(doc).toContain('| **Total** | **150 ms** |');
+    expect(doc).not.toContain('p95 150 ms');
+    // A comparison is the template's to state, not the answer's.
+    expect(dryRun(['--type', 'fraud-detection', '--set', 'latency_budget=p99.9 ≤ 80ms'])).toContain('**Target:** p99.9 end-to-end latency ≤ 80 ms.');
+  });
+
+  it('with batch serving, which states no percentile, is written as its value alone', () => {
+    const doc = dryRun(['--type', 'fraud-detection', '--set', 'serving_mode=batch', '--set', 'latency_budget=p95 40 min']);
+    expect(doc).toContain('latency_budget: 40 min\n');
+    expect(doc).toContain('each batch run finishes end-to-end within 40 min,');
+    expect(doc).not.toContain('p95');
+  });
+
+  it('is refused when it contradicts the percentile answered beside it, or names one the template does not take', () => {
+    const cwd = tempDir();
+    const twice = runCli(['new', 'x', '--type', 'generic', '--yes', '--dry-run', '--set', 'latency_percentile=p99', '--set', 'latency_budget=p95 150 ms'], { cwd, env: ENV });
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toBe('mlsd: --set: latency_percentile is answered twice, p99 by "latency_percentile" and p95 by "latency_budget"\n');
+    const odd = runCli(['new', 'x', '--type', 'generic', '--yes', '--dry-run', '--set', 'latency_budget=p75 150 ms'], { cwd, env: ENV });
+    expect(odd.code).toBe(2);
+    expect(odd.stderr).toContain('"latency_budget" states a percentile latency_percentile does not take: "p75" is not one of: p50, p90, p95, p99, p99.9');
+  });
+});
+
 describe('conditions name the answers as written', () => {
   it('on-device is answered edge, and the edge suggestion follows it', () => {
     const doc = dryRun(['--type', 'generic', '--set', 'serving_mode=on-device']);

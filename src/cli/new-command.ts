@@ -205,7 +205,7 @@ async function interview_(s: typeof import('../scaffold/index.js'), interview: I
             required: question.required === true,
             canGoBack: step.canGoBack,
             validate: (value) => {
-              const checked = s.checkAnswer(question, value);
+              const checked = s.checkAnswers(question, value, interview.questions);
               return checked.ok ? undefined : `The answer ${checked.reason}`;
             },
           });
@@ -213,8 +213,7 @@ async function interview_(s: typeof import('../scaffold/index.js'), interview: I
       interview.back();
       continue;
     }
-    const checked = s.checkAnswer(question, result.value);
-    interview.answer(question.key, checked.ok ? checked.value : undefined); // left empty: rendered as a placeholder
+    interview.answer(question.key, result.value); // left empty: rendered as a placeholder
   }
 }
 

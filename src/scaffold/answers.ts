@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import { applies, checkAnswer } from './questions.js';
+import { applies, checkAnswers } from './questions.js';
 import { suggestionFor } from './suggest.js';
 import { type Answers, type Question, type ScaffoldConfig } from './types.js';
 import { UserError } from '../errors.js';
@@ -71,6 +71,8 @@ export function resolveAnswers(inputs: AnswerInputs): Resolution {
   const res: Resolution = { answers: {}, suggestions: {}, sources: {}, unknown: [] };
 
   const take = (layer: Record<string, unknown> | undefined, source: AnswerSource, into: Answers, label: string) => {
+    // Which key of this layer gave each answer: one answer may hold another's ("p95 150 ms"), and the two must agree.
+    const givenBy: Record<string, string> = {};
     for (const [key, raw] of Object.entries(layer ?? {})) {
       const value = flatten(raw);
       if (value === undefined) throw new UserError(`${label}: "${key}" must be a text, a number or a list`);
@@ -81,10 +83,15 @@ export function resolveAnswers(inputs: AnswerInputs): Resolution {
         res.sources[key] = source;
         continue;
       }
-      const checked = checkAnswer(question, value);
+      const checked = checkAnswers(question, value, inputs.questions);
       if (!checked.ok) throw new UserError(`${label}: "${key}" ${checked.reason}`);
-      into[key] = checked.value;
-      res.sources[key] = source;
+      for (const [k, v] of Object.entries(checked.answers)) {
+        const other = givenBy[k];
+        if (other !== undefined && into[k] !== v) throw new UserError(`${label}: ${k} is answered twice, ${into[k]} by "${other}" and ${v} by "${key}"`);
+        givenBy[k] = key;
+        into[k] = v;
+        res.sources[k] = source;
+      }
     }
   };
 

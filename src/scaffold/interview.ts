@@ -1,5 +1,5 @@
 import type { Resolution } from './answers.js';
-import { applies } from './questions.js';
+import { applies, checkAnswers } from './questions.js';
 import { suggestionFor } from './suggest.js';
 import type { Answers, Question } from './types.js';
 
@@ -37,7 +37,7 @@ export class Interview {
   private readonly previous = new Map<string, string>();
 
   constructor(
-    private readonly questions: readonly Question[],
+    readonly questions: readonly Question[],
     private readonly resolution: Resolution,
     resumed?: InterviewState,
   ) {
@@ -67,10 +67,16 @@ export class Interview {
     };
   }
 
-  /** Record an answer; undefined leaves the question unanswered (a placeholder in the doc). */
+  /**
+   * Record an answer, normalised as its question checks it, with any answer it holds for another
+   * question (the percentile of "p95 150 ms"); undefined, or an answer the question refuses, leaves
+   * the question unanswered (a placeholder in the doc).
+   */
   answer(key: string, value: string | undefined): void {
-    if (value === undefined) this.skipped.add(key);
-    else this.answers[key] = value;
+    const question = this.questions.find((q) => q.key === key);
+    const checked = question && value !== undefined ? checkAnswers(question, value, this.questions) : undefined;
+    if (checked?.ok) Object.assign(this.answers, checked.answers);
+    else this.skipped.add(key);
     this.asked.push(key);
   }
 
