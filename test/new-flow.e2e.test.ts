@@ -121,6 +121,34 @@ describe('every draft is clean Markdown', () => {
     expect(summary.warnings).toBeGreaterThan(0);
   });
 
+  it('a one-line answer is text: a block marker it starts with renders as written, and the draft still passes', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.markdownlint-cli2.jsonc'), '{ "config": { "MD013": false } }\n');
+    const plain = dryRun(['--type', 'generic']);
+    const markers = { data_sources: '```python', features: '# Features v2', model: '~~~', baseline: '---', open_questions: '===', label_source: '1. from the logs', drift_method: '> quoted', alternatives: '- one', risks: '<!-- hidden', milestones: '[x]: gone' };
+    const doc = dryRun(['--type', 'generic', ...Object.entries(markers).flatMap(([k, v]) => ['--set', `${k}=${v}`])]);
+    const headings = (text: string) => text.split('\n').filter((l) => /^#|^(```|~~~)/.test(l));
+    expect(headings(doc)).toEqual(headings(plain)); // no heading or fence added
+    for (const literal of ['\\```python', '\\# Features v2', '\\---', '1\\. from the logs', '\\[x]: gone']) expect(doc).toContain(literal);
+    writeFileSync(join(dir, 'markers.md'), doc);
+    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), 'markers.md'], { cwd: dir, encoding: 'utf8' });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    const lint = runCli(['lint', 'markers.md', '--no-config', '--format', 'json'], { cwd: dir });
+    expect((JSON.parse(lint.stdout) as { summary: { errors: number } }).summary.errors, lint.stdout.slice(0, 2000)).toBe(0);
+  });
+
+  it('a longer answer that opens a code fence it never closes is refused, naming the key', () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'answers.yaml'), 'owner: me\nfeatures: |\n  Counts per user:\n  ```sql\n  select count(*) from events\n');
+    const run = runCli(['new', 'x', '--type', 'generic', '--yes', '--answers', 'answers.yaml'], { cwd, env: ENV });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('mlsd: answers file: "features" opens a code fence (```) it never closes, which would turn the rest of the doc into code\n');
+    expect(existsSync(join(cwd, 'docs'))).toBe(false);
+    // Closed, it is Markdown the author wrote, and goes in as it is.
+    writeFileSync(join(cwd, 'answers.yaml'), 'owner: me\nfeatures: |\n  Counts per user:\n  ```sql\n  select count(*) from events\n  ```\n');
+    expect(dryRun(['--type', 'generic', '--answers', 'answers.yaml'], cwd)).toContain('Counts per user:\n```sql\nselect count(*) from events\n```\n');
+  });
+
   it('and it fails a draft that is not, so the check above can fail', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'bad.md'), '---\ntitle: x\n---\n\n# Title beside the front-matter title\n');

@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import { applies, checkAnswers } from './questions.js';
+import { applies, checkAnswers, checkText } from './questions.js';
 import { suggestionFor } from './suggest.js';
 import { type Answers, type Question, type ScaffoldConfig } from './types.js';
 import { UserError } from '../errors.js';
@@ -78,6 +78,9 @@ export function resolveAnswers(inputs: AnswerInputs): Resolution {
       if (value === undefined) throw new UserError(`${label}: "${key}" must be a text, a number or a list`);
       const question = byKey.get(key);
       if (!question) {
+        // Kept for a team template, which may insert it: checked as text.
+        const text = checkText(value);
+        if (!text.ok) throw new UserError(`${label}: "${key}" ${text.reason}`);
         if (!res.unknown.includes(key)) res.unknown.push(key);
         into[key] = value;
         res.sources[key] = source;

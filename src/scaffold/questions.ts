@@ -1,5 +1,6 @@
 import { defaultVocabulary } from '../checklist/load.js';
 import { canonicalQuantity, canonicalValue, isEnum, isUnits, type Vocabulary } from '../checklist/vocabulary.js';
+import { unclosedFence } from './answer-text.js';
 import { SECTIONS, type Answers, type Condition, type Question, type Split, type Variant } from './types.js';
 import { UserError } from '../errors.js';
 
@@ -143,8 +144,14 @@ export function checkAnswer(question: Question, raw: unknown, vocabulary: Vocabu
       return match ? { ok: true, value: match } : { ok: false, reason: `"${value}" is not one of: ${question.choices?.join(', ')}` };
     }
     default:
-      return { ok: true, value };
+      return checkText(value);
   }
+}
+
+/** Text goes into the doc as it is, unless it is Markdown (more than a line) that opens a code fence it never closes. */
+export function checkText(value: string): Checked {
+  const fence = value.includes('\n') ? unclosedFence(value) : undefined; // one line is escaped as text instead (asText)
+  return fence === undefined ? { ok: true, value } : { ok: false, reason: `opens a code fence (${fence}) it never closes, which would turn the rest of the doc into code` };
 }
 
 /**

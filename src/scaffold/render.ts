@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
 import type { Checklist, ChecklistItem } from '../checklist/types.js';
+import { asText } from './answer-text.js';
 import { applies } from './questions.js';
 import { BUILT_IN_DIR } from './templates.js';
 import { type Answers, type Question, type TemplateSpec } from './types.js';
@@ -124,7 +125,7 @@ async function environment(input: EnvironmentInput) {
 
   const answerOf = (key: string, by = 0): string => {
     const value = answers[key];
-    if (value !== undefined) return indent(value, by);
+    if (value !== undefined) return value.includes('\n') ? indent(value, by) : asText(value);
     const question = byKey.get(key);
     if (question && !applies(question, answers)) return '';
     return placeholderText(question?.hint ?? question?.message ?? key.replace(/_/g, ' '));
