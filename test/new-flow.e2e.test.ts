@@ -241,6 +241,15 @@ describe('answers', () => {
     expect(existsSync(join(cwd, 'docs/design/other.md'))).toBe(false);
   });
 
+  it('--dry-run with --save-answers writes nothing, and says so', () => {
+    const cwd = tempDir();
+    const run = runCli(['new', 'scorer', '--type', 'fraud-detection', '--yes', '--set', 'owner=risk', '--dry-run', '--save-answers', 'answers.yaml'], { cwd, env: ENV });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('problem_type: fraud-detection');
+    expect(run.stderr).toContain('mlsd: --save-answers answers.yaml was not written: --dry-run writes nothing\n');
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
   it('--resume continues from kept answers (without a terminal, with --yes for the rest), then forgets them', async () => {
     const cwd = tempDir();
     const state = tempDir();

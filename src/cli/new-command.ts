@@ -94,9 +94,9 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   const keptAt = s.resumePath(targetPath, io.env);
   const saveAnswersPath = options.saveAnswers === undefined ? undefined : resolve(io.cwd, options.saveAnswers);
 
-  // Refuse before asking anything: the answers would be wasted.
-  if (!options.force) {
-    if (!options.dryRun && existsSync(targetPath)) throw new UserError(`${target} already exists; use --force to overwrite it`);
+  // Refuse before asking anything: the answers would be wasted. A dry run writes nothing, so overwrites nothing.
+  if (!options.force && !options.dryRun) {
+    if (existsSync(targetPath)) throw new UserError(`${target} already exists; use --force to overwrite it`);
     if (saveAnswersPath && existsSync(saveAnswersPath)) throw new UserError(`${options.saveAnswers} already exists; use --force to overwrite it`);
   }
   const resumed = options.resume ? s.loadResumable(keptAt) : undefined;
@@ -167,15 +167,16 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   const text = await s.renderDocument({ template, answers, checklist: config.checklist, name, now, teamDir: teamDir === undefined ? undefined : resolve(io.cwd, teamDir), sections: config.sections });
   if (options.dryRun) {
     io.stdout.write(text);
+    if (saveAnswersPath) io.stderr.write(`mlsd: --save-answers ${options.saveAnswers} was not written: --dry-run writes nothing\n`);
   } else {
     await safeWrite(targetPath, text, { force: options.force === true });
     io.stderr.write(`mlsd: wrote ${target} (${template.id} template, version ${template.version})\n`);
+    if (saveAnswersPath) {
+      const header = `# Answers for \`mlsd new ${name} --type ${template.id} --answers ${options.saveAnswers}\`, which draws the same doc again.\n`;
+      await safeWrite(saveAnswersPath, header + stringify(answers, { lineWidth: 0 }), { force: options.force === true });
+      io.stderr.write(`mlsd: saved the answers to ${options.saveAnswers}\n`);
+    }
     s.clearResumable(keptAt); // only a written doc ends the interview: a dry run may be followed by --resume
-  }
-  if (saveAnswersPath) {
-    const header = `# Answers for \`mlsd new ${name} --type ${template.id} --answers ${options.saveAnswers}\`, which draws the same doc again.\n`;
-    await safeWrite(saveAnswersPath, header + stringify(answers, { lineWidth: 0 }), { force: options.force === true });
-    io.stderr.write(`mlsd: saved the answers to ${options.saveAnswers}\n`);
   }
   if (unanswered.length > 0) {
     io.stderr.write(`mlsd: left ${unanswered.length} question(s) as ${s.PLACEHOLDER} placeholders: ${unanswered.join(', ')}\n`);
