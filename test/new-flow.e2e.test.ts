@@ -241,6 +241,19 @@ describe('answers', () => {
     expect(existsSync(join(cwd, 'docs/design/other.md'))).toBe(false);
   });
 
+  it('--save-answers naming the doc itself is refused before anything is asked or written', () => {
+    const cwd = tempDir();
+    const run = runCli(['new', 'fraud-c', '--yes', '--set', 'owner=x', '-o', 'same.md', '--save-answers', './same.md'], { cwd, env: ENV });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('mlsd: --save-answers and the doc are both same.md; save the answers to another file\n');
+    expect(readdirSync(cwd)).toEqual([]);
+    // The default file too, named another way.
+    const drafted = runCli(['new', 'fraud-c', '--yes', '--set', 'owner=x', '--save-answers', 'docs/../docs/design/fraud-c.md'], { cwd, env: ENV });
+    expect(drafted.code).toBe(2);
+    expect(drafted.stderr).toContain('are both docs/design/fraud-c.md;');
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
   it('--dry-run with --save-answers writes nothing, and says so', () => {
     const cwd = tempDir();
     const run = runCli(['new', 'scorer', '--type', 'fraud-detection', '--yes', '--set', 'owner=risk', '--dry-run', '--save-answers', 'answers.yaml'], { cwd, env: ENV });

@@ -95,6 +95,7 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   const saveAnswersPath = options.saveAnswers === undefined ? undefined : resolve(io.cwd, options.saveAnswers);
 
   // Refuse before asking anything: the answers would be wasted. A dry run writes nothing, so overwrites nothing.
+  if (saveAnswersPath === targetPath) throw new UserError(`--save-answers and the doc are both ${target}; save the answers to another file`);
   if (!options.force && !options.dryRun) {
     if (existsSync(targetPath)) throw new UserError(`${target} already exists; use --force to overwrite it`);
     if (saveAnswersPath && existsSync(saveAnswersPath)) throw new UserError(`${options.saveAnswers} already exists; use --force to overwrite it`);
