@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from './helpers.js';
@@ -111,6 +111,36 @@ describe('mlsd new (end to end)', () => {
     const missing = runCli(['new', 'x', '--yes', '--answers', 'nope.yaml'], { cwd });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('cannot read');
+  });
+});
+
+describe('error messages', () => {
+  /** A run's stderr, which must be exactly one line (and exit 2). */
+  const oneLine = (args: string[], cwd: string) => {
+    const run = runCli(['new', 'x', '--type', 'generic', '--yes', '--dry-run', ...args], { cwd, env: ENV });
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr.split('\n')).toHaveLength(2);
+    return run.stderr;
+  };
+
+  it('are one line each, naming files as the user named them', () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'bad.yaml'), 'owner: a: b\nmore: text\n');
+    expect(oneLine(['--answers', 'bad.yaml'], cwd)).toBe('mlsd: answers file bad.yaml is not valid YAML or JSON: Nested mappings are not allowed in compact mappings at line 1, column 8\n');
+    writeFileSync(join(cwd, 'list.yaml'), 'serving_mode: [a, b]\n');
+    expect(oneLine(['--answers', 'list.yaml'], cwd)).toBe('mlsd: answers file: "serving_mode" ["a","b"] is not one of: batch, online, near-real-time, streaming, edge, hybrid\n');
+    expect(oneLine(['--answers', 'nope.yaml'], cwd)).toBe('mlsd: cannot read nope.yaml: no such file\n');
+  });
+
+  it('a team template that does not parse is named, with the line and what handlebars expected', () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'team/churn'), { recursive: true });
+    writeFileSync(join(cwd, 'team/churn/questions.yaml'), 'id: churn\ntitle: Churn\n');
+    writeFileSync(join(cwd, 'team/churn/template.md.hbs'), '{{> layout}}\n');
+    mkdirSync(join(cwd, 'team/_partials'));
+    writeFileSync(join(cwd, 'team/_partials/specifics.hbs'), '## Churn\n\n{{answer "retention"\n');
+    const message = oneLine(['--type', 'churn', '--templates', 'team'], cwd);
+    expect(message).toMatch(/^mlsd: template "churn" failed to render: team\/_partials\/specifics\.hbs: Parse error on line 3: Expecting .*, got 'EOF'\n$/);
   });
 });
 

@@ -104,7 +104,7 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   if (options.resume && !resumed) throw new UserError(`nothing to resume for ${target}: no interrupted \`mlsd new ${name}\` kept answers for it`);
   if (!options.resume && existsSync(keptAt)) io.stderr.write(`mlsd: an interrupted run kept answers for ${target}; this run starts afresh (--resume continues them)\n`);
 
-  const file = options.answers === undefined ? undefined : s.parseAnswersFile(await readText(resolve(io.cwd, options.answers)), options.answers);
+  const file = options.answers === undefined ? undefined : s.parseAnswersFile(await readText(resolve(io.cwd, options.answers), options.answers), options.answers);
 
   let typeId = options.type ?? resumed?.type;
   if (typeId !== undefined && !templates.has(typeId)) {
@@ -165,7 +165,7 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
     ({ answers, unanswered } = interview.final());
   }
 
-  const text = await s.renderDocument({ template, answers, checklist: config.checklist, name, now, teamDir: teamDir === undefined ? undefined : resolve(io.cwd, teamDir), sections: config.sections });
+  const text = await s.renderDocument({ template, answers, checklist: config.checklist, name, now, teamDir: teamDir === undefined ? undefined : resolve(io.cwd, teamDir), sections: config.sections, cwd: io.cwd });
   if (options.dryRun) {
     io.stdout.write(text);
     if (saveAnswersPath) io.stderr.write(`mlsd: --save-answers ${options.saveAnswers} was not written: --dry-run writes nothing\n`);

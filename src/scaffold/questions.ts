@@ -114,6 +114,12 @@ export function parseLatency(value: string, vocabulary: Vocabulary = defaultVoca
   return /^p\d/.test(words[0]!) ? { percentile: words[0], amount, unit } : { amount, unit };
 }
 
+/** An answer as text: a list is a Markdown list; undefined for what is no answer (a mapping, null). */
+export function answerText(raw: unknown): string | undefined {
+  if (Array.isArray(raw)) return raw.map((v) => `- ${String(v)}`).join('\n');
+  return str(raw);
+}
+
 /** A checked answer: its value, written the one way, and for a latency the percentile stated with it. */
 export type Checked = { ok: true; value: string; percentile?: string } | { ok: false; reason: string };
 
@@ -123,25 +129,27 @@ export type Checked = { ok: true; value: string; percentile?: string } | { ok: f
  * "150 ms", percentile p95); a choice is one of its choices (or, from a vocabulary, a synonym of one).
  */
 export function checkAnswer(question: Question, raw: unknown, vocabulary: Vocabulary = defaultVocabulary()): Checked {
-  const value = (str(raw) ?? '').trim();
+  const value = (answerText(raw) ?? '').trim();
   if (value === '') return { ok: false, reason: 'is empty' };
+  // A refused value is quoted on one line, as it was given: a list as a list, a number as a number.
+  const shown = JSON.stringify(typeof raw === 'string' ? value : raw);
   switch (question.type) {
     case 'latency': {
       const latency = parseLatency(value, vocabulary);
       if (latency === undefined) {
         const units = vocabulary[LATENCY_VOCABULARY];
         const spelled = isUnits(units) ? ` (units: ${Object.keys(units.units).join(', ')})` : '';
-        return { ok: false, reason: `"${value}" is not a latency: give a number with a unit, e.g. "150 ms"${spelled}` };
+        return { ok: false, reason: `${shown} is not a latency: give a number with a unit, e.g. "150 ms"${spelled}` };
       }
       const checked = { ok: true as const, value: `${latency.amount} ${latency.unit}` };
       return latency.percentile === undefined ? checked : { ...checked, percentile: latency.percentile };
     }
     case 'number':
-      return Number.isFinite(Number(value)) ? { ok: true, value } : { ok: false, reason: `"${value}" is not a number` };
+      return Number.isFinite(Number(value)) ? { ok: true, value } : { ok: false, reason: `${shown} is not a number` };
     case 'choice': {
       const words = question.vocabulary === undefined ? undefined : vocabulary[question.vocabulary];
       const match = isEnum(words) ? canonicalValue(words, value) : question.choices?.find((c) => c.toLowerCase() === value.toLowerCase());
-      return match ? { ok: true, value: match } : { ok: false, reason: `"${value}" is not one of: ${question.choices?.join(', ')}` };
+      return match ? { ok: true, value: match } : { ok: false, reason: `${shown} is not one of: ${question.choices?.join(', ')}` };
     }
     default:
       return checkText(value);
