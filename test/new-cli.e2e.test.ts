@@ -68,6 +68,18 @@ describe('mlsd new (end to end)', () => {
     expect(type.stderr).toContain('unknown problem type "nope"');
   });
 
+  it('warns, in one line, about a given answer that an earlier answer leaves unused', () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'a.yaml'), 'owner: me\nbatch_schedule: hourly\n');
+    const online = runCli(['new', 'x', '--type', 'generic', '--yes', '--dry-run', '--answers', 'a.yaml', '--set', 'serving_mode=online'], { cwd, env: ENV });
+    expect(online.code).toBe(0);
+    expect(online.stderr).toBe('mlsd: "batch_schedule" is not used: it is asked only when serving_mode is batch or hybrid (serving_mode is online)\n');
+    expect(online.stdout).not.toContain('hourly');
+    const batch = runCli(['new', 'x', '--type', 'generic', '--yes', '--dry-run', '--answers', 'a.yaml', '--set', 'serving_mode=batch'], { cwd, env: ENV });
+    expect(batch.stderr).toBe('');
+    expect(batch.stdout).toContain('hourly');
+  });
+
   it('--dry-run prints the doc and writes nothing', () => {
     const cwd = tempDir();
     const run = runCli(['new', 'ads-ctr', '--yes', '--dry-run'], { cwd, env: ENV });

@@ -165,6 +165,11 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
     ({ answers, unanswered } = interview.final());
   }
 
+  // An answer given for a question an earlier answer skips would be dropped without a word.
+  const given = [...Object.keys(file ?? {}), ...Object.keys(s.parseSets(options.set ?? []))];
+  const unused = s.unusedAnswers(template.questions, given, answers).map((q) => `"${q.key}" is not used: it is asked only when ${conditionText(q.when!)} (${q.when!.key} is ${answers[q.when!.key] ?? 'not answered'})`);
+  if (unused.length > 0) io.stderr.write(`mlsd: ${unused.join('; ')}\n`);
+
   const text = await s.renderDocument({ template, answers, checklist: config.checklist, name, now, teamDir: teamDir === undefined ? undefined : resolve(io.cwd, teamDir), sections: config.sections, cwd: io.cwd });
   if (options.dryRun) {
     io.stdout.write(text);

@@ -127,3 +127,8 @@ export function acceptDefaults(questions: readonly Question[], resolution: Resol
   }
   return { answers, unanswered };
 }
+
+/** The questions given an answer (answers file, --set) that the final answers skip: those answers go unused. */
+export function unusedAnswers(questions: readonly Question[], given: readonly string[], answers: Answers): Question[] {
+  return questions.filter((q) => given.includes(q.key) && !applies(q, answers));
+}
