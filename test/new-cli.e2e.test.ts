@@ -117,6 +117,12 @@ describe('mlsd new (end to end)', () => {
     expect(run.stderr).toContain('(try "feed-ranking")');
   });
 
+  it('says to choose the file with --output, the option --help documents', () => {
+    const run = runCli(['new', 'docs/feed', '--yes'], { cwd: tempDir() });
+    expect(run.stderr).toBe('mlsd: the doc name "docs/feed" is a path; give a plain slug (try "docs-feed") and use --output to choose the file\n');
+    expect(runCli(['new', '--help']).stdout).toContain('-o, --output <file>');
+  });
+
   it('rejects an invalid MLSD_NOW and a missing answers file with exit 2', () => {
     const cwd = tempDir();
     expect(runCli(['new', 'x', '--yes', '--dry-run'], { cwd, env: { MLSD_NOW: 'yesterday' } }).code).toBe(2);

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultChecklist } from '../src/checklist/load.js';
 import { lint } from '../src/lint/index.js';
 import { acceptDefaults, loadTemplates, resolveAnswers } from '../src/scaffold/index.js';
-import { BIN, tempDir } from './helpers.js';
+import { BIN, runCli, tempDir } from './helpers.js';
 
 /** The interactive prompts, driven in a real terminal: tmux sends keys and reads the screen back. */
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -199,6 +199,22 @@ describe('mlsd new in a real terminal', { timeout: 180_000 }, () => {
     expect(text).not.toContain('A scheduled job scores every entity');
     expect(text).toContain('| **Total** | **200 ms** |');
     expect(lint(text, defaultChecklist()).diagnostics).toEqual([]);
+  });
+
+  it.skipIf(!hasTmux)('the Ctrl-C hint names the --output given, as --help spells it, and the hinted command resumes', async () => {
+    const cwd = tempDir();
+    start(cwd, 'new my-feed-ranking -o notes/feed.md');
+    await waitFor(/Problem type/);
+    keys('Enter');
+    await waitFor(/\? Title of the design doc/);
+    keys('Enter');
+    await waitFor(/\? Owner/);
+    keys('C-c');
+    await waitFor(/EXIT=130/);
+    expect(screen()).toContain('run `mlsd new my-feed-ranking --output notes/feed.md --resume` to continue.');
+    const run = runCli(['new', 'my-feed-ranking', '--output', 'notes/feed.md', '--resume', '--yes', '--set', 'owner=feed-ml'], { cwd, env: { XDG_STATE_HOME: join(cwd, '.state') } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(join(cwd, 'notes/feed.md'), 'utf8')).toContain('problem_type: feed-ranking');
   });
 
   it.skipIf(!hasTmux)('keeps prompts out of stdout, so a --dry-run can be redirected', async () => {

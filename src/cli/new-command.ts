@@ -158,7 +158,7 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
       const kept = interview.state();
       if (Object.keys(kept.answers).length === 0) throw error;
       await s.saveResumable(keptAt, { name, type: template.id, state: kept });
-      const again = [`mlsd new ${name}`, options.out !== undefined ? `--out ${options.out}` : '', '--resume'].filter(Boolean).join(' ');
+      const again = [`mlsd new ${name}`, options.out !== undefined ? `--output ${options.out}` : '', '--resume'].filter(Boolean).join(' ');
       io.stderr.write(`\nmlsd: interrupted; no doc was written. Your ${interview.answeredCount} answer(s) so far are kept: run \`${again}\` to continue.\n`);
       return EXIT.interrupted;
     }
