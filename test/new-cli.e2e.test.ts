@@ -168,7 +168,7 @@ describe('team templates', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/churn-prediction\s+Churn prediction \(v3, team: .*team-templates\)\n\s+Predict which subscribers/);
     expect(run.stdout).toMatch(/feed-ranking\s+Feed ranking \(team edition\) \(v7, team: .*, overrides built-in\)/);
-    expect(run.stdout).toMatch(/rag-llm\s+RAG \/ LLM system \(v2, built-in\)/);
+    expect(run.stdout).toMatch(/rag-llm\s+RAG \/ LLM system \(v3, built-in\)/);
     expect(runCli(['templates']).stdout.trim().split('\n')).toHaveLength(20);
   });
 

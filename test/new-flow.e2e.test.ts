@@ -15,9 +15,11 @@ const dryRun = (args: string[], cwd = tempDir()) => {
   return run.stdout;
 };
 
-/** The rows of the stage table in a draft's latency section, as [stage, amount]. */
+const MS: Record<string, number> = { ms: 1, s: 1000, min: 60_000, h: 3_600_000 };
+
+/** The rows of the stage table in a draft's latency section, as [stage, milliseconds]. */
 const stageRows = (doc: string) =>
-  [...doc.slice(doc.indexOf('## Latency budget')).matchAll(/^\| ([^|*]+?) \| ([\d.]+) (ms|s|min) \|$/gm)].map((m) => [m[1]!, Number(m[2])] as const);
+  [...doc.slice(doc.indexOf('## Latency budget')).matchAll(/^\| ([^|*]+?) \| ([\d.]+) (ms|s|min|h) \|$/gm)].map((m) => [m[1]!, Number(m[2]) * MS[m[3]!]!] as const);
 
 describe('suggestions follow the answers before them', () => {
   it('splits a budget so the parts add up to it exactly', () => {
@@ -31,9 +33,32 @@ describe('suggestions follow the answers before them', () => {
     const doc = dryRun(['--type', 'fraud-detection', '--set', `latency_budget=${budget}`]);
     const rows = stageRows(doc);
     expect(rows.length).toBe(4);
-    const total = Number(/(\d+(?:\.\d+)?)/.exec(budget)![1]);
-    expect(rows.reduce((sum, [, v]) => sum + v, 0)).toBeCloseTo(total);
-    expect(doc).toMatch(new RegExp(`\\| \\*\\*Total\\*\\* \\| \\*\\*${total} `));
+    const [, total, unit] = /(\d+(?:\.\d+)?) ?(ms|s)$/.exec(budget)!;
+    expect(rows.reduce((sum, [, v]) => sum + v, 0)).toBeCloseTo(Number(total) * MS[unit!]!);
+    const [, written, writtenUnit] = /^\| \*\*Total\*\* \| \*\*([\d.]+) (ms|s)\*\* \|$/m.exec(doc)!;
+    expect(Number(written) * MS[writtenUnit!]!).toBeCloseTo(Number(total) * MS[unit!]!);
+  });
+
+  it.each([
+    ['1.5 s', 'online', '1500 ms', [150, 350, 200, 100, 450, 200, 50]],
+    ['1 h', 'batch', '60 min', [12, 18, 18, 12]],
+  ])('a %s budget (%s) is split in %s where stages would round badly in its own unit, adding up exactly', (budget, mode, total, parts) => {
+    const doc = dryRun(['--type', 'feed-ranking', '--set', `serving_mode=${mode}`, '--set', `latency_budget=${budget}`]);
+    const table = doc.slice(doc.indexOf('| Stage |'), doc.indexOf('| **Total**'));
+    const unit = total.split(' ')[1];
+    expect([...table.matchAll(/\| ([\d.]+) (\w+) \|$/gm)].map((m) => [Number(m[1]), m[2]])).toEqual(parts.map((p) => [p, unit]));
+    expect(doc).toContain(`| **Total** | **${total}** |`);
+    expect(doc).toContain(`latency_budget: ${budget}\n`);
+  });
+
+  it('a table stated in a smaller unit is one lint reads and checks against the budget', () => {
+    const doc = dryRun(['--type', 'feed-ranking', '--set', 'latency_budget=1.5 s']);
+    const lint = runCli(['lint', '-', '--no-config', '--format', 'json'], { input: doc });
+    const rules = (JSON.parse(lint.stdout) as { files: { diagnostics: { ruleId: string }[] }[] }).files[0]!.diagnostics.map((d) => d.ruleId);
+    expect(rules.filter((r) => r !== 'template-suggestion')).toEqual([]);
+    // It does check: a stage over the budget is reported.
+    const over = runCli(['lint', '-', '--no-config', '--format', 'json'], { input: doc.replace('| Headroom | 50 ms |', '| Headroom | 900 ms |') });
+    expect(over.stdout).toContain('latency-stage-sum');
   });
 
   it('with batch serving, no suggestion speaks of per-request calls or budgets', () => {
@@ -302,7 +327,7 @@ describe('mlsd templates <type>', () => {
   it('lists the questions with keys, choices, conditions and suggestions', () => {
     const run = runCli(['templates', 'fraud-detection']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^fraud-detection: Fraud detection \(v2, built-in\)/);
+    expect(run.stdout).toMatch(/^fraud-detection: Fraud detection \(v3, built-in\)/);
     expect(run.stdout).toMatch(/\nServing and latency\n {2}serving_mode {2}\(choice\)\n {6}Serving mode\n {6}choices: batch, online, near-real-time, streaming, edge, hybrid\n {6}suggested: online\n/);
     expect(run.stdout).toMatch(/batch_schedule {2}\(asked when serving_mode is batch or hybrid\)/);
     expect(run.stdout).toContain('suggested: a table of feature lookup, model inference, rules and decision, network and headroom that adds up to latency_budget');

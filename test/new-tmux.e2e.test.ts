@@ -178,7 +178,7 @@ describe('mlsd new in a real terminal', { timeout: 180_000 }, () => {
     await waitFor(/\? Latency budget/);
     type('1.5 s');
     keys('Enter');
-    await waitFor(/\| \*\*Total\*\* \| \*\*1\.5 s\*\* \|[\s\S]*\? Latency breakdown across stages \(Enter accepts/);
+    await waitFor(/\| \*\*Total\*\* \| \*\*1500 ms\*\* \|[\s\S]*\? Latency breakdown across stages \(Enter accepts/);
     keys('Enter'); // the table for 1.5 s, accepted as it is
     await waitFor(/\? What is watched for drift/);
     keys('C-b');
