@@ -15,3 +15,6 @@ export class UserError extends Error {
     super(message);
   }
 }
+
+/** A parser's message on one line: its first, which says where, without the colon that introduces the code frame after it. */
+export const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/:\s*$/, '');

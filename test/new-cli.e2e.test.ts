@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from './helpers.js';
@@ -68,6 +68,18 @@ describe('mlsd new (end to end)', () => {
     expect(type.stderr).toContain('unknown problem type "nope"');
   });
 
+  it('warns, in one line, about a given answer that an earlier answer leaves unused', () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'a.yaml'), 'owner: me\nbatch_schedule: hourly\n');
+    const online = runCli(['new', 'x', '--type', 'generic', '--yes', '--dry-run', '--answers', 'a.yaml', '--set', 'serving_mode=online'], { cwd, env: ENV });
+    expect(online.code).toBe(0);
+    expect(online.stderr).toBe('mlsd: "batch_schedule" is not used: it is asked only when serving_mode is batch or hybrid (serving_mode is online)\n');
+    expect(online.stdout).not.toContain('hourly');
+    const batch = runCli(['new', 'x', '--type', 'generic', '--yes', '--dry-run', '--answers', 'a.yaml', '--set', 'serving_mode=batch'], { cwd, env: ENV });
+    expect(batch.stderr).toBe('');
+    expect(batch.stdout).toContain('hourly');
+  });
+
   it('--dry-run prints the doc and writes nothing', () => {
     const cwd = tempDir();
     const run = runCli(['new', 'ads-ctr', '--yes', '--dry-run'], { cwd, env: ENV });
@@ -105,6 +117,12 @@ describe('mlsd new (end to end)', () => {
     expect(run.stderr).toContain('(try "feed-ranking")');
   });
 
+  it('says to choose the file with --output, the option --help documents', () => {
+    const run = runCli(['new', 'docs/feed', '--yes'], { cwd: tempDir() });
+    expect(run.stderr).toBe('mlsd: the doc name "docs/feed" is a path; give a plain slug (try "docs-feed") and use --output to choose the file\n');
+    expect(runCli(['new', '--help']).stdout).toContain('-o, --output <file>');
+  });
+
   it('rejects an invalid MLSD_NOW and a missing answers file with exit 2', () => {
     const cwd = tempDir();
     expect(runCli(['new', 'x', '--yes', '--dry-run'], { cwd, env: { MLSD_NOW: 'yesterday' } }).code).toBe(2);
@@ -114,13 +132,43 @@ describe('mlsd new (end to end)', () => {
   });
 });
 
+describe('error messages', () => {
+  /** A run's stderr, which must be exactly one line (and exit 2). */
+  const oneLine = (args: string[], cwd: string) => {
+    const run = runCli(['new', 'x', '--type', 'generic', '--yes', '--dry-run', ...args], { cwd, env: ENV });
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr.split('\n')).toHaveLength(2);
+    return run.stderr;
+  };
+
+  it('are one line each, naming files as the user named them', () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'bad.yaml'), 'owner: a: b\nmore: text\n');
+    expect(oneLine(['--answers', 'bad.yaml'], cwd)).toBe('mlsd: answers file bad.yaml is not valid YAML or JSON: Nested mappings are not allowed in compact mappings at line 1, column 8\n');
+    writeFileSync(join(cwd, 'list.yaml'), 'serving_mode: [a, b]\n');
+    expect(oneLine(['--answers', 'list.yaml'], cwd)).toBe('mlsd: answers file: "serving_mode" ["a","b"] is not one of: batch, online, near-real-time, streaming, edge, hybrid\n');
+    expect(oneLine(['--answers', 'nope.yaml'], cwd)).toBe('mlsd: cannot read nope.yaml: no such file\n');
+  });
+
+  it('a team template that does not parse is named, with the line and what handlebars expected', () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'team/churn'), { recursive: true });
+    writeFileSync(join(cwd, 'team/churn/questions.yaml'), 'id: churn\ntitle: Churn\n');
+    writeFileSync(join(cwd, 'team/churn/template.md.hbs'), '{{> layout}}\n');
+    mkdirSync(join(cwd, 'team/_partials'));
+    writeFileSync(join(cwd, 'team/_partials/specifics.hbs'), '## Churn\n\n{{answer "retention"\n');
+    const message = oneLine(['--type', 'churn', '--templates', 'team'], cwd);
+    expect(message).toMatch(/^mlsd: template "churn" failed to render: team\/_partials\/specifics\.hbs: Parse error on line 3: Expecting .*, got 'EOF'\n$/);
+  });
+});
+
 describe('team templates', () => {
   it('mlsd templates lists every template with its description and where it comes from', () => {
     const run = runCli(['templates', '--templates', TEAM]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/churn-prediction\s+Churn prediction \(v3, team: .*team-templates\)\n\s+Predict which subscribers/);
     expect(run.stdout).toMatch(/feed-ranking\s+Feed ranking \(team edition\) \(v7, team: .*, overrides built-in\)/);
-    expect(run.stdout).toMatch(/rag-llm\s+RAG \/ LLM system \(v2, built-in\)/);
+    expect(run.stdout).toMatch(/rag-llm\s+RAG \/ LLM system \(v3, built-in\)/);
     expect(runCli(['templates']).stdout.trim().split('\n')).toHaveLength(20);
   });
 

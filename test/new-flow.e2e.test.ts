@@ -15,9 +15,11 @@ const dryRun = (args: string[], cwd = tempDir()) => {
   return run.stdout;
 };
 
-/** The rows of the stage table in a draft's latency section, as [stage, amount]. */
+const MS: Record<string, number> = { ms: 1, s: 1000, min: 60_000, h: 3_600_000 };
+
+/** The rows of the stage table in a draft's latency section, as [stage, milliseconds]. */
 const stageRows = (doc: string) =>
-  [...doc.slice(doc.indexOf('## Latency budget')).matchAll(/^\| ([^|*]+?) \| ([\d.]+) (ms|s|min) \|$/gm)].map((m) => [m[1]!, Number(m[2])] as const);
+  [...doc.slice(doc.indexOf('## Latency budget')).matchAll(/^\| ([^|*]+?) \| ([\d.]+) (ms|s|min|h) \|$/gm)].map((m) => [m[1]!, Number(m[2]) * MS[m[3]!]!] as const);
 
 describe('suggestions follow the answers before them', () => {
   it('splits a budget so the parts add up to it exactly', () => {
@@ -31,9 +33,32 @@ describe('suggestions follow the answers before them', () => {
     const doc = dryRun(['--type', 'fraud-detection', '--set', `latency_budget=${budget}`]);
     const rows = stageRows(doc);
     expect(rows.length).toBe(4);
-    const total = Number(/(\d+(?:\.\d+)?)/.exec(budget)![1]);
-    expect(rows.reduce((sum, [, v]) => sum + v, 0)).toBeCloseTo(total);
-    expect(doc).toMatch(new RegExp(`\\| \\*\\*Total\\*\\* \\| \\*\\*${total} `));
+    const [, total, unit] = /(\d+(?:\.\d+)?) ?(ms|s)$/.exec(budget)!;
+    expect(rows.reduce((sum, [, v]) => sum + v, 0)).toBeCloseTo(Number(total) * MS[unit!]!);
+    const [, written, writtenUnit] = /^\| \*\*Total\*\* \| \*\*([\d.]+) (ms|s)\*\* \|$/m.exec(doc)!;
+    expect(Number(written) * MS[writtenUnit!]!).toBeCloseTo(Number(total) * MS[unit!]!);
+  });
+
+  it.each([
+    ['1.5 s', 'online', '1500 ms', [150, 350, 200, 100, 450, 200, 50]],
+    ['1 h', 'batch', '60 min', [12, 18, 18, 12]],
+  ])('a %s budget (%s) is split in %s where stages would round badly in its own unit, adding up exactly', (budget, mode, total, parts) => {
+    const doc = dryRun(['--type', 'feed-ranking', '--set', `serving_mode=${mode}`, '--set', `latency_budget=${budget}`]);
+    const table = doc.slice(doc.indexOf('| Stage |'), doc.indexOf('| **Total**'));
+    const unit = total.split(' ')[1];
+    expect([...table.matchAll(/\| ([\d.]+) (\w+) \|$/gm)].map((m) => [Number(m[1]), m[2]])).toEqual(parts.map((p) => [p, unit]));
+    expect(doc).toContain(`| **Total** | **${total}** |`);
+    expect(doc).toContain(`latency_budget: ${budget}\n`);
+  });
+
+  it('a table stated in a smaller unit is one lint reads and checks against the budget', () => {
+    const doc = dryRun(['--type', 'feed-ranking', '--set', 'latency_budget=1.5 s']);
+    const lint = runCli(['lint', '-', '--no-config', '--format', 'json'], { input: doc });
+    const rules = (JSON.parse(lint.stdout) as { files: { diagnostics: { ruleId: string }[] }[] }).files[0]!.diagnostics.map((d) => d.ruleId);
+    expect(rules.filter((r) => r !== 'template-suggestion')).toEqual([]);
+    // It does check: a stage over the budget is reported.
+    const over = runCli(['lint', '-', '--no-config', '--format', 'json'], { input: doc.replace('| Headroom | 50 ms |', '| Headroom | 900 ms |') });
+    expect(over.stdout).toContain('latency-stage-sum');
   });
 
   it('with batch serving, no suggestion speaks of per-request calls or budgets', () => {
@@ -48,6 +73,35 @@ describe('suggestions follow the answers before them', () => {
       const rules = (JSON.parse(lint.stdout) as { files: { diagnostics: { ruleId: string }[] }[] }).files[0]!.diagnostics.map((d) => d.ruleId);
       expect(rules.filter((r) => r !== 'template-suggestion'), type).toEqual([]);
     }
+  });
+});
+
+describe('a latency stated at a percentile', () => {
+  it('is written as its value, and the percentile stated where the template states one', () => {
+    const doc = dryRun(['--type', 'fraud-detection', '--set', 'latency_budget=p95 150 ms']);
+    expect(doc).toContain('latency_budget: 150 ms\n');
+    expect(doc).toContain('**Target:** p95 end-to-end latency ≤ 150 ms.');
+    expect(doc).toContain('| **Total** | **150 ms** |');
+    expect(doc).not.toContain('p95 150 ms');
+    // A comparison is the template's to state, not the answer's.
+    expect(dryRun(['--type', 'fraud-detection', '--set', 'latency_budget=p99.9 ≤ 80ms'])).toContain('**Target:** p99.9 end-to-end latency ≤ 80 ms.');
+  });
+
+  it('with batch serving, which states no percentile, is written as its value alone', () => {
+    const doc = dryRun(['--type', 'fraud-detection', '--set', 'serving_mode=batch', '--set', 'latency_budget=p95 40 min']);
+    expect(doc).toContain('latency_budget: 40 min\n');
+    expect(doc).toContain('each batch run finishes end-to-end within 40 min,');
+    expect(doc).not.toContain('p95');
+  });
+
+  it('is refused when it contradicts the percentile answered beside it, or names one the template does not take', () => {
+    const cwd = tempDir();
+    const twice = runCli(['new', 'x', '--type', 'generic', '--yes', '--dry-run', '--set', 'latency_percentile=p99', '--set', 'latency_budget=p95 150 ms'], { cwd, env: ENV });
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toBe('mlsd: --set: latency_percentile is answered twice, p99 by "latency_percentile" and p95 by "latency_budget"\n');
+    const odd = runCli(['new', 'x', '--type', 'generic', '--yes', '--dry-run', '--set', 'latency_budget=p75 150 ms'], { cwd, env: ENV });
+    expect(odd.code).toBe(2);
+    expect(odd.stderr).toContain('"latency_budget" states a percentile latency_percentile does not take: "p75" is not one of: p50, p90, p95, p99, p99.9');
   });
 });
 
@@ -90,6 +144,34 @@ describe('every draft is clean Markdown', () => {
     const summary = (JSON.parse(lint.stdout) as { summary: { errors: number; warnings: number } }).summary;
     expect(summary.errors).toBe(0);
     expect(summary.warnings).toBeGreaterThan(0);
+  });
+
+  it('a one-line answer is text: a block marker it starts with renders as written, and the draft still passes', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.markdownlint-cli2.jsonc'), '{ "config": { "MD013": false } }\n');
+    const plain = dryRun(['--type', 'generic']);
+    const markers = { data_sources: '```python', features: '# Features v2', model: '~~~', baseline: '---', open_questions: '===', label_source: '1. from the logs', drift_method: '> quoted', alternatives: '- one', risks: '<!-- hidden', milestones: '[x]: gone' };
+    const doc = dryRun(['--type', 'generic', ...Object.entries(markers).flatMap(([k, v]) => ['--set', `${k}=${v}`])]);
+    const headings = (text: string) => text.split('\n').filter((l) => /^#|^(```|~~~)/.test(l));
+    expect(headings(doc)).toEqual(headings(plain)); // no heading or fence added
+    for (const literal of ['\\```python', '\\# Features v2', '\\---', '1\\. from the logs', '\\[x]: gone']) expect(doc).toContain(literal);
+    writeFileSync(join(dir, 'markers.md'), doc);
+    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), 'markers.md'], { cwd: dir, encoding: 'utf8' });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    const lint = runCli(['lint', 'markers.md', '--no-config', '--format', 'json'], { cwd: dir });
+    expect((JSON.parse(lint.stdout) as { summary: { errors: number } }).summary.errors, lint.stdout.slice(0, 2000)).toBe(0);
+  });
+
+  it('a longer answer that opens a code fence it never closes is refused, naming the key', () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'answers.yaml'), 'owner: me\nfeatures: |\n  Counts per user:\n  ```sql\n  select count(*) from events\n');
+    const run = runCli(['new', 'x', '--type', 'generic', '--yes', '--answers', 'answers.yaml'], { cwd, env: ENV });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('mlsd: answers file: "features" opens a code fence (```) it never closes, which would turn the rest of the doc into code\n');
+    expect(existsSync(join(cwd, 'docs'))).toBe(false);
+    // Closed, it is Markdown the author wrote, and goes in as it is.
+    writeFileSync(join(cwd, 'answers.yaml'), 'owner: me\nfeatures: |\n  Counts per user:\n  ```sql\n  select count(*) from events\n  ```\n');
+    expect(dryRun(['--type', 'generic', '--answers', 'answers.yaml'], cwd)).toContain('Counts per user:\n```sql\nselect count(*) from events\n```\n');
   });
 
   it('and it fails a draft that is not, so the check above can fail', () => {
@@ -184,6 +266,28 @@ describe('answers', () => {
     expect(existsSync(join(cwd, 'docs/design/other.md'))).toBe(false);
   });
 
+  it('--save-answers naming the doc itself is refused before anything is asked or written', () => {
+    const cwd = tempDir();
+    const run = runCli(['new', 'fraud-c', '--yes', '--set', 'owner=x', '-o', 'same.md', '--save-answers', './same.md'], { cwd, env: ENV });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('mlsd: --save-answers and the doc are both same.md; save the answers to another file\n');
+    expect(readdirSync(cwd)).toEqual([]);
+    // The default file too, named another way.
+    const drafted = runCli(['new', 'fraud-c', '--yes', '--set', 'owner=x', '--save-answers', 'docs/../docs/design/fraud-c.md'], { cwd, env: ENV });
+    expect(drafted.code).toBe(2);
+    expect(drafted.stderr).toContain('are both docs/design/fraud-c.md;');
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('--dry-run with --save-answers writes nothing, and says so', () => {
+    const cwd = tempDir();
+    const run = runCli(['new', 'scorer', '--type', 'fraud-detection', '--yes', '--set', 'owner=risk', '--dry-run', '--save-answers', 'answers.yaml'], { cwd, env: ENV });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('problem_type: fraud-detection');
+    expect(run.stderr).toContain('mlsd: --save-answers answers.yaml was not written: --dry-run writes nothing\n');
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
   it('--resume continues from kept answers (without a terminal, with --yes for the rest), then forgets them', async () => {
     const cwd = tempDir();
     const state = tempDir();
@@ -202,13 +306,28 @@ describe('answers', () => {
     expect(doc).toContain('A goal kept from before.');
     expect(existsSync(kept)).toBe(false);
   });
+
+  it('a dry run, with or without --resume, keeps the answers for --resume', async () => {
+    const cwd = tempDir();
+    const env = { ...ENV, XDG_STATE_HOME: tempDir() };
+    const kept = resumePath(join(cwd, 'docs/design/home-feed-v4.md'), env);
+    await saveResumable(kept, { name: 'home-feed-v4', type: 'feed-ranking', state: { answers: { title: 'Home feed v4', owner: 'feed-ml' }, skipped: [], asked: ['title', 'owner'] } });
+    const preview = runCli(['new', 'home-feed-v4', '--resume', '--yes', '--dry-run'], { cwd, env });
+    expect(preview.code, preview.stderr).toBe(0);
+    expect(preview.stdout).toContain('owner: feed-ml');
+    expect(runCli(['new', 'home-feed-v4', '--yes', '--dry-run'], { cwd, env }).code).toBe(0);
+    const run = runCli(['new', 'home-feed-v4', '--resume', '--yes'], { cwd, env });
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(join(cwd, 'docs/design/home-feed-v4.md'), 'utf8')).toContain('owner: feed-ml');
+    expect(existsSync(kept)).toBe(false); // forgotten once the doc is written
+  });
 });
 
 describe('mlsd templates <type>', () => {
   it('lists the questions with keys, choices, conditions and suggestions', () => {
     const run = runCli(['templates', 'fraud-detection']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^fraud-detection: Fraud detection \(v2, built-in\)/);
+    expect(run.stdout).toMatch(/^fraud-detection: Fraud detection \(v3, built-in\)/);
     expect(run.stdout).toMatch(/\nServing and latency\n {2}serving_mode {2}\(choice\)\n {6}Serving mode\n {6}choices: batch, online, near-real-time, streaming, edge, hybrid\n {6}suggested: online\n/);
     expect(run.stdout).toMatch(/batch_schedule {2}\(asked when serving_mode is batch or hybrid\)/);
     expect(run.stdout).toContain('suggested: a table of feature lookup, model inference, rules and decision, network and headroom that adds up to latency_budget');

@@ -98,7 +98,7 @@ describe('rendering', () => {
       created: '2025-01-15',
       problem_type: 'fraud-detection',
       template: 'fraud-detection',
-      template_version: 2,
+      template_version: 3,
       serving_mode: 'online',
       latency_budget: '100 ms',
     });

@@ -34,10 +34,10 @@ describe('a new problem type: templates/<type>/questions.yaml and template.md.hb
 
     const mlsd = (args: string[], cwd: string) => node([join(pkg, 'bin', 'mlsd.js'), ...args], cwd);
     const work = tempDir();
-    expect(mlsd(['templates'], work).stdout).toMatch(/^churn-prediction +Churn prediction \(v2, built-in\)$/m);
+    expect(mlsd(['templates'], work).stdout).toMatch(/^churn-prediction +Churn prediction \(v3, built-in\)$/m);
     const made = mlsd(['new', 'churn-model', '--yes', '--set', 'owner=growth-ml'], work);
     expect(made.code, made.stderr).toBe(0);
-    expect(made.stderr).toContain('wrote docs/design/churn-model.md (churn-prediction template, version 2)');
+    expect(made.stderr).toContain('wrote docs/design/churn-model.md (churn-prediction template, version 3)');
     const doc = readFileSync(join(work, 'docs/design/churn-model.md'), 'utf8');
     expect(doc).toContain('Keep subscribers who are about to cancel, with a model');
 
@@ -48,7 +48,7 @@ describe('a new problem type: templates/<type>/questions.yaml and template.md.hb
     const suggestions = file!.diagnostics.filter((d) => d.ruleId === 'template-suggestion');
     expect(new Set(file!.diagnostics.map((d) => d.ruleId))).toEqual(new Set(['template-suggestion']));
     // Its own suggestion, and text only the derived fingerprints know (the partials' words around answers).
-    expect(suggestions.map((d) => d.message)).toContainEqual(expect.stringContaining('Section "Problem framing" still holds the text suggested by the churn-prediction template (version 2)'));
-    expect(suggestions.map((d) => d.message)).toContainEqual(expect.stringContaining('Section "Serving mode" still holds the text suggested by the churn-prediction template (version 2)'));
+    expect(suggestions.map((d) => d.message)).toContainEqual(expect.stringContaining('Section "Problem framing" still holds the text suggested by the churn-prediction template (version 3)'));
+    expect(suggestions.map((d) => d.message)).toContainEqual(expect.stringContaining('Section "Serving mode" still holds the text suggested by the churn-prediction template (version 3)'));
   });
 });

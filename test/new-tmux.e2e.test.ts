@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultChecklist } from '../src/checklist/load.js';
 import { lint } from '../src/lint/index.js';
 import { acceptDefaults, loadTemplates, resolveAnswers } from '../src/scaffold/index.js';
-import { BIN, tempDir } from './helpers.js';
+import { BIN, runCli, tempDir } from './helpers.js';
 
 /** The interactive prompts, driven in a real terminal: tmux sends keys and reads the screen back. */
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -146,6 +146,75 @@ describe('mlsd new in a real terminal', { timeout: 180_000 }, () => {
     expect(text).toContain('## Reviewers and sign-off');
     expect(lint(text, defaultChecklist()).diagnostics).toEqual([]);
     expect(readdirSync(join(cwd, '.state/mlsd/resume'))).toEqual([]); // kept answers are forgotten once the doc is written
+  });
+
+  it.skipIf(!hasTmux)('after going back and changing an answer, accepted suggestions derived from it follow the new answer', async () => {
+    const cwd = tempDir();
+    const feed = loadTemplates().get('feed-ranking')!;
+    const { answers } = acceptDefaults(feed.questions, resolveAnswers({ questions: feed.questions }));
+    for (const k of ['serving_mode', 'serving_details', 'batch_schedule', 'latency_percentile', 'latency_budget', 'latency_breakdown', 'drift_signals']) delete answers[k];
+    writeFileSync(join(cwd, 'answers.json'), JSON.stringify({ ...answers, title: 'Home feed', owner: 'feed-ml' }));
+
+    start(cwd, 'new my-feed-ranking --type feed-ranking --answers answers.json');
+    await waitFor(/\? Serving mode[\s\S]*❯ online/);
+    keys('Up');
+    await waitFor(/❯ batch/);
+    keys('Enter');
+    await waitFor(/\? Serving details .*\(A scheduled job scores every entity/);
+    keys('Enter'); // the batch suggestion, accepted as it is
+    await waitFor(/\? Batch schedule/);
+    keys('C-b');
+    await waitFor(/↩ Batch schedule/);
+    keys('C-b');
+    await waitFor(/↩ Serving details[\s\S]*❯ batch/);
+    keys('Down');
+    await waitFor(/❯ online/);
+    keys('Enter');
+    // Derived again from online serving, not the batch text accepted before.
+    await waitFor(/\? Serving details .*\(The feed service calls the ranking service over gRPC/);
+    keys('Enter');
+    await waitFor(/\? Latency percentile/);
+    keys('Enter');
+    await waitFor(/\? Latency budget/);
+    type('1.5 s');
+    keys('Enter');
+    await waitFor(/\| \*\*Total\*\* \| \*\*1500 ms\*\* \|[\s\S]*\? Latency breakdown across stages \(Enter accepts/);
+    keys('Enter'); // the table for 1.5 s, accepted as it is
+    await waitFor(/\? What is watched for drift/);
+    keys('C-b');
+    await waitFor(/↩ What is watched for drift/);
+    keys('C-b');
+    await waitFor(/↩ Latency breakdown[\s\S]*\? Latency budget .*\(1\.5 s\)/);
+    type('200ms');
+    keys('Enter');
+    // The stage table is derived again from the new budget.
+    await waitFor(/✔ Latency budget .* 200ms\n[\s\S]*\| \*\*Total\*\* \| \*\*200 ms\*\* \|[\s\S]*\? Latency breakdown across stages \(Enter accepts/);
+    keys('Enter');
+    await waitFor(/\? What is watched for drift/);
+    keys('Enter');
+    await waitFor(/EXIT=0/);
+    const text = readFileSync(join(cwd, 'docs/design/my-feed-ranking.md'), 'utf8');
+    expect(text).toContain('serving_mode: online');
+    expect(text).toContain('The feed service calls the ranking service over gRPC');
+    expect(text).not.toContain('A scheduled job scores every entity');
+    expect(text).toContain('| **Total** | **200 ms** |');
+    expect(lint(text, defaultChecklist()).diagnostics).toEqual([]);
+  });
+
+  it.skipIf(!hasTmux)('the Ctrl-C hint names the --output given, as --help spells it, and the hinted command resumes', async () => {
+    const cwd = tempDir();
+    start(cwd, 'new my-feed-ranking -o notes/feed.md');
+    await waitFor(/Problem type/);
+    keys('Enter');
+    await waitFor(/\? Title of the design doc/);
+    keys('Enter');
+    await waitFor(/\? Owner/);
+    keys('C-c');
+    await waitFor(/EXIT=130/);
+    expect(screen()).toContain('run `mlsd new my-feed-ranking --output notes/feed.md --resume` to continue.');
+    const run = runCli(['new', 'my-feed-ranking', '--output', 'notes/feed.md', '--resume', '--yes', '--set', 'owner=feed-ml'], { cwd, env: { XDG_STATE_HOME: join(cwd, '.state') } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(join(cwd, 'notes/feed.md'), 'utf8')).toContain('problem_type: feed-ranking');
   });
 
   it.skipIf(!hasTmux)('keeps prompts out of stdout, so a --dry-run can be redirected', async () => {

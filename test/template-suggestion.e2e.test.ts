@@ -22,7 +22,7 @@ describe('template-suggestion (CLI)', () => {
     const found = suggestionFindings(asDraft.stdout);
     expect(found.length).toBeGreaterThan(10);
     expect(new Set(found.map((d) => d.severity))).toEqual(new Set(['warning']));
-    expect(found.map((d) => d.message)).toContainEqual(expect.stringContaining('Section "Labels" still holds the text suggested by the fraud-detection template (version 2)'));
+    expect(found.map((d) => d.message)).toContainEqual(expect.stringContaining('Section "Labels" still holds the text suggested by the fraud-detection template (version 3)'));
 
     writeFileSync(file, readFileSync(file, 'utf8').replace('status: draft', 'status: review'));
     const atReview = runCli(['lint', file], { cwd });

@@ -137,7 +137,7 @@ configured "paths". See docs/config.md.`,
     .option('--templates <dir>', 'a folder of team templates, added to (or replacing) the built-in ones (default: the config\'s "templates")')
     .option('-c, --config <file>', 'use this config file instead of searching from the working directory upward')
     .option('--no-config', 'ignore every config file')
-    .option('--dry-run', 'print the doc instead of writing it')
+    .option('--dry-run', 'print the doc instead of writing it; nothing is written, --save-answers neither')
     .option('--force', 'overwrite an existing file')
     .option('--resume', 'continue the questions an interrupted run (Ctrl-C) kept the answers of')
     .option('--save-answers <file>', 'also write the final answers to this file, so --answers draws the same doc again')

@@ -94,16 +94,17 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   const keptAt = s.resumePath(targetPath, io.env);
   const saveAnswersPath = options.saveAnswers === undefined ? undefined : resolve(io.cwd, options.saveAnswers);
 
-  // Refuse before asking anything: the answers would be wasted.
-  if (!options.force) {
-    if (!options.dryRun && existsSync(targetPath)) throw new UserError(`${target} already exists; use --force to overwrite it`);
+  // Refuse before asking anything: the answers would be wasted. A dry run writes nothing, so overwrites nothing.
+  if (saveAnswersPath === targetPath) throw new UserError(`--save-answers and the doc are both ${target}; save the answers to another file`);
+  if (!options.force && !options.dryRun) {
+    if (existsSync(targetPath)) throw new UserError(`${target} already exists; use --force to overwrite it`);
     if (saveAnswersPath && existsSync(saveAnswersPath)) throw new UserError(`${options.saveAnswers} already exists; use --force to overwrite it`);
   }
   const resumed = options.resume ? s.loadResumable(keptAt) : undefined;
   if (options.resume && !resumed) throw new UserError(`nothing to resume for ${target}: no interrupted \`mlsd new ${name}\` kept answers for it`);
   if (!options.resume && existsSync(keptAt)) io.stderr.write(`mlsd: an interrupted run kept answers for ${target}; this run starts afresh (--resume continues them)\n`);
 
-  const file = options.answers === undefined ? undefined : s.parseAnswersFile(await readText(resolve(io.cwd, options.answers)), options.answers);
+  const file = options.answers === undefined ? undefined : s.parseAnswersFile(await readText(resolve(io.cwd, options.answers), options.answers), options.answers);
 
   let typeId = options.type ?? resumed?.type;
   if (typeId !== undefined && !templates.has(typeId)) {
@@ -157,26 +158,32 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
       const kept = interview.state();
       if (Object.keys(kept.answers).length === 0) throw error;
       await s.saveResumable(keptAt, { name, type: template.id, state: kept });
-      const again = [`mlsd new ${name}`, options.out !== undefined ? `--out ${options.out}` : '', '--resume'].filter(Boolean).join(' ');
+      const again = [`mlsd new ${name}`, options.out !== undefined ? `--output ${options.out}` : '', '--resume'].filter(Boolean).join(' ');
       io.stderr.write(`\nmlsd: interrupted; no doc was written. Your ${interview.answeredCount} answer(s) so far are kept: run \`${again}\` to continue.\n`);
       return EXIT.interrupted;
     }
     ({ answers, unanswered } = interview.final());
   }
 
-  const text = await s.renderDocument({ template, answers, checklist: config.checklist, name, now, teamDir: teamDir === undefined ? undefined : resolve(io.cwd, teamDir), sections: config.sections });
+  // An answer given for a question an earlier answer skips would be dropped without a word.
+  const given = [...Object.keys(file ?? {}), ...Object.keys(s.parseSets(options.set ?? []))];
+  const unused = s.unusedAnswers(template.questions, given, answers).map((q) => `"${q.key}" is not used: it is asked only when ${conditionText(q.when!)} (${q.when!.key} is ${answers[q.when!.key] ?? 'not answered'})`);
+  if (unused.length > 0) io.stderr.write(`mlsd: ${unused.join('; ')}\n`);
+
+  const text = await s.renderDocument({ template, answers, checklist: config.checklist, name, now, teamDir: teamDir === undefined ? undefined : resolve(io.cwd, teamDir), sections: config.sections, cwd: io.cwd });
   if (options.dryRun) {
     io.stdout.write(text);
+    if (saveAnswersPath) io.stderr.write(`mlsd: --save-answers ${options.saveAnswers} was not written: --dry-run writes nothing\n`);
   } else {
     await safeWrite(targetPath, text, { force: options.force === true });
     io.stderr.write(`mlsd: wrote ${target} (${template.id} template, version ${template.version})\n`);
+    if (saveAnswersPath) {
+      const header = `# Answers for \`mlsd new ${name} --type ${template.id} --answers ${options.saveAnswers}\`, which draws the same doc again.\n`;
+      await safeWrite(saveAnswersPath, header + stringify(answers, { lineWidth: 0 }), { force: options.force === true });
+      io.stderr.write(`mlsd: saved the answers to ${options.saveAnswers}\n`);
+    }
+    s.clearResumable(keptAt); // only a written doc ends the interview: a dry run may be followed by --resume
   }
-  if (saveAnswersPath) {
-    const header = `# Answers for \`mlsd new ${name} --type ${template.id} --answers ${options.saveAnswers}\`, which draws the same doc again.\n`;
-    await safeWrite(saveAnswersPath, header + stringify(answers, { lineWidth: 0 }), { force: options.force === true });
-    io.stderr.write(`mlsd: saved the answers to ${options.saveAnswers}\n`);
-  }
-  s.clearResumable(keptAt);
   if (unanswered.length > 0) {
     io.stderr.write(`mlsd: left ${unanswered.length} question(s) as ${s.PLACEHOLDER} placeholders: ${unanswered.join(', ')}\n`);
   }
@@ -205,7 +212,7 @@ async function interview_(s: typeof import('../scaffold/index.js'), interview: I
             required: question.required === true,
             canGoBack: step.canGoBack,
             validate: (value) => {
-              const checked = s.checkAnswer(question, value);
+              const checked = s.checkAnswers(question, value, interview.questions);
               return checked.ok ? undefined : `The answer ${checked.reason}`;
             },
           });
@@ -213,8 +220,7 @@ async function interview_(s: typeof import('../scaffold/index.js'), interview: I
       interview.back();
       continue;
     }
-    const checked = s.checkAnswer(question, result.value);
-    interview.answer(question.key, checked.ok ? checked.value : undefined); // left empty: rendered as a placeholder
+    interview.answer(question.key, result.value); // left empty: rendered as a placeholder
   }
 }
 

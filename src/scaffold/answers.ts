@@ -1,8 +1,8 @@
 import { parse as parseYaml } from 'yaml';
-import { applies, checkAnswer } from './questions.js';
+import { answerText, applies, checkAnswers, checkText } from './questions.js';
 import { suggestionFor } from './suggest.js';
 import { type Answers, type Question, type ScaffoldConfig } from './types.js';
-import { UserError } from '../errors.js';
+import { firstLine, UserError } from '../errors.js';
 
 /** Where the answer to a question came from, lowest precedence first. */
 export type AnswerSource = 'template' | 'config' | 'file' | 'flag' | 'prompt';
@@ -48,18 +48,12 @@ export function parseAnswersFile(text: string, name: string): Record<string, unk
   try {
     data = parseYaml(text);
   } catch (error) {
-    throw new UserError(`answers file ${name} is not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`);
+    throw new UserError(`answers file ${name} is not valid YAML or JSON: ${firstLine(error)}`);
   }
   if (data === null || data === undefined) return {};
   if (typeof data !== 'object' || Array.isArray(data)) throw new UserError(`answers file ${name} must hold a mapping of question keys to answers`);
   return data as Record<string, unknown>;
 }
-
-const flatten = (value: unknown): string | undefined => {
-  if (value === null || value === undefined) return undefined;
-  if (Array.isArray(value)) return value.map((v) => `- ${String(v)}`).join('\n');
-  return typeof value === 'object' ? undefined : String(value);
-};
 
 /**
  * Merge the answer sources, in precedence order: template defaults → context → team config →
@@ -71,20 +65,30 @@ export function resolveAnswers(inputs: AnswerInputs): Resolution {
   const res: Resolution = { answers: {}, suggestions: {}, sources: {}, unknown: [] };
 
   const take = (layer: Record<string, unknown> | undefined, source: AnswerSource, into: Answers, label: string) => {
+    // Which key of this layer gave each answer: one answer may hold another's ("p95 150 ms"), and the two must agree.
+    const givenBy: Record<string, string> = {};
     for (const [key, raw] of Object.entries(layer ?? {})) {
-      const value = flatten(raw);
+      const value = answerText(raw);
       if (value === undefined) throw new UserError(`${label}: "${key}" must be a text, a number or a list`);
       const question = byKey.get(key);
       if (!question) {
+        // Kept for a team template, which may insert it: checked as text.
+        const text = checkText(value);
+        if (!text.ok) throw new UserError(`${label}: "${key}" ${text.reason}`);
         if (!res.unknown.includes(key)) res.unknown.push(key);
         into[key] = value;
         res.sources[key] = source;
         continue;
       }
-      const checked = checkAnswer(question, value);
+      const checked = checkAnswers(question, raw, inputs.questions);
       if (!checked.ok) throw new UserError(`${label}: "${key}" ${checked.reason}`);
-      into[key] = checked.value;
-      res.sources[key] = source;
+      for (const [k, v] of Object.entries(checked.answers)) {
+        const other = givenBy[k];
+        if (other !== undefined && into[k] !== v) throw new UserError(`${label}: ${k} is answered twice, ${into[k]} by "${other}" and ${v} by "${key}"`);
+        givenBy[k] = key;
+        into[k] = v;
+        res.sources[k] = source;
+      }
     }
   };
 
@@ -122,4 +126,9 @@ export function acceptDefaults(questions: readonly Question[], resolution: Resol
     else unanswered.push(q.key);
   }
   return { answers, unanswered };
+}
+
+/** The questions given an answer (answers file, --set) that the final answers skip: those answers go unused. */
+export function unusedAnswers(questions: readonly Question[], given: readonly string[], answers: Answers): Question[] {
+  return questions.filter((q) => given.includes(q.key) && !applies(q, answers));
 }

@@ -1,5 +1,5 @@
 import type { Resolution } from './answers.js';
-import { applies } from './questions.js';
+import { applies, checkAnswers } from './questions.js';
 import { suggestionFor } from './suggest.js';
 import type { Answers, Question } from './types.js';
 
@@ -33,11 +33,11 @@ export class Interview {
   private readonly skipped: Set<string>;
   private readonly asked: string[];
   private readonly given: ReadonlySet<string>;
-  /** Answers taken back by going back: asked again with that answer as the suggestion. */
+  /** Answers the user wrote, taken back by going back: asked again with that answer as the suggestion. */
   private readonly previous = new Map<string, string>();
 
   constructor(
-    private readonly questions: readonly Question[],
+    readonly questions: readonly Question[],
     private readonly resolution: Resolution,
     resumed?: InterviewState,
   ) {
@@ -67,21 +67,35 @@ export class Interview {
     };
   }
 
-  /** Record an answer; undefined leaves the question unanswered (a placeholder in the doc). */
+  /**
+   * Record an answer, normalised as its question checks it, with any answer it holds for another
+   * question (the percentile of "p95 150 ms"); undefined, or an answer the question refuses, leaves
+   * the question unanswered (a placeholder in the doc).
+   */
   answer(key: string, value: string | undefined): void {
-    if (value === undefined) this.skipped.add(key);
-    else this.answers[key] = value;
+    const question = this.questions.find((q) => q.key === key);
+    const checked = question && value !== undefined ? checkAnswers(question, value, this.questions) : undefined;
+    if (checked?.ok) Object.assign(this.answers, checked.answers);
+    else this.skipped.add(key);
     this.asked.push(key);
   }
 
-  /** Go back one question: it is asked again, with the answer it had as the suggestion. */
+  /**
+   * Go back one question: it is asked again, with the answer it had as the suggestion. An answer that
+   * was the suggestion it was offered is not kept as one: its suggestion is derived again, so it
+   * follows the earlier answers if they change (a batch suggestion does not outlive batch serving).
+   */
   back(): string | undefined {
     const key = this.asked.pop();
     if (key === undefined) return undefined;
     const previous = this.answers[key];
     delete this.answers[key];
     this.skipped.delete(key);
-    if (previous !== undefined) this.previous.set(key, previous);
+    // The answers before it are as they were when it was asked, so this is the suggestion it had.
+    const question = this.questions.find((q) => q.key === key);
+    const derived = question && suggestionFor(question, this.answers, this.resolution);
+    if (previous !== undefined && previous !== derived) this.previous.set(key, previous);
+    else this.previous.delete(key);
     return key;
   }
 

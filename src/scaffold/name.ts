@@ -21,7 +21,7 @@ export function checkName(name: string): string {
   const suggestion = slugify(name);
   const hint = suggestion && !RESERVED.test(suggestion) ? ` (try "${suggestion}")` : '';
   if (name.trim() === '') throw new UserError('the doc name is empty: give a slug such as "feed-ranking"');
-  if (/[/\\]/.test(name) || name.includes('..')) throw new UserError(`the doc name "${name}" is a path; give a plain slug${hint} and use --out to choose the file`);
+  if (/[/\\]/.test(name) || name.includes('..')) throw new UserError(`the doc name "${name}" is a path; give a plain slug${hint} and use --output to choose the file`);
   if (RESERVED.test(name)) throw new UserError(`the doc name "${name}" is a reserved device name on Windows; choose another`);
   if (!SLUG.test(name)) throw new UserError(`the doc name "${name}" is not a slug: use lower-case letters, digits and hyphens, at most 64 characters${hint}`);
   return name;

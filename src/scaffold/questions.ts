@@ -1,5 +1,6 @@
 import { defaultVocabulary } from '../checklist/load.js';
 import { canonicalQuantity, canonicalValue, isEnum, isUnits, type Vocabulary } from '../checklist/vocabulary.js';
+import { unclosedFence } from './answer-text.js';
 import { SECTIONS, type Answers, type Condition, type Question, type Split, type Variant } from './types.js';
 import { UserError } from '../errors.js';
 
@@ -78,6 +79,9 @@ export function parseQuestion(raw: unknown, where: string, base?: Question, voca
   if (variants.length > 0) question.variants = variants;
   const split = parseSplit(raw.split, at) ?? base?.split;
   if (split) question.split = split;
+  const percentile = raw.percentile === undefined ? base?.percentile : str(raw.percentile);
+  if (percentile !== undefined && !KEY.test(percentile)) throw new UserError(`${at}: "percentile" must be the key of the question that holds the percentile`);
+  if (percentile !== undefined) question.percentile = percentile;
   const required = raw.required === undefined ? base?.required : raw.required === true;
   if (required) question.required = true;
   const fallback = raw.default === undefined ? base?.default : typeof raw.default === 'string' ? raw.default.trimEnd() : str(raw.default);
@@ -99,43 +103,79 @@ function canonicalLatency(value: string, vocabulary: Vocabulary): string | undef
   return isUnits(units) ? canonicalQuantity(units, value) : undefined;
 }
 
-/** A latency answer's number (as written) and unit, as the vocabulary spells it ("150ms" → 150, ms; "us" → µs). */
-export function parseLatency(value: string, vocabulary: Vocabulary = defaultVocabulary()): { amount: string; unit: string } | undefined {
-  const canonical = canonicalLatency(value, vocabulary);
-  if (canonical === undefined) return undefined;
-  const [amount, unit] = canonical.split(' ').slice(-2) as [string, string];
-  return { amount, unit };
+/**
+ * A latency answer's parts: the percentile it states, if any, and its number (as written) and unit,
+ * as the vocabulary spells it ("p95 ≤ 150ms" → p95, 150, ms; "us" → µs).
+ */
+export function parseLatency(value: string, vocabulary: Vocabulary = defaultVocabulary()): { percentile?: string; amount: string; unit: string } | undefined {
+  const words = canonicalLatency(value, vocabulary)?.split(' ');
+  if (words === undefined) return undefined;
+  const [amount, unit] = words.slice(-2) as [string, string];
+  return /^p\d/.test(words[0]!) ? { percentile: words[0], amount, unit } : { amount, unit };
 }
 
-export type Checked = { ok: true; value: string } | { ok: false; reason: string };
+/** An answer as text: a list is a Markdown list; undefined for what is no answer (a mapping, null). */
+export function answerText(raw: unknown): string | undefined {
+  if (Array.isArray(raw)) return raw.map((v) => `- ${String(v)}`).join('\n');
+  return str(raw);
+}
+
+/** A checked answer: its value, written the one way, and for a latency the percentile stated with it. */
+export type Checked = { ok: true; value: string; percentile?: string } | { ok: false; reason: string };
 
 /**
  * Validate and normalise one answer: a latency is a number with one of the units lint accepts,
- * written the one way; a choice is one of its choices (or, from a vocabulary, a synonym of one).
+ * written the one way and without the percentile or comparison stated with it ("p95 ≤ 150ms" →
+ * "150 ms", percentile p95); a choice is one of its choices (or, from a vocabulary, a synonym of one).
  */
 export function checkAnswer(question: Question, raw: unknown, vocabulary: Vocabulary = defaultVocabulary()): Checked {
-  const value = (str(raw) ?? '').trim();
+  const value = (answerText(raw) ?? '').trim();
   if (value === '') return { ok: false, reason: 'is empty' };
+  // A refused value is quoted on one line, as it was given: a list as a list, a number as a number.
+  const shown = JSON.stringify(typeof raw === 'string' ? value : raw);
   switch (question.type) {
     case 'latency': {
-      const latency = canonicalLatency(value, vocabulary);
+      const latency = parseLatency(value, vocabulary);
       if (latency === undefined) {
         const units = vocabulary[LATENCY_VOCABULARY];
         const spelled = isUnits(units) ? ` (units: ${Object.keys(units.units).join(', ')})` : '';
-        return { ok: false, reason: `"${value}" is not a latency: give a number with a unit, e.g. "150 ms"${spelled}` };
+        return { ok: false, reason: `${shown} is not a latency: give a number with a unit, e.g. "150 ms"${spelled}` };
       }
-      return { ok: true, value: latency };
+      const checked = { ok: true as const, value: `${latency.amount} ${latency.unit}` };
+      return latency.percentile === undefined ? checked : { ...checked, percentile: latency.percentile };
     }
     case 'number':
-      return Number.isFinite(Number(value)) ? { ok: true, value } : { ok: false, reason: `"${value}" is not a number` };
+      return Number.isFinite(Number(value)) ? { ok: true, value } : { ok: false, reason: `${shown} is not a number` };
     case 'choice': {
       const words = question.vocabulary === undefined ? undefined : vocabulary[question.vocabulary];
       const match = isEnum(words) ? canonicalValue(words, value) : question.choices?.find((c) => c.toLowerCase() === value.toLowerCase());
-      return match ? { ok: true, value: match } : { ok: false, reason: `"${value}" is not one of: ${question.choices?.join(', ')}` };
+      return match ? { ok: true, value: match } : { ok: false, reason: `${shown} is not one of: ${question.choices?.join(', ')}` };
     }
     default:
-      return { ok: true, value };
+      return checkText(value);
   }
+}
+
+/** Text goes into the doc as it is, unless it is Markdown (more than a line) that opens a code fence it never closes. */
+export function checkText(value: string): Checked {
+  const fence = value.includes('\n') ? unclosedFence(value) : undefined; // one line is escaped as text instead (asText)
+  return fence === undefined ? { ok: true, value } : { ok: false, reason: `opens a code fence (${fence}) it never closes, which would turn the rest of the doc into code` };
+}
+
+/**
+ * Check an answer and give every answer it holds: its own, and the percentile a latency states
+ * ("p95 150 ms") as the answer to the question its `percentile` names, checked as that question
+ * checks it. A template with no such question has no percentile to keep: the latency is its value.
+ */
+export function checkAnswers(question: Question, raw: unknown, questions: readonly Question[]): { ok: true; answers: Answers } | { ok: false; reason: string } {
+  const checked = checkAnswer(question, raw);
+  if (!checked.ok) return checked;
+  const answers: Answers = { [question.key]: checked.value };
+  const holder = checked.percentile === undefined ? undefined : questions.find((q) => q.key === question.percentile);
+  if (!holder) return { ok: true, answers };
+  const percentile = checkAnswer(holder, checked.percentile);
+  if (!percentile.ok) return { ok: false, reason: `states a percentile ${holder.key} does not take: ${percentile.reason}` };
+  return { ok: true, answers: { ...answers, [holder.key]: percentile.value } };
 }
 
 /** Whether a question applies, given the answers so far. */

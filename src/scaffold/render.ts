@@ -3,10 +3,12 @@ import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
 import type { Checklist, ChecklistItem } from '../checklist/types.js';
+import { asText } from './answer-text.js';
 import { applies } from './questions.js';
 import { BUILT_IN_DIR } from './templates.js';
 import { type Answers, type Question, type TemplateSpec } from './types.js';
-import { UserError } from '../errors.js';
+import { displayPath } from '../config/file.js';
+import { firstLine, UserError } from '../errors.js';
 import { importModule } from '../runtime/import-module.js';
 
 /** What an unanswered question leaves behind: a marker `mlsd lint` reports as a placeholder. */
@@ -27,6 +29,8 @@ export interface RenderInput {
   builtInDir?: string;
   /** The reviewer sections to render, in order (team config); else the template's list, else the default. */
   sections?: readonly string[];
+  /** The working directory: template files in messages are named relative to it. */
+  cwd?: string;
 }
 
 /** The reviewer sections a draft carries when neither the template nor the team config lists them. */
@@ -35,16 +39,19 @@ export const DEFAULT_SECTIONS = ['non-goals', 'alternatives', 'risks', 'rollout'
 type HelperOptions = { hash: Record<string, unknown>; data: { root: unknown } };
 type Template = (context: unknown, options?: { data?: unknown }) => string;
 
-function readPartials(dir: string): Record<string, string> {
+/** A templates folder's partial files (_partials/<name>.hbs), by partial name. */
+function partialFiles(dir: string): Record<string, string> {
   const folder = join(dir, '_partials');
   if (!existsSync(folder)) return {};
   return Object.fromEntries(
     readdirSync(folder)
       .filter((f) => f.endsWith('.hbs'))
       .sort()
-      .map((f) => [basename(f, '.hbs'), readFileSync(join(folder, f), 'utf8')]),
+      .map((f) => [basename(f, '.hbs'), join(folder, f)]),
   );
 }
+
+const readPartials = (dir: string): Record<string, string> => Object.fromEntries(Object.entries(partialFiles(dir)).map(([name, file]) => [name, readFileSync(file, 'utf8')]));
 
 async function teamHelpers(dir: string): Promise<Record<string, (...args: unknown[]) => unknown>> {
   const file = join(dir, 'helpers.mjs');
@@ -124,7 +131,7 @@ async function environment(input: EnvironmentInput) {
 
   const answerOf = (key: string, by = 0): string => {
     const value = answers[key];
-    if (value !== undefined) return indent(value, by);
+    if (value !== undefined) return value.includes('\n') ? indent(value, by) : asText(value);
     const question = byKey.get(key);
     if (question && !applies(question, answers)) return '';
     return placeholderText(question?.hint ?? question?.message ?? key.replace(/_/g, ' '));
@@ -184,6 +191,23 @@ export async function renderSkeletons(input: EnvironmentInput, items: readonly C
   return new Map(items.map((item) => [item.id, renderItem(item, undefined)]));
 }
 
+/**
+ * The file a template fails to parse in, and handlebars' message on one line: it parses a partial
+ * only when it first runs it, so each file is parsed in turn; its message is a line number, a code
+ * frame and what was expected, of which the first and the last lines are kept.
+ */
+function parseFailure(hb: { parse: (source: string) => unknown }, files: readonly string[]): { file: string; message: string } | undefined {
+  for (const file of files) {
+    try {
+      hb.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      const lines = (error as Error).message.split('\n');
+      return { file, message: lines.length > 1 ? `${lines[0]} ${lines.at(-1)}` : lines[0]! };
+    }
+  }
+  return undefined;
+}
+
 /** Render a design doc from a template and answers (see `environment` for how answers are inserted). */
 export async function renderDocument(input: RenderInput): Promise<string> {
   const { template, checklist } = input;
@@ -198,7 +222,10 @@ export async function renderDocument(input: RenderInput): Promise<string> {
     };
     body = (hb.compile(template.source, compileOptions) as Template)(context);
   } catch (error) {
-    throw new UserError(`template "${template.id}" (${template.dir}) failed to render: ${(error as Error).message.split('\n')[0]}`);
+    const shown = (file: string) => (input.cwd === undefined ? file : displayPath(file, input.cwd));
+    const files = [join(template.dir, 'template.md.hbs'), ...Object.values({ ...partialFiles(input.builtInDir ?? BUILT_IN_DIR), ...(input.teamDir ? partialFiles(input.teamDir) : {}) })];
+    const where = parseFailure(hb, files);
+    throw new UserError(`template "${template.id}" failed to render: ${where ? `${shown(where.file)}: ${where.message}` : `${shown(template.dir)}: ${firstLine(error)}`}`);
   }
   // Every checklist item gets its section, even when a template forgets one.
   const missing = checklist.items.filter((item) => !rendered.has(item.id));

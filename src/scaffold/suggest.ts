@@ -41,18 +41,29 @@ export function apportion(total: number, weights: readonly number[], step: numbe
   return parts.map((p) => Number((p * step).toFixed(3)));
 }
 
+/** The next smaller unit a stage can be stated in, and how many of it make one of the larger. */
+const SMALLER: Record<string, [string, number]> = { h: ['min', 60], min: ['s', 60], s: ['ms', 1000] };
+
 /**
- * The stage table for a budget answer ("100 ms"): one row per stage, in the budget's unit, and a
- * total row equal to the budget. Undefined when the budget is not answered (or not a latency).
+ * The stage table for a budget answer ("100 ms"): one row per stage and a total row equal to the
+ * budget, in the budget's unit, or in a smaller one when the smallest stage would be under one of it
+ * (for 1.5 s, 0.45 s would round to 0.4 s and headroom to 0 s; 450 ms of 1500 ms is exact).
+ * Undefined when the budget is not answered (or not a latency).
  */
 export function splitTable(split: Split, budget: string | undefined): string | undefined {
   const latency = budget === undefined ? undefined : parseLatency(budget);
   if (!latency) return undefined;
-  const amount = Number(latency.amount);
-  const unit = latency.unit;
+  const weights = Object.values(split.stages);
+  const smallest = Math.min(...weights) / weights.reduce((a, b) => a + b, 0);
+  let amount = Number(latency.amount);
+  let unit = latency.unit;
+  for (let smaller = SMALLER[unit]; smaller && amount * smallest < 1; smaller = SMALLER[unit]) {
+    amount = Number((amount * smaller[1]).toFixed(6));
+    unit = smaller[0];
+  }
   const names = Object.keys(split.stages);
   const step = amount / names.length >= 5 && Number.isInteger(amount) ? 1 : 0.1;
-  const parts = apportion(amount, Object.values(split.stages), step);
+  const parts = apportion(amount, weights, step);
   const rows = names.map((name, i) => `| ${capitalize(name)} | ${parts[i]} ${unit} |`);
   return ['| Stage | Budget |', '| --- | ---: |', ...rows, `| **Total** | **${amount} ${unit}** |`].join('\n');
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { checkConditions, mergeQuestions, parseQuestion } from './questions.js';
 import { type Question, type TemplateSpec } from './types.js';
-import { UserError } from '../errors.js';
+import { firstLine, UserError } from '../errors.js';
 
 /** The templates shipped with mlsd, beside dist/. */
 export const BUILT_IN_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -17,7 +17,7 @@ function readYaml(path: string): unknown {
   try {
     return parseYaml(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new UserError(`cannot read ${path}: ${(error as Error).message.split('\n')[0]}`);
+    throw new UserError(`cannot read ${path}: ${firstLine(error)}`);
   }
 }
 

@@ -18,6 +18,8 @@ export interface Question {
   variants?: Variant[];
   /** A suggestion derived from an earlier answer: a budget split across stages (see suggest.ts). */
   split?: Split;
+  /** For a latency: the question that holds the percentile it is set at, answered by one stated with it ("p95 150 ms"). */
+  percentile?: string;
   /** An empty answer is refused at the prompt when nothing is suggested. */
   required?: boolean;
 }
