@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { example, ROOT, tempDir } from './helpers.js';
+import { example, ROOT, tempDir, writeTree } from './helpers.js';
 
 type Json = any;
 
@@ -97,12 +97,7 @@ const git = (cwd: string, ...args: string[]) =>
 /** A team repository after `mlsd init`: a passing design doc on main, then a pull request branch. */
 function teamRepo(change: Record<string, string>): string {
   const dir = tempDir();
-  const write = (files: Record<string, string>) => {
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), text);
-    }
-  };
+  const write = (files: Record<string, string>) => writeTree(dir, files);
   write({ '.mlsdrc.yaml': 'extends: mlsd:recommended\npaths:\n  - docs/design\n', 'README.md': '# Service\n', 'docs/design/feed-ranking.md': example('feed-ranking.md') });
   git(dir, 'init', '-q');
   git(dir, 'add', '.');

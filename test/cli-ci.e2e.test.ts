@@ -3,21 +3,14 @@ import { once } from 'node:events';
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { example, runCli, runCliWithFileLimit, tempDir } from './helpers.js';
+import { example, runCli, runCliWithFileLimit, tempTree } from './helpers.js';
 
 const COMPLETE = example('feed-ranking.md');
 const DRAFT = example('churn-prediction-draft.md');
 /** A complete doc whose only finding is a warning: a suppression without a reason. */
 const ONE_WARNING = COMPLETE.replace(/\n## /, '\n<!-- mlsd-disable-next-line weak-section -->\n\n## ');
 
-function project(files: Record<string, string>): string {
-  const dir = tempDir();
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const project = (files: Record<string, string>) => tempTree(files);
 
 describe('mlsd lint for CI', () => {
   it('--output writes the report to a new nested folder, prints nothing, and keeps the exit code', () => {

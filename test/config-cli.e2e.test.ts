@@ -1,17 +1,10 @@
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, runCli, tempDir } from './helpers.js';
+import { fixture, runCli, tempTree } from './helpers.js';
 
 /** Write files under a fresh temp dir; returns the dir. */
-function tree(files: Record<string, string>): string {
-  const root = tempDir('mlsd-config-');
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+const tree = (files: Record<string, string>) => tempTree(files, 'mlsd-config-');
 
 /** A complete design doc: every checklist item present (test/fixtures). */
 const DOC = fixture('complete-search-ranking.md');

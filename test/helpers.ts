@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +55,18 @@ export const example = (name: string) => readFileSync(join(ROOT, 'examples', nam
 export const lintText = (text: string) => lint(text, defaultChecklist());
 
 export const tempDir = (prefix = 'mlsd-test-') => mkdtempSync(join(tmpdir(), prefix));
+
+/** Write `files` (path → text, folders made as needed) under `dir`; returns `dir`. */
+export function writeTree(dir: string, files: Record<string, string>): string {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+/** A fresh temp folder holding `files`. */
+export const tempTree = (files: Record<string, string>, prefix?: string) => writeTree(tempDir(prefix), files);
 
 /** Every character of `original`, in order, is still in `fixed`: what --fix promises (it only adds). */
 export function isSubsequence(original: string, fixed: string): boolean {

@@ -1,5 +1,5 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -21,7 +21,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { Debouncer } from '../src/lsp/debounce.js';
-import { edit, example, ROOT, runCli, tempDir } from './helpers.js';
+import { edit, example, ROOT, runCli, tempDir, tempTree } from './helpers.js';
 import { LspClient } from './lsp-client.js';
 
 const uriOf = (path: string) => pathToFileURL(path).href;
@@ -277,14 +277,7 @@ describe('mlsd lsp --stdio: the documents it lints are those `mlsd lint` in CI l
   let version = 0;
 
   /** A repository holding `files`. */
-  function repo(files: Record<string, string>): string {
-    const dir = tempDir();
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), text);
-    }
-    return dir;
-  }
+  const repo = (files: Record<string, string>) => tempTree(files);
 
   /** An editor with the repository as its workspace folder. */
   async function startEditor(dir: string): Promise<void> {

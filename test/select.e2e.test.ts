@@ -1,18 +1,11 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { example, ROOT, runCli, tempDir } from './helpers.js';
+import { example, ROOT, runCli, tempTree } from './helpers.js';
 
 /** A repository with design docs and other Markdown. */
-function repo(files: Record<string, string>): string {
-  const dir = tempDir();
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+const repo = (files: Record<string, string>) => tempTree(files);
 
 const DESIGN = example('feed-ranking.md'); // front matter with problem_type
 const linted = (dir: string, args: string[] = []) => {

@@ -1,19 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkRuleExample, loadChecklist, ruleExamplesIn } from '../src/index.js';
-import { fixture, runCli, tempDir } from './helpers.js';
+import { fixture, runCli, tempTree } from './helpers.js';
 
 /** A team declares a best-practice rule in its config, as the built-in checklist's rule files do. */
 
-function tree(files: Record<string, string>): string {
-  const root = tempDir('mlsd-team-rules-');
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+const tree = (files: Record<string, string>) => tempTree(files, 'mlsd-team-rules-');
 
 const TEAM = `checklist:
   rollback-plan:
