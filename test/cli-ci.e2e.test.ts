@@ -1,9 +1,9 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { example, runCli, runCliWithFileLimit, tempTree } from './helpers.js';
+import { BIN, example, runCli, runCliWithFileLimit, tempTree } from './helpers.js';
 
 const COMPLETE = example('feed-ranking.md');
 const DRAFT = example('churn-prediction-draft.md');
@@ -67,6 +67,15 @@ describe('mlsd lint for CI', () => {
     } finally {
       reader.kill();
     }
+  });
+
+  it('--output /dev/stdout appends to the file the shell opened (>>), never replacing it', () => {
+    const dir = project({ 'a.md': COMPLETE, 'log.txt': 'earlier line\n' });
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" lint a.md --output /dev/stdout >> log.txt`], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.status, run.stderr).toBe(0);
+    const log = readFileSync(join(dir, 'log.txt'), 'utf8');
+    expect(log.startsWith('earlier line\n')).toBe(true);
+    expect(log).toContain('no problems');
   });
 
   it('--max-warnings fails only when warnings exceed it', () => {

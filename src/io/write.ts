@@ -148,14 +148,21 @@ export interface FileWriter {
 interface Target {
   /** The real file: symlinks followed, so a link stays a link and its file gets the text. */
   path: string;
-  /** Not a regular file (a device, a FIFO, a terminal, /dev/stdout): written to as it is, like a shell's `>`. */
+  /** Not a regular file (a device, a FIFO, a terminal), or /dev/stdout: written to as it is, like a shell's `>>`. */
   through: boolean;
   /** The existing file's permissions, which the replacement keeps. */
   mode?: number;
 }
 
+/**
+ * /dev/stdout, /dev/fd/N and /proc/self/fd/N name a file the shell has already opened, maybe to
+ * append to it (`>> log`): such a path is written to as it stands, never replaced.
+ */
+const OPENED_BY_NAME = /^\/(?:dev|proc)\//;
+
 /** What writing `path` reaches: a directory there is refused, as nothing can replace it. */
 async function targetOf(path: string): Promise<Target> {
+  if (OPENED_BY_NAME.test(resolve(path)) && (await stat(path).catch(() => undefined))?.isDirectory() === false) return { path, through: true };
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined; // makeFolders says which parent is in the way
     throw error;
@@ -172,7 +179,8 @@ async function targetOf(path: string): Promise<Target> {
 
 /** Where the text goes: the temp file, with all of the replaced file's mode whatever the umask, or the target itself. */
 async function openFor(target: Target, temp: string | undefined): Promise<FileHandle> {
-  if (temp === undefined) return open(target.path, constants.O_WRONLY); // it exists and is not a file: neither create nor truncate
+  // Neither created nor truncated, and appended to: what the shell's `>>` put there stays.
+  if (temp === undefined) return open(target.path, constants.O_WRONLY | constants.O_APPEND);
   const handle = await open(temp, 'wx', target.mode ?? 0o666); // never more open than the file it replaces, even for a moment
   if (target.mode !== undefined) {
     await handle.chmod(target.mode).catch(async (error: unknown) => {
