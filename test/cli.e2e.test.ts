@@ -12,6 +12,10 @@ describe('mlsd (built CLI)', () => {
     expect(lintHelp.code).toBe(0);
     expect(lintHelp.stdout).toMatch(/--format <name>/);
     expect(lintHelp.stdout).toMatch(/Exit codes:/);
+    const helpLint = runCli(['help', 'lint']);
+    expect(helpLint.code).toBe(0);
+    expect(helpLint.stdout).toBe(lintHelp.stdout);
+    expect(runCli(['help']).stdout).toBe(help.stdout);
     const version = runCli(['--version']);
     expect(version.code).toBe(0);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
@@ -95,6 +99,9 @@ describe('mlsd (built CLI)', () => {
     [['lint', 'nothing/**/*.md'], /^mlsd: no files match "nothing\/\*\*\/\*\.md"\n$/],
     [['lint', '--format', 'xml', 'examples'], /^mlsd: option .*argument 'xml' is invalid/],
     [['lint', '--bogus'], /^mlsd: unknown option '--bogus'/],
+    [['lint', '--fxi'], /^mlsd: unknown option '--fxi' \(did you mean "--fix"\?\)\n$/],
+    [['explian'], /^mlsd: unknown command 'explian' \(did you mean "explain"\?\)\n$/],
+    [['help', 'explian'], /^mlsd: unknown command 'explian' \(did you mean "explain"\?\)\n$/],
   ])('exits 2 with one line for %j', (args, message) => {
     const run = runCli(args);
     expect(run.code).toBe(2);

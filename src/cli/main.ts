@@ -8,6 +8,7 @@ import type { LintOptions } from './lint-command.js';
 import type { NewOptions } from './new-command.js';
 import { VERSION } from '../runtime/package-info.js';
 import { DEFAULT_DESIGN_FOLDER } from '../scaffold/design-folder.js';
+import { didYouMean } from '../suggest.js';
 
 function count(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, 0 or more');
@@ -33,8 +34,9 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .version(VERSION, '-v, --version', 'print the mlsd version')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError()
-    // Every message of mlsd's own starts "mlsd:"; commander's usage errors say "error:".
-    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'mlsd: ')) })
+    // Every message of mlsd's own is one line starting "mlsd:"; commander's say "error:" and put a
+    // suggestion on a line of its own.
+    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'mlsd: ').replace(/\n\(Did you mean (.+?)\?\)\n?$/, ' (did you mean "$1"?)\n')) })
     .exitOverride();
 
   program
@@ -106,7 +108,7 @@ configured "paths". See docs/config.md.`,
     .command('config')
     .description('Show the configuration mlsd uses here: every layer merged, and where each value came from.')
     .argument('[file]', 'show the config as it applies to this file (its overrides applied)')
-    .option('--print', 'print the merged config')
+    .option('--print', 'print the merged config (what the command does; the flag is optional)')
     .addOption(new Option('-f, --format <name>', 'output format').choices(['yaml', 'json']).default('yaml'))
     .option('-c, --config <file>', 'use this config file instead of searching from the working directory upward')
     .option('--no-config', 'ignore every config file')
@@ -186,6 +188,18 @@ Examples:
     .action(async () => {
       const { runLsp } = await import('../lsp/server.js'); // the LSP library loads only here
       setExit(await runLsp(io));
+    });
+
+  // commander's own `help nope` prints the whole usage and no word of what went wrong.
+  program.helpCommand(false);
+  program
+    .command('help')
+    .description('show help for mlsd, or for one command')
+    .argument('[command]', 'the command to explain')
+    .action((name: string | undefined) => {
+      const command = name === undefined ? program : program.commands.find((c) => c.name() === name);
+      if (!command) throw new UserError(`unknown command '${name}'${didYouMean(name!, program.commands.map((c) => c.name()))}`);
+      command.outputHelp();
     });
 
   return program;
