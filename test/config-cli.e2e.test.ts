@@ -302,4 +302,12 @@ describe('mlsd config --print', () => {
     const run = runCli(['config', '--print', '--no-config'], { cwd: tree({}) });
     expect(run.stdout).toContain('(none: built-in checklist)');
   });
+
+  it('prints the config without --print: showing it is what the command does', () => {
+    const root = tree({ '.mlsdrc.yaml': 'rules:\n  weak-section: warning\n' });
+    const plain = runCli(['config'], { cwd: root });
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toBe(runCli(['config', '--print'], { cwd: root }).stdout);
+    expect(plain.stdout).toContain('weak-section: warning');
+  });
 });

@@ -50,7 +50,6 @@ function yamlWithSources(data: object, sources: Map<string, string>, header: str
 }
 
 export async function runConfig(file: string | undefined, options: ConfigOptions, io: Io): Promise<number> {
-  if (!options.print) throw new UserError('nothing to do: `mlsd config --print` shows the merged config');
   if (options.format !== 'yaml' && options.format !== 'json') throw new UserError(`unknown format "${options.format}" (choose from: yaml, json)`);
   const resolved = await configFor(options, io.cwd);
   const { config, sources } = file ? forFile(resolved, relativeToRoot(resolved, file, io.cwd)) : resolved;
