@@ -6,7 +6,6 @@ import { UserError } from '../errors.js';
 import type { Io } from '../io/process.js';
 
 export interface ConfigOptions {
-  print?: boolean;
   format: string;
   config?: string | boolean;
 }

@@ -112,7 +112,7 @@ configured "paths". See docs/config.md.`,
     .addOption(new Option('-f, --format <name>', 'output format').choices(['yaml', 'json']).default('yaml'))
     .option('-c, --config <file>', 'use this config file instead of searching from the working directory upward')
     .option('--no-config', 'ignore every config file')
-    .action(async (file: string | undefined, options: { print?: boolean; format: string; config?: string | boolean }) => {
+    .action(async (file: string | undefined, options: { format: string; config?: string | boolean }) => {
       const { runConfig } = await import('./config-command.js');
       setExit(await runConfig(file, options, io));
     });
