@@ -66,6 +66,14 @@ describe('a rule declared in a team config', () => {
     expect(runCli(['explain', 'rollback-plan'], { cwd: root }).stdout).toMatch(/^ {2}rollback-time \(warning\): /m);
   });
 
+  it('is listed and explained at the level the config sets, beside its default', () => {
+    const root = tree({ '.mlsdrc.yaml': `${TEAM}rules:\n  rollback-time: error\n  drift-action: error\n` });
+    expect(runCli(['explain'], { cwd: root }).stdout).toMatch(/^ {2}drift-action +error +/m);
+    expect(runCli(['explain', 'rollback-plan'], { cwd: root }).stdout).toMatch(/^ {2}rollback-time \(error\): /m);
+    const page = runCli(['explain', 'drift-action'], { cwd: root }).stdout;
+    expect(page).toContain('Default severity: **warning**. Here the config sets it to **error**.');
+    expect(runCli(['explain', 'drift-action'], { cwd: tree({}) }).stdout).not.toContain('Here the config sets it');
+  });
 
   it('is explained and described in SARIF from its description and help', () => {
     const root = tree({ '.mlsdrc.yaml': TEAM, 'slow.md': SLOW });

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { defaultChecklist } from './load.js';
-import type { Checklist, ChecklistItem, RuleMeta } from './types.js';
+import type { Checklist, ChecklistItem, Level, RuleMeta } from './types.js';
 import { didYouMean } from '../suggest.js';
 import { UserError } from '../errors.js';
 
@@ -14,18 +14,23 @@ const PACKAGE_ROOT = new URL('../../', import.meta.url);
 
 export type Json = Record<string, unknown>;
 
+/** A rule's level where it is explained: the config's, else the rule's default. */
+export type LevelOf = (rule: RuleMeta) => Level;
+const byDefault: LevelOf = (rule) => rule.severity;
+
 /** The expected-finding markers in a rule file's examples are for its tests, not for the reader. */
 export const stripExpectMarkers = (page: string) => page.replace(/[ \t]*<!-- expect: [^>]*-->/g, '');
 
 /** A rule's page as `mlsd explain` prints it: its severity and kind, then its file's page. */
-export function rulePage(rule: RuleMeta, body: string | undefined, bestPractice: boolean): string {
+export function rulePage(rule: RuleMeta, body: string | undefined, bestPractice: boolean, level: Level = rule.severity): string {
   const kind = bestPractice
     ? ` A best-practice rule: it reports on an item that is present and does\nnot change the item's state. A team can raise or lower it in its config.`
     : '';
   const page =
     body ??
     `## What it checks\n\n${rule.description}${rule.item ? ` (checklist item "${rule.item}")` : ''}\n\n## How to fix\n\n${rule.help}\n`;
-  return `# ${rule.id}\n\nDefault severity: **${rule.severity}**.${kind}\n\n${stripExpectMarkers(page)}`;
+  const configured = level === rule.severity ? '' : ` Here the config sets it to **${level}**.`;
+  return `# ${rule.id}\n\nDefault severity: **${rule.severity}**.${configured}${kind}\n\n${stripExpectMarkers(page)}`;
 }
 
 export type Catalogue = Map<string, { rule: RuleMeta; bestPractice: boolean }>;
@@ -40,9 +45,9 @@ export function catalogue(checklists: Checklist[]): Catalogue {
   return all;
 }
 
-export async function pageOf({ rule, bestPractice }: { rule: RuleMeta; bestPractice: boolean }): Promise<string> {
+export async function pageOf({ rule, bestPractice }: { rule: RuleMeta; bestPractice: boolean }, levelOf: LevelOf = byDefault): Promise<string> {
   const body = rule.docPath ? stripFrontMatter(await readFile(new URL(rule.docPath, PACKAGE_ROOT), 'utf8')) : undefined;
-  return rulePage(rule, body, bestPractice);
+  return rulePage(rule, body, bestPractice, levelOf(rule));
 }
 
 /**
@@ -76,7 +81,7 @@ function weakWhen(schema: Json): { messages: string[]; rules: string[] } {
   return { messages: [...new Set(messages)], rules };
 }
 
-export function explainItem(item: ChecklistItem, schema: Json, rules: readonly RuleMeta[]): string {
+export function explainItem(item: ChecklistItem, schema: Json, rules: readonly RuleMeta[], levelOf: LevelOf = byDefault): string {
   const { messages, rules: declared } = weakWhen(schema);
   const authored = (schema.mlsd as { aliases?: string[] } | undefined)?.aliases ?? item.aliases;
   const aliases = authored.slice(0, 6).map((a) => `"${a}"`).join(', ');
@@ -96,17 +101,17 @@ export function explainItem(item: ChecklistItem, schema: Json, rules: readonly R
   const itemRules = rules.filter((r) => declared.includes(r.id));
   if (itemRules.length > 0) {
     lines.push('', 'Rules on this item once it is present:');
-    for (const rule of itemRules) lines.push(`  ${rule.id} (${rule.severity}): ${rule.description}`);
+    for (const rule of itemRules) lines.push(`  ${rule.id} (${levelOf(rule)}): ${rule.description}`);
   }
   lines.push('', `Suppress with a reason: <!-- mlsd-disable ${item.id} -- why -->`);
   return `${lines.join('\n')}\n`;
 }
 
-export function listAll(rules: readonly RuleMeta[], items: readonly ChecklistItem[]): string {
+export function listAll(rules: readonly RuleMeta[], items: readonly ChecklistItem[], levelOf: LevelOf = byDefault): string {
   const width = Math.max(...rules.map((r) => r.id.length), ...items.map((i) => i.id.length)) + 2;
   return [
     'Rules (`mlsd explain <rule-id>` prints the rule\'s page):',
-    ...rules.map((r) => `  ${r.id.padEnd(width)}${r.severity.padEnd(9)}${r.description}`),
+    ...rules.map((r) => `  ${r.id.padEnd(width)}${levelOf(r).padEnd(9)}${r.description}`),
     '',
     'Checklist items (`mlsd explain <item-id>` says what makes one present, weak or absent):',
     ...items.map((i) => `  ${i.id.padEnd(width)}${(i.required ? 'required' : 'optional').padEnd(9)}${i.title}`),
