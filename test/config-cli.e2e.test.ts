@@ -210,6 +210,7 @@ describe('team checklist in a run', () => {
     const run = runCli(['lint', 'approved.md'], { cwd: root });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('Missing required section "Rollback plan"');
+    expect(runCli(['explain', 'rollback-plan'], { cwd: root }).stdout).toMatch(/^rollback-plan: Rollback plan \(required when front matter has status: \["review","approved"\]\)$/m);
   });
 
   it('changes exit codes through item and rule severities', () => {

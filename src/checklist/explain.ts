@@ -81,12 +81,16 @@ function weakWhen(schema: Json): { messages: string[]; rules: string[] } {
   return { messages: [...new Set(messages)], rules };
 }
 
-export function explainItem(item: ChecklistItem, schema: Json, rules: readonly RuleMeta[], levelOf: LevelOf = byDefault): string {
+/**
+ * What makes an item present, weak or absent. `requiredWhen`: the front matter that makes an
+ * optional item required, in words, when the config says so.
+ */
+export function explainItem(item: ChecklistItem, schema: Json, rules: readonly RuleMeta[], levelOf: LevelOf = byDefault, requiredWhen?: string): string {
   const { messages, rules: declared } = weakWhen(schema);
   const authored = (schema.mlsd as { aliases?: string[] } | undefined)?.aliases ?? item.aliases;
   const aliases = authored.slice(0, 6).map((a) => `"${a}"`).join(', ');
   const lines = [
-    `${item.id}: ${item.title} (${item.required ? 'required' : 'optional'})`,
+    `${item.id}: ${item.title} (${item.required ? 'required' : requiredWhen ? `required when front matter has ${requiredWhen}` : 'optional'})`,
     '',
     item.hint,
     '',
@@ -96,7 +100,7 @@ export function explainItem(item: ChecklistItem, schema: Json, rules: readonly R
     `         too short${messages.length > 0 ? ', or:' : '.'}`,
     ...messages.map((m) => `           - ${m}`),
     '         Reported as weak-section.',
-    `absent   no heading and no mention anywhere${item.required ? ': reported as required-section.' : '; the item is optional, so nothing is reported.'}`,
+    `absent   no heading and no mention anywhere${item.required ? ': reported as required-section.' : requiredWhen ? `: reported as required-section when front matter has ${requiredWhen}, else nothing is.` : '; the item is optional, so nothing is reported.'}`,
   ];
   const itemRules = rules.filter((r) => declared.includes(r.id));
   if (itemRules.length > 0) {

@@ -1,4 +1,4 @@
-import { buildChecklistSchema } from '../config/checklist-schema.js';
+import { buildChecklistSchema, requirementText } from '../config/checklist-schema.js';
 import { Checklists, settingsPerOverride, type FileSettings } from '../config/settings.js';
 import { catalogue, explainItem, listAll, pageOf, type Json, type LevelOf } from '../checklist/explain.js';
 import type { ChecklistItem } from '../checklist/types.js';
@@ -40,7 +40,9 @@ export async function runExplain(id: string | undefined, flags: ConfigFlags, cwd
   const found = items.get(id);
   if (found) {
     const schema = buildChecklistSchema(found.settings.checklist, undefined, found.settings.languages) as { properties: { items: { properties: Record<string, Json> } } };
-    stdout.write(explainItem(found.item, schema.properties.items.properties[id] ?? {}, [...rules.values()].map((r) => r.rule), levelOf));
+    const requirement = found.settings.checklist[id]?.required;
+    const requiredWhen = typeof requirement === 'object' ? requirementText(requirement) : undefined;
+    stdout.write(explainItem(found.item, schema.properties.items.properties[id] ?? {}, [...rules.values()].map((r) => r.rule), levelOf, requiredWhen));
     return 0;
   }
   throw new UserError(`unknown rule or item "${id}"${didYouMean(id, [...rules.keys(), ...items.keys()])}; \`mlsd explain\` lists them all`);

@@ -19,6 +19,10 @@ interface ItemSchema {
 
 const titleFromId = (id: string) => id.charAt(0).toUpperCase() + id.slice(1).replace(/-/g, ' ');
 
+/** What front matter makes an item required, in words: `status: ["review","approved"]`. */
+export const requirementText = (requirement: Exclude<Requirement, boolean>) =>
+  Object.entries(requirement.when).map(([key, value]) => `${key}: ${JSON.stringify(value)}`).join(' and ');
+
 /** JSON Schema for "required when front matter says so": ajv decides it, so lint stays pure. */
 export function conditionSchema(id: string, requirement: Exclude<Requirement, boolean>): AnySchemaObject {
   const keys = Object.keys(requirement.when);
@@ -26,7 +30,7 @@ export function conditionSchema(id: string, requirement: Exclude<Requirement, bo
     Object.entries(requirement.when).map(([key, value]) => [key, { enum: Array.isArray(value) ? value : [value] }]),
   );
   return {
-    $comment: `"${id}" is required when front matter has ${keys.map((k) => `${k}: ${JSON.stringify(requirement.when[k])}`).join(' and ')}`,
+    $comment: `"${id}" is required when front matter has ${requirementText(requirement)}`,
     if: { required: ['frontMatter'], properties: { frontMatter: { type: 'object', required: keys, properties } } },
     then: { properties: { items: { properties: { [id]: true }, required: [id] } } },
   };
