@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { LOCAL_ACTION, remoteAction, workflow } from '../src/cli/init-files.js';
 import { REPOSITORY_URL, VERSION } from '../src/runtime/package-info.js';
-import { ROOT, runCli, tempDir } from './helpers.js';
+import { ROOT, runCli, tempDir, tempRepo } from './helpers.js';
 
 type Json = any;
 
@@ -132,6 +132,40 @@ describe('mlsd init', () => {
     expect(readFileSync(config, 'utf8')).not.toBe(mine);
     expect(existsSync(join(dir, '.github/workflows/mlsd.yml'))).toBe(true);
   });
+
+  // Every name and place the config loader searches: a .mlsdrc.yaml written beside or below one would take its place.
+  it.each([
+    ['.mlsdrc.yml', 'extends: mlsd:recommended\n'],
+    ['.mlsdrc.json', '{ "extends": "mlsd:recommended" }\n'],
+    ['mlsd.config.yaml', 'extends: mlsd:recommended\n'],
+    ['package.json', '{ "name": "app", "mlsd": { "extends": "mlsd:recommended" } }\n'],
+    ['.mlsdrc.json', '{ "extends": \n'], // one that does not parse is still the team's
+  ])('keeps an existing %s and writes no .mlsdrc.yaml over it, --force or not', (name, text) => {
+    const dir = tempRepo({ [name]: text });
+    for (const args of [['init'], ['init', '--force']]) {
+      const run = runCli(args, { cwd: dir });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain(`kept   ${name} (the config mlsd uses here; a .mlsdrc.yaml would take its place, so none was written)`);
+      expect(existsSync(join(dir, '.mlsdrc.yaml'))).toBe(false);
+      expect(readFileSync(join(dir, name), 'utf8')).toBe(text);
+      // The rest is set up as before.
+      expect(run.stdout).toMatch(/^(wrote |overwrote) \.github\/workflows\/mlsd\.yml/m);
+      expect(run.stdout).toContain('- id: mlsd-lint');
+    }
+  });
+
+  it('keeps a config in a parent folder, which applies here', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.mlsdrc.yml'), 'extends: mlsd:recommended\n');
+    const sub = join(dir, 'project');
+    mkdirSync(sub);
+    const run = runCli(['init'], { cwd: sub });
+    expect(run.stdout).toContain('kept   ../.mlsdrc.yml (the config mlsd uses here');
+    expect(existsSync(join(sub, '.mlsdrc.yaml'))).toBe(false);
+  });
+
+  it('writes its config when package.json has no mlsd key', () => {
+    const dir = tempRepo({ 'package.json': '{ "name": "app" }\n' });
+    expect(runCli(['init'], { cwd: dir }).stdout).toContain('wrote  .mlsdrc.yaml');
+  });
 });
-
-

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { ConfigError, discoverConfig, displayPath } from '../config/file.js';
 import { EXIT } from '../errors.js';
 import { CONFIG_PATH, LOCAL_ACTION, preCommitSnippet, remoteAction, STARTER_CONFIG, workflow, WORKFLOW_PATH } from './init-files.js';
 import type { Io } from '../io/process.js';
@@ -25,6 +26,20 @@ async function pinsMlsd(cwd: string): Promise<boolean> {
 }
 
 /**
+ * The config file mlsd already uses in `dir`, found as every command finds it (any name, this folder
+ * or a parent); undefined when there is none. A starter config beside it would take its place, so
+ * init keeps it. One that does not parse counts too: it is still the team's.
+ */
+function existingConfig(dir: string): string | undefined {
+  try {
+    return discoverConfig(dir)?.path;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return resolve(dir, error.problems[0]!.file); // named relative to `dir`
+  }
+}
+
+/**
  * Set a repository up for mlsd: a starter config and a GitHub Actions workflow for pull requests.
  * Existing files are kept unless --force; the output says what was written and what was kept.
  */
@@ -46,6 +61,12 @@ export async function runInit(options: InitOptions, io: Io): Promise<number> {
     if (exists && !options.force) {
       kept += 1;
       out.push(`kept   ${path} (it exists; --force overwrites it)`);
+      continue;
+    }
+    const other = !exists && path === CONFIG_PATH ? existingConfig(io.cwd) : undefined;
+    if (other !== undefined) {
+      kept += 1;
+      out.push(`kept   ${displayPath(other, io.cwd)} (the config mlsd uses here; a ${CONFIG_PATH} would take its place, so none was written)`);
       continue;
     }
     await safeWrite(target, text, { force: options.force === true });
