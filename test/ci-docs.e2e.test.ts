@@ -168,4 +168,25 @@ describe('mlsd init', () => {
     const dir = tempRepo({ 'package.json': '{ "name": "app" }\n' });
     expect(runCli(['init'], { cwd: dir }).stdout).toContain('wrote  .mlsdrc.yaml');
   });
+
+  it('in a sub-folder of a git repository, writes at the repository root, where GitHub runs workflows', () => {
+    const repo = tempRepo({ 'package.json': JSON.stringify({ devDependencies: { mlsd: 'file:vendor/mlsd-0.1.0.tgz' } }), 'docs/sub/.keep': '' });
+    const sub = join(repo, 'docs/sub');
+    const run = runCli(['init'], { cwd: sub });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('wrote  ../../.mlsdrc.yaml  starter config');
+    expect(run.stdout).toContain('wrote  ../../.github/workflows/mlsd.yml  GitHub Actions workflow');
+    expect(existsSync(join(sub, '.mlsdrc.yaml'))).toBe(false);
+    expect(existsSync(join(sub, '.github'))).toBe(false);
+    // The root's package.json pins mlsd: the workflow runs that copy.
+    checkWorkflow(parse(readFileSync(join(repo, '.github/workflows/mlsd.yml'), 'utf8')));
+    expect(runCli(['init'], { cwd: sub }).stdout).toContain('kept   ../../.mlsdrc.yaml (it exists; --force overwrites it)');
+  });
+
+  it('outside a git repository, writes in the working directory', () => {
+    const dir = join(tempDir(), 'project');
+    mkdirSync(dir);
+    expect(runCli(['init'], { cwd: dir }).stdout).toContain('wrote  .mlsdrc.yaml');
+    expect(existsSync(join(dir, '.github/workflows/mlsd.yml'))).toBe(true);
+  });
 });

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ConfigError, discoverConfig, displayPath } from '../config/file.js';
 import { EXIT } from '../errors.js';
+import { repoRoot } from './git.js';
 import { CONFIG_PATH, LOCAL_ACTION, preCommitSnippet, remoteAction, STARTER_CONFIG, workflow, WORKFLOW_PATH } from './init-files.js';
 import type { Io } from '../io/process.js';
 import { REPOSITORY_URL, VERSION } from '../runtime/package-info.js';
@@ -40,11 +41,14 @@ function existingConfig(dir: string): string | undefined {
 }
 
 /**
- * Set a repository up for mlsd: a starter config and a GitHub Actions workflow for pull requests.
- * Existing files are kept unless --force; the output says what was written and what was kept.
+ * Set a repository up for mlsd: a starter config and a GitHub Actions workflow for pull requests,
+ * at the root of the git repository (GitHub runs only workflows there), or outside git in the
+ * working directory. Existing files are kept unless --force; the output says what was written and
+ * what was kept, named relative to the working directory.
  */
 export async function runInit(options: InitOptions, io: Io): Promise<number> {
-  const local = REPOSITORY_URL === undefined || (await pinsMlsd(io.cwd));
+  const root = (await repoRoot(io.cwd)) ?? io.cwd;
+  const local = REPOSITORY_URL === undefined || (await pinsMlsd(root));
   const action = REPOSITORY_URL === undefined || local ? LOCAL_ACTION : remoteAction(REPOSITORY_URL, VERSION);
   const files: [string, string, string][] = [
     [CONFIG_PATH, STARTER_CONFIG, 'starter config'],
@@ -53,24 +57,25 @@ export async function runInit(options: InitOptions, io: Io): Promise<number> {
   const out: string[] = [];
   let kept = 0;
   for (const [path, text, what] of files) {
-    const target = resolve(io.cwd, path);
+    const target = resolve(root, path);
+    const shown = displayPath(target, io.cwd);
     const exists = await stat(target).then(
       () => true,
       () => false,
     );
     if (exists && !options.force) {
       kept += 1;
-      out.push(`kept   ${path} (it exists; --force overwrites it)`);
+      out.push(`kept   ${shown} (it exists; --force overwrites it)`);
       continue;
     }
-    const other = !exists && path === CONFIG_PATH ? existingConfig(io.cwd) : undefined;
+    const other = !exists && path === CONFIG_PATH ? existingConfig(root) : undefined;
     if (other !== undefined) {
       kept += 1;
       out.push(`kept   ${displayPath(other, io.cwd)} (the config mlsd uses here; a ${CONFIG_PATH} would take its place, so none was written)`);
       continue;
     }
     await safeWrite(target, text, { force: options.force === true });
-    out.push(`${exists ? 'overwrote' : 'wrote '} ${path}  ${what}`);
+    out.push(`${exists ? 'overwrote' : 'wrote '} ${shown}  ${what}`);
   }
   if (!local) {
     out.push('', `The workflow runs mlsd ${VERSION} from its repository. To run the version your package.json pins instead, add mlsd as a dev dependency and run \`mlsd init --force\` again.`);
