@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -188,5 +188,32 @@ describe('mlsd init', () => {
     mkdirSync(dir);
     expect(runCli(['init'], { cwd: dir }).stdout).toContain('wrote  .mlsdrc.yaml');
     expect(existsSync(join(dir, '.github/workflows/mlsd.yml'))).toBe(true);
+  });
+
+  it('checks every file can be written before writing any: a failure changes nothing, as it says', () => {
+    const repo = tempRepo({ '.github': '' }); // a file where the workflows folder must go
+    const run = runCli(['init'], { cwd: repo });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('mlsd: cannot write .github/workflows/mlsd.yml: a parent of the path is a file (.github is not a directory); nothing was changed\n');
+    expect(run.stdout).toBe('');
+    expect(existsSync(join(repo, '.mlsdrc.yaml'))).toBe(false);
+
+    const mine = 'extends: mlsd:recommended\n# my team settings\n';
+    const folder = tempRepo({ '.mlsdrc.yaml': mine, '.github/workflows/mlsd.yml/notes.txt': '' }); // --force cannot replace a folder
+    const forced = runCli(['init', '--force'], { cwd: folder });
+    expect(forced.code).toBe(2);
+    expect(forced.stderr).toBe('mlsd: cannot write .github/workflows/mlsd.yml: it is a directory; nothing was changed\n');
+    expect(readFileSync(join(folder, '.mlsdrc.yaml'), 'utf8')).toBe(mine);
+  });
+
+  it('says each file as it writes it, and a write that fails later names what was written before it', () => {
+    // A dangling symlink where the workflow goes passes the check, but the write will not replace it without --force.
+    const repo = tempRepo({ '.github/workflows/.keep': '' });
+    symlinkSync('../../shared/mlsd.yml', join(repo, '.github/workflows/mlsd.yml'));
+    const run = runCli(['init'], { cwd: repo });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('wrote  .mlsdrc.yaml  starter config\n');
+    expect(run.stderr).toMatch(/^mlsd: \S*\.github\/workflows\/mlsd\.yml already exists; use --force to overwrite it\nmlsd: init wrote \.mlsdrc\.yaml before that\n$/);
+    expect(existsSync(join(repo, '.mlsdrc.yaml'))).toBe(true);
   });
 });
