@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { LOCAL_ACTION, remoteAction, workflow } from '../src/cli/init-files.js';
 import { REPOSITORY_URL, VERSION } from '../src/runtime/package-info.js';
-import { ROOT, runCli, tempDir, tempRepo } from './helpers.js';
+import { ROOT, runCli, runCliWithFileLimit, tempDir, tempRepo } from './helpers.js';
 
 type Json = any;
 
@@ -213,7 +213,16 @@ describe('mlsd init', () => {
     const run = runCli(['init'], { cwd: repo });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('wrote  .mlsdrc.yaml  starter config\n');
-    expect(run.stderr).toMatch(/^mlsd: \S*\.github\/workflows\/mlsd\.yml already exists; use --force to overwrite it\nmlsd: init wrote \.mlsdrc\.yaml before that\n$/);
+    expect(run.stderr).toBe('mlsd: .github/workflows/mlsd.yml already exists; use --force to overwrite it\nmlsd: init wrote .mlsdrc.yaml before that\n');
     expect(existsSync(join(repo, '.mlsdrc.yaml'))).toBe(true);
+  });
+
+  it('names files relative to the working directory when a write fails, like its other messages', () => {
+    const repo = tempRepo({ 'docs/sub/.keep': '' });
+    // No file may grow past 512 bytes: the starter config's write fails, as on a full disk.
+    const run = runCliWithFileLimit(['init'], { cwd: join(repo, 'docs/sub'), maxFileBlocks: 1 });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('mlsd: cannot write ../../.mlsdrc.yaml: file too large (a file size limit); nothing was changed\n');
+    expect(existsSync(join(repo, '.mlsdrc.yaml'))).toBe(false);
   });
 });

@@ -113,9 +113,10 @@ export async function runInit(options: InitOptions, io: Io): Promise<number> {
     try {
       await safeWrite(step.target, step.text, { force: options.force === true });
     } catch (error) {
-      // The write's message speaks for its own file ("nothing was changed"): add what this run did change.
-      if (!(error instanceof UserError) || written.length === 0) throw error;
-      throw new UserError(`${error.message}\ninit wrote ${written.join(' and ')} before that`);
+      if (!(error instanceof UserError)) throw error;
+      // The write names its file by the absolute path, and speaks for that file alone ("nothing was changed").
+      const message = error.message.replaceAll(step.target, step.shown);
+      throw new UserError(written.length === 0 ? message : `${message}\ninit wrote ${written.join(' and ')} before that`);
     }
     written.push(step.shown);
     io.stdout.write(`${step.line}\n`);
