@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { LOCAL_ACTION, remoteAction, workflow } from '../src/cli/init-files.js';
 import { REPOSITORY_URL, VERSION } from '../src/runtime/package-info.js';
-import { ROOT, runCli, tempDir } from './helpers.js';
+import { ROOT, runCli, runCliWithFileLimit, tempDir, tempRepo } from './helpers.js';
 
 type Json = any;
 
@@ -132,6 +132,97 @@ describe('mlsd init', () => {
     expect(readFileSync(config, 'utf8')).not.toBe(mine);
     expect(existsSync(join(dir, '.github/workflows/mlsd.yml'))).toBe(true);
   });
+
+  // Every name and place the config loader searches: a .mlsdrc.yaml written beside or below one would take its place.
+  it.each([
+    ['.mlsdrc.yml', 'extends: mlsd:recommended\n'],
+    ['.mlsdrc.json', '{ "extends": "mlsd:recommended" }\n'],
+    ['mlsd.config.yaml', 'extends: mlsd:recommended\n'],
+    ['package.json', '{ "name": "app", "mlsd": { "extends": "mlsd:recommended" } }\n'],
+    ['.mlsdrc.json', '{ "extends": \n'], // one that does not parse is still the team's
+  ])('keeps an existing %s and writes no .mlsdrc.yaml over it, --force or not', (name, text) => {
+    const dir = tempRepo({ [name]: text });
+    for (const args of [['init'], ['init', '--force']]) {
+      const run = runCli(args, { cwd: dir });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain(`kept   ${name} (the config mlsd uses here; a .mlsdrc.yaml would take its place, so none was written)`);
+      expect(existsSync(join(dir, '.mlsdrc.yaml'))).toBe(false);
+      expect(readFileSync(join(dir, name), 'utf8')).toBe(text);
+      // The rest is set up as before.
+      expect(run.stdout).toMatch(/^(wrote |overwrote) \.github\/workflows\/mlsd\.yml/m);
+      expect(run.stdout).toContain('- id: mlsd-lint');
+    }
+  });
+
+  it('keeps a config in a parent folder, which applies here', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.mlsdrc.yml'), 'extends: mlsd:recommended\n');
+    const sub = join(dir, 'project');
+    mkdirSync(sub);
+    const run = runCli(['init'], { cwd: sub });
+    expect(run.stdout).toContain('kept   ../.mlsdrc.yml (the config mlsd uses here');
+    expect(existsSync(join(sub, '.mlsdrc.yaml'))).toBe(false);
+  });
+
+  it('writes its config when package.json has no mlsd key', () => {
+    const dir = tempRepo({ 'package.json': '{ "name": "app" }\n' });
+    expect(runCli(['init'], { cwd: dir }).stdout).toContain('wrote  .mlsdrc.yaml');
+  });
+
+  it('in a sub-folder of a git repository, writes at the repository root, where GitHub runs workflows', () => {
+    const repo = tempRepo({ 'package.json': JSON.stringify({ devDependencies: { mlsd: 'file:vendor/mlsd-0.1.0.tgz' } }), 'docs/sub/.keep': '' });
+    const sub = join(repo, 'docs/sub');
+    const run = runCli(['init'], { cwd: sub });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('wrote  ../../.mlsdrc.yaml  starter config');
+    expect(run.stdout).toContain('wrote  ../../.github/workflows/mlsd.yml  GitHub Actions workflow');
+    expect(existsSync(join(sub, '.mlsdrc.yaml'))).toBe(false);
+    expect(existsSync(join(sub, '.github'))).toBe(false);
+    // The root's package.json pins mlsd: the workflow runs that copy.
+    checkWorkflow(parse(readFileSync(join(repo, '.github/workflows/mlsd.yml'), 'utf8')));
+    expect(runCli(['init'], { cwd: sub }).stdout).toContain('kept   ../../.mlsdrc.yaml (it exists; --force overwrites it)');
+  });
+
+  it('outside a git repository, writes in the working directory', () => {
+    const dir = join(tempDir(), 'project');
+    mkdirSync(dir);
+    expect(runCli(['init'], { cwd: dir }).stdout).toContain('wrote  .mlsdrc.yaml');
+    expect(existsSync(join(dir, '.github/workflows/mlsd.yml'))).toBe(true);
+  });
+
+  it('checks every file can be written before writing any: a failure changes nothing, as it says', () => {
+    const repo = tempRepo({ '.github': '' }); // a file where the workflows folder must go
+    const run = runCli(['init'], { cwd: repo });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('mlsd: cannot write .github/workflows/mlsd.yml: a parent of the path is a file (.github is not a directory); nothing was changed\n');
+    expect(run.stdout).toBe('');
+    expect(existsSync(join(repo, '.mlsdrc.yaml'))).toBe(false);
+
+    const mine = 'extends: mlsd:recommended\n# my team settings\n';
+    const folder = tempRepo({ '.mlsdrc.yaml': mine, '.github/workflows/mlsd.yml/notes.txt': '' }); // --force cannot replace a folder
+    const forced = runCli(['init', '--force'], { cwd: folder });
+    expect(forced.code).toBe(2);
+    expect(forced.stderr).toBe('mlsd: cannot write .github/workflows/mlsd.yml: it is a directory; nothing was changed\n');
+    expect(readFileSync(join(folder, '.mlsdrc.yaml'), 'utf8')).toBe(mine);
+  });
+
+  it('says each file as it writes it, and a write that fails later names what was written before it', () => {
+    // A dangling symlink where the workflow goes passes the check, but the write will not replace it without --force.
+    const repo = tempRepo({ '.github/workflows/.keep': '' });
+    symlinkSync('../../shared/mlsd.yml', join(repo, '.github/workflows/mlsd.yml'));
+    const run = runCli(['init'], { cwd: repo });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('wrote  .mlsdrc.yaml  starter config\n');
+    expect(run.stderr).toBe('mlsd: .github/workflows/mlsd.yml already exists; use --force to overwrite it\nmlsd: init wrote .mlsdrc.yaml before that\n');
+    expect(existsSync(join(repo, '.mlsdrc.yaml'))).toBe(true);
+  });
+
+  it('names files relative to the working directory when a write fails, like its other messages', () => {
+    const repo = tempRepo({ 'docs/sub/.keep': '' });
+    // No file may grow past 512 bytes: the starter config's write fails, as on a full disk.
+    const run = runCliWithFileLimit(['init'], { cwd: join(repo, 'docs/sub'), maxFileBlocks: 1 });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('mlsd: cannot write ../../.mlsdrc.yaml: file too large (a file size limit); nothing was changed\n');
+    expect(existsSync(join(repo, '.mlsdrc.yaml'))).toBe(false);
+  });
 });
-
-

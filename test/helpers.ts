@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -67,6 +67,13 @@ export function writeTree(dir: string, files: Record<string, string>): string {
 
 /** A fresh temp folder holding `files`. */
 export const tempTree = (files: Record<string, string>, prefix?: string) => writeTree(tempDir(prefix), files);
+
+/** A fresh git repository (initialised, nothing committed) holding `files`. */
+export function tempRepo(files: Record<string, string> = {}): string {
+  const dir = tempTree(files);
+  execFileSync('git', ['-c', 'init.defaultBranch=main', 'init', '-q'], { cwd: dir, stdio: 'pipe' });
+  return dir;
+}
 
 /** Every character of `original`, in order, is still in `fixed`: what --fix promises (it only adds). */
 export function isSubsequence(original: string, fixed: string): boolean {

@@ -27,6 +27,12 @@ export async function repoPrefix(cwd: string): Promise<string> {
   return run.ok ? run.stdout.trim() : '';
 }
 
+/** The root of the git repository `cwd` is in (as the user names `cwd`, symlinks kept); undefined outside one. */
+export async function repoRoot(cwd: string): Promise<string | undefined> {
+  const run = await git(['rev-parse', '--show-cdup'], cwd);
+  return run.ok ? resolve(cwd, run.stdout.trim() || '.') : undefined;
+}
+
 /**
  * Absolute paths of files added, copied, modified or renamed since `ref` (as a pull request sees it,
  * from the merge base: `ref...HEAD`), plus uncommitted and untracked files. Any git problem becomes

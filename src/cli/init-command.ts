@@ -1,10 +1,13 @@
-import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { EXIT } from '../errors.js';
+import { constants } from 'node:fs';
+import { access, readFile, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { ConfigError, discoverConfig, displayPath } from '../config/file.js';
+import { EXIT, UserError } from '../errors.js';
+import { repoRoot } from './git.js';
 import { CONFIG_PATH, LOCAL_ACTION, preCommitSnippet, remoteAction, STARTER_CONFIG, workflow, WORKFLOW_PATH } from './init-files.js';
 import type { Io } from '../io/process.js';
 import { REPOSITORY_URL, VERSION } from '../runtime/package-info.js';
-import { safeWrite } from '../io/write.js';
+import { safeWrite, whyWriteFailed } from '../io/write.js';
 
 export interface InitOptions {
   force?: boolean;
@@ -25,32 +28,101 @@ async function pinsMlsd(cwd: string): Promise<boolean> {
 }
 
 /**
- * Set a repository up for mlsd: a starter config and a GitHub Actions workflow for pull requests.
- * Existing files are kept unless --force; the output says what was written and what was kept.
+ * The config file mlsd already uses in `dir`, found as every command finds it (any name, this folder
+ * or a parent); undefined when there is none. A starter config beside it would take its place, so
+ * init keeps it. One that does not parse counts too: it is still the team's.
+ */
+function existingConfig(dir: string): string | undefined {
+  try {
+    return discoverConfig(dir)?.path;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return resolve(dir, error.problems[0]!.file); // named relative to `dir`
+  }
+}
+
+/**
+ * Why `path` cannot be written, found before anything is written: a folder where the file goes, a
+ * file where a folder must go, no permission. Undefined when none of these; the write may still
+ * fail (a full disk) and then says so.
+ */
+async function whyUnwritable(path: string, cwd: string): Promise<string | undefined> {
+  if ((await stat(path).catch(() => undefined))?.isDirectory()) return 'it is a directory';
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    const info = await stat(dir).catch(() => undefined);
+    if (info === undefined && dirname(dir) !== dir) continue; // made when the file is written
+    if (info?.isDirectory() === false) return `a parent of the path is a file (${displayPath(dir, cwd)} is not a directory)`;
+    return access(dir, constants.W_OK).then(() => undefined, whyWriteFailed);
+  }
+}
+
+/** A file init writes: where, and the line that says so once it is written. */
+interface Write {
+  target: string;
+  shown: string;
+  text: string;
+  line: string;
+}
+
+/**
+ * Set a repository up for mlsd: a starter config and a GitHub Actions workflow for pull requests,
+ * at the root of the git repository (GitHub runs only workflows there), or outside git in the
+ * working directory. Existing files are kept unless --force; the output says what was written and
+ * what was kept, named relative to the working directory.
  */
 export async function runInit(options: InitOptions, io: Io): Promise<number> {
-  const local = REPOSITORY_URL === undefined || (await pinsMlsd(io.cwd));
+  const root = (await repoRoot(io.cwd)) ?? io.cwd;
+  const local = REPOSITORY_URL === undefined || (await pinsMlsd(root));
   const action = REPOSITORY_URL === undefined || local ? LOCAL_ACTION : remoteAction(REPOSITORY_URL, VERSION);
   const files: [string, string, string][] = [
     [CONFIG_PATH, STARTER_CONFIG, 'starter config'],
     [WORKFLOW_PATH, workflow(action), `GitHub Actions workflow: the mlsd action (${action}) lints changed docs on pull requests, annotates, uploads SARIF`],
   ];
-  const out: string[] = [];
-  let kept = 0;
+  const steps: (Write | string)[] = []; // a file to write, or the line saying why it is kept
   for (const [path, text, what] of files) {
-    const target = resolve(io.cwd, path);
+    const target = resolve(root, path);
+    const shown = displayPath(target, io.cwd);
     const exists = await stat(target).then(
       () => true,
       () => false,
     );
     if (exists && !options.force) {
-      kept += 1;
-      out.push(`kept   ${path} (it exists; --force overwrites it)`);
+      steps.push(`kept   ${shown} (it exists; --force overwrites it)`);
       continue;
     }
-    await safeWrite(target, text, { force: options.force === true });
-    out.push(`${exists ? 'overwrote' : 'wrote '} ${path}  ${what}`);
+    const other = !exists && path === CONFIG_PATH ? existingConfig(root) : undefined;
+    if (other !== undefined) {
+      steps.push(`kept   ${displayPath(other, io.cwd)} (the config mlsd uses here; a ${CONFIG_PATH} would take its place, so none was written)`);
+      continue;
+    }
+    steps.push({ target, shown, text, line: `${exists ? 'overwrote' : 'wrote '} ${shown}  ${what}` });
   }
+  // Check every file before writing any: one that cannot be written leaves the repository as it was.
+  for (const step of steps) {
+    if (typeof step === 'string') continue;
+    const why = await whyUnwritable(step.target, io.cwd);
+    if (why !== undefined) throw new UserError(`cannot write ${step.shown}: ${why}; nothing was changed`);
+  }
+  // Each line as it happens: what was written is said even when a later write fails.
+  const written: string[] = [];
+  for (const step of steps) {
+    if (typeof step === 'string') {
+      io.stdout.write(`${step}\n`);
+      continue;
+    }
+    try {
+      await safeWrite(step.target, step.text, { force: options.force === true });
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      // The write names its file by the absolute path, and speaks for that file alone ("nothing was changed").
+      const message = error.message.replaceAll(step.target, step.shown);
+      throw new UserError(written.length === 0 ? message : `${message}\ninit wrote ${written.join(' and ')} before that`);
+    }
+    written.push(step.shown);
+    io.stdout.write(`${step.line}\n`);
+  }
+  const kept = steps.length - written.length;
+  const out: string[] = [];
   if (!local) {
     out.push('', `The workflow runs mlsd ${VERSION} from its repository. To run the version your package.json pins instead, add mlsd as a dev dependency and run \`mlsd init --force\` again.`);
   }
