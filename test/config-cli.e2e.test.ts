@@ -223,6 +223,38 @@ describe('team checklist in a run', () => {
     expect(runCli(['lint', 'doc.md'], { cwd: root }).stdout).toContain('no problems');
   });
 
+  it("says an item's own message, instead of the generated reasons, wherever a weak item's reason shows", () => {
+    const root = tree({
+      '.mlsdrc.yaml': `checklist:
+  labels:
+    message: Labels need a source.
+  cost:
+    title: Cost
+    minWords: 50
+    message: Say what serving costs per month
+  rollback-plan:
+    title: Rollback plan
+    mentions: [rollback]
+    heading: true
+    message: The rollback plan needs a section of its own.
+`,
+      'doc.md': `${DOC.replace(/## Labels\n.*\n/, '## Labels\nWe will have labels.\n').replace('and retrain.', 'and retrain, or rollback.')}\n## Cost\nAbout a thousand dollars.\n`,
+    });
+    const run = runCli(['lint', 'doc.md', '--format', 'json'], { cwd: root });
+    const report = (JSON.parse(run.stdout) as { files: { items: Record<string, { lacks?: string[] }>; diagnostics: { itemId: string; message: string }[] }[] }).files[0]!;
+    const said = { labels: 'Labels need a source.', cost: 'Say what serving costs per month', 'rollback-plan': 'The rollback plan needs a section of its own.' };
+    for (const [id, message] of Object.entries(said)) {
+      expect(report.items[id]!.lacks, id).toEqual([message]);
+      const diagnostic = report.diagnostics.find((d) => d.itemId === id)!;
+      expect(diagnostic.message, id).toMatch(/^(?:Section "[^"]+" \([a-z-]+\) lacks substance|Rollback plan only mentioned in passing \(in "Drift monitoring"\), not addressed): /);
+      expect(diagnostic.message.endsWith(`: ${message.replace(/\.$/, '')}.`), diagnostic.message).toBe(true);
+    }
+    const verbose = runCli(['lint', 'doc.md', '--verbose'], { cwd: root }).stdout;
+    expect(verbose).toMatch(/^ {2}labels +weak +\d+ +"Labels": Labels need a source\.$/m);
+    expect(verbose).not.toContain('does not say where ground truth comes from');
+    expect(runCli(['explain', 'labels'], { cwd: root }).stdout).toContain('Reported as weak-section, saying: Labels need a source.');
+  });
+
   it('applies overrides by glob relative to the config file', () => {
     const noLabels = DOC.replace(/## Labels\n.*\n/, '');
     const root = tree({

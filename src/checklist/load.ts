@@ -61,6 +61,7 @@ const mlsdKeywordSchema = {
       additionalProperties: { type: 'object', required: ['item', 'fact'], additionalProperties: false, properties: { item: { type: 'string' }, fact: { type: 'string' } } },
     },
     skeleton: { type: 'string' },
+    message: { type: 'string' },
     facts: {
       type: 'object',
       additionalProperties: {
@@ -111,6 +112,7 @@ interface ItemSchema {
     hints?: LangTerms;
     facts?: Record<string, RawFact>;
     skeleton?: string;
+    message?: string;
   };
 }
 
@@ -229,6 +231,7 @@ function compileItem(id: string, schema: ItemSchema, required: boolean, lang: st
     hints: meta.hints && terms(meta.hints, where, lang),
     facts: Object.entries(meta.facts ?? {}).map(([name, raw]) => compileFact(name, raw, meta.facts ?? {}, where, lang)),
     ...(meta.skeleton !== undefined ? { skeleton: meta.skeleton } : {}),
+    ...(meta.message !== undefined ? { message: meta.message } : {}),
   };
 }
 
