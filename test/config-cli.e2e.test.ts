@@ -160,6 +160,34 @@ describe('extends', () => {
     expect(run.stdout).toContain('Missing required section "Rollback plan"');
   });
 
+  it('takes a relative JavaScript file as a module exporting the config, as a package\'s', () => {
+    const rollback = "{ checklist: { 'rollback-plan': { title: 'Rollback plan' } } }";
+    const modules: [string, string][] = [
+      ['org.js', `module.exports = ${rollback};\n`],
+      ['org.cjs', `module.exports = ${rollback};\n`],
+      ['org.mjs', `export default ${rollback};\n`],
+    ];
+    for (const [name, text] of modules) {
+      const root = tree({ '.mlsdrc.yaml': `extends: ./shared/${name}\n`, [`shared/${name}`]: text, 'doc.md': DOC });
+      const run = runCli(['lint', 'doc.md'], { cwd: root });
+      expect(run.stderr, name).toBe('');
+      expect(run.code, name).toBe(1);
+      expect(run.stdout, name).toContain('Missing required section "Rollback plan"');
+      const print = JSON.parse(runCli(['config', '--print', '--format', 'json'], { cwd: root }).stdout) as { layers: string[] };
+      expect(print.layers).toEqual(['mlsd:recommended', `shared/${name}`, '.mlsdrc.yaml']);
+    }
+    // A module that fails, or is not there, is a config error on one line, naming the entry.
+    const failing: [Record<string, string>, string][] = [
+      [{ 'org.mjs': "throw new Error('no network here');\n" }, 'mlsd: .mlsdrc.yaml:1: extends: cannot load "./org.mjs" (no network here)'],
+      [{}, 'mlsd: .mlsdrc.yaml:1: extends: cannot find "./org.mjs"'],
+    ];
+    for (const [files, message] of failing) {
+      const run = runCli(['lint', 'doc.md'], { cwd: tree({ '.mlsdrc.yaml': 'extends: ./org.mjs\n', ...files, 'doc.md': DOC }) });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`${message}\n`);
+    }
+  });
+
   it('mlsd:strict makes a mention in passing weak and every rule an error', () => {
     const text = DOC.replace(/## Latency budget\n.*\n/, '').replace('per request.', 'per request; p99 latency is 120 ms.');
     const root = tree({ '.mlsdrc.yaml': 'extends: mlsd:strict\n', 'doc.md': text });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,6 +12,7 @@ import { parseSize } from './size.js';
 import { validateTerms } from '../checklist/terms.js';
 import { importModule } from '../runtime/import-module.js';
 import { didYouMean } from '../suggest.js';
+import { firstLine } from '../errors.js';
 
 import type { Level } from '../checklist/types.js';
 
@@ -289,12 +290,27 @@ function presetLayer(name: string, knownRules: readonly string[]): Layer {
 
 const isFileReference = (entry: string) => entry.startsWith('./') || entry.startsWith('../') || isAbsolute(entry) || entry === '.' || entry === '..';
 
+const isModule = (file: string) => /\.(?:c|m)?js$/.test(file);
+
+/**
+ * A JavaScript config, whose default export is the config object. It is imported and run: team
+ * config is trusted code with the user's permissions, as an ESLint config is (SECURITY.md).
+ */
+async function importConfig(file: string, label: string): Promise<ConfigSource> {
+  const mod = await importModule<{ default?: unknown }>(pathToFileURL(file).href);
+  return { path: file, label, data: mod.default ?? mod, lineOf: () => undefined };
+}
+
+/** A config `extends` names by path: JavaScript is imported, as a package's is; anything else is YAML or JSON. */
+async function loadFileConfig(file: string, cwd: string): Promise<ConfigSource | undefined> {
+  if (!isModule(file)) return readConfigFile(file, cwd);
+  if (!existsSync(file)) throw new ConfigError([{ file: displayPath(file, cwd), message: 'no such config file' }]);
+  return importConfig(file, displayPath(file, cwd));
+}
+
 async function loadPackageConfig(entry: string, from: ConfigSource, cwd: string): Promise<ConfigSource> {
   const file = createRequire(from.path).resolve(entry);
-  if (/\.(?:c|m)?js$/.test(file)) {
-    const mod = await importModule<{ default?: unknown }>(pathToFileURL(file).href);
-    return { path: file, label: `${entry} (${displayPath(file, cwd)})`, data: mod.default ?? mod, lineOf: () => undefined };
-  }
+  if (isModule(file)) return importConfig(file, `${entry} (${displayPath(file, cwd)})`);
   const source = readConfigFile(file, cwd);
   if (!source) throw new Error(`${file} has no "mlsd" key`);
   return { ...source, label: `${entry} (${source.label})` };
@@ -313,24 +329,16 @@ async function layersOf(source: ConfigSource, options: LoadOptions, stack: strin
       layers.push(presetLayer(entry, options.knownRules));
       continue;
     }
+    const isFile = isFileReference(entry);
     let next: ConfigSource | undefined;
-    if (isFileReference(entry)) {
-      const file = resolve(dirname(source.path), entry);
-      try {
-        next = readConfigFile(file, options.cwd);
-      } catch (error) {
-        if (error instanceof ConfigError && error.problems[0]?.message === 'no such config file') throw problem(`cannot find "${entry}"`);
-        throw error;
-      }
-      if (!next) throw problem(`"${entry}" has no "mlsd" key`);
-    } else {
-      try {
-        next = await loadPackageConfig(entry, source, options.cwd);
-      } catch (error) {
-        if (error instanceof ConfigError) throw error;
-        throw problem(`cannot load package "${entry}" (${(error as Error).message.split('\n')[0]})`);
-      }
+    try {
+      next = isFile ? await loadFileConfig(resolve(dirname(source.path), entry), options.cwd) : await loadPackageConfig(entry, source, options.cwd);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw problem(`cannot load ${isFile ? '' : 'package '}"${entry}" (${firstLine(error)})`);
+      if (error.problems[0]?.message === 'no such config file') throw problem(`cannot find "${entry}"`);
+      throw error;
     }
+    if (!next) throw problem(`"${entry}" has no "mlsd" key`);
     if (stack.includes(next.path)) {
       const chain = [...stack.slice(stack.indexOf(next.path)), next.path].map((p) => displayPath(p, options.cwd));
       throw problem(`extends cycle: ${chain.join(' → ')}`);
