@@ -107,6 +107,19 @@ rules:
     expect(run.stderr).toMatch(/^mlsd: \.mlsdrc\.yaml:\d+: cannot parse/);
   });
 
+  it('says each problem once, on one line: the first YAML error, the one message a key gets', () => {
+    const cases: [string, string, RegExp][] = [
+      ['.mlsdrc.json', '{"rules": {', /^mlsd: \.mlsdrc\.json:1: cannot parse: [^\n]+$/],
+      ['.mlsdrc.yaml', 'extends: 5\n', /^mlsd: \.mlsdrc\.yaml:1: extends must be a preset, a file or a package name, or a list of them$/],
+      ['.mlsdrc.yaml', 'checklist:\n  metrics:\n    mentions: [5]\n', /^mlsd: \.mlsdrc\.yaml:3: checklist\.metrics\.mentions must be a list of terms, or lists keyed by language code$/],
+    ];
+    for (const [name, text, line] of cases) {
+      const run = runCli(['lint', 'doc.md'], { cwd: tree({ [name]: text, 'doc.md': DOC }) });
+      expect(run.code).toBe(2);
+      expect(run.stderr.trimEnd().split('\n'), text).toEqual([expect.stringMatching(line)]);
+    }
+  });
+
   it('names a bad pattern or item schema at its line', () => {
     const root = tree({
       '.mlsdrc.yaml': 'checklist:\n  rollback-plan:\n    facts:\n      speed:\n        terms: ["(unclosed"]\n    schema: { properties: { words: { minimum: "five" } } }\n',

@@ -136,10 +136,14 @@ const pathOf = (pointer: string): (string | number)[] =>
 const dotted = (path: readonly (string | number)[]) =>
   path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '');
 
-/** Turn ajv's errors into one problem per key, naming the key and its line. */
+/**
+ * Turn ajv's errors into one problem per key, naming the key and its line. A value that fails a
+ * schema with an authored message (errorMessage) is reported once per such schema, inner ones first,
+ * and with raw errors the message did not absorb: the last authored message speaks for the key.
+ */
 function problemsFrom(errors: ErrorObject[], source: ConfigSource): ConfigProblem[] {
-  const seen = new Set<string>();
-  const problems: ConfigProblem[] = [];
+  const found: { key: string; path: (string | number)[]; text: string }[] = [];
+  const authored = new Map<string, string>();
   for (const error of errors) {
     const original = error.keyword === 'errorMessage' ? ((error.params.errors as ErrorObject[] | undefined)?.[0] ?? error) : error;
     const path = pathOf(error.instancePath);
@@ -159,8 +163,14 @@ function problemsFrom(errors: ErrorObject[], source: ConfigSource): ConfigProble
     }
     const key = dotted(path) || 'config';
     const text = `${key} ${message}`;
-    if (seen.has(text)) continue;
-    seen.add(text);
+    found.push({ key, path, text });
+    if (error.keyword === 'errorMessage') authored.set(key, text);
+  }
+  const said = new Set<string>();
+  const problems: ConfigProblem[] = [];
+  for (const { key, path, text } of found) {
+    if ((authored.get(key) ?? text) !== text || said.has(text)) continue;
+    said.add(text);
     problems.push({ file: source.label, line: source.lineOf(path), message: text });
   }
   return problems;
