@@ -120,6 +120,19 @@ rules:
     }
   });
 
+  it('refuses a templates folder that is not there, in lint as in every command (exit 2, one line)', () => {
+    const root = tree({ '.mlsdrc.yaml': 'paths: [docs]\ntemplates: team-templats\n', 'team-templates/.keep': '', 'notes.txt': '', 'docs/doc.md': DOC });
+    for (const args of [['lint', 'docs/doc.md'], ['lint'], ['templates'], ['config', '--print']]) {
+      const run = runCli(args, { cwd: root });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).toBe('mlsd: .mlsdrc.yaml:2: templates: cannot find the folder "team-templats"\n');
+    }
+    writeFileSync(join(root, '.mlsdrc.yaml'), 'templates: notes.txt\n');
+    expect(runCli(['lint', 'docs/doc.md'], { cwd: root }).stderr).toBe('mlsd: .mlsdrc.yaml:1: templates: "notes.txt" is not a folder\n');
+    writeFileSync(join(root, '.mlsdrc.yaml'), 'templates: team-templates\n');
+    expect(runCli(['lint', 'docs/doc.md'], { cwd: root }).code).toBe(0);
+  });
+
   it('names a bad pattern or item schema at its line', () => {
     const root = tree({
       '.mlsdrc.yaml': 'checklist:\n  rollback-plan:\n    facts:\n      speed:\n        terms: ["(unclosed"]\n    schema: { properties: { words: { minimum: "five" } } }\n',

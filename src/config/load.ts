@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -314,7 +314,7 @@ async function importConfig(file: string, label: string): Promise<ConfigSource> 
 /** A config `extends` names by path: JavaScript is imported, as a package's is; anything else is YAML or JSON. */
 async function loadFileConfig(file: string, cwd: string): Promise<ConfigSource | undefined> {
   if (!isModule(file)) return readConfigFile(file, cwd);
-  if (!existsSync(file)) throw new ConfigError([{ file: displayPath(file, cwd), message: 'no such config file' }]);
+  if (!statSync(file, { throwIfNoEntry: false })) throw new ConfigError([{ file: displayPath(file, cwd), message: 'no such config file' }]);
   return importConfig(file, displayPath(file, cwd));
 }
 
@@ -437,6 +437,19 @@ function checkItemIds(layers: readonly Layer[]): void {
 }
 
 /**
+ * The team templates folder must be there: new, --fix and lint's template-suggestion read it, and a
+ * misspelt path would otherwise leave them on the built-in templates without a word.
+ */
+function checkTemplates(templates: string | undefined, root: string, layers: readonly Layer[], setBy: string | undefined): void {
+  if (templates === undefined) return;
+  const found = statSync(resolve(root, templates), { throwIfNoEntry: false });
+  if (found?.isDirectory()) return;
+  const layer = layers.find((l) => l.label === setBy);
+  const message = found ? `templates: "${templates}" is not a folder` : `templates: cannot find the folder "${templates}"`;
+  throw new ConfigError([{ file: setBy ?? 'config', line: layer?.lineOf?.(['templates']), message }]);
+}
+
+/**
  * Find (or take from --config), validate and flatten the config for a run. Every problem is a
  * ConfigError naming the file, line and key; the CLI turns it into exit code 2.
  */
@@ -452,8 +465,10 @@ export async function loadConfig(options: LoadOptions): Promise<ResolvedConfig> 
   const layers = source ? await layersOf(source, options, [source.path]) : [];
   checkItemIds(layers);
   const { merged, sources, labels } = mergeLayers(layers, options.knownRules);
+  const root = source ? dirname(source.path) : resolve(options.cwd);
+  checkTemplates(merged.templates, root, layers, sources.get('templates'));
   return {
-    root: source ? dirname(source.path) : resolve(options.cwd),
+    root,
     file: source?.label,
     layers: labels,
     config: merged,
