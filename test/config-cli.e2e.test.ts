@@ -107,6 +107,32 @@ rules:
     expect(run.stderr).toMatch(/^mlsd: \.mlsdrc\.yaml:\d+: cannot parse/);
   });
 
+  it('says each problem once, on one line: the first YAML error, the one message a key gets', () => {
+    const cases: [string, string, RegExp][] = [
+      ['.mlsdrc.json', '{"rules": {', /^mlsd: \.mlsdrc\.json:1: cannot parse: [^\n]+$/],
+      ['.mlsdrc.yaml', 'extends: 5\n', /^mlsd: \.mlsdrc\.yaml:1: extends must be a preset, a file or a package name, or a list of them$/],
+      ['.mlsdrc.yaml', 'checklist:\n  metrics:\n    mentions: [5]\n', /^mlsd: \.mlsdrc\.yaml:3: checklist\.metrics\.mentions must be a list of terms, or lists keyed by language code$/],
+    ];
+    for (const [name, text, line] of cases) {
+      const run = runCli(['lint', 'doc.md'], { cwd: tree({ [name]: text, 'doc.md': DOC }) });
+      expect(run.code).toBe(2);
+      expect(run.stderr.trimEnd().split('\n'), text).toEqual([expect.stringMatching(line)]);
+    }
+  });
+
+  it('refuses a templates folder that is not there, in lint as in every command (exit 2, one line)', () => {
+    const root = tree({ '.mlsdrc.yaml': 'paths: [docs]\ntemplates: team-templats\n', 'team-templates/.keep': '', 'notes.txt': '', 'docs/doc.md': DOC });
+    for (const args of [['lint', 'docs/doc.md'], ['lint'], ['templates'], ['config', '--print']]) {
+      const run = runCli(args, { cwd: root });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).toBe('mlsd: .mlsdrc.yaml:2: templates: cannot find the folder "team-templats"\n');
+    }
+    writeFileSync(join(root, '.mlsdrc.yaml'), 'templates: notes.txt\n');
+    expect(runCli(['lint', 'docs/doc.md'], { cwd: root }).stderr).toBe('mlsd: .mlsdrc.yaml:1: templates: "notes.txt" is not a folder\n');
+    writeFileSync(join(root, '.mlsdrc.yaml'), 'templates: team-templates\n');
+    expect(runCli(['lint', 'docs/doc.md'], { cwd: root }).code).toBe(0);
+  });
+
   it('names a bad pattern or item schema at its line', () => {
     const root = tree({
       '.mlsdrc.yaml': 'checklist:\n  rollback-plan:\n    facts:\n      speed:\n        terms: ["(unclosed"]\n    schema: { properties: { words: { minimum: "five" } } }\n',
@@ -158,6 +184,34 @@ describe('extends', () => {
     const run = runCli(['lint', 'doc.md'], { cwd: root });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('Missing required section "Rollback plan"');
+  });
+
+  it('takes a relative JavaScript file as a module exporting the config, as a package\'s', () => {
+    const rollback = "{ checklist: { 'rollback-plan': { title: 'Rollback plan' } } }";
+    const modules: [string, string][] = [
+      ['org.js', `module.exports = ${rollback};\n`],
+      ['org.cjs', `module.exports = ${rollback};\n`],
+      ['org.mjs', `export default ${rollback};\n`],
+    ];
+    for (const [name, text] of modules) {
+      const root = tree({ '.mlsdrc.yaml': `extends: ./shared/${name}\n`, [`shared/${name}`]: text, 'doc.md': DOC });
+      const run = runCli(['lint', 'doc.md'], { cwd: root });
+      expect(run.stderr, name).toBe('');
+      expect(run.code, name).toBe(1);
+      expect(run.stdout, name).toContain('Missing required section "Rollback plan"');
+      const print = JSON.parse(runCli(['config', '--print', '--format', 'json'], { cwd: root }).stdout) as { layers: string[] };
+      expect(print.layers).toEqual(['mlsd:recommended', `shared/${name}`, '.mlsdrc.yaml']);
+    }
+    // A module that fails, or is not there, is a config error on one line, naming the entry.
+    const failing: [Record<string, string>, string][] = [
+      [{ 'org.mjs': "throw new Error('no network here');\n" }, 'mlsd: .mlsdrc.yaml:1: extends: cannot load "./org.mjs" (no network here)'],
+      [{}, 'mlsd: .mlsdrc.yaml:1: extends: cannot find "./org.mjs"'],
+    ];
+    for (const [files, message] of failing) {
+      const run = runCli(['lint', 'doc.md'], { cwd: tree({ '.mlsdrc.yaml': 'extends: ./org.mjs\n', ...files, 'doc.md': DOC }) });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`${message}\n`);
+    }
   });
 
   it('mlsd:strict makes a mention in passing weak and every rule an error', () => {
@@ -222,6 +276,38 @@ describe('team checklist in a run', () => {
     expect(warned.stdout).toContain('warning');
     writeFileSync(join(root, '.mlsdrc.yaml'), 'rules:\n  weak-section: off\n  placeholder: off\n');
     expect(runCli(['lint', 'doc.md'], { cwd: root }).stdout).toContain('no problems');
+  });
+
+  it("says an item's own message, instead of the generated reasons, wherever a weak item's reason shows", () => {
+    const root = tree({
+      '.mlsdrc.yaml': `checklist:
+  labels:
+    message: Labels need a source.
+  cost:
+    title: Cost
+    minWords: 50
+    message: Say what serving costs per month
+  rollback-plan:
+    title: Rollback plan
+    mentions: [rollback]
+    heading: true
+    message: The rollback plan needs a section of its own.
+`,
+      'doc.md': `${DOC.replace(/## Labels\n.*\n/, '## Labels\nWe will have labels.\n').replace('and retrain.', 'and retrain, or rollback.')}\n## Cost\nAbout a thousand dollars.\n`,
+    });
+    const run = runCli(['lint', 'doc.md', '--format', 'json'], { cwd: root });
+    const report = (JSON.parse(run.stdout) as { files: { items: Record<string, { lacks?: string[] }>; diagnostics: { itemId: string; message: string }[] }[] }).files[0]!;
+    const said = { labels: 'Labels need a source.', cost: 'Say what serving costs per month', 'rollback-plan': 'The rollback plan needs a section of its own.' };
+    for (const [id, message] of Object.entries(said)) {
+      expect(report.items[id]!.lacks, id).toEqual([message]);
+      const diagnostic = report.diagnostics.find((d) => d.itemId === id)!;
+      expect(diagnostic.message, id).toMatch(/^(?:Section "[^"]+" \([a-z-]+\) lacks substance|Rollback plan only mentioned in passing \(in "Drift monitoring"\), not addressed): /);
+      expect(diagnostic.message.endsWith(`: ${message.replace(/\.$/, '')}.`), diagnostic.message).toBe(true);
+    }
+    const verbose = runCli(['lint', 'doc.md', '--verbose'], { cwd: root }).stdout;
+    expect(verbose).toMatch(/^ {2}labels +weak +\d+ +"Labels": Labels need a source\.$/m);
+    expect(verbose).not.toContain('does not say where ground truth comes from');
+    expect(runCli(['explain', 'labels'], { cwd: root }).stdout).toContain('Reported as weak-section, saying: Labels need a source.');
   });
 
   it('applies overrides by glob relative to the config file', () => {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, isSubsequence, ROOT, runCli, tempDir } from './helpers.js';
+import { BIN, edit, isSubsequence, ROOT, runCli, tempDir } from './helpers.js';
 
 describe('mlsd lint --fix', () => {
   it('adds the missing sections where they belong, only adds, and a second run changes nothing', () => {
@@ -96,6 +96,21 @@ describe('mlsd lint --fix with a team checklist', () => {
     runCli(['lint', 'doc.md', '--fix'], { cwd: dir });
     const fixed = readFileSync(join(dir, 'doc.md'), 'utf8');
     expect(fixed).toMatch(/\n## Rollback plan\n\nRollback trigger: TODO\. Time to roll back: TODO\.\n/);
+  });
+
+  it('takes the heading a skeleton starts with instead of adding one, and a second run adds nothing', () => {
+    for (const heading of ['Rollback plan', 'How we roll back']) {
+      const dir = tempDir();
+      const skeleton = `## ${heading}\n\n<describe how a bad model is taken out of production, and how fast>\n`;
+      writeFileSync(join(dir, '.mlsdrc.yaml'), `checklist:\n  rollback-plan:\n    title: Rollback plan\n    skeleton: ${JSON.stringify(skeleton)}\n`);
+      const original = readFileSync(join(ROOT, 'examples', 'fraud-detection.md'), 'utf8');
+      writeFileSync(join(dir, 'doc.md'), original);
+      runCli(['lint', 'doc.md', '--fix'], { cwd: dir });
+      const fixed = readFileSync(join(dir, 'doc.md'), 'utf8');
+      expect(edit(fixed, `${skeleton}\n`, ''), heading).toBe(original); // the skeleton as written, once, and nothing else
+      runCli(['lint', 'doc.md', '--fix'], { cwd: dir });
+      expect(readFileSync(join(dir, 'doc.md'), 'utf8'), heading).toBe(fixed);
+    }
   });
 });
 

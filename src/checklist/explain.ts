@@ -99,7 +99,7 @@ export function explainItem(item: ChecklistItem, schema: Json, rules: readonly R
     'weak     the heading or a mention is there, but the text is a placeholder (TODO, TBD, XX, <fill in>),',
     `         too short${messages.length > 0 ? ', or:' : '.'}`,
     ...messages.map((m) => `           - ${m}`),
-    '         Reported as weak-section.',
+    `         Reported as weak-section${item.message !== undefined ? `, saying: ${item.message}` : '.'}`,
     `absent   no heading and no mention anywhere${item.required ? ': reported as required-section.' : requiredWhen ? `: reported as required-section when front matter has ${requiredWhen}, else nothing is.` : '; the item is optional, so nothing is reported.'}`,
   ];
   const itemRules = rules.filter((r) => declared.includes(r.id));

@@ -26,3 +26,8 @@ export function headingMatches(normalizedHeading: string, alias: string): boolea
   }
   return false;
 }
+
+/** The text of the ATX heading Markdown starts with ("## Rollback plan" → "Rollback plan"), if it starts with one. */
+export function leadingHeading(markdown: string): string | undefined {
+  return /^#{1,6}[ \t]+(.*?)[ \t#]*$/m.exec(markdown.trimStart().split(/\r?\n/, 1)[0]!)?.[1] || undefined;
+}

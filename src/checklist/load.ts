@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Ajv, AnySchemaObject, ValidateFunction } from 'ajv';
 import { loadPrecompiled } from './precompiled.js';
 import { newAjv } from './ajv.js';
-import { normalizeHeading } from './headings.js';
+import { leadingHeading, normalizeHeading } from './headings.js';
 import { compileTerms, type TermMatcher } from './terms.js';
 import type { Vocabulary } from './vocabulary.js';
 import { type Checklist, type ChecklistItem, type FactSpec, type QuantitySpec, type RuleMeta, type SchemaRule } from './types.js';
@@ -61,6 +61,7 @@ const mlsdKeywordSchema = {
       additionalProperties: { type: 'object', required: ['item', 'fact'], additionalProperties: false, properties: { item: { type: 'string' }, fact: { type: 'string' } } },
     },
     skeleton: { type: 'string' },
+    message: { type: 'string' },
     facts: {
       type: 'object',
       additionalProperties: {
@@ -111,6 +112,7 @@ interface ItemSchema {
     hints?: LangTerms;
     facts?: Record<string, RawFact>;
     skeleton?: string;
+    message?: string;
   };
 }
 
@@ -215,7 +217,9 @@ function compileItem(id: string, schema: ItemSchema, required: boolean, lang: st
   const meta = schema.mlsd ?? {};
   const where = `checklist item "${id}"`;
   const except = exceptTerms(meta, all, lang);
-  const aliases = [schema.title ?? id, ...termsFor(meta.aliases, lang)].map(normalizeHeading).filter(Boolean);
+  // The heading a skeleton supplies names the item too, so the section --fix inserts is found the next time.
+  const supplied = meta.skeleton === undefined ? undefined : leadingHeading(meta.skeleton);
+  const aliases = [schema.title ?? id, ...termsFor(meta.aliases, lang), ...(supplied ? [supplied] : [])].map(normalizeHeading).filter(Boolean);
   const heads = compileHeads(termsFor(meta.heads, lang));
   return {
     id,
@@ -229,6 +233,7 @@ function compileItem(id: string, schema: ItemSchema, required: boolean, lang: st
     hints: meta.hints && terms(meta.hints, where, lang),
     facts: Object.entries(meta.facts ?? {}).map(([name, raw]) => compileFact(name, raw, meta.facts ?? {}, where, lang)),
     ...(meta.skeleton !== undefined ? { skeleton: meta.skeleton } : {}),
+    ...(meta.message !== undefined ? { message: meta.message } : {}),
   };
 }
 

@@ -43,6 +43,8 @@ export interface ChecklistItem {
   facts: FactSpec[];
   /** Markdown for `mlsd new` and `--fix` to insert for the item, when the checklist gives one. */
   skeleton?: string;
+  /** What to say when the item is weak, instead of the reasons its schema's errors give. */
+  message?: string;
 }
 
 export type Severity = 'error' | 'warning';

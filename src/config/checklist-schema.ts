@@ -13,7 +13,7 @@ interface ItemSchema {
   [keyword: string]: unknown;
   title?: string;
   description?: string;
-  mlsd?: { aliases?: LangTerms; heads?: LangTerms; mentions?: LangTerms; facts?: Record<string, unknown>; skeleton?: string };
+  mlsd?: { aliases?: LangTerms; heads?: LangTerms; mentions?: LangTerms; facts?: Record<string, unknown>; skeleton?: string; message?: string };
   allOf?: AnySchemaObject[];
 }
 
@@ -87,9 +87,9 @@ export function buildChecklistSchema(items: Record<string, ItemConfig>, base: An
       mlsd.facts = { ...(mlsd.facts ?? {}), ...specs };
     }
     if (item.skeleton !== undefined) mlsd.skeleton = item.skeleton;
+    if (item.message !== undefined) mlsd.message = item.message;
     const extra = itemConstraints(item, isNew);
     if (extra.length > 0) target.allOf = [...(target.allOf ?? []), ...extra];
-    if (item.message !== undefined) target.errorMessage = item.message;
     properties[id] = target;
 
     const requirement = item.required ?? (isNew ? true : undefined);

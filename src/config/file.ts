@@ -63,11 +63,9 @@ export function readConfigFile(path: string, cwd: string): ConfigSource | undefi
   if (path.endsWith('package.json') && !hasMlsdKey(text)) return undefined;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new ConfigError(
-      doc.errors.map((e) => ({ file: label, line: lineCounter.linePos(e.pos[0]).line, message: `cannot parse: ${e.message.split('\n')[0]}` })),
-    );
-  }
+  // The first syntax error is the one to fix: those after it are the parser losing its place.
+  const [syntax] = doc.errors;
+  if (syntax) throw new ConfigError([{ file: label, line: lineCounter.linePos(syntax.pos[0]).line, message: `cannot parse: ${syntax.message.split('\n')[0]}` }]);
   const isPackage = path.endsWith('package.json');
   const prefix = isPackage ? ['mlsd'] : [];
   const whole = doc.toJS() as unknown;

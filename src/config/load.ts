@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,6 +12,7 @@ import { parseSize } from './size.js';
 import { validateTerms } from '../checklist/terms.js';
 import { importModule } from '../runtime/import-module.js';
 import { didYouMean } from '../suggest.js';
+import { firstLine } from '../errors.js';
 
 import type { Level } from '../checklist/types.js';
 
@@ -135,10 +136,14 @@ const pathOf = (pointer: string): (string | number)[] =>
 const dotted = (path: readonly (string | number)[]) =>
   path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '');
 
-/** Turn ajv's errors into one problem per key, naming the key and its line. */
+/**
+ * Turn ajv's errors into one problem per key, naming the key and its line. A value that fails a
+ * schema with an authored message (errorMessage) is reported once per such schema, inner ones first,
+ * and with raw errors the message did not absorb: the last authored message speaks for the key.
+ */
 function problemsFrom(errors: ErrorObject[], source: ConfigSource): ConfigProblem[] {
-  const seen = new Set<string>();
-  const problems: ConfigProblem[] = [];
+  const found: { key: string; path: (string | number)[]; text: string }[] = [];
+  const authored = new Map<string, string>();
   for (const error of errors) {
     const original = error.keyword === 'errorMessage' ? ((error.params.errors as ErrorObject[] | undefined)?.[0] ?? error) : error;
     const path = pathOf(error.instancePath);
@@ -158,8 +163,14 @@ function problemsFrom(errors: ErrorObject[], source: ConfigSource): ConfigProble
     }
     const key = dotted(path) || 'config';
     const text = `${key} ${message}`;
-    if (seen.has(text)) continue;
-    seen.add(text);
+    found.push({ key, path, text });
+    if (error.keyword === 'errorMessage') authored.set(key, text);
+  }
+  const said = new Set<string>();
+  const problems: ConfigProblem[] = [];
+  for (const { key, path, text } of found) {
+    if ((authored.get(key) ?? text) !== text || said.has(text)) continue;
+    said.add(text);
     problems.push({ file: source.label, line: source.lineOf(path), message: text });
   }
   return problems;
@@ -289,12 +300,27 @@ function presetLayer(name: string, knownRules: readonly string[]): Layer {
 
 const isFileReference = (entry: string) => entry.startsWith('./') || entry.startsWith('../') || isAbsolute(entry) || entry === '.' || entry === '..';
 
+const isModule = (file: string) => /\.(?:c|m)?js$/.test(file);
+
+/**
+ * A JavaScript config, whose default export is the config object. It is imported and run: team
+ * config is trusted code with the user's permissions, as an ESLint config is (SECURITY.md).
+ */
+async function importConfig(file: string, label: string): Promise<ConfigSource> {
+  const mod = await importModule<{ default?: unknown }>(pathToFileURL(file).href);
+  return { path: file, label, data: mod.default ?? mod, lineOf: () => undefined };
+}
+
+/** A config `extends` names by path: JavaScript is imported, as a package's is; anything else is YAML or JSON. */
+async function loadFileConfig(file: string, cwd: string): Promise<ConfigSource | undefined> {
+  if (!isModule(file)) return readConfigFile(file, cwd);
+  if (!statSync(file, { throwIfNoEntry: false })) throw new ConfigError([{ file: displayPath(file, cwd), message: 'no such config file' }]);
+  return importConfig(file, displayPath(file, cwd));
+}
+
 async function loadPackageConfig(entry: string, from: ConfigSource, cwd: string): Promise<ConfigSource> {
   const file = createRequire(from.path).resolve(entry);
-  if (/\.(?:c|m)?js$/.test(file)) {
-    const mod = await importModule<{ default?: unknown }>(pathToFileURL(file).href);
-    return { path: file, label: `${entry} (${displayPath(file, cwd)})`, data: mod.default ?? mod, lineOf: () => undefined };
-  }
+  if (isModule(file)) return importConfig(file, `${entry} (${displayPath(file, cwd)})`);
   const source = readConfigFile(file, cwd);
   if (!source) throw new Error(`${file} has no "mlsd" key`);
   return { ...source, label: `${entry} (${source.label})` };
@@ -313,24 +339,16 @@ async function layersOf(source: ConfigSource, options: LoadOptions, stack: strin
       layers.push(presetLayer(entry, options.knownRules));
       continue;
     }
+    const isFile = isFileReference(entry);
     let next: ConfigSource | undefined;
-    if (isFileReference(entry)) {
-      const file = resolve(dirname(source.path), entry);
-      try {
-        next = readConfigFile(file, options.cwd);
-      } catch (error) {
-        if (error instanceof ConfigError && error.problems[0]?.message === 'no such config file') throw problem(`cannot find "${entry}"`);
-        throw error;
-      }
-      if (!next) throw problem(`"${entry}" has no "mlsd" key`);
-    } else {
-      try {
-        next = await loadPackageConfig(entry, source, options.cwd);
-      } catch (error) {
-        if (error instanceof ConfigError) throw error;
-        throw problem(`cannot load package "${entry}" (${(error as Error).message.split('\n')[0]})`);
-      }
+    try {
+      next = isFile ? await loadFileConfig(resolve(dirname(source.path), entry), options.cwd) : await loadPackageConfig(entry, source, options.cwd);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw problem(`cannot load ${isFile ? '' : 'package '}"${entry}" (${firstLine(error)})`);
+      if (error.problems[0]?.message === 'no such config file') throw problem(`cannot find "${entry}"`);
+      throw error;
     }
+    if (!next) throw problem(`"${entry}" has no "mlsd" key`);
     if (stack.includes(next.path)) {
       const chain = [...stack.slice(stack.indexOf(next.path)), next.path].map((p) => displayPath(p, options.cwd));
       throw problem(`extends cycle: ${chain.join(' → ')}`);
@@ -419,6 +437,19 @@ function checkItemIds(layers: readonly Layer[]): void {
 }
 
 /**
+ * The team templates folder must be there: new, --fix and lint's template-suggestion read it, and a
+ * misspelt path would otherwise leave them on the built-in templates without a word.
+ */
+function checkTemplates(templates: string | undefined, root: string, layers: readonly Layer[], setBy: string | undefined): void {
+  if (templates === undefined) return;
+  const found = statSync(resolve(root, templates), { throwIfNoEntry: false });
+  if (found?.isDirectory()) return;
+  const layer = layers.find((l) => l.label === setBy);
+  const message = found ? `templates: "${templates}" is not a folder` : `templates: cannot find the folder "${templates}"`;
+  throw new ConfigError([{ file: setBy ?? 'config', line: layer?.lineOf?.(['templates']), message }]);
+}
+
+/**
  * Find (or take from --config), validate and flatten the config for a run. Every problem is a
  * ConfigError naming the file, line and key; the CLI turns it into exit code 2.
  */
@@ -434,8 +465,10 @@ export async function loadConfig(options: LoadOptions): Promise<ResolvedConfig> 
   const layers = source ? await layersOf(source, options, [source.path]) : [];
   checkItemIds(layers);
   const { merged, sources, labels } = mergeLayers(layers, options.knownRules);
+  const root = source ? dirname(source.path) : resolve(options.cwd);
+  checkTemplates(merged.templates, root, layers, sources.get('templates'));
   return {
-    root: source ? dirname(source.path) : resolve(options.cwd),
+    root,
     file: source?.label,
     layers: labels,
     config: merged,

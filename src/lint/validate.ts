@@ -90,7 +90,7 @@ export function validateModel(checklist: Checklist, built: ModelResult) {
     const itemErrors = weak.get(item.id);
     if (found && itemErrors) {
       const span = locate(sourceMap, `/items/${item.id}`);
-      const reasons = weakReasons(itemErrors);
+      const reasons = item.message !== undefined ? [item.message] : weakReasons(itemErrors);
       lacks.set(item.id, reasons);
       diagnostics.push(weakDiagnostic(ruleOf(checklist, WEAK_SECTION), item, found, reasons, span));
     }
@@ -145,5 +145,5 @@ function weakDiagnostic(rule: RuleMeta, item: ChecklistItem, found: { via: strin
     found.via === 'heading'
       ? `Section "${found.sections[0] ?? item.title}" (${item.id}) lacks substance`
       : `${item.title} only mentioned in passing (in "${found.sections[0]}"), not addressed`;
-  return diagnostic(rule, span, `${subject}: ${reasons.join('; ')}.`, { itemId: item.id, hint: item.hint });
+  return diagnostic(rule, span, sentence(`${subject}: ${reasons.join('; ')}`), { itemId: item.id, hint: item.hint });
 }

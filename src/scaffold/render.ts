@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
+import { leadingHeading } from '../checklist/headings.js';
 import type { Checklist, ChecklistItem } from '../checklist/types.js';
 import { asText } from './answer-text.js';
 import { applies } from './questions.js';
@@ -122,11 +123,14 @@ async function environment(input: EnvironmentInput) {
   };
 
   const rendered = new Set<string>();
-  /** An item's section: its partial, else the skeleton a team config gives it, else a placeholder. */
+  /**
+   * An item's section: its partial, else the skeleton a team config gives it, else a placeholder.
+   * Markdown that starts with a heading supplies the section's heading; other Markdown gets the item's title.
+   */
   const renderItem = (item: ChecklistItem, data: unknown): string => {
     rendered.add(item.id);
-    const body = partial(`item-${item.id}`)?.(data === undefined ? {} : (data as { root: unknown }).root, { data }) ?? item.skeleton ?? placeholderText(item.hint);
-    return `## ${item.title}\n\n${body.trim() || placeholderText(item.hint)}\n`;
+    const body = (partial(`item-${item.id}`)?.(data === undefined ? {} : (data as { root: unknown }).root, { data }) ?? item.skeleton ?? '').trim() || placeholderText(item.hint);
+    return leadingHeading(body) !== undefined ? `${body}\n` : `## ${item.title}\n\n${body}\n`;
   };
 
   const answerOf = (key: string, by = 0): string => {
