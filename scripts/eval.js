@@ -1,47 +1,142 @@
 #!/usr/bin/env node
-// Agreement between `mlsd lint` and a careful reader's verdicts.
-// Usage: npm run eval -- <folder> [--split tune|dev|sealed] [--round N] [--quiet] [--save F] [--against F]
-//   The folder holds labels.yaml and the documents (beside it or in docs/); documents that may not
-//   be redistributed are read from $MLSD_VERDICTS_CACHE or ~/.cache/mlsd/verdicts/.
-//   Disagreements are listed for every document except those in the dev and sealed splits: dev
-//   decides whether a change carries to documents nobody tuned on, sealed is only measured.
-//   --round measures one collection round alone.
-//   --save F writes lint's state for every item to F; --against F prints what changed since: how
-//   many items moved between which states, per split and item, and (for tune) in which documents.
+// Agreement between `mlsd lint` and a careful reader's verdicts: HELP below says what it prints and
+// how it is called. A mistake in the call or in the files it reads ends it with one line and exit 2.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { defaultChecklist } from '../dist/checklist/load.js';
 import { lint } from '../dist/lint/index.js';
 
-const args = process.argv.slice(2);
-const folder = args.find((a) => !a.startsWith('--'));
-const option = (name) => {
-  const i = args.indexOf(`--${name}`);
-  return i === -1 ? undefined : args[i + 1];
-};
-if (!folder) {
-  console.error('usage: npm run eval -- <folder with labels.yaml> [--split tune|dev|sealed] [--round N] [--quiet] [--save F] [--against F]');
-  process.exit(2);
-}
-const onlySplit = option('split');
-const onlyRound = option('round');
-const quiet = args.includes('--quiet');
-const savePath = option('save');
-const againstPath = option('against');
-if (againstPath && !existsSync(againstPath)) {
-  console.error(`eval: no such file: ${againstPath} (write one with --save on the build to compare against)`);
-  process.exit(2);
-}
-const against = againstPath && JSON.parse(readFileSync(againstPath, 'utf8'));
-const cache = process.env.MLSD_VERDICTS_CACHE ?? join(homedir(), '.cache', 'mlsd', 'verdicts');
+const HELP = `Usage: npm run eval -- <folder> [options]
 
-const labels = parse(readFileSync(join(folder, 'labels.yaml'), 'utf8'));
+Measures how often the state \`mlsd lint\` gives each checklist item (present, weak or absent)
+agrees with a careful reader's verdict, as listed in <folder>/labels.yaml. Prints, per split: the
+agreement per item, per language and overall, three-state and present-vs-not, with false alarms
+(reader present, lint not) and false passes (the other way), a 95% interval from resampling whole
+documents, the confusion matrix, and where each item's disagreements fall; then how often a second
+reader (<folder>/second-reader.yaml, if there is one) agrees with the first; then the disagreements,
+except those of the dev and sealed splits, which nobody tuning lint may read.
+
+Documents are read from <folder>/docs/, <folder>, or a cache for those that may not be
+redistributed ($MLSD_VERDICTS_CACHE, default ~/.cache/mlsd/verdicts/), and only if their bytes
+are the ones labelled (SHA-256); the rest are counted as not found.
+
+Options:
+  --split NAME    measure one split only (those labels.yaml names: tune, dev, sealed); default all
+  --round N       measure one collection round only; default all
+  --quiet         do not list the disagreements
+  --save FILE     write lint's state for every item to FILE (JSON); default none
+  --against FILE  print what changed since FILE, written by --save on another build: how many items
+                  moved between which states, per split and item (naming the documents for tune)
+  -h, --help      print this help
+
+Exit status: 0 when measured, 2 for a mistake in the call or in the files it reads.
+
+Examples:
+  npm run eval -- bench/verdicts --split tune
+  npm run eval -- bench/verdicts --quiet --save before.json      (on the old build)
+  npm run eval -- bench/verdicts --quiet --against before.json   (on the new one)
+`;
+
+/** A mistake in the call or the input, not a bug: one line, exit 2. */
+function fail(message) {
+  console.error(`eval: ${message}`);
+  process.exit(2);
+}
+const usageError = (message) => fail(`${message} (see npm run eval -- --help)`);
+
+let values;
+let positionals;
+try {
+  ({ values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      split: { type: 'string' },
+      round: { type: 'string' },
+      quiet: { type: 'boolean' },
+      save: { type: 'string' },
+      against: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }));
+} catch (error) {
+  if (!error.code?.startsWith('ERR_PARSE_ARGS')) throw error;
+  // Node's message ends in advice on '--' that does not apply here.
+  usageError(error.message.split(/\.?\s*To specify/)[0].replace(/\s*\n/g, ' '));
+}
+if (values.help) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
+if (positionals.length !== 1) usageError(positionals.length === 0 ? 'which folder? give the one holding labels.yaml' : `one folder only, not ${positionals.join(', ')}`);
+const [folder] = positionals;
+const { split: onlySplit, round: onlyRound, quiet, save: savePath, against: againstPath } = values;
+const cache = process.env.MLSD_VERDICTS_CACHE ?? join(homedir(), '.cache', 'mlsd', 'verdicts');
 const checklist = defaultChecklist();
 const itemIds = checklist.items.map((item) => item.id);
 const STATES = ['present', 'weak', 'absent'];
+
+/** `path` read and parsed by `parseText`; `missing` is what to say when there is no such file. */
+function load(path, parseText, missing) {
+  let text;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if (!error.code) throw error;
+    fail(['ENOENT', 'ENOTDIR'].includes(error.code) ? missing : `cannot read ${path} (${error.code})`);
+  }
+  try {
+    return parseText(text);
+  } catch (error) {
+    fail(`${path}: ${error.message.split('\n')[0].replace(/:$/, '')}`); // a YAML error's context follows the colon
+  }
+}
+
+/**
+ * The entries (`{ file, labels }`) listed under `key` in a YAML file of verdicts. A misspelt item
+ * or verdict would not fail, only be miscounted, so both are checked.
+ */
+function verdicts(path, key) {
+  const entries = load(path, parse, `no ${basename(path)} in ${dirname(path)}`)?.[key];
+  if (!Array.isArray(entries)) fail(`${path}: no list of ${key}`);
+  for (const [i, entry] of entries.entries()) {
+    if (typeof entry?.file !== 'string') fail(`${path}: entry ${i + 1} of ${key} names no file`);
+    if (typeof entry.labels !== 'object' || entry.labels === null) fail(`${path}: ${entry.file} has no labels`);
+    for (const [id, label] of Object.entries(entry.labels)) {
+      if (!itemIds.includes(id)) fail(`${path}: ${entry.file}: no checklist item ${id} (items: ${itemIds.join(', ')})`);
+      if (!STATES.includes(label?.verdict)) fail(`${path}: ${entry.file} ${id}: verdict ${label?.verdict} is not ${STATES.join(', ')}`);
+    }
+  }
+  return entries;
+}
+
+const labelsPath = join(folder, 'labels.yaml');
+const documents = verdicts(labelsPath, 'documents');
+// A second reader's verdicts on some of them: the ceiling to hold lint to. Read now, as the labels
+// are, so that a mistake in either shows before the long run rather than after it.
+const secondPath = join(folder, 'second-reader.yaml');
+const readings = existsSync(secondPath) ? verdicts(secondPath, 'readings') : undefined;
+const splitOf = (doc) => doc.split ?? 'all';
+const splitNames = [...new Set(documents.map(splitOf))];
+if (onlySplit !== undefined && !splitNames.includes(onlySplit)) fail(`no split '${onlySplit}' in ${labelsPath} (its splits: ${splitNames.join(', ')})`);
+const inSplit = documents.filter((doc) => onlySplit === undefined || splitOf(doc) === onlySplit);
+const chosen = inSplit.filter((doc) => onlyRound === undefined || String(doc.round) === onlyRound);
+if (chosen.length === 0) {
+  const rounds = [...new Set(inSplit.map((doc) => doc.round).filter((round) => round !== undefined))].sort((a, b) => a - b);
+  const where = onlySplit === undefined ? '' : ` of the ${onlySplit} split`;
+  fail(onlyRound === undefined ? `no documents in ${labelsPath}` : `no documents in round ${onlyRound}${where} (its rounds: ${rounds.join(', ') || 'none'})`);
+}
+
+/** States written by --save: item key → one of STATES. */
+const isStates = (data) => typeof data === 'object' && data !== null && !Array.isArray(data) && Object.values(data).every((state) => STATES.includes(state));
+const against =
+  againstPath === undefined
+    ? undefined
+    : load(againstPath, JSON.parse, `no such file: ${againstPath} (write one with --save on the build to compare against)`);
+if (against !== undefined && !isStates(against)) fail(`${againstPath} holds no states written by --save`);
 
 /** The document's text, from the folder or the cache, if its bytes are the ones labelled. */
 function readDoc(doc) {
@@ -74,10 +169,8 @@ const disagreements = [];
 const states = {}; // "file item" → lint's state, for --save and --against
 const changes = new Map(); // split → Map("item reader=x: a → b" → { count, files })
 const UNLISTED = new Set(['dev', 'sealed']);
-for (const doc of labels.documents) {
-  const split = doc.split ?? 'all';
-  if (onlySplit && split !== onlySplit) continue;
-  if (onlyRound && String(doc.round) !== onlyRound) continue;
+for (const doc of chosen) {
+  const split = splitOf(doc);
   if (!splits.has(split)) splits.set(split, { overall: newTally(), byItem: new Map(), byLanguage: new Map(), missing: [], docs: 0, perDoc: [] });
   const s = splits.get(split);
   const text = readDoc(doc);
@@ -179,15 +272,14 @@ for (const [split, s] of splits) {
   for (const [id, t] of s.byItem) console.log(`${id.padEnd(18)}${cells.map((c) => String(t.matrix[c] ?? 0).padStart(6)).join('')}`);
 }
 
-// How often a second reader, by the same rules, agrees with the first: the ceiling to hold lint to.
-const secondPath = join(folder, 'second-reader.yaml');
-if (existsSync(secondPath)) {
-  const first = new Map(labels.documents.map((doc) => [doc.file, doc]));
+// How often a second reader, by the same rules, agrees with the first.
+if (readings) {
+  const first = new Map(chosen.map((doc) => [doc.file, doc]));
   const bySplit = new Map();
-  for (const reading of parse(readFileSync(secondPath, 'utf8')).readings) {
+  for (const reading of readings) {
     const doc = first.get(reading.file);
-    if (!doc || (onlySplit && doc.split !== onlySplit) || (onlyRound && String(doc.round) !== onlyRound)) continue;
-    const split = doc.split ?? 'all';
+    if (!doc) continue;
+    const split = splitOf(doc);
     if (!bySplit.has(split)) bySplit.set(split, { tally: newTally(), docs: 0 });
     const s = bySplit.get(split);
     s.docs += 1;
@@ -199,7 +291,6 @@ if (existsSync(secondPath)) {
   for (const [split, s] of bySplit) console.log(row(`${split} (${s.docs} docs)`, s.tally));
 }
 
-if (savePath) writeFileSync(savePath, `${JSON.stringify(states, null, 1)}\n`);
 if (against) {
   // What a change fixed and broke, item by item: the overall figure alone hides a trade.
   console.log(`\n== changes against ${againstPath}`);
@@ -219,4 +310,14 @@ if (!quiet) {
   const unlisted = [...splits.keys()].filter((split) => UNLISTED.has(split));
   console.log(`\n${disagreements.length} disagreements${unlisted.length ? ` (${unlisted.join(' and ')} documents not listed)` : ''}:`);
   for (const line of disagreements) console.log(`- ${line}`);
+}
+
+if (savePath !== undefined) {
+  // Written last, so a path that cannot be written still leaves the report printed.
+  try {
+    writeFileSync(savePath, `${JSON.stringify(states, null, 1)}\n`);
+  } catch (error) {
+    if (!error.code) throw error;
+    fail(`cannot write ${savePath} (${error.code})`);
+  }
 }
