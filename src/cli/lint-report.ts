@@ -1,6 +1,6 @@
 import type { FormatOptions, ReportFormat, ReportStream } from '../format/index.js';
 import type { FileResult } from '../run/result.js';
-import { addToSummary, emptySummary } from '../format/summary.js';
+import { addToSummary, emptySummary, isActive } from '../format/summary.js';
 import type { Io } from '../io/process.js';
 import { openReplacement, writeChunk } from '../io/write.js';
 
@@ -75,7 +75,7 @@ export class LintReport {
     }
     const shown = this.quiet ? { ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') } : result;
     addToSummary(this.summary, shown);
-    this.summary.hidden += result.diagnostics.filter((d) => d.suppressed === undefined).length - shown.diagnostics.filter((d) => d.suppressed === undefined).length;
+    this.summary.hidden += result.diagnostics.filter(isActive).length - shown.diagnostics.filter(isActive).length;
     if (this.stream) await this.sink.write(this.stream.file(shown));
     else this.shown.push(shown);
   }
