@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
-import { UserError } from '../errors.js';
+import { firstLine, UserError } from '../errors.js';
 
 interface GitRun {
   ok: boolean;
@@ -18,7 +18,6 @@ function git(args: string[], cwd: string): Promise<GitRun> {
   });
 }
 
-const firstLine = (s: string) => s.trim().split('\n')[0] ?? '';
 const paths = (z: string) => z.split('\0').filter(Boolean);
 
 /** Where the working directory sits inside its repository ("" at the root, "docs/" below it); "" outside git. */
@@ -49,7 +48,7 @@ export async function changedSince(ref: string, cwd: string): Promise<Set<string
   if (!known.ok) throw new UserError(`--changed-since: unknown git ref "${ref}" (in CI, fetch it first: actions/checkout with fetch-depth: 0)`);
 
   const committed = await git(['diff', '--name-only', '--diff-filter=ACMR', '-z', `${ref}...HEAD`], cwd);
-  if (!committed.ok) throw new UserError(`--changed-since: git diff ${ref}...HEAD failed: ${firstLine(committed.stderr)}`);
+  if (!committed.ok) throw new UserError(`--changed-since: git diff ${ref}...HEAD failed: ${firstLine(committed.stderr.trim())}`);
   const uncommitted = await git(['diff', '--name-only', '--diff-filter=ACMR', '-z', 'HEAD'], cwd);
   const untracked = await git(['ls-files', '--others', '--exclude-standard', '--full-name', '-z', '--', ':/'], cwd);
 

@@ -1,6 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { FORMAT_NAMES } from '../format/index.js';
-import { EXIT, UserError } from '../errors.js';
+import { EXIT, firstLine, UserError } from '../errors.js';
 import type { Io } from '../io/process.js';
 import { whyWriteFailed } from '../io/write.js';
 import { parseSize } from '../config/size.js';
@@ -231,8 +231,7 @@ export async function main(argv: string[], io: Io = { cwd: process.cwd(), stdout
  * (MLSD_DEBUG=1 prints it, for the report).
  */
 export function reportInternalError(error: unknown, io: Pick<Io, 'stderr' | 'env'>): void {
-  const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`mlsd: internal error: ${message.split('\n')[0]}\n`);
+  io.stderr.write(`mlsd: internal error: ${firstLine(error)}\n`);
   if (io.env.MLSD_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   else io.stderr.write('mlsd: this is a bug in mlsd; please report it with the command you ran (MLSD_DEBUG=1 prints the stack trace)\n');
 }

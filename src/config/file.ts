@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { UserError } from '../errors.js';
+import { firstLine, UserError } from '../errors.js';
 
 /** File names mlsd looks for in each directory, first match wins. */
 export const CONFIG_NAMES = ['.mlsdrc.yaml', '.mlsdrc.yml', '.mlsdrc.json', 'mlsd.config.yaml', 'package.json'] as const;
@@ -65,7 +65,7 @@ export function readConfigFile(path: string, cwd: string): ConfigSource | undefi
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   // The first syntax error is the one to fix: those after it are the parser losing its place.
   const [syntax] = doc.errors;
-  if (syntax) throw new ConfigError([{ file: label, line: lineCounter.linePos(syntax.pos[0]).line, message: `cannot parse: ${syntax.message.split('\n')[0]}` }]);
+  if (syntax) throw new ConfigError([{ file: label, line: lineCounter.linePos(syntax.pos[0]).line, message: `cannot parse: ${firstLine(syntax)}` }]);
   const isPackage = path.endsWith('package.json');
   const prefix = isPackage ? ['mlsd'] : [];
   const whole = doc.toJS() as unknown;

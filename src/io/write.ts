@@ -3,7 +3,7 @@ import { constants } from 'node:fs';
 import { link, mkdir, open, readlink, realpath, rename, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
-import { UserError } from '../errors.js';
+import { firstLine, UserError } from '../errors.js';
 
 /*
  * Every file mlsd writes for the user (a new doc, --fix, --output, init's files, saved answers)
@@ -34,7 +34,7 @@ const REASONS: Record<string, string> = {
 /** Why a write failed, in words: "no space left on the device" rather than ENOSPC. */
 export function whyWriteFailed(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  return REASONS[code] ?? (error as Error).message.split('\n')[0]!;
+  return REASONS[code] ?? firstLine(error);
 }
 
 /**
@@ -162,7 +162,6 @@ const OPENED_BY_NAME = /^\/(?:dev|proc)\//;
 
 /** What writing `path` reaches: a directory there is refused, as nothing can replace it. */
 async function targetOf(path: string): Promise<Target> {
-  if (OPENED_BY_NAME.test(resolve(path)) && (await stat(path).catch(() => undefined))?.isDirectory() === false) return { path, through: true };
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined; // makeFolders says which parent is in the way
     throw error;
@@ -173,7 +172,7 @@ async function targetOf(path: string): Promise<Target> {
     return link === undefined ? { path, through: false } : targetOf(resolve(dirname(path), link));
   }
   if (info.isDirectory()) throw new UserError(`cannot write ${path}: it is a directory; nothing was changed`);
-  if (!info.isFile()) return { path, through: true };
+  if (!info.isFile() || OPENED_BY_NAME.test(resolve(path))) return { path, through: true };
   return { path: await realpath(path), through: false, mode: info.mode & 0o7777 };
 }
 

@@ -1,4 +1,5 @@
 import { isMap, isPair, isScalar, parseDocument, visit } from 'yaml';
+import { firstLine } from '../errors.js';
 import type { Outline } from './outline.js';
 import type { Span } from './position.js';
 
@@ -27,7 +28,7 @@ export function parseFrontMatter(outline: Outline): FrontMatter {
 
   const doc = parseDocument(fm.value, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   for (const error of doc.errors) {
-    result.errors.push({ message: `Front matter is not valid YAML: ${error.message.split('\n')[0]}`, span: spanOf(error.pos) });
+    result.errors.push({ message: `Front matter is not valid YAML: ${firstLine(error)}`, span: spanOf(error.pos) });
   }
   if (doc.errors.length > 0) return result;
 
