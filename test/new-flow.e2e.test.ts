@@ -41,7 +41,7 @@ describe('suggestions follow the answers before them', () => {
 
   it.each([
     ['1.5 s', 'online', '1500 ms', [150, 350, 200, 100, 450, 200, 50]],
-    ['1 h', 'batch', '60 min', [12, 18, 18, 12]],
+    ['1 s', 'online', '1000 ms', [100, 234, 133, 67, 300, 133, 33]],
   ])('a %s budget (%s) is split in %s where stages would round badly in its own unit, adding up exactly', (budget, mode, total, parts) => {
     const doc = dryRun(['--type', 'feed-ranking', '--set', `serving_mode=${mode}`, '--set', `latency_budget=${budget}`]);
     const table = doc.slice(doc.indexOf('| Stage |'), doc.indexOf('| **Total**'));
@@ -59,6 +59,15 @@ describe('suggestions follow the answers before them', () => {
     // It does check: a stage over the budget is reported.
     const over = runCli(['lint', '-', '--no-config', '--format', 'json'], { input: doc.replace('| Headroom | 50 ms |', '| Headroom | 900 ms |') });
     expect(over.stdout).toContain('latency-stage-sum');
+  });
+
+  it.each([['1 h', '60 min'], ['1.5 hours', '90 min']])('a batch budget of %s is written as %s, which lint reads, and the draft has no latency findings', (budget, written) => {
+    const doc = dryRun(['--type', 'generic', '--set', 'serving_mode=batch', '--set', `latency_budget=${budget}`]);
+    expect(doc).toContain(`latency_budget: ${written}\n`);
+    expect(doc).toContain(`end-to-end within ${written}`);
+    const lint = runCli(['lint', '-', '--no-config', '--format', 'json'], { input: doc });
+    const rules = (JSON.parse(lint.stdout) as { files: { diagnostics: { ruleId: string }[] }[] }).files[0]!.diagnostics.map((d) => d.ruleId);
+    expect(rules.filter((r) => r !== 'template-suggestion')).toEqual([]);
   });
 
   it('with batch serving, no suggestion speaks of per-request calls or budgets', () => {

@@ -161,6 +161,7 @@ describe('questions and answers', () => {
     const q = (key: string) => feed.questions.find((x) => x.key === key)!;
     expect(checkAnswer(q('latency_budget'), '150ms')).toEqual({ ok: true, value: '150 ms' });
     expect(checkAnswer(q('latency_budget'), '1.5 s')).toEqual({ ok: true, value: '1.5 s' });
+    expect(checkAnswer(q('latency_budget'), '2 hours')).toEqual({ ok: true, value: '120 min' });
     expect(checkAnswer(q('latency_budget'), 'fast').ok).toBe(false);
     expect(checkAnswer(q('latency_budget'), '150').ok).toBe(false);
     expect(checkAnswer(q('serving_mode'), 'Batch')).toEqual({ ok: true, value: 'batch' });

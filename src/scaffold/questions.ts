@@ -114,6 +114,15 @@ export function parseLatency(value: string, vocabulary: Vocabulary = defaultVoca
   return /^p\d/.test(words[0]!) ? { percentile: words[0], amount, unit } : { amount, unit };
 }
 
+/**
+ * A latency in a unit lint reads in a doc's prose: hours become minutes ("1.5 h" → "90 min"), as lint
+ * takes a number in hours for a pipeline's run time, not a budget (bench/verdicts/README.md), and
+ * the draft's own budget would otherwise go unread.
+ */
+function inProseUnit(amount: string, unit: string): string {
+  return unit === 'h' ? `${Number((Number(amount) * 60).toFixed(6))} min` : `${amount} ${unit}`;
+}
+
 /** An answer as text: a list is a Markdown list; undefined for what is no answer (a mapping, null). */
 export function answerText(raw: unknown): string | undefined {
   if (Array.isArray(raw)) return raw.map((v) => `- ${String(v)}`).join('\n');
@@ -141,7 +150,7 @@ export function checkAnswer(question: Question, raw: unknown, vocabulary: Vocabu
         const spelled = isUnits(units) ? ` (units: ${Object.keys(units.units).join(', ')})` : '';
         return { ok: false, reason: `${shown} is not a latency: give a number with a unit, e.g. "150 ms"${spelled}` };
       }
-      const checked = { ok: true as const, value: `${latency.amount} ${latency.unit}` };
+      const checked = { ok: true as const, value: inProseUnit(latency.amount, latency.unit) };
       return latency.percentile === undefined ? checked : { ...checked, percentile: latency.percentile };
     }
     case 'number':

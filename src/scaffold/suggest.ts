@@ -42,7 +42,7 @@ export function apportion(total: number, weights: readonly number[], step: numbe
 }
 
 /** The next smaller unit a stage can be stated in, and how many of it make one of the larger. */
-const SMALLER: Record<string, [string, number]> = { h: ['min', 60], min: ['s', 60], s: ['ms', 1000] };
+const SMALLER: Record<string, [string, number]> = { min: ['s', 60], s: ['ms', 1000] };
 
 /**
  * The stage table for a budget answer ("100 ms"): one row per stage and a total row equal to the
