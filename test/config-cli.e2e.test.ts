@@ -133,6 +133,21 @@ rules:
     expect(runCli(['lint', 'docs/doc.md'], { cwd: root }).code).toBe(0);
   });
 
+  it('finds the templates folder an extended config names beside that config, as a package ships its own', () => {
+    const root = tree({
+      '.mlsdrc.yaml': 'extends: ./org/base.yaml\n',
+      'org/base.yaml': 'templates: team\n',
+      'org/team/churn/questions.yaml': 'id: churn\ntitle: Churn\n',
+      'org/team/churn/template.md.hbs': '{{> layout}}\n',
+    });
+    const run = runCli(['templates'], { cwd: root });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^churn +Churn \(v1, team: org\/team\)$/m);
+    // A path it does not find is named as that file wrote it, at its line.
+    writeFileSync(join(root, 'org/base.yaml'), 'templates: teams\n');
+    expect(runCli(['templates'], { cwd: root }).stderr).toBe('mlsd: org/base.yaml:1: templates: cannot find the folder "teams"\n');
+  });
+
   it('names a bad pattern or item schema at its line', () => {
     const root = tree({
       '.mlsdrc.yaml': 'checklist:\n  rollback-plan:\n    facts:\n      speed:\n        terms: ["(unclosed"]\n    schema: { properties: { words: { minimum: "five" } } }\n',

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { newAjv } from '../checklist/ajv.js';
@@ -282,6 +282,8 @@ interface Layer {
   config: MlsdConfig;
   /** Where a key stands in the layer's file, for messages (presets have none). */
   lineOf?: ConfigSource['lineOf'];
+  /** The folder of the layer's file (presets have none). */
+  dir?: string;
 }
 
 /** The built-in presets, as config layers over the built-in checklist. */
@@ -355,7 +357,7 @@ async function layersOf(source: ConfigSource, options: LoadOptions, stack: strin
     }
     layers.push(...(await layersOf(next, options, [...stack, next.path])));
   }
-  layers.push({ label: source.label, config, lineOf: source.lineOf });
+  layers.push({ label: source.label, config, lineOf: source.lineOf, dir: dirname(source.path) });
   // Rules this file or a layer it extends declares are known to its `rules`, as built-in ones are.
   const declared = layers.flatMap((layer) => declaredRules(layer.config).map((rule) => rule.id));
   checkRuleNames(source, config, [...options.knownRules, ...new Set(declared)]);
@@ -440,13 +442,12 @@ function checkItemIds(layers: readonly Layer[]): void {
  * The team templates folder must be there: new, --fix and lint's template-suggestion read it, and a
  * misspelt path would otherwise leave them on the built-in templates without a word.
  */
-function checkTemplates(templates: string | undefined, root: string, layers: readonly Layer[], setBy: string | undefined): void {
+function checkTemplates(templates: string | undefined, base: string, setBy: Layer | undefined): void {
   if (templates === undefined) return;
-  const found = statSync(resolve(root, templates), { throwIfNoEntry: false });
+  const found = statSync(resolve(base, templates), { throwIfNoEntry: false });
   if (found?.isDirectory()) return;
-  const layer = layers.find((l) => l.label === setBy);
   const message = found ? `templates: "${templates}" is not a folder` : `templates: cannot find the folder "${templates}"`;
-  throw new ConfigError([{ file: setBy ?? 'config', line: layer?.lineOf?.(['templates']), message }]);
+  throw new ConfigError([{ file: setBy?.label ?? 'config', line: setBy?.lineOf?.(['templates']), message }]);
 }
 
 /**
@@ -466,7 +467,12 @@ export async function loadConfig(options: LoadOptions): Promise<ResolvedConfig> 
   checkItemIds(layers);
   const { merged, sources, labels } = mergeLayers(layers, options.knownRules);
   const root = source ? dirname(source.path) : resolve(options.cwd);
-  checkTemplates(merged.templates, root, layers, sources.get('templates'));
+  // Templates ship with the config that names them (an organisation's package holds its own), so
+  // the folder is found from that file's folder, then stated from the root as every path is.
+  const templatesLayer = layers.find((l) => l.label === sources.get('templates'));
+  const templatesBase = templatesLayer?.dir ?? root;
+  checkTemplates(merged.templates, templatesBase, templatesLayer);
+  if (merged.templates !== undefined) merged.templates = relative(root, resolve(templatesBase, merged.templates)) || '.';
   return {
     root,
     file: source?.label,
