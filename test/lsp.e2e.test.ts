@@ -214,6 +214,19 @@ describe('mlsd lsp --stdio', () => {
     expect(await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } })).toBeNull();
   });
 
+  it('shows the page as plain text to a client that does not render Markdown', async () => {
+    const editor = new LspClient(dir, { env: { ...process.env, NO_COLOR: '1' } });
+    try {
+      await editor.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: uriOf(dir), capabilities: { textDocument: { hover: { contentFormat: ['plaintext'] } } } });
+      await editor.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: original } });
+      const weak = (await editor.diagnostics(uri, 1)).find((d) => d.code === 'weak-section')!;
+      const hover = await editor.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: weak.range.start });
+      expect(hover?.contents).toEqual({ kind: 'plaintext', value: runCli(['explain', 'weak-section']).stdout });
+    } finally {
+      editor.server.kill();
+    }
+  });
+
   it('finds each workspace folder\'s config, as `mlsd lint` run there would', async () => {
     const team = tempDir();
     writeFileSync(join(team, '.mlsdrc.yaml'), 'rules:\n  placeholder: off\n');

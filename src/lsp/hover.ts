@@ -1,4 +1,4 @@
-import type { Hover, Position } from 'vscode-languageserver/node';
+import type { Hover, MarkupKind, Position } from 'vscode-languageserver/node';
 import { explainRule } from '../checklist/explain.js';
 import type { Diagnostic } from '../lint/types.js';
 import { findingRange, touches } from './convert.js';
@@ -15,12 +15,15 @@ function rulePage(ruleId: string): Promise<string | undefined> {
   return page;
 }
 
-/** Hover on a finding: the page of each rule found there, as `mlsd explain` prints it. */
-export async function hoverAt(diagnostics: readonly Diagnostic[], position: Position): Promise<Hover | undefined> {
+/**
+ * Hover on a finding: the page of each rule found there, as `mlsd explain` prints it, as Markdown
+ * or, for a client that does not render it, as the same text.
+ */
+export async function hoverAt(diagnostics: readonly Diagnostic[], position: Position, kind: MarkupKind = 'markdown'): Promise<Hover | undefined> {
   const here = diagnostics.filter((d) => d.suppressed === undefined && touches(findingRange(d), { start: position, end: position }));
   const rules = [...new Set(here.map((d) => d.ruleId))];
   const texts = (await Promise.all(rules.map(rulePage))).filter((t): t is string => t !== undefined);
   if (texts.length === 0) return undefined;
   // With one finding here, the editor highlights its span while the hover shows.
-  return { contents: { kind: 'markdown', value: texts.join('\n\n---\n\n') }, range: here.length === 1 ? findingRange(here[0]!) : undefined };
+  return { contents: { kind, value: texts.join('\n\n---\n\n') }, range: here.length === 1 ? findingRange(here[0]!) : undefined };
 }

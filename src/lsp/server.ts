@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic as LspDiagnostic, InitializeParams } from 'vscode-languageserver/node';
+import type { Diagnostic as LspDiagnostic, InitializeParams, MarkupKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { UserError } from '../errors.js';
 import { CONFIG_NAMES } from '../config/file.js';
@@ -117,6 +117,7 @@ export async function runLsp(io: Io): Promise<number> {
   let watchConfigs = false;
   let folderEvents = false;
   let snippets = false;
+  let hoverKind: MarkupKind = 'markdown';
 
   connection.onInitialize((params: InitializeParams) => {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -126,6 +127,9 @@ export async function runLsp(io: Io): Promise<number> {
     watchConfigs = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folderEvents = params.capabilities.workspace?.workspaceFolders === true;
     snippets = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
+    // A client that lists the formats it renders, without Markdown, gets the page as plain text.
+    const formats = params.capabilities.textDocument?.hover?.contentFormat;
+    if (formats && !formats.includes('markdown')) hoverKind = 'plaintext';
     return {
       capabilities: {
         textDocumentSync: lsp.TextDocumentSyncKind.Incremental,
@@ -187,7 +191,7 @@ export async function runLsp(io: Io): Promise<number> {
 
   connection.onHover(async ({ textDocument, position }) => {
     const state = await current(textDocument.uri);
-    return state?.result ? hoverAt(state.result.diagnostics, position) : undefined;
+    return state?.result ? hoverAt(state.result.diagnostics, position, hoverKind) : undefined;
   });
 
   connection.onShutdown(async () => {
