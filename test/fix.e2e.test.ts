@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, edit, isSubsequence, ROOT, runCli, tempDir } from './helpers.js';
@@ -57,6 +57,19 @@ describe('mlsd lint --fix', () => {
       expect(isSubsequence(draft, fixed), file).toBe(true);
       expect(statSync(file).mode & 0o777, file).toBe(mode);
     }
+  });
+
+  // Only root can hand a file to another owner, so only a root run can show it kept.
+  it.skipIf(process.getuid?.() !== 0)('run as root, gives the fixed doc back to its owner and group, set-group-id bit kept', () => {
+    const dir = tempDir();
+    const doc = join(dir, 'draft.md');
+    writeFileSync(doc, readFileSync(join(ROOT, 'examples', 'churn-prediction-draft.md'), 'utf8'));
+    chownSync(doc, 1234, 2345);
+    chmodSync(doc, 0o2640);
+    runCli(['lint', 'draft.md', '--fix'], { cwd: dir });
+    expect(readFileSync(doc, 'utf8')).toContain('## Labels');
+    const info = statSync(doc);
+    expect([info.uid, info.gid, info.mode & 0o7777]).toEqual([1234, 2345, 0o2640]);
   });
 
   it('refuses standard input: there is no file to write', () => {

@@ -152,6 +152,8 @@ interface Target {
   through: boolean;
   /** The existing file's permissions, which the replacement keeps. */
   mode?: number;
+  /** The existing file's owner and group, which the replacement keeps where this process may give them. */
+  owner?: { uid: number; gid: number };
 }
 
 /**
@@ -173,19 +175,22 @@ async function targetOf(path: string): Promise<Target> {
   }
   if (info.isDirectory()) throw new UserError(`cannot write ${path}: it is a directory; nothing was changed`);
   if (!info.isFile() || OPENED_BY_NAME.test(resolve(path))) return { path, through: true };
-  return { path: await realpath(path), through: false, mode: info.mode & 0o7777 };
+  return { path: await realpath(path), through: false, mode: info.mode & 0o7777, owner: { uid: info.uid, gid: info.gid } };
 }
 
-/** Where the text goes: the temp file, with all of the replaced file's mode whatever the umask, or the target itself. */
+/** Where the text goes: the temp file, with the replaced file's owner and all of its mode whatever the umask, or the target itself. */
 async function openFor(target: Target, temp: string | undefined): Promise<FileHandle> {
   // Neither created nor truncated, and appended to: what the shell's `>>` put there stays.
   if (temp === undefined) return open(target.path, constants.O_WRONLY | constants.O_APPEND);
   const handle = await open(temp, 'wx', target.mode ?? 0o666); // never more open than the file it replaces, even for a moment
-  if (target.mode !== undefined) {
-    await handle.chmod(target.mode).catch(async (error: unknown) => {
-      await handle.close();
-      throw error;
-    });
+  try {
+    // Root (a container, a hook run with sudo) gives the file back to its owner; anyone else keeps
+    // what the system lets them, as an editor saving the file would. Before chmod: chown clears set-id bits.
+    if (target.owner) await handle.chown(target.owner.uid, target.owner.gid).catch(() => undefined);
+    if (target.mode !== undefined) await handle.chmod(target.mode);
+  } catch (error) {
+    await handle.close();
+    throw error;
   }
   return handle;
 }
