@@ -270,6 +270,10 @@ describe('a section is found by what its heading says', () => {
     ['How the model is served', 'serving-mode'],
     ['Метрики качества', 'metrics'],
     ['Разметка данных', 'labels'],
+    // a Russian head word in any case, the genitive plural's fleeting vowel included
+    ['Проверка утечек', 'leakage-checks'],
+    ['Защита от утечек данных', 'leakage-checks'],
+    ['Бюджет задержек', 'latency-budget'],
   ])('"%s" is the %s section', (heading, item) => {
     const body = /[а-я]/i.test(heading) ? 'Это будет написано и согласовано с командой.' : 'To be written.';
     const result = lintText(`# Doc\n\n## ${heading}\n\n${body}\n`);
