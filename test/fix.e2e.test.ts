@@ -72,6 +72,24 @@ describe('mlsd lint --fix', () => {
     expect([info.uid, info.gid, info.mode & 0o7777]).toEqual([1234, 2345, 0o2640]);
   });
 
+  it('keeps a Russian doc Russian: the English skeletons it inserts do not change what was already found', () => {
+    const dir = tempDir();
+    const doc = join(dir, 'churn.md');
+    writeFileSync(
+      doc,
+      '---\ntitle: Отток\nstatus: review\n---\n\n## Метрики\n\nОфлайн мы считаем ROC AUC на отложенном месяце. Онлайн — доля удержанных клиентов в A/B тесте.\n\n' +
+        '## Разметка\n\nЦелевая переменная — отсутствие покупок в течение 30 дней; метки созревают через 30 дней.\n',
+    );
+    const states = () => JSON.parse(runCli(['lint', doc, '--no-config', '--format', 'json']).stdout).files[0] as { language: string; checklist: Record<string, string> };
+    const before = states();
+    runCli(['lint', doc, '--no-config', '--fix']);
+    expect(readFileSync(doc, 'utf8')).toContain('## Leakage checks');
+    const after = states();
+    expect(after.language).toBe('ru');
+    expect([after.checklist.metrics, after.checklist.labels]).toEqual([before.checklist.metrics, before.checklist.labels]);
+    expect(after.checklist.labels).toBe('present');
+  });
+
   it('refuses standard input: there is no file to write', () => {
     const run = runCli(['lint', '-', '--fix'], { input: '# x\n' });
     expect(run.code).toBe(2);

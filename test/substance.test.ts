@@ -395,4 +395,11 @@ describe('language detection', () => {
     expect(lintText('# System\n\nWe forecast demand for the stores and this drives ordering.\n').language).toBe('en');
     expect(lintText('# 42\n').language).toBe('en');
   });
+
+  it('reads the language in what the author wrote, not in guidance lines still to replace', () => {
+    const skeleton = '**What could leak.** TODO(mlsd): which of the features could be computed with data from after the decision, and how that is kept out of the training set for the model\n';
+    expect(lintText(`# Система\n\nМы прогнозируем спрос и это нужно для закупок.\n\n${skeleton.repeat(3)}`).language).toBe('ru');
+    // Without the placeholder, the same lines are the author's, and outnumber the Russian.
+    expect(lintText(`# Система\n\nМы прогнозируем спрос и это нужно для закупок.\n\n${skeleton.replace('TODO(mlsd): ', '').repeat(3)}`).language).toBe('en');
+  });
 });

@@ -292,6 +292,7 @@ export function compileChecklist(schema: AnySchemaObject, precompiled?: Validate
       const spoken: Partial<RawLanguage>[] = [...new Set([BASE_LANGUAGE, code])].map((l) => languages[l] ?? {});
       const notSubstance = spoken.flatMap((l) => Object.values(l.notSubstance ?? {}).flat());
       const deferredSections = spoken.flatMap((l) => l.deferredSections ?? []);
+      const placeholders = terms(mlsd.placeholders, 'checklist placeholders', code);
       view = {
         id: typeof schema.$id === 'string' ? schema.$id : 'inline',
         language: code,
@@ -299,11 +300,11 @@ export function compileChecklist(schema: AnySchemaObject, precompiled?: Validate
         rules,
         catalogue,
         declared: declaredFacts(schema, items),
-        placeholders: terms(mlsd.placeholders, 'checklist placeholders', code),
+        placeholders,
         notSubstance: terms(notSubstance, 'checklist languages', code),
         deferredSections: terms(deferredSections, 'checklist languages', code),
         vocabulary,
-        detectLanguage: (text) => detectLanguage(detect, text),
+        detectLanguage: (text) => detectLanguage(detect, text, placeholders),
         inLanguage,
         validate: validate!,
       };
@@ -363,9 +364,26 @@ function stopwordCounter(words: string[]): (text: string) => number {
 /** How much prose is read to tell a document's language: enough for hundreds of stop words. */
 const DETECT_SAMPLE = 20_000;
 
-/** The language whose stop words a text uses most; the base language when none are found. */
-function detectLanguage(languages: { code: string; stopwords: (text: string) => number }[], text: string): string {
-  const sample = text.length > DETECT_SAMPLE ? text.slice(0, DETECT_SAMPLE) : text;
+/** The text without the lines that hold a match: each line is kept whole or dropped whole. */
+function withoutLinesHolding(text: string, matcher: TermMatcher): string {
+  let kept = '';
+  let from = 0;
+  for (const { index } of matcher.find(text)) {
+    if (index < from) continue; // a second match on a line already dropped
+    const end = text.indexOf('\n', index);
+    kept += text.slice(from, text.lastIndexOf('\n', index) + 1);
+    from = end === -1 ? text.length : end + 1;
+  }
+  return from === 0 ? text : kept + text.slice(from);
+}
+
+/**
+ * The language whose stop words a text uses most; the base language when none are found. Lines
+ * holding a placeholder are guidance still to be replaced (an English skeleton --fix put into a
+ * Russian doc), not the author's words.
+ */
+function detectLanguage(languages: { code: string; stopwords: (text: string) => number }[], text: string, guidance: TermMatcher): string {
+  const sample = withoutLinesHolding(text.length > DETECT_SAMPLE ? text.slice(0, DETECT_SAMPLE) : text, guidance);
   let best = BASE_LANGUAGE;
   let most = 0;
   for (const { code, stopwords } of languages) {
