@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { example, runCli, tempDir } from './helpers.js';
+import { example, runCli, tempDir, tempTree } from './helpers.js';
 
 const DOC = example('feed-ranking.md');
 
@@ -129,5 +129,16 @@ describe('flags', () => {
     const current = runCli(['lint', '-', '--stdin-filename', 'docs/new.md', '--format', 'compact'], { cwd: dir, input: '# New design\n' });
     expect(current.code).toBe(1);
     expect(current.stdout).toMatch(/^docs\/new\.md:\d+:\d+: error required-section /m);
+  });
+
+  it('--stdin-filename selects standard input by its name, as a named file: ignored or outside paths, it is skipped', () => {
+    const dir = tempTree({ '.mlsdrc.yaml': 'paths: [docs]\nignores: ["docs/archive/**"]\n' });
+    const lint = (name: string) => runCli(['lint', '--stdin-filename', name, '--format', 'compact'], { cwd: dir, input: '# Old design\n' });
+    for (const [name, why] of [['docs/archive/x.md', 'ignored by the config\'s "ignores"'], ['README.md', 'outside the config\'s "paths"']] as const) {
+      const run = lint(name);
+      expect([run.code, run.stdout], name).toEqual([0, '']);
+      expect(run.stderr, name).toContain(`mlsd: ${name} (standard input) skipped: ${why}`);
+    }
+    expect(lint('docs/x.md').stdout).toMatch(/^docs\/x\.md:\d+:\d+: error required-section /m);
   });
 });

@@ -107,7 +107,8 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
   const checklists = new Checklists();
   const base = checklists.for(settingsFor(resolved.config, undefined)); // a broken team checklist fails before any file is read
 
-  const { files: selected, skipped, searched, fromCommandLine } = await selectFiles(paths, resolved, io.cwd, { designDocsOnly: options.designDocsOnly });
+  const stdinName = (options.stdinFilename ?? '').replace(/\\/g, '/') || undefined;
+  const { files: selected, skipped, searched, fromCommandLine } = await selectFiles(paths, resolved, io.cwd, { designDocsOnly: options.designDocsOnly, stdinName });
   // Said only when asked, or when it is all that happened: a pre-commit hook names every changed Markdown file.
   if (options.verbose || selected.length === 0) for (const { path, why } of skipped) io.stderr.write(`mlsd: ${path} skipped: ${why}\n`);
   if (selected.length === 0) {
@@ -134,7 +135,6 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
     beforeWrite: io.stdout.isTTY ? progress.clear : undefined, // the report and the progress line share the terminal
   });
   try {
-    const stdinName = (options.stdinFilename ?? '').replace(/\\/g, '/') || undefined;
     const settings = (path: string) => {
       const named = path === STDIN ? stdinName : path;
       return fileSettings(resolved, named === undefined ? undefined : relativeToRoot(resolved, named, io.cwd));

@@ -21,6 +21,8 @@ import { GitIgnore } from './ignore.js';
  *
  * `ignores` (and, for files found by expanding a folder or glob, .gitignore) apply throughout.
  */
+const IGNORED = 'ignored by the config\'s "ignores"';
+
 export interface Selection {
   files: FoundFile[];
   /** Files named on the command line and left out, with why. */
@@ -34,6 +36,8 @@ export interface Selection {
 export interface SelectOptions {
   /** The files on the command line are candidates: keep only the design docs among them. */
   designDocsOnly?: boolean;
+  /** The name standard input stands for (--stdin-filename): selected by it as a named file is. */
+  stdinName?: string;
 }
 
 export async function selectFiles(cliPaths: readonly string[], resolved: ResolvedConfig, cwd: string, options: SelectOptions = {}): Promise<Selection> {
@@ -63,9 +67,17 @@ export async function selectFiles(cliPaths: readonly string[], resolved: Resolve
 
   const skipped: Selection['skipped'] = [];
   const files = found.filter(({ path, explicit }) => {
-    if (path === STDIN) return true;
+    if (path === STDIN) {
+      // An editor that pipes a buffer names its file: that file's place decides, as if it were named,
+      // except for the design-doc test, which would have to read standard input twice.
+      const name = options.stdinName;
+      if (name === undefined) return true;
+      const why = ignoredByConfig(rel(name)) ? IGNORED : options.designDocsOnly ? undefined : leftOut(name, true);
+      if (why !== undefined) skipped.push({ path: `${name} (standard input)`, why });
+      return why === undefined;
+    }
     if (ignoredByConfig(rel(path))) {
-      if (explicit) skipped.push({ path, why: 'ignored by the config\'s "ignores"' });
+      if (explicit) skipped.push({ path, why: IGNORED });
       return false;
     }
     if (!explicit && gitignore?.ignores(path) === true) return false;
