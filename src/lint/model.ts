@@ -53,6 +53,13 @@ const wordsIn = (block: Block) => blockWords.get(block.text, countWords);
 /** Placeholder matches per block, found once and shared by every item. */
 type PlaceholderIndex = Map<Block, readonly TermMatch[]>;
 
+/** The matches that stand outside inline code: `{{question}}` names a prompt's template slot, it leaves nothing to fill in. */
+function outsideCodeSpans(text: string, found: readonly TermMatch[]): readonly TermMatch[] {
+  if (found.length === 0 || !text.includes('`')) return found;
+  const spans = [...text.matchAll(/(`+)[^`]*?\1/g)].map((m) => [m.index, m.index + m[0].length] as const);
+  return found.filter((m) => !spans.some(([start, end]) => m.index >= start && m.index < end));
+}
+
 /**
  * A heading is the item's own when it holds one of its aliases, or one of its head words below the
  * document's title (a title names the system, not a section: "Real-time fraud scoring").
@@ -186,7 +193,7 @@ export function buildModel(outline: Outline, frontMatter: FrontMatter, checklist
   for (const block of outline.blocks) {
     // Braces and TODOs in code are the code's own business (f-strings, templates), not the doc's.
     if (block.kind === 'code') continue;
-    const found = checklist.placeholders.find(block.text);
+    const found = outsideCodeSpans(block.text, checklist.placeholders.find(block.text));
     if (found.length > 0) placeholderIndex.set(block, found);
     for (const m of found) {
       const at = outline.lines.point(block.offset + m.index);
