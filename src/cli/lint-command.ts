@@ -33,7 +33,7 @@ export interface LintOptions {
   fix?: boolean;
   /** Files larger than this many bytes are reported as file-too-large, not read. */
   maxFileSize?: number;
-  /** Per-file time limit in milliseconds for files linted in a worker. */
+  /** Per-file time limit in milliseconds for files linted in a worker (see lint-files.ts for which). */
   timeout?: number;
   /** Say more: which named files were skipped and why, and (stylish) each file's scorecard: item, state, line, evidence. */
   verbose?: boolean;

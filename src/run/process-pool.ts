@@ -5,6 +5,7 @@ import type { FileResult } from './result.js';
 import { UserError } from '../errors.js';
 import { unlintedResult } from './lint-file.js';
 import { JIT_FLAGS } from '../runtime/v8-flags.js';
+import { teamPatternKeys } from './team-patterns.js';
 
 /** The rule a file stopped by the time limit is reported under (schemas/checklist/rules/timeout.md). */
 export const TIMEOUT = 'timeout';
@@ -60,6 +61,23 @@ const spawnWorker = () =>
   fork(fileURLToPath(new URL('./lint-process.js', import.meta.url)), { execArgv: PROCESS_FLAGS, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
 
 const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
+
+/**
+ * What a `timeout` finding says: the limit, and what to do. Markdown the parser is slow on is rare
+ * and tells itself apart (guard.ts); a team's pattern that backtracks is the likelier cause when
+ * the file's checklist has one, and which config keys hold them is all that is cheap to know.
+ */
+function timeoutMessage(ms: number, file: string, settings: FileSettings): string {
+  const stopped = `Linting took longer than the ${seconds(ms)} per-file limit (--timeout raises it), so it was stopped; the file was not checked.`;
+  const keys = teamPatternKeys(settings);
+  if (keys.length === 0) return stopped;
+  const named = keys.length > 3 ? `${keys.slice(0, 3).join(', ')} and ${keys.length - 3} more` : keys.join(', ');
+  return (
+    `${stopped} Likely cause: a pattern from the config (${named}) that backtracks catastrophically on this text. ` +
+    `To find it, remove the patterns one at a time (\`mlsd config ${file}\` shows where each is set); then rewrite it so that no two ` +
+    'alternatives of a repeated group can match the same text (`(?:\\w|[a-z])+` is `\\w+`).'
+  );
+}
 
 interface Job {
   task: LintTask;
@@ -159,8 +177,7 @@ export class ProcessPool {
       const [job, ...rest] = worker.queued.splice(0);
       this.retire(worker, true);
       this.waiting.unshift(...rest); // handed to the replacement before the rest
-      const message = `Linting took longer than the ${seconds(this.options.timeoutMs)} per-file limit (--timeout raises it), so it was stopped; the file was not checked.`;
-      job!.resolve(unlintedResult(job!.task.path, TIMEOUT, message, job!.task.settings));
+      job!.resolve(unlintedResult(job!.task.path, TIMEOUT, timeoutMessage(this.options.timeoutMs, job!.task.path, job!.task.settings), job!.task.settings));
       if (this.waiting.length > 0) this.start();
     }, this.options.timeoutMs);
   }
