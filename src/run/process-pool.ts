@@ -20,7 +20,12 @@ export interface LintTask {
   text?: string;
 }
 
-export type LintReply = { ready: true } | { index: number; result: FileResult } | { index: number; error: string; /** Set when it was a UserError: the code it carries. */ exitCode?: number };
+export type LintReply =
+  | { ready: true }
+  /** The worker has compiled the file's checklist, the first time it met these settings: the file's clock starts again. */
+  | { index: number; compiled: true }
+  | { index: number; result: FileResult }
+  | { index: number; error: string; /** Set when it was a UserError: the code it carries. */ exitCode?: number };
 
 export interface PoolOptions {
   /** Per-file time limit: a worker busy longer is stopped and the file reported as `timeout`. */
@@ -143,6 +148,9 @@ export class ProcessPool {
     worker.process.on('message', (reply: LintReply) => {
       if ('ready' in reply) {
         worker.ready = true;
+      } else if ('compiled' in reply) {
+        // Compiling a team's checklist is start-up, bounded, and no fault of the file.
+        return this.watch(worker);
       } else {
         if ('error' in reply) return this.fail(reply.exitCode !== undefined ? new UserError(reply.error, reply.exitCode) : new Error(reply.error));
         worker.queued.shift()?.resolve(reply.result);
