@@ -2,8 +2,7 @@ import type { FileResult } from '../run/result.js';
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS, formatSize } from '../run/limits.js';
 import { FILE_TOO_LARGE } from '../run/read-document.js';
 import { lintDocument, unlintedResult } from '../run/lint-file.js';
-import { needsGuard } from '../run/guard.js';
-import { hasTeamPatterns } from '../run/team-patterns.js';
+import { lintsInWorker } from '../run/guard.js';
 import type { ProcessPool } from '../run/process-pool.js';
 import { IncrementalParser } from '../lint/incremental-parse.js';
 import type { DocumentSettings } from './workspace.js';
@@ -37,7 +36,7 @@ export class EditorLinter {
       const message = `The document is ${formatSize(size)}, more than the ${formatSize(maxFileSize)} mlsd reads ("maxFileSize" in the config raises the limit); it was not linted.`;
       return unlintedResult(file, FILE_TOO_LARGE, message, settings);
     }
-    if (!needsGuard(text) && !hasTeamPatterns(settings)) {
+    if (!lintsInWorker(text, settings)) {
       let parser = this.parsers.get(file);
       if (!parser) this.parsers.set(file, (parser = new IncrementalParser()));
       return lintDocument(file, text, settings, checklists, (source) => parser.parse(source));

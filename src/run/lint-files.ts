@@ -1,6 +1,5 @@
 import type { Checklists, FileSettings } from '../config/settings.js';
-import { needsGuard } from './guard.js';
-import { hasTeamPatterns } from './team-patterns.js';
+import { lintsInWorker } from './guard.js';
 import { lintRead } from './lint-file.js';
 import type { ProcessPool } from './process-pool.js';
 import { readDocument, readStdinDocument } from './read-document.js';
@@ -65,7 +64,7 @@ export async function lintFiles(paths: readonly string[], run: LintRun, emit: (r
       const doc = path === STDIN ? await readStdinDocument(run.stdin, maxFileSize) : readDocument(path, maxFileSize);
       const name = path === STDIN ? (stdinName ?? '<stdin>') : path;
       const fileSettings = settings(path);
-      if ('text' in doc && (needsGuard(doc.text) || hasTeamPatterns(fileSettings))) {
+      if ('text' in doc && lintsInWorker(doc.text, fileSettings)) {
         // This process waits meanwhile, so the pool process's clock measures the file alone.
         guard ??= new (await import('./process-pool.js')).ProcessPool(1, { timeoutMs });
         await emit(await guard.lint({ index: i, path: name, settings: fileSettings, maxFileSize, text: doc.text }));
