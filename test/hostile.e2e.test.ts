@@ -159,12 +159,18 @@ describe('hostile files (the CLI)', () => {
     const invalid = runCli(['lint', 'doc.md'], { cwd: sub });
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toMatch(/mentions has an invalid pattern/);
-    for (const pattern of ['(a+)+', '(.*)*', '(\\\\w+\\\\s?)*']) {
+    // Nested quantifiers (safe-regex2), and alternatives of a repeated group that can start with the same character.
+    for (const pattern of ['(a+)+', '(.*)*', '(\\\\w+\\\\s?)*', '(?:\\\\w|[a-z])+ly', '(a|a)+b', '(a|aa)+']) {
       writeFileSync(join(sub, '.mlsdrc.yaml'), `checklist:\n  rollback-plan:\n    title: Rollback plan\n    facts:\n      plan:\n        terms: ["rollback", "${pattern}"]\n`);
       const run = runCli(['lint', 'doc.md'], { cwd: sub });
       noStack(run.stderr);
       expect(run.code, pattern).toBe(2);
       expect(run.stderr).toMatch(/rollback-plan\.facts\.plan\.terms\[1\] ".*" can backtrack catastrophically/);
+    }
+    // Alternation teams write: alternatives that start apart, or not repeated.
+    for (const pattern of ['roll(?:back|out)s?', '(?:\\\\w|-)+', '(?:[a-z]|[0-9])+', '(?:pre|post)-?prod']) {
+      writeFileSync(join(sub, '.mlsdrc.yaml'), `checklist:\n  rollback-plan:\n    title: Rollback plan\n    facts:\n      plan:\n        terms: ["${pattern}"]\n`);
+      expect(runCli(['lint', 'doc.md'], { cwd: sub }).code, pattern).toBe(1);
     }
   });
 

@@ -68,9 +68,9 @@ const spawnWorker = () =>
 const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
 
 /**
- * What a `timeout` finding says: the limit, and what to do. Markdown the parser is slow on is rare
- * and tells itself apart (guard.ts); a team's pattern that backtracks is the likelier cause when
- * the file's checklist has one, and which config keys hold them is all that is cheap to know.
+ * What a `timeout` finding says: the limit, and what to do. When the file's checklist has a team's
+ * patterns, one that backtracks is the likely cause; which config keys hold them is what is cheap
+ * to know (telling which pattern would mean running each one again, each under its own limit).
  */
 function timeoutMessage(ms: number, file: string, settings: FileSettings): string {
   const stopped = `Linting took longer than the ${seconds(ms)} per-file limit (--timeout raises it), so it was stopped; the file was not checked.`;
@@ -79,8 +79,8 @@ function timeoutMessage(ms: number, file: string, settings: FileSettings): strin
   const named = keys.length > 3 ? `${keys.slice(0, 3).join(', ')} and ${keys.length - 3} more` : keys.join(', ');
   return (
     `${stopped} Likely cause: a pattern from the config (${named}) that backtracks catastrophically on this text. ` +
-    `To find it, remove the patterns one at a time (\`mlsd config ${file}\` shows where each is set); then rewrite it so that no two ` +
-    'alternatives of a repeated group can match the same text (`(?:\\w|[a-z])+` is `\\w+`).'
+    `To find it, remove the patterns one at a time (\`mlsd config ${file}\` shows where each is set); then rewrite it so that it can ` +
+    'match a piece of text one way only (`\\w*\\w*ly` is `\\w*ly`).'
   );
 }
 
