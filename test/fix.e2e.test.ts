@@ -129,6 +129,18 @@ describe('mlsd lint --fix with a team checklist', () => {
     expect(fixed).toMatch(/\n## Rollback plan\n\nRollback trigger: TODO\. Time to roll back: TODO\.\n/);
   });
 
+  it('lints a fixed file whose checklist has team patterns where --timeout stops it: a pattern may stall on the inserted section', () => {
+    const dir = tempDir();
+    // Ten adjacent \w*: the config check passes it; quick on short words, many minutes on the skeleton's 42 letters.
+    const config = `checklist:\n  metrics:\n    mentions: ["${'\\\\w*'.repeat(10)}ly"]\n  rollback-plan:\n    title: Rollback plan\n    skeleton: "Rollback: internationalizationofeverythingwhatsoever."\n`;
+    writeFileSync(join(dir, '.mlsdrc.yaml'), config);
+    writeFileSync(join(dir, 'doc.md'), '# Doc\n\n## Metrics\n\nWe track AUC offline.\n');
+    const run = runCli(['lint', 'doc.md', '--fix', '--timeout', '2000', '--format', 'json'], { cwd: dir, timeoutMs: 20_000 });
+    expect(run.code).toBe(1); // null: killed, the run hung
+    expect(readFileSync(join(dir, 'doc.md'), 'utf8')).toMatch(/\n## Rollback plan\n\nRollback: internationalizationofeverythingwhatsoever\./);
+    expect(JSON.parse(run.stdout).files[0].diagnostics.map((d: { ruleId: string }) => d.ruleId)).toEqual(['timeout']);
+  });
+
   it('takes the heading a skeleton starts with instead of adding one, and a second run adds nothing', () => {
     for (const heading of ['Rollback plan', 'How we roll back']) {
       const dir = tempDir();

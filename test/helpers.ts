@@ -15,14 +15,17 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Run the built CLI as a user would: a child process, no TTY, colour off unless asked. */
-export function runCli(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
+/**
+ * Run the built CLI as a user would: a child process, no TTY, colour off unless asked. A run still
+ * going after `timeoutMs` is killed (code null): a test of a hang fails rather than waits.
+ */
+export function runCli(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): CliRun {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? '',
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '', FORCE_COLOR: undefined, ...options.env },
-    timeout: 60_000,
+    timeout: options.timeoutMs ?? 60_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -159,13 +159,40 @@ describe('hostile files (the CLI)', () => {
     const invalid = runCli(['lint', 'doc.md'], { cwd: sub });
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toMatch(/mentions has an invalid pattern/);
-    for (const pattern of ['(a+)+', '(.*)*', '(\\\\w+\\\\s?)*']) {
+    // Nested quantifiers (safe-regex2), and alternatives of a repeated group that can start with the same character.
+    for (const pattern of ['(a+)+', '(.*)*', '(\\\\w+\\\\s?)*', '(?:\\\\w|[a-z])+ly', '(a|a)+b', '(a|aa)+']) {
       writeFileSync(join(sub, '.mlsdrc.yaml'), `checklist:\n  rollback-plan:\n    title: Rollback plan\n    facts:\n      plan:\n        terms: ["rollback", "${pattern}"]\n`);
       const run = runCli(['lint', 'doc.md'], { cwd: sub });
       noStack(run.stderr);
       expect(run.code, pattern).toBe(2);
       expect(run.stderr).toMatch(/rollback-plan\.facts\.plan\.terms\[1\] ".*" can backtrack catastrophically/);
     }
+    // Alternation teams write: alternatives that start apart, or not repeated.
+    for (const pattern of ['roll(?:back|out)s?', '(?:\\\\w|-)+', '(?:[a-z]|[0-9])+', '(?:pre|post)-?prod']) {
+      writeFileSync(join(sub, '.mlsdrc.yaml'), `checklist:\n  rollback-plan:\n    title: Rollback plan\n    facts:\n      plan:\n        terms: ["${pattern}"]\n`);
+      expect(runCli(['lint', 'doc.md'], { cwd: sub }).code, pattern).toBe(1);
+    }
+  });
+
+  it('a team pattern the config check lets through that backtracks on a doc: timeout naming its config key, also for one file and standard input', () => {
+    const sub = join(dir, 'redos');
+    mkdirSync(sub);
+    // Ten adjacent \w*: safe-regex2 sees no nesting, yet on a 42-letter word the term takes many minutes to fail.
+    writeFileSync(join(sub, '.mlsdrc.yaml'), `checklist:\n  metrics:\n    mentions: ["${'\\\\w*'.repeat(10)}ly"]\n`);
+    const slow = '---\ntitle: x\n---\n\n## Problem\n\nThe internationalizationofeverythingwhatsoever matters.\n';
+    writeFileSync(join(sub, 'slow.md'), slow);
+    writeFileSync(join(sub, 'good.md'), DOC);
+    const timedOut = (run: ReturnType<typeof runCli>, file: string) => {
+      noStack(run.stderr);
+      expect(run.code).toBe(1); // null: killed, the run hung
+      const found = JSON.parse(run.stdout).files as { file: string; diagnostics: { ruleId: string; message: string }[] }[];
+      expect(found.map((f) => [f.file, rules(f)])).toEqual([[file, ['timeout']]]);
+      expect(found[0]!.diagnostics[0]!.message).toMatch(new RegExp(`pattern from the config \\(checklist\\.metrics\\.mentions\\).*mlsd config ${file}`));
+    };
+    timedOut(runCli(['lint', 'slow.md', '--timeout', '2000', '--format', 'json'], { cwd: sub, timeoutMs: 20_000 }), 'slow.md');
+    timedOut(runCli(['lint', '-', '--stdin-filename', 'slow.md', '--threads', '1', '--timeout', '2000', '--format', 'json'], { cwd: sub, input: slow, timeoutMs: 20_000 }), 'slow.md');
+    // A doc the patterns do not trip on is linted as before, in the same worker set-up.
+    expect(rules(lintJson(['good.md'], sub).files[0])).toContain('required-section');
   });
 
   it('a directory named x.md: its contents are linted, an empty one is exit 2 with one line', () => {

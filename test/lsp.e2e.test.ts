@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionRequest,
@@ -272,6 +272,34 @@ describe('mlsd lsp --stdio', () => {
     const diagnostics = await client.diagnostics(uriOf(denseFile), 1);
     expect(diagnostics.map((d) => d.code)).toEqual(cli.files[0]!.diagnostics.map((d) => d.ruleId));
     expect(diagnostics.some((d) => d.code === 'required-section')).toBe(true);
+  });
+
+  it('stops a team pattern that backtracks on a document at the time limit, and lints the next document', { timeout: 20_000 }, async () => {
+    const repo = tempTree({
+      // Ten adjacent \w*: the config check passes it, yet on a 42-letter word it takes many minutes to fail.
+      '.mlsdrc.yaml': `checklist:\n  metrics:\n    mentions: ["${'\\\\w*'.repeat(10)}ly"]\n`,
+      'docs/design/slow.md': '# Slow\n\nThe internationalizationofeverythingwhatsoever matters.\n',
+      'docs/design/plain.md': '# Plain\n\nWe track AUC offline.\n',
+    });
+    const editor = new LspClient(repo, { env: { ...process.env, NO_COLOR: '1' } });
+    onTestFinished(() => void editor.server.kill()); // also when a hung server fails the test
+    await editor.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: uriOf(repo), capabilities: {}, initializationOptions: { debounceMs: 0, timeoutMs: 1000 } });
+    await editor.connection.sendNotification(InitializedNotification.type, {});
+    const open = async (name: string) => {
+      const doc = uriOf(join(repo, 'docs', 'design', name));
+      await editor.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: doc, languageId: 'markdown', version: 1, text: readFileSync(join(repo, 'docs', 'design', name), 'utf8') } });
+      return editor.diagnostics(doc, 1);
+    };
+    const [stopped, ...rest] = await open('slow.md');
+    expect(rest).toEqual([]);
+    expect(stopped!.code).toBe('timeout');
+    expect(messageOf(stopped!)).toMatch(/1 s per-file limit.*pattern from the config \(checklist\.metrics\.mentions\)/);
+    expect((await open('plain.md')).some((d) => d.code === 'required-section')).toBe(true);
+    // The pattern rewritten: the worker lints with the config as it is now, not the one it compiled first.
+    writeFileSync(join(repo, '.mlsdrc.yaml'), 'checklist:\n  metrics:\n    mentions: ["\\\\w*ly"]\n');
+    const before = editor.count;
+    await editor.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(join(repo, '.mlsdrc.yaml')), type: 2 }] });
+    expect((await editor.next(uriOf(join(repo, 'docs', 'design', 'slow.md')), before)).map((d) => d.code)).toContain('required-section');
   });
 
   it('shuts down and exits with 0', async () => {

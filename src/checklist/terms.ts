@@ -53,7 +53,7 @@ function scanSyntax(source: string, visit: (char: string, index: number, depth: 
 }
 
 /** Split a pattern at its top-level `|` (outside groups and character classes). */
-function topLevelAlternatives(source: string): string[] {
+export function topLevelAlternatives(source: string): string[] {
   const parts: string[] = [];
   let start = 0;
   scanSyntax(source, (c, i, depth) => {
@@ -66,7 +66,7 @@ function topLevelAlternatives(source: string): string[] {
 }
 
 /** The length of the group opening at `source[0]`, parentheses included; -1 if it never closes. */
-function groupLength(source: string): number {
+export function groupLength(source: string): number {
   let length = -1;
   scanSyntax(source, (c, i, depth) => {
     if (c === ')' && depth === 0) length = i + 1;

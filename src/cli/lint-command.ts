@@ -33,7 +33,7 @@ export interface LintOptions {
   fix?: boolean;
   /** Files larger than this many bytes are reported as file-too-large, not read. */
   maxFileSize?: number;
-  /** Per-file time limit in milliseconds for files linted in a worker. */
+  /** Per-file time limit in milliseconds for files linted in a worker (see lint-files.ts for which). */
   timeout?: number;
   /** Say more: which named files were skipped and why, and (stylish) each file's scorecard: item, state, line, evidence. */
   verbose?: boolean;
@@ -80,7 +80,7 @@ function progressReporter(total: number, io: Io) {
 const PROGRESS_MIN_FILES = 50;
 
 /** --fix, one file at a time as results stream to the report. */
-async function fixFor(resolved: ResolvedConfig, checklists: Checklists, io: Io) {
+async function fixFor(resolved: ResolvedConfig, checklists: Checklists, timeoutMs: number, io: Io) {
   const { fixer } = await import('../run/fix.js');
   const { templates } = resolved.config;
   return fixer({
@@ -89,6 +89,7 @@ async function fixFor(resolved: ResolvedConfig, checklists: Checklists, io: Io) 
     templatesDir: templates === undefined ? undefined : resolve(resolved.root, templates),
     cwd: io.cwd,
     report: (line) => io.stderr.write(`mlsd: fixed ${line}\n`),
+    timeoutMs,
   });
 }
 
@@ -122,7 +123,7 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
   const maxFileSize = options.maxFileSize ?? resolved.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const timeoutMs = options.timeout ?? DEFAULT_TIMEOUT_MS;
   if (options.fix) refuseUnfixable(files, io.cwd);
-  const fix = options.fix ? await fixFor(resolved, checklists, io) : undefined;
+  const fixer = options.fix ? await fixFor(resolved, checklists, timeoutMs, io) : undefined;
 
   // SARIF and annotations name files from the repository root; only they pay for asking git.
   const repoPrefix = options.format === 'sarif' || options.format === 'github' ? await (await import('./git.js')).repoPrefix(io.cwd) : undefined;
@@ -142,13 +143,15 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
     const run = { settings, checklists, threads: options.threads, maxFileSize, timeoutMs, stdin: io.stdin, stdinName };
     // SARIF and annotations name files from the repository root: a path named absolute is taken from here first.
     const named = repoPrefix === undefined ? (result: FileResult) => result : (result: FileResult) => (isAbsolute(result.file) ? { ...result, file: relative(io.cwd, result.file).split(sep).join('/') } : result);
-    await lintFiles(files.map((f) => f.path), run, async (result) => report.add(named(fix ? await fix(result) : result)), progress.update);
+    await lintFiles(files.map((f) => f.path), run, async (result) => report.add(named(fixer ? await fixer.fix(result) : result)), progress.update);
     progress.clear();
     await report.finish();
   } catch (error) {
     progress.clear();
     await report.abort();
     throw error;
+  } finally {
+    fixer?.close();
   }
 
   const summaryPath = io.env.GITHUB_STEP_SUMMARY;

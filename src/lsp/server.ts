@@ -122,8 +122,10 @@ export async function runLsp(io: Io): Promise<number> {
   connection.onInitialize((params: InitializeParams) => {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspaces.setFolders(folders.map(toPath).filter((p): p is string => p !== undefined));
-    const debounceMs = (params.initializationOptions as { debounceMs?: unknown } | undefined)?.debounceMs;
+    const { debounceMs, timeoutMs } = (params.initializationOptions ?? {}) as { debounceMs?: unknown; timeoutMs?: unknown };
     if (typeof debounceMs === 'number' && debounceMs >= 0) fixedWindow = debounceMs;
+    // `mlsd lint --timeout` for the editor: the limit on a document linted in the worker.
+    if (typeof timeoutMs === 'number' && timeoutMs > 0) linter.timeoutMs = timeoutMs;
     watchConfigs = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folderEvents = params.capabilities.workspace?.workspaceFolders === true;
     snippets = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;

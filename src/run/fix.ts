@@ -8,6 +8,8 @@ import type { Diagnostic } from '../lint/types.js';
 import type { TemplateSpec } from '../scaffold/index.js';
 import { lintDocument } from './lint-file.js';
 import { safeWrite } from '../io/write.js';
+import { lintsInWorker } from './guard.js';
+import type { ProcessPool } from './process-pool.js';
 
 export interface FixContext {
   checklists: Checklists;
@@ -17,6 +19,14 @@ export interface FixContext {
   cwd: string;
   /** Told what was inserted where, one line per fixed file. */
   report: (line: string) => void;
+  /** The per-file limit for a fixed file linted again in a worker. */
+  timeoutMs: number;
+}
+
+/** `--fix` for a run: fixes one file's findings at a time; `close` stops its worker, if it started one. */
+export interface Fixer {
+  fix: (result: FileResult) => Promise<FileResult>;
+  close: () => void;
 }
 
 /** "Labels" before line 12, "Drift monitoring" at the end: lines of the file as it was. */
@@ -70,9 +80,17 @@ export function sectionRenderer(templatesDir?: string): SectionRenderer {
  * a second run finds nothing to add. Files without a fixable finding are not touched. One file at a
  * time, as results stream to the report; the templates load once, with the first file to fix.
  */
-export function fixer(context: FixContext): (result: FileResult) => Promise<FileResult> {
+export function fixer(context: FixContext): Fixer {
   const render = sectionRenderer(context.templatesDir);
-  return async (result) => {
+  // The fixed file is linted where the original was (lint-files.ts): a team's pattern may stall on the inserted sections.
+  let guard: ProcessPool | undefined;
+  let tasks = 0;
+  const relint = async (file: string, text: string, settings: FileSettings): Promise<FileResult> => {
+    if (!lintsInWorker(text, settings)) return lintDocument(file, text, settings, context.checklists);
+    guard ??= new (await import('./process-pool.js')).ProcessPool(1, { timeoutMs: context.timeoutMs });
+    return guard.lint({ index: tasks++, path: file, settings, maxFileSize: Infinity, text });
+  };
+  const fix = async (result: FileResult): Promise<FileResult> => {
     if (!result.diagnostics.some(fixable)) return result;
     const settings = context.settings(result.file);
     const checklist = context.checklists.for(settings);
@@ -85,6 +103,7 @@ export function fixer(context: FixContext): (result: FileResult) => Promise<File
     await safeWrite(path, text, { force: true }); // --fix rewrites the file it read
     const inserted = result.diagnostics.filter(fixable).map((d) => ({ title: checklist.items.find((item) => item.id === d.itemId)?.title ?? d.itemId!, before: d.fix!.insertSectionBefore }));
     context.report(`${result.file}: inserted ${describeInsertions(inserted, original.split(/\r?\n/).length)}`);
-    return lintDocument(result.file, text, settings, context.checklists);
+    return relint(result.file, text, settings);
   };
+  return { fix, close: () => guard?.close() };
 }

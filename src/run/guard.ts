@@ -1,3 +1,6 @@
+import type { FileSettings } from '../config/settings.js';
+import { hasTeamPatterns } from './team-patterns.js';
+
 /**
  * Which documents the main thread must not lint itself. micromark is linear on ordinary Markdown
  * but quadratic on long runs of unclosed delimiters (bench/README.md, "Measurements behind the
@@ -21,3 +24,6 @@ export function needsGuard(text: string): boolean {
   }
   return false;
 }
+
+/** Whether a document is linted in a worker with the time limit: one the parser may stall on, or one a team's pattern may (team-patterns.ts). */
+export const lintsInWorker = (text: string, settings: FileSettings): boolean => needsGuard(text) || hasTeamPatterns(settings);

@@ -1,5 +1,5 @@
 import type { Checklists, FileSettings } from '../config/settings.js';
-import { needsGuard } from './guard.js';
+import { lintsInWorker } from './guard.js';
 import { lintRead } from './lint-file.js';
 import type { ProcessPool } from './process-pool.js';
 import { readDocument, readStdinDocument } from './read-document.js';
@@ -13,7 +13,7 @@ export interface LintRun {
   /** A file's settings, by its path as given (STDIN for standard input). */
   settings: (path: string) => FileSettings;
   checklists: Checklists;
-  /** --threads: undefined picks by file count, 0 or 1 lints in this process. */
+  /** --threads: undefined picks by file count, 0 or 1 lints in this process (but for the files the guard or a team's patterns send to a worker). */
   threads?: number;
   maxFileSize: number;
   timeoutMs: number;
@@ -32,8 +32,9 @@ const LOOKAHEAD = 256;
 /**
  * Lint every file, on the pool's processes when there are enough of them, and hand each result to
  * `emit` in the files' order as soon as it and those before it are done; nothing is kept after.
- * In this process, a file the parser could spend unbounded time on (see guard.ts) is handed to a
- * pool process with a watchdog, so no file can stall the run past the time limit.
+ * In this process, a file the parser could spend unbounded time on (see guard.ts), or whose
+ * checklist holds a team's patterns (see team-patterns.ts), is handed to a pool process with a
+ * watchdog, so no file can stall the run past the time limit.
  */
 export async function lintFiles(paths: readonly string[], run: LintRun, emit: (result: FileResult) => Promise<void>, progress: (done: number) => void): Promise<void> {
   const { settings, checklists, maxFileSize, timeoutMs, stdinName } = run;
@@ -62,12 +63,13 @@ export async function lintFiles(paths: readonly string[], run: LintRun, emit: (r
     for (const [i, path] of paths.entries()) {
       const doc = path === STDIN ? await readStdinDocument(run.stdin, maxFileSize) : readDocument(path, maxFileSize);
       const name = path === STDIN ? (stdinName ?? '<stdin>') : path;
-      if ('text' in doc && needsGuard(doc.text)) {
+      const fileSettings = settings(path);
+      if ('text' in doc && lintsInWorker(doc.text, fileSettings)) {
         // This process waits meanwhile, so the pool process's clock measures the file alone.
         guard ??= new (await import('./process-pool.js')).ProcessPool(1, { timeoutMs });
-        await emit(await guard.lint({ index: i, path: name, settings: settings(path), maxFileSize, text: doc.text }));
+        await emit(await guard.lint({ index: i, path: name, settings: fileSettings, maxFileSize, text: doc.text }));
       } else {
-        await emit(lintRead(name, doc, settings(path), checklists));
+        await emit(lintRead(name, doc, fileSettings, checklists));
       }
       progress(i + 1);
     }

@@ -6,10 +6,17 @@ import type { LintReply, LintTask } from './process-pool.js';
 
 // A process of the lint pool: reads and lints the files it is handed, one message each.
 const checklists = new Checklists();
+/** Settings keys whose checklist is compiled: the first file of each says so, and its clock restarts. */
+const compiled = new Set<string>();
 
 process.on('message', (task: LintTask) => {
   let reply: LintReply;
   try {
+    if (!compiled.has(task.settings.key)) {
+      checklists.for(task.settings);
+      compiled.add(task.settings.key);
+      process.send!({ index: task.index, compiled: true } satisfies LintReply);
+    }
     const read = task.text !== undefined ? { text: task.text } : readDocument(task.path, task.maxFileSize);
     reply = { index: task.index, result: lintRead(task.path, read, task.settings, checklists) };
   } catch (error) {

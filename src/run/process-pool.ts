@@ -5,6 +5,7 @@ import type { FileResult } from './result.js';
 import { UserError } from '../errors.js';
 import { unlintedResult } from './lint-file.js';
 import { JIT_FLAGS } from '../runtime/v8-flags.js';
+import { teamPatternKeys } from './team-patterns.js';
 
 /** The rule a file stopped by the time limit is reported under (schemas/checklist/rules/timeout.md). */
 export const TIMEOUT = 'timeout';
@@ -19,7 +20,12 @@ export interface LintTask {
   text?: string;
 }
 
-export type LintReply = { ready: true } | { index: number; result: FileResult } | { index: number; error: string; /** Set when it was a UserError: the code it carries. */ exitCode?: number };
+export type LintReply =
+  | { ready: true }
+  /** The worker has compiled the file's checklist, the first time it met these settings: the file's clock starts again. */
+  | { index: number; compiled: true }
+  | { index: number; result: FileResult }
+  | { index: number; error: string; /** Set when it was a UserError: the code it carries. */ exitCode?: number };
 
 export interface PoolOptions {
   /** Per-file time limit: a worker busy longer is stopped and the file reported as `timeout`. */
@@ -60,6 +66,23 @@ const spawnWorker = () =>
   fork(fileURLToPath(new URL('./lint-process.js', import.meta.url)), { execArgv: PROCESS_FLAGS, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
 
 const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
+
+/**
+ * What a `timeout` finding says: the limit, and what to do. When the file's checklist has a team's
+ * patterns, one that backtracks is the likely cause; which config keys hold them is what is cheap
+ * to know (telling which pattern would mean running each one again, each under its own limit).
+ */
+function timeoutMessage(ms: number, file: string, settings: FileSettings): string {
+  const stopped = `Linting took longer than the ${seconds(ms)} per-file limit (--timeout raises it), so it was stopped; the file was not checked.`;
+  const keys = teamPatternKeys(settings);
+  if (keys.length === 0) return stopped;
+  const named = keys.length > 3 ? `${keys.slice(0, 3).join(', ')} and ${keys.length - 3} more` : keys.join(', ');
+  return (
+    `${stopped} Likely cause: a pattern from the config (${named}) that backtracks catastrophically on this text. ` +
+    `To find it, remove the patterns one at a time (\`mlsd config ${file}\` shows where each is set); then rewrite it so that it can ` +
+    'match a piece of text one way only (`\\w*\\w*ly` is `\\w*ly`).'
+  );
+}
 
 interface Job {
   task: LintTask;
@@ -125,6 +148,9 @@ export class ProcessPool {
     worker.process.on('message', (reply: LintReply) => {
       if ('ready' in reply) {
         worker.ready = true;
+      } else if ('compiled' in reply) {
+        // Compiling a team's checklist is start-up, bounded, and no fault of the file.
+        return this.watch(worker);
       } else {
         if ('error' in reply) return this.fail(reply.exitCode !== undefined ? new UserError(reply.error, reply.exitCode) : new Error(reply.error));
         worker.queued.shift()?.resolve(reply.result);
@@ -159,8 +185,7 @@ export class ProcessPool {
       const [job, ...rest] = worker.queued.splice(0);
       this.retire(worker, true);
       this.waiting.unshift(...rest); // handed to the replacement before the rest
-      const message = `Linting took longer than the ${seconds(this.options.timeoutMs)} per-file limit (--timeout raises it), so it was stopped; the file was not checked.`;
-      job!.resolve(unlintedResult(job!.task.path, TIMEOUT, message, job!.task.settings));
+      job!.resolve(unlintedResult(job!.task.path, TIMEOUT, timeoutMessage(this.options.timeoutMs, job!.task.path, job!.task.settings), job!.task.settings));
       if (this.waiting.length > 0) this.start();
     }, this.options.timeoutMs);
   }
