@@ -341,6 +341,38 @@ describe('team checklist in a run', () => {
   });
 });
 
+describe("a team's fact with a built-in fact's name extends it", () => {
+  const GERMAN = 'languages:\n  de:\n    name: Deutsch\n    stopwords: [der, die, das, und, ist, nicht, mit, für, auf, wir, ein, eine]\n';
+  const METRICS = '# Fraud\n\n## Metrics\n\nOffline we measure PR-AUC on a held-out month; online we measure the chargeback rate in an A/B test.\n';
+  const states = (root: string, doc: string) =>
+    (JSON.parse(runCli(['lint', doc, '--format', 'json'], { cwd: root }).stdout) as { files: { checklist: Record<string, string> }[] }).files[0]!.checklist;
+
+  it('adds a language\'s terms to the built-in ones, which still read the English doc, and adds no requirement', () => {
+    const config = `${GERMAN}checklist:\n  metrics:\n    facts:\n      offline:\n        terms: { de: [Trefferquote] }\n`;
+    const root = tree({ '.mlsdrc.yaml': config, 'en.md': METRICS, 'de.md': '# Betrug\n\n## Metrics\n\nWir messen die Trefferquote auf den letzten zwei Wochen, und das ist nicht alles.\n' });
+    expect(states(root, 'en.md').metrics).toBe('present');
+    expect(states(root, 'de.md').metrics).toBe('present');
+  });
+
+  it('adds a unit to latency-budget\'s latencies, keeping its near words and units', () => {
+    const config = 'checklist:\n  latency-budget:\n    facts:\n      latencies:\n        quantity:\n          units: { Sekunden: 1000 }\n';
+    const doc = (latency: string) => `# Fraud\n\n## Latency budget\n\n${latency}\n`;
+    const root = tree({ '.mlsdrc.yaml': config, 'de-unit.md': doc('The p99 latency stays under 2 Sekunden.'), 'ms.md': doc('The p99 latency stays under 80 ms.') });
+    expect(states(root, 'de-unit.md')['latency-budget']).toBe('present');
+    expect(states(root, 'ms.md')['latency-budget']).toBe('present');
+  });
+
+  it('refuses a fact that does not fit the built-in one, and a new quantity without its near words', () => {
+    const config = 'checklist:\n  latency-budget:\n    facts:\n      latencies:\n        terms: [fast]\n      speed:\n        quantity: { units: { ms: 1 } }\n';
+    const run = runCli(['lint', 'doc.md'], { cwd: tree({ '.mlsdrc.yaml': config, 'doc.md': DOC }) });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      'mlsd: .mlsdrc.yaml:5: checklist.latency-budget.facts.latencies.terms does not apply: the built-in fact "latencies" is a quantity fact, which a config extends with quantity (units, near, unless, percentiles), evidence or min',
+      'mlsd: .mlsdrc.yaml:7: checklist.latency-budget.facts.speed.quantity needs "near"',
+    ]);
+  });
+});
+
 describe('which files', () => {
   const files = {
     '.mlsdrc.yaml': 'ignores: ["docs/archive/**"]\npaths: [docs]\n',

@@ -25,7 +25,8 @@ export interface FactConfig {
   near?: LangTerms;
   evidence?: boolean;
   choice?: Record<string, LangTerms>;
-  quantity?: { units: Record<string, number>; near: LangTerms; unless?: LangTerms; percentiles?: LangTerms };
+  /** A new quantity fact needs `units` and `near`; one the item has takes more of either. */
+  quantity?: { units?: Record<string, number>; near?: LangTerms; unless?: LangTerms; percentiles?: LangTerms };
   /** Matches needed for the item to count as addressed (default 1). */
   min?: number;
 }
@@ -219,7 +220,7 @@ function validate(source: ConfigSource, builtInRules: readonly string[]): MlsdCo
   }
   const checkItems = (items: Record<string, ItemConfig> | undefined, at: (string | number)[]) => {
     for (const [id, item] of Object.entries(items ?? {})) {
-      for (const [path, message] of itemProblems(item)) {
+      for (const [path, message] of itemProblems(id, item)) {
         const where = [...at, id, ...path];
         problems.push({ file: source.label, line: source.lineOf(where), message: `${dotted(where)} ${message}` });
       }
@@ -232,10 +233,44 @@ function validate(source: ConfigSource, builtInRules: readonly string[]): MlsdCo
 }
 
 let schemaChecker: Ajv | undefined;
+let builtInItems: Record<string, { mlsd?: { facts?: Record<string, object> } }> | undefined;
 
-/** What the config schema cannot see: term lists that are not valid regular expressions, and an item `schema` ajv cannot compile. */
-function itemProblems(item: ItemConfig): [(string | number)[], string][] {
+/** The built-in facts of an item, by name: a config's fact of the same name extends one (buildChecklistSchema). */
+function builtInFacts(id: string): Record<string, object> {
+  builtInItems ??= (readDefaultSchema() as { properties: { items: { properties: NonNullable<typeof builtInItems> } } }).properties.items.properties;
+  return builtInItems[id]?.mlsd?.facts ?? {};
+}
+
+/** The kind of a fact, by the key that makes it one, as the checklist compiles it (the first that is there). */
+const FACT_KINDS = ['quantity', 'stages', 'tasks', 'choice', 'terms'] as const;
+const factKind = (fact: object) => FACT_KINDS.find((kind) => kind in fact) ?? 'terms';
+
+/** What a config may add to a built-in fact of each kind: its own kind's lists, and the settings every fact has. */
+const EXTENDS_WITH: Record<(typeof FACT_KINDS)[number], string[]> = {
+  quantity: ['quantity (units, near, unless, percentiles)', 'evidence', 'min'],
+  stages: ['evidence', 'min'],
+  tasks: ['evidence', 'min'],
+  choice: ['choice', 'near', 'evidence', 'min'],
+  terms: ['terms', 'near', 'evidence', 'min'],
+};
+
+/** A config's fact against the item's built-in one: it must extend it in kind; a new quantity fact needs its units and near words. */
+function factProblems(name: string, fact: FactConfig, own: object | undefined): [(string | number)[], string][] {
+  const at = ['facts', name];
+  if (!own) {
+    return (['units', 'near'] as const).flatMap((key) => (fact.quantity && fact.quantity[key] === undefined ? [[[...at, 'quantity'], `needs "${key}"`]] : [])) as [(string | number)[], string][];
+  }
+  const kind = factKind(own);
+  const allowed = EXTENDS_WITH[kind];
+  return Object.keys(fact)
+    .filter((key) => !allowed.some((entry) => entry === key || entry.startsWith(`${key} `)))
+    .map((key) => [[...at, key], `does not apply: the built-in fact "${name}" is a ${kind} fact, which a config extends with ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)!}`]);
+}
+
+/** What the config schema cannot see: term lists that are not valid regular expressions, facts that do not fit the item's own, and an item `schema` ajv cannot compile. */
+function itemProblems(id: string, item: ItemConfig): [(string | number)[], string][] {
   const problems: [(string | number)[], string][] = [];
+  for (const [name, fact] of Object.entries(item.facts ?? {})) problems.push(...factProblems(name, fact, builtInFacts(id)[name]));
   const terms = (lists: LangTerms | undefined, path: (string | number)[]) => {
     if (!lists) return;
     if (!Array.isArray(lists)) {
