@@ -325,6 +325,19 @@ describe('team checklist in a run', () => {
     expect(runCli(['explain', 'labels'], { cwd: root }).stdout).toContain('Reported as weak-section, saying: Labels need a source.');
   });
 
+  it('explains an item whose aliases are keyed by language, each language\'s on a line of its own', () => {
+    const root = tree({
+      '.mlsdrc.yaml': 'checklist:\n  metrics:\n    aliases: { ru: [Показатели успеха] }\n  rollback-plan:\n    title: Rollback plan\n    aliases: { en: [Rollback], ru: [Откат, План отката] }\n',
+    });
+    const metrics = runCli(['explain', 'metrics'], { cwd: root });
+    expect(metrics.stderr).toBe('');
+    expect(metrics.code).toBe(0);
+    expect(metrics.stdout).toMatch(/^present +addressed with substance, under a heading such as "Metrics", "Success metrics", .* \(17 in all\)\n +in a document in ru, also "Показатели успеха"\n/m);
+    const rollback = runCli(['explain', 'rollback-plan'], { cwd: root });
+    expect(rollback.code).toBe(0);
+    expect(rollback.stdout).toMatch(/^present +addressed with substance, under a heading such as "Rollback plan", "Rollback"\n +in a document in ru, also "Откат", "План отката"\n/m);
+  });
+
   it('applies overrides by glob relative to the config file', () => {
     const noLabels = DOC.replace(/## Labels\n.*\n/, '');
     const root = tree({
