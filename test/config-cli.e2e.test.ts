@@ -46,6 +46,16 @@ describe('config discovery', () => {
     expect(runCli(['lint', '--no-config', 'doc.md'], { cwd: root }).code).toBe(0);
   });
 
+  it('refuses --config with --no-config, in either order and in every command: exit 2, one line', () => {
+    const root = tree({ '.mlsdrc.yaml': ROLLBACK_YAML, 'doc.md': DOC });
+    for (const args of [['lint', '-c', '.mlsdrc.yaml', '--no-config', 'doc.md'], ['lint', '--no-config', '--config=.mlsdrc.yaml', 'doc.md'], ['config', '--no-config', '-c', '.mlsdrc.yaml'], ['explain', '-c', '.mlsdrc.yaml', '--no-config']]) {
+      const run = runCli(args, { cwd: root });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).toBe('mlsd: --config and --no-config contradict each other: give one of them\n');
+      expect(run.stdout, args.join(' ')).toBe('');
+    }
+  });
+
   it('fails with exit 2 when --config names no file', () => {
     const root = tree({ 'doc.md': DOC });
     const run = runCli(['lint', '--config', 'missing.yaml', 'doc.md'], { cwd: root });
