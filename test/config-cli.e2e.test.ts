@@ -455,6 +455,20 @@ describe('mlsd config --print', () => {
     expect(out.sources['checklist.labels.required']).toBe('.mlsdrc.yaml overrides[0]');
   });
 
+  it('shows the required: true a new item has without saying so, and what an item that says so has', () => {
+    const root = tree({
+      '.mlsdrc.yaml': `${ROLLBACK_YAML}  cost:\n    title: Cost\n    required: false\noverrides:\n  - files: ["rfc/**"]\n    checklist: { privacy: { title: Privacy } }\n`,
+    });
+    const run = runCli(['config'], { cwd: root });
+    expect(run.stdout).toMatch(/^ {4}title: Rollback plan # \.mlsdrc\.yaml\n(?: {4}.*\n)* {4}required: true # default for a new item\n {2}cost:/m);
+    expect(run.stdout).toContain('    required: false # .mlsdrc.yaml');
+    const json = JSON.parse(runCli(['config', '--format', 'json'], { cwd: root }).stdout) as { config: { checklist: Record<string, { required?: boolean }> }; sources: Record<string, string> };
+    expect(json.config.checklist['rollback-plan']!.required).toBe(true);
+    expect(json.sources['checklist.rollback-plan.required']).toBe('default for a new item');
+    const rfc = JSON.parse(runCli(['config', '--format', 'json', 'rfc/a.md'], { cwd: root }).stdout) as typeof json;
+    expect(rfc.config.checklist.privacy!.required).toBe(true);
+  });
+
   it('prints the built-in checklist with --no-config', () => {
     const run = runCli(['config', '--print', '--no-config'], { cwd: tree({}) });
     expect(run.stdout).toContain('(none: built-in checklist)');

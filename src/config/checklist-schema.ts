@@ -52,6 +52,22 @@ export function mergeFact(own: FactSpec | undefined, team: FactSpec): FactSpec {
 
 const titleFromId = (id: string) => id.charAt(0).toUpperCase() + id.slice(1).replace(/-/g, ' ');
 
+/** Where a value no layer states comes from, in `mlsd config`. */
+export const IMPLIED = 'default for a new item';
+
+/**
+ * A new item is required unless it says otherwise (buildChecklistSchema below): written out, so `mlsd
+ * config` shows what applies rather than nothing. Built-in items all have `required` from the
+ * recommended preset; `said` hears each id given the default.
+ */
+export function impliedRequired(checklist: Record<string, ItemConfig>, said: (id: string) => void): void {
+  for (const [id, item] of Object.entries(checklist)) {
+    if (item.required !== undefined) continue;
+    item.required = true;
+    said(id);
+  }
+}
+
 /** What front matter makes an item required, in words: `status: ["review","approved"]`. */
 export const requirementText = (requirement: Exclude<Requirement, boolean>) =>
   Object.entries(requirement.when).map(([key, value]) => `${key}: ${JSON.stringify(value)}`).join(' and ');

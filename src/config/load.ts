@@ -9,6 +9,7 @@ import { ConfigError, discoverConfig, displayPath, readConfigFile, type ConfigPr
 import type { LanguageSource } from '../checklist/assemble.js';
 import { createAjv, readDefaultSchema, type LangTerms } from '../checklist/load.js';
 import { parseSize } from './size.js';
+import { IMPLIED, impliedRequired } from './checklist-schema.js';
 import { headingPatternProblems, languageProblems, whenProblems } from './typos.js';
 import { validateTerms } from '../checklist/terms.js';
 import { importModule } from '../runtime/import-module.js';
@@ -461,6 +462,7 @@ export function mergeLayers(layers: readonly Layer[], knownRules: readonly strin
   const sources = new Map<string, string>();
   const all = [presetLayer('mlsd:recommended', knownRules), ...layers.filter((l) => l.label !== 'mlsd:recommended')];
   for (const layer of all) mergeLayer(merged, sources, layer);
+  impliedRequired(merged.checklist, (id) => sources.set(`checklist.${id}.required`, IMPLIED));
   return { merged, sources, labels: all.map((l) => l.label) };
 }
 
