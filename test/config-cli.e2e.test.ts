@@ -46,6 +46,16 @@ describe('config discovery', () => {
     expect(runCli(['lint', '--no-config', 'doc.md'], { cwd: root }).code).toBe(0);
   });
 
+  it('refuses --config with --no-config, in either order and in every command: exit 2, one line', () => {
+    const root = tree({ '.mlsdrc.yaml': ROLLBACK_YAML, 'doc.md': DOC });
+    for (const args of [['lint', '-c', '.mlsdrc.yaml', '--no-config', 'doc.md'], ['lint', '--no-config', '--config=.mlsdrc.yaml', 'doc.md'], ['config', '--no-config', '-c', '.mlsdrc.yaml'], ['explain', '-c', '.mlsdrc.yaml', '--no-config']]) {
+      const run = runCli(args, { cwd: root });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).toBe('mlsd: --config and --no-config contradict each other: give one of them\n');
+      expect(run.stdout, args.join(' ')).toBe('');
+    }
+  });
+
   it('fails with exit 2 when --config names no file', () => {
     const root = tree({ 'doc.md': DOC });
     const run = runCli(['lint', '--config', 'missing.yaml', 'doc.md'], { cwd: root });
@@ -325,6 +335,19 @@ describe('team checklist in a run', () => {
     expect(runCli(['explain', 'labels'], { cwd: root }).stdout).toContain('Reported as weak-section, saying: Labels need a source.');
   });
 
+  it('explains an item whose aliases are keyed by language, each language\'s on a line of its own', () => {
+    const root = tree({
+      '.mlsdrc.yaml': 'checklist:\n  metrics:\n    aliases: { ru: [Показатели успеха] }\n  rollback-plan:\n    title: Rollback plan\n    aliases: { en: [Rollback], ru: [Откат, План отката] }\n',
+    });
+    const metrics = runCli(['explain', 'metrics'], { cwd: root });
+    expect(metrics.stderr).toBe('');
+    expect(metrics.code).toBe(0);
+    expect(metrics.stdout).toMatch(/^present +addressed with substance, under a heading such as "Metrics", "Success metrics", .* \(17 in all\)\n +in a document in ru, also "Показатели успеха"\n/m);
+    const rollback = runCli(['explain', 'rollback-plan'], { cwd: root });
+    expect(rollback.code).toBe(0);
+    expect(rollback.stdout).toMatch(/^present +addressed with substance, under a heading such as "Rollback plan", "Rollback"\n +in a document in ru, also "Откат", "План отката"\n/m);
+  });
+
   it('applies overrides by glob relative to the config file', () => {
     const noLabels = DOC.replace(/## Labels\n.*\n/, '');
     const root = tree({
@@ -338,6 +361,38 @@ describe('team checklist in a run', () => {
     expect(results.find((r) => r.file === 'docs/design/b.md')!.diagnostics).toMatchObject([{ itemId: 'labels' }]);
     // From a sub-folder the globs still mean the same files.
     expect(runCli(['lint', 'a.md'], { cwd: join(root, 'docs', 'rfc') }).code).toBe(0);
+  });
+});
+
+describe("a team's fact with a built-in fact's name extends it", () => {
+  const GERMAN = 'languages:\n  de:\n    name: Deutsch\n    stopwords: [der, die, das, und, ist, nicht, mit, für, auf, wir, ein, eine]\n';
+  const METRICS = '# Fraud\n\n## Metrics\n\nOffline we measure PR-AUC on a held-out month; online we measure the chargeback rate in an A/B test.\n';
+  const states = (root: string, doc: string) =>
+    (JSON.parse(runCli(['lint', doc, '--format', 'json'], { cwd: root }).stdout) as { files: { checklist: Record<string, string> }[] }).files[0]!.checklist;
+
+  it('adds a language\'s terms to the built-in ones, which still read the English doc, and adds no requirement', () => {
+    const config = `${GERMAN}checklist:\n  metrics:\n    facts:\n      offline:\n        terms: { de: [Trefferquote] }\n`;
+    const root = tree({ '.mlsdrc.yaml': config, 'en.md': METRICS, 'de.md': '# Betrug\n\n## Metrics\n\nWir messen die Trefferquote auf den letzten zwei Wochen, und das ist nicht alles.\n' });
+    expect(states(root, 'en.md').metrics).toBe('present');
+    expect(states(root, 'de.md').metrics).toBe('present');
+  });
+
+  it('adds a unit to latency-budget\'s latencies, keeping its near words and units', () => {
+    const config = 'checklist:\n  latency-budget:\n    facts:\n      latencies:\n        quantity:\n          units: { Sekunden: 1000 }\n';
+    const doc = (latency: string) => `# Fraud\n\n## Latency budget\n\n${latency}\n`;
+    const root = tree({ '.mlsdrc.yaml': config, 'de-unit.md': doc('The p99 latency stays under 2 Sekunden.'), 'ms.md': doc('The p99 latency stays under 80 ms.') });
+    expect(states(root, 'de-unit.md')['latency-budget']).toBe('present');
+    expect(states(root, 'ms.md')['latency-budget']).toBe('present');
+  });
+
+  it('refuses a fact that does not fit the built-in one, and a new quantity without its near words', () => {
+    const config = 'checklist:\n  latency-budget:\n    facts:\n      latencies:\n        terms: [fast]\n      speed:\n        quantity: { units: { ms: 1 } }\n';
+    const run = runCli(['lint', 'doc.md'], { cwd: tree({ '.mlsdrc.yaml': config, 'doc.md': DOC }) });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      'mlsd: .mlsdrc.yaml:5: checklist.latency-budget.facts.latencies.terms does not apply: the built-in fact "latencies" is a quantity fact, which a config extends with quantity (units, near, unless, percentiles), evidence or min',
+      'mlsd: .mlsdrc.yaml:7: checklist.latency-budget.facts.speed.quantity needs "near"',
+    ]);
   });
 });
 
@@ -398,6 +453,20 @@ describe('mlsd config --print', () => {
     const out = JSON.parse(run.stdout) as { config: { checklist: Record<string, { required: boolean }> }; sources: Record<string, string> };
     expect(out.config.checklist.labels!.required).toBe(false);
     expect(out.sources['checklist.labels.required']).toBe('.mlsdrc.yaml overrides[0]');
+  });
+
+  it('shows the required: true a new item has without saying so, and what an item that says so has', () => {
+    const root = tree({
+      '.mlsdrc.yaml': `${ROLLBACK_YAML}  cost:\n    title: Cost\n    required: false\noverrides:\n  - files: ["rfc/**"]\n    checklist: { privacy: { title: Privacy } }\n`,
+    });
+    const run = runCli(['config'], { cwd: root });
+    expect(run.stdout).toMatch(/^ {4}title: Rollback plan # \.mlsdrc\.yaml\n(?: {4}.*\n)* {4}required: true # default for a new item\n {2}cost:/m);
+    expect(run.stdout).toContain('    required: false # .mlsdrc.yaml');
+    const json = JSON.parse(runCli(['config', '--format', 'json'], { cwd: root }).stdout) as { config: { checklist: Record<string, { required?: boolean }> }; sources: Record<string, string> };
+    expect(json.config.checklist['rollback-plan']!.required).toBe(true);
+    expect(json.sources['checklist.rollback-plan.required']).toBe('default for a new item');
+    const rfc = JSON.parse(runCli(['config', '--format', 'json', 'rfc/a.md'], { cwd: root }).stdout) as typeof json;
+    expect(rfc.config.checklist.privacy!.required).toBe(true);
   });
 
   it('prints the built-in checklist with --no-config', () => {

@@ -30,7 +30,6 @@ describe('docs/config.md says what mlsd does', () => {
       return (JSON.parse(run.stdout) as { files: { items: Record<string, { via?: string }> }[] }).files[0]!.items.metrics!.via;
     };
     expect(via('Zielgr')).toBe('heading'); // a stem, at a word start of the heading, case aside
-    expect(via('zielgr(?:oe|ö)ssen')).not.toBe('heading'); // a pattern is not read as one
     for (const key of ['aliases', 'heads']) {
       expect(keyRow(key)).toMatch(new RegExp(`^\\| \`${key}\` \\| headings \\|`));
       expect(keyRow(key)).not.toMatch(/regular-expression/);
@@ -41,6 +40,44 @@ describe('docs/config.md says what mlsd does', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('mlsd: .mlsdrc.yaml:3: checklist.metrics.heads must be a list of headings (plain text, not patterns), or lists keyed by language code');
     expect(run.stderr).not.toMatch(/regular-expression/);
+  });
+
+  it('aliases and heads: one written as a pattern, which would match no heading, is refused', () => {
+    const config = 'checklist:\n  metrics:\n    heads: ["zielgr(?:oe|ö)ssen", "C++"]\n    aliases: { ru: ["метрик\\\\w+"], en: ["Metrics (offline)", "Why measure?"] }\n';
+    const run = runCli(['lint', 'doc.md'], { cwd: tree({ '.mlsdrc.yaml': config }) });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      'mlsd: .mlsdrc.yaml:4: checklist.metrics.aliases.ru[0] "метрик\\w+" is a regular expression, but aliases are plain heading text, not patterns: list each heading as it is written',
+      'mlsd: .mlsdrc.yaml:3: checklist.metrics.heads[0] "zielgr(?:oe|ö)ssen" is a regular expression, but heads are plain heading text, not patterns: write a head word a heading starts a word with (a stem such as "zielgr" matches every ending)',
+    ]);
+    expect(CONFIG_DOC).toContain('One written as a pattern\n(`zielgr(?:oe|ö)ssen`, `metr\\w+`) would match no heading, so it is a config error.');
+  });
+
+  it('terms keyed by a language: one neither built in nor declared is refused, in any layer', () => {
+    const config = 'checklist:\n  metrics:\n    heads: { xx: [foo] }\n    facts:\n      offline:\n        terms: { de: [Trefferquote] }\n';
+    const run = runCli(['lint', 'doc.md'], { cwd: tree({ '.mlsdrc.yaml': config }) });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      'mlsd: .mlsdrc.yaml:3: checklist.metrics.heads.xx names a language neither built in nor declared under "languages" (en, ru): declare "xx" there, with its name and stopwords, or key the list by one of those',
+      'mlsd: .mlsdrc.yaml:6: checklist.metrics.facts.offline.terms.de names a language neither built in nor declared under "languages" (en, ru): declare "de" there, with its name and stopwords, or key the list by one of those',
+    ]);
+    // Declared by the organisation's config, the repository's may use it.
+    const org = 'languages:\n  de:\n    name: Deutsch\n    stopwords: [der, die, das, und, ist]\n';
+    const declared = tree({ 'org.yaml': org, '.mlsdrc.yaml': `extends: ./org.yaml\n${config}` });
+    expect(runCli(['lint', 'doc.md'], { cwd: declared }).code).toBe(2); // xx still
+    const fine = tree({ 'org.yaml': org, '.mlsdrc.yaml': 'extends: ./org.yaml\nchecklist:\n  metrics:\n    heads: { de: [erfolg], ru: [успех] }\n' });
+    expect(runCli(['lint', 'doc.md'], { cwd: fine }).code).toBe(0);
+  });
+
+  it('required.when: a front-matter key or value no document can have is refused, with did you mean', () => {
+    const config = 'checklist:\n  rollback-plan:\n    title: Rollback plan\n    required:\n      when:\n        statuss: [review]\n        status: [reveiw, approved]\n';
+    const run = runCli(['lint', 'doc.md'], { cwd: tree({ '.mlsdrc.yaml': config }) });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      'mlsd: .mlsdrc.yaml:6: checklist.rollback-plan.required.when.statuss is not a front matter key the checklist declares (did you mean "status"?); keys: title, owner, status, created, problem_type, template, template_version, serving_mode, latency_budget',
+      'mlsd: .mlsdrc.yaml:7: checklist.rollback-plan.required.when.status[0] has "reveiw", a value front matter\'s status never has, so the item would never be required (did you mean "review"?); status is one of draft, review, approved',
+    ]);
+    expect(keyRow('required')).toContain('a condition no document can meet (`statuss`, `status: [reveiw]`) is a config error');
   });
 });
 

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { defaultChecklist } from './load.js';
+import { BASE_LANGUAGE, defaultChecklist, type LangTerms } from './load.js';
+import { leadingHeading } from './headings.js';
 import type { Checklist, ChecklistItem, Level, RuleMeta } from './types.js';
 import { didYouMean } from '../suggest.js';
 import { UserError } from '../errors.js';
@@ -81,20 +82,39 @@ function weakWhen(schema: Json): { messages: string[]; rules: string[] } {
   return { messages: [...new Set(messages)], rules };
 }
 
+/** Up to six headings, quoted, and how many there are when that is more. */
+const quoted = (headings: readonly string[]) =>
+  `${headings.slice(0, 6).map((h) => `"${h}"`).join(', ')}${headings.length > 6 ? ` (${headings.length} in all)` : ''}`;
+
+/**
+ * The headings that name an item, as its checklist states them: first those for a document in
+ * any language (the title, a plain list, the base language's, a skeleton's heading), then each
+ * other language's. An
+ * alias list may be one list or one per language code (a team's config writes either).
+ */
+function headingsByLanguage(item: ChecklistItem, schema: Json): { lang?: string; headings: string[] }[] {
+  const authored = (schema.mlsd as { aliases?: LangTerms } | undefined)?.aliases ?? [];
+  const keyed = Array.isArray(authored) ? { [BASE_LANGUAGE]: authored } : authored;
+  const supplied = item.skeleton === undefined ? undefined : leadingHeading(item.skeleton);
+  const every = [...new Set([item.title, ...(keyed[BASE_LANGUAGE] ?? []), ...(supplied ? [supplied] : [])])];
+  const others = Object.entries(keyed).filter(([lang, headings]) => lang !== BASE_LANGUAGE && headings.length > 0);
+  return [{ headings: every }, ...others.map(([lang, headings]) => ({ lang, headings }))];
+}
+
 /**
  * What makes an item present, weak or absent. `requiredWhen`: the front matter that makes an
  * optional item required, in words, when the config says so.
  */
 export function explainItem(item: ChecklistItem, schema: Json, rules: readonly RuleMeta[], levelOf: LevelOf = byDefault, requiredWhen?: string): string {
   const { messages, rules: declared } = weakWhen(schema);
-  const authored = (schema.mlsd as { aliases?: string[] } | undefined)?.aliases ?? item.aliases;
-  const aliases = authored.slice(0, 6).map((a) => `"${a}"`).join(', ');
+  const [every, ...others] = headingsByLanguage(item, schema);
   const lines = [
     `${item.id}: ${item.title} (${item.required ? 'required' : requiredWhen ? `required when front matter has ${requiredWhen}` : 'optional'})`,
     '',
     item.hint,
     '',
-    `present  addressed with substance, under a heading such as ${aliases}${authored.length > 6 ? ` (${authored.length} in all)` : ''}`,
+    `present  addressed with substance, under a heading such as ${quoted(every!.headings)}`,
+    ...others.map(({ lang, headings }) => `         in a document in ${lang}, also ${quoted(headings)}`),
     '         (any level; numbering and emoji ignored), or by concrete evidence inside another section.',
     'weak     the heading or a mention is there, but the text is a placeholder (TODO, TBD, XX, <fill in>),',
     `         too short${messages.length > 0 ? ', or:' : '.'}`,

@@ -202,7 +202,23 @@ Examples:
       command.outputHelp();
     });
 
+  for (const command of program.commands) refuseBothConfigFlags(command);
   return program;
+}
+
+/**
+ * --config and --no-config set one value, the later winning: given both, one would be dropped
+ * without a word (a CI script's --config behind a wrapper's --no-config), so both is a usage error.
+ */
+function refuseBothConfigFlags(command: Command): void {
+  if (!command.options.some((option) => option.long === '--no-config')) return;
+  const given = new Set<string>();
+  for (const flag of ['config', 'no-config']) {
+    command.on(`option:${flag}`, () => {
+      given.add(flag);
+      if (given.size === 2) throw new UserError('--config and --no-config contradict each other: give one of them');
+    });
+  }
 }
 
 

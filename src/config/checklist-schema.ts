@@ -1,7 +1,7 @@
 import type { AnySchemaObject } from 'ajv';
 import type { LanguageSource } from '../checklist/assemble.js';
 import { mergeTerms, readDefaultSchema, type LangTerms } from '../checklist/load.js';
-import type { ItemConfig, Requirement } from './load.js';
+import type { FactConfig, ItemConfig, Requirement } from './load.js';
 
 // A config's checklist items written into the checklist schema: what "teams extend the checklist
 // as data" means in JSON Schema. Pure; the checklist layer compiles the result.
@@ -13,11 +13,60 @@ interface ItemSchema {
   [keyword: string]: unknown;
   title?: string;
   description?: string;
-  mlsd?: { aliases?: LangTerms; heads?: LangTerms; mentions?: LangTerms; facts?: Record<string, unknown>; skeleton?: string; message?: string };
+  mlsd?: { aliases?: LangTerms; heads?: LangTerms; mentions?: LangTerms; facts?: Record<string, FactSpec>; skeleton?: string; message?: string };
   allOf?: AnySchemaObject[];
 }
 
+/** A fact as the checklist schema's `mlsd.facts` holds it: a config's, without `min`. */
+type FactSpec = Omit<FactConfig, 'min'>;
+
+const addTerms = (own: LangTerms | undefined, more: LangTerms | undefined) => (more === undefined ? own : mergeTerms(own, more));
+
+/**
+ * A team's fact over the item's own fact of the same name. Term lists (terms, near, each choice's,
+ * the quantity's near, unless and percentiles) and units add to the item's own, so a team adds a
+ * language or a unit without restating the built-in ones; `evidence`, a setting, replaces.
+ */
+export function mergeFact(own: FactSpec | undefined, team: FactSpec): FactSpec {
+  if (!own) return structuredClone(team);
+  const merged = structuredClone(own);
+  if (team.terms) merged.terms = addTerms(own.terms, team.terms);
+  if (team.near) merged.near = addTerms(own.near, team.near);
+  if (team.evidence !== undefined) merged.evidence = team.evidence;
+  if (team.choice) {
+    merged.choice = { ...own.choice };
+    for (const [value, list] of Object.entries(team.choice)) merged.choice[value] = addTerms(own.choice?.[value], list)!;
+  }
+  if (team.quantity) {
+    const q = own.quantity ?? {};
+    const more = team.quantity;
+    merged.quantity = {
+      units: { ...q.units, ...more.units },
+      near: addTerms(q.near, more.near),
+      ...(q.unless || more.unless ? { unless: addTerms(q.unless, more.unless) } : {}),
+      ...(q.percentiles || more.percentiles ? { percentiles: addTerms(q.percentiles, more.percentiles) } : {}),
+    };
+  }
+  return merged;
+}
+
 const titleFromId = (id: string) => id.charAt(0).toUpperCase() + id.slice(1).replace(/-/g, ' ');
+
+/** Where a value no layer states comes from, in `mlsd config`. */
+export const IMPLIED = 'default for a new item';
+
+/**
+ * A new item is required unless it says otherwise (buildChecklistSchema below): written out, so `mlsd
+ * config` shows what applies rather than nothing. Built-in items all have `required` from the
+ * recommended preset; `said` hears each id given the default.
+ */
+export function impliedRequired(checklist: Record<string, ItemConfig>, said: (id: string) => void): void {
+  for (const [id, item] of Object.entries(checklist)) {
+    if (item.required !== undefined) continue;
+    item.required = true;
+    said(id);
+  }
+}
 
 /** What front matter makes an item required, in words: `status: ["review","approved"]`. */
 export const requirementText = (requirement: Exclude<Requirement, boolean>) =>
@@ -36,12 +85,17 @@ export function conditionSchema(id: string, requirement: Exclude<Requirement, bo
   };
 }
 
-function itemConstraints(item: ItemConfig, isNew: boolean): AnySchemaObject[] {
+/**
+ * The item's own constraints from its config. A fact the item already has keeps the item's own
+ * requirement unless the config states `min`; a new fact needs one match by default.
+ */
+function itemConstraints(item: ItemConfig, isNew: boolean, ownFacts: Record<string, unknown>): AnySchemaObject[] {
   const extra: AnySchemaObject[] = [];
-  const facts = Object.entries(item.facts ?? {}).filter(([, f]) => (f.min ?? 1) > 0);
+  const needed = (name: string, f: FactConfig) => f.min ?? (name in ownFacts ? 0 : 1);
+  const facts = Object.entries(item.facts ?? {}).filter(([name, f]) => needed(name, f) > 0);
   if (facts.length > 0) {
     const properties = Object.fromEntries(
-      facts.map(([name, f]) => [name, { minItems: f.min ?? 1, errorMessage: `says nothing about ${name.replace(/-/g, ' ')}` }]),
+      facts.map(([name, f]) => [name, { minItems: needed(name, f), errorMessage: `says nothing about ${name.replace(/-/g, ' ')}` }]),
     );
     extra.push({ properties: { facts: { type: 'object', required: facts.map(([n]) => n), properties } } });
   }
@@ -82,13 +136,15 @@ export function buildChecklistSchema(items: Record<string, ItemConfig>, base: An
       const more = item[key];
       if (more) mlsd[key] = mergeTerms(isNew ? undefined : mlsd[key], more);
     }
+    const ownFacts = { ...mlsd.facts };
     if (item.facts) {
-      const specs = Object.fromEntries(Object.entries(item.facts).map(([name, { min: _min, ...spec }]) => [name, spec]));
-      mlsd.facts = { ...(mlsd.facts ?? {}), ...specs };
+      // A fact the item already has is extended, not replaced (mergeFact); a new one is added.
+      const facts = (mlsd.facts ??= {});
+      for (const [name, { min: _min, ...spec }] of Object.entries(item.facts)) facts[name] = mergeFact(ownFacts[name], spec);
     }
     if (item.skeleton !== undefined) mlsd.skeleton = item.skeleton;
     if (item.message !== undefined) mlsd.message = item.message;
-    const extra = itemConstraints(item, isNew);
+    const extra = itemConstraints(item, isNew, ownFacts);
     if (extra.length > 0) target.allOf = [...(target.allOf ?? []), ...extra];
     properties[id] = target;
 

@@ -2,13 +2,15 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import type { Ajv, AnySchemaObject, ErrorObject, ValidateFunction } from 'ajv';
 import { newAjv } from '../checklist/ajv.js';
 import safeRegex from 'safe-regex2';
 import { ConfigError, discoverConfig, displayPath, readConfigFile, type ConfigProblem, type ConfigSource } from './file.js';
 import type { LanguageSource } from '../checklist/assemble.js';
 import { createAjv, readDefaultSchema, type LangTerms } from '../checklist/load.js';
 import { parseSize } from './size.js';
+import { IMPLIED, impliedRequired } from './checklist-schema.js';
+import { headingPatternProblems, languageProblems, whenProblems } from './typos.js';
 import { validateTerms } from '../checklist/terms.js';
 import { overlappingAlternatives } from '../checklist/overlap.js';
 import { importModule } from '../runtime/import-module.js';
@@ -26,7 +28,8 @@ export interface FactConfig {
   near?: LangTerms;
   evidence?: boolean;
   choice?: Record<string, LangTerms>;
-  quantity?: { units: Record<string, number>; near: LangTerms; unless?: LangTerms; percentiles?: LangTerms };
+  /** A new quantity fact needs `units` and `near`; one the item has takes more of either. */
+  quantity?: { units?: Record<string, number>; near?: LangTerms; unless?: LangTerms; percentiles?: LangTerms };
   /** Matches needed for the item to count as addressed (default 1). */
   min?: number;
 }
@@ -220,7 +223,7 @@ function validate(source: ConfigSource, builtInRules: readonly string[]): MlsdCo
   }
   const checkItems = (items: Record<string, ItemConfig> | undefined, at: (string | number)[]) => {
     for (const [id, item] of Object.entries(items ?? {})) {
-      for (const [path, message] of itemProblems(item)) {
+      for (const [path, message] of itemProblems(id, item)) {
         const where = [...at, id, ...path];
         problems.push({ file: source.label, line: source.lineOf(where), message: `${dotted(where)} ${message}` });
       }
@@ -234,9 +237,63 @@ function validate(source: ConfigSource, builtInRules: readonly string[]): MlsdCo
 
 let schemaChecker: Ajv | undefined;
 
-/** What the config schema cannot see: term lists that are not valid regular expressions, and an item `schema` ajv cannot compile. */
-function itemProblems(item: ItemConfig): [(string | number)[], string][] {
+interface BuiltInSchema {
+  mlsd: { languages?: Record<string, unknown> };
+  properties: {
+    frontMatter: { properties: Record<string, AnySchemaObject> };
+    items: { properties: Record<string, { mlsd?: { facts?: Record<string, object> } }> };
+  };
+}
+let builtInSchema: BuiltInSchema | undefined;
+/** The built-in checklist, read once: what a config's items, facts, languages and conditions are checked against. */
+const builtIn = () => (builtInSchema ??= readDefaultSchema() as BuiltInSchema);
+
+/** The built-in facts of an item, by name: a config's fact of the same name extends one (buildChecklistSchema). */
+const builtInFacts = (id: string): Record<string, object> => builtIn().properties.items.properties[id]?.mlsd?.facts ?? {};
+
+const frontMatterCheckers = new Map<string, ValidateFunction>();
+/** Whether the front matter schema takes a value for a key: what a `required.when` value must be to ever match. */
+function frontMatterAccepts(key: string, value: Scalar): boolean {
+  let check = frontMatterCheckers.get(key);
+  if (!check) {
+    schemaChecker ??= createAjv();
+    check = schemaChecker.compile(builtIn().properties.frontMatter.properties[key] ?? {});
+    frontMatterCheckers.set(key, check);
+  }
+  return check(value);
+}
+
+/** The kind of a fact, by the key that makes it one, as the checklist compiles it (the first that is there). */
+const FACT_KINDS = ['quantity', 'stages', 'tasks', 'choice', 'terms'] as const;
+const factKind = (fact: object) => FACT_KINDS.find((kind) => kind in fact) ?? 'terms';
+
+/** What a config may add to a built-in fact of each kind: its own kind's lists, and the settings every fact has. */
+const EXTENDS_WITH: Record<(typeof FACT_KINDS)[number], string[]> = {
+  quantity: ['quantity (units, near, unless, percentiles)', 'evidence', 'min'],
+  stages: ['evidence', 'min'],
+  tasks: ['evidence', 'min'],
+  choice: ['choice', 'near', 'evidence', 'min'],
+  terms: ['terms', 'near', 'evidence', 'min'],
+};
+
+/** A config's fact against the item's built-in one: it must extend it in kind; a new quantity fact needs its units and near words. */
+function factProblems(name: string, fact: FactConfig, own: object | undefined): [(string | number)[], string][] {
+  const at = ['facts', name];
+  if (!own) {
+    return (['units', 'near'] as const).flatMap((key) => (fact.quantity && fact.quantity[key] === undefined ? [[[...at, 'quantity'], `needs "${key}"`]] : [])) as [(string | number)[], string][];
+  }
+  const kind = factKind(own);
+  const allowed = EXTENDS_WITH[kind];
+  return Object.keys(fact)
+    .filter((key) => !allowed.some((entry) => entry === key || entry.startsWith(`${key} `)))
+    .map((key) => [[...at, key], `does not apply: the built-in fact "${name}" is a ${kind} fact, which a config extends with ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)!}`]);
+}
+
+/** What the config schema cannot see: term lists that are not valid regular expressions, facts that do not fit the item's own, and an item `schema` ajv cannot compile. */
+function itemProblems(id: string, item: ItemConfig): [(string | number)[], string][] {
   const problems: [(string | number)[], string][] = [];
+  for (const [name, fact] of Object.entries(item.facts ?? {})) problems.push(...factProblems(name, fact, builtInFacts(id)[name]));
+  problems.push(...headingPatternProblems(item), ...whenProblems(item, builtIn().properties.frontMatter.properties, frontMatterAccepts));
   const terms = (lists: LangTerms | undefined, path: (string | number)[]) => {
     if (!lists) return;
     if (!Array.isArray(lists)) {
@@ -414,8 +471,15 @@ export function mergeLayers(layers: readonly Layer[], knownRules: readonly strin
   const sources = new Map<string, string>();
   const all = [presetLayer('mlsd:recommended', knownRules), ...layers.filter((l) => l.label !== 'mlsd:recommended')];
   for (const layer of all) mergeLayer(merged, sources, layer);
+  impliedRequired(merged.checklist, (id) => sources.set(`checklist.${id}.required`, IMPLIED));
   return { merged, sources, labels: all.map((l) => l.label) };
 }
+
+/** A layer's checklists: its own and each override's, with where they stand in it. */
+const layerChecklists = (layer: Layer): { at: (string | number)[]; items: Record<string, ItemConfig> }[] => [
+  { at: ['checklist'], items: layer.config.checklist ?? {} },
+  ...(layer.config.overrides ?? []).map((o, i) => ({ at: ['overrides', i, 'checklist'], items: o.checklist ?? {} })),
+];
 
 /**
  * A checklist key that names no built-in item and no item a layer gives a title to is a typo
@@ -423,16 +487,11 @@ export function mergeLayers(layers: readonly Layer[], knownRules: readonly strin
  * A new item says so with its `title`.
  */
 function checkItemIds(layers: readonly Layer[]): void {
-  const checklists = (layer: Layer) => [
-    { at: ['checklist'], items: layer.config.checklist ?? {} },
-    ...(layer.config.overrides ?? []).map((o, i) => ({ at: ['overrides', i, 'checklist'], items: o.checklist ?? {} })),
-  ];
-  const builtIn = Object.keys((readDefaultSchema() as { properties: { items: { properties: Record<string, unknown> } } }).properties.items.properties);
-  const defined = new Set(builtIn);
-  for (const layer of layers) for (const { items } of checklists(layer)) for (const [id, item] of Object.entries(items)) if (item.title !== undefined) defined.add(id);
+  const defined = new Set(Object.keys(builtIn().properties.items.properties));
+  for (const layer of layers) for (const { items } of layerChecklists(layer)) for (const [id, item] of Object.entries(items)) if (item.title !== undefined) defined.add(id);
   const problems: ConfigProblem[] = [];
   for (const layer of layers) {
-    for (const { at, items } of checklists(layer)) {
+    for (const { at, items } of layerChecklists(layer)) {
       for (const id of Object.keys(items)) {
         if (defined.has(id)) continue;
         const where = [...at, id];
@@ -441,6 +500,26 @@ function checkItemIds(layers: readonly Layer[]): void {
           line: layer.lineOf?.(where),
           message: `${dotted(where)} is not a checklist item${didYouMean(id, defined)}; a new item needs a "title"`,
         });
+      }
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+}
+
+/**
+ * Term lists keyed by a language no document can be in: neither built in nor declared under
+ * `languages` by any layer (an organisation's config may declare what a repository's uses).
+ */
+function checkLanguages(layers: readonly Layer[], declared: Record<string, LanguageSource>): void {
+  const known = [...new Set([...Object.keys(builtIn().mlsd.languages ?? {}), ...Object.keys(declared)])];
+  const problems: ConfigProblem[] = [];
+  for (const layer of layers) {
+    for (const { at, items } of layerChecklists(layer)) {
+      for (const [id, item] of Object.entries(items)) {
+        for (const [path, message] of languageProblems(item, known)) {
+          const where = [...at, id, ...path];
+          problems.push({ file: layer.label, line: layer.lineOf?.(where), message: `${dotted(where)} ${message}` });
+        }
       }
     }
   }
@@ -475,6 +554,7 @@ export async function loadConfig(options: LoadOptions): Promise<ResolvedConfig> 
   const layers = source ? await layersOf(source, options, [source.path]) : [];
   checkItemIds(layers);
   const { merged, sources, labels } = mergeLayers(layers, options.knownRules);
+  checkLanguages(layers, merged.languages);
   const root = source ? dirname(source.path) : resolve(options.cwd);
   // Templates ship with the config that names them (an organisation's package holds its own), so
   // the folder is found from that file's folder, then stated from the root as every path is.

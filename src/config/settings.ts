@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import type { LanguageSource } from '../checklist/assemble.js';
 import { compileChecklist, defaultChecklist, readDefaultSchema } from '../checklist/load.js';
 import type { Checklist } from '../checklist/types.js';
-import { buildChecklistSchema } from './checklist-schema.js';
+import { buildChecklistSchema, impliedRequired } from './checklist-schema.js';
 import type { ItemConfig, Level, MergedConfig, OverrideConfig } from './load.js';
 
 /** What applies to one file: the merged config with the overrides whose globs match it. */
@@ -52,10 +52,17 @@ export function withOverrides(
   config.overrides.forEach((override, i) => {
     if (!applies(override, i)) return;
     matched.push(i);
+    const added: Record<string, ItemConfig> = {};
     for (const [id, item] of Object.entries(override.checklist ?? {})) {
+      if (!(id in checklist)) added[id] = item;
       checklist[id] = { ...(checklist[id] ?? {}), ...structuredClone(item) };
       for (const key of Object.keys(item)) credit?.(`checklist.${id}.${key}`, i);
     }
+    // An item an override adds is required by default, as one the config adds (mergeLayers).
+    impliedRequired(
+      Object.fromEntries(Object.keys(added).map((id) => [id, checklist[id]!])),
+      (id) => credit?.(`checklist.${id}.required`, i),
+    );
     for (const [id, level] of Object.entries(override.rules ?? {})) {
       rules[id] = level;
       credit?.(`rules.${id}`, i);
