@@ -78,6 +78,9 @@ describe('docs/config.md says what mlsd does', () => {
       'mlsd: .mlsdrc.yaml:7: checklist.rollback-plan.required.when.status[0] has "reveiw", a value front matter\'s status never has, so the item would never be required (did you mean "review"?); status is one of draft, review, approved',
     ]);
     expect(keyRow('required')).toContain('a condition no document can meet (`statuss`, `status: [reveiw]`) is a config error');
+    // A key far from every declared one is the team's own front matter.
+    const own = 'checklist:\n  rollback-plan:\n    title: Rollback plan\n    required:\n      when:\n        tier: [critical]\n';
+    expect(runCli(['lint', 'doc.md'], { cwd: tree({ '.mlsdrc.yaml': own }) }).stderr).toBe('');
   });
 });
 

@@ -71,9 +71,9 @@ export function headingPatternProblems(item: ItemConfig): ItemProblem[] {
 }
 
 /**
- * A `required: { when }` no document can meet: a key the checklist's front matter does not declare
- * (`statuss`), or a value the key's schema refuses (`status: reveiw`). `accepts` tells whether the
- * key's schema takes a value.
+ * A `required: { when }` no document can meet: a misspelt front matter key (`statuss`, close to a
+ * declared one), or a value the key's schema refuses (`status: reveiw`). `accepts` tells whether
+ * the key's schema takes a value.
  */
 export function whenProblems(item: ItemConfig, frontMatter: Record<string, AnySchemaObject>, accepts: (key: string, value: Scalar) => boolean): ItemProblem[] {
   const requirement = item.required;
@@ -84,7 +84,9 @@ export function whenProblems(item: ItemConfig, frontMatter: Record<string, AnySc
     const at = ['required', 'when', key];
     const schema = frontMatter[key];
     if (!schema) {
-      problems.push([at, `is not a front matter key the checklist declares${didYouMean(key, keys)}; keys: ${keys.join(', ')}`]);
+      // A key close to a declared one is its typo; any other may be the team's own front matter (tier: critical).
+      const close = didYouMean(key, keys);
+      if (close) problems.push([at, `is not a front matter key the checklist declares${close}; keys: ${keys.join(', ')}`]);
       continue;
     }
     const values = Array.isArray(given) ? given : [given];
