@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { apportion, loadTemplates, resumePath, saveResumable, splitTable } from '../src/scaffold/index.js';
 import { mergeQuestions } from '../src/scaffold/questions.js';
+import { parseMarkdown } from '../src/lint/parse.js';
 import { ROOT, runCli, tempDir } from './helpers.js';
 
 const ENV = { MLSD_NOW: '2025-01-15' };
@@ -169,6 +170,42 @@ describe('every draft is clean Markdown', () => {
     expect(run.status, run.stdout + run.stderr).toBe(0);
     const lint = runCli(['lint', 'markers.md', '--no-config', '--format', 'json'], { cwd: dir });
     expect((JSON.parse(lint.stdout) as { summary: { errors: number } }).summary.errors, lint.stdout.slice(0, 2000)).toBe(0);
+  });
+
+  it('a longer answer is placed as blocks of its own: what follows it in the template stays what it was', () => {
+    const dir = tempDir();
+    // Inline HTML (MD033) is the answer's own: the rules the template's text could break stay on.
+    writeFileSync(join(dir, '.markdownlint-cli2.jsonc'), '{ "config": { "MD013": false, "MD033": false } }\n');
+    // Answers ending (or starting) in a code block, a table, a list, a quote, HTML, in slots the template
+    // follows with a hard break (`\`) or more text; and one-line answers ending in a backslash.
+    const answers = {
+      label_source: 'Clicks within 30 s of an impression; a click is a positive. The query:\n\n```sql\nSELECT user_id, clicked FROM impressions;\n```',
+      leakage_risks: 'Counters that include the labelled event:\n\n| Counter | Leaks |\n| --- | --- |\n| clicks_7d | yes |',
+      offline_metrics: 'Judged on the last month:\n\n- PR-AUC\n- log loss',
+      drift_signals: '- feature distributions\n- the score distribution',
+      drift_method: 'PSI against the training window:\n\n> as the platform team does it',
+      drift_threshold: 'PSI above 0.2, computed in C:\\',
+      label_delay: 'Two weeks, under C:\\',
+      data_sources: '<details>\n<summary>Tables</summary>\n\nimpressions, clicks\n\n</details>',
+    };
+    writeFileSync(join(dir, 'a.yaml'), Object.entries(answers).map(([k, v]) => `${k}: ${JSON.stringify(v)}\n`).join(''));
+    const doc = dryRun(['--type', 'generic', '--answers', 'a.yaml'], dir);
+    const plain = dryRun(['--type', 'generic'], dir);
+    type Node = { type: string; value?: string; depth?: number; children?: Node[] };
+    const text = (n: Node): string => n.value ?? (n.children ?? []).map(text).join('');
+    const headings = (md: string) => (parseMarkdown(md).children as Node[]).filter((n) => n.type === 'heading').map(text);
+    expect(headings(doc)).toEqual(headings(plain)); // every later heading is still a heading
+    // Every label of a slot still starts its own line of a paragraph, not a table row, code or a list item.
+    const labels = (md: string) =>
+      (parseMarkdown(md).children as Node[])
+        .filter((n) => n.type === 'paragraph')
+        .flatMap((p) => p.children!.filter((c, i) => c.type === 'strong' && (i === 0 || p.children![i - 1]!.type === 'break')).map(text));
+    expect(labels(doc)).toEqual(labels(plain));
+    expect(doc).toContain('**Delay.** Two weeks, under C:\\\\\n'); // the backslash shown as written
+    expect(doc).toContain('**Alert threshold:** PSI above 0.2, computed in C:\\\\\\\n**Action:**'); // and the hard break after it kept
+    writeFileSync(join(dir, 'blocks.md'), doc);
+    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), 'blocks.md'], { cwd: dir, encoding: 'utf8' });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
   });
 
   it('a longer answer that opens a code fence it never closes is refused, naming the key', () => {

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
 import { leadingHeading } from '../checklist/headings.js';
 import type { Checklist, ChecklistItem } from '../checklist/types.js';
-import { asText } from './answer-text.js';
+import { asText, blockToken, placeBlocks, type Block } from './answer-text.js';
 import { applies } from './questions.js';
 import { BUILT_IN_DIR } from './templates.js';
 import { type Answers, type Question, type TemplateSpec } from './types.js';
@@ -61,8 +61,6 @@ async function teamHelpers(dir: string): Promise<Record<string, (...args: unknow
   const exported = (typeof mod.default === 'object' && mod.default !== null ? mod.default : mod) as Record<string, unknown>;
   return Object.fromEntries(Object.entries(exported).filter((e): e is [string, (...args: unknown[]) => unknown] => typeof e[1] === 'function'));
 }
-
-const indent = (text: string, by: number) => (by > 0 ? text.replace(/\n(?=[^\n])/g, `\n${' '.repeat(by)}`) : text);
 
 const ANSWER_KEYS = /\{\{\s*answer\s+"([a-z][a-z0-9_]*)"/g;
 
@@ -123,19 +121,22 @@ async function environment(input: EnvironmentInput) {
   };
 
   const rendered = new Set<string>();
+  // Multi-line answers, placed as blocks once the text around them is rendered (placeBlocks).
+  const blocks: Block[] = [];
   /**
    * An item's section: its partial, else the skeleton a team config gives it, else a placeholder.
    * Markdown that starts with a heading supplies the section's heading; other Markdown gets the item's title.
    */
   const renderItem = (item: ChecklistItem, data: unknown): string => {
     rendered.add(item.id);
-    const body = (partial(`item-${item.id}`)?.(data === undefined ? {} : (data as { root: unknown }).root, { data }) ?? item.skeleton ?? '').trim() || placeholderText(item.hint);
+    const source = partial(`item-${item.id}`)?.(data === undefined ? {} : (data as { root: unknown }).root, { data }) ?? item.skeleton ?? '';
+    const body = placeBlocks(source, blocks).trim() || placeholderText(item.hint);
     return leadingHeading(body) !== undefined ? `${body}\n` : `## ${item.title}\n\n${body}\n`;
   };
 
   const answerOf = (key: string, by = 0): string => {
     const value = answers[key];
-    if (value !== undefined) return value.includes('\n') ? indent(value, by) : asText(value);
+    if (value !== undefined) return value.includes('\n') ? blockToken(blocks.push({ text: value, indent: by }) - 1) : asText(value);
     const question = byKey.get(key);
     if (question && !applies(question, answers)) return '';
     return placeholderText(question?.hint ?? question?.message ?? key.replace(/_/g, ' '));
@@ -183,7 +184,7 @@ async function environment(input: EnvironmentInput) {
   if (input.teamDir) {
     for (const [name, fn] of Object.entries(await teamHelpers(input.teamDir))) hb.registerHelper(name, fn);
   }
-  return { hb, compileOptions, renderItem, rendered };
+  return { hb, compileOptions, renderItem, rendered, blocks };
 }
 
 /**
@@ -215,7 +216,7 @@ function parseFailure(hb: { parse: (source: string) => unknown }, files: readonl
 /** Render a design doc from a template and answers (see `environment` for how answers are inserted). */
 export async function renderDocument(input: RenderInput): Promise<string> {
   const { template, checklist } = input;
-  const { hb, compileOptions, renderItem, rendered } = await environment(input);
+  const { hb, compileOptions, renderItem, rendered, blocks } = await environment(input);
 
   let body: string;
   try {
@@ -235,6 +236,6 @@ export async function renderDocument(input: RenderInput): Promise<string> {
   const missing = checklist.items.filter((item) => !rendered.has(item.id));
   if (missing.length > 0) body += `\n${missing.map((item) => renderItem(item, undefined)).join('\n')}`;
 
-  const tidy = body.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
+  const tidy = placeBlocks(body, blocks).replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
   return `${frontMatter(input)}\n${tidy}\n`;
 }
