@@ -220,6 +220,38 @@ describe('every draft is clean Markdown', () => {
     expect(dryRun(['--type', 'generic', '--answers', 'answers.yaml'], cwd)).toContain('Counts per user:\n```sql\nselect count(*) from events\n```\n');
   });
 
+  it('an answer that opens an HTML comment or element it never closes is refused, as an open fence is', () => {
+    const cwd = tempDir();
+    const refused = {
+      data_sources: ['Clickstream logs, kept 90 days.\n<!-- note for reviewers: confirm the retention period', 'an HTML comment (<!--) it never closes, which would hide the rest of the doc'],
+      features: ['Counts per user:\n\n<details>\n<summary>The full list</summary>\n\nclicks_7d, views_7d', '<details> it never closes'],
+      model: ['Trees.\n<div align="center">\nsee the diagram', '<div> it never closes'],
+      baseline: ['Rules, <b>the current ones', '<b> it never closes'], // one line: the tag is inside it, not escaped
+      risks: ['Drift.\n<?xml version="1.0"', 'a processing instruction (<?) it never closes'],
+      milestones: ['Week 1.\n<pre>\nplan', '<pre> it never closes'],
+    };
+    for (const [key, [answer, reason]] of Object.entries(refused)) {
+      writeFileSync(join(cwd, 'a.json'), JSON.stringify({ owner: 'me', [key]: answer }));
+      const run = runCli(['new', 'x', '--type', 'generic', '--yes', '--answers', 'a.json'], { cwd, env: ENV });
+      expect(run.code, key).toBe(2);
+      expect(run.stderr).toContain(`mlsd: answers file: "${key}" opens ${reason}`);
+      expect(existsSync(join(cwd, 'docs')), key).toBe(false);
+    }
+    // Closed, or in code, or an element a paragraph's end closes, or one line (its leading < escaped): kept as written.
+    const kept = {
+      data_sources: 'Clickstream logs.\n<!-- note for reviewers: confirm the retention period -->',
+      features: 'Counts per user:\n\n<details>\n<summary>The full list</summary>\n\nclicks_7d\n\n</details>',
+      model: 'Trees; `<div>` and\n\n```html\n<!-- <details>\n```',
+      baseline: 'A List<String> of rules',
+      risks: '<!-- one line is text',
+    };
+    writeFileSync(join(cwd, 'a.json'), JSON.stringify(kept));
+    const doc = dryRun(['--type', 'generic', '--answers', 'a.json'], cwd);
+    expect(doc).toContain('<!-- note for reviewers: confirm the retention period -->');
+    expect(doc).toContain('\\<!-- one line is text');
+    expect(doc).toContain('## Reviewers and sign-off');
+  });
+
   it('and it fails a draft that is not, so the check above can fail', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'bad.md'), '---\ntitle: x\n---\n\n# Title beside the front-matter title\n');

@@ -4,8 +4,8 @@ import { parseMarkdown } from '../lint/parse.js';
  * Answers go into the doc as Markdown. A one-line answer is text: a block marker it starts with
  * would change the doc's structure (a fence turns every later section into code, a `#` adds a
  * heading), so the marker is escaped and renders as written. A longer answer is Markdown its author
- * wrote, placed as blocks of its own (placeBlocks), but one that opens a code fence it never closes
- * would swallow the rest of the doc.
+ * wrote, placed as blocks of its own (placeBlocks), but one that opens what it never closes (a code
+ * fence, an HTML comment, a <details>) would swallow the rest of the doc (swallows).
  */
 
 /** Line starts that make a block of a line: each with where the backslash goes (before group 2). */
@@ -99,4 +99,57 @@ export function unclosedFence(text: string): string | undefined {
     }
   }
   return open;
+}
+
+/**
+ * HTML elements that, left open, take in the rest of the doc once it is HTML: containers a paragraph's
+ * end does not close (a <details> hides it), raw text (a <script> eats it), and formatting elements,
+ * which a browser reopens in every later paragraph (a <b> bolds them). Any other element (a <span>,
+ * an unknown <T>) is closed where its paragraph ends, and void or optional-end ones (<br>, <li>) need no end.
+ */
+const SWALLOWING = new Set(
+  [
+    'a b big code em font i nobr s small strike strong tt u',
+    'address article aside blockquote center details dialog dir div dl fieldset figcaption figure footer form header hgroup listing main menu nav ol pre search section summary table ul xmp h1 h2 h3 h4 h5 h6',
+    'iframe noembed noframes noscript plaintext script select style template textarea title',
+  ].flatMap((names) => names.split(' ')),
+);
+
+/** CommonMark HTML blocks that end only at a closing marker (types 2 to 5), which an answer may never write. */
+const UNTIL_MARKER = [
+  { opens: '<!--', closes: '-->', what: 'an HTML comment (<!--)', which: 'hide' },
+  { opens: '<?', closes: '?>', what: 'a processing instruction (<?)', which: 'hide' },
+  { opens: '<![CDATA[', closes: ']]>', what: 'a CDATA section (<![CDATA[)', which: 'hide' },
+  { opens: '<!', closes: '>', what: 'a declaration (<!)', which: 'hide' },
+];
+
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^>]*)?>/g;
+
+type MdNode = { type: string; value?: string; children?: MdNode[] };
+
+/**
+ * What Markdown opens and never closes that would swallow the rest of the doc after it, as a reason
+ * to refuse it; undefined when nothing. A one-line answer is checked as it is written into the doc
+ * (asText): its leading marker escaped, so only raw HTML inside the line is left to check.
+ */
+export function swallows(markdown: string): string | undefined {
+  const fence = unclosedFence(markdown);
+  if (fence !== undefined) return `opens a code fence (${fence}) it never closes, which would turn the rest of the doc into code`;
+  const open: string[] = [];
+  const html: string[] = [];
+  const walk = (node: MdNode) => (node.type === 'html' ? html.push(node.value ?? '') : node.children?.forEach(walk));
+  walk(parseMarkdown(markdown) as MdNode);
+  for (const value of html) {
+    const marker = UNTIL_MARKER.find((m) => value.startsWith(m.opens));
+    if (marker && !value.includes(marker.closes, marker.opens.length)) return `opens ${marker.what} it never closes, which would ${marker.which} the rest of the doc`;
+    if (marker) continue;
+    for (const [, closing, name] of value.matchAll(TAG)) {
+      const tag = name!.toLowerCase();
+      if (!SWALLOWING.has(tag)) continue;
+      if (!closing) open.push(tag);
+      else if (open.lastIndexOf(tag) !== -1) open.splice(open.lastIndexOf(tag), 1);
+    }
+  }
+  const left = open[0];
+  return left === undefined ? undefined : `opens <${left}> it never closes, which would take in the rest of the doc: close it with </${left}>, or put it in backticks to show it as text`;
 }

@@ -1,6 +1,6 @@
 import { defaultVocabulary } from '../checklist/load.js';
 import { canonicalQuantity, canonicalValue, isEnum, isUnits, type Vocabulary } from '../checklist/vocabulary.js';
-import { unclosedFence } from './answer-text.js';
+import { asText, swallows } from './answer-text.js';
 import { SECTIONS, type Answers, type Condition, type Question, type Split, type Variant } from './types.js';
 import { UserError } from '../errors.js';
 
@@ -165,10 +165,10 @@ export function checkAnswer(question: Question, raw: unknown, vocabulary: Vocabu
   }
 }
 
-/** Text goes into the doc as it is, unless it is Markdown (more than a line) that opens a code fence it never closes. */
+/** Text goes into the doc as it is, unless it opens what it never closes (a code fence, an HTML comment, a <details>), which would swallow the rest of the doc. */
 export function checkText(value: string): Checked {
-  const fence = value.includes('\n') ? unclosedFence(value) : undefined; // one line is escaped as text instead (asText)
-  return fence === undefined ? { ok: true, value } : { ok: false, reason: `opens a code fence (${fence}) it never closes, which would turn the rest of the doc into code` };
+  const reason = swallows(value.includes('\n') ? value : asText(value)); // one line goes in as text (asText)
+  return reason === undefined ? { ok: true, value } : { ok: false, reason };
 }
 
 /**
