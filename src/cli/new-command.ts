@@ -4,7 +4,7 @@ import { stringify } from 'yaml';
 import { Checklists, settingsFor } from '../config/settings.js';
 import type { Checklist } from '../checklist/types.js';
 import { configFor } from '../config/resolve.js';
-import type { Answers, FingerprintsFile, ScaffoldConfig, TemplateSpec } from '../scaffold/index.js';
+import type { Answers, FingerprintsFile, ScaffoldConfig, TemplateGap, TemplateSpec } from '../scaffold/index.js';
 import { EXIT, UserError } from '../errors.js';
 import type { Io } from '../io/process.js';
 import { safeWrite } from '../io/write.js';
@@ -170,7 +170,13 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   const unused = s.unusedAnswers(template.questions, given, answers).map((q) => `"${q.key}" is not used: it is asked only when ${conditionText(q.when!)} (${q.when!.key} is ${answers[q.when!.key] ?? 'not answered'})`);
   if (unused.length > 0) io.stderr.write(`mlsd: ${unused.join('; ')}\n`);
 
-  const text = await s.renderDocument({ template, answers, checklist: config.checklist, name, now, teamDir: teamDir === undefined ? undefined : resolve(io.cwd, teamDir), sections: config.sections, cwd: io.cwd });
+  // A slot inserting a key no question asks is a typo the draft would keep as a placeholder.
+  const unasked: string[] = [];
+  const onGap = (gap: TemplateGap) => void (gap.kind === 'unasked' && unasked.push(gap.key));
+  const text = await s.renderDocument({ template, answers, checklist: config.checklist, name, now, teamDir: teamDir === undefined ? undefined : resolve(io.cwd, teamDir), sections: config.sections, cwd: io.cwd, onGap });
+  if (unasked.length > 0) {
+    io.stderr.write(`mlsd: the ${template.id} template inserts ${unasked.map((k) => `"${k}"`).join(', ')}, which no question asks: left as ${s.PLACEHOLDER} placeholders; check the spelling (mlsd templates ${template.id} lists the keys)\n`);
+  }
   if (options.dryRun) {
     io.stdout.write(text);
     if (saveAnswersPath) io.stderr.write(`mlsd: --save-answers ${options.saveAnswers} was not written: --dry-run writes nothing\n`);
@@ -237,7 +243,9 @@ export async function runTemplates(type: string | undefined, options: { template
     return fingerprintTemplates(s, [...templates.values()].filter((t) => t.origin === 'team' && (type === undefined || t.id === type)), config, teamDir, io);
   }
   if (type !== undefined) {
-    io.stdout.write(describeQuestions(s, templates.get(type)!));
+    const template = templates.get(type)!;
+    io.stdout.write(describeQuestions(s, template));
+    io.stdout.write(await describeGaps(s, template, config, teamDir === undefined ? undefined : resolve(io.cwd, teamDir)));
     return EXIT.ok;
   }
   const rows = [...templates.values()].sort((a, b) => a.id.localeCompare(b.id));
@@ -256,6 +264,30 @@ const oneLine = (text: string, max = 110) => {
 
 const conditionText = (c: { key: string; equals?: string; in?: string[]; notIn?: string[] }) =>
   c.equals !== undefined ? `${c.key} is ${c.equals}` : c.in ? `${c.key} is ${c.in.join(' or ')}` : `${c.key} is not ${c.notIn!.join(' or ')}`;
+
+/**
+ * What a type's template leaves out, found by drawing it from its suggestions in every serving mode:
+ * questions no slot inserts (mlsd places their answers under their stage), and keys slots insert
+ * that no question asks (a typo: a placeholder in every draft). Empty when the template covers both.
+ */
+async function describeGaps(s: typeof import('../scaffold/index.js'), t: TemplateSpec, config: TeamScaffolding, teamDir: string | undefined): Promise<string> {
+  const placed = new Map<string, string>();
+  const unasked = new Set<string>();
+  const onGap = (gap: TemplateGap) => {
+    if (gap.kind === 'unasked') unasked.add(gap.key);
+    else placed.set(gap.key, gap.other ? 'Other answers' : s.SECTION_TITLES[gap.section]);
+  };
+  for (const mode of t.questions.find((q) => q.key === 'serving_mode')?.choices ?? [undefined]) {
+    const resolution = s.resolveAnswers({ questions: t.questions, context: { title: t.title } });
+    if (mode !== undefined) resolution.answers.serving_mode = mode;
+    const { answers } = s.acceptDefaults(t.questions, resolution);
+    await s.renderDocument({ template: t, answers, checklist: config.checklist, name: t.id, now: new Date(0), teamDir, sections: config.sections, onGap });
+  }
+  const out: string[] = [];
+  if (placed.size > 0) out.push('', 'Asked, but inserted by no slot of the template (mlsd places the answer under its stage):', ...[...placed].sort(([a], [b]) => a.localeCompare(b)).map(([key, where]) => `  ${key}  (under ${where})`));
+  if (unasked.size > 0) out.push('', `Inserted by the template, but asked by no question (a ${s.PLACEHOLDER} placeholder unless answered with --set):`, ...[...unasked].map((key) => `  ${key}`));
+  return out.length > 0 ? `${out.join('\n')}\n` : '';
+}
 
 /** A type's questions, in asking order and by framework stage: key, prompt, choices, conditions and suggestions. */
 function describeQuestions(s: typeof import('../scaffold/index.js'), t: TemplateSpec): string {

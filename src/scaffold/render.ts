@@ -7,7 +7,7 @@ import type { Checklist, ChecklistItem } from '../checklist/types.js';
 import { asText, blockToken, placeBlocks, type Block } from './answer-text.js';
 import { applies } from './questions.js';
 import { BUILT_IN_DIR } from './templates.js';
-import { type Answers, type Question, type TemplateSpec } from './types.js';
+import { type Answers, type Question, type Section, type TemplateSpec } from './types.js';
 import { displayPath } from '../config/file.js';
 import { firstLine, UserError } from '../errors.js';
 import { importModule } from '../runtime/import-module.js';
@@ -32,7 +32,22 @@ export interface RenderInput {
   sections?: readonly string[];
   /** The working directory: template files in messages are named relative to it. */
   cwd?: string;
+  /** Told of what the template leaves out (see TemplateGap). */
+  onGap?: (gap: TemplateGap) => void;
 }
+
+/**
+ * What a render finds the template leaves out: a question no slot inserts, whose answer mlsd placed
+ * under its stage itself (or, when the layout has no place for that stage, under "Other answers"),
+ * or a key a slot inserts that no question asks and nothing answered, left a placeholder (a typo).
+ */
+export type TemplateGap = { kind: 'placed'; key: string; section: Section; other: boolean } | { kind: 'unasked'; key: string };
+
+/** The answers the front matter records: in the doc even when no slot of the body inserts them. */
+const FRONT_MATTER_KEYS = ['title', 'owner', 'serving_mode', 'latency_budget'];
+
+/** Where `{{unplaced "<stage>"}}` stands until the whole doc is rendered and the answers no slot took are known. */
+const UNPLACED = /\uE002(\d+)\uE003/g;
 
 /** The reviewer sections a draft carries when neither the template nor the team config lists them. */
 export const DEFAULT_SECTIONS = ['non-goals', 'alternatives', 'risks', 'rollout', 'cost', 'open-questions', 'milestones', 'sign-off'] as const;
@@ -96,7 +111,7 @@ export function frontMatter(input: RenderInput): string {
   return `---\n${stringify(data, { lineWidth: 0 })}---\n`;
 }
 
-type EnvironmentInput = Pick<RenderInput, 'template' | 'answers' | 'checklist' | 'teamDir' | 'builtInDir' | 'sections'>;
+type EnvironmentInput = Pick<RenderInput, 'template' | 'answers' | 'checklist' | 'teamDir' | 'builtInDir' | 'sections' | 'onGap'>;
 
 /**
  * The Handlebars environment a doc renders in: partials (team over built-in), the answer helpers and
@@ -123,6 +138,10 @@ async function environment(input: EnvironmentInput) {
   const rendered = new Set<string>();
   // Multi-line answers, placed as blocks once the text around them is rendered (placeBlocks).
   const blocks: Block[] = [];
+  // The keys slots insert, and those no question asks that nothing answers, for the answers no slot takes.
+  const used = new Set<string>(FRONT_MATTER_KEYS);
+  const unasked = new Set<string>();
+  const anchors: { section: string; heading: boolean }[] = [];
   /**
    * An item's section: its partial, else the skeleton a team config gives it, else a placeholder.
    * Markdown that starts with a heading supplies the section's heading; other Markdown gets the item's title.
@@ -135,9 +154,11 @@ async function environment(input: EnvironmentInput) {
   };
 
   const answerOf = (key: string, by = 0): string => {
+    used.add(key);
     const value = answers[key];
     if (value !== undefined) return value.includes('\n') ? blockToken(blocks.push({ text: value, indent: by }) - 1) : asText(value);
     const question = byKey.get(key);
+    if (!question) unasked.add(key);
     if (question && !applies(question, answers)) return '';
     return placeholderText(question?.hint ?? question?.message ?? key.replace(/_/g, ' '));
   };
@@ -148,6 +169,8 @@ async function environment(input: EnvironmentInput) {
     const question = byKey.get(String(key));
     return question ? applies(question, answers) : answers[String(key)] !== undefined;
   });
+  // A stage's answers that no slot of the template inserts go here, known only once the doc is rendered.
+  hb.registerHelper('unplaced', (section: unknown, options: HelperOptions) => `\uE002${anchors.push({ section: String(section), heading: options.hash.heading === true }) - 1}\uE003`);
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('placeholder', (what: unknown) => placeholderText(String(what)));
   hb.registerHelper('section', (id: unknown, options: HelperOptions) => {
@@ -184,7 +207,37 @@ async function environment(input: EnvironmentInput) {
   if (input.teamDir) {
     for (const [name, fn] of Object.entries(await teamHelpers(input.teamDir))) hb.registerHelper(name, fn);
   }
-  return { hb, compileOptions, renderItem, rendered, blocks };
+  /**
+   * Put the answers no slot inserted where the layout marks their stage (`{{unplaced "data"}}`, the
+   * first mark of a stage takes them), each a paragraph led by its question; those whose stage has
+   * no mark go to "Other answers" at the end. A question asked must reach the doc, as a placeholder
+   * if unanswered, or its answer is lost without a word.
+   */
+  const placeUnplaced = (body: string): string => {
+    // The questions of reviewer sections the draft leaves out are left out with them.
+    const dropped = droppedSectionKeys(template, input.sections, input.teamDir, input.builtInDir);
+    const left = (section?: string) =>
+      template.questions.filter((q) => !used.has(q.key) && !dropped.has(q.key) && applies(q, answers) && (section === undefined || q.section === section));
+    const paragraphs = (questions: Question[], other: boolean) =>
+      questions
+        .map((q) => {
+          input.onGap?.({ kind: 'placed', key: q.key, section: q.section, other });
+          const label = q.message.trim().replace(/[^.?!:]$/, '$&.');
+          return `**${label}** ${answerOf(q.key)}`;
+        })
+        .join('\n\n');
+    let text = body.replace(UNPLACED, (_token, n: string) => {
+      const anchor = anchors[Number(n)]!;
+      const questions = left(anchor.section);
+      if (questions.length === 0) return '';
+      return `${anchor.heading ? `## ${template.title}\n\n` : ''}${paragraphs(questions, false)}`;
+    });
+    const rest = left();
+    if (rest.length > 0) text += `\n\n## Other answers\n\n${paragraphs(rest, true)}\n`;
+    for (const key of unasked) if (answers[key] === undefined) input.onGap?.({ kind: 'unasked', key });
+    return text;
+  };
+  return { hb, compileOptions, renderItem, rendered, blocks, placeUnplaced };
 }
 
 /**
@@ -216,7 +269,7 @@ function parseFailure(hb: { parse: (source: string) => unknown }, files: readonl
 /** Render a design doc from a template and answers (see `environment` for how answers are inserted). */
 export async function renderDocument(input: RenderInput): Promise<string> {
   const { template, checklist } = input;
-  const { hb, compileOptions, renderItem, rendered, blocks } = await environment(input);
+  const { hb, compileOptions, renderItem, rendered, blocks, placeUnplaced } = await environment(input);
 
   let body: string;
   try {
@@ -236,6 +289,6 @@ export async function renderDocument(input: RenderInput): Promise<string> {
   const missing = checklist.items.filter((item) => !rendered.has(item.id));
   if (missing.length > 0) body += `\n${missing.map((item) => renderItem(item, undefined)).join('\n')}`;
 
-  const tidy = placeBlocks(body, blocks).replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
+  const tidy = placeBlocks(placeUnplaced(body), blocks).replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
   return `${frontMatter(input)}\n${tidy}\n`;
 }
