@@ -357,6 +357,27 @@ describe('answers', () => {
     expect(readdirSync(cwd)).toEqual([]);
   });
 
+  it('--save-answers where it cannot be written is refused before anything is asked or written', () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'notes.txt'), 'a file, not a folder\n');
+    const run = runCli(['new', 'scorer', '--type', 'fraud-detection', '--yes', '--set', 'owner=risk', '--save-answers', 'notes.txt/answers.yaml'], { cwd, env: ENV });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('mlsd: cannot write notes.txt/answers.yaml: a parent of the path is a file, not a directory; nothing was changed\n');
+    expect(readdirSync(cwd)).toEqual(['notes.txt']); // no doc: a re-run needs no --force
+    // A folder this process may not write in (root may write anywhere, so only for another user).
+    if (process.getuid?.() !== 0) {
+      mkdirSync(join(cwd, 'locked'), { mode: 0o555 });
+      const locked = runCli(['new', 'scorer', '--type', 'fraud-detection', '--yes', '--set', 'owner=risk', '--save-answers', 'locked/answers.yaml'], { cwd, env: ENV });
+      expect(locked.stderr).toBe('mlsd: cannot write locked/answers.yaml: permission denied; nothing was changed\n');
+      expect(existsSync(join(cwd, 'docs'))).toBe(false);
+    }
+    // The doc's own path is checked the same way.
+    const doc = runCli(['new', 'scorer', '--type', 'fraud-detection', '--yes', '--set', 'owner=risk', '-o', 'notes.txt/scorer.md', '--save-answers', 'answers.yaml'], { cwd, env: ENV });
+    expect(doc.code).toBe(2);
+    expect(doc.stderr).toBe('mlsd: cannot write notes.txt/scorer.md: a parent of the path is a file, not a directory; nothing was changed\n');
+    expect(existsSync(join(cwd, 'answers.yaml'))).toBe(false);
+  });
+
   it('--dry-run with --save-answers writes nothing, and says so', () => {
     const cwd = tempDir();
     const run = runCli(['new', 'scorer', '--type', 'fraud-detection', '--yes', '--set', 'owner=risk', '--dry-run', '--save-answers', 'answers.yaml'], { cwd, env: ENV });

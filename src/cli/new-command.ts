@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { Checklists, settingsFor } from '../config/settings.js';
@@ -7,7 +7,7 @@ import { configFor } from '../config/resolve.js';
 import type { Answers, FingerprintsFile, ScaffoldConfig, TemplateGap, TemplateSpec } from '../scaffold/index.js';
 import { EXIT, UserError } from '../errors.js';
 import type { Io } from '../io/process.js';
-import { safeWrite } from '../io/write.js';
+import { safeWrite, whyWriteFailed } from '../io/write.js';
 import { readText } from './io.js';
 import { DEFAULT_DESIGN_FOLDER } from '../scaffold/design-folder.js';
 import { loadPrompts, styles, type Prompts } from './new-prompt.js';
@@ -66,6 +66,29 @@ async function teamScaffolding(flags: { config?: string | boolean }, io: Io): Pr
   };
 }
 
+/**
+ * Refuse a file that could not be written, before anything is asked or written: the deepest folder
+ * of its path that exists must be a folder this process may create files in (the write makes the
+ * rest). A doc written and its answers then lost, or the other way round, would need --force to redo.
+ */
+function checkWritable(path: string, shown: string): void {
+  let dir = dirname(path);
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  const why = !statSync(dir).isDirectory()
+    ? 'a parent of the path is a file, not a directory'
+    : existsSync(path) && statSync(path).isDirectory()
+      ? 'it is a directory'
+      : (() => {
+          try {
+            accessSync(dir, constants.W_OK | constants.X_OK);
+            return undefined;
+          } catch (error) {
+            return whyWriteFailed(error);
+          }
+        })();
+  if (why !== undefined) throw new UserError(`cannot write ${shown}: ${why}; nothing was changed`);
+}
+
 /** `mlsd new <name>`: resolve the problem type and answers, render the doc, write it safely. */
 export async function runNew(name: string, options: NewOptions, io: Io): Promise<number> {
   const s = await import('../scaffold/index.js');
@@ -99,6 +122,10 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   if (!options.force && !options.dryRun) {
     if (existsSync(targetPath)) throw new UserError(`${target} already exists; use --force to overwrite it`);
     if (saveAnswersPath && existsSync(saveAnswersPath)) throw new UserError(`${options.saveAnswers} already exists; use --force to overwrite it`);
+  }
+  if (!options.dryRun) {
+    checkWritable(targetPath, target);
+    if (saveAnswersPath) checkWritable(saveAnswersPath, options.saveAnswers!);
   }
   const resumed = options.resume ? s.loadResumable(keptAt) : undefined;
   if (options.resume && !resumed) throw new UserError(`nothing to resume for ${target}: no interrupted \`mlsd new ${name}\` kept answers for it`);
@@ -185,7 +212,13 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
     io.stderr.write(`mlsd: wrote ${target} (${template.id} template, version ${template.version})\n`);
     if (saveAnswersPath) {
       const header = `# Answers for \`mlsd new ${name} --type ${template.id} --answers ${options.saveAnswers}\`, which draws the same doc again.\n`;
-      await safeWrite(saveAnswersPath, header + stringify(answers, { lineWidth: 0 }), { force: options.force === true });
+      try {
+        await safeWrite(saveAnswersPath, header + stringify(answers, { lineWidth: 0 }), { force: options.force === true });
+      } catch (error) {
+        // Checked writable before any question, so this is rare (a full disk); the doc is written, and the message says so.
+        if (!(error instanceof UserError)) throw error;
+        throw new UserError(`wrote ${target}, but not the answers: ${error.message.replace(/; nothing was changed$/, '')}`);
+      }
       io.stderr.write(`mlsd: saved the answers to ${options.saveAnswers}\n`);
     }
     s.clearResumable(keptAt); // only a written doc ends the interview: a dry run may be followed by --resume
