@@ -93,3 +93,21 @@ describe('a team question no slot of the template inserts', () => {
     expect(listed.stdout).toContain('Inserted by the template, but asked by no question (a TODO(mlsd) placeholder unless answered with --set):\n  retension_offer\n');
   });
 });
+
+describe('a team template with no serving mode or latency budget to suggest', () => {
+  it('leaves them out of the front matter when unanswered: lint reports the placeholders, not invalid front matter', () => {
+    const dir = tempTree({ 'churn/questions.yaml': 'id: churn\ntitle: Churn prediction\ndescription: d\nversion: 1\n', 'churn/template.md.hbs': '{{> layout}}\n' });
+    const cwd = tempDir();
+    const run = runCli(['new', 'x', '--type', 'churn', '--templates', dir, '--yes', '--set', 'owner=me', '-o', 'x.md'], { cwd, env: { MLSD_NOW: '2025-01-15' } });
+    expect(run.code, run.stderr).toBe(0);
+    const doc = readFileSync(join(cwd, 'x.md'), 'utf8');
+    const front = doc.slice(0, doc.indexOf('\n---\n'));
+    expect(front).not.toContain('serving_mode');
+    expect(front).not.toContain('latency_budget');
+    const lint = runCli(['lint', 'x.md', '--no-config', '--format', 'json'], { cwd });
+    const [file] = (JSON.parse(lint.stdout) as { files: { diagnostics: { ruleId: string; line: number }[] }[] }).files;
+    expect(file!.diagnostics.filter((d) => d.ruleId === 'front-matter')).toEqual([]);
+    const servingLine = doc.split('\n').findIndex((l) => l.startsWith('**Mode:**')) + 1;
+    expect(file!.diagnostics).toContainEqual(expect.objectContaining({ ruleId: 'placeholder', line: servingLine })); // the body's placeholder is reported
+  });
+});

@@ -94,7 +94,12 @@ export function droppedSectionKeys(template: TemplateSpec, sections: readonly st
   return new Set(dropped.filter((key) => !kept.has(key)));
 }
 
-/** The YAML front matter: recorded as data, never through the template, so it always parses. */
+/**
+ * The YAML front matter: recorded as data, never through the template, so it always parses. An
+ * unanswered serving mode or latency budget is left out (lint takes each key as optional): a
+ * placeholder there would be a front-matter error on top of the placeholder its body section keeps,
+ * which lint reports. The owner has no section, so its placeholder stays, a string lint accepts.
+ */
 export function frontMatter(input: RenderInput): string {
   const { answers, template } = input;
   const data: Record<string, unknown> = {
@@ -105,8 +110,8 @@ export function frontMatter(input: RenderInput): string {
     problem_type: template.id,
     template: template.id,
     template_version: template.version,
-    serving_mode: answers.serving_mode ?? placeholderText('serving mode'),
-    latency_budget: answers.latency_budget ?? placeholderText('latency budget'),
+    ...(answers.serving_mode === undefined ? {} : { serving_mode: answers.serving_mode }),
+    ...(answers.latency_budget === undefined ? {} : { latency_budget: answers.latency_budget }),
   };
   return `---\n${stringify(data, { lineWidth: 0 })}---\n`;
 }
