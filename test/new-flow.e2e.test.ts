@@ -333,8 +333,8 @@ describe('answers', () => {
     const first = runCli(['new', 'scorer', '--type', 'fraud-detection', '--yes', '--set', 'owner=risk', '--set', 'latency_budget=80ms', '--save-answers', 'answers.yaml'], { cwd, env: ENV });
     expect(first.code, first.stderr).toBe(0);
     const saved = readFileSync(join(cwd, 'answers.yaml'), 'utf8');
-    expect(saved).toMatch(/^# Answers for `mlsd new scorer --type fraud-detection --answers answers.yaml`/);
-    const again = runCli(['new', 'scorer', '--type', 'fraud-detection', '--answers', 'answers.yaml', '--dry-run'], { cwd, env: ENV });
+    expect(saved).toMatch(/^# Answers for `mlsd new scorer --type fraud-detection --answers answers.yaml --yes`/);
+    const again = runCli(['new', 'scorer', '--type', 'fraud-detection', '--answers', 'answers.yaml', '--yes', '--dry-run'], { cwd, env: ENV });
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toBe(readFileSync(join(cwd, 'docs/design/scorer.md'), 'utf8'));
     // Never overwritten without --force, and refused before anything is asked or written.
@@ -342,6 +342,24 @@ describe('answers', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('answers.yaml already exists');
     expect(existsSync(join(cwd, 'docs/design/other.md'))).toBe(false);
+  });
+
+  it('--save-answers leaves out the stage table derived from the budget: editing the budget gets a new table', () => {
+    const cwd = tempDir();
+    const first = runCli(['new', 'scorer', '--type', 'fraud-detection', '--yes', '--set', 'owner=risk', '--set', 'latency_budget=80ms', '--save-answers', 'answers.yaml'], { cwd, env: ENV });
+    expect(first.code, first.stderr).toBe(0);
+    const saved = readFileSync(join(cwd, 'answers.yaml'), 'utf8');
+    expect(saved).not.toContain('latency_breakdown');
+    expect(saved).toContain('latency_budget: 80 ms');
+    writeFileSync(join(cwd, 'answers.yaml'), saved.replace('latency_budget: 80 ms', 'latency_budget: 200 ms'));
+    const again = runCli(['new', 'scorer', '--type', 'fraud-detection', '--answers', 'answers.yaml', '--yes', '--dry-run'], { cwd, env: ENV });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('| **Total** | **200 ms** |');
+    expect(stageRows(again.stdout).reduce((sum, [, ms]) => sum + ms, 0)).toBe(200);
+    // A table the user wrote is an answer, and is saved as written.
+    const own = runCli(['new', 'own', '--type', 'fraud-detection', '--yes', '--set', 'owner=risk', '--set', 'latency_breakdown=model 50 ms, rules 30 ms', '--save-answers', 'own.yaml'], { cwd, env: ENV });
+    expect(own.code, own.stderr).toBe(0);
+    expect(readFileSync(join(cwd, 'own.yaml'), 'utf8')).toContain('latency_breakdown: model 50 ms, rules 30 ms');
   });
 
   it('--save-answers naming the doc itself is refused before anything is asked or written', () => {

@@ -211,9 +211,13 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
     await safeWrite(targetPath, text, { force: options.force === true });
     io.stderr.write(`mlsd: wrote ${target} (${template.id} template, version ${template.version})\n`);
     if (saveAnswersPath) {
-      const header = `# Answers for \`mlsd new ${name} --type ${template.id} --answers ${options.saveAnswers}\`, which draws the same doc again.\n`;
+      const header = [
+        `# Answers for \`mlsd new ${name} --type ${template.id} --answers ${options.saveAnswers} --yes\`, which draws the same doc again.`,
+        '# Suggestions derived from these answers (the latency breakdown from the budget) are not saved: --yes derives them again.',
+        '',
+      ].join('\n');
       try {
-        await safeWrite(saveAnswersPath, header + stringify(answers, { lineWidth: 0 }), { force: options.force === true });
+        await safeWrite(saveAnswersPath, header + stringify(s.answersToSave(template.questions, answers, resolution), { lineWidth: 0 }), { force: options.force === true });
       } catch (error) {
         // Checked writable before any question, so this is rare (a full disk); the doc is written, and the message says so.
         if (!(error instanceof UserError)) throw error;

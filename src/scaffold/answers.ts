@@ -132,3 +132,16 @@ export function acceptDefaults(questions: readonly Question[], resolution: Resol
 export function unusedAnswers(questions: readonly Question[], given: readonly string[], answers: Answers): Question[] {
   return questions.filter((q) => given.includes(q.key) && !applies(q, answers));
 }
+
+/**
+ * The answers `--save-answers` writes, for `--answers <file> --yes` to draw the same doc: all but the
+ * suggestions derived from other answers and accepted as they were (a stage table split from the
+ * budget, a variant chosen by the serving mode). Saved, they would be frozen: a budget edited in the
+ * file would keep the old table. Left out, --yes derives them again. Answers given or typed stay.
+ */
+export function answersToSave(questions: readonly Question[], answers: Answers, resolution: Resolution): Answers {
+  const byKey = new Map(questions.map((q) => [q.key, q]));
+  const derived = (q: Question | undefined) =>
+    q !== undefined && (q.split !== undefined || q.variants !== undefined) && resolution.answers[q.key] === undefined && resolution.sources[q.key] !== 'config' && suggestionFor(q, answers, resolution) === answers[q.key];
+  return Object.fromEntries(Object.entries(answers).filter(([key]) => !derived(byKey.get(key))));
+}

@@ -1,4 +1,4 @@
-export { acceptDefaults, parseAnswersFile, parseSets, pendingQuestions, resolveAnswers, unusedAnswers, type AnswerInputs, type Resolution } from './answers.js';
+export { acceptDefaults, answersToSave, parseAnswersFile, parseSets, pendingQuestions, resolveAnswers, unusedAnswers, type AnswerInputs, type Resolution } from './answers.js';
 export { checkName, slugify, titleFromName } from './name.js';
 export { applies, checkAnswer, checkAnswers } from './questions.js';
 export { DEFAULT_SECTIONS, droppedSectionKeys, PLACEHOLDER, placeholderText, renderDocument, renderSkeletons, type RenderInput, type TemplateGap } from './render.js';
