@@ -216,3 +216,15 @@ describe('start-up cost', () => {
     expect(packagesLoaded(['lsp', '--stdio'])).toContain('vscode-languageserver');
   });
 });
+
+describe('answers as the front matter and lint read them', () => {
+  it('quotes an answer YAML would read as a date, a boolean or a number in the front matter', () => {
+    const run = runCli(['new', 'x', '--type', 'generic', '--yes', '--set', 'title=2025-01-15', '--set', 'owner=yes', '--dry-run'], { cwd: tempDir(), env: ENV });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('title: "2025-01-15"\nowner: "yes"\n');
+    for (const plain of ['off', 'on', 'no', '1e3', 'null']) {
+      expect(runCli(['new', 'x', '--type', 'generic', '--yes', '--set', `owner=${plain}`, '--dry-run'], { cwd: tempDir(), env: ENV }).stdout).toContain(`owner: "${plain}"\n`);
+    }
+    expect(runCli(['new', 'x', '--type', 'generic', '--yes', '--set', 'owner=risk-ml', '--dry-run'], { cwd: tempDir(), env: ENV }).stdout).toContain('owner: risk-ml\n');
+  });
+});

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { stringify } from 'yaml';
+import { parse as parseYaml, Scalar, stringify } from 'yaml';
 import { leadingHeading } from '../checklist/headings.js';
 import type { Checklist, ChecklistItem } from '../checklist/types.js';
 import { asText, blockToken, placeBlocks, type Block } from './answer-text.js';
@@ -95,6 +95,23 @@ export function droppedSectionKeys(template: TemplateSpec, sections: readonly st
 }
 
 /**
+ * An answer as a front-matter string, quoted when a YAML reader would take it for something else:
+ * a date (2025-01-15), a YAML 1.1 boolean (yes, off), a number, null. Other text stays plain.
+ */
+function yamlString(value: string): Scalar {
+  const node = new Scalar(value);
+  const readAs = (version: '1.1' | '1.2') => {
+    try {
+      return parseYaml(value, { version }) as unknown;
+    } catch {
+      return undefined;
+    }
+  };
+  if (readAs('1.1') !== value || readAs('1.2') !== value) node.type = Scalar.QUOTE_DOUBLE;
+  return node;
+}
+
+/**
  * The YAML front matter: recorded as data, never through the template, so it always parses. An
  * unanswered serving mode or latency budget is left out (lint takes each key as optional): a
  * placeholder there would be a front-matter error on top of the placeholder its body section keeps,
@@ -103,15 +120,15 @@ export function droppedSectionKeys(template: TemplateSpec, sections: readonly st
 export function frontMatter(input: RenderInput): string {
   const { answers, template } = input;
   const data: Record<string, unknown> = {
-    title: answers.title ?? input.name,
-    owner: answers.owner ?? placeholderText('owning team or person'),
+    title: yamlString(answers.title ?? input.name),
+    owner: yamlString(answers.owner ?? placeholderText('owning team or person')),
     status: 'draft',
     created: input.now.toISOString().slice(0, 10),
     problem_type: template.id,
     template: template.id,
     template_version: template.version,
-    ...(answers.serving_mode === undefined ? {} : { serving_mode: answers.serving_mode }),
-    ...(answers.latency_budget === undefined ? {} : { latency_budget: answers.latency_budget }),
+    ...(answers.serving_mode === undefined ? {} : { serving_mode: yamlString(answers.serving_mode) }),
+    ...(answers.latency_budget === undefined ? {} : { latency_budget: yamlString(answers.latency_budget) }),
   };
   return `---\n${stringify(data, { lineWidth: 0 })}---\n`;
 }
