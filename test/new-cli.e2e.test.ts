@@ -227,4 +227,15 @@ describe('answers as the front matter and lint read them', () => {
     }
     expect(runCli(['new', 'x', '--type', 'generic', '--yes', '--set', 'owner=risk-ml', '--dry-run'], { cwd: tempDir(), env: ENV }).stdout).toContain('owner: risk-ml\n');
   });
+
+  it('refuses a latency budget of zero, and takes the units lint reads in prose (мс, сек, мин)', () => {
+    const zero = runCli(['new', 'x', '--type', 'generic', '--yes', '--set', 'owner=me', '--set', 'latency_budget=0 ms', '--dry-run'], { cwd: tempDir(), env: ENV });
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toBe('mlsd: --set: "latency_budget" "0 ms" is no latency budget: give a time above zero, e.g. "150 ms"\n');
+    for (const [given, written] of [['120 мс', '120 ms'], ['p95 2 сек', '2 s'], ['90 мин', '90 min']]) {
+      const run = runCli(['new', 'x', '--type', 'generic', '--yes', '--set', 'owner=me', '--set', `latency_budget=${given}`, '--dry-run'], { cwd: tempDir(), env: ENV });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain(`latency_budget: ${written}\n`);
+    }
+  });
 });
