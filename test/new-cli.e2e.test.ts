@@ -238,4 +238,17 @@ describe('answers as the front matter and lint read them', () => {
       expect(run.stdout).toContain(`latency_budget: ${written}\n`);
     }
   });
+
+  it('says so when batch serving leaves a percentile stated with the budget unused, and saves only what is used', () => {
+    const cwd = tempDir();
+    const run = runCli(['new', 'x', '--type', 'generic', '--yes', '--set', 'owner=me', '--set', 'serving_mode=batch', '--set', 'latency_budget=p95 150ms', '--save-answers', 'a.yaml'], { cwd, env: ENV });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('mlsd: the percentile p95 stated with "latency_budget" is not used: latency_percentile is asked only when serving_mode is not batch (serving_mode is batch)\n');
+    const saved = readFileSync(join(cwd, 'a.yaml'), 'utf8');
+    expect(saved).not.toContain('latency_percentile');
+    const again = runCli(['new', 'x', '--type', 'generic', '--answers', 'a.yaml', '--yes', '--dry-run'], { cwd, env: ENV });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toBe('');
+    expect(again.stdout).toBe(readFileSync(join(cwd, 'docs/design/x.md'), 'utf8'));
+  });
 });

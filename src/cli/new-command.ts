@@ -192,9 +192,14 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
     ({ answers, unanswered } = interview.final());
   }
 
-  // An answer given for a question an earlier answer skips would be dropped without a word.
-  const given = [...Object.keys(file ?? {}), ...Object.keys(s.parseSets(options.set ?? []))];
-  const unused = s.unusedAnswers(template.questions, given, answers).map((q) => `"${q.key}" is not used: it is asked only when ${conditionText(q.when!)} (${q.when!.key} is ${answers[q.when!.key] ?? 'not answered'})`);
+  // An answer given for a question an earlier answer skips would be dropped without a word; so would
+  // the percentile a budget states ("p95 150 ms") when batch serving asks for none.
+  const given = Object.keys(resolution.answers);
+  const unused = s.unusedAnswers(template.questions, given, answers).map((q) => {
+    const by = resolution.heldBy[q.key];
+    const what = by === undefined ? `"${q.key}" is not used: it` : `the percentile ${resolution.answers[q.key]} stated with "${by}" is not used: ${q.key}`;
+    return `${what} is asked only when ${conditionText(q.when!)} (${q.when!.key} is ${answers[q.when!.key] ?? 'not answered'})`;
+  });
   if (unused.length > 0) io.stderr.write(`mlsd: ${unused.join('; ')}\n`);
 
   // A slot inserting a key no question asks is a typo the draft would keep as a placeholder.
