@@ -216,3 +216,39 @@ describe('start-up cost', () => {
     expect(packagesLoaded(['lsp', '--stdio'])).toContain('vscode-languageserver');
   });
 });
+
+describe('answers as the front matter and lint read them', () => {
+  it('quotes an answer YAML would read as a date, a boolean or a number in the front matter', () => {
+    const run = runCli(['new', 'x', '--type', 'generic', '--yes', '--set', 'title=2025-01-15', '--set', 'owner=yes', '--dry-run'], { cwd: tempDir(), env: ENV });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('title: "2025-01-15"\nowner: "yes"\n');
+    for (const plain of ['off', 'on', 'no', '1e3', 'null']) {
+      expect(runCli(['new', 'x', '--type', 'generic', '--yes', '--set', `owner=${plain}`, '--dry-run'], { cwd: tempDir(), env: ENV }).stdout).toContain(`owner: "${plain}"\n`);
+    }
+    expect(runCli(['new', 'x', '--type', 'generic', '--yes', '--set', 'owner=risk-ml', '--dry-run'], { cwd: tempDir(), env: ENV }).stdout).toContain('owner: risk-ml\n');
+  });
+
+  it('refuses a latency budget of zero, and takes the units lint reads in prose (мс, сек, мин)', () => {
+    const zero = runCli(['new', 'x', '--type', 'generic', '--yes', '--set', 'owner=me', '--set', 'latency_budget=0 ms', '--dry-run'], { cwd: tempDir(), env: ENV });
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toBe('mlsd: --set: "latency_budget" "0 ms" is no latency budget: give a time above zero, e.g. "150 ms"\n');
+    for (const [given, written] of [['120 мс', '120 ms'], ['p95 2 сек', '2 s'], ['90 мин', '90 min']]) {
+      const run = runCli(['new', 'x', '--type', 'generic', '--yes', '--set', 'owner=me', '--set', `latency_budget=${given}`, '--dry-run'], { cwd: tempDir(), env: ENV });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain(`latency_budget: ${written}\n`);
+    }
+  });
+
+  it('says so when batch serving leaves a percentile stated with the budget unused, and saves only what is used', () => {
+    const cwd = tempDir();
+    const run = runCli(['new', 'x', '--type', 'generic', '--yes', '--set', 'owner=me', '--set', 'serving_mode=batch', '--set', 'latency_budget=p95 150ms', '--save-answers', 'a.yaml'], { cwd, env: ENV });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('mlsd: the percentile p95 stated with "latency_budget" is not used: latency_percentile is asked only when serving_mode is not batch (serving_mode is batch)\n');
+    const saved = readFileSync(join(cwd, 'a.yaml'), 'utf8');
+    expect(saved).not.toContain('latency_percentile');
+    const again = runCli(['new', 'x', '--type', 'generic', '--answers', 'a.yaml', '--yes', '--dry-run'], { cwd, env: ENV });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toBe('');
+    expect(again.stdout).toBe(readFileSync(join(cwd, 'docs/design/x.md'), 'utf8'));
+  });
+});

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { apportion, loadTemplates, resumePath, saveResumable, splitTable } from '../src/scaffold/index.js';
 import { mergeQuestions } from '../src/scaffold/questions.js';
+import { parseMarkdown } from '../src/lint/parse.js';
 import { ROOT, runCli, tempDir } from './helpers.js';
 
 const ENV = { MLSD_NOW: '2025-01-15' };
@@ -171,6 +172,42 @@ describe('every draft is clean Markdown', () => {
     expect((JSON.parse(lint.stdout) as { summary: { errors: number } }).summary.errors, lint.stdout.slice(0, 2000)).toBe(0);
   });
 
+  it('a longer answer is placed as blocks of its own: what follows it in the template stays what it was', () => {
+    const dir = tempDir();
+    // Inline HTML (MD033) is the answer's own: the rules the template's text could break stay on.
+    writeFileSync(join(dir, '.markdownlint-cli2.jsonc'), '{ "config": { "MD013": false, "MD033": false } }\n');
+    // Answers ending (or starting) in a code block, a table, a list, a quote, HTML, in slots the template
+    // follows with a hard break (`\`) or more text; and one-line answers ending in a backslash.
+    const answers = {
+      label_source: 'Clicks within 30 s of an impression; a click is a positive. The query:\n\n```sql\nSELECT user_id, clicked FROM impressions;\n```',
+      leakage_risks: 'Counters that include the labelled event:\n\n| Counter | Leaks |\n| --- | --- |\n| clicks_7d | yes |',
+      offline_metrics: 'Judged on the last month:\n\n- PR-AUC\n- log loss',
+      drift_signals: '- feature distributions\n- the score distribution',
+      drift_method: 'PSI against the training window:\n\n> as the platform team does it',
+      drift_threshold: 'PSI above 0.2, computed in C:\\',
+      label_delay: 'Two weeks, under C:\\',
+      data_sources: '<details>\n<summary>Tables</summary>\n\nimpressions, clicks\n\n</details>',
+    };
+    writeFileSync(join(dir, 'a.yaml'), Object.entries(answers).map(([k, v]) => `${k}: ${JSON.stringify(v)}\n`).join(''));
+    const doc = dryRun(['--type', 'generic', '--answers', 'a.yaml'], dir);
+    const plain = dryRun(['--type', 'generic'], dir);
+    type Node = { type: string; value?: string; depth?: number; children?: Node[] };
+    const text = (n: Node): string => n.value ?? (n.children ?? []).map(text).join('');
+    const headings = (md: string) => (parseMarkdown(md).children as Node[]).filter((n) => n.type === 'heading').map(text);
+    expect(headings(doc)).toEqual(headings(plain)); // every later heading is still a heading
+    // Every label of a slot still starts its own line of a paragraph, not a table row, code or a list item.
+    const labels = (md: string) =>
+      (parseMarkdown(md).children as Node[])
+        .filter((n) => n.type === 'paragraph')
+        .flatMap((p) => p.children!.filter((c, i) => c.type === 'strong' && (i === 0 || p.children![i - 1]!.type === 'break')).map(text));
+    expect(labels(doc)).toEqual(labels(plain));
+    expect(doc).toContain('**Delay.** Two weeks, under C:\\\\\n'); // the backslash shown as written
+    expect(doc).toContain('**Alert threshold:** PSI above 0.2, computed in C:\\\\\\\n**Action:**'); // and the hard break after it kept
+    writeFileSync(join(dir, 'blocks.md'), doc);
+    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), 'blocks.md'], { cwd: dir, encoding: 'utf8' });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+  });
+
   it('a longer answer that opens a code fence it never closes is refused, naming the key', () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'answers.yaml'), 'owner: me\nfeatures: |\n  Counts per user:\n  ```sql\n  select count(*) from events\n');
@@ -181,6 +218,38 @@ describe('every draft is clean Markdown', () => {
     // Closed, it is Markdown the author wrote, and goes in as it is.
     writeFileSync(join(cwd, 'answers.yaml'), 'owner: me\nfeatures: |\n  Counts per user:\n  ```sql\n  select count(*) from events\n  ```\n');
     expect(dryRun(['--type', 'generic', '--answers', 'answers.yaml'], cwd)).toContain('Counts per user:\n```sql\nselect count(*) from events\n```\n');
+  });
+
+  it('an answer that opens an HTML comment or element it never closes is refused, as an open fence is', () => {
+    const cwd = tempDir();
+    const refused = {
+      data_sources: ['Clickstream logs, kept 90 days.\n<!-- note for reviewers: confirm the retention period', 'an HTML comment (<!--) it never closes, which would hide the rest of the doc'],
+      features: ['Counts per user:\n\n<details>\n<summary>The full list</summary>\n\nclicks_7d, views_7d', '<details> it never closes'],
+      model: ['Trees.\n<div align="center">\nsee the diagram', '<div> it never closes'],
+      baseline: ['Rules, <b>the current ones', '<b> it never closes'], // one line: the tag is inside it, not escaped
+      risks: ['Drift.\n<?xml version="1.0"', 'a processing instruction (<?) it never closes'],
+      milestones: ['Week 1.\n<pre>\nplan', '<pre> it never closes'],
+    };
+    for (const [key, [answer, reason]] of Object.entries(refused)) {
+      writeFileSync(join(cwd, 'a.json'), JSON.stringify({ owner: 'me', [key]: answer }));
+      const run = runCli(['new', 'x', '--type', 'generic', '--yes', '--answers', 'a.json'], { cwd, env: ENV });
+      expect(run.code, key).toBe(2);
+      expect(run.stderr).toContain(`mlsd: answers file: "${key}" opens ${reason}`);
+      expect(existsSync(join(cwd, 'docs')), key).toBe(false);
+    }
+    // Closed, or in code, or an element a paragraph's end closes, or one line (its leading < escaped): kept as written.
+    const kept = {
+      data_sources: 'Clickstream logs.\n<!-- note for reviewers: confirm the retention period -->',
+      features: 'Counts per user:\n\n<details>\n<summary>The full list</summary>\n\nclicks_7d\n\n</details>',
+      model: 'Trees; `<div>` and\n\n```html\n<!-- <details>\n```',
+      baseline: 'A List<String> of rules',
+      risks: '<!-- one line is text',
+    };
+    writeFileSync(join(cwd, 'a.json'), JSON.stringify(kept));
+    const doc = dryRun(['--type', 'generic', '--answers', 'a.json'], cwd);
+    expect(doc).toContain('<!-- note for reviewers: confirm the retention period -->');
+    expect(doc).toContain('\\<!-- one line is text');
+    expect(doc).toContain('## Reviewers and sign-off');
   });
 
   it('and it fails a draft that is not, so the check above can fail', () => {
@@ -264,8 +333,8 @@ describe('answers', () => {
     const first = runCli(['new', 'scorer', '--type', 'fraud-detection', '--yes', '--set', 'owner=risk', '--set', 'latency_budget=80ms', '--save-answers', 'answers.yaml'], { cwd, env: ENV });
     expect(first.code, first.stderr).toBe(0);
     const saved = readFileSync(join(cwd, 'answers.yaml'), 'utf8');
-    expect(saved).toMatch(/^# Answers for `mlsd new scorer --type fraud-detection --answers answers.yaml`/);
-    const again = runCli(['new', 'scorer', '--type', 'fraud-detection', '--answers', 'answers.yaml', '--dry-run'], { cwd, env: ENV });
+    expect(saved).toMatch(/^# Answers for `mlsd new scorer --type fraud-detection --answers answers.yaml --yes`/);
+    const again = runCli(['new', 'scorer', '--type', 'fraud-detection', '--answers', 'answers.yaml', '--yes', '--dry-run'], { cwd, env: ENV });
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toBe(readFileSync(join(cwd, 'docs/design/scorer.md'), 'utf8'));
     // Never overwritten without --force, and refused before anything is asked or written.
@@ -273,6 +342,24 @@ describe('answers', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('answers.yaml already exists');
     expect(existsSync(join(cwd, 'docs/design/other.md'))).toBe(false);
+  });
+
+  it('--save-answers leaves out the stage table derived from the budget: editing the budget gets a new table', () => {
+    const cwd = tempDir();
+    const first = runCli(['new', 'scorer', '--type', 'fraud-detection', '--yes', '--set', 'owner=risk', '--set', 'latency_budget=80ms', '--save-answers', 'answers.yaml'], { cwd, env: ENV });
+    expect(first.code, first.stderr).toBe(0);
+    const saved = readFileSync(join(cwd, 'answers.yaml'), 'utf8');
+    expect(saved).not.toContain('latency_breakdown');
+    expect(saved).toContain('latency_budget: 80 ms');
+    writeFileSync(join(cwd, 'answers.yaml'), saved.replace('latency_budget: 80 ms', 'latency_budget: 200 ms'));
+    const again = runCli(['new', 'scorer', '--type', 'fraud-detection', '--answers', 'answers.yaml', '--yes', '--dry-run'], { cwd, env: ENV });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('| **Total** | **200 ms** |');
+    expect(stageRows(again.stdout).reduce((sum, [, ms]) => sum + ms, 0)).toBe(200);
+    // A table the user wrote is an answer, and is saved as written.
+    const own = runCli(['new', 'own', '--type', 'fraud-detection', '--yes', '--set', 'owner=risk', '--set', 'latency_breakdown=model 50 ms, rules 30 ms', '--save-answers', 'own.yaml'], { cwd, env: ENV });
+    expect(own.code, own.stderr).toBe(0);
+    expect(readFileSync(join(cwd, 'own.yaml'), 'utf8')).toContain('latency_breakdown: model 50 ms, rules 30 ms');
   });
 
   it('--save-answers naming the doc itself is refused before anything is asked or written', () => {
@@ -286,6 +373,27 @@ describe('answers', () => {
     expect(drafted.code).toBe(2);
     expect(drafted.stderr).toContain('are both docs/design/fraud-c.md;');
     expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('--save-answers where it cannot be written is refused before anything is asked or written', () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'notes.txt'), 'a file, not a folder\n');
+    const run = runCli(['new', 'scorer', '--type', 'fraud-detection', '--yes', '--set', 'owner=risk', '--save-answers', 'notes.txt/answers.yaml'], { cwd, env: ENV });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('mlsd: cannot write notes.txt/answers.yaml: a parent of the path is a file, not a directory; nothing was changed\n');
+    expect(readdirSync(cwd)).toEqual(['notes.txt']); // no doc: a re-run needs no --force
+    // A folder this process may not write in (root may write anywhere, so only for another user).
+    if (process.getuid?.() !== 0) {
+      mkdirSync(join(cwd, 'locked'), { mode: 0o555 });
+      const locked = runCli(['new', 'scorer', '--type', 'fraud-detection', '--yes', '--set', 'owner=risk', '--save-answers', 'locked/answers.yaml'], { cwd, env: ENV });
+      expect(locked.stderr).toBe('mlsd: cannot write locked/answers.yaml: permission denied; nothing was changed\n');
+      expect(existsSync(join(cwd, 'docs'))).toBe(false);
+    }
+    // The doc's own path is checked the same way.
+    const doc = runCli(['new', 'scorer', '--type', 'fraud-detection', '--yes', '--set', 'owner=risk', '-o', 'notes.txt/scorer.md', '--save-answers', 'answers.yaml'], { cwd, env: ENV });
+    expect(doc.code).toBe(2);
+    expect(doc.stderr).toBe('mlsd: cannot write notes.txt/scorer.md: a parent of the path is a file, not a directory; nothing was changed\n');
+    expect(existsSync(join(cwd, 'answers.yaml'))).toBe(false);
   });
 
   it('--dry-run with --save-answers writes nothing, and says so', () => {

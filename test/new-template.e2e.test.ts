@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { edit, ROOT, tempDir } from './helpers.js';
+import { edit, ROOT, runCli, tempDir, tempTree } from './helpers.js';
 
 /**
  * A new problem type is its two data files and nothing else: a copy of the built package with one
@@ -50,5 +50,64 @@ describe('a new problem type: templates/<type>/questions.yaml and template.md.hb
     // Its own suggestion, and text only the derived fingerprints know (the partials' words around answers).
     expect(suggestions.map((d) => d.message)).toContainEqual(expect.stringContaining('Section "Problem framing" still holds the text suggested by the churn-prediction template (version 3)'));
     expect(suggestions.map((d) => d.message)).toContainEqual(expect.stringContaining('Section "Serving mode" still holds the text suggested by the churn-prediction template (version 3)'));
+  });
+});
+
+describe('a team question no slot of the template inserts', () => {
+  const team = (template: string, questions: string) =>
+    tempTree({
+      'churn/questions.yaml': `id: churn\ntitle: Churn prediction\ndescription: Who cancels next month.\nversion: 1\nquestions:\n${questions}`,
+      'churn/template.md.hbs': template,
+    });
+  const QUESTIONS = [
+    '  - { key: data_retention, section: data, message: How long raw events are kept, default: 30 days }',
+    '  - { key: retention_offer, section: specifics, message: Which offer follows a high score?, default: A discount }',
+    '  - { key: model_card, section: model, message: Model card, default: "- owner\\n- limits" }',
+    '',
+  ].join('\n');
+
+  it('reaches the doc under its stage, and mlsd templates says so', () => {
+    const dir = team('{{> layout}}\n', QUESTIONS);
+    const run = runCli(['new', 'x', '--type', 'churn', '--templates', dir, '--yes', '--set', 'owner=me', '--set', 'data_retention=KEEP90', '--dry-run'], { env: { MLSD_NOW: '2025-01-15' } });
+    expect(run.code, run.stderr).toBe(0);
+    const doc = run.stdout;
+    const section = (heading: string) => doc.slice(doc.indexOf(`\n## ${heading}\n`), doc.indexOf('\n## ', doc.indexOf(`\n## ${heading}\n`) + 1));
+    expect(section('Data')).toContain('**How long raw events are kept.** KEEP90');
+    expect(section('Churn prediction')).toContain('**Which offer follows a high score?** A discount'); // no specifics partial: a section of its own
+    expect(section('Model and baseline')).toContain('**Model card.**\n\n- owner\n- limits');
+    expect(doc.indexOf('## Churn prediction')).toBeLessThan(doc.indexOf('## Data'));
+    const listed = runCli(['templates', 'churn', '--templates', dir]);
+    expect(listed.stdout).toContain('Asked, but inserted by no slot of the template (mlsd places the answer under its stage):\n  data_retention  (under Data and labels)\n  model_card  (under Model)\n  retention_offer  (under Specific to the problem type)\n');
+  });
+
+  it('a template without the layout\'s marks puts it under "Other answers"; a key no question asks is named', () => {
+    const dir = team('## Data\n\n{{answer "data_sources"}}\n\n## Offer\n\n{{answer "retension_offer"}}\n', QUESTIONS);
+    const run = runCli(['new', 'x', '--type', 'churn', '--templates', dir, '--yes', '--set', 'owner=me', '--dry-run'], { env: { MLSD_NOW: '2025-01-15' } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('mlsd: the churn template inserts "retension_offer", which no question asks: left as TODO(mlsd) placeholders; check the spelling (mlsd templates churn lists the keys)\n');
+    const other = run.stdout.slice(run.stdout.indexOf('## Other answers'));
+    expect(other).toContain('**How long raw events are kept.** 30 days');
+    expect(other).toContain('**Which offer follows a high score?** A discount');
+    const listed = runCli(['templates', 'churn', '--templates', dir]);
+    expect(listed.stdout).toContain('  retention_offer  (under Other answers)');
+    expect(listed.stdout).toContain('Inserted by the template, but asked by no question (a TODO(mlsd) placeholder unless answered with --set):\n  retension_offer\n');
+  });
+});
+
+describe('a team template with no serving mode or latency budget to suggest', () => {
+  it('leaves them out of the front matter when unanswered: lint reports the placeholders, not invalid front matter', () => {
+    const dir = tempTree({ 'churn/questions.yaml': 'id: churn\ntitle: Churn prediction\ndescription: d\nversion: 1\n', 'churn/template.md.hbs': '{{> layout}}\n' });
+    const cwd = tempDir();
+    const run = runCli(['new', 'x', '--type', 'churn', '--templates', dir, '--yes', '--set', 'owner=me', '-o', 'x.md'], { cwd, env: { MLSD_NOW: '2025-01-15' } });
+    expect(run.code, run.stderr).toBe(0);
+    const doc = readFileSync(join(cwd, 'x.md'), 'utf8');
+    const front = doc.slice(0, doc.indexOf('\n---\n'));
+    expect(front).not.toContain('serving_mode');
+    expect(front).not.toContain('latency_budget');
+    const lint = runCli(['lint', 'x.md', '--no-config', '--format', 'json'], { cwd });
+    const [file] = (JSON.parse(lint.stdout) as { files: { diagnostics: { ruleId: string; line: number }[] }[] }).files;
+    expect(file!.diagnostics.filter((d) => d.ruleId === 'front-matter')).toEqual([]);
+    const servingLine = doc.split('\n').findIndex((l) => l.startsWith('**Mode:**')) + 1;
+    expect(file!.diagnostics).toContainEqual(expect.objectContaining({ ruleId: 'placeholder', line: servingLine })); // the body's placeholder is reported
   });
 });

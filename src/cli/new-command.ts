@@ -1,13 +1,13 @@
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { Checklists, settingsFor } from '../config/settings.js';
 import type { Checklist } from '../checklist/types.js';
 import { configFor } from '../config/resolve.js';
-import type { Answers, FingerprintsFile, ScaffoldConfig, TemplateSpec } from '../scaffold/index.js';
+import type { Answers, FingerprintsFile, ScaffoldConfig, TemplateGap, TemplateSpec } from '../scaffold/index.js';
 import { EXIT, UserError } from '../errors.js';
 import type { Io } from '../io/process.js';
-import { safeWrite } from '../io/write.js';
+import { safeWrite, whyWriteFailed } from '../io/write.js';
 import { readText } from './io.js';
 import { DEFAULT_DESIGN_FOLDER } from '../scaffold/design-folder.js';
 import { loadPrompts, styles, type Prompts } from './new-prompt.js';
@@ -66,6 +66,29 @@ async function teamScaffolding(flags: { config?: string | boolean }, io: Io): Pr
   };
 }
 
+/**
+ * Refuse a file that could not be written, before anything is asked or written: the deepest folder
+ * of its path that exists must be a folder this process may create files in (the write makes the
+ * rest). A doc written and its answers then lost, or the other way round, would need --force to redo.
+ */
+function checkWritable(path: string, shown: string): void {
+  let dir = dirname(path);
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  const why = !statSync(dir).isDirectory()
+    ? 'a parent of the path is a file, not a directory'
+    : existsSync(path) && statSync(path).isDirectory()
+      ? 'it is a directory'
+      : (() => {
+          try {
+            accessSync(dir, constants.W_OK | constants.X_OK);
+            return undefined;
+          } catch (error) {
+            return whyWriteFailed(error);
+          }
+        })();
+  if (why !== undefined) throw new UserError(`cannot write ${shown}: ${why}; nothing was changed`);
+}
+
 /** `mlsd new <name>`: resolve the problem type and answers, render the doc, write it safely. */
 export async function runNew(name: string, options: NewOptions, io: Io): Promise<number> {
   const s = await import('../scaffold/index.js');
@@ -99,6 +122,10 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   if (!options.force && !options.dryRun) {
     if (existsSync(targetPath)) throw new UserError(`${target} already exists; use --force to overwrite it`);
     if (saveAnswersPath && existsSync(saveAnswersPath)) throw new UserError(`${options.saveAnswers} already exists; use --force to overwrite it`);
+  }
+  if (!options.dryRun) {
+    checkWritable(targetPath, target);
+    if (saveAnswersPath) checkWritable(saveAnswersPath, options.saveAnswers!);
   }
   const resumed = options.resume ? s.loadResumable(keptAt) : undefined;
   if (options.resume && !resumed) throw new UserError(`nothing to resume for ${target}: no interrupted \`mlsd new ${name}\` kept answers for it`);
@@ -165,12 +192,23 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
     ({ answers, unanswered } = interview.final());
   }
 
-  // An answer given for a question an earlier answer skips would be dropped without a word.
-  const given = [...Object.keys(file ?? {}), ...Object.keys(s.parseSets(options.set ?? []))];
-  const unused = s.unusedAnswers(template.questions, given, answers).map((q) => `"${q.key}" is not used: it is asked only when ${conditionText(q.when!)} (${q.when!.key} is ${answers[q.when!.key] ?? 'not answered'})`);
+  // An answer given for a question an earlier answer skips would be dropped without a word; so would
+  // the percentile a budget states ("p95 150 ms") when batch serving asks for none.
+  const given = Object.keys(resolution.answers);
+  const unused = s.unusedAnswers(template.questions, given, answers).map((q) => {
+    const by = resolution.heldBy[q.key];
+    const what = by === undefined ? `"${q.key}" is not used: it` : `the percentile ${resolution.answers[q.key]} stated with "${by}" is not used: ${q.key}`;
+    return `${what} is asked only when ${conditionText(q.when!)} (${q.when!.key} is ${answers[q.when!.key] ?? 'not answered'})`;
+  });
   if (unused.length > 0) io.stderr.write(`mlsd: ${unused.join('; ')}\n`);
 
-  const text = await s.renderDocument({ template, answers, checklist: config.checklist, name, now, teamDir: teamDir === undefined ? undefined : resolve(io.cwd, teamDir), sections: config.sections, cwd: io.cwd });
+  // A slot inserting a key no question asks is a typo the draft would keep as a placeholder.
+  const unasked: string[] = [];
+  const onGap = (gap: TemplateGap) => void (gap.kind === 'unasked' && unasked.push(gap.key));
+  const text = await s.renderDocument({ template, answers, checklist: config.checklist, name, now, teamDir: teamDir === undefined ? undefined : resolve(io.cwd, teamDir), sections: config.sections, cwd: io.cwd, onGap });
+  if (unasked.length > 0) {
+    io.stderr.write(`mlsd: the ${template.id} template inserts ${unasked.map((k) => `"${k}"`).join(', ')}, which no question asks: left as ${s.PLACEHOLDER} placeholders; check the spelling (mlsd templates ${template.id} lists the keys)\n`);
+  }
   if (options.dryRun) {
     io.stdout.write(text);
     if (saveAnswersPath) io.stderr.write(`mlsd: --save-answers ${options.saveAnswers} was not written: --dry-run writes nothing\n`);
@@ -178,8 +216,18 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
     await safeWrite(targetPath, text, { force: options.force === true });
     io.stderr.write(`mlsd: wrote ${target} (${template.id} template, version ${template.version})\n`);
     if (saveAnswersPath) {
-      const header = `# Answers for \`mlsd new ${name} --type ${template.id} --answers ${options.saveAnswers}\`, which draws the same doc again.\n`;
-      await safeWrite(saveAnswersPath, header + stringify(answers, { lineWidth: 0 }), { force: options.force === true });
+      const header = [
+        `# Answers for \`mlsd new ${name} --type ${template.id} --answers ${options.saveAnswers} --yes\`, which draws the same doc again.`,
+        '# Suggestions derived from these answers (the latency breakdown from the budget) are not saved: --yes derives them again.',
+        '',
+      ].join('\n');
+      try {
+        await safeWrite(saveAnswersPath, header + stringify(s.answersToSave(template.questions, answers, resolution), { lineWidth: 0 }), { force: options.force === true });
+      } catch (error) {
+        // Checked writable before any question, so this is rare (a full disk); the doc is written, and the message says so.
+        if (!(error instanceof UserError)) throw error;
+        throw new UserError(`wrote ${target}, but not the answers: ${error.message.replace(/; nothing was changed$/, '')}`);
+      }
       io.stderr.write(`mlsd: saved the answers to ${options.saveAnswers}\n`);
     }
     s.clearResumable(keptAt); // only a written doc ends the interview: a dry run may be followed by --resume
@@ -237,7 +285,9 @@ export async function runTemplates(type: string | undefined, options: { template
     return fingerprintTemplates(s, [...templates.values()].filter((t) => t.origin === 'team' && (type === undefined || t.id === type)), config, teamDir, io);
   }
   if (type !== undefined) {
-    io.stdout.write(describeQuestions(s, templates.get(type)!));
+    const template = templates.get(type)!;
+    io.stdout.write(describeQuestions(s, template));
+    io.stdout.write(await describeGaps(s, template, config, teamDir === undefined ? undefined : resolve(io.cwd, teamDir)));
     return EXIT.ok;
   }
   const rows = [...templates.values()].sort((a, b) => a.id.localeCompare(b.id));
@@ -256,6 +306,30 @@ const oneLine = (text: string, max = 110) => {
 
 const conditionText = (c: { key: string; equals?: string; in?: string[]; notIn?: string[] }) =>
   c.equals !== undefined ? `${c.key} is ${c.equals}` : c.in ? `${c.key} is ${c.in.join(' or ')}` : `${c.key} is not ${c.notIn!.join(' or ')}`;
+
+/**
+ * What a type's template leaves out, found by drawing it from its suggestions in every serving mode:
+ * questions no slot inserts (mlsd places their answers under their stage), and keys slots insert
+ * that no question asks (a typo: a placeholder in every draft). Empty when the template covers both.
+ */
+async function describeGaps(s: typeof import('../scaffold/index.js'), t: TemplateSpec, config: TeamScaffolding, teamDir: string | undefined): Promise<string> {
+  const placed = new Map<string, string>();
+  const unasked = new Set<string>();
+  const onGap = (gap: TemplateGap) => {
+    if (gap.kind === 'unasked') unasked.add(gap.key);
+    else placed.set(gap.key, gap.other ? 'Other answers' : s.SECTION_TITLES[gap.section]);
+  };
+  for (const mode of t.questions.find((q) => q.key === 'serving_mode')?.choices ?? [undefined]) {
+    const resolution = s.resolveAnswers({ questions: t.questions, context: { title: t.title } });
+    if (mode !== undefined) resolution.answers.serving_mode = mode;
+    const { answers } = s.acceptDefaults(t.questions, resolution);
+    await s.renderDocument({ template: t, answers, checklist: config.checklist, name: t.id, now: new Date(0), teamDir, sections: config.sections, onGap });
+  }
+  const out: string[] = [];
+  if (placed.size > 0) out.push('', 'Asked, but inserted by no slot of the template (mlsd places the answer under its stage):', ...[...placed].sort(([a], [b]) => a.localeCompare(b)).map(([key, where]) => `  ${key}  (under ${where})`));
+  if (unasked.size > 0) out.push('', `Inserted by the template, but asked by no question (a ${s.PLACEHOLDER} placeholder unless answered with --set):`, ...[...unasked].map((key) => `  ${key}`));
+  return out.length > 0 ? `${out.join('\n')}\n` : '';
+}
 
 /** A type's questions, in asking order and by framework stage: key, prompt, choices, conditions and suggestions. */
 function describeQuestions(s: typeof import('../scaffold/index.js'), t: TemplateSpec): string {

@@ -28,6 +28,8 @@ export interface Resolution {
   sources: Record<string, AnswerSource>;
   /** Keys given that no question asks; kept, since a team template may use them. */
   unknown: string[];
+  /** Answers another answer held, by the key that gave them: the percentile of "p95 150 ms" (latency_percentile → latency_budget). */
+  heldBy: Record<string, string>;
 }
 
 /** Parse --set key=value flags. */
@@ -62,7 +64,7 @@ export function parseAnswersFile(text: string, name: string): Record<string, unk
  */
 export function resolveAnswers(inputs: AnswerInputs): Resolution {
   const byKey = new Map(inputs.questions.map((q) => [q.key, q]));
-  const res: Resolution = { answers: {}, suggestions: {}, sources: {}, unknown: [] };
+  const res: Resolution = { answers: {}, suggestions: {}, sources: {}, unknown: [], heldBy: {} };
 
   const take = (layer: Record<string, unknown> | undefined, source: AnswerSource, into: Answers, label: string) => {
     // Which key of this layer gave each answer: one answer may hold another's ("p95 150 ms"), and the two must agree.
@@ -86,6 +88,7 @@ export function resolveAnswers(inputs: AnswerInputs): Resolution {
         const other = givenBy[k];
         if (other !== undefined && into[k] !== v) throw new UserError(`${label}: ${k} is answered twice, ${into[k]} by "${other}" and ${v} by "${key}"`);
         givenBy[k] = key;
+        if (k !== key) res.heldBy[k] = key;
         into[k] = v;
         res.sources[k] = source;
       }
@@ -131,4 +134,20 @@ export function acceptDefaults(questions: readonly Question[], resolution: Resol
 /** The questions given an answer (answers file, --set) that the final answers skip: those answers go unused. */
 export function unusedAnswers(questions: readonly Question[], given: readonly string[], answers: Answers): Question[] {
   return questions.filter((q) => given.includes(q.key) && !applies(q, answers));
+}
+
+/**
+ * The answers `--save-answers` writes, for `--answers <file> --yes` to draw the same doc: all but
+ * those of questions the other answers skip, and the suggestions derived from other answers and
+ * accepted as they were (a stage table split from the budget, a variant chosen by the serving mode).
+ * Saved, they would be frozen: a budget edited in the file would keep the old table. Left out, --yes
+ * derives them again. Answers given or typed stay.
+ */
+export function answersToSave(questions: readonly Question[], answers: Answers, resolution: Resolution): Answers {
+  const byKey = new Map(questions.map((q) => [q.key, q]));
+  // An answer to a question the others skip is not used, and would be reported unused when the file is read.
+  const unused = (q: Question | undefined) => q !== undefined && !applies(q, answers);
+  const derived = (q: Question | undefined) =>
+    q !== undefined && (q.split !== undefined || q.variants !== undefined) && resolution.answers[q.key] === undefined && resolution.sources[q.key] !== 'config' && suggestionFor(q, answers, resolution) === answers[q.key];
+  return Object.fromEntries(Object.entries(answers).filter(([key]) => !unused(byKey.get(key)) && !derived(byKey.get(key))));
 }

@@ -1,6 +1,6 @@
-import { defaultVocabulary } from '../checklist/load.js';
+import { defaultChecklist, defaultVocabulary } from '../checklist/load.js';
 import { canonicalQuantity, canonicalValue, isEnum, isUnits, type Vocabulary } from '../checklist/vocabulary.js';
-import { unclosedFence } from './answer-text.js';
+import { asText, swallows } from './answer-text.js';
 import { SECTIONS, type Answers, type Condition, type Question, type Split, type Variant } from './types.js';
 import { UserError } from '../errors.js';
 
@@ -100,7 +100,29 @@ export function parseQuestion(raw: unknown, where: string, base?: Question, voca
  */
 function canonicalLatency(value: string, vocabulary: Vocabulary): string | undefined {
   const units = vocabulary[LATENCY_VOCABULARY];
-  return isUnits(units) ? canonicalQuantity(units, value) : undefined;
+  if (!isUnits(units)) return undefined;
+  return canonicalQuantity(units, value) ?? canonicalQuantity(units, inFrontMatterUnit(value, Object.keys(units.units)) ?? '');
+}
+
+/** The units lint reads latencies in within a doc's prose (the latency-budget item's, "мс", "сек" among them), in milliseconds. */
+let proseUnits: Map<string, number> | undefined;
+function latencyProseUnits(): Map<string, number> {
+  if (proseUnits) return proseUnits;
+  const facts = defaultChecklist().items.find((item) => item.id === 'latency-budget')?.facts ?? [];
+  const quantity = facts.find((f) => f.kind === 'quantity' && 'ms' in f.units);
+  proseUnits = new Map(quantity?.kind === 'quantity' ? Object.entries(quantity.units).map(([u, ms]) => [u.toLowerCase(), ms]) : []);
+  return proseUnits;
+}
+
+/**
+ * A latency written in a unit lint reads in prose but not in front matter ("120 мс", "2 сек"), in the
+ * front-matter unit of the same size ("120 ms"), which the draft records; undefined when it is none.
+ */
+function inFrontMatterUnit(value: string, frontMatterUnits: readonly string[]): string | undefined {
+  const m = /^(.*?\d(?:\.\d+)?)\s*(\p{L}+)\.?\s*$/u.exec(value.trim());
+  const ms = m ? latencyProseUnits().get(m[2]!.toLowerCase()) : undefined;
+  const unit = ms === undefined ? undefined : frontMatterUnits.find((u) => latencyProseUnits().get(u) === ms);
+  return unit === undefined ? undefined : `${m![1]} ${unit}`;
 }
 
 /**
@@ -150,6 +172,8 @@ export function checkAnswer(question: Question, raw: unknown, vocabulary: Vocabu
         const spelled = isUnits(units) ? ` (units: ${Object.keys(units.units).join(', ')})` : '';
         return { ok: false, reason: `${shown} is not a latency: give a number with a unit, e.g. "150 ms"${spelled}` };
       }
+      // "0 ms" parses, but is no budget: every stage of its table would be zero.
+      if (!(Number(latency.amount) > 0)) return { ok: false, reason: `${shown} is no latency budget: give a time above zero, e.g. "150 ms"` };
       const checked = { ok: true as const, value: inProseUnit(latency.amount, latency.unit) };
       return latency.percentile === undefined ? checked : { ...checked, percentile: latency.percentile };
     }
@@ -165,10 +189,10 @@ export function checkAnswer(question: Question, raw: unknown, vocabulary: Vocabu
   }
 }
 
-/** Text goes into the doc as it is, unless it is Markdown (more than a line) that opens a code fence it never closes. */
+/** Text goes into the doc as it is, unless it opens what it never closes (a code fence, an HTML comment, a <details>), which would swallow the rest of the doc. */
 export function checkText(value: string): Checked {
-  const fence = value.includes('\n') ? unclosedFence(value) : undefined; // one line is escaped as text instead (asText)
-  return fence === undefined ? { ok: true, value } : { ok: false, reason: `opens a code fence (${fence}) it never closes, which would turn the rest of the doc into code` };
+  const reason = swallows(value.includes('\n') ? value : asText(value)); // one line goes in as text (asText)
+  return reason === undefined ? { ok: true, value } : { ok: false, reason };
 }
 
 /**

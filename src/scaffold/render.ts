@@ -1,13 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { stringify } from 'yaml';
+import { parse as parseYaml, Scalar, stringify } from 'yaml';
 import { leadingHeading } from '../checklist/headings.js';
 import type { Checklist, ChecklistItem } from '../checklist/types.js';
-import { asText } from './answer-text.js';
+import { asText, blockToken, placeBlocks, type Block } from './answer-text.js';
 import { applies } from './questions.js';
 import { BUILT_IN_DIR } from './templates.js';
-import { type Answers, type Question, type TemplateSpec } from './types.js';
+import { type Answers, type Question, type Section, type TemplateSpec } from './types.js';
 import { displayPath } from '../config/file.js';
 import { firstLine, UserError } from '../errors.js';
 import { importModule } from '../runtime/import-module.js';
@@ -32,7 +32,22 @@ export interface RenderInput {
   sections?: readonly string[];
   /** The working directory: template files in messages are named relative to it. */
   cwd?: string;
+  /** Told of what the template leaves out (see TemplateGap). */
+  onGap?: (gap: TemplateGap) => void;
 }
+
+/**
+ * What a render finds the template leaves out: a question no slot inserts, whose answer mlsd placed
+ * under its stage itself (or, when the layout has no place for that stage, under "Other answers"),
+ * or a key a slot inserts that no question asks and nothing answered, left a placeholder (a typo).
+ */
+export type TemplateGap = { kind: 'placed'; key: string; section: Section; other: boolean } | { kind: 'unasked'; key: string };
+
+/** The answers the front matter records: in the doc even when no slot of the body inserts them. */
+const FRONT_MATTER_KEYS = ['title', 'owner', 'serving_mode', 'latency_budget'];
+
+/** Where `{{unplaced "<stage>"}}` stands until the whole doc is rendered and the answers no slot took are known. */
+const UNPLACED = /\uE002(\d+)\uE003/g;
 
 /** The reviewer sections a draft carries when neither the template nor the team config lists them. */
 export const DEFAULT_SECTIONS = ['non-goals', 'alternatives', 'risks', 'rollout', 'cost', 'open-questions', 'milestones', 'sign-off'] as const;
@@ -62,8 +77,6 @@ async function teamHelpers(dir: string): Promise<Record<string, (...args: unknow
   return Object.fromEntries(Object.entries(exported).filter((e): e is [string, (...args: unknown[]) => unknown] => typeof e[1] === 'function'));
 }
 
-const indent = (text: string, by: number) => (by > 0 ? text.replace(/\n(?=[^\n])/g, `\n${' '.repeat(by)}`) : text);
-
 const ANSWER_KEYS = /\{\{\s*answer\s+"([a-z][a-z0-9_]*)"/g;
 
 /**
@@ -81,24 +94,46 @@ export function droppedSectionKeys(template: TemplateSpec, sections: readonly st
   return new Set(dropped.filter((key) => !kept.has(key)));
 }
 
-/** The YAML front matter: recorded as data, never through the template, so it always parses. */
+/**
+ * An answer as a front-matter string, quoted when a YAML reader would take it for something else:
+ * a date (2025-01-15), a YAML 1.1 boolean (yes, off), a number, null. Other text stays plain.
+ */
+function yamlString(value: string): Scalar {
+  const node = new Scalar(value);
+  const readAs = (version: '1.1' | '1.2') => {
+    try {
+      return parseYaml(value, { version }) as unknown;
+    } catch {
+      return undefined;
+    }
+  };
+  if (readAs('1.1') !== value || readAs('1.2') !== value) node.type = Scalar.QUOTE_DOUBLE;
+  return node;
+}
+
+/**
+ * The YAML front matter: recorded as data, never through the template, so it always parses. An
+ * unanswered serving mode or latency budget is left out (lint takes each key as optional): a
+ * placeholder there would be a front-matter error on top of the placeholder its body section keeps,
+ * which lint reports. The owner has no section, so its placeholder stays, a string lint accepts.
+ */
 export function frontMatter(input: RenderInput): string {
   const { answers, template } = input;
   const data: Record<string, unknown> = {
-    title: answers.title ?? input.name,
-    owner: answers.owner ?? placeholderText('owning team or person'),
+    title: yamlString(answers.title ?? input.name),
+    owner: yamlString(answers.owner ?? placeholderText('owning team or person')),
     status: 'draft',
     created: input.now.toISOString().slice(0, 10),
     problem_type: template.id,
     template: template.id,
     template_version: template.version,
-    serving_mode: answers.serving_mode ?? placeholderText('serving mode'),
-    latency_budget: answers.latency_budget ?? placeholderText('latency budget'),
+    ...(answers.serving_mode === undefined ? {} : { serving_mode: yamlString(answers.serving_mode) }),
+    ...(answers.latency_budget === undefined ? {} : { latency_budget: yamlString(answers.latency_budget) }),
   };
   return `---\n${stringify(data, { lineWidth: 0 })}---\n`;
 }
 
-type EnvironmentInput = Pick<RenderInput, 'template' | 'answers' | 'checklist' | 'teamDir' | 'builtInDir' | 'sections'>;
+type EnvironmentInput = Pick<RenderInput, 'template' | 'answers' | 'checklist' | 'teamDir' | 'builtInDir' | 'sections' | 'onGap'>;
 
 /**
  * The Handlebars environment a doc renders in: partials (team over built-in), the answer helpers and
@@ -123,20 +158,29 @@ async function environment(input: EnvironmentInput) {
   };
 
   const rendered = new Set<string>();
+  // Multi-line answers, placed as blocks once the text around them is rendered (placeBlocks).
+  const blocks: Block[] = [];
+  // The keys slots insert, and those no question asks that nothing answers, for the answers no slot takes.
+  const used = new Set<string>(FRONT_MATTER_KEYS);
+  const unasked = new Set<string>();
+  const anchors: { section: string; heading: boolean }[] = [];
   /**
    * An item's section: its partial, else the skeleton a team config gives it, else a placeholder.
    * Markdown that starts with a heading supplies the section's heading; other Markdown gets the item's title.
    */
   const renderItem = (item: ChecklistItem, data: unknown): string => {
     rendered.add(item.id);
-    const body = (partial(`item-${item.id}`)?.(data === undefined ? {} : (data as { root: unknown }).root, { data }) ?? item.skeleton ?? '').trim() || placeholderText(item.hint);
+    const source = partial(`item-${item.id}`)?.(data === undefined ? {} : (data as { root: unknown }).root, { data }) ?? item.skeleton ?? '';
+    const body = placeBlocks(source, blocks).trim() || placeholderText(item.hint);
     return leadingHeading(body) !== undefined ? `${body}\n` : `## ${item.title}\n\n${body}\n`;
   };
 
   const answerOf = (key: string, by = 0): string => {
+    used.add(key);
     const value = answers[key];
-    if (value !== undefined) return value.includes('\n') ? indent(value, by) : asText(value);
+    if (value !== undefined) return value.includes('\n') ? blockToken(blocks.push({ text: value, indent: by }) - 1) : asText(value);
     const question = byKey.get(key);
+    if (!question) unasked.add(key);
     if (question && !applies(question, answers)) return '';
     return placeholderText(question?.hint ?? question?.message ?? key.replace(/_/g, ' '));
   };
@@ -147,6 +191,8 @@ async function environment(input: EnvironmentInput) {
     const question = byKey.get(String(key));
     return question ? applies(question, answers) : answers[String(key)] !== undefined;
   });
+  // A stage's answers that no slot of the template inserts go here, known only once the doc is rendered.
+  hb.registerHelper('unplaced', (section: unknown, options: HelperOptions) => `\uE002${anchors.push({ section: String(section), heading: options.hash.heading === true }) - 1}\uE003`);
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('placeholder', (what: unknown) => placeholderText(String(what)));
   hb.registerHelper('section', (id: unknown, options: HelperOptions) => {
@@ -183,7 +229,37 @@ async function environment(input: EnvironmentInput) {
   if (input.teamDir) {
     for (const [name, fn] of Object.entries(await teamHelpers(input.teamDir))) hb.registerHelper(name, fn);
   }
-  return { hb, compileOptions, renderItem, rendered };
+  /**
+   * Put the answers no slot inserted where the layout marks their stage (`{{unplaced "data"}}`, the
+   * first mark of a stage takes them), each a paragraph led by its question; those whose stage has
+   * no mark go to "Other answers" at the end. A question asked must reach the doc, as a placeholder
+   * if unanswered, or its answer is lost without a word.
+   */
+  const placeUnplaced = (body: string): string => {
+    // The questions of reviewer sections the draft leaves out are left out with them.
+    const dropped = droppedSectionKeys(template, input.sections, input.teamDir, input.builtInDir);
+    const left = (section?: string) =>
+      template.questions.filter((q) => !used.has(q.key) && !dropped.has(q.key) && applies(q, answers) && (section === undefined || q.section === section));
+    const paragraphs = (questions: Question[], other: boolean) =>
+      questions
+        .map((q) => {
+          input.onGap?.({ kind: 'placed', key: q.key, section: q.section, other });
+          const label = q.message.trim().replace(/[^.?!:]$/, '$&.');
+          return `**${label}** ${answerOf(q.key)}`;
+        })
+        .join('\n\n');
+    let text = body.replace(UNPLACED, (_token, n: string) => {
+      const anchor = anchors[Number(n)]!;
+      const questions = left(anchor.section);
+      if (questions.length === 0) return '';
+      return `${anchor.heading ? `## ${template.title}\n\n` : ''}${paragraphs(questions, false)}`;
+    });
+    const rest = left();
+    if (rest.length > 0) text += `\n\n## Other answers\n\n${paragraphs(rest, true)}\n`;
+    for (const key of unasked) if (answers[key] === undefined) input.onGap?.({ kind: 'unasked', key });
+    return text;
+  };
+  return { hb, compileOptions, renderItem, rendered, blocks, placeUnplaced };
 }
 
 /**
@@ -215,7 +291,7 @@ function parseFailure(hb: { parse: (source: string) => unknown }, files: readonl
 /** Render a design doc from a template and answers (see `environment` for how answers are inserted). */
 export async function renderDocument(input: RenderInput): Promise<string> {
   const { template, checklist } = input;
-  const { hb, compileOptions, renderItem, rendered } = await environment(input);
+  const { hb, compileOptions, renderItem, rendered, blocks, placeUnplaced } = await environment(input);
 
   let body: string;
   try {
@@ -235,6 +311,6 @@ export async function renderDocument(input: RenderInput): Promise<string> {
   const missing = checklist.items.filter((item) => !rendered.has(item.id));
   if (missing.length > 0) body += `\n${missing.map((item) => renderItem(item, undefined)).join('\n')}`;
 
-  const tidy = body.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
+  const tidy = placeBlocks(placeUnplaced(body), blocks).replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
   return `${frontMatter(input)}\n${tidy}\n`;
 }
