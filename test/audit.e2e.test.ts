@@ -1,5 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers.js';
+import { ROOT, runCli, tempTree } from './helpers.js';
 
 // Defects a new-user audit found, each pinned where the user sees it: the built CLI's output.
 
@@ -10,5 +13,42 @@ describe('labels-delay', () => {
     const run = lintStdin('---\ntitle: x\n---\n\n## Labels\n\nA label is positive when a chargeback arrives for the payment, as recorded by the bank.\n');
     const finding = run.stdout.split('\n').find((l) => l.includes('labels-delay'));
     expect(finding).toMatch(/arrive late \("chargeback"\) but no delay/);
+  });
+});
+
+describe('the rule tester (the built library, as a team runs it)', () => {
+  it('reports a finding whose errorMessage pointer names nothing, and passes every built-in rule file', () => {
+    const rule = [
+      '---',
+      'id: delay-named',
+      'exampleConfig:',
+      '  checklist:',
+      '    labels:',
+      '      schema:',
+      '        allOf:',
+      '          - mlsd: { rule: delay-named, description: d, help: h }',
+      '            properties:',
+      '              facts:',
+      '                properties:',
+      '                  delays:',
+      '                    minItems: 1',
+      '                    errorMessage: "Late outcome ${0/facts/delayed/0/text} has no delay"',
+      '---',
+      '## Failing example',
+      '',
+      '```markdown',
+      '## Labels <!-- expect: delay-named, labels-delay -->',
+      'A label is positive when a chargeback arrives for the payment.',
+      '```',
+      '',
+    ].join('\n');
+    const dir = tempTree({ 'rules/delay-named.md': rule });
+    const code = `import { checkRuleExample, defaultChecklist, ruleExamplesIn } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'index.js')).href)};
+for (const folder of process.argv.slice(1)) console.log(JSON.stringify(ruleExamplesIn(folder).flatMap((e) => checkRuleExample(e, defaultChecklist()))));`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', code, join(dir, 'rules'), join(ROOT, 'schemas', 'checklist', 'rules')], { encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    const [team, builtIn] = child.stdout.trim().split('\n').map((line) => JSON.parse(line) as string[]);
+    expect(team).toEqual([expect.stringMatching(/delay-named\.md:18: delay-named on line 1 of the example says "undefined"/)]);
+    expect(builtIn).toEqual([]);
   });
 });
