@@ -52,3 +52,14 @@ for (const folder of process.argv.slice(1)) console.log(JSON.stringify(ruleExamp
     expect(builtIn).toEqual([]);
   });
 });
+
+describe('latency-stage-sum', () => {
+  const stageSum = (text: string) => lintStdin(text).stdout.split('\n').find((l) => l.includes('latency-stage-sum'));
+
+  it('shows the arithmetic in the units the doc wrote, not milliseconds', () => {
+    const ru = '---\ntitle: x\n---\n\n## Бюджет задержки\n\nВесь пересчёт должен укладываться в 60 минут (p95).\n\n- выгрузка признаков: 50 минут\n- скоринг: 40 минут\n';
+    expect(stageSum(ru)).toContain('Stage budgets do not fit in the total: "50 min + 40 min = 90 min > 60 min total"');
+    const mixed = '---\ntitle: x\n---\n\n## Latency budget\n\np99 ≤ 1.5 s end-to-end: feature fetch 900 ms, scoring 800 ms.\n';
+    expect(stageSum(mixed)).toContain('"900 ms + 800 ms = 1700 ms > 1500 ms total"');
+  });
+});

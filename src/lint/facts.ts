@@ -208,7 +208,23 @@ export function readDeclared(spec: FactSpec, value: unknown, at: { line: number;
   return { text: m[0], amount, unit, base: amount * spec.units[unit]!, ...at };
 }
 
-const formatMs = (n: number) => `${Number(n.toFixed(3))} ms`;
+/** Names a time in base units (ms) can be shown in, largest first. */
+const SHOWN_UNITS: readonly (readonly [number, string])[] = [
+  [60_000, 'min'],
+  [1000, 's'],
+  [1, 'ms'],
+  [0.001, 'µs'],
+];
+
+/**
+ * How to show the amounts of a stage budget: in the smallest unit the doc wrote them in (or the
+ * largest of ours below it), so "50 минут, 40 минут" reads "40 min + 30 min", not milliseconds.
+ */
+function shownIn(spec: QuantitySpec, facts: readonly Fact[]): (ms: number) => string {
+  const smallest = Math.min(...facts.map((f) => spec.units[f.unit!] ?? 1));
+  const [size, name] = SHOWN_UNITS.find(([s]) => s <= smallest) ?? SHOWN_UNITS.at(-1)!;
+  return (ms) => `${Number((ms / size).toFixed(3))} ${name}`;
+}
 
 /**
  * A per-stage budget: stages are table rows or list items that each carry one quantity, or the
@@ -216,13 +232,13 @@ const formatMs = (n: number) => `${Number(n.toFixed(3))} ms`;
  * total, else the largest quantity stated in the prose around them.
  */
 function stageBudget(spec: QuantitySpec, totalTerms: TermMatcher, blocks: readonly Block[], lines: LineIndex): Fact | undefined {
-  const stages: { name: string; ms: number }[] = [];
+  const stages: { name: string; fact: Fact }[] = [];
   const proseListed: { name: string; fact: Fact }[] = [];
   let total: Fact | undefined;
   let largestProse: Fact | undefined;
   const addStage = (name: string, fact: Fact) => {
     if (totalTerms.test(name)) total ??= fact;
-    else stages.push({ name, ms: fact.base! });
+    else stages.push({ name, fact });
   };
   for (const block of blocks) {
     const found = quantities(spec, block, lines);
@@ -241,8 +257,9 @@ function stageBudget(spec: QuantitySpec, totalTerms: TermMatcher, blocks: readon
   if (stages.length < 2) for (const { name, fact } of proseListed) addStage(name, fact);
   total ??= largestProse;
   if (!total || stages.length < 2) return undefined;
-  const sum = stages.reduce((s, x) => s + x.ms, 0);
-  const arithmetic = `${stages.map((x) => formatMs(x.ms)).join(' + ')} = ${formatMs(sum)} ${sum > total.base! ? '>' : '≤'} ${formatMs(total.base!)} total`;
+  const sum = stages.reduce((s, x) => s + x.fact.base!, 0);
+  const shown = shownIn(spec, [total, ...stages.map((x) => x.fact)]);
+  const arithmetic = `${stages.map((x) => shown(x.fact.base!)).join(' + ')} = ${shown(sum)} ${sum > total.base! ? '>' : '≤'} ${shown(total.base!)} total`;
   return { text: total.text, line: total.line, column: total.column, total: total.base!, sum, arithmetic };
 }
 
