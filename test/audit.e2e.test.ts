@@ -63,3 +63,15 @@ describe('latency-stage-sum', () => {
     expect(stageSum(mixed)).toContain('"900 ms + 800 ms = 1700 ms > 1500 ms total"');
   });
 });
+
+describe('latency-stage-sum, choosing the total', () => {
+  it('does not take a stage of a prose list as its total when the stated total is in hours (unread)', () => {
+    const run = lintStdin('---\ntitle: x\n---\n\n## Бюджет задержки\n\nПакетный пересчёт должен укладываться в 2 часа — выгрузка признаков 50 минут, скоринг 40 минут, запись 30 минут.\n');
+    expect(run.stdout).not.toContain('latency-stage-sum');
+  });
+
+  it('still measures a prose list against a total tied to a percentile in its sentence', () => {
+    const run = lintStdin('---\ntitle: x\n---\n\n## Latency budget\n\nThe ranking call must meet p99 ≤ 100 ms: feature fetch 60 ms, scoring 50 ms, re-ranking 20 ms.\n');
+    expect(run.stdout).toContain('"60 ms + 50 ms + 20 ms = 130 ms > 100 ms total"');
+  });
+});

@@ -229,7 +229,9 @@ function shownIn(spec: QuantitySpec, facts: readonly Fact[]): (ms: number) => st
 /**
  * A per-stage budget: stages are table rows or list items that each carry one quantity, or the
  * clauses of a prose list ("feature fetch 60 ms, scoring 50 ms"); the total is a stage named like a
- * total, else the largest quantity stated in the prose around them.
+ * total, else the largest quantity stated in the prose around them, but not one a prose list's own
+ * sentence gives untied to a percentile or a total: that is a stage the list did not make out
+ * ("must fit in 2 hours — feature export 50 minutes, scoring 40 minutes", hours unread), not the total.
  */
 function stageBudget(spec: QuantitySpec, totalTerms: TermMatcher, blocks: readonly Block[], lines: LineIndex): Fact | undefined {
   const stages: { name: string; fact: Fact }[] = [];
@@ -248,10 +250,10 @@ function stageBudget(spec: QuantitySpec, totalTerms: TermMatcher, blocks: readon
       addStage(block.text.replace(/^[\s|*+-]*/, '').split(/[|:]|\s[–—-]\s/)[0]!.trim(), found[0]!.fact);
       continue;
     }
-    const listed = proseStages(spec, block.text, found);
+    const { listed, unplaced } = proseStages(spec, totalTerms, block.text, found);
     proseListed.push(...listed);
-    const inList = new Set(listed.map((x) => x.fact));
-    for (const { fact } of found) if (!inList.has(fact) && (!largestProse || fact.base! > largestProse.base!)) largestProse = fact;
+    const notTotal = new Set([...listed, ...unplaced].map((x) => x.fact));
+    for (const { fact } of found) if (!notTotal.has(fact) && (!largestProse || fact.base! > largestProse.base!)) largestProse = fact;
   }
   // A table or list of stages is the breakdown; prose beside it comments on it.
   if (stages.length < 2) for (const { name, fact } of proseListed) addStage(name, fact);
@@ -270,17 +272,20 @@ const SENTENCE = /[.!?](?=\s)|\n/g;
 /**
  * The stages of prose lists: within one sentence, two or more clauses that each name something and
  * give one latency not tied to a percentile ("feature fetch 60 ms, scoring 50 ms"). A clause like
- * "p99 ≤ 150 ms" is the total the list is measured against, not a stage.
+ * "p99 ≤ 150 ms" is the total the list is measured against, not a stage. `unplaced`: the other
+ * quantities of a list's sentence, in no clause tied to a percentile or a total.
  */
-function proseStages(spec: QuantitySpec, text: string, found: readonly QuantityMatch[]): { name: string; fact: Fact }[] {
-  if (found.length < 2) return [];
+function proseStages(spec: QuantitySpec, totalTerms: TermMatcher, text: string, found: readonly QuantityMatch[]) {
+  const stages: { name: string; fact: Fact }[] = [];
+  const unplaced: { fact: Fact }[] = [];
+  if (found.length < 2) return { listed: stages, unplaced };
   const cuts = (regex: RegExp) => [...text.matchAll(regex)].map((m) => m.index ?? 0);
   const sentenceEnds = [...cuts(SENTENCE), text.length];
   const clauseEnds = [...cuts(CLAUSE), text.length];
-  const stages: { name: string; fact: Fact }[] = [];
   let sentenceStart = 0;
   for (const sentenceEnd of sentenceEnds) {
     const listed: { name: string; fact: Fact }[] = [];
+    const others: { fact: Fact }[] = [];
     let clauseStart = sentenceStart;
     for (const clauseEnd of clauseEnds.filter((c) => c > sentenceStart && c <= sentenceEnd).concat(sentenceEnd)) {
       if (clauseEnd <= clauseStart) continue;
@@ -290,13 +295,18 @@ function proseStages(spec: QuantitySpec, text: string, found: readonly QuantityM
       const name = q ? text.slice(clauseStart, q.index).replace(/[*_`(]+/g, ' ').replace(/\s+/g, ' ').trim() : '';
       // "scoring 50 ms" or "scoring (50 ms)": a name, then the quantity closing the clause.
       const closes = q !== undefined && /^[\s)*_.!?]*$/.test(text.slice(q.index + q.fact.text.length, clauseEnd));
+      const tied = spec.percentiles?.test(clause) === true || totalTerms.test(clause);
       if (inClause.length === 1 && closes && name !== '' && name.split(' ').length <= 6 && !spec.percentiles?.test(clause)) listed.push({ name, fact: q.fact });
+      else if (!tied) others.push(...inClause.map((x) => ({ fact: x.fact })));
       clauseStart = clauseEnd + 1;
     }
-    if (listed.length >= 2) stages.push(...listed);
+    if (listed.length >= 2) {
+      stages.push(...listed);
+      unplaced.push(...others);
+    }
     sentenceStart = sentenceEnd + 1;
   }
-  return stages;
+  return { listed: stages, unplaced };
 }
 
 interface QuantityMatch {
