@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -73,5 +74,37 @@ describe('latency-stage-sum, choosing the total', () => {
   it('still measures a prose list against a total tied to a percentile in its sentence', () => {
     const run = lintStdin('---\ntitle: x\n---\n\n## Latency budget\n\nThe ranking call must meet p99 ≤ 100 ms: feature fetch 60 ms, scoring 50 ms, re-ranking 20 ms.\n');
     expect(run.stdout).toContain('"60 ms + 50 ms + 20 ms = 130 ms > 100 ms total"');
+  });
+});
+
+describe('a run that lints no file', () => {
+  const tree = () => tempTree({ '.mlsdrc.yaml': 'paths: ["rfcs/**/*.md", docs/design]\n' });
+
+  it('still writes the empty report of every format a program reads, the note staying on standard error', () => {
+    const dir = tree();
+    const json = runCli(['lint', '-f', 'json'], { cwd: dir });
+    expect(json.code).toBe(0);
+    expect(json.stderr).toContain('no design docs found');
+    expect(JSON.parse(json.stdout)).toMatchObject({ version: 1, files: [], summary: { files: 0, errors: 0, warnings: 0 } });
+    const junit = runCli(['lint', '-f', 'junit'], { cwd: dir });
+    expect(junit.stdout).toContain('<testsuites name="mlsd" tests="0" failures="0" errors="0" skipped="0">');
+    expect(runCli(['lint', '-f', 'sarif', '--output', 'e.sarif'], { cwd: dir }).code).toBe(0);
+    const sarif = JSON.parse(readFileSync(join(dir, 'e.sarif'), 'utf8')) as { version: string; runs: { results: unknown[] }[] };
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0]!.results).toEqual([]);
+    expect(runCli(['lint', '-f', 'markdown'], { cwd: dir }).stdout).toContain('No design docs were checked.');
+  });
+
+  it('prints nothing on standard output in the format for people', () => {
+    const run = runCli(['lint'], { cwd: tree() });
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('no design docs found');
+  });
+
+  it('writes the empty report when every file named is outside the selection, as a pre-commit hook names them', () => {
+    const dir = tempTree({ '.mlsdrc.yaml': 'paths: [docs/design]\n', 'README.md': '# Readme\n' });
+    const run = runCli(['lint', '-f', 'json', 'README.md'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ files: [] });
   });
 });
