@@ -108,3 +108,14 @@ describe('a run that lints no file', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ files: [] });
   });
 });
+
+describe('required-section', () => {
+  it("names the document's own heading where the missing section goes, not the item's title", () => {
+    const doc = '---\ntitle: Отток\n---\n\n## Разметка\n\nМетка положительная, если клиент ушёл в течение 30 дней после даты прогноза; её даёт биллинг.\n\n## Бюджет задержки\n\nОтвет сервиса не более 100 мс на 99-й перцентиль.\n';
+    const run = lintStdin(doc);
+    expect(run.stdout).toContain('Missing required section "Metrics" (add it before "Разметка").');
+    expect(run.stdout).toContain('Missing required section "Leakage checks" (add it after "Разметка").');
+    expect(run.stdout).toContain('Missing required section "Drift monitoring" (add it after "Бюджет задержки").');
+    expect(run.stdout).not.toMatch(/add it (?:before|after) "(?:Labels|Latency budget)"/);
+  });
+});

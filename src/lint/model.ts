@@ -37,8 +37,14 @@ export interface ModelResult {
   sourceMap: SourceMap;
   /** For items not found: the line where their section belongs, and the item it would follow. */
   insertionPoints: Map<string, InsertionPoint>;
-  /** For each found item, the last line of its own sections (where the next item's section goes). */
-  itemEnds: Map<string, number>;
+  /** For each found item, the last line of its own sections (where the next item's section goes) and that section's heading. */
+  itemEnds: Map<string, ItemEnd>;
+}
+
+/** Where an item's own sections end: the line, and the heading of the section that ends there, as the document writes it. */
+export interface ItemEnd {
+  line: number;
+  heading: string;
 }
 
 const pointer = (...parts: string[]) => '/' + parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
@@ -162,7 +168,9 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
       : [...new Set(mentioned.map((b) => outline.sections[b.sections.at(-1) ?? -1]?.title ?? '(top of document)'))];
   const model: ItemModel = { via: own.size > 0 ? 'heading' : 'mention', sections: sectionTitles, facts, placeholders, words };
   const span = ownSections[0]?.span ?? mentioned[0]!.span;
-  const end = ownSections.length > 0 ? Math.max(...ownSections.map((s) => s.endLine)) : undefined;
+  // The outermost of the sections that end last: "add it after" names the heading a reader sees there.
+  const last = ownSections.reduce<Section | undefined>((a, b) => (!a || b.endLine > a.endLine || (b.endLine === a.endLine && b.span.start.line < a.span.start.line) ? b : a), undefined);
+  const end: ItemEnd | undefined = last && { line: last.endLine, heading: last.title };
   return { model, span, end, facts };
 }
 
@@ -194,7 +202,7 @@ export function buildModel(outline: Outline, frontMatter: FrontMatter, checklist
       model.placeholders.push({ text: m.text });
     }
   }
-  const itemEnds = new Map<string, number>();
+  const itemEnds = new Map<string, ItemEnd>();
 
   sourceMap.set('', outline.lines.lineSpan(1));
   if (outline.frontMatter) sourceMap.set(pointer('frontMatter'), outline.frontMatter.span);
@@ -227,7 +235,7 @@ export interface InsertionPoint {
 }
 
 /** A missing item belongs after the section of the nearest earlier item that has one, in checklist order. */
-function insertionPoints(checklist: Checklist, outline: Outline, itemEnds: Map<string, number>) {
+function insertionPoints(checklist: Checklist, outline: Outline, itemEnds: Map<string, ItemEnd>) {
   const points = new Map<string, InsertionPoint>();
   const last = outline.lines.lineCount;
   const at = (line: number) => ({ line: Math.min(line, last), insertBefore: Math.min(line, last + 1) });
@@ -235,13 +243,15 @@ function insertionPoints(checklist: Checklist, outline: Outline, itemEnds: Map<s
   items.forEach((item, i) => {
     if (itemEnds.has(item.id)) return;
     const previous = items.slice(0, i).reverse().find((p) => itemEnds.has(p.id));
+    // Named by the document's own headings ("Разметка", not "Labels"): what the writer can find.
     if (previous) {
-      points.set(item.id, { ...at(itemEnds.get(previous.id)! + 1), after: previous.title });
+      const end = itemEnds.get(previous.id)!;
+      points.set(item.id, { ...at(end.line + 1), after: end.heading });
       return;
     }
     const next = items.slice(i + 1).find((n) => itemEnds.has(n.id));
     const nextSection = next && outline.sections.find((s) => isOwnHeading(next, s));
-    if (next && nextSection) points.set(item.id, { ...at(nextSection.span.start.line), before: next.title });
+    if (next && nextSection) points.set(item.id, { ...at(nextSection.span.start.line), before: nextSection.title });
     else points.set(item.id, at(outline.bodyStartLine));
   });
   return points;
