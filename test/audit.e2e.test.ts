@@ -119,3 +119,16 @@ describe('required-section', () => {
     expect(run.stdout).not.toMatch(/add it (?:before|after) "(?:Labels|Latency budget)"/);
   });
 });
+
+describe('positions past the last line', () => {
+  it('reports a section missing at the end on the last line the file has, in every format', () => {
+    const doc = '---\ntitle: x\n---\n\n## Labels\n\nA label is positive when a chargeback arrives for the payment, as recorded by the bank.\n';
+    const github = runCli(['lint', '-', '--no-config', '--format', 'github'], { input: doc }).stdout;
+    expect(github).toContain('line=7,endLine=7,col=1,endColumn=1,title=mlsd required-section::Missing required section "Leakage checks"');
+    expect(github).not.toMatch(/line=8/);
+    const frontMatterOnly = lintStdin('---\ntitle: [x\n---\n').stdout;
+    expect(frontMatterOnly).toContain('<stdin>:2:10: error front-matter-yaml Front matter is not valid YAML');
+    expect(frontMatterOnly).toMatch(/^<stdin>:3:1: error required-section Missing required section "Metrics"/m);
+    expect(frontMatterOnly).not.toMatch(/^<stdin>:4:/m);
+  });
+});

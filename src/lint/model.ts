@@ -237,8 +237,8 @@ export interface InsertionPoint {
 /** A missing item belongs after the section of the nearest earlier item that has one, in checklist order. */
 function insertionPoints(checklist: Checklist, outline: Outline, itemEnds: Map<string, ItemEnd>) {
   const points = new Map<string, InsertionPoint>();
-  const last = outline.lines.lineCount;
-  const at = (line: number) => ({ line: Math.min(line, last), insertBefore: Math.min(line, last + 1) });
+  // Reported on a line that exists; inserted, past the end, at the end.
+  const at = (line: number) => ({ line: Math.min(line, outline.lines.lastLine), insertBefore: Math.min(line, outline.lines.lineCount + 1) });
   const items = checklist.items;
   items.forEach((item, i) => {
     if (itemEnds.has(item.id)) return;
