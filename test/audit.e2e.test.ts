@@ -132,3 +132,11 @@ describe('positions past the last line', () => {
     expect(frontMatterOnly).not.toMatch(/^<stdin>:4:/m);
   });
 });
+
+describe('lint --verbose scorecard', () => {
+  it('shows, for a present item, the line of the evidence it quotes', () => {
+    const doc = '---\ntitle: x\n---\n\n## Serving mode\n\nThe checkout service calls the model over gRPC\nfor every payment; scoring is online and synchronous.\n';
+    const run = runCli(['lint', '-', '--no-config', '--verbose'], { input: doc });
+    expect(run.stdout).toMatch(/^ +serving-mode +present +7 +"The checkout service calls the model over gRPC"$/m);
+  });
+});
