@@ -140,3 +140,13 @@ describe('lint --verbose scorecard', () => {
     expect(run.stdout).toMatch(/^ +serving-mode +present +7 +"The checkout service calls the model over gRPC"$/m);
   });
 });
+
+describe('evidence', () => {
+  it('quotes the sentence that gave an item substance before a heading that names it', () => {
+    const doc = '---\ntitle: x\n---\n\n## Drift monitoring and retraining\n\nWe compute PSI of the top 20 features daily against the training window; PSI above 0.2 for two days pages the on-call, who retrains the model.\n';
+    const run = runCli(['lint', '-', '--no-config', '--format', 'json'], { input: doc });
+    const drift = (JSON.parse(run.stdout) as { files: { items: Record<string, { evidence: { line: number; quote: string }[] }> }[] }).files[0]!.items['drift-monitoring']!;
+    expect(drift.evidence[0]).toMatchObject({ line: 7, quote: expect.stringMatching(/^We compute PSI/) });
+    expect(runCli(['lint', '-', '--no-config', '--verbose'], { input: doc }).stdout).toMatch(/^ +drift-monitoring +present +7 +"We compute PSI/m);
+  });
+});

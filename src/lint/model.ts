@@ -5,7 +5,7 @@ import type { Checklist, ChecklistItem, FactSpec } from '../checklist/types.js';
 import { extractFact, hasFact, readDeclared, sentenceAround, type Fact, type FactContext } from './facts.js';
 import type { FrontMatter } from './frontmatter.js';
 import type { Block, Outline, Section } from './outline.js';
-import type { Span } from './position.js';
+import type { Point, Span } from './position.js';
 
 /** What lint knows of one checklist item found in a document; this is what the schema validates. */
 export interface ItemModel {
@@ -39,6 +39,8 @@ export interface ModelResult {
   insertionPoints: Map<string, InsertionPoint>;
   /** For each found item, the last line of its own sections (where the next item's section goes) and that section's heading. */
   itemEnds: Map<string, ItemEnd>;
+  /** For each found item, where its facts are stated, the best evidence first (see `evidencePlaces`). */
+  evidence: Map<string, Point[]>;
 }
 
 /** Where an item's own sections end: the line, and the heading of the section that ends there, as the document writes it. */
@@ -111,7 +113,33 @@ function hinted(item: ChecklistItem, outline: Outline) {
   const section = outline.sections[hint.sections.at(-1) ?? -1]?.title ?? '(top of document)';
   const facts = Object.fromEntries(item.facts.map((spec) => [spec.name, [] as Fact[]]));
   const model: ItemModel = { via: 'mention', sections: [section], facts, placeholders: [], words: 0 };
-  return { model, span: hint.span, end: undefined, facts };
+  return { model, span: hint.span, end: undefined, facts, evidence: [] };
+}
+
+/** How many places a present item's evidence quotes: enough to check, few enough to read. */
+const EVIDENCE_PLACES = 3;
+
+/**
+ * Where an item's facts are stated, one place per line, the sentences that gave it substance first:
+ * prose in its own sections, then prose elsewhere, then a heading that states a fact ("Drift
+ * monitoring and retraining"), which names the section more than it says what is done; in document
+ * order within each.
+ */
+function evidencePlaces(facts: Record<string, Fact[]>, blocks: readonly Block[], inOwn: (b: Block) => boolean): Point[] {
+  const rank = (fact: Fact) => {
+    const block = blocks.find((b) => b.span.start.line <= fact.line && fact.line <= b.span.end.line);
+    return block?.kind === 'heading' ? 2 : block && inOwn(block) ? 0 : 1;
+  };
+  const byLine = new Map<number, Fact>();
+  for (const fact of Object.values(facts).flat()) {
+    const seen = byLine.get(fact.line);
+    if (!seen || fact.column < seen.column) byLine.set(fact.line, fact);
+  }
+  return [...byLine.values()]
+    .map((fact) => ({ fact, rank: rank(fact) }))
+    .sort((a, b) => a.rank - b.rank || a.fact.line - b.fact.line)
+    .slice(0, EVIDENCE_PLACES)
+    .map(({ fact }) => ({ line: fact.line, column: fact.column }));
 }
 
 function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: PlaceholderIndex, checklist: Checklist) {
@@ -171,7 +199,7 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
   // The outermost of the sections that end last: "add it after" names the heading a reader sees there.
   const last = ownSections.reduce<Section | undefined>((a, b) => (!a || b.endLine > a.endLine || (b.endLine === a.endLine && b.span.start.line < a.span.start.line) ? b : a), undefined);
   const end: ItemEnd | undefined = last && { line: last.endLine, heading: last.title };
-  return { model, span, end, facts };
+  return { model, span, end, facts, evidence: evidencePlaces(facts, substantive, inOwn) };
 }
 
 export function buildModel(outline: Outline, frontMatter: FrontMatter, checklist: Checklist): ModelResult {
@@ -203,6 +231,7 @@ export function buildModel(outline: Outline, frontMatter: FrontMatter, checklist
     }
   }
   const itemEnds = new Map<string, ItemEnd>();
+  const evidence = new Map<string, Point[]>();
 
   sourceMap.set('', outline.lines.lineSpan(1));
   if (outline.frontMatter) sourceMap.set(pointer('frontMatter'), outline.frontMatter.span);
@@ -219,9 +248,10 @@ export function buildModel(outline: Outline, frontMatter: FrontMatter, checklist
       if (spans[0]) sourceMap.set(pointer('items', item.id, 'facts', name), spans[0]);
     }
     if (found.end !== undefined) itemEnds.set(item.id, found.end);
+    evidence.set(item.id, found.evidence);
   }
 
-  return { model, sourceMap, itemEnds, insertionPoints: insertionPoints(checklist, outline, itemEnds) };
+  return { model, sourceMap, itemEnds, evidence, insertionPoints: insertionPoints(checklist, outline, itemEnds) };
 }
 
 /** Where a missing item's section belongs. */
