@@ -150,3 +150,13 @@ describe('evidence', () => {
     expect(runCli(['lint', '-', '--no-config', '--verbose'], { input: doc }).stdout).toMatch(/^ +drift-monitoring +present +7 +"We compute PSI/m);
   });
 });
+
+describe('--quiet with --format json', () => {
+  it('counts the warnings it leaves out, as --max-warnings does, and says how many were left out', () => {
+    const doc = '---\ntitle: x\n---\n\n## Labels\n\nA label is positive when a chargeback arrives for the payment, as recorded by the bank.\n';
+    const run = runCli(['lint', '-', '--no-config', '--format', 'json', '--quiet'], { input: doc });
+    const report = JSON.parse(run.stdout) as { files: { diagnostics: { severity: string }[] }[]; summary: Record<string, number> };
+    expect(report.files[0]!.diagnostics.every((d) => d.severity === 'error')).toBe(true);
+    expect(report.summary).toMatchObject({ errors: 5, warnings: 1, hiddenWarnings: 1 });
+  });
+});
