@@ -160,3 +160,13 @@ describe('--quiet with --format json', () => {
     expect(report.summary).toMatchObject({ errors: 5, warnings: 1, hiddenWarnings: 1 });
   });
 });
+
+describe('mlsd init', () => {
+  it('says one kept file was left as it was', () => {
+    const dir = tempTree({ '.mlsdrc.yaml': 'paths: [docs/design]\n' });
+    const run = runCli(['init'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/\nOne file was left as it was\.\n$/);
+    expect(runCli(['init'], { cwd: dir }).stdout).toMatch(/\n2 files were left as they were\.\n$/);
+  });
+});
