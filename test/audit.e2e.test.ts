@@ -170,3 +170,12 @@ describe('mlsd init', () => {
     expect(runCli(['init'], { cwd: dir }).stdout).toMatch(/\n2 files were left as they were\.\n$/);
   });
 });
+
+describe('lint --fix', () => {
+  it('renders the serving skeleton with its two placeholders on lines of their own', () => {
+    const dir = tempTree({ 'doc.md': '---\ntitle: x\n---\n\n## Labels\n\nA label is positive when a chargeback arrives for the payment, as recorded by the bank.\n' });
+    runCli(['lint', 'doc.md', '--no-config', '--fix'], { cwd: dir });
+    const fixed = readFileSync(join(dir, 'doc.md'), 'utf8');
+    expect(fixed).toContain('## Serving mode\n\n**Mode:** TODO(mlsd): how predictions are served\\\nTODO(mlsd): what calls the model');
+  });
+});
