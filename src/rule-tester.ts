@@ -17,6 +17,8 @@ import { lint } from './lint/index.js';
  * The markers are removed before linting. An example passes when each marker's rule reports a
  * finding that starts on the marker's line, and the file's own rule reports nothing else: a failing
  * example finds exactly what is marked, a passing one (which has no markers) nothing of its rule.
+ * No finding of any example may say "undefined" or show a `${…}` unresolved: that is an
+ * errorMessage pointer naming nothing, which a user would read as the message.
  */
 
 export interface RuleExample {
@@ -34,6 +36,8 @@ export interface RuleExample {
 }
 
 const MARKER = /[ \t]*<!-- expect: ([^>]*?) -->/g;
+/** What a message shows when its errorMessage interpolates nothing: "undefined", or the `${…}` left as written. */
+const UNRESOLVED = /\bundefined\b|\$\{[^}]*\}/;
 const SECTIONS = { failing: 'Failing example', passing: 'Passing example' } as const;
 
 /** A rule file's examples (see above); `file` names it in messages. */
@@ -105,6 +109,11 @@ export function checkRuleExample(example: RuleExample, checklist?: Checklist): s
   for (const d of findings) {
     if (d.ruleId === example.rule && !example.expected.some((e) => e.rule === d.ruleId && e.line === d.line)) {
       problems.push(`${example.source}: unexpected ${d.ruleId} on line ${d.line} of the example: ${d.message}`);
+    }
+    // An errorMessage's ${pointer} that names no value prints "undefined": the message, not the doc, is wrong.
+    const unresolved = UNRESOLVED.exec(d.message)?.[0];
+    if (unresolved) {
+      problems.push(`${example.source}: ${d.ruleId} on line ${d.line} of the example says "${unresolved}", a \${…} in its errorMessage that names no value (a relative pointer counts from where the error is): ${d.message}`);
     }
   }
   return problems;

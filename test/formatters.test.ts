@@ -25,7 +25,7 @@ describe('json and sarif printed a file at a time', () => {
   it('json puts the totals after the files, as they are only known at the end', async () => {
     const report = JSON.parse((await loadFormatter('json'))!(RESULTS, OPTIONS));
     expect(Object.keys(report)).toEqual(['version', 'tool', 'checklist', 'files', 'summary']);
-    expect(report.summary).toEqual({ files: 3, errors: 3, warnings: 1, suppressed: 1 });
+    expect(report.summary).toEqual({ files: 3, errors: 3, warnings: 1, suppressed: 1, hiddenWarnings: 0 });
   });
 });
 

@@ -57,3 +57,36 @@ describe('the rule tester', () => {
     expect(checkRuleExample(passing!, defaultChecklist())).toEqual([expect.stringMatching(/^x\.md:13: unexpected latency-percentile on line 2/)]);
   });
 });
+
+describe('the rule tester, on messages', () => {
+  it('fails an example whose finding says "undefined": an errorMessage pointer that names nothing', () => {
+    const [failing] = ruleExamples(
+      [
+        '---',
+        'id: delay-named',
+        'exampleConfig:',
+        '  checklist:',
+        '    labels:',
+        '      schema:',
+        '        allOf:',
+        '          - mlsd: { rule: delay-named, description: d, help: h }',
+        '            properties:',
+        '              facts:',
+        '                properties:',
+        '                  delays:',
+        '                    minItems: 1',
+        '                    errorMessage: "Late outcome ${0/facts/delayed/0/text} has no delay"',
+        '---',
+        '## Failing example',
+        '',
+        '```markdown',
+        '## Labels <!-- expect: delay-named, labels-delay -->',
+        'A label is positive when a chargeback arrives for the payment.',
+        '```',
+        '',
+      ].join('\n'),
+      'x.md',
+    );
+    expect(checkRuleExample(failing!)).toEqual([expect.stringMatching(/^x\.md:18: delay-named on line 1 of the example says "undefined", a \$\{…\} in its errorMessage that names no value/)]);
+  });
+});

@@ -135,7 +135,7 @@ export async function runInit(options: InitOptions, io: Io): Promise<number> {
     );
   }
   out.push('', 'More CI setups (GitLab, pre-commit without a remote): docs/ci.md in the mlsd package.');
-  if (kept > 0) out.push('', `${kept === 1 ? 'One file was' : `${kept} files were`} left as they were.`);
+  if (kept > 0) out.push('', kept === 1 ? 'One file was left as it was.' : `${kept} files were left as they were.`);
   io.stdout.write(`${out.join('\n')}\n`);
   return EXIT.ok;
 }

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { Checklists, settingsFor } from '../config/settings.js';
-import { FORMAT_NAMES, loadFormatter, loadReportFormat } from '../format/index.js';
+import { FORMAT_NAMES, loadFormatter, loadReportFormat, writesEmptyReport } from '../format/index.js';
 import { configFor, fileSettings, relativeToRoot } from '../config/resolve.js';
 import { EXIT, UserError } from '../errors.js';
 import type { FoundFile } from './files.js';
@@ -113,10 +113,12 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
   // Said only when asked, or when it is all that happened: a pre-commit hook names every changed Markdown file.
   if (options.verbose || selected.length === 0) for (const { path, why } of skipped) io.stderr.write(`mlsd: ${path} skipped: ${why}\n`);
   if (selected.length === 0) {
-    if (skipped.length > 0) return EXIT.ok; // a hook that passed only files outside the selection has nothing to check
-    if (fromCommandLine) throw new UserError(`no Markdown files found in ${searched}`);
-    io.stderr.write(`mlsd: no design docs found in ${searched}; name files to lint, or set "paths" in the config\n`);
-    return EXIT.ok;
+    // A hook that passed only files outside the selection has nothing to check.
+    if (skipped.length === 0) {
+      if (fromCommandLine) throw new UserError(`no Markdown files found in ${searched}`);
+      io.stderr.write(`mlsd: no design docs found in ${searched}; name files to lint, or set "paths" in the config\n`);
+    }
+    if (!writesEmptyReport(options.format)) return EXIT.ok;
   }
   const files = options.changedSince === undefined ? selected : await onlyChanged(selected, options.changedSince, io);
 

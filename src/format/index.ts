@@ -23,6 +23,13 @@ const FORMATTERS: Record<string, () => Promise<ReportFormat>> = {
 
 export const FORMAT_NAMES = Object.keys(FORMATTERS);
 
+/**
+ * Whether a format is read by a program or kept as a file (all but stylish): a run that lints no file
+ * still writes its empty report, as one with nothing changed does, so a reader never finds nothing.
+ * Stylish is for a person at a terminal, whom standard error tells instead.
+ */
+export const writesEmptyReport = (name: string) => name !== 'stylish';
+
 export async function loadReportFormat(name: string): Promise<ReportFormat | undefined> {
   return FORMATTERS[name]?.();
 }

@@ -38,7 +38,8 @@ export const jsonReport: StreamingFormatter = ({ toolVersion, checklistId }) => 
     tool: { name: 'mlsd', version: toolVersion },
     checklist: checklistId,
     files: array,
-    summary: { files: summary.files, errors: summary.errors, warnings: summary.warnings, suppressed: summary.suppressed },
+    // Warnings --quiet leaves out of `files` still count (--max-warnings counts them): `hiddenWarnings` says how many are not listed.
+    summary: { files: summary.files, errors: summary.errors, warnings: summary.warnings + summary.hidden, suppressed: summary.suppressed, hiddenWarnings: summary.hidden },
   }));
   return {
     header: () => files.start(),

@@ -12,8 +12,10 @@ export const stylishReport: StreamingFormatter = ({ color, verbose }) => {
     const rows = Object.entries(result.items);
     const width = Math.max(0, ...rows.map(([id]) => id.length));
     return rows.map(([id, item]) => {
-      const why = item.state === 'present' ? (item.evidence?.[0] ? `"${item.evidence[0].quote}"` : '') : item.state === 'weak' ? `"${item.sections?.[0] ?? ''}": ${item.lacks?.join('; ') ?? ''}` : '';
-      return `  ${id.padEnd(width)}  ${STATE[item.state]}  ${String(item.line ?? '-').padStart(5)}  ${c.dim(why)}`.trimEnd();
+      const quoted = item.state === 'present' ? item.evidence?.[0] : undefined;
+      const why = quoted ? `"${quoted.quote}"` : item.state === 'weak' ? `"${item.sections?.[0] ?? ''}": ${item.lacks?.join('; ') ?? ''}` : '';
+      // The line shown is the quote's own, so a reader who goes there finds it.
+      return `  ${id.padEnd(width)}  ${STATE[item.state]}  ${String(quoted?.line ?? item.line ?? '-').padStart(5)}  ${c.dim(why)}`.trimEnd();
     });
   };
   return {

@@ -208,21 +208,39 @@ export function readDeclared(spec: FactSpec, value: unknown, at: { line: number;
   return { text: m[0], amount, unit, base: amount * spec.units[unit]!, ...at };
 }
 
-const formatMs = (n: number) => `${Number(n.toFixed(3))} ms`;
+/** Names a time in base units (ms) can be shown in, largest first. */
+const SHOWN_UNITS: readonly (readonly [number, string])[] = [
+  [60_000, 'min'],
+  [1000, 's'],
+  [1, 'ms'],
+  [0.001, 'µs'],
+];
+
+/**
+ * How to show the amounts of a stage budget: in the smallest unit the doc wrote them in (or the
+ * largest of ours below it), so "50 минут, 40 минут" reads "40 min + 30 min", not milliseconds.
+ */
+function shownIn(spec: QuantitySpec, facts: readonly Fact[]): (ms: number) => string {
+  const smallest = Math.min(...facts.map((f) => spec.units[f.unit!] ?? 1));
+  const [size, name] = SHOWN_UNITS.find(([s]) => s <= smallest) ?? SHOWN_UNITS.at(-1)!;
+  return (ms) => `${Number((ms / size).toFixed(3))} ${name}`;
+}
 
 /**
  * A per-stage budget: stages are table rows or list items that each carry one quantity, or the
  * clauses of a prose list ("feature fetch 60 ms, scoring 50 ms"); the total is a stage named like a
- * total, else the largest quantity stated in the prose around them.
+ * total, else the largest quantity stated in the prose around them, but not one a prose list's own
+ * sentence gives untied to a percentile or a total: that is a stage the list did not make out
+ * ("must fit in 2 hours — feature export 50 minutes, scoring 40 minutes", hours unread), not the total.
  */
 function stageBudget(spec: QuantitySpec, totalTerms: TermMatcher, blocks: readonly Block[], lines: LineIndex): Fact | undefined {
-  const stages: { name: string; ms: number }[] = [];
+  const stages: { name: string; fact: Fact }[] = [];
   const proseListed: { name: string; fact: Fact }[] = [];
   let total: Fact | undefined;
   let largestProse: Fact | undefined;
   const addStage = (name: string, fact: Fact) => {
     if (totalTerms.test(name)) total ??= fact;
-    else stages.push({ name, ms: fact.base! });
+    else stages.push({ name, fact });
   };
   for (const block of blocks) {
     const found = quantities(spec, block, lines);
@@ -232,17 +250,18 @@ function stageBudget(spec: QuantitySpec, totalTerms: TermMatcher, blocks: readon
       addStage(block.text.replace(/^[\s|*+-]*/, '').split(/[|:]|\s[–—-]\s/)[0]!.trim(), found[0]!.fact);
       continue;
     }
-    const listed = proseStages(spec, block.text, found);
+    const { listed, unplaced } = proseStages(spec, totalTerms, block.text, found);
     proseListed.push(...listed);
-    const inList = new Set(listed.map((x) => x.fact));
-    for (const { fact } of found) if (!inList.has(fact) && (!largestProse || fact.base! > largestProse.base!)) largestProse = fact;
+    const notTotal = new Set([...listed, ...unplaced].map((x) => x.fact));
+    for (const { fact } of found) if (!notTotal.has(fact) && (!largestProse || fact.base! > largestProse.base!)) largestProse = fact;
   }
   // A table or list of stages is the breakdown; prose beside it comments on it.
   if (stages.length < 2) for (const { name, fact } of proseListed) addStage(name, fact);
   total ??= largestProse;
   if (!total || stages.length < 2) return undefined;
-  const sum = stages.reduce((s, x) => s + x.ms, 0);
-  const arithmetic = `${stages.map((x) => formatMs(x.ms)).join(' + ')} = ${formatMs(sum)} ${sum > total.base! ? '>' : '≤'} ${formatMs(total.base!)} total`;
+  const sum = stages.reduce((s, x) => s + x.fact.base!, 0);
+  const shown = shownIn(spec, [total, ...stages.map((x) => x.fact)]);
+  const arithmetic = `${stages.map((x) => shown(x.fact.base!)).join(' + ')} = ${shown(sum)} ${sum > total.base! ? '>' : '≤'} ${shown(total.base!)} total`;
   return { text: total.text, line: total.line, column: total.column, total: total.base!, sum, arithmetic };
 }
 
@@ -253,17 +272,20 @@ const SENTENCE = /[.!?](?=\s)|\n/g;
 /**
  * The stages of prose lists: within one sentence, two or more clauses that each name something and
  * give one latency not tied to a percentile ("feature fetch 60 ms, scoring 50 ms"). A clause like
- * "p99 ≤ 150 ms" is the total the list is measured against, not a stage.
+ * "p99 ≤ 150 ms" is the total the list is measured against, not a stage. `unplaced`: the other
+ * quantities of a list's sentence, in no clause tied to a percentile or a total.
  */
-function proseStages(spec: QuantitySpec, text: string, found: readonly QuantityMatch[]): { name: string; fact: Fact }[] {
-  if (found.length < 2) return [];
+function proseStages(spec: QuantitySpec, totalTerms: TermMatcher, text: string, found: readonly QuantityMatch[]) {
+  const stages: { name: string; fact: Fact }[] = [];
+  const unplaced: { fact: Fact }[] = [];
+  if (found.length < 2) return { listed: stages, unplaced };
   const cuts = (regex: RegExp) => [...text.matchAll(regex)].map((m) => m.index ?? 0);
   const sentenceEnds = [...cuts(SENTENCE), text.length];
   const clauseEnds = [...cuts(CLAUSE), text.length];
-  const stages: { name: string; fact: Fact }[] = [];
   let sentenceStart = 0;
   for (const sentenceEnd of sentenceEnds) {
     const listed: { name: string; fact: Fact }[] = [];
+    const others: { fact: Fact }[] = [];
     let clauseStart = sentenceStart;
     for (const clauseEnd of clauseEnds.filter((c) => c > sentenceStart && c <= sentenceEnd).concat(sentenceEnd)) {
       if (clauseEnd <= clauseStart) continue;
@@ -273,13 +295,18 @@ function proseStages(spec: QuantitySpec, text: string, found: readonly QuantityM
       const name = q ? text.slice(clauseStart, q.index).replace(/[*_`(]+/g, ' ').replace(/\s+/g, ' ').trim() : '';
       // "scoring 50 ms" or "scoring (50 ms)": a name, then the quantity closing the clause.
       const closes = q !== undefined && /^[\s)*_.!?]*$/.test(text.slice(q.index + q.fact.text.length, clauseEnd));
+      const tied = spec.percentiles?.test(clause) === true || totalTerms.test(clause);
       if (inClause.length === 1 && closes && name !== '' && name.split(' ').length <= 6 && !spec.percentiles?.test(clause)) listed.push({ name, fact: q.fact });
+      else if (!tied) others.push(...inClause.map((x) => ({ fact: x.fact })));
       clauseStart = clauseEnd + 1;
     }
-    if (listed.length >= 2) stages.push(...listed);
+    if (listed.length >= 2) {
+      stages.push(...listed);
+      unplaced.push(...others);
+    }
     sentenceStart = sentenceEnd + 1;
   }
-  return stages;
+  return { listed: stages, unplaced };
 }
 
 interface QuantityMatch {

@@ -5,7 +5,6 @@ import type { Checklist } from '../checklist/types.js';
 import { FRONT_MATTER_YAML, parseFrontMatter } from './frontmatter.js';
 import { MAX_NESTING, NESTING_TOO_DEEP, tooDeep } from './depth.js';
 import { addFingerprints } from './fingerprint.js';
-import type { Fact } from './facts.js';
 import { buildModel, type DocumentModel } from './model.js';
 import { buildOutline } from './outline.js';
 import { parseMarkdown } from './parse.js';
@@ -27,19 +26,7 @@ export interface LintOptions {
   parse?: (text: string) => Root;
 }
 
-/** How many places a present item's evidence quotes: enough to check, few enough to read. */
-const EVIDENCE_PLACES = 3;
 const QUOTE_LENGTH = 160;
-
-/** The first lines that state an item's facts, in document order, one place per line. */
-function factPlaces(facts: Record<string, Fact[]>): { line: number; column: number }[] {
-  const byLine = new Map<number, Fact>();
-  for (const fact of Object.values(facts).flat()) {
-    const seen = byLine.get(fact.line);
-    if (!seen || fact.column < seen.column) byLine.set(fact.line, fact);
-  }
-  return [...byLine.values()].sort((a, b) => a.line - b.line).slice(0, EVIDENCE_PLACES);
-}
 
 /** A line as a reader would quote it: Markdown markers and surrounding space dropped, long lines cut. */
 function quoteLine(line: string): string {
@@ -101,7 +88,7 @@ export function lint(text: string, base: Checklist, options: LintOptions = {}): 
       items[id] = { state };
       continue;
     }
-    const where = state === 'present' ? factPlaces(found.facts) : [span.start];
+    const where = state === 'present' ? (built.evidence.get(id) ?? []) : [span.start];
     const lacks = validated.lacks.get(id);
     items[id] = {
       state,

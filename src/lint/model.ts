@@ -5,7 +5,7 @@ import type { Checklist, ChecklistItem, FactSpec } from '../checklist/types.js';
 import { extractFact, hasFact, readDeclared, sentenceAround, type Fact, type FactContext } from './facts.js';
 import type { FrontMatter } from './frontmatter.js';
 import type { Block, Outline, Section } from './outline.js';
-import type { Span } from './position.js';
+import type { Point, Span } from './position.js';
 
 /** What lint knows of one checklist item found in a document; this is what the schema validates. */
 export interface ItemModel {
@@ -37,8 +37,16 @@ export interface ModelResult {
   sourceMap: SourceMap;
   /** For items not found: the line where their section belongs, and the item it would follow. */
   insertionPoints: Map<string, InsertionPoint>;
-  /** For each found item, the last line of its own sections (where the next item's section goes). */
-  itemEnds: Map<string, number>;
+  /** For each found item, the last line of its own sections (where the next item's section goes) and that section's heading. */
+  itemEnds: Map<string, ItemEnd>;
+  /** For each found item, where its facts are stated, the best evidence first (see `evidencePlaces`). */
+  evidence: Map<string, Point[]>;
+}
+
+/** Where an item's own sections end: the line, and the heading of the section that ends there, as the document writes it. */
+export interface ItemEnd {
+  line: number;
+  heading: string;
 }
 
 const pointer = (...parts: string[]) => '/' + parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
@@ -112,7 +120,33 @@ function hinted(item: ChecklistItem, outline: Outline) {
   const section = outline.sections[hint.sections.at(-1) ?? -1]?.title ?? '(top of document)';
   const facts = Object.fromEntries(item.facts.map((spec) => [spec.name, [] as Fact[]]));
   const model: ItemModel = { via: 'mention', sections: [section], facts, placeholders: [], words: 0 };
-  return { model, span: hint.span, end: undefined, facts };
+  return { model, span: hint.span, end: undefined, facts, evidence: [] };
+}
+
+/** How many places a present item's evidence quotes: enough to check, few enough to read. */
+const EVIDENCE_PLACES = 3;
+
+/**
+ * Where an item's facts are stated, one place per line, the sentences that gave it substance first:
+ * prose in its own sections, then prose elsewhere, then a heading that states a fact ("Drift
+ * monitoring and retraining"), which names the section more than it says what is done; in document
+ * order within each.
+ */
+function evidencePlaces(facts: Record<string, Fact[]>, blocks: readonly Block[], inOwn: (b: Block) => boolean): Point[] {
+  const rank = (fact: Fact) => {
+    const block = blocks.find((b) => b.span.start.line <= fact.line && fact.line <= b.span.end.line);
+    return block?.kind === 'heading' ? 2 : block && inOwn(block) ? 0 : 1;
+  };
+  const byLine = new Map<number, Fact>();
+  for (const fact of Object.values(facts).flat()) {
+    const seen = byLine.get(fact.line);
+    if (!seen || fact.column < seen.column) byLine.set(fact.line, fact);
+  }
+  return [...byLine.values()]
+    .map((fact) => ({ fact, rank: rank(fact) }))
+    .sort((a, b) => a.rank - b.rank || a.fact.line - b.fact.line)
+    .slice(0, EVIDENCE_PLACES)
+    .map(({ fact }) => ({ line: fact.line, column: fact.column }));
 }
 
 function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: PlaceholderIndex, checklist: Checklist) {
@@ -169,8 +203,10 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
       : [...new Set(mentioned.map((b) => outline.sections[b.sections.at(-1) ?? -1]?.title ?? '(top of document)'))];
   const model: ItemModel = { via: own.size > 0 ? 'heading' : 'mention', sections: sectionTitles, facts, placeholders, words };
   const span = ownSections[0]?.span ?? mentioned[0]!.span;
-  const end = ownSections.length > 0 ? Math.max(...ownSections.map((s) => s.endLine)) : undefined;
-  return { model, span, end, facts };
+  // The outermost of the sections that end last: "add it after" names the heading a reader sees there.
+  const last = ownSections.reduce<Section | undefined>((a, b) => (!a || b.endLine > a.endLine || (b.endLine === a.endLine && b.span.start.line < a.span.start.line) ? b : a), undefined);
+  const end: ItemEnd | undefined = last && { line: last.endLine, heading: last.title };
+  return { model, span, end, facts, evidence: evidencePlaces(facts, substantive, inOwn) };
 }
 
 export function buildModel(outline: Outline, frontMatter: FrontMatter, checklist: Checklist): ModelResult {
@@ -201,7 +237,8 @@ export function buildModel(outline: Outline, frontMatter: FrontMatter, checklist
       model.placeholders.push({ text: m.text });
     }
   }
-  const itemEnds = new Map<string, number>();
+  const itemEnds = new Map<string, ItemEnd>();
+  const evidence = new Map<string, Point[]>();
 
   sourceMap.set('', outline.lines.lineSpan(1));
   if (outline.frontMatter) sourceMap.set(pointer('frontMatter'), outline.frontMatter.span);
@@ -218,9 +255,10 @@ export function buildModel(outline: Outline, frontMatter: FrontMatter, checklist
       if (spans[0]) sourceMap.set(pointer('items', item.id, 'facts', name), spans[0]);
     }
     if (found.end !== undefined) itemEnds.set(item.id, found.end);
+    evidence.set(item.id, found.evidence);
   }
 
-  return { model, sourceMap, itemEnds, insertionPoints: insertionPoints(checklist, outline, itemEnds) };
+  return { model, sourceMap, itemEnds, evidence, insertionPoints: insertionPoints(checklist, outline, itemEnds) };
 }
 
 /** Where a missing item's section belongs. */
@@ -234,21 +272,23 @@ export interface InsertionPoint {
 }
 
 /** A missing item belongs after the section of the nearest earlier item that has one, in checklist order. */
-function insertionPoints(checklist: Checklist, outline: Outline, itemEnds: Map<string, number>) {
+function insertionPoints(checklist: Checklist, outline: Outline, itemEnds: Map<string, ItemEnd>) {
   const points = new Map<string, InsertionPoint>();
-  const last = outline.lines.lineCount;
-  const at = (line: number) => ({ line: Math.min(line, last), insertBefore: Math.min(line, last + 1) });
+  // Reported on a line that exists; inserted, past the end, at the end.
+  const at = (line: number) => ({ line: Math.min(line, outline.lines.lastLine), insertBefore: Math.min(line, outline.lines.lineCount + 1) });
   const items = checklist.items;
   items.forEach((item, i) => {
     if (itemEnds.has(item.id)) return;
     const previous = items.slice(0, i).reverse().find((p) => itemEnds.has(p.id));
+    // Named by the document's own headings ("Разметка", not "Labels"): what the writer can find.
     if (previous) {
-      points.set(item.id, { ...at(itemEnds.get(previous.id)! + 1), after: previous.title });
+      const end = itemEnds.get(previous.id)!;
+      points.set(item.id, { ...at(end.line + 1), after: end.heading });
       return;
     }
     const next = items.slice(i + 1).find((n) => itemEnds.has(n.id));
     const nextSection = next && outline.sections.find((s) => isOwnHeading(next, s));
-    if (next && nextSection) points.set(item.id, { ...at(nextSection.span.start.line), before: next.title });
+    if (next && nextSection) points.set(item.id, { ...at(nextSection.span.start.line), before: nextSection.title });
     else points.set(item.id, at(outline.bodyStartLine));
   });
   return points;

@@ -22,6 +22,11 @@ export class LineIndex {
     return this.starts.length;
   }
 
+  /** The last line an editor or GitHub shows: a final line break ends the last line, it starts none. */
+  get lastLine(): number {
+    return this.text.endsWith('\n') && this.starts.length > 1 ? this.starts.length - 1 : this.starts.length;
+  }
+
   point(offset: number): Point {
     let lo = 0;
     let hi = this.starts.length - 1;

@@ -1,0 +1,181 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli, tempTree } from './helpers.js';
+
+// Defects a new-user audit found, each pinned where the user sees it: the built CLI's output.
+
+const lintStdin = (text: string, ...args: string[]) => runCli(['lint', '-', '--no-config', '--format', 'compact', ...args], { input: text });
+
+describe('labels-delay', () => {
+  it('quotes the late outcome it found, not "undefined"', () => {
+    const run = lintStdin('---\ntitle: x\n---\n\n## Labels\n\nA label is positive when a chargeback arrives for the payment, as recorded by the bank.\n');
+    const finding = run.stdout.split('\n').find((l) => l.includes('labels-delay'));
+    expect(finding).toMatch(/arrive late \("chargeback"\) but no delay/);
+  });
+});
+
+describe('the rule tester (the built library, as a team runs it)', () => {
+  it('reports a finding whose errorMessage pointer names nothing, and passes every built-in rule file', () => {
+    const rule = [
+      '---',
+      'id: delay-named',
+      'exampleConfig:',
+      '  checklist:',
+      '    labels:',
+      '      schema:',
+      '        allOf:',
+      '          - mlsd: { rule: delay-named, description: d, help: h }',
+      '            properties:',
+      '              facts:',
+      '                properties:',
+      '                  delays:',
+      '                    minItems: 1',
+      '                    errorMessage: "Late outcome ${0/facts/delayed/0/text} has no delay"',
+      '---',
+      '## Failing example',
+      '',
+      '```markdown',
+      '## Labels <!-- expect: delay-named, labels-delay -->',
+      'A label is positive when a chargeback arrives for the payment.',
+      '```',
+      '',
+    ].join('\n');
+    const dir = tempTree({ 'rules/delay-named.md': rule });
+    const code = `import { checkRuleExample, defaultChecklist, ruleExamplesIn } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'index.js')).href)};
+for (const folder of process.argv.slice(1)) console.log(JSON.stringify(ruleExamplesIn(folder).flatMap((e) => checkRuleExample(e, defaultChecklist()))));`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', code, join(dir, 'rules'), join(ROOT, 'schemas', 'checklist', 'rules')], { encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    const [team, builtIn] = child.stdout.trim().split('\n').map((line) => JSON.parse(line) as string[]);
+    expect(team).toEqual([expect.stringMatching(/delay-named\.md:18: delay-named on line 1 of the example says "undefined"/)]);
+    expect(builtIn).toEqual([]);
+  });
+});
+
+describe('latency-stage-sum', () => {
+  const stageSum = (text: string) => lintStdin(text).stdout.split('\n').find((l) => l.includes('latency-stage-sum'));
+
+  it('shows the arithmetic in the units the doc wrote, not milliseconds', () => {
+    const ru = '---\ntitle: x\n---\n\n## Бюджет задержки\n\nВесь пересчёт должен укладываться в 60 минут (p95).\n\n- выгрузка признаков: 50 минут\n- скоринг: 40 минут\n';
+    expect(stageSum(ru)).toContain('Stage budgets do not fit in the total: "50 min + 40 min = 90 min > 60 min total"');
+    const mixed = '---\ntitle: x\n---\n\n## Latency budget\n\np99 ≤ 1.5 s end-to-end: feature fetch 900 ms, scoring 800 ms.\n';
+    expect(stageSum(mixed)).toContain('"900 ms + 800 ms = 1700 ms > 1500 ms total"');
+  });
+});
+
+describe('latency-stage-sum, choosing the total', () => {
+  it('does not take a stage of a prose list as its total when the stated total is in hours (unread)', () => {
+    const run = lintStdin('---\ntitle: x\n---\n\n## Бюджет задержки\n\nПакетный пересчёт должен укладываться в 2 часа — выгрузка признаков 50 минут, скоринг 40 минут, запись 30 минут.\n');
+    expect(run.stdout).not.toContain('latency-stage-sum');
+  });
+
+  it('still measures a prose list against a total tied to a percentile in its sentence', () => {
+    const run = lintStdin('---\ntitle: x\n---\n\n## Latency budget\n\nThe ranking call must meet p99 ≤ 100 ms: feature fetch 60 ms, scoring 50 ms, re-ranking 20 ms.\n');
+    expect(run.stdout).toContain('"60 ms + 50 ms + 20 ms = 130 ms > 100 ms total"');
+  });
+});
+
+describe('a run that lints no file', () => {
+  const tree = () => tempTree({ '.mlsdrc.yaml': 'paths: ["rfcs/**/*.md", docs/design]\n' });
+
+  it('still writes the empty report of every format a program reads, the note staying on standard error', () => {
+    const dir = tree();
+    const json = runCli(['lint', '-f', 'json'], { cwd: dir });
+    expect(json.code).toBe(0);
+    expect(json.stderr).toContain('no design docs found');
+    expect(JSON.parse(json.stdout)).toMatchObject({ version: 1, files: [], summary: { files: 0, errors: 0, warnings: 0 } });
+    const junit = runCli(['lint', '-f', 'junit'], { cwd: dir });
+    expect(junit.stdout).toContain('<testsuites name="mlsd" tests="0" failures="0" errors="0" skipped="0">');
+    expect(runCli(['lint', '-f', 'sarif', '--output', 'e.sarif'], { cwd: dir }).code).toBe(0);
+    const sarif = JSON.parse(readFileSync(join(dir, 'e.sarif'), 'utf8')) as { version: string; runs: { results: unknown[] }[] };
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0]!.results).toEqual([]);
+    expect(runCli(['lint', '-f', 'markdown'], { cwd: dir }).stdout).toContain('No design docs were checked.');
+  });
+
+  it('prints nothing on standard output in the format for people', () => {
+    const run = runCli(['lint'], { cwd: tree() });
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('no design docs found');
+  });
+
+  it('writes the empty report when every file named is outside the selection, as a pre-commit hook names them', () => {
+    const dir = tempTree({ '.mlsdrc.yaml': 'paths: [docs/design]\n', 'README.md': '# Readme\n' });
+    const run = runCli(['lint', '-f', 'json', 'README.md'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ files: [] });
+  });
+});
+
+describe('required-section', () => {
+  it("names the document's own heading where the missing section goes, not the item's title", () => {
+    const doc = '---\ntitle: Отток\n---\n\n## Разметка\n\nМетка положительная, если клиент ушёл в течение 30 дней после даты прогноза; её даёт биллинг.\n\n## Бюджет задержки\n\nОтвет сервиса не более 100 мс на 99-й перцентиль.\n';
+    const run = lintStdin(doc);
+    expect(run.stdout).toContain('Missing required section "Metrics" (add it before "Разметка").');
+    expect(run.stdout).toContain('Missing required section "Leakage checks" (add it after "Разметка").');
+    expect(run.stdout).toContain('Missing required section "Drift monitoring" (add it after "Бюджет задержки").');
+    expect(run.stdout).not.toMatch(/add it (?:before|after) "(?:Labels|Latency budget)"/);
+  });
+});
+
+describe('positions past the last line', () => {
+  it('reports a section missing at the end on the last line the file has, in every format', () => {
+    const doc = '---\ntitle: x\n---\n\n## Labels\n\nA label is positive when a chargeback arrives for the payment, as recorded by the bank.\n';
+    const github = runCli(['lint', '-', '--no-config', '--format', 'github'], { input: doc }).stdout;
+    expect(github).toContain('line=7,endLine=7,col=1,endColumn=1,title=mlsd required-section::Missing required section "Leakage checks"');
+    expect(github).not.toMatch(/line=8/);
+    const frontMatterOnly = lintStdin('---\ntitle: [x\n---\n').stdout;
+    expect(frontMatterOnly).toContain('<stdin>:2:10: error front-matter-yaml Front matter is not valid YAML');
+    expect(frontMatterOnly).toMatch(/^<stdin>:3:1: error required-section Missing required section "Metrics"/m);
+    expect(frontMatterOnly).not.toMatch(/^<stdin>:4:/m);
+  });
+});
+
+describe('lint --verbose scorecard', () => {
+  it('shows, for a present item, the line of the evidence it quotes', () => {
+    const doc = '---\ntitle: x\n---\n\n## Serving mode\n\nThe checkout service calls the model over gRPC\nfor every payment; scoring is online and synchronous.\n';
+    const run = runCli(['lint', '-', '--no-config', '--verbose'], { input: doc });
+    expect(run.stdout).toMatch(/^ +serving-mode +present +7 +"The checkout service calls the model over gRPC"$/m);
+  });
+});
+
+describe('evidence', () => {
+  it('quotes the sentence that gave an item substance before a heading that names it', () => {
+    const doc = '---\ntitle: x\n---\n\n## Drift monitoring and retraining\n\nWe compute PSI of the top 20 features daily against the training window; PSI above 0.2 for two days pages the on-call, who retrains the model.\n';
+    const run = runCli(['lint', '-', '--no-config', '--format', 'json'], { input: doc });
+    const drift = (JSON.parse(run.stdout) as { files: { items: Record<string, { evidence: { line: number; quote: string }[] }> }[] }).files[0]!.items['drift-monitoring']!;
+    expect(drift.evidence[0]).toMatchObject({ line: 7, quote: expect.stringMatching(/^We compute PSI/) });
+    expect(runCli(['lint', '-', '--no-config', '--verbose'], { input: doc }).stdout).toMatch(/^ +drift-monitoring +present +7 +"We compute PSI/m);
+  });
+});
+
+describe('--quiet with --format json', () => {
+  it('counts the warnings it leaves out, as --max-warnings does, and says how many were left out', () => {
+    const doc = '---\ntitle: x\n---\n\n## Labels\n\nA label is positive when a chargeback arrives for the payment, as recorded by the bank.\n';
+    const run = runCli(['lint', '-', '--no-config', '--format', 'json', '--quiet'], { input: doc });
+    const report = JSON.parse(run.stdout) as { files: { diagnostics: { severity: string }[] }[]; summary: Record<string, number> };
+    expect(report.files[0]!.diagnostics.every((d) => d.severity === 'error')).toBe(true);
+    expect(report.summary).toMatchObject({ errors: 5, warnings: 1, hiddenWarnings: 1 });
+  });
+});
+
+describe('mlsd init', () => {
+  it('says one kept file was left as it was', () => {
+    const dir = tempTree({ '.mlsdrc.yaml': 'paths: [docs/design]\n' });
+    const run = runCli(['init'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/\nOne file was left as it was\.\n$/);
+    expect(runCli(['init'], { cwd: dir }).stdout).toMatch(/\n2 files were left as they were\.\n$/);
+  });
+});
+
+describe('lint --fix', () => {
+  it('renders the serving skeleton with its two placeholders on lines of their own', () => {
+    const dir = tempTree({ 'doc.md': '---\ntitle: x\n---\n\n## Labels\n\nA label is positive when a chargeback arrives for the payment, as recorded by the bank.\n' });
+    runCli(['lint', 'doc.md', '--no-config', '--fix'], { cwd: dir });
+    const fixed = readFileSync(join(dir, 'doc.md'), 'utf8');
+    expect(fixed).toContain('## Serving mode\n\n**Mode:** TODO(mlsd): how predictions are served\\\nTODO(mlsd): what calls the model');
+  });
+});
