@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultChecklist } from '../src/checklist/load.js';
 import { insertSections } from '../src/lint/fix.js';
+import { parseFrontMatter } from '../src/lint/frontmatter.js';
+import { buildOutline } from '../src/lint/outline.js';
+import { parseMarkdown } from '../src/lint/parse.js';
 import { isSubsequence, lintText } from './helpers.js';
 
 // Deterministic and bounded: the same 200 cases on every machine, a few seconds in all.
@@ -104,3 +107,36 @@ function fixText(text: string): string {
   return insertSections(text, missing.map((d) => ({ before: d.fix!.insertSectionBefore, section: `## ${TITLES[d.itemId!]}\n\nTODO(mlsd): fill in` })));
 }
 const TITLES: Record<string, string> = Object.fromEntries(defaultChecklist().items.map((i) => [i.id, i.title]));
+
+describe('front matter read without the YAML parser', () => {
+  // Plain `key: value` lines are read without the parser (frontmatter.ts); a comment line after
+  // them sends the same keys and values through the parser, so the two readings can be compared.
+  const key = fc.constantFrom('title', 'owner', 'a', '_x', 'k-1', 'constructor', 'y', 'no', 'null', 'True', '1', '~');
+  const part = fc.oneof(
+    fc.constantFrom('foo', 'foo bar', '300ms', 'near-real-time', 'Сервис', '2024-01-01', 'a:b', '...', '1e3', '0x1F', '.inf', 'null', 'FALSE', '007', '1_000'),
+    fc.constantFrom(':', ': ', '#', ' #', ' ', '-', '?', '[', '{', '}', ',', '"', "'", '*', '&', '!', '|', '>', '%', '@', '`', '~', '\t', '\r', '\u00a0', '\u2028', '\ufeff', '😀', '\x7f'),
+  );
+  const line = fc.tuple(key, fc.constantFrom(': ', ':  ', ':'), fc.array(part, { minLength: 1, maxLength: 3 })).map(([k, colon, value]) => `${k}${colon}${value.join('')}`);
+  const read = (yaml: string) => {
+    const text = `---\n${yaml}\n---\n\n# Doc\n`;
+    const { data, keys, errors, strings } = parseFrontMatter(buildOutline(parseMarkdown(text), text));
+    return { data, keys: [...keys], errors, strings, types: Object.values(data).map((v) => typeof v) };
+  };
+
+  it('reads plain one-line strings as the parser does', () => {
+    let plain = 0;
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 4 }), (lines) => {
+        const yaml = lines.join('\n');
+        const fast = read(yaml);
+        // Only where every line is a plain string, the case the parser is skipped for.
+        const allPlain = fast.errors.length === 0 && fast.strings.length === lines.length && fast.strings.every((s, i) => fast.data[fast.keys[i]?.[0] ?? ''] === s.text);
+        if (!allPlain) return;
+        plain++;
+        expect(fast).toEqual(read(`${yaml}\n# read by the parser`));
+      }),
+      { ...RUNS, numRuns: 500 },
+    );
+    expect(plain).toBeGreaterThan(25);
+  });
+});

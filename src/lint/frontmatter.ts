@@ -15,6 +15,35 @@ export interface FrontMatter {
   strings: { text: string; offset: number }[];
 }
 
+/**
+ * A line as most front matter is written: a plain key, then a plain string on one line (no quotes,
+ * no indicator first, no control characters). Such lines are read without the YAML parser, which
+ * costs a lint more than the rest of its front matter work (bench/README.md, "Tenth round").
+ */
+const PLAIN_LINE = /^([A-Za-z_][\w-]*): +(?![-?:,[\]{}#&*!|>'"%@`\s])([^\p{Cc}\p{Cs}\u2028\u2029\ufeff\ufffe\uffff]+)$/u;
+/** What YAML 1.2's core schema reads as null, a boolean or a number rather than a string. */
+const NOT_A_STRING = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+/** Where a plain string would end or take a comment: YAML would read more into the line. */
+const NOT_PLAIN = /: |:$| #| $/;
+
+/** Front matter whose every line is a plain key and string, read as the YAML parser reads it; otherwise undefined. */
+function readPlainLines(value: string, valueOffset: number, outline: Outline): FrontMatter | undefined {
+  const result: FrontMatter = { data: {}, keys: new Map(), errors: [], strings: [] };
+  let lineStart = valueOffset;
+  for (const line of value.split('\n')) {
+    const m = PLAIN_LINE.exec(line);
+    if (!m) return undefined;
+    const key = m[1]!;
+    const text = m[2]!;
+    if (NOT_PLAIN.test(text) || NOT_A_STRING.test(text) || NOT_A_STRING.test(key) || key === '__proto__' || result.keys.has(key)) return undefined;
+    result.data[key] = text;
+    result.keys.set(key, outline.lines.span(lineStart, lineStart + key.length));
+    result.strings.push({ text, offset: lineStart + line.length - text.length });
+    lineStart += line.length + 1;
+  }
+  return result;
+}
+
 /** Parse the YAML front matter; a YAML error becomes an error at its line, never an exception. */
 export function parseFrontMatter(outline: Outline): FrontMatter {
   const result: FrontMatter = { data: {}, keys: new Map(), errors: [], strings: [] };
@@ -23,6 +52,8 @@ export function parseFrontMatter(outline: Outline): FrontMatter {
 
   const source = outline.lines.text;
   const valueOffset = source.indexOf(fm.value, fm.offset);
+  const plain = readPlainLines(fm.value, valueOffset, outline);
+  if (plain) return plain;
   const spanOf = (range: readonly number[] | undefined) =>
     outline.lines.span(valueOffset + (range?.[0] ?? 0), valueOffset + (range?.[1] ?? range?.[0] ?? 0));
 
