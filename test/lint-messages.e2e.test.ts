@@ -5,7 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempTree } from './helpers.js';
 
-// Defects a new-user audit found, each pinned where the user sees it: the built CLI's output.
+// What lint's findings and reports say in the details a user reads: messages, lines, evidence, empty
+// reports. Each is pinned where the user sees it, in the built CLI's output.
 
 const lintStdin = (text: string, ...args: string[]) => runCli(['lint', '-', '--no-config', '--format', 'compact', ...args], { input: text });
 
