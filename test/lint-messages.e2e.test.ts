@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempTree } from './helpers.js';
+import { fixture, ROOT, runCli, tempTree } from './helpers.js';
 
 // What lint's findings and reports say in the details a user reads: messages, lines, evidence, empty
 // reports. Each is pinned where the user sees it, in the built CLI's output.
@@ -20,30 +20,7 @@ describe('labels-delay', () => {
 
 describe('the rule tester (the built library, as a team runs it)', () => {
   it('reports a finding whose errorMessage pointer names nothing, and passes every built-in rule file', () => {
-    const rule = [
-      '---',
-      'id: delay-named',
-      'exampleConfig:',
-      '  checklist:',
-      '    labels:',
-      '      schema:',
-      '        allOf:',
-      '          - mlsd: { rule: delay-named, description: d, help: h }',
-      '            properties:',
-      '              facts:',
-      '                properties:',
-      '                  delays:',
-      '                    minItems: 1',
-      '                    errorMessage: "Late outcome ${0/facts/delayed/0/text} has no delay"',
-      '---',
-      '## Failing example',
-      '',
-      '```markdown',
-      '## Labels <!-- expect: delay-named, labels-delay -->',
-      'A label is positive when a chargeback arrives for the payment.',
-      '```',
-      '',
-    ].join('\n');
+    const rule = fixture('rules/delay-named.md');
     const dir = tempTree({ 'rules/delay-named.md': rule });
     const code = `import { checkRuleExample, defaultChecklist, ruleExamplesIn } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'index.js')).href)};
 for (const folder of process.argv.slice(1)) console.log(JSON.stringify(ruleExamplesIn(folder).flatMap((e) => checkRuleExample(e, defaultChecklist()))));`;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultChecklist } from '../src/checklist/load.js';
 import { checkRuleExample, ruleExamples, ruleExamplesIn } from '../src/rule-tester.js';
-import { ROOT } from './helpers.js';
+import { fixture, ROOT } from './helpers.js';
 
 /** Every rule's test is its own file: schemas/checklist/rules/<rule-id>.md, its examples run here. */
 const RULES_DIR = join(ROOT, 'schemas', 'checklist', 'rules');
@@ -60,33 +60,8 @@ describe('the rule tester', () => {
 
 describe('the rule tester, on messages', () => {
   it('fails an example whose finding says "undefined": an errorMessage pointer that names nothing', () => {
-    const [failing] = ruleExamples(
-      [
-        '---',
-        'id: delay-named',
-        'exampleConfig:',
-        '  checklist:',
-        '    labels:',
-        '      schema:',
-        '        allOf:',
-        '          - mlsd: { rule: delay-named, description: d, help: h }',
-        '            properties:',
-        '              facts:',
-        '                properties:',
-        '                  delays:',
-        '                    minItems: 1',
-        '                    errorMessage: "Late outcome ${0/facts/delayed/0/text} has no delay"',
-        '---',
-        '## Failing example',
-        '',
-        '```markdown',
-        '## Labels <!-- expect: delay-named, labels-delay -->',
-        'A label is positive when a chargeback arrives for the payment.',
-        '```',
-        '',
-      ].join('\n'),
-      'x.md',
-    );
+    // A team rule whose errorMessage points one level too deep, as labels-delay's once did.
+    const [failing] = ruleExamples(fixture('rules/delay-named.md'), 'x.md');
     expect(checkRuleExample(failing!)).toEqual([expect.stringMatching(/^x\.md:18: delay-named on line 1 of the example says "undefined", a \$\{…\} in its errorMessage that names no value/)]);
   });
 });
