@@ -396,6 +396,21 @@ describe('language detection', () => {
     expect(lintText('# 42\n').language).toBe('en');
   });
 
+  it('reads a draft in every language it substantially uses: Russian answers among English suggestions', () => {
+    const english = [
+      '## Metrics\n\nOffline we measure PR-AUC on a held-out month, and online the share of sessions with a purchase in an A/B test that runs for two weeks.\n',
+      '## Serving mode\n\nA nightly batch job scores every active customer and writes the scores to the CRM, where the retention team reads them in the morning.\n',
+      '## Drift monitoring\n\nWe compare the score distribution of each run with the training window; when the PSI is above 0.2 for two runs, the owner is paged and the model is retrained on the latest data.\n',
+      '## Leakage checks\n\nFeatures are computed as of the snapshot date, and the training set is split by time with a gap of 30 days so that no label leaks into the features of the same customer.\n',
+    ].join('\n');
+    const russian =
+      '## Labels\n\nЦелевая переменная — отсутствие покупок в течение 30 дней после снимка; метки берутся из истории заказов и созревают через 30 дней. ' +
+      'Это нужно для того, чтобы мы не обучались на тех клиентах, которые ещё не успели уйти, и чтобы на валидации было так же, как в проде.\n';
+    const result = lintText(`# Churn\n\n${english}\n${russian}`);
+    expect(result.language).toBe('en');
+    expect(result.checklist.labels).toBe('present');
+  });
+
   it('reads the language in what the author wrote, not in guidance lines still to replace', () => {
     const skeleton = '**What could leak.** TODO(mlsd): which of the features could be computed with data from after the decision, and how that is kept out of the training set for the model\n';
     expect(lintText(`# Система\n\nМы прогнозируем спрос и это нужно для закупок.\n\n${skeleton.repeat(3)}`).language).toBe('ru');

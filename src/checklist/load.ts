@@ -139,11 +139,14 @@ interface RawLanguage {
 /** The language a checklist's plain term lists are written in, matched in every document. */
 export const BASE_LANGUAGE = 'en';
 
-/** The terms of a list that apply to a document in `lang`: plain lists always, keyed ones for the base language and `lang`. */
+/** The languages a document in `lang` is read in: the base language, then `lang`'s ("ru", or "en+ru" for English with Russian in it). */
+const spokenIn = (lang: string) => [...new Set([BASE_LANGUAGE, ...lang.split('+')])];
+
+/** The terms of a list that apply to a document in `lang`: plain lists always, keyed ones for each language it is read in. */
 export function termsFor(list: LangTerms | undefined, lang: string): string[] {
   if (!list) return [];
   if (Array.isArray(list)) return list;
-  return lang === BASE_LANGUAGE ? (list[lang] ?? []) : [...(list[BASE_LANGUAGE] ?? []), ...(list[lang] ?? [])];
+  return spokenIn(lang).flatMap((code) => list[code] ?? []);
 }
 
 /** Append `more` to `list`, language by language. */
@@ -284,18 +287,19 @@ export function compileChecklist(schema: AnySchemaObject, precompiled?: Validate
   // of art are English in every language), compiled the first time a document in it is linted.
   const views = new Map<string, Checklist>();
   const inLanguage = (lang: string): Checklist => {
-    const code = lang in languages ? lang : BASE_LANGUAGE;
+    const known = lang.split('+').filter((code) => code in languages);
+    const code = known.length > 0 ? known.join('+') : BASE_LANGUAGE;
     let view = views.get(code);
     if (!view) {
       const all = itemsSchema.properties ?? {};
       const items = Object.entries(all).map(([id, item]) => compileItem(id, item, required.has(id), code, all));
-      const spoken: Partial<RawLanguage>[] = [...new Set([BASE_LANGUAGE, code])].map((l) => languages[l] ?? {});
+      const spoken: Partial<RawLanguage>[] = spokenIn(code).map((l) => languages[l] ?? {});
       const notSubstance = spoken.flatMap((l) => Object.values(l.notSubstance ?? {}).flat());
       const deferredSections = spoken.flatMap((l) => l.deferredSections ?? []);
       const placeholders = terms(mlsd.placeholders, 'checklist placeholders', code);
       view = {
         id: typeof schema.$id === 'string' ? schema.$id : 'inline',
-        language: code,
+        language: known[0] ?? BASE_LANGUAGE,
         items,
         rules,
         catalogue,
@@ -377,20 +381,23 @@ function withoutLinesHolding(text: string, matcher: TermMatcher): string {
   return from === 0 ? text : kept + text.slice(from);
 }
 
+/** Another language a document is read in too: at least this share of the main one's stop words, and this many. */
+const ALSO_SHARE = 0.2;
+const ALSO_MIN = 10;
+
 /**
- * The language whose stop words a text uses most; the base language when none are found. Lines
- * holding a placeholder are guidance still to be replaced (an English skeleton --fix put into a
- * Russian doc), not the author's words.
+ * The languages a text is written in: the one whose stop words it uses most (the base language when
+ * none are found), then any other it uses substantially ("en+ru": a draft whose answers are Russian
+ * and whose suggestions stayed English is read in both). Lines holding a placeholder are guidance
+ * still to be replaced (an English skeleton --fix put into a Russian doc), not the author's words.
  */
 function detectLanguage(languages: { code: string; stopwords: (text: string) => number }[], text: string, guidance: TermMatcher): string {
   const sample = withoutLinesHolding(text.length > DETECT_SAMPLE ? text.slice(0, DETECT_SAMPLE) : text, guidance);
-  let best = BASE_LANGUAGE;
-  let most = 0;
-  for (const { code, stopwords } of languages) {
-    const count = stopwords(sample);
-    if (count > most) [best, most] = [code, count];
-  }
-  return best;
+  const counts = languages.map(({ code, stopwords }) => [code, stopwords(sample)] as const).sort((a, b) => b[1] - a[1]);
+  const [main, most] = counts[0] ?? [BASE_LANGUAGE, 0];
+  if (most === 0) return BASE_LANGUAGE;
+  const also = counts.slice(1).filter(([code, count]) => code !== BASE_LANGUAGE && count >= ALSO_MIN && count >= ALSO_SHARE * most);
+  return [main, ...also.map(([code]) => code)].join('+');
 }
 
 /** Front matter keys that state a fact the body states too (`mlsd.declared`), with the fact's spec to read them. */

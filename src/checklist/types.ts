@@ -90,9 +90,9 @@ export interface Checklist {
   notSubstance: TermMatcher;
   /** Headings whose sections hold deferred or set-aside content: nothing there is substance. */
   deferredSections: TermMatcher;
-  /** The language of a document, by the stop words of the languages the checklist declares. */
+  /** The languages of a document, by the stop words of those the checklist declares: its main one, then any other it uses substantially ("en+ru"). */
   detectLanguage(text: string): string;
-  /** The same checklist with the terms of another language (itself when it has no such language). */
+  /** The same checklist with the terms of other languages ("ru", "en+ru"; itself for none it has); its `language` is the first. */
   inLanguage(lang: string): Checklist;
   /** Front matter keys whose value is read as one of an item's facts, to compare with the body. */
   declared: { key: string; spec: FactSpec }[];
