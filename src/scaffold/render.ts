@@ -43,8 +43,8 @@ export interface RenderInput {
  */
 export type TemplateGap = { kind: 'placed'; key: string; section: Section; other: boolean } | { kind: 'unasked'; key: string };
 
-/** The answers the front matter records: in the doc even when no slot of the body inserts them. */
-const FRONT_MATTER_KEYS = ['title', 'owner', 'serving_mode', 'latency_budget'];
+/** The answers the front matter records (frontMatter): in the doc even when no slot of the body inserts them. */
+const FRONT_MATTER_ANSWERS = ['title', 'owner', 'serving_mode', 'latency_budget'] as const;
 
 /** Where `{{unplaced "<stage>"}}` stands until the whole doc is rendered and the answers no slot took are known. */
 const UNPLACED = /\uE002(\d+)\uE003/g;
@@ -119,16 +119,24 @@ function yamlString(value: string): Scalar {
  */
 export function frontMatter(input: RenderInput): string {
   const { answers, template } = input;
+  // Exactly the answers FRONT_MATTER_ANSWERS names: the type checker keeps the two in step.
+  const recorded = {
+    title: answers.title ?? input.name,
+    owner: answers.owner ?? placeholderText('owning team or person'),
+    serving_mode: answers.serving_mode,
+    latency_budget: answers.latency_budget,
+  } satisfies Record<(typeof FRONT_MATTER_ANSWERS)[number], string | undefined>;
+  const answered = (key: 'serving_mode' | 'latency_budget') => (recorded[key] === undefined ? {} : { [key]: yamlString(recorded[key]) });
   const data: Record<string, unknown> = {
-    title: yamlString(answers.title ?? input.name),
-    owner: yamlString(answers.owner ?? placeholderText('owning team or person')),
+    title: yamlString(recorded.title),
+    owner: yamlString(recorded.owner),
     status: 'draft',
     created: input.now.toISOString().slice(0, 10),
     problem_type: template.id,
     template: template.id,
     template_version: template.version,
-    ...(answers.serving_mode === undefined ? {} : { serving_mode: yamlString(answers.serving_mode) }),
-    ...(answers.latency_budget === undefined ? {} : { latency_budget: yamlString(answers.latency_budget) }),
+    ...answered('serving_mode'),
+    ...answered('latency_budget'),
   };
   return `---\n${stringify(data, { lineWidth: 0 })}---\n`;
 }
@@ -161,7 +169,7 @@ async function environment(input: EnvironmentInput) {
   // Multi-line answers, placed as blocks once the text around them is rendered (placeBlocks).
   const blocks: Block[] = [];
   // The keys slots insert, and those no question asks that nothing answers, for the answers no slot takes.
-  const used = new Set<string>(FRONT_MATTER_KEYS);
+  const used = new Set<string>(FRONT_MATTER_ANSWERS);
   const unasked = new Set<string>();
   const anchors: { section: string; heading: boolean }[] = [];
   /**
