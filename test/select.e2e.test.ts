@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { example, ROOT, runCli, tempTree } from './helpers.js';
+import { BIN, example, ROOT, runCli, tempTree } from './helpers.js';
 
 /** A repository with design docs and other Markdown. */
 const repo = (files: Record<string, string>) => tempTree(files);
@@ -63,6 +64,22 @@ describe('which files mlsd lint checks', () => {
     const bare = runCli(['lint'], { cwd: repo({ 'README.md': '# x\n' }) });
     expect(bare.code).toBe(0);
     expect(bare.stderr).toMatch(/^mlsd: no design docs found in docs\/design\/ or Markdown files with problem_type/);
+  });
+
+  it('a pipe named on the command line (<(git show …)) is linted as standard input is, whatever the config\'s paths', () => {
+    const dir = repo({ ...files, '.mlsdrc.yaml': 'paths: [docs/design]\n', 'weak.md': example('churn-prediction-draft.md') });
+    /** What bash's process substitution hands over: /dev/fd/N, a pipe outside every folder. */
+    const piped = (...args: string[]) => spawnSync('bash', ['-c', `"$0" "$1" lint <(cat weak.md) ${args.join(' ')}`, process.execPath, BIN], { cwd: dir, encoding: 'utf8' });
+    const run = piped('--format', 'json');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    expect((JSON.parse(run.stdout) as { files: { file: string }[] }).files.map((f) => f.file)).toEqual([expect.stringMatching(/^\/(dev|proc)\//)]);
+    // A pipe has no front matter to peek at without consuming it: as a candidate it is linted, as standard input is.
+    expect(piped('--design-docs-only').status).toBe(1);
+    // Nor is it a file git knows: asked to lint only changed docs, it is refused rather than dropped without a word.
+    const changed = piped('--changed-since', 'HEAD');
+    expect(changed.status).toBe(2);
+    expect(changed.stderr).toMatch(/^mlsd: --changed-since cannot be used with .*a pipe/);
   });
 
   it('a path named on the command line that matches nothing is still a usage error', () => {

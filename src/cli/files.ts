@@ -16,6 +16,12 @@ export interface FoundFile {
   path: string;
   /** Named on the command line (or in `paths`) as a file, not found by expanding a folder or glob. */
   explicit: boolean;
+  /**
+   * A pipe or a device, not a file of the repository (`<(git show HEAD:doc.md)` names /dev/fd/N):
+   * like standard input, it has no place in the config's `paths`, no front matter to peek at
+   * without consuming it, and nothing git could report as changed.
+   */
+  stream?: boolean;
 }
 
 /**
@@ -52,11 +58,11 @@ export async function findFiles(paths: readonly string[], cwd: string, { missing
   const files = new Map<string, FoundFile>();
   const entryOf = directoryEntry(cwd);
   // A file found twice (named twice, spelled ./x.md and x.md, or named and in a folder named) is linted once, under its first name.
-  const add = (file: string, explicit: boolean) => {
+  const add = (file: string, explicit: boolean, stream = false) => {
     const key = file === STDIN ? STDIN : entryOf(file);
     const seen = files.get(key);
     if (seen) seen.explicit ||= explicit;
-    else files.set(key, { path: file, explicit });
+    else files.set(key, stream ? { path: file, explicit, stream } : { path: file, explicit });
   };
   for (const path of paths.length > 0 ? paths : ['.']) {
     if (path === STDIN) {
@@ -68,7 +74,7 @@ export async function findFiles(paths: readonly string[], cwd: string, { missing
       const found = await glob(MARKDOWN, { cwd: path, ignore: ALWAYS_IGNORED, dot: false, followSymbolicLinks: false });
       for (const f of found) add(toPosix(relative(cwd, `${path}/${f}`)) || f, false);
     } else if (info) {
-      add(toPosix(path), true);
+      add(toPosix(path), true, !info.isFile());
     } else if (isDynamicPattern(path)) {
       const found = await glob(toPosix(path), { cwd, ignore: ALWAYS_IGNORED, onlyFiles: true, followSymbolicLinks: false });
       if (found.length === 0 && !missingOk) throw new UserError(`no files match "${path}"`);

@@ -53,6 +53,8 @@ function useColor(options: LintOptions, io: Io): boolean {
 
 async function onlyChanged(files: FoundFile[], ref: string, io: Io): Promise<FoundFile[]> {
   if (files.some((f) => f.path === STDIN)) throw new UserError('--changed-since cannot be used with standard input ("-")');
+  const stream = files.find((f) => f.stream);
+  if (stream) throw new UserError(`--changed-since cannot be used with ${stream.path}: it is a pipe or a device, not a file git can compare`);
   const { changedSince } = await import('./git.js');
   const changed = await changedSince(ref, io.cwd);
   return files.filter((f) => changed.has(resolve(io.cwd, f.path)));

@@ -66,7 +66,9 @@ export async function selectFiles(cliPaths: readonly string[], resolved: Resolve
   }
 
   const skipped: Selection['skipped'] = [];
-  const files = found.filter(({ path, explicit }) => {
+  const files = found.filter(({ path, explicit, stream }) => {
+    // A pipe (`<(git show …)`) is read as standard input is: no place in the repository to judge it by.
+    if (stream) return true;
     if (path === STDIN) {
       // An editor that pipes a buffer names its file: that file's place decides, as if it were named,
       // except for the design-doc test, which would have to read standard input twice.
