@@ -148,4 +148,16 @@ describe('the action, run as the runner would', () => {
     expect(last.stdout).toMatch(/^notes\/a b\.md:\d+:\d+: warning /m);
     expect(last.stdout).not.toContain('feed-ranking');
   });
+
+  it('fails on warnings past max-warnings, as mlsd lint --max-warnings does', () => {
+    const dir = teamRepo({ 'docs/design/churn.md': example('churn-prediction-draft.md') });
+    writeFileSync(join(dir, 'other.yaml'), 'rules:\n  weak-section: warning\n  required-section: warning\n  placeholder: off\n');
+    const { steps, passed } = runAction(dir, { 'changed-since': 'main', config: 'other.yaml', 'max-warnings': '0' });
+    const last = steps.at(-1)!;
+    expect(last.stdout).toMatch(/^::warning file=docs\/design\/churn\.md/m);
+    expect(last.stderr).toMatch(/warnings? found, more than --max-warnings 0 allows/);
+    expect(last.code).toBe(1);
+    expect(passed).toBe(false);
+    expect(runAction(dir, { 'changed-since': 'main', config: 'other.yaml', 'max-warnings': '100' }).passed).toBe(true);
+  });
 });
