@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, example, runCli, runCliWithFileLimit, tempTree } from './helpers.js';
+import { BIN, example, runCli, runCliWithFileLimit, tempDir, tempTree } from './helpers.js';
 
 const COMPLETE = example('feed-ranking.md');
 const DRAFT = example('churn-prediction-draft.md');
@@ -201,6 +201,16 @@ describe('--changed-since', () => {
     const run = runCli(['lint', '.', '--changed-since', 'no-such-branch'], { cwd: repo() });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^mlsd: --changed-since: unknown git ref "no-such-branch".*\n$/);
+  });
+
+  it('a shallow clone (a checkout without fetch-depth: 0) is a one-line usage error that says so', () => {
+    const origin = repo();
+    const clone = join(tempDir(), 'clone');
+    git(dirname(clone), 'clone', '-q', '--depth', '1', '--branch', 'feature', `file://${origin}`, clone);
+    git(clone, 'fetch', '-q', '--depth', '1', 'origin', 'main:refs/remotes/origin/main');
+    const run = runCli(['lint', '.', '--changed-since', 'origin/main'], { cwd: clone });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^mlsd: --changed-since: origin\/main and HEAD share no history in this clone, which is shallow: .*fetch-depth: 0.*\n$/);
   });
 
   it('outside a git repository is a one-line usage error', () => {

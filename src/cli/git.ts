@@ -48,7 +48,14 @@ export async function changedSince(ref: string, cwd: string): Promise<Set<string
   if (!known.ok) throw new UserError(`--changed-since: unknown git ref "${ref}" (in CI, fetch it first: actions/checkout with fetch-depth: 0)`);
 
   const committed = await git(['diff', '--name-only', '--diff-filter=ACMR', '-z', `${ref}...HEAD`], cwd);
-  if (!committed.ok) throw new UserError(`--changed-since: git diff ${ref}...HEAD failed: ${firstLine(committed.stderr.trim())}`);
+  if (!committed.ok) {
+    // A CI checkout fetches one commit by default: the ref is there, the history joining it to HEAD is not.
+    const shallow = await git(['rev-parse', '--is-shallow-repository'], cwd);
+    if (/no merge base/i.test(committed.stderr) && shallow.stdout.trim() === 'true') {
+      throw new UserError(`--changed-since: ${ref} and HEAD share no history in this clone, which is shallow: fetch the whole history (actions/checkout with fetch-depth: 0, GitLab's GIT_DEPTH: 0, or git fetch --unshallow)`);
+    }
+    throw new UserError(`--changed-since: git diff ${ref}...HEAD failed: ${firstLine(committed.stderr.trim())}`);
+  }
   const uncommitted = await git(['diff', '--name-only', '--diff-filter=ACMR', '-z', 'HEAD'], cwd);
   const untracked = await git(['ls-files', '--others', '--exclude-standard', '--full-name', '-z', '--', ':/'], cwd);
 
