@@ -20,6 +20,20 @@ describe('mlsd new (end to end)', () => {
     expect(lint.code, lint.stdout).toBe(0);
   });
 
+  it('says so when the doc it writes is outside the config\'s "paths", where lint, CI and the hook never look', () => {
+    const cwd = tempDir();
+    // A monorepo whose config was pointed at the teams' folders, drafts left where `mlsd init` put them.
+    writeFileSync(join(cwd, '.mlsdrc.yaml'), 'paths: ["teams/*/docs/design"]\nignores: ["**/archive/**"]\n');
+    const run = runCli(['new', 'feed-ranking', '--yes'], { cwd, env: ENV });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('mlsd: docs/design/feed-ranking.md is outside the config\'s "paths" (teams/*/docs/design): mlsd lint, the pull request check and the pre-commit hook will skip it; write it there (--output) or set "drafts" in .mlsdrc.yaml\n');
+    expect(runCli(['lint', 'docs/design/feed-ranking.md'], { cwd }).stderr).toContain('skipped: outside the config\'s "paths"'); // the note tells the truth
+    const inside = runCli(['new', 'ads-ctr', '--yes', '--output', 'teams/ads/docs/design/ads-ctr.md'], { cwd, env: ENV });
+    expect(inside.stderr).not.toContain('paths');
+    const ignored = runCli(['new', 'old-ctr', '--yes', '--output', 'teams/ads/docs/design/archive/old-ctr.md'], { cwd, env: ENV });
+    expect(ignored.stderr).toContain('mlsd: teams/ads/docs/design/archive/old-ctr.md is in the config\'s "ignores": mlsd lint, the pull request check and the pre-commit hook will skip it');
+  });
+
   it('without a terminal, never prompts: exits 2 listing the missing answers', () => {
     const cwd = tempDir();
     const run = runCli(['new', 'fraud-scoring', '--set', 'owner=risk'], { cwd, env: ENV });

@@ -3,7 +3,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { Checklists, settingsFor } from '../config/settings.js';
 import type { Checklist } from '../checklist/types.js';
-import { configFor } from '../config/resolve.js';
+import { configFor, relativeToRoot } from '../config/resolve.js';
+import { matcher } from '../config/settings.js';
+import { designDocScope } from '../run/design-docs.js';
 import type { Answers, FingerprintsFile, ScaffoldConfig, TemplateGap, TemplateSpec } from '../scaffold/index.js';
 import { EXIT, UserError } from '../errors.js';
 import type { Io } from '../io/process.js';
@@ -49,7 +51,14 @@ function repoRoot(from: string): string | undefined {
 }
 
 
-type TeamScaffolding = ScaffoldConfig & { checklist: Checklist; draftsDir: string };
+type TeamScaffolding = ScaffoldConfig & {
+  checklist: Checklist;
+  draftsDir: string;
+  /** The config file, as named in messages. */
+  configFile?: string;
+  /** Why `mlsd lint` with no files named (CI, the pre-commit hook) would pass over a doc written here, if it would. */
+  unlinted: (path: string) => string | undefined;
+};
 
 /** What the team config gives `new`: default answers, a templates folder, sections, where drafts go, and its checklist. */
 async function teamScaffolding(flags: { config?: string | boolean }, io: Io): Promise<TeamScaffolding> {
@@ -62,7 +71,15 @@ async function teamScaffolding(flags: { config?: string | boolean }, io: Io): Pr
     templatesDir: templates === undefined ? undefined : relative(io.cwd, resolve(resolved.root, templates)) || '.',
     sections,
     draftsDir: resolve(root, drafts ?? DEFAULT_DESIGN_FOLDER),
+    configFile: resolved.file,
     checklist: new Checklists().for(settingsFor(resolved.config, undefined)),
+    unlinted: (path) => {
+      const rel = relativeToRoot(resolved, path, io.cwd);
+      const { paths, ignores } = resolved.config;
+      if (paths && !designDocScope(resolved, io.cwd).inPaths(rel)) return `is outside the config's "paths" (${paths.join(', ')})`;
+      if (matcher(ignores)(rel)) return 'is in the config\'s "ignores"';
+      return undefined;
+    },
   };
 }
 
@@ -215,6 +232,12 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   } else {
     await safeWrite(targetPath, text, { force: options.force === true });
     io.stderr.write(`mlsd: wrote ${target} (${template.id} template, version ${template.version})\n`);
+    // A draft no check will look at is one nobody reviews against the checklist: say so while it is one file.
+    const unlinted = config.unlinted(targetPath);
+    if (unlinted !== undefined) {
+      const fix = options.out === undefined && unlinted.startsWith('is outside') ? `; write it there (--output) or set "drafts" in ${config.configFile ?? 'the config'}` : `; see "paths" and "ignores" in ${config.configFile ?? 'the config'}`;
+      io.stderr.write(`mlsd: ${target} ${unlinted}: mlsd lint, the pull request check and the pre-commit hook will skip it${fix}\n`);
+    }
     if (saveAnswersPath) {
       const header = [
         `# Answers for \`mlsd new ${name} --type ${template.id} --answers ${options.saveAnswers} --yes\`, which draws the same doc again.`,
