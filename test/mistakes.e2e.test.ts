@@ -141,4 +141,14 @@ describe('flags', () => {
     }
     expect(lint('docs/x.md').stdout).toMatch(/^docs\/x\.md:\d+:\d+: error required-section /m);
   });
+
+  it('--design-docs-only skips standard input named outside the config\'s paths, as it does without the flag', () => {
+    // An editor or hook wrapper that copies the pre-commit entry and pipes the buffer in.
+    const dir = tempTree({ '.mlsdrc.yaml': 'paths: [docs]\n' });
+    const lint = (name: string) => runCli(['lint', '--design-docs-only', '--stdin-filename', name, '--format', 'compact'], { cwd: dir, input: '# Service\n' });
+    const readme = lint('README.md');
+    expect([readme.code, readme.stdout]).toEqual([0, '']);
+    expect(readme.stderr).toBe('mlsd: README.md (standard input) skipped: outside the config\'s "paths"\n');
+    expect(lint('docs/x.md').code).toBe(1);
+  });
 });

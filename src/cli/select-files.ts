@@ -71,10 +71,11 @@ export async function selectFiles(cliPaths: readonly string[], resolved: Resolve
     if (stream) return true;
     if (path === STDIN) {
       // An editor that pipes a buffer names its file: that file's place decides, as if it were named,
-      // except for the design-doc test, which would have to read standard input twice.
+      // except for the front matter test (--design-docs-only without paths), which would have to read
+      // standard input twice: then it is linted.
       const name = options.stdinName;
       if (name === undefined) return true;
-      const why = ignoredByConfig(rel(name)) ? IGNORED : options.designDocsOnly ? undefined : leftOut(name, true);
+      const why = ignoredByConfig(rel(name)) ? IGNORED : options.designDocsOnly && !configured ? undefined : leftOut(name, true);
       if (why !== undefined) skipped.push({ path: `${name} (standard input)`, why });
       return why === undefined;
     }
