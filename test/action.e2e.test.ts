@@ -155,7 +155,8 @@ describe('the action, run as the runner would', () => {
     const { steps, passed } = runAction(dir, { 'changed-since': 'main', config: 'other.yaml', 'max-warnings': '0' });
     const last = steps.at(-1)!;
     expect(last.stdout).toMatch(/^::warning file=docs\/design\/churn\.md/m);
-    expect(last.stderr).toMatch(/warnings? found, more than --max-warnings 0 allows/);
+    // Said as an error annotation, or the pull request would show only warnings on a failed check.
+    expect(last.stdout).toMatch(/^::error title=mlsd::\d+ warnings? found, more than --max-warnings 0 allows$/m);
     expect(last.code).toBe(1);
     expect(passed).toBe(false);
     expect(runAction(dir, { 'changed-since': 'main', config: 'other.yaml', 'max-warnings': '100' }).passed).toBe(true);

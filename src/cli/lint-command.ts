@@ -169,7 +169,10 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
   const { errors, warnings } = report;
   if (errors > 0) return EXIT.findings;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    io.stderr.write(`mlsd: ${warnings} warning${warnings === 1 ? '' : 's'} found, more than --max-warnings ${options.maxWarnings} allows\n`);
+    const why = `${warnings} warning${warnings === 1 ? '' : 's'} found, more than --max-warnings ${options.maxWarnings} allows`;
+    // On GitHub an annotation: a failed check whose annotations are all warnings would not say why it failed.
+    if (options.format === 'github' && options.output === undefined) io.stdout.write(`::error title=mlsd::${why}\n`);
+    else io.stderr.write(`mlsd: ${why}\n`);
     return EXIT.findings;
   }
   return EXIT.ok;
