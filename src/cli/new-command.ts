@@ -1,10 +1,9 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { Checklists, settingsFor } from '../config/settings.js';
+import { Checklists, matcher, settingsFor } from '../config/settings.js';
 import type { Checklist } from '../checklist/types.js';
 import { configFor, relativeToRoot } from '../config/resolve.js';
-import { matcher } from '../config/settings.js';
 import { designDocScope } from '../run/design-docs.js';
 import type { Answers, FingerprintsFile, ScaffoldConfig, TemplateGap, TemplateSpec } from '../scaffold/index.js';
 import { EXIT, UserError } from '../errors.js';
