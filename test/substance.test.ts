@@ -81,6 +81,17 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('drift-monitoring', { 'Drift monitoring': 'Not covered here.', 'Future work': 'Daily PSI on the top features; alert the owner when PSI > 0.2 and retrain.' })).toBe('weak');
   });
 
+  it('holds nothing about this system in a list of references', () => {
+    expect(state('serving-mode', { Model: 'A gradient-boosted ranker.', References: '- Uber Michelangelo: real-time feature serving and online predictions.' })).toBe('weak');
+    expect(state('serving-mode', { Model: 'A gradient-boosted ranker.', Serving: 'Online predictions behind a REST endpoint.' })).toBe('present');
+    expect(ruState('serving-mode', 'Список литературы', 'Статья о пакетном скоринге по расписанию в Airflow.')).toBe('weak');
+  });
+
+  it('reads "not optimized for" as a negation', () => {
+    expect(state('serving-mode', { 'Intended use': 'The model is not optimized for real-time inference.' })).toBe('weak');
+    expect(state('serving-mode', { 'Intended use': 'The model is optimized for real-time inference.' })).toBe('present');
+  });
+
   it('takes the label a paragraph or list item opens with as what its sentences are about', () => {
     expect(state('latency-budget', { Performance: '- **Response time**: under 2 seconds for a forecast.' })).toBe('present');
     expect(state('latency-budget', { Evaluation: 'Latency: we measure the time to the first token. Target < 5 s.' })).toBe('present');
