@@ -92,6 +92,31 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('serving-mode', { 'Intended use': 'The model is optimized for real-time inference.' })).toBe('present');
   });
 
+  it.each([
+    ['latency-budget', 'Overview', 'The tool will speed up the process of drafting replies.'],
+    ['latency-budget', 'Overview', 'Training speed matters less than quality.'],
+    ['leakage-checks', 'Testing', 'We ran out of time to add more tests.'],
+    ['leakage-checks', 'Testing', 'The load test checks for memory leaks over a long conversation.'],
+    ['leakage-checks', 'Security', 'Every query is filtered by organisation to avoid cross-tenant leakage.'],
+    ['labels', 'Usability', 'Add clear labels and help text to the form.'],
+  ])('%s: a word in another sense is no mention (%s: "%s")', (item, heading, body) => {
+    expect(state(item, { [heading]: body })).toBe('absent');
+  });
+
+  it.each([
+    ['latency-budget', 'Скорость обучения модели важнее качества на первом этапе.'],
+    ['latency-budget', 'Модель прогнозирует отклик клиента на скидку.'],
+  ])('%s: a Russian word in another sense is no mention ("%s")', (item, body) => {
+    expect(ruState(item, 'Обзор', body)).toBe('absent');
+  });
+
+  it('still hears the words in their own sense', () => {
+    expect(state('latency-budget', { Overview: 'Speed matters: the page waits for the ranking.' })).toBe('weak');
+    expect(state('leakage-checks', { Validation: 'Out-of-time validation on the last month.' })).not.toBe('absent');
+    expect(ruState('latency-budget', 'Обзор', 'Важен быстрый отклик сервиса.')).toBe('weak');
+    expect(ruState('latency-budget', 'Обзор', 'Скорость работы сервиса важна.')).toBe('weak');
+  });
+
   it('takes the label a paragraph or list item opens with as what its sentences are about', () => {
     expect(state('latency-budget', { Performance: '- **Response time**: under 2 seconds for a forecast.' })).toBe('present');
     expect(state('latency-budget', { Evaluation: 'Latency: we measure the time to the first token. Target < 5 s.' })).toBe('present');
