@@ -110,6 +110,11 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(ruState(item, 'Обзор', body)).toBe('absent');
   });
 
+  it('takes no heading for the item when its head word is in another sense', () => {
+    expect(state('leakage-checks', { 'Memory leak tests': 'A thousand conversations run in a loop while the heap is sampled.' })).toBe('absent');
+    expect(state('leakage-checks', { 'Leakage tests': 'A thousand conversations run in a loop while the heap is sampled.' })).toBe('weak');
+  });
+
   it('still hears the words in their own sense', () => {
     expect(state('latency-budget', { Overview: 'Speed matters: the page waits for the ranking.' })).toBe('weak');
     expect(state('leakage-checks', { Validation: 'Out-of-time validation on the last month.' })).not.toBe('absent');

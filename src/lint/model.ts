@@ -73,7 +73,8 @@ function outsideCodeSpans(text: string, found: readonly TermMatch[]): readonly T
  * document's title (a title names the system, not a section: "Real-time fraud scoring").
  */
 export const isOwnHeading = (item: ChecklistItem, section: Section) =>
-  item.aliases.some((alias) => headingMatches(section.normalized, alias)) || (section.level > 1 && (item.heads?.test(section.normalized) ?? false));
+  item.aliases.some((alias) => headingMatches(section.normalized, alias)) ||
+  (section.level > 1 && (item.heads?.test(section.normalized) ?? false) && !(item.mentionsExcept?.test(section.normalized) ?? false));
 
 /**
  * Whether a block speaks of the item: a mention whose sentence is not about what the item says it
