@@ -116,6 +116,11 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('leakage-checks', { 'Leakage tests': 'A thousand conversations run in a loop while the heap is sampled.' })).toBe('weak');
   });
 
+  it("takes no fact from a sentence about what the item is not, even in the item's own section", () => {
+    expect(state('drift-monitoring', { 'Drift monitoring': 'Alert the on-call when p99 latency exceeds 120 ms for 5 minutes.' })).toBe('weak');
+    expect(state('drift-monitoring', { 'Drift monitoring': 'Alert the on-call when the PSI of a top feature exceeds 0.2 for two days.' })).toBe('present');
+  });
+
   it('still hears the words in their own sense', () => {
     expect(state('latency-budget', { Overview: 'Speed matters: the page waits for the ranking.' })).toBe('weak');
     expect(state('leakage-checks', { Validation: 'Out-of-time validation on the last month.' })).not.toBe('absent');

@@ -77,6 +77,8 @@ export interface FactContext {
   deferredSections: TermMatcher;
   /** Set for blocks outside the item's own sections: the sentence, or its headings, must match. */
   about?: TermMatcher;
+  /** What the item is not (its mentionsExcept): a sentence about that, and not about the item, carries none of its facts. */
+  other?: { except: TermMatcher; item: TermMatcher };
 }
 
 /** Whether the sentence around a match can carry a fact of the item. */
@@ -87,6 +89,7 @@ function counts(context: FactContext | undefined, block: Block, at: number): boo
   // A label frames its block as a heading does: "**Not intended for**: real-time use", "**Future**: an API".
   const label = LEAD_LABEL.exec(block.text)?.[0];
   if (label && (context.notSubstance.test(label) || context.deferredSections.test(label))) return false;
+  if (context.other && context.other.except.test(sentence) && !context.other.item.test(sentence)) return false;
   return !context.about || context.about.test(sentence) || context.about.test(block.context);
 }
 

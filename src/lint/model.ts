@@ -154,7 +154,8 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
   // Outside its own sections, an item's facts count only in sentences that speak of the item,
   // unless it has no section of its own and the fact is evidence wherever it stands (a metric's name).
   const { notSubstance, deferredSections } = checklist;
-  const ownContext: FactContext = { notSubstance, deferredSections };
+  const other = item.mentionsExcept && { except: item.mentionsExcept, item: item.mentions };
+  const ownContext: FactContext = { notSubstance, deferredSections, ...(other ? { other } : {}) };
   const elsewhere: FactContext = { notSubstance, deferredSections, about: item.mentions };
   const { own, notOwn } = ownSectionsOf(item, outline, ownContext);
   const inOwn = (b: Block) => b.sections.some((i) => own.has(i));
