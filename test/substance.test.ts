@@ -121,6 +121,11 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('drift-monitoring', { 'Drift monitoring': 'Alert the on-call when the PSI of a top feature exceeds 0.2 for two days.' })).toBe('present');
   });
 
+  it('reads a real-time factor as the latency of speech', () => {
+    expect(state('latency-budget', { 'Latency budget': 'Real-time factor (RTF) below 0.3 on one CPU core.' })).toBe('present');
+    expect(state('latency-budget', { Model: 'The model is judged on word error rate and RTF.' })).toBe('weak');
+  });
+
   it('still hears the words in their own sense', () => {
     expect(state('latency-budget', { Overview: 'Speed matters: the page waits for the ranking.' })).toBe('weak');
     expect(state('leakage-checks', { Validation: 'Out-of-time validation on the last month.' })).not.toBe('absent');
