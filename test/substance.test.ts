@@ -126,6 +126,11 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('latency-budget', { Model: 'The model is judged on word error rate and RTF.' })).toBe('weak');
   });
 
+  it('reads a latency whose unit is in its key', () => {
+    expect(state('latency-budget', { Alerts: '| Latency degradation | `latency_p95_ms > 3000` | page the owner |' })).toBe('present');
+    expect(state('latency-budget', { Alerts: '| Latency degradation | `latency_p95 > 3000` | page the owner |' })).toBe('weak');
+  });
+
   it('still hears the words in their own sense', () => {
     expect(state('latency-budget', { Overview: 'Speed matters: the page waits for the ranking.' })).toBe('weak');
     expect(state('leakage-checks', { Validation: 'Out-of-time validation on the last month.' })).not.toBe('absent');
