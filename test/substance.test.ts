@@ -126,6 +126,11 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('latency-budget', { Model: 'The model is judged on word error rate and RTF.' })).toBe('weak');
   });
 
+  it('reads a time under a second as a latency without a word for it', () => {
+    expect(state('latency-budget', { Benchmark: '| Model | CPU | GPU |\n|---|---|---|\n| NER | 50ms | 12ms |' })).toBe('present');
+    expect(state('latency-budget', { Benchmark: '| Model | CPU | GPU |\n|---|---|---|\n| NER | 5 s | 2 s |' })).toBe('absent');
+  });
+
   it('reads a latency whose unit is in its key', () => {
     expect(state('latency-budget', { Alerts: '| Latency degradation | `latency_p95_ms > 3000` | page the owner |' })).toBe('present');
     expect(state('latency-budget', { Alerts: '| Latency degradation | `latency_p95 > 3000` | page the owner |' })).toBe('weak');
