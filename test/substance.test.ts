@@ -137,6 +137,11 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('latency-budget', { Alerts: '| Latency degradation | `latency_p95 > 3000` | page the owner |' })).toBe('weak');
   });
 
+  it('hears a model kept fresh as a mention of drift, not a mechanism', () => {
+    expect(state('drift-monitoring', { Operations: 'We keep refreshing the model with the latest impressions at regular intervals.' })).toBe('weak');
+    expect(ruState('drift-monitoring', 'Эксплуатация', 'Раз в месяц проводится обновление модели на свежих данных.')).toBe('weak');
+  });
+
   it('still hears the words in their own sense', () => {
     expect(state('latency-budget', { Overview: 'Speed matters: the page waits for the ranking.' })).toBe('weak');
     expect(state('leakage-checks', { Validation: 'Out-of-time validation on the last month.' })).not.toBe('absent');
