@@ -142,6 +142,13 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(ruState('drift-monitoring', 'Эксплуатация', 'Раз в месяц проводится обновление модели на свежих данных.')).toBe('weak');
   });
 
+  it('hears a split by time or by group as a hint of leakage checks, a random split as none', () => {
+    expect(state('leakage-checks', { Evaluation: 'We use time-series cross-validation with five folds.' })).toBe('weak');
+    expect(state('leakage-checks', { Evaluation: 'Patients are split with a group k-fold.' })).toBe('weak');
+    expect(state('leakage-checks', { Evaluation: 'We use a random 80/20 train/test split.' })).toBe('absent');
+    expect(ruState('leakage-checks', 'Валидация', 'Разбиваем данные на train и test с учётом времени.')).toBe('weak');
+  });
+
   it('still hears the words in their own sense', () => {
     expect(state('latency-budget', { Overview: 'Speed matters: the page waits for the ranking.' })).toBe('weak');
     expect(state('leakage-checks', { Validation: 'Out-of-time validation on the last month.' })).not.toBe('absent');
