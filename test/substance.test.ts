@@ -227,9 +227,10 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('serving-mode', { Architecture: body })).toBe('present');
   });
 
-  it('serving: a deployment in passing or deferred states no mode', () => {
+  it('serving: a deployment in passing or deferred states no mode; a deployment tool implies one', () => {
     expect(state('serving-mode', { Architecture: 'We will deploy the model later.' })).toBe('absent');
-    expect(state('serving-mode', { Architecture: 'The model is deployed with Docker.' })).toBe('absent');
+    expect(state('serving-mode', { Architecture: 'The model is deployed with Docker.' })).toBe('weak');
+    expect(state('serving-mode', { Demo: 'A Streamlit app lets analysts upload a CSV.' })).toBe('weak');
     expect(state('serving-mode', { Serving: 'The model is deployed on AWS Lambda.' })).toBe('weak');
     expect(ruState('serving-mode', 'Сервинг', 'Модель доступна через API.')).toBe('weak');
     expect(ruState('serving-mode', 'Сервинг', 'Модель отвечает на каждый запрос через REST API.')).toBe('present');
