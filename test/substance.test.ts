@@ -149,6 +149,12 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(ruState('leakage-checks', 'Валидация', 'Разбиваем данные на train и test с учётом времени.')).toBe('weak');
   });
 
+  it('hears a model that keeps learning, or is evaluated again, as a hint of drift monitoring', () => {
+    expect(state('drift-monitoring', { Pipeline: 'A continual learning pipeline fine-tunes on new data each week.' })).toBe('weak');
+    expect(state('drift-monitoring', { Reliability: 'Nightly evaluation of NDCG against the labelled query sets.' })).toBe('weak');
+    expect(ruState('drift-monitoring', 'Развитие', 'Планируется дообучение на новых данных.')).toBe('weak');
+  });
+
   it('still hears the words in their own sense', () => {
     expect(state('latency-budget', { Overview: 'Speed matters: the page waits for the ranking.' })).toBe('weak');
     expect(state('leakage-checks', { Validation: 'Out-of-time validation on the last month.' })).not.toBe('absent');
