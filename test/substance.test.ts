@@ -112,6 +112,11 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(ruState(item, 'Обзор', body)).toBe('absent');
   });
 
+  it('reads container labels and timestamps as no Russian label definition', () => {
+    expect(ruState('labels', 'Сборка', 'Сервис устанавливает метки контейнера: `mlflow_model`, `mlflow_version`.')).not.toBe('present');
+    expect(ruState('labels', 'Данные', 'Целевая переменная: `is_fraud`, метка из отчётов банка о мошенничестве.')).toBe('present');
+  });
+
   it('takes no heading for the item when its head word is in another sense', () => {
     expect(state('leakage-checks', { 'Memory leak tests': 'A thousand conversations run in a loop while the heap is sampled.' })).toBe('absent');
     expect(state('leakage-checks', { 'Leakage tests': 'A thousand conversations run in a loop while the heap is sampled.' })).toBe('weak');
