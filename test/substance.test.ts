@@ -100,6 +100,7 @@ describe('a sentence states a fact only when it commits to it', () => {
     ['leakage-checks', 'Security', 'Every query is filtered by organisation to avoid cross-tenant leakage.'],
     ['labels', 'Usability', 'Add clear labels and help text to the form.'],
     ['drift-monitoring', 'Overview', 'The system monitors support conversations and escalates angry customers to a human.'],
+    ['serving-mode', 'Use cases', 'Live in-game betting needs real-time data from the league.'],
     ['serving-mode', 'Compute', 'Describe the compute requirements for training and inference.'],
   ])('%s: a word in another sense is no mention (%s: "%s")', (item, heading, body) => {
     expect(state(item, { [heading]: body })).toBe('absent');
