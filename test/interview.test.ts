@@ -45,6 +45,32 @@ describe('the interview', () => {
     expect(answers.latency_percentile).toBeUndefined();
   });
 
+  it('gives the percentile a typed budget holds as given, and takes it back with the budget', () => {
+    const interview = start();
+    answerUntil(interview, 'serving_mode');
+    interview.answer('serving_mode', 'batch');
+    answerUntil(interview, 'latency_budget');
+    interview.answer('latency_budget', 'p95 40 min');
+    expect(interview.final().held).toEqual({ answers: { latency_percentile: 'p95' }, heldBy: { latency_percentile: 'latency_budget' } });
+    const resumed = new Interview(fraud.questions, resolveAnswers({ questions: fraud.questions }), interview.state());
+    expect(resumed.final().held.heldBy).toEqual({ latency_percentile: 'latency_budget' }); // kept for --resume
+    expect(interview.back()).toBe('latency_budget');
+    interview.answer('latency_budget', '40 min');
+    expect(interview.final().held).toEqual({ answers: {}, heldBy: {} });
+    expect(interview.state().answers.latency_percentile).toBeUndefined();
+  });
+
+  it('going back over a budget that held a percentile restores the one answered before', () => {
+    const interview = start();
+    answerUntil(interview, 'latency_percentile');
+    interview.answer('latency_percentile', 'p99');
+    interview.answer('latency_budget', 'p95 150 ms');
+    expect(interview.state().answers.latency_percentile).toBe('p95');
+    interview.back();
+    expect(interview.state().answers.latency_percentile).toBe('p99');
+    expect(interview.final().held.answers).toEqual({});
+  });
+
   it('keeps what was answered and left empty, to resume from', () => {
     const interview = start();
     interview.answer('title', 'T');

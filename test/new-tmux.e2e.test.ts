@@ -107,6 +107,33 @@ describe('mlsd new in a real terminal', { timeout: 180_000 }, () => {
     expect(lint(text, defaultChecklist()).diagnostics).toEqual([]);
   });
 
+  it.skipIf(!hasTmux)('says when batch serving leaves a percentile typed with the budget unused, as it does for --set', async () => {
+    const cwd = tempDir();
+    const feed = loadTemplates().get('feed-ranking')!;
+    const { answers } = acceptDefaults(feed.questions, resolveAnswers({ questions: feed.questions }));
+    for (const k of ['serving_mode', 'batch_schedule', 'latency_percentile', 'latency_budget', 'latency_breakdown']) delete answers[k];
+    writeFileSync(join(cwd, 'answers.json'), JSON.stringify({ ...answers, title: 'Home feed', owner: 'feed-ml' }));
+
+    start(cwd, 'new my-feed-ranking --type feed-ranking --answers answers.json');
+    await waitFor(/\? Serving mode[\s\S]*❯ online/);
+    keys('Up');
+    await waitFor(/❯ batch/);
+    keys('Enter');
+    await waitFor(/\? Batch schedule/);
+    keys('Enter');
+    await waitFor(/\? Latency budget/);
+    type('p95 45 min');
+    keys('Enter');
+    await waitFor(/\? Latency breakdown across stages/);
+    keys('Enter');
+    const done = await waitFor(/EXIT=0/);
+    // The --set wording (new-cli.e2e.test.ts), once.
+    const warning = 'mlsd: the percentile p95 stated with "latency_budget" is not used: latency_percentile is asked only when serving_mode is not batch (serving_mode is batch)';
+    expect(done.split(warning)).toHaveLength(2);
+    const text = readFileSync(join(cwd, 'docs/design/my-feed-ranking.md'), 'utf8');
+    expect(text).toContain('latency_budget: 45 min');
+  });
+
   it.skipIf(!hasTmux)('shows progress and sections, goes back, refuses an empty required answer, keeps answers on Ctrl-C and resumes', async () => {
     const cwd = tempDir();
     start(cwd, 'new my-feed-ranking');

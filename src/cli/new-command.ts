@@ -5,7 +5,7 @@ import { Checklists, matcher, settingsFor } from '../config/settings.js';
 import type { Checklist } from '../checklist/types.js';
 import { configFor, relativeToRoot } from '../config/resolve.js';
 import { designDocScope } from '../run/design-docs.js';
-import type { Answers, FingerprintsFile, ScaffoldConfig, TemplateGap, TemplateSpec } from '../scaffold/index.js';
+import type { Answers, FingerprintsFile, Given, ScaffoldConfig, TemplateGap, TemplateSpec } from '../scaffold/index.js';
 import { EXIT, UserError } from '../errors.js';
 import type { Io } from '../io/process.js';
 import { safeWrite, whyWriteFailed } from '../io/write.js';
@@ -177,6 +177,8 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   }
   let answers: Answers;
   let unanswered: string[] = [];
+  // Answers given, not suggested: --answers and --set, and what a typed answer held for another question.
+  let given: Given = resolution;
   if (!interactive) {
     const merged = { ...resolution, answers: { ...(resumed?.state.answers ?? {}), ...resolution.answers } };
     if (options.yes) {
@@ -205,15 +207,16 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
       io.stderr.write(`\nmlsd: interrupted; no doc was written. Your ${interview.answeredCount} answer(s) so far are kept: run \`${again}\` to continue.\n`);
       return EXIT.interrupted;
     }
-    ({ answers, unanswered } = interview.final());
+    let held: Given;
+    ({ answers, unanswered, held } = interview.final());
+    given = { answers: { ...resolution.answers, ...held.answers }, heldBy: { ...resolution.heldBy, ...held.heldBy } };
   }
 
   // An answer given for a question an earlier answer skips would be dropped without a word; so would
-  // the percentile a budget states ("p95 150 ms") when batch serving asks for none.
-  const given = Object.keys(resolution.answers);
-  const unused = s.unusedAnswers(template.questions, given, answers).map((q) => {
-    const by = resolution.heldBy[q.key];
-    const what = by === undefined ? `"${q.key}" is not used: it` : `the percentile ${resolution.answers[q.key]} stated with "${by}" is not used: ${q.key}`;
+  // the percentile a budget states ("p95 150 ms", given or typed) when batch serving asks for none.
+  const unused = s.unusedAnswers(template.questions, Object.keys(given.answers), answers).map((q) => {
+    const by = given.heldBy[q.key];
+    const what = by === undefined ? `"${q.key}" is not used: it` : `the percentile ${given.answers[q.key]} stated with "${by}" is not used: ${q.key}`;
     return `${what} is asked only when ${conditionText(q.when!)} (${q.when!.key} is ${answers[q.when!.key] ?? 'not answered'})`;
   });
   if (unused.length > 0) io.stderr.write(`mlsd: ${unused.join('; ')}\n`);

@@ -7,5 +7,5 @@ export { FINGERPRINTS_FILE, type Answers, type FingerprintsFile, type Question, 
 export { apportion, splitTable, suggestionFor } from './suggest.js';
 export { SECTIONS, SECTION_TITLES } from './types.js';
 export { templateFingerprints, withCurrentVersion } from './fingerprints.js';
-export { Interview, type InterviewState, type Step } from './interview.js';
+export { Interview, type Given, type InterviewState, type Step } from './interview.js';
 export { clearResumable, loadResumable, resumePath, saveResumable, type Resumable } from './resume.js';

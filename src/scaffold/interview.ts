@@ -21,7 +21,18 @@ export interface InterviewState {
   skipped: string[];
   /** Keys in the order they were asked, for going back. */
   asked: string[];
+  /** Answers a typed answer held for another question (the percentile of "p95 150 ms"), by key. */
+  held?: Record<string, Held>;
 }
+
+/** An answer a typed answer held for another question: the key typed, and the answer it replaced (going back restores it). */
+export interface Held {
+  by: string;
+  before?: string;
+}
+
+/** Answers given for questions, and which of them another answer held: what `mlsd new` reports unused. */
+export type Given = Pick<Resolution, 'answers' | 'heldBy'>;
 
 /**
  * The interactive interview, as data: which question comes next, going back one question, and the
@@ -33,6 +44,7 @@ export class Interview {
   private readonly skipped: Set<string>;
   private readonly asked: string[];
   private readonly given: ReadonlySet<string>;
+  private readonly held: Map<string, Held>;
   /** Answers the user wrote, taken back by going back: asked again with that answer as the suggestion. */
   private readonly previous = new Map<string, string>();
 
@@ -45,6 +57,7 @@ export class Interview {
     this.answers = { ...(resumed?.answers ?? {}), ...resolution.answers };
     this.skipped = new Set(resumed?.skipped ?? []);
     this.asked = [...(resumed?.asked ?? [])];
+    this.held = new Map(Object.entries(resumed?.held ?? {}));
   }
 
   /** The questions this interview asks, given the answers so far (suggestions stand in for the rest). */
@@ -75,8 +88,12 @@ export class Interview {
   answer(key: string, value: string | undefined): void {
     const question = this.questions.find((q) => q.key === key);
     const checked = question && value !== undefined ? checkAnswers(question, value, this.questions) : undefined;
-    if (checked?.ok) Object.assign(this.answers, checked.answers);
-    else this.skipped.add(key);
+    if (checked?.ok) {
+      for (const k of Object.keys(checked.answers)) {
+        if (k !== key) this.held.set(k, this.answers[k] === undefined ? { by: key } : { by: key, before: this.answers[k] });
+      }
+      Object.assign(this.answers, checked.answers);
+    } else this.skipped.add(key);
     this.asked.push(key);
   }
 
@@ -91,6 +108,13 @@ export class Interview {
     const previous = this.answers[key];
     delete this.answers[key];
     this.skipped.delete(key);
+    // What it held for other questions goes with it: they have the answers they had before.
+    for (const [k, held] of this.held) {
+      if (held.by !== key) continue;
+      if (held.before === undefined) delete this.answers[k];
+      else this.answers[k] = held.before;
+      this.held.delete(k);
+    }
     // The answers before it are as they were when it was asked, so this is the suggestion it had.
     const question = this.questions.find((q) => q.key === key);
     const derived = question && suggestionFor(question, this.answers, this.resolution);
@@ -99,8 +123,12 @@ export class Interview {
     return key;
   }
 
-  /** The answers to render: only those of questions that still apply (an earlier answer may have changed). */
-  final(): { answers: Answers; unanswered: string[] } {
+  /**
+   * The answers to render: only those of questions that still apply (an earlier answer may have
+   * changed); and the answers typed answers held for other questions, given as --set gives them, so
+   * one a later answer skips (the percentile of "p95 150 ms" with batch serving) is reported unused.
+   */
+  final(): { answers: Answers; unanswered: string[]; held: Given } {
     const answers: Answers = {};
     const byKey = new Map(this.questions.map((q) => [q.key, q]));
     for (const [key, value] of Object.entries(this.answers)) {
@@ -111,12 +139,18 @@ export class Interview {
       const q = byKey.get(key);
       return q !== undefined && applies(q, answers);
     });
-    return { answers, unanswered };
+    const held: Given = { answers: {}, heldBy: {} };
+    for (const [k, { by }] of this.held) {
+      held.answers[k] = this.answers[k]!;
+      held.heldBy[k] = by;
+    }
+    return { answers, unanswered, held };
   }
 
   /** What to keep when the user stops: the answers given so far, explicit ones included. */
   state(): InterviewState {
-    return { answers: { ...this.answers }, skipped: [...this.skipped], asked: [...this.asked] };
+    const state: InterviewState = { answers: { ...this.answers }, skipped: [...this.skipped], asked: [...this.asked] };
+    return this.held.size > 0 ? { ...state, held: Object.fromEntries(this.held) } : state;
   }
 
   /** How many questions the user has answered in this interview (for "7 answers are kept"). */
