@@ -32,6 +32,22 @@ for (const folder of process.argv.slice(1)) console.log(JSON.stringify(ruleExamp
   });
 });
 
+describe('serving-batch-latency', () => {
+  it('points at and quotes the sub-second latency, not the first latency of the section', () => {
+    const doc = '---\ntitle: x\n---\n\n## Serving mode\n\nA nightly batch job scores all users.\n\n## Latency budget\n\n' + "Writing one user's scores takes p99 2 s end-to-end. Each lookup must answer within p99 50 ms.\n";
+    const finding = lintStdin(doc).stdout.split('\n').find((l) => l.includes('serving-batch-latency'));
+    expect(finding).toBe('<stdin>:11:88: warning serving-batch-latency Serving is batch only, yet latency "50 ms" reads as a per-request budget under a second: say which holds, or describe the online path.');
+    const [json] = JSON.parse(lintStdin(doc, '--format', 'json').stdout).files as { diagnostics: { ruleId: string; line: number; column: number; endColumn: number }[] }[];
+    const { line, column, endColumn } = json!.diagnostics.find((d) => d.ruleId === 'serving-batch-latency')!;
+    expect([line, column, endColumn]).toEqual([11, 88, 93]); // "50 ms"
+  });
+
+  it('a rule none of whose list meets it still quotes and points at the first element (latency-percentile)', () => {
+    const doc = '---\ntitle: x\n---\n\n## Latency budget\n\nScoring takes 40 ms and the page 300 ms.\n';
+    expect(lintStdin(doc).stdout).toContain('<stdin>:7:15: warning latency-percentile Latency "40 ms" is not tied to a percentile');
+  });
+});
+
 describe('latency-stage-sum', () => {
   const stageSum = (text: string) => lintStdin(text).stdout.split('\n').find((l) => l.includes('latency-stage-sum'));
 

@@ -50,7 +50,7 @@ function frontMatterMessage(error: ErrorObject): string {
 export function validateModel(checklist: Checklist, built: ModelResult) {
   const { model, sourceMap, insertionPoints } = built;
   checklist.validate(model);
-  const errors = checklist.validate.errors ?? [];
+  const errors = [...(checklist.validate.errors ?? [])]; // offendingElement validates again
 
   const byId = new Map(checklist.items.map((item) => [item.id, item]));
   const missing = new Set<string>();
@@ -67,8 +67,9 @@ export function validateModel(checklist: Checklist, built: ModelResult) {
       const missingItem = root === 'items' && id === undefined ? missingProperty(error) : undefined;
       const target = root === 'items' ? (id ?? missingItem) : undefined;
       const itemId = rule.item ?? target;
-      const span = missingItem ? insertionSpan(insertionPoints.get(missingItem)) : locate(sourceMap, error.instancePath);
-      const found = diagnostic(rule, span, sentence(reason(error)), { itemId, hint: itemId ? byId.get(itemId)?.hint : undefined });
+      const element = missingItem ? undefined : offendingElement(checklist, model, error, rule);
+      const span = missingItem ? insertionSpan(insertionPoints.get(missingItem)) : locate(sourceMap, element ? `${error.instancePath}/${element.index}` : error.instancePath);
+      const found = diagnostic(rule, span, sentence(reason(element?.error ?? error)), { itemId, hint: itemId ? byId.get(itemId)?.hint : undefined });
       diagnostics.push(found);
       if (target) ruleTargets.set(found, target);
     } else if (root === 'items' && id === undefined && error.keyword === 'required') {
@@ -113,6 +114,34 @@ function missingProperty(error: ErrorObject): string | undefined {
 }
 
 const sentence = (text: string) => (text.endsWith('.') ? text : `${text}.`);
+
+/**
+ * The element of a list a rule's error stands for. An error on a list of facts ("no latency under a
+ * second" with batch serving) is the list's, and would point at, and quote, its first element; the
+ * finding belongs on the element that breaks the rule. That is the first element that breaks it on
+ * its own: the model validated again with the list holding only that element, whose error then
+ * quotes it (`${0/0/text}`). Where every element breaks the rule (a `contains` none of them meets)
+ * that is the first, as before; where none does on its own (`maxItems`, `uniqueItems`), the finding
+ * stays on the list. Only a finding pays for this, once per element up to the one found.
+ */
+function offendingElement(checklist: Checklist, model: unknown, error: ErrorObject, rule: RuleMeta): { index: number; error: ErrorObject } | undefined {
+  const path = error.instancePath.split('/').slice(1).map(unescape);
+  const list = path.reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), model);
+  if (!Array.isArray(list) || list.length < 2) return undefined;
+  // A copy of the model along the path, with the list replaced: the rest is shared, and ajv only reads it.
+  const withList = (at: unknown, depth: number, replaced: unknown[]): unknown => {
+    if (depth === path.length) return replaced;
+    const copy = (Array.isArray(at) ? [...(at as unknown[])] : { ...(at as object) }) as Record<string, unknown>;
+    copy[path[depth]!] = withList(copy[path[depth]!], depth + 1, replaced);
+    return copy;
+  };
+  for (const [index, element] of list.entries()) {
+    checklist.validate(withList(model, 0, [element]));
+    const alone = checklist.validate.errors?.find((e) => e.instancePath === error.instancePath && e.keyword === error.keyword && ruleFor(checklist, e) === rule);
+    if (alone) return { index, error: alone };
+  }
+  return undefined;
+}
 
 /** The schema rule an error belongs to: the nearest subschema on its schema path that declares `mlsd.rule`. */
 function ruleFor(checklist: Checklist, error: ErrorObject) {
