@@ -1,11 +1,13 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { Checklists, settingsFor } from '../config/settings.js';
-import { FORMAT_NAMES, loadFormatter, loadReportFormat, writesEmptyReport } from '../format/index.js';
+import { Checklists, settingsFor, type FileSettings } from '../config/settings.js';
+import { FORMAT_NAMES, loadFormatter, loadReportFormat, writesEmptyReport, type ReportFormat } from '../format/index.js';
 import { configFor, fileSettings, relativeToRoot } from '../config/resolve.js';
 import { EXIT, UserError } from '../errors.js';
 import type { FoundFile } from './files.js';
 import { lintFiles, STDIN } from '../run/lint-files.js';
+import { ProcessPool } from '../run/process-pool.js';
+import { configHasTeamPatterns, hasTeamPatterns } from '../run/team-patterns.js';
 import type { ResolvedConfig } from '../config/load.js';
 import type { FileResult } from '../run/result.js';
 import type { Io } from '../io/process.js';
@@ -106,9 +108,32 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
   const format = await loadReportFormat(options.format);
   if (!format) throw new UserError(`unknown format "${options.format}" (choose from: ${FORMAT_NAMES.join(', ')})`);
 
-  const resolved = await configFor(options, io.cwd);
+  // A config with a team's patterns sends files to a worker (run/team-patterns.ts). It starts as soon
+  // as a config file read shows them, so that its start-up overlaps validating the config and
+  // compiling the checklist, and it compiles the checklist beside this process (bench/README.md,
+  // "The guard worker, started early").
+  const timeoutMs = options.timeout ?? DEFAULT_TIMEOUT_MS;
+  let guard: ProcessPool | undefined;
+  try {
+    const resolved = await configFor(options, io.cwd, (data) => {
+      if (!guard && configHasTeamPatterns(data)) guard = new ProcessPool(1, { timeoutMs }).prestart();
+    });
+    const baseSettings = settingsFor(resolved.config, undefined);
+    if (guard && hasTeamPatterns(baseSettings)) await guard.prime(baseSettings);
+    return await lintWithConfig(paths, options, io, { format, resolved, baseSettings, timeoutMs, guard });
+  } finally {
+    guard?.close(); // also when the run fails before a file needs it
+  }
+}
+
+async function lintWithConfig(
+  paths: string[],
+  options: LintOptions,
+  io: Io,
+  { format, resolved, baseSettings, timeoutMs, guard }: { format: ReportFormat; resolved: ResolvedConfig; baseSettings: FileSettings; timeoutMs: number; guard: ProcessPool | undefined },
+): Promise<number> {
   const checklists = new Checklists();
-  const base = checklists.for(settingsFor(resolved.config, undefined)); // a broken team checklist fails before any file is read
+  const base = checklists.for(baseSettings); // a broken team checklist fails before any file is read
 
   const stdinName = (options.stdinFilename ?? '').replace(/\\/g, '/') || undefined;
   const { files: selected, skipped, searched, fromCommandLine } = await selectFiles(paths, resolved, io.cwd, { designDocsOnly: options.designDocsOnly, stdinName });
@@ -125,7 +150,6 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
   const files = options.changedSince === undefined ? selected : await onlyChanged(selected, options.changedSince, io);
 
   const maxFileSize = options.maxFileSize ?? resolved.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const timeoutMs = options.timeout ?? DEFAULT_TIMEOUT_MS;
   if (options.fix) refuseUnfixable(files, io.cwd);
   const fixer = options.fix ? await fixFor(resolved, checklists, timeoutMs, io) : undefined;
 
@@ -144,7 +168,7 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
       const named = path === STDIN ? stdinName : path;
       return fileSettings(resolved, named === undefined ? undefined : relativeToRoot(resolved, named, io.cwd));
     };
-    const run = { settings, checklists, threads: options.threads, maxFileSize, timeoutMs, stdin: io.stdin, stdinName };
+    const run = { settings, checklists, threads: options.threads, maxFileSize, timeoutMs, stdin: io.stdin, stdinName, guard };
     // SARIF and annotations name files from the repository root: a path named absolute is taken from here first.
     const named = repoPrefix === undefined ? (result: FileResult) => result : (result: FileResult) => (isAbsolute(result.file) ? { ...result, file: relative(io.cwd, result.file).split(sep).join('/') } : result);
     await lintFiles(files.map((f) => f.path), run, async (result) => report.add(named(fixer ? await fixer.fix(result) : result)), progress.update);

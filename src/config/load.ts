@@ -119,6 +119,8 @@ export interface LoadOptions {
   noConfig?: boolean;
   /** Rule ids lint defines; a config naming another is an error. */
   knownRules: readonly string[];
+  /** Hears each config file's contents as soon as it is read, before it is validated (lint starts work it will need from it). */
+  onRead?: (data: unknown) => void;
 }
 
 export const PRESETS = ['mlsd:recommended', 'mlsd:strict'] as const;
@@ -400,6 +402,7 @@ async function loadPackageConfig(entry: string, from: ConfigSource, cwd: string)
 
 /** The layers a config stands for, its `extends` first (depth first, in order), then itself. */
 async function layersOf(source: ConfigSource, options: LoadOptions, stack: string[]): Promise<Layer[]> {
+  options.onRead?.(source.data);
   const config = validate(source, options.knownRules);
   const entries = config.extends === undefined ? [] : Array.isArray(config.extends) ? config.extends : [config.extends];
   const layers: Layer[] = [];

@@ -8,14 +8,18 @@ export interface ConfigFlags {
   config?: string | boolean;
 }
 
-/** The config for a run, from the flags: --config wins over discovery, --no-config skips both. */
-export function configFor(flags: ConfigFlags, cwd: string): Promise<ResolvedConfig> {
+/**
+ * The config for a run, from the flags: --config wins over discovery, --no-config skips both.
+ * `onRead` hears each config file's contents as read, before they are validated.
+ */
+export function configFor(flags: ConfigFlags, cwd: string, onRead?: (data: unknown) => void): Promise<ResolvedConfig> {
   return loadConfig({
     cwd,
     configFile: typeof flags.config === 'string' ? flags.config : undefined,
     noConfig: flags.config === false,
     // The built-in rule catalogue: lint's own rules and the checklist's best-practice rules.
     knownRules: [...defaultChecklist().catalogue.keys()],
+    ...(onRead ? { onRead } : {}),
   });
 }
 

@@ -20,6 +20,8 @@ export interface LintRun {
   stdin: NodeJS.ReadableStream;
   /** Standard input's name in the report, if given. */
   stdinName?: string;
+  /** A pool the caller started ahead (see lint-command.ts): the guard for the files that need one, or widened into the run's pool. */
+  guard?: ProcessPool;
 }
 
 /**
@@ -41,7 +43,7 @@ export async function lintFiles(paths: readonly string[], run: LintRun, emit: (r
   const processes = threadsFor(paths.length, run.threads);
   if (processes > 0 && !paths.includes(STDIN)) {
     const { ProcessPool } = await import('./process-pool.js');
-    const pool = new ProcessPool(processes, { timeoutMs });
+    const pool = run.guard?.widen(processes) ?? new ProcessPool(processes, { timeoutMs });
     try {
       // In file order: a result is awaited only when every one before it has been emitted.
       const ahead: Promise<FileResult>[] = [];
@@ -58,7 +60,7 @@ export async function lintFiles(paths: readonly string[], run: LintRun, emit: (r
     }
     return;
   }
-  let guard: ProcessPool | undefined;
+  let guard = run.guard;
   try {
     for (const [i, path] of paths.entries()) {
       const doc = path === STDIN ? await readStdinDocument(run.stdin, maxFileSize) : readDocument(path, maxFileSize);

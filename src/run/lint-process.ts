@@ -2,14 +2,24 @@ import { Checklists } from '../config/settings.js';
 import { UserError } from '../errors.js';
 import { readDocument } from './read-document.js';
 import { lintRead } from './lint-file.js';
-import type { LintReply, LintTask } from './process-pool.js';
+import type { CompileTask, LintReply, LintTask } from './process-pool.js';
 
 // A process of the lint pool: reads and lints the files it is handed, one message each.
 const checklists = new Checklists();
 /** Settings keys whose checklist is compiled: the first file of each says so, and its clock restarts. */
 const compiled = new Set<string>();
 
-process.on('message', (task: LintTask) => {
+process.on('message', (task: LintTask | CompileTask) => {
+  if ('compile' in task) {
+    try {
+      if (!compiled.has(task.compile.key)) checklists.for(task.compile);
+      compiled.add(task.compile.key);
+    } catch {
+      // The main process compiles the same checklist and reports what is wrong with it.
+    }
+    process.send!({ primed: true } satisfies LintReply);
+    return;
+  }
   let reply: LintReply;
   try {
     if (!compiled.has(task.settings.key)) {

@@ -15,10 +15,29 @@ import type { FileSettings } from '../config/settings.js';
  */
 const PATTERN_FREE = new Set(['title', 'hint', 'required', 'severity', 'minWords', 'heading', 'message', 'skeleton', 'aliases', 'heads']);
 
-/** The config keys that give a file's checklist patterns of the team's (`checklist.metrics.mentions`, `languages.de`). */
-export function teamPatternKeys(settings: FileSettings): string[] {
-  const items = Object.entries(settings.checklist).flatMap(([id, item]) => Object.keys(item).filter((key) => !PATTERN_FREE.has(key)).map((key) => `checklist.${id}.${key}`));
-  return [...items, ...Object.keys(settings.languages ?? {}).map((code) => `languages.${code}`)];
+/** The keys of a config's `checklist` (or its `languages`) that may hold the team's patterns. */
+function patternKeys(checklist: object, languages: object | undefined): string[] {
+  const items = Object.entries(checklist).flatMap(([id, item]) =>
+    item !== null && typeof item === 'object' ? Object.keys(item as object).filter((key) => !PATTERN_FREE.has(key)).map((key) => `checklist.${id}.${key}`) : [],
+  );
+  return [...items, ...Object.keys(languages ?? {}).map((code) => `languages.${code}`)];
 }
 
+/** The config keys that give a file's checklist patterns of the team's (`checklist.metrics.mentions`, `languages.de`). */
+export const teamPatternKeys = (settings: FileSettings): string[] => patternKeys(settings.checklist, settings.languages);
+
 export const hasTeamPatterns = (settings: FileSettings): boolean => teamPatternKeys(settings).length > 0;
+
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * Whether a config file, as read and not yet validated, gives some file's checklist patterns of the
+ * team's: in its `checklist`, its `languages` or an override's `checklist`. Known this early, the
+ * worker such files are linted in starts while the config is validated and the checklist compiled.
+ * A config that turns out invalid has cost a worker's start-up, no more.
+ */
+export function configHasTeamPatterns(data: unknown): boolean {
+  if (!isObject(data)) return false;
+  const checklists = [data.checklist, ...(Array.isArray(data.overrides) ? data.overrides.map((o) => (isObject(o) ? o.checklist : undefined)) : [])];
+  return patternKeys({}, isObject(data.languages) ? data.languages : undefined).length > 0 || checklists.some((c) => isObject(c) && patternKeys(c, undefined).length > 0);
+}
