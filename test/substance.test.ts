@@ -77,6 +77,10 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('latency-budget', { 'Latency budget': 'Describe the budget, e.g. p99 under 120 ms.' })).toBe('weak');
   });
 
+  it('holds nothing in a section deferred past the first release', () => {
+    expect(state('metrics', { Scope: 'A retrieval service for the knowledge base.', 'Evaluation (post-MVP)': 'Retrieval recall and precision on a labelled query set.' })).toBe('weak');
+  });
+
   it('holds nothing in a section headed as future work', () => {
     expect(state('drift-monitoring', { 'Drift monitoring': 'Not covered here.', 'Future work': 'Daily PSI on the top features; alert the owner when PSI > 0.2 and retrain.' })).toBe('weak');
   });
