@@ -474,6 +474,12 @@ describe('code blocks', () => {
     expect(code('mermaid').checklist['latency-budget']).toBe('weak');
   });
 
+  it("hear a diagram's boxes as mentions, never as substance", () => {
+    const flow = lintText(doc({ Architecture: 'The scoring service and its stores.\n\n```mermaid\nflowchart LR\n  W["Webhooks (labels/chargebacks)"] --> C[Case management]\n```' }));
+    expect(flow.checklist.labels).toBe('weak');
+    expect(flow.model.placeholders).toEqual([]);
+  });
+
   it('take a request sent with curl for an endpoint that answers per call', () => {
     const request = lintText(doc({ 'API example': '```bash\ncurl -X POST "http://localhost:8000/predict" -d \'{"amount": 10}\'\n```' }));
     expect(request.checklist['serving-mode']).toBe('present');

@@ -159,7 +159,7 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
   const elsewhere: FactContext = { notSubstance, deferredSections, about: item.mentions };
   const { own, notOwn } = ownSectionsOf(item, outline, ownContext);
   const inOwn = (b: Block) => b.sections.some((i) => own.has(i));
-  const hasEvidence = (b: Block) => item.facts.some((spec) => spec.evidence && hasFact(spec, b, outline.lines, ownContext));
+  const hasEvidence = (b: Block) => b.kind !== 'diagram' && item.facts.some((spec) => spec.evidence && hasFact(spec, b, outline.lines, ownContext));
   // A word in code (a function named retrain) is no mention; code counts only through evidence.
   const mentions = (b: Block) =>
     b.kind !== 'code' && !(b.kind === 'heading' && notOwn.has(b.sections.at(-1)!)) && mentionsItem(item, b);
@@ -175,7 +175,7 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
     return section.level > 1 && section.normalized.includes(' ') && !item.aliases.includes(section.normalized);
   };
   const substantive = scope.filter((b) => {
-    if (b.kind === 'heading' && !statesFacts(b)) return false;
+    if ((b.kind === 'heading' && !statesFacts(b)) || b.kind === 'diagram') return false;
     const found = placeholderIndex.get(b) ?? [];
     // A placeholder in another section that merely mentions the item is that section's problem.
     if (own.size === 0 || inOwn(b)) placed.push(...found.map((m) => m.text));
@@ -229,8 +229,9 @@ export function buildModel(outline: Outline, frontMatter: FrontMatter, checklist
   }
   const placeholderIndex: PlaceholderIndex = new Map();
   for (const block of outline.blocks) {
-    // Braces and TODOs in code are the code's own business (f-strings, templates), not the doc's.
-    if (block.kind === 'code') continue;
+    // Braces and TODOs in code are the code's own business (f-strings, templates), not the doc's,
+    // and a diagram's braces draw a decision.
+    if (block.kind === 'code' || block.kind === 'diagram') continue;
     const found = outsideCodeSpans(block.text, checklist.placeholders.find(block.text));
     if (found.length > 0) placeholderIndex.set(block, found);
     for (const m of found) {

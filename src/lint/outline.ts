@@ -2,9 +2,9 @@ import type { Nodes, Paragraph, Root, Table } from 'mdast';
 import { normalizeHeading } from '../checklist/headings.js';
 import { LineIndex, type Span } from './position.js';
 
-/** A run of prose lint can search: a heading, a paragraph, one table row, or a code block's lines. */
+/** A run of prose lint can search: a heading, a paragraph, one table row, a code block's or a diagram's lines. */
 export interface Block {
-  kind: 'heading' | 'paragraph' | 'row' | 'code';
+  kind: 'heading' | 'paragraph' | 'row' | 'code' | 'diagram';
   /** The block's source text, with link targets and bare URLs blanked so they match no term. */
   text: string;
   /** Offset of `text` in the document. */
@@ -182,12 +182,13 @@ export function buildOutline(root: Root, text: string): Outline {
         return;
       case 'code': {
         // Design docs state metrics, budgets and label rules in code and config blocks too; each
-        // line reads as a sentence (a line break ends one). A diagram's boxes state nothing.
-        if (node.lang && DIAGRAMS.test(node.lang)) return;
+        // line reads as a sentence (a line break ends one). A diagram's boxes name what they draw
+        // (a mention) but state nothing.
         const [start, end] = offsets(node);
         const open = text.indexOf('\n', start) + 1;
         const close = text.lastIndexOf('\n', end - 1);
-        if (open > 0 && close >= open) addSpan('code', open, close, headingContext());
+        const kind = node.lang && DIAGRAMS.test(node.lang) ? 'diagram' : 'code';
+        if (open > 0 && close >= open) addSpan(kind, open, close, headingContext());
         return;
       }
       case 'listItem':

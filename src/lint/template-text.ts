@@ -69,7 +69,7 @@ export function templateSuggestions(outline: Outline, frontMatter: FrontMatter, 
   // Each block belongs to its innermost Markdown heading (bold lines standing as headings are prose here).
   const sentences = new Map<number, string[]>();
   for (const block of outline.blocks) {
-    if (block.kind === 'heading') continue;
+    if (block.kind === 'heading' || block.kind === 'diagram') continue;
     const section = block.sections.findLast((i) => outline.sections[i]!.level <= 6);
     if (section === undefined) continue;
     const list = sentences.get(section) ?? [];
