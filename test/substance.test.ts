@@ -165,6 +165,11 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(ruState('drift-monitoring', 'Развитие', 'Планируется дообучение на новых данных.')).toBe('weak');
   });
 
+  it('reads an alert on a decline in quality as a drift trigger and action', () => {
+    expect(state('drift-monitoring', { Operations: 'The on-call is paged on a drop in precision below the weekly baseline.' })).toBe('present');
+    expect(ruState('drift-monitoring', 'Эксплуатация', 'Настроены автоматические алерты при снижении точности модели.')).toBe('present');
+  });
+
   it('still hears the words in their own sense', () => {
     expect(state('latency-budget', { Overview: 'Speed matters: the page waits for the ranking.' })).toBe('weak');
     expect(state('leakage-checks', { Validation: 'Out-of-time validation on the last month.' })).not.toBe('absent');
