@@ -60,15 +60,25 @@ describe('the interview', () => {
     expect(interview.state().answers.latency_percentile).toBeUndefined();
   });
 
-  it('going back over a budget that held a percentile restores the one answered before', () => {
+  it('going back over a budget that repeated the percentile keeps the one answered before', () => {
     const interview = start();
     answerUntil(interview, 'latency_percentile');
-    interview.answer('latency_percentile', 'p99');
+    interview.answer('latency_percentile', 'p95');
     interview.answer('latency_budget', 'p95 150 ms');
     expect(interview.state().answers.latency_percentile).toBe('p95');
     interview.back();
-    expect(interview.state().answers.latency_percentile).toBe('p99');
+    expect(interview.state().answers.latency_percentile).toBe('p95');
     expect(interview.final().held.answers).toEqual({});
+  });
+
+  it('does not let a typed budget replace the percentile answered at its own prompt', () => {
+    const interview = start();
+    answerUntil(interview, 'latency_percentile');
+    interview.answer('latency_percentile', 'p99');
+    expect(interview.contradiction('latency_budget', 'p95 150 ms')).toMatch(/^latency_percentile is answered twice, p99 by "latency_percentile" and p95 by "latency_budget"/);
+    expect(interview.contradiction('latency_budget', 'p99 150 ms')).toBeUndefined();
+    interview.answer('latency_budget', 'p95 150 ms');
+    expect(interview.state().answers).toMatchObject({ latency_percentile: 'p99', latency_budget: '150 ms' });
   });
 
   it('keeps what was answered and left empty, to resume from', () => {

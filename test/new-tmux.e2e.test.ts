@@ -134,6 +134,37 @@ describe('mlsd new in a real terminal', { timeout: 180_000 }, () => {
     expect(text).toContain('latency_budget: 45 min');
   });
 
+  it.skipIf(!hasTmux)('refuses a budget whose percentile contradicts the one chosen at its own prompt, as --set does', async () => {
+    const cwd = tempDir();
+    const feed = loadTemplates().get('feed-ranking')!;
+    const { answers } = acceptDefaults(feed.questions, resolveAnswers({ questions: feed.questions }));
+    for (const k of ['serving_mode', 'batch_schedule', 'latency_percentile', 'latency_budget', 'latency_breakdown']) delete answers[k];
+    writeFileSync(join(cwd, 'answers.json'), JSON.stringify({ ...answers, title: 'Home feed', owner: 'feed-ml' }));
+
+    start(cwd, 'new my-feed-ranking --type feed-ranking --answers answers.json');
+    await waitFor(/\? Serving mode[\s\S]*❯ online/);
+    keys('Enter');
+    await waitFor(/\? Latency percentile the budget is set at/);
+    keys('Down'); // p99.9, not the suggested p99
+    await waitFor(/❯ p99\.9/);
+    keys('Enter');
+    await waitFor(/\? Latency budget/);
+    type('p95 150 ms');
+    keys('Enter');
+    // The --set wording (new-flow.e2e.test.ts), and a way out.
+    await waitFor(/latency_percentile is answered twice, p99\.9 by "latency_percentile" and p95 by "latency_budget"; leave p95 out of the answer/);
+    for (let i = 0; i < 'p95 150 ms'.length; i++) keys('BSpace');
+    type('150 ms');
+    keys('Enter');
+    await waitFor(/\? Latency breakdown across stages/);
+    keys('Enter');
+    const done = await waitFor(/EXIT=0/);
+    expect(done).not.toContain('is not used');
+    const text = readFileSync(join(cwd, 'docs/design/my-feed-ranking.md'), 'utf8');
+    expect(text).toContain('**Target:** p99.9 end-to-end latency ≤ 150 ms.');
+    expect(text).toContain('latency_budget: 150 ms');
+  });
+
   it.skipIf(!hasTmux)('shows progress and sections, goes back, refuses an empty required answer, keeps answers on Ctrl-C and resumes', async () => {
     const cwd = tempDir();
     start(cwd, 'new my-feed-ranking');

@@ -286,7 +286,7 @@ async function interview_(s: typeof import('../scaffold/index.js'), interview: I
             canGoBack: step.canGoBack,
             validate: (value) => {
               const checked = s.checkAnswers(question, value, interview.questions);
-              return checked.ok ? undefined : `The answer ${checked.reason}`;
+              return checked.ok ? interview.contradiction(question.key, value) : `The answer ${checked.reason}`;
             },
           });
     if ('back' in result) {

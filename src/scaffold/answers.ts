@@ -32,6 +32,11 @@ export interface Resolution {
   heldBy: Record<string, string>;
 }
 
+/** An answer another answer contradicts ("p99" for the percentile, "p95 150 ms" for the budget): one wording for --set, answers files and the prompt. */
+export function answeredTwice(key: string, first: string, firstBy: string, second: string, secondBy: string): string {
+  return `${key} is answered twice, ${first} by "${firstBy}" and ${second} by "${secondBy}"`;
+}
+
 /** Parse --set key=value flags. */
 export function parseSets(sets: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -86,7 +91,7 @@ export function resolveAnswers(inputs: AnswerInputs): Resolution {
       if (!checked.ok) throw new UserError(`${label}: "${key}" ${checked.reason}`);
       for (const [k, v] of Object.entries(checked.answers)) {
         const other = givenBy[k];
-        if (other !== undefined && into[k] !== v) throw new UserError(`${label}: ${k} is answered twice, ${into[k]} by "${other}" and ${v} by "${key}"`);
+        if (other !== undefined && into[k] !== v) throw new UserError(`${label}: ${answeredTwice(k, into[k]!, other, v, key)}`);
         givenBy[k] = key;
         if (k !== key) res.heldBy[k] = key;
         into[k] = v;

@@ -1,4 +1,4 @@
-import type { Resolution } from './answers.js';
+import { answeredTwice, type Resolution } from './answers.js';
 import { applies, checkAnswers } from './questions.js';
 import { suggestionFor } from './suggest.js';
 import type { Answers, Question } from './types.js';
@@ -81,6 +81,24 @@ export class Interview {
   }
 
   /**
+   * Why a typed answer cannot be taken as it is: it holds an answer for another question that
+   * already has a different one (the percentile of "p95 150 ms" after p99 was chosen at its own
+   * prompt, or given with --set). The answer given first is not replaced without a word: the prompt
+   * refuses this one, as --set refuses the two together.
+   */
+  contradiction(key: string, value: string): string | undefined {
+    const question = this.questions.find((q) => q.key === key);
+    const checked = question ? checkAnswers(question, value, this.questions) : undefined;
+    if (!checked?.ok) return undefined;
+    for (const [k, v] of Object.entries(checked.answers)) {
+      const before = this.answers[k];
+      if (k === key || before === undefined || before === v) continue;
+      return `${answeredTwice(k, before, this.held.get(k)?.by ?? k, v, key)}; leave ${v} out of the answer`;
+    }
+    return undefined;
+  }
+
+  /**
    * Record an answer, normalised as its question checks it, with any answer it holds for another
    * question (the percentile of "p95 150 ms"); undefined, or an answer the question refuses, leaves
    * the question unanswered (a placeholder in the doc).
@@ -89,10 +107,14 @@ export class Interview {
     const question = this.questions.find((q) => q.key === key);
     const checked = question && value !== undefined ? checkAnswers(question, value, this.questions) : undefined;
     if (checked?.ok) {
-      for (const k of Object.keys(checked.answers)) {
-        if (k !== key) this.held.set(k, this.answers[k] === undefined ? { by: key } : { by: key, before: this.answers[k] });
+      for (const [k, v] of Object.entries(checked.answers)) {
+        if (k === key) continue;
+        // An answer it contradicts stays (the prompt refuses such an answer; see contradiction()).
+        if (this.answers[k] !== undefined && this.answers[k] !== v) continue;
+        this.held.set(k, this.answers[k] === undefined ? { by: key } : { by: key, before: this.answers[k] });
+        this.answers[k] = v;
       }
-      Object.assign(this.answers, checked.answers);
+      this.answers[key] = checked.answers[key]!;
     } else this.skipped.add(key);
     this.asked.push(key);
   }
