@@ -134,6 +134,35 @@ describe('mlsd new in a real terminal', { timeout: 180_000 }, () => {
     expect(text).toContain('latency_budget: 45 min');
   });
 
+  it.skipIf(!hasTmux)('--resume --yes warns about a kept percentile typed with the budget under batch serving, as a fresh run does', async () => {
+    const cwd = tempDir();
+    const feed = loadTemplates().get('feed-ranking')!;
+    const { answers } = acceptDefaults(feed.questions, resolveAnswers({ questions: feed.questions }));
+    for (const k of ['serving_mode', 'batch_schedule', 'latency_percentile', 'latency_budget', 'latency_breakdown']) delete answers[k];
+    writeFileSync(join(cwd, 'answers.json'), JSON.stringify({ ...answers, title: 'Home feed', owner: 'feed-ml' }));
+
+    start(cwd, 'new my-feed-ranking --type feed-ranking --answers answers.json');
+    await waitFor(/\? Serving mode[\s\S]*❯ online/);
+    keys('Up');
+    await waitFor(/❯ batch/);
+    keys('Enter');
+    await waitFor(/\? Batch schedule/);
+    keys('Enter');
+    await waitFor(/\? Latency budget/);
+    type('p95 45 min');
+    keys('Enter');
+    await waitFor(/\? Latency breakdown across stages/);
+    keys('C-c');
+    await waitFor(/EXIT=130/);
+
+    const run = runCli(['new', 'my-feed-ranking', '--answers', 'answers.json', '--resume', '--yes'], { cwd, env: { XDG_STATE_HOME: join(cwd, '.state'), MLSD_NOW: '2025-01-15' } });
+    expect(run.code, run.stderr).toBe(0);
+    // The words of the fresh run (above) and of --set, once.
+    const warning = 'mlsd: the percentile p95 stated with "latency_budget" is not used: latency_percentile is asked only when serving_mode is not batch (serving_mode is batch)';
+    expect(run.stderr.split(warning)).toHaveLength(2);
+    expect(readFileSync(join(cwd, 'docs/design/my-feed-ranking.md'), 'utf8')).toContain('latency_budget: 45 min');
+  });
+
   it.skipIf(!hasTmux)('refuses a budget whose percentile contradicts the one chosen at its own prompt, as --set does', async () => {
     const cwd = tempDir();
     const feed = loadTemplates().get('feed-ranking')!;

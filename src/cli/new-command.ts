@@ -178,9 +178,12 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   let answers: Answers;
   let unanswered: string[] = [];
   // Answers given, not suggested: --answers and --set, and what a typed answer held for another question.
+  const withHeld = (held: Given): Given => ({ answers: { ...resolution.answers, ...held.answers }, heldBy: { ...resolution.heldBy, ...held.heldBy } });
   let given: Given = resolution;
   if (!interactive) {
     const merged = { ...resolution, answers: { ...(resumed?.state.answers ?? {}), ...resolution.answers } };
+    // A kept interview may hold answers typed for other questions (the percentile of "p95 45 min"): given, as in a fresh run.
+    if (resumed) given = withHeld(new s.Interview(template.questions, resolution, resumed.state).final().held);
     if (options.yes) {
       ({ answers, unanswered } = s.acceptDefaults(template.questions, merged));
     } else {
@@ -209,7 +212,7 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
     }
     let held: Given;
     ({ answers, unanswered, held } = interview.final());
-    given = { answers: { ...resolution.answers, ...held.answers }, heldBy: { ...resolution.heldBy, ...held.heldBy } };
+    given = withHeld(held);
   }
 
   // An answer given for a question an earlier answer skips would be dropped without a word; so would
