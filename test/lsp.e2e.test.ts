@@ -263,6 +263,33 @@ describe('mlsd lsp --stdio', () => {
     expect(error!.message).toMatch(/^mlsd cannot lint this document: .*\.mlsdrc\.yaml.*weak-sectoin/s);
   });
 
+  it('publishes a config error once, not again on every hover and code action, and again once the config changes', async () => {
+    const broken = tempDir();
+    writeFileSync(join(broken, '.mlsdrc.yaml'), 'rules:\n  weak-sectoin: off\n');
+    const editor = new LspClient(broken, { env: { ...process.env, NO_COLOR: '1' } });
+    onTestFinished(() => void editor.server.kill());
+    await editor.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: uriOf(broken), capabilities: {}, initializationOptions: { debounceMs: 0 } });
+    await editor.connection.sendNotification(InitializedNotification.type, {});
+    const doc = uriOf(join(broken, 'design.md'));
+    await editor.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: doc, languageId: 'markdown', version: 1, text: original } });
+    const [error] = await editor.diagnostics(doc, 1);
+    expect(messageOf(error!)).toMatch(/^mlsd cannot lint this document: .*weak-sectoin/s);
+    const before = editor.count;
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    for (let i = 0; i < 3; i++) {
+      expect(await editor.connection.sendRequest(HoverRequest.type, { textDocument: { uri: doc }, position: range.start })).toBeNull();
+      expect(await editor.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: doc }, range, context: { diagnostics: [error!] } })).toEqual([]);
+    }
+    // Diagnostics a request caused would have been written before its response.
+    expect(editor.count).toBe(before);
+
+    writeFileSync(join(broken, '.mlsdrc.yaml'), 'rules:\n  weak-section: off\n');
+    await editor.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(join(broken, '.mlsdrc.yaml')), type: 2 }] });
+    const fixed = await editor.next(doc, before);
+    expect(fixed.length).toBeGreaterThan(0);
+    expect(fixed.some((d) => messageOf(d).startsWith('mlsd cannot lint'))).toBe(false);
+  });
+
   it('lints a document the parser could stall on in a worker, as `mlsd lint` does', async () => {
     const dense = `${original}\n${'*a '.repeat(6000)}\n`; // past the guard's delimiter count
     const denseFile = join(dir, 'dense.md');

@@ -78,7 +78,12 @@ export async function runLsp(io: Io): Promise<number> {
       if (!(error instanceof UserError)) connection.console.error(`mlsd: internal error: ${(error as Error).stack ?? error}`);
       const message = error instanceof UserError ? `mlsd cannot lint this document: ${error.message}` : `mlsd: internal error: ${(error as Error).message}`;
       state = { version, ms: performance.now() - started, text };
-      if (documents.get(uri)?.version === version) publish(uri, version, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, source: 'mlsd', message }]);
+      // Kept as this version's lint, so a hover or code action does not lint it again and publish the
+      // same error again: it is linted again when the text or a config changes (relintAll).
+      if (documents.get(uri)?.version === version) {
+        linted.set(uri, state);
+        publish(uri, version, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1, source: 'mlsd', message }]);
+      }
       return state;
     }
     // A newer version is on its way (a slow document in the guard worker): its lint publishes.
