@@ -19,6 +19,23 @@ describe('mlsd (built CLI)', () => {
     const version = runCli(['--version']);
     expect(version.code).toBe(0);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(runCli(['-v']).stdout).toBe(version.stdout);
+  });
+
+  it('refuses arguments a command does not take, with exit 2, and still takes any number of lint paths', () => {
+    for (const args of [['--version', 'extra'], ['extra', '--version'], ['lint', '--version']]) {
+      const run = runCli(args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/^mlsd: --version takes no arguments, but got "(extra|lint)"\n$/);
+    }
+    const dir = tempDir();
+    for (const args of [['init', 'extra'], ['lsp', 'extra'], ['explain', 'a', 'b'], ['config', 'a', 'b'], ['templates', 'a', 'b'], ['new', 'a', 'b'], ['help', 'lint', 'new']]) {
+      const run = runCli(args, { cwd: dir });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).toMatch(/^mlsd: too many arguments for '\w+'/);
+    }
+    expect(runCli(['lint', 'examples/feed-ranking.md', 'examples/fraud-detection.md', 'examples/rag-support-assistant.md']).code).toBe(0);
   });
 
   it('lints the bundled examples: three clean, the draft fails with exit 1', () => {

@@ -28,10 +28,10 @@ function millisecondsOption(value: string): number {
   return Number(value);
 }
 
-function buildProgram(io: Io, setExit: (code: number) => void): Command {
+function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly string[]): Command {
   const program = new Command('mlsd')
     .description('Write and enforce ML system design docs.\n\nScaffold a design doc from the ML system design framework, and lint design docs against a JSON Schema checklist: metrics, labels, leakage checks, latency budget, serving mode, drift monitoring.')
-    .version(VERSION, '-v, --version', 'print the mlsd version')
+    .addOption(new Option('-v, --version', 'print the mlsd version'))
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError()
     // Every message of mlsd's own is one line starting "mlsd:"; commander's say "error:" and put a
@@ -202,6 +202,14 @@ Examples:
       command.outputHelp();
     });
 
+  // commander's own --version ignores whatever else is given (`mlsd --version extra`, `mlsd lint --version`):
+  // a usage error here, as every command's unexpected arguments are.
+  program.on('option:version', () => {
+    const others = argv.slice(2).filter((arg) => arg !== '-v' && arg !== '--version');
+    if (others.length > 0) throw new UserError(`--version takes no arguments, but got ${others.map((a) => `"${a}"`).join(' ')}`);
+    io.stdout.write(`${VERSION}\n`);
+    throw new CommanderError(0, 'commander.version', VERSION);
+  });
   for (const command of program.commands) refuseBothConfigFlags(command);
   return program;
 }
@@ -225,7 +233,7 @@ function refuseBothConfigFlags(command: Command): void {
 /** Run the CLI; resolves to the exit code. Errors the user can fix print one line, never a stack. */
 export async function main(argv: string[], io: Io = { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env }): Promise<number> {
   let code: number = EXIT.ok;
-  const program = buildProgram(io, (c) => (code = c));
+  const program = buildProgram(io, (c) => (code = c), argv);
   try {
     await program.parseAsync(argv);
     return code;
