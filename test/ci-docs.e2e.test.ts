@@ -133,6 +133,27 @@ describe('mlsd init', () => {
     expect(existsSync(join(dir, '.github/workflows/mlsd.yml'))).toBe(true);
   });
 
+  it('says the pre-commit hook is already set up instead of printing it again, from the remote or a local hook, run from a subfolder too', () => {
+    const remote = `repos:\n  - repo: ${REPOSITORY_URL}\n    rev: v${VERSION}\n    hooks:\n      - id: mlsd-lint\n`;
+    const local = 'repos:\n  - repo: local\n    hooks:\n      - id: mlsd-lint\n        name: mlsd lint\n        entry: npx --no-install mlsd lint --design-docs-only\n        language: system\n';
+    for (const config of [remote, local]) {
+      const dir = tempRepo({ '.pre-commit-config.yaml': config, 'docs/sub/.keep': '' });
+      const run = runCli(['init'], { cwd: join(dir, 'docs/sub') });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain('The pre-commit hook is already set up: ../../.pre-commit-config.yaml runs mlsd-lint.');
+      expect(run.stdout).not.toContain('- id: mlsd-lint');
+      expect(run.stdout).not.toContain('add to .pre-commit-config.yaml');
+      expect(readFileSync(join(dir, '.pre-commit-config.yaml'), 'utf8')).toBe(config);
+    }
+    // Another hook only, or a config that does not parse: the snippet, as before.
+    for (const config of ['repos:\n  - repo: local\n    hooks:\n      - id: eslint\n', 'repos: [\n']) {
+      const run = runCli(['init'], { cwd: tempRepo({ '.pre-commit-config.yaml': config }) });
+      expect(run.stdout).toContain('add to .pre-commit-config.yaml:');
+      expect(run.stdout).toContain('- id: mlsd-lint');
+      expect(run.stdout).not.toContain('already set up');
+    }
+  });
+
   // Every name and place the config loader searches: a .mlsdrc.yaml written beside or below one would take its place.
   it.each([
     ['.mlsdrc.yml', 'extends: mlsd:recommended\n'],

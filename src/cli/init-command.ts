@@ -1,10 +1,11 @@
 import { constants } from 'node:fs';
 import { access, readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { ConfigError, discoverConfig, displayPath } from '../config/file.js';
 import { EXIT, UserError } from '../errors.js';
 import { repoRoot } from './git.js';
-import { CONFIG_PATH, LOCAL_ACTION, preCommitSnippet, remoteAction, STARTER_CONFIG, workflow, WORKFLOW_PATH } from './init-files.js';
+import { CONFIG_PATH, LOCAL_ACTION, PRE_COMMIT_HOOK_ID, preCommitSnippet, remoteAction, STARTER_CONFIG, workflow, WORKFLOW_PATH } from './init-files.js';
 import type { Io } from '../io/process.js';
 import { REPOSITORY_URL, VERSION } from '../runtime/package-info.js';
 import { safeWrite, whyWriteFailed } from '../io/write.js';
@@ -38,6 +39,25 @@ function existingConfig(dir: string): string | undefined {
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     return resolve(dir, error.problems[0]!.file); // named relative to `dir`
+  }
+}
+
+/** pre-commit's config, at the repository root. */
+const PRE_COMMIT_CONFIG = '.pre-commit-config.yaml';
+
+/**
+ * Whether the repository's pre-commit config already runs the mlsd hook (from the mlsd repository or
+ * a local one, both with the hook id mlsd-lint): then there is nothing to add. A config that does not
+ * parse is not counted: pre-commit would not run it either.
+ */
+async function hasPreCommitHook(root: string, hookId: string): Promise<boolean> {
+  const text = await readFile(resolve(root, PRE_COMMIT_CONFIG), 'utf8').catch(() => undefined);
+  if (text === undefined) return false;
+  try {
+    const config = parseYaml(text) as { repos?: { hooks?: { id?: unknown }[] }[] } | null;
+    return Array.isArray(config?.repos) && config.repos.some((repo) => Array.isArray(repo?.hooks) && repo.hooks.some((hook) => hook?.id === hookId));
+  } catch {
+    return false;
   }
 }
 
@@ -126,10 +146,12 @@ export async function runInit(options: InitOptions, io: Io): Promise<number> {
   if (!local) {
     out.push('', `The workflow runs mlsd ${VERSION} from its repository. To run the version your package.json pins instead, add mlsd as a dev dependency and run \`mlsd init --force\` again.`);
   }
-  if (REPOSITORY_URL !== undefined) {
+  if (await hasPreCommitHook(root, PRE_COMMIT_HOOK_ID)) {
+    out.push('', `The pre-commit hook is already set up: ${displayPath(resolve(root, PRE_COMMIT_CONFIG), io.cwd)} runs ${PRE_COMMIT_HOOK_ID}.`);
+  } else if (REPOSITORY_URL !== undefined) {
     out.push(
       '',
-      'To lint design docs before each commit with pre-commit (https://pre-commit.com), add to .pre-commit-config.yaml:',
+      `To lint design docs before each commit with pre-commit (https://pre-commit.com), add to ${PRE_COMMIT_CONFIG}:`,
       '',
       indent(preCommitSnippet(REPOSITORY_URL, VERSION), '  ').trimEnd(),
     );

@@ -69,9 +69,12 @@ export const LOCAL_ACTION = './node_modules/mlsd';
 /** The action from the mlsd repository at this release's tag, for repositories without a package.json. */
 export const remoteAction = (repository: string, version: string) => `${repository.replace(/^https:\/\/github\.com\//, '')}@v${version}`;
 
+/** The hook id of .pre-commit-hooks.yaml, which the local hook of docs/ci.md uses too. */
+export const PRE_COMMIT_HOOK_ID = 'mlsd-lint';
+
 export const preCommitSnippet = (repository: string, version: string) => `repos:
   - repo: ${repository}
     rev: v${version}
     hooks:
-      - id: mlsd-lint
+      - id: ${PRE_COMMIT_HOOK_ID}
 `;
