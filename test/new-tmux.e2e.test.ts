@@ -59,14 +59,43 @@ async function acceptAll(): Promise<string> {
   throw new Error(`never finished:\n${screen()}`);
 }
 
+/** Answers for the feed-ranking template, all but `open` taken from its suggestions, written where `--answers` reads them. */
+function feedAnswersWithout(cwd: string, open: readonly string[], given: Record<string, string> = { title: 'Home feed', owner: 'feed-ml' }): void {
+  const feed = loadTemplates().get('feed-ranking')!;
+  const { answers } = acceptDefaults(feed.questions, resolveAnswers({ questions: feed.questions }));
+  for (const k of open) delete answers[k];
+  writeFileSync(join(cwd, 'answers.json'), JSON.stringify({ ...answers, ...given }));
+}
+
+/** At the serving-mode prompt (online suggested): choose batch, which comes before online. */
+async function chooseBatch(): Promise<void> {
+  await waitFor(/\? Serving mode[\s\S]*❯ online/);
+  keys('Up');
+  await waitFor(/❯ batch/);
+  keys('Enter');
+}
+
+const LATENCY_KEYS = ['serving_mode', 'batch_schedule', 'latency_percentile', 'latency_budget', 'latency_breakdown'];
+
+/** The warning `--set` gives (new-cli.e2e.test.ts) for a percentile typed with the budget under batch serving. */
+const UNUSED_PERCENTILE = 'mlsd: the percentile p95 stated with "latency_budget" is not used: latency_percentile is asked only when serving_mode is not batch (serving_mode is batch)';
+
+/** Batch serving, the schedule suggested, and a budget typed with a percentile batch serving does not ask for. */
+async function batchBudgetWithPercentile(): Promise<void> {
+  await chooseBatch();
+  await waitFor(/\? Batch schedule/);
+  keys('Enter');
+  await waitFor(/\? Latency budget/);
+  type('p95 45 min');
+  keys('Enter');
+  await waitFor(/\? Latency breakdown across stages/);
+}
+
 describe('mlsd new in a real terminal', { timeout: 180_000 }, () => {
   it.skipIf(!hasTmux)('asks the remaining questions, validates answers, follows dependencies and writes the doc', async () => {
     const cwd = tempDir();
     // Answer most questions from a file so the terminal session drives the interesting ones.
-    const feed = loadTemplates().get('feed-ranking')!;
-    const { answers } = acceptDefaults(feed.questions, resolveAnswers({ questions: feed.questions }));
-    for (const k of ['title', 'serving_mode', 'batch_schedule', 'latency_percentile', 'latency_budget', 'latency_breakdown']) delete answers[k];
-    writeFileSync(join(cwd, 'answers.json'), JSON.stringify({ ...answers, owner: 'feed-ml' }));
+    feedAnswersWithout(cwd, ['title', ...LATENCY_KEYS], { owner: 'feed-ml' });
 
     start(cwd, 'new my-feed-ranking --answers answers.json');
     await waitFor(/Problem type[\s\S]*❯ Feed ranking \(feed-ranking\)/); // inferred from the name, to confirm
@@ -109,67 +138,33 @@ describe('mlsd new in a real terminal', { timeout: 180_000 }, () => {
 
   it.skipIf(!hasTmux)('says when batch serving leaves a percentile typed with the budget unused, as it does for --set', async () => {
     const cwd = tempDir();
-    const feed = loadTemplates().get('feed-ranking')!;
-    const { answers } = acceptDefaults(feed.questions, resolveAnswers({ questions: feed.questions }));
-    for (const k of ['serving_mode', 'batch_schedule', 'latency_percentile', 'latency_budget', 'latency_breakdown']) delete answers[k];
-    writeFileSync(join(cwd, 'answers.json'), JSON.stringify({ ...answers, title: 'Home feed', owner: 'feed-ml' }));
-
+    feedAnswersWithout(cwd, LATENCY_KEYS);
     start(cwd, 'new my-feed-ranking --type feed-ranking --answers answers.json');
-    await waitFor(/\? Serving mode[\s\S]*❯ online/);
-    keys('Up');
-    await waitFor(/❯ batch/);
-    keys('Enter');
-    await waitFor(/\? Batch schedule/);
-    keys('Enter');
-    await waitFor(/\? Latency budget/);
-    type('p95 45 min');
-    keys('Enter');
-    await waitFor(/\? Latency breakdown across stages/);
+    await batchBudgetWithPercentile();
     keys('Enter');
     const done = await waitFor(/EXIT=0/);
-    // The --set wording (new-cli.e2e.test.ts), once.
-    const warning = 'mlsd: the percentile p95 stated with "latency_budget" is not used: latency_percentile is asked only when serving_mode is not batch (serving_mode is batch)';
-    expect(done.split(warning)).toHaveLength(2);
+    expect(done.split(UNUSED_PERCENTILE)).toHaveLength(2); // once
     const text = readFileSync(join(cwd, 'docs/design/my-feed-ranking.md'), 'utf8');
     expect(text).toContain('latency_budget: 45 min');
   });
 
   it.skipIf(!hasTmux)('--resume --yes warns about a kept percentile typed with the budget under batch serving, as a fresh run does', async () => {
     const cwd = tempDir();
-    const feed = loadTemplates().get('feed-ranking')!;
-    const { answers } = acceptDefaults(feed.questions, resolveAnswers({ questions: feed.questions }));
-    for (const k of ['serving_mode', 'batch_schedule', 'latency_percentile', 'latency_budget', 'latency_breakdown']) delete answers[k];
-    writeFileSync(join(cwd, 'answers.json'), JSON.stringify({ ...answers, title: 'Home feed', owner: 'feed-ml' }));
-
+    feedAnswersWithout(cwd, LATENCY_KEYS);
     start(cwd, 'new my-feed-ranking --type feed-ranking --answers answers.json');
-    await waitFor(/\? Serving mode[\s\S]*❯ online/);
-    keys('Up');
-    await waitFor(/❯ batch/);
-    keys('Enter');
-    await waitFor(/\? Batch schedule/);
-    keys('Enter');
-    await waitFor(/\? Latency budget/);
-    type('p95 45 min');
-    keys('Enter');
-    await waitFor(/\? Latency breakdown across stages/);
+    await batchBudgetWithPercentile();
     keys('C-c');
     await waitFor(/EXIT=130/);
 
     const run = runCli(['new', 'my-feed-ranking', '--answers', 'answers.json', '--resume', '--yes'], { cwd, env: { XDG_STATE_HOME: join(cwd, '.state'), MLSD_NOW: '2025-01-15' } });
     expect(run.code, run.stderr).toBe(0);
-    // The words of the fresh run (above) and of --set, once.
-    const warning = 'mlsd: the percentile p95 stated with "latency_budget" is not used: latency_percentile is asked only when serving_mode is not batch (serving_mode is batch)';
-    expect(run.stderr.split(warning)).toHaveLength(2);
+    expect(run.stderr.split(UNUSED_PERCENTILE)).toHaveLength(2); // the words of a fresh run, once
     expect(readFileSync(join(cwd, 'docs/design/my-feed-ranking.md'), 'utf8')).toContain('latency_budget: 45 min');
   });
 
   it.skipIf(!hasTmux)('refuses a budget whose percentile contradicts the one chosen at its own prompt, as --set does', async () => {
     const cwd = tempDir();
-    const feed = loadTemplates().get('feed-ranking')!;
-    const { answers } = acceptDefaults(feed.questions, resolveAnswers({ questions: feed.questions }));
-    for (const k of ['serving_mode', 'batch_schedule', 'latency_percentile', 'latency_budget', 'latency_breakdown']) delete answers[k];
-    writeFileSync(join(cwd, 'answers.json'), JSON.stringify({ ...answers, title: 'Home feed', owner: 'feed-ml' }));
-
+    feedAnswersWithout(cwd, LATENCY_KEYS);
     start(cwd, 'new my-feed-ranking --type feed-ranking --answers answers.json');
     await waitFor(/\? Serving mode[\s\S]*❯ online/);
     keys('Enter');
@@ -237,16 +232,9 @@ describe('mlsd new in a real terminal', { timeout: 180_000 }, () => {
 
   it.skipIf(!hasTmux)('after going back and changing an answer, accepted suggestions derived from it follow the new answer', async () => {
     const cwd = tempDir();
-    const feed = loadTemplates().get('feed-ranking')!;
-    const { answers } = acceptDefaults(feed.questions, resolveAnswers({ questions: feed.questions }));
-    for (const k of ['serving_mode', 'serving_details', 'batch_schedule', 'latency_percentile', 'latency_budget', 'latency_breakdown', 'drift_signals']) delete answers[k];
-    writeFileSync(join(cwd, 'answers.json'), JSON.stringify({ ...answers, title: 'Home feed', owner: 'feed-ml' }));
-
+    feedAnswersWithout(cwd, [...LATENCY_KEYS, 'serving_details', 'drift_signals']);
     start(cwd, 'new my-feed-ranking --type feed-ranking --answers answers.json');
-    await waitFor(/\? Serving mode[\s\S]*❯ online/);
-    keys('Up');
-    await waitFor(/❯ batch/);
-    keys('Enter');
+    await chooseBatch();
     await waitFor(/\? Serving details .*\(A scheduled job scores every entity/);
     keys('Enter'); // the batch suggestion, accepted as it is
     await waitFor(/\? Batch schedule/);
