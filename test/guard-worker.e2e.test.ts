@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { example, runCli, tempTree } from './helpers.js';
+import { BIN, example, runCli, tempTree } from './helpers.js';
 
 // The guard worker a team's patterns send files to (src/run/team-patterns.ts) starts as soon as the
 // config file read shows them, so that its start-up overlaps validating the config and compiling the
@@ -54,5 +56,30 @@ describe.skipIf(process.platform !== 'linux')('the guard worker of a config with
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/mentions has an invalid pattern/);
+  });
+
+  it('also lints the file --fix changed: one worker for the run, not a second for the fix', async () => {
+    const cwd = tempTree({ '.mlsdrc.yaml': PATTERNS, 'doc.md': '# Doc\n\n## Metrics\n\nWe track PR-AUC offline and CTR online.\n' });
+    const child = spawn(process.execPath, [BIN, 'lint', 'doc.md', '--fix', '--format', 'json'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // The lint workers this run starts, seen by polling its children while it runs.
+    const seen = new Set<string>();
+    const poll = setInterval(() => {
+      for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+        try {
+          const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+          const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+          if (ppid === child.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('lint-process')) seen.add(pid);
+        } catch {
+          // gone between listing and reading
+        }
+      }
+    }, 2);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    clearInterval(poll);
+    expect(stderr).toMatch(/mlsd: fixed doc\.md: inserted "Labels"/);
+    expect(code).toBe(1); // the inserted skeletons are still to be filled in
+    expect(seen.size).toBe(1);
   });
 });

@@ -84,7 +84,7 @@ function progressReporter(total: number, io: Io) {
 const PROGRESS_MIN_FILES = 50;
 
 /** --fix, one file at a time as results stream to the report. */
-async function fixFor(resolved: ResolvedConfig, checklists: Checklists, timeoutMs: number, io: Io) {
+async function fixFor(resolved: ResolvedConfig, checklists: Checklists, timeoutMs: number, guard: ProcessPool | undefined, io: Io) {
   const { fixer } = await import('../run/fix.js');
   const { templates } = resolved.config;
   return fixer({
@@ -94,6 +94,7 @@ async function fixFor(resolved: ResolvedConfig, checklists: Checklists, timeoutM
     cwd: io.cwd,
     report: (line) => io.stderr.write(`mlsd: fixed ${line}\n`),
     timeoutMs,
+    ...(guard ? { guard } : {}),
   });
 }
 
@@ -151,7 +152,7 @@ async function lintWithConfig(
 
   const maxFileSize = options.maxFileSize ?? resolved.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (options.fix) refuseUnfixable(files, io.cwd);
-  const fixer = options.fix ? await fixFor(resolved, checklists, timeoutMs, io) : undefined;
+  const fixer = options.fix ? await fixFor(resolved, checklists, timeoutMs, guard, io) : undefined;
 
   // SARIF and annotations name files from the repository root; only they pay for asking git.
   const repoPrefix = options.format === 'sarif' || options.format === 'github' ? await (await import('./git.js')).repoPrefix(io.cwd) : undefined;

@@ -21,6 +21,8 @@ export interface FixContext {
   report: (line: string) => void;
   /** The per-file limit for a fixed file linted again in a worker. */
   timeoutMs: number;
+  /** A pool the run started ahead (the guard worker of a team's patterns): the fixed file is linted there, not in a second worker. */
+  guard?: ProcessPool;
 }
 
 /** `--fix` for a run: fixes one file's findings at a time; `close` stops its worker, if it started one. */
@@ -83,11 +85,11 @@ export function sectionRenderer(templatesDir?: string): SectionRenderer {
 export function fixer(context: FixContext): Fixer {
   const render = sectionRenderer(context.templatesDir);
   // The fixed file is linted where the original was (lint-files.ts): a team's pattern may stall on the inserted sections.
-  let guard: ProcessPool | undefined;
+  let own: ProcessPool | undefined;
   let tasks = 0;
   const relint = async (file: string, text: string, settings: FileSettings): Promise<FileResult> => {
     if (!lintsInWorker(text, settings)) return lintDocument(file, text, settings, context.checklists);
-    guard ??= new (await import('./process-pool.js')).ProcessPool(1, { timeoutMs: context.timeoutMs });
+    const guard = context.guard ?? (own ??= new (await import('./process-pool.js')).ProcessPool(1, { timeoutMs: context.timeoutMs }));
     return guard.lint({ index: tasks++, path: file, settings, maxFileSize: Infinity, text });
   };
   const fix = async (result: FileResult): Promise<FileResult> => {
@@ -105,5 +107,5 @@ export function fixer(context: FixContext): Fixer {
     context.report(`${result.file}: inserted ${describeInsertions(inserted, original.split(/\r?\n/).length)}`);
     return relint(result.file, text, settings);
   };
-  return { fix, close: () => guard?.close() };
+  return { fix, close: () => own?.close() }; // a pool the run gave is the run's to close
 }
