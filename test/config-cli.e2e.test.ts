@@ -348,6 +348,17 @@ describe('team checklist in a run', () => {
     expect(rollback.stdout).toMatch(/^present +addressed with substance, under a heading such as "Rollback plan", "Rollback"\n +in a document in ru, also "Откат", "План отката"\n/m);
   });
 
+  it('explains the head words that name an item, the built-in Russian ones and a team\'s, each language\'s on a line of its own', () => {
+    const builtIn = runCli(['explain', 'leakage-checks', '--no-config']);
+    expect(builtIn.code).toBe(0);
+    // "2.3. Утечки данных" is found by its head word: explain says so, not only the English aliases.
+    expect(builtIn.stdout).toMatch(/\n +or a heading with a word that starts with "leak", .*\n +in a document in ru, also a heading with a word that starts with "утеч"\n/);
+    const root = tree({ '.mlsdrc.yaml': 'checklist:\n  leakage-checks:\n    heads: { ru: [заглядыв] }\n' });
+    const team = runCli(['explain', 'leakage-checks'], { cwd: root });
+    expect(team.code).toBe(0);
+    expect(team.stdout).toMatch(/^ +in a document in ru, also a heading with a word that starts with "утеч", "заглядыв"$/m);
+  });
+
   it('applies overrides by glob relative to the config file', () => {
     const noLabels = DOC.replace(/## Labels\n.*\n/, '');
     const root = tree({

@@ -102,6 +102,19 @@ function headingsByLanguage(item: ChecklistItem, schema: Json): { lang?: string;
 }
 
 /**
+ * The head words that name an item whatever the rest of a heading says, as `headingsByLanguage`
+ * lists aliases: those for every document (a plain list, the base language's), then each other
+ * language's. A Russian team's headings ("2.3. Утечки данных") are mostly found this way.
+ */
+function headWordsByLanguage(schema: Json): { lang?: string; heads: string[] }[] {
+  const authored = (schema.mlsd as { heads?: LangTerms } | undefined)?.heads ?? [];
+  const keyed = Array.isArray(authored) ? { [BASE_LANGUAGE]: authored } : authored;
+  const every = keyed[BASE_LANGUAGE] ?? [];
+  const others = Object.entries(keyed).filter(([lang, heads]) => lang !== BASE_LANGUAGE && heads.length > 0);
+  return [...(every.length > 0 ? [{ heads: every }] : []), ...others.map(([lang, heads]) => ({ lang, heads }))];
+}
+
+/**
  * What makes an item present, weak or absent. `requiredWhen`: the front matter that makes an
  * optional item required, in words, when the config says so.
  */
@@ -115,6 +128,11 @@ export function explainItem(item: ChecklistItem, schema: Json, rules: readonly R
     '',
     `present  addressed with substance, under a heading such as ${quoted(every!.headings)}`,
     ...others.map(({ lang, headings }) => `         in a document in ${lang}, also ${quoted(headings)}`),
+    ...headWordsByLanguage(schema).map(({ lang, heads }) =>
+      lang === undefined
+        ? `         or a heading with a word that starts with ${quoted(heads)}`
+        : `         in a document in ${lang}, also a heading with a word that starts with ${quoted(heads)}`,
+    ),
     '         (any level; numbering and emoji ignored), or by concrete evidence inside another section.',
     'weak     the heading or a mention is there, but the text is a placeholder (TODO, TBD, XX, <fill in>),',
     `         too short${messages.length > 0 ? ', or:' : '.'}`,
