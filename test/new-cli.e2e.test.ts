@@ -70,7 +70,12 @@ describe('mlsd new (end to end)', () => {
     expect(run.stdout).toContain('latency_budget: 300 ms');
     const typo = runCli(['new', 'x', '--type', 'generic', '--yes', '--set', 'ownr=me', '--dry-run'], { cwd });
     expect(typo.code).toBe(0);
-    expect(typo.stderr).toContain('no generic question asks "ownr"');
+    expect(typo.stderr).toContain('no generic question asks "ownr" (did you mean "owner"?); kept for the template');
+    // A misspelt key in a team's answers file names the key it most likely meant, as a misspelt config key does.
+    writeFileSync(join(cwd, 'ru.yaml'), 'label_sorce: расторжение договора\nвладелец: команда\n');
+    const fileTypo = runCli(['new', 'x', '--type', 'generic', '--yes', '--answers', 'ru.yaml', '--dry-run'], { cwd });
+    expect(fileTypo.code).toBe(0);
+    expect(fileTypo.stderr).toContain('no generic question asks "label_sorce" (did you mean "label_source"?), "владелец"; kept for the template');
     const bad = runCli(['new', 'x', '--type', 'generic', '--yes', '--set', 'latency_budget=fast', '--dry-run'], { cwd });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^mlsd: --set: "latency_budget" "fast" is not a latency/);

@@ -7,6 +7,7 @@ import { configFor, relativeToRoot } from '../config/resolve.js';
 import { designDocScope } from '../run/design-docs.js';
 import type { Answers, FingerprintsFile, Given, ScaffoldConfig, TemplateGap, TemplateSpec } from '../scaffold/index.js';
 import { EXIT, UserError } from '../errors.js';
+import { didYouMean } from '../suggest.js';
 import type { Io } from '../io/process.js';
 import { safeWrite, whyWriteFailed } from '../io/write.js';
 import { readText } from './io.js';
@@ -173,7 +174,7 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
 
   const resolution = s.resolveAnswers({ questions: template.questions, config, file, sets: options.set ?? [], context: { title: s.titleFromName(name) } });
   if (resolution.unknown.length > 0) {
-    io.stderr.write(`mlsd: no ${template.id} question asks ${resolution.unknown.map((k) => `"${k}"`).join(', ')}; kept for the template, check the spelling\n`);
+    io.stderr.write(`mlsd: no ${template.id} question asks ${resolution.unknown.map((k) => `"${k}"${didYouMean(k, template.questions.map((q) => q.key))}`).join(', ')}; kept for the template, check the spelling\n`);
   }
   let answers: Answers;
   let unanswered: string[] = [];
