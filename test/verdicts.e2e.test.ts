@@ -85,6 +85,23 @@ describe('a team adds a language and its own synonyms in config', () => {
     expect(later.checklist['latency-budget']).toBe('weak');
   });
 
+  it('adds a declared built-in language\'s lists to its own: a Russian deferral keeps every built-in Russian hedge', () => {
+    const dir = tempDir();
+    // No name or stop words: Russian is built in, and the team only adds a deferral of its own.
+    writeFileSync(join(dir, '.mlsdrc.yaml'), 'languages:\n  ru:\n    notSubstance:\n      deferral: ["после пилота"]\n');
+    const doc = (latency: string) => `# Отток\n\n## Требования к задержке\n\nЭто пакетный прогон для всех абонентов, и ${latency}\n`;
+    writeFileSync(join(dir, 'hedged.md'), doc('он занимает примерно 90 минут.'));
+    writeFileSync(join(dir, 'deferred.md'), doc('его длительность в 90 минут зафиксируем после пилота.'));
+    writeFileSync(join(dir, 'stated.md'), doc('он занимает не более 90 минут.'));
+    const run = runCli(['lint', 'hedged.md', 'deferred.md', 'stated.md', '--format', 'json'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    const [hedged, deferred, stated] = JSON.parse(run.stdout).files;
+    expect(hedged.language).toBe('ru');
+    expect(hedged.checklist['latency-budget']).toBe('weak');
+    expect(deferred.checklist['latency-budget']).toBe('weak');
+    expect(stated.checklist['latency-budget']).toBe('present');
+  });
+
   it('refuses a language without stop words, naming the file and key', () => {
     const dir = tempDir();
     writeFileSync(join(dir, '.mlsdrc.yaml'), 'languages:\n  de:\n    name: Deutsch\n');

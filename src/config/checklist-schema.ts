@@ -110,6 +110,25 @@ function itemConstraints(item: ItemConfig, isNew: boolean, ownFacts: Record<stri
   return extra;
 }
 
+const added = (a: readonly string[] | undefined, b: readonly string[] | undefined) => [...new Set([...(a ?? []), ...(b ?? [])])];
+
+/**
+ * A team's declaration of a language the checklist already has (`ru`, `en`): its lists add to the
+ * built-in ones, as an item's `aliases` and `mentions` do, so a team adding one Russian deferral
+ * keeps every built-in Russian hedge, deferral and negation. Its `name` replaces.
+ */
+function addToLanguage(builtIn: LanguageSource, team: Partial<LanguageSource>): LanguageSource {
+  const notSubstance: Record<string, string[]> = { ...builtIn.notSubstance };
+  for (const [list, terms] of Object.entries(team.notSubstance ?? {})) notSubstance[list] = added(notSubstance[list], terms);
+  return {
+    ...builtIn,
+    name: team.name ?? builtIn.name,
+    stopwords: added(builtIn.stopwords, team.stopwords),
+    notSubstance,
+    deferredSections: added(builtIn.deferredSections, team.deferredSections),
+  };
+}
+
 /**
  * One checklist schema from the built-in one and the configured items: new items added, existing
  * ones changed, `required` and `required: { when }` written as JSON Schema.
@@ -118,7 +137,11 @@ export function buildChecklistSchema(items: Record<string, ItemConfig>, base: An
   const schema = structuredClone(base);
   if (Object.keys(languages).length > 0) {
     const mlsd = (schema.mlsd ??= {}) as { languages?: Record<string, LanguageSource> };
-    mlsd.languages = { ...mlsd.languages, ...structuredClone(languages) };
+    mlsd.languages = { ...mlsd.languages };
+    for (const [code, language] of Object.entries(structuredClone(languages))) {
+      const builtIn = mlsd.languages[code];
+      mlsd.languages[code] = builtIn === undefined ? language : addToLanguage(builtIn, language);
+    }
   }
   const itemsSchema = (schema.properties.items ??= { type: 'object' }) as { properties?: Record<string, ItemSchema>; required?: string[] };
   const properties = (itemsSchema.properties ??= {});
