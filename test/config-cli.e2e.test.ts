@@ -359,6 +359,13 @@ describe('team checklist in a run', () => {
     expect(team.stdout).toMatch(/^ +in a document in ru, also a heading with a word that starts with "утеч", "заглядыв"$/m);
   });
 
+  it('explains a Russian title once, though the Russian aliases repeat it', () => {
+    const root = tree({ '.mlsdrc.yaml': 'checklist:\n  rollback-plan:\n    title: План отката\n    aliases: { ru: [Откат модели, План отката] }\n' });
+    const run = runCli(['explain', 'rollback-plan'], { cwd: root });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^present +addressed with substance, under a heading such as "План отката"\n +in a document in ru, also "Откат модели"\n/m);
+  });
+
   it('applies overrides by glob relative to the config file', () => {
     const noLabels = DOC.replace(/## Labels\n.*\n/, '');
     const root = tree({

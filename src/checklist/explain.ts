@@ -97,7 +97,11 @@ function headingsByLanguage(item: ChecklistItem, schema: Json): { lang?: string;
   const keyed = Array.isArray(authored) ? { [BASE_LANGUAGE]: authored } : authored;
   const supplied = item.skeleton === undefined ? undefined : leadingHeading(item.skeleton);
   const every = [...new Set([item.title, ...(keyed[BASE_LANGUAGE] ?? []), ...(supplied ? [supplied] : [])])];
-  const others = Object.entries(keyed).filter(([lang, headings]) => lang !== BASE_LANGUAGE && headings.length > 0);
+  // A language's heading that is the title already (a Russian title, and the same Russian alias) is said once.
+  const others = Object.entries(keyed)
+    .filter(([lang]) => lang !== BASE_LANGUAGE)
+    .map(([lang, headings]) => [lang, headings.filter((h) => !every.includes(h))] as const)
+    .filter(([, headings]) => headings.length > 0);
   return [{ headings: every }, ...others.map(([lang, headings]) => ({ lang, headings }))];
 }
 
