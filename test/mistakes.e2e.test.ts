@@ -99,6 +99,20 @@ describe('mlsd explain', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('mlsd: unknown rule or item "drift-monitorng" (did you mean "drift-monitoring"?); `mlsd explain` lists them all\n');
   });
+
+  it('with a heading of the team\'s doc: the item lint finds under it', () => {
+    const run = runCli(['explain', '2.3. Утечки данных', '--no-config']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^The heading "2\.3\. Утечки данных" names leakage-checks\.\n\nleakage-checks: Leakage checks \(required\)$/m);
+    expect(runCli(['explain', '4.2. Требования к работе системы', '--no-config']).stdout).toMatch(/^latency-budget: /m);
+    const two = runCli(['explain', 'Metrics and monitoring', '--no-config']);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toBe('mlsd: the heading "Metrics and monitoring" names metrics and drift-monitoring: `mlsd explain <item-id>` explains one\n');
+    const none = runCli(['explain', 'Привет, мир', '--no-config']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe('mlsd: unknown rule or item "Привет, мир"; `mlsd explain` lists them all\n');
+  });
 });
 
 describe('flags', () => {

@@ -1,8 +1,12 @@
 import { buildChecklistSchema, requirementText } from '../config/checklist-schema.js';
 import { Checklists, settingsPerOverride, type FileSettings } from '../config/settings.js';
 import { catalogue, explainItem, listAll, pageOf, type Json, type LevelOf } from '../checklist/explain.js';
-import type { ChecklistItem } from '../checklist/types.js';
-import { didYouMean } from '../suggest.js';
+import type { Checklist, ChecklistItem } from '../checklist/types.js';
+import { normalizeHeading } from '../checklist/headings.js';
+import { BASE_LANGUAGE } from '../checklist/load.js';
+import { isOwnHeading } from '../lint/model.js';
+import type { Section } from '../lint/outline.js';
+import { closest, didYouMean } from '../suggest.js';
 import { configFor, type ConfigFlags } from '../config/resolve.js';
 import { UserError } from '../errors.js';
 
@@ -45,5 +49,28 @@ export async function runExplain(id: string | undefined, flags: ConfigFlags, cwd
     stdout.write(explainItem(found.item, schema.properties.items.properties[id] ?? {}, [...rules.values()].map((r) => r.rule), levelOf, requiredWhen));
     return 0;
   }
-  throw new UserError(`unknown rule or item "${id}"${didYouMean(id, [...rules.keys(), ...items.keys()])}; \`mlsd explain\` lists them all`);
+  // A heading of the team's doc ("2.3. Утечки данных") names the item lint finds under it.
+  // A misspelt id is that, not a heading ("drift-monitorin" holds the head word "drift").
+  const known = [...rules.keys(), ...items.keys()];
+  const named = closest(id, known) === undefined ? itemsNamedBy(id, checklists[0], layers[0]) : [];
+  if (named.length === 1) {
+    const { item, settings } = items.get(named[0]!)!;
+    const schema = buildChecklistSchema(settings.checklist, undefined, settings.languages) as { properties: { items: { properties: Record<string, Json> } } };
+    const requirement = settings.checklist[item.id]?.required;
+    const requiredWhen = typeof requirement === 'object' ? requirementText(requirement) : undefined;
+    stdout.write(`The heading "${id}" names ${item.id}.\n\n`);
+    stdout.write(explainItem(item, schema.properties.items.properties[item.id] ?? {}, [...rules.values()].map((r) => r.rule), levelOf, requiredWhen));
+    return 0;
+  }
+  if (named.length > 1) throw new UserError(`the heading "${id}" names ${named.join(' and ')}: \`mlsd explain <item-id>\` explains one`);
+  throw new UserError(`unknown rule or item "${id}"${didYouMean(id, known)}; \`mlsd explain\` lists them all`);
+}
+
+/** The items a heading would be the section of, in a document in any language the checklist has. */
+function itemsNamedBy(heading: string, checklist: Checklist | undefined, settings: FileSettings | undefined): string[] {
+  const normalized = normalizeHeading(heading);
+  if (checklist === undefined || normalized === '') return [];
+  const languages = [...new Set([BASE_LANGUAGE, 'ru', ...Object.keys(settings?.languages ?? {})])];
+  const section = { title: heading, normalized, level: 2 } as Section;
+  return checklist.inLanguage(languages.join('+')).items.filter((item) => isOwnHeading(item, section)).map((item) => item.id);
 }

@@ -96,7 +96,7 @@ configured "paths". See docs/config.md.`,
   program
     .command('explain')
     .description('List the rules and checklist items, or explain one: a rule\'s page (what it checks, why, a failing and a passing example), or what makes an item present, weak or absent.')
-    .argument('[id]', 'a rule id as lint reports it (e.g. latency-stage-sum) or a checklist item id (e.g. labels); none lists them all; the config\'s own rules and items too')
+    .argument('[id]', 'a rule id as lint reports it (e.g. latency-stage-sum) or a checklist item id (e.g. labels), or a heading of a doc (e.g. "2.3. Утечки данных"): the item lint finds under it; none lists them all; the config\'s own rules and items too')
     .option('-c, --config <file>', 'use this config file instead of searching from the working directory upward (team items and rules)')
     .option('--no-config', 'ignore every config file: the built-in checklist only')
     .action(async (id: string | undefined, options: { config?: string | boolean }) => {
