@@ -366,6 +366,15 @@ describe('team checklist in a run', () => {
     expect(run.stdout).toMatch(/^present +addressed with substance, under a heading such as "План отката"\n +in a document in ru, also "Откат модели"\n/m);
   });
 
+  it('refuses a config that is not UTF-8, whose Russian aliases would match no heading', () => {
+    const root = tree({ 'doc.md': DOC });
+    const alias = Buffer.from([0xd0, 0xe0, 0xe7, 0xec, 0xe5, 0xf2, 0xea, 0xe0]); // "Разметка" in Windows-1251
+    writeFileSync(join(root, '.mlsdrc.yaml'), Buffer.concat([Buffer.from('checklist:\n  labels:\n    aliases: { ru: ['), alias, Buffer.from('] }\n')]));
+    const run = runCli(['lint', 'doc.md'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('mlsd: .mlsdrc.yaml: cannot read config: it is not UTF-8 text (saved as Windows-1251, say?): save it as UTF-8\n');
+  });
+
   it('applies overrides by glob relative to the config file', () => {
     const noLabels = DOC.replace(/## Labels\n.*\n/, '');
     const root = tree({

@@ -76,6 +76,14 @@ describe('mlsd new (end to end)', () => {
     const fileTypo = runCli(['new', 'x', '--type', 'generic', '--yes', '--answers', 'ru.yaml', '--dry-run'], { cwd });
     expect(fileTypo.code).toBe(0);
     expect(fileTypo.stderr).toContain('no generic question asks "label_sorce" (did you mean "label_source"?), "владелец"; kept for the template');
+    // An answers file saved as Windows-1251 is refused, not drawn into the doc as question marks.
+    writeFileSync(join(cwd, 'cp1251.yaml'), Buffer.from([...Buffer.from('owner: '), 0xc8, 0xe2, 0xe0, 0xed, 0x0a]));
+    const encoded = runCli(['new', 'x', '--type', 'generic', '--yes', '--answers', 'cp1251.yaml', '--dry-run'], { cwd });
+    expect(encoded.code).toBe(2);
+    expect(encoded.stdout).toBe('');
+    expect(encoded.stderr).toMatch(/^mlsd: cannot read cp1251\.yaml: it is not UTF-8 text \(saved as Windows-1251, say\?\): save it as UTF-8\n$/m);
+    writeFileSync(join(cwd, 'bom.yaml'), `\uFEFFowner: Иван\n`);
+    expect(runCli(['new', 'x', '--type', 'generic', '--yes', '--answers', 'bom.yaml', '--dry-run'], { cwd }).stdout).toContain('owner: Иван\n');
     const bad = runCli(['new', 'x', '--type', 'generic', '--yes', '--set', 'latency_budget=fast', '--dry-run'], { cwd });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^mlsd: --set: "latency_budget" "fast" is not a latency/);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { firstLine, UserError } from '../errors.js';
+import { NOT_UTF8, utf8Text } from '../io/text.js';
 
 /** File names mlsd looks for in each directory, first match wins. */
 export const CONFIG_NAMES = ['.mlsdrc.yaml', '.mlsdrc.yml', '.mlsdrc.json', 'mlsd.config.yaml', 'package.json'] as const;
@@ -51,13 +52,15 @@ const CANNOT_READ: Record<string, string> = {
  */
 export function readConfigFile(path: string, cwd: string): ConfigSource | undefined {
   const label = displayPath(path, cwd);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     throw new ConfigError([{ file: label, message: CANNOT_READ[code] ?? `cannot read config (${(error as Error).message})` }]);
   }
+  const text = utf8Text(bytes);
+  if (text === undefined) throw new ConfigError([{ file: label, message: `cannot read config: ${NOT_UTF8}` }]);
   // Most package.json files have no `mlsd` key: JSON.parse tells far sooner than the YAML parser
   // (which gives line numbers) reads the file (bench/README.md, "Measurements behind the code").
   if (path.endsWith('package.json') && !hasMlsdKey(text)) return undefined;
