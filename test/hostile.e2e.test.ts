@@ -67,6 +67,8 @@ describe('hostile files (the CLI)', () => {
     const byName = (name: string) => run.files.find((f) => f.file.endsWith(name));
     expect(rules(byName('image.md'))).toEqual(['not-text']);
     expect(rules(byName('latin1.md'))).toEqual(['not-text']);
+    // A Russian doc saved as Windows-1251 is text in another encoding, and the message says so.
+    expect(byName('latin1.md')!.diagnostics[0]!.message).toMatch(/^The file is not UTF-8 text \(\d+ byte sequences are not valid UTF-8: saved as Windows-1251 or Latin-1, say\?\); save it as UTF-8\. It was not linted\.$/);
     expect(rules(byName('stray.md'))).not.toContain('not-text');
   });
 

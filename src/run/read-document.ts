@@ -57,7 +57,8 @@ export function decodeDocument(bytes: Uint8Array): ReadDocument {
   let replaced = 0;
   for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) replaced++;
   if (replaced > 0 && replaced / text.length > MAX_REPLACEMENT_RATIO) {
-    return notText(`${replaced} byte sequences are not valid UTF-8; save it as UTF-8`);
+    // Text in another encoding (a Russian doc saved as Windows-1251) is text, just not UTF-8: say so.
+    return { unreadable: { ruleId: NOT_TEXT, message: `The file is not UTF-8 text (${replaced} byte sequences are not valid UTF-8: saved as Windows-1251 or Latin-1, say?); save it as UTF-8. It was not linted.` } };
   }
   return { text };
 }
