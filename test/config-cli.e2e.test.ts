@@ -375,6 +375,16 @@ describe('team checklist in a run', () => {
     expect(run.stderr).toBe('mlsd: .mlsdrc.yaml: cannot read config: it is not UTF-8 text (saved as Windows-1251, say?): save it as UTF-8\n');
   });
 
+  it('finds a team\'s Russian heading whether it is written with ё or е', () => {
+    const config = 'checklist:\n  quality-report:\n    title: Quality report\n    heads: { ru: [отчет] }\n  rollout-plan:\n    title: Rollout plan\n    aliases: { ru: [Развёртывание] }\n';
+    const doc = '# Отток\n\n## Отчёт о качестве\n\nКаждую неделю отчёт о качестве модели уходит владельцу продукта и команде.\n\n## Развертывание\n\nСначала модель работает в теневом режиме, потом на десяти процентах трафика.\n';
+    const root = tree({ '.mlsdrc.yaml': config, 'doc.md': doc });
+    const run = runCli(['lint', 'doc.md', '--format', 'json'], { cwd: root });
+    const items = (JSON.parse(run.stdout) as { files: { items: Record<string, { state: string; via?: string }> }[] }).files[0]!.items;
+    expect(items['quality-report']).toMatchObject({ state: 'present', via: 'heading' });
+    expect(items['rollout-plan']).toMatchObject({ state: 'present', via: 'heading' });
+  });
+
   it('applies overrides by glob relative to the config file', () => {
     const noLabels = DOC.replace(/## Labels\n.*\n/, '');
     const root = tree({

@@ -11,6 +11,7 @@ describe('normalizeHeading', () => {
     ['Monitoring & Alarms!', 'monitoring and alarms'],
     ['IV. Drift monitoring', 'drift monitoring'],
     ['2.2 Quality Metrics and Success Criteria', 'quality metrics and success criteria'],
+    ['4.3. Отчёт о качестве', 'отчет о качестве'],
   ])('%s → %s', (heading, expected) => {
     expect(normalizeHeading(heading)).toBe(expected);
   });

@@ -14,7 +14,8 @@ const INNER_PUNCTUATION = /[,;:()[\]{}|"“”]+/g;
 export function normalizeHeading(text: string): string {
   let t = text.replace(MARKUP, (_m, link: string | undefined) => link ?? ' ').replace(EMOJI, ' ').trim();
   t = t.replace(NUMBERING, '').replace(TRAILING, '');
-  return t.replace(/&/g, ' and ').replace(INNER_PUNCTUATION, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  // Russian writes ё as е as often as not: "Отчёт" is the heading a team's "отчет" names.
+  return t.replace(/&/g, ' and ').replace(INNER_PUNCTUATION, ' ').replace(/\s+/g, ' ').trim().toLowerCase().replace(/ё/g, 'е');
 }
 
 /** A heading matches an alias when it equals it or contains it as whole words ("Scaling, Monitoring, and Updates"). */
