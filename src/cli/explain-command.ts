@@ -3,7 +3,6 @@ import { Checklists, settingsPerOverride, type FileSettings } from '../config/se
 import { catalogue, explainItem, listAll, pageOf, type Json, type LevelOf } from '../checklist/explain.js';
 import type { Checklist, ChecklistItem } from '../checklist/types.js';
 import { normalizeHeading } from '../checklist/headings.js';
-import { BASE_LANGUAGE } from '../checklist/load.js';
 import { isOwnHeading } from '../lint/model.js';
 import type { Section } from '../lint/outline.js';
 import { closest, didYouMean } from '../suggest.js';
@@ -41,36 +40,38 @@ export async function runExplain(id: string | undefined, flags: ConfigFlags, cwd
     stdout.write(await pageOf(rule, levelOf));
     return 0;
   }
+  // What makes an item present, weak or absent, from the checklist schema of the layer that has it.
+  const explainOne = (item: ChecklistItem, settings: FileSettings) => {
+    const requirement = settings.checklist[item.id]?.required;
+    const requiredWhen = typeof requirement === 'object' ? requirementText(requirement) : undefined;
+    return explainItem(item, schemaOf(settings).properties.items.properties[item.id] ?? {}, [...rules.values()].map((r) => r.rule), levelOf, requiredWhen);
+  };
   const found = items.get(id);
   if (found) {
-    const schema = buildChecklistSchema(found.settings.checklist, undefined, found.settings.languages) as { properties: { items: { properties: Record<string, Json> } } };
-    const requirement = found.settings.checklist[id]?.required;
-    const requiredWhen = typeof requirement === 'object' ? requirementText(requirement) : undefined;
-    stdout.write(explainItem(found.item, schema.properties.items.properties[id] ?? {}, [...rules.values()].map((r) => r.rule), levelOf, requiredWhen));
+    stdout.write(explainOne(found.item, found.settings));
     return 0;
   }
   // A heading of the team's doc ("2.3. Утечки данных") names the item lint finds under it.
   // A misspelt id is that, not a heading ("drift-monitorin" holds the head word "drift").
   const known = [...rules.keys(), ...items.keys()];
-  const named = closest(id, known) === undefined ? itemsNamedBy(id, checklists[0], layers[0]) : [];
+  const named = closest(id, known) === undefined && checklists[0] && layers[0] ? itemsNamedBy(id, checklists[0], layers[0]) : [];
   if (named.length === 1) {
     const { item, settings } = items.get(named[0]!)!;
-    const schema = buildChecklistSchema(settings.checklist, undefined, settings.languages) as { properties: { items: { properties: Record<string, Json> } } };
-    const requirement = settings.checklist[item.id]?.required;
-    const requiredWhen = typeof requirement === 'object' ? requirementText(requirement) : undefined;
-    stdout.write(`The heading "${id}" names ${item.id}.\n\n`);
-    stdout.write(explainItem(item, schema.properties.items.properties[item.id] ?? {}, [...rules.values()].map((r) => r.rule), levelOf, requiredWhen));
+    stdout.write(`The heading "${id}" names ${item.id}.\n\n${explainOne(item, settings)}`);
     return 0;
   }
   if (named.length > 1) throw new UserError(`the heading "${id}" names ${named.join(' and ')}: \`mlsd explain <item-id>\` explains one`);
   throw new UserError(`unknown rule or item "${id}"${didYouMean(id, known)}; \`mlsd explain\` lists them all`);
 }
 
+type ChecklistSchema = { mlsd?: { languages?: Record<string, unknown> }; properties: { items: { properties: Record<string, Json> } } };
+const schemaOf = (settings: FileSettings) => buildChecklistSchema(settings.checklist, undefined, settings.languages) as ChecklistSchema;
+
 /** The items a heading would be the section of, in a document in any language the checklist has. */
-function itemsNamedBy(heading: string, checklist: Checklist | undefined, settings: FileSettings | undefined): string[] {
+function itemsNamedBy(heading: string, checklist: Checklist, settings: FileSettings): string[] {
   const normalized = normalizeHeading(heading);
-  if (checklist === undefined || normalized === '') return [];
-  const languages = [...new Set([BASE_LANGUAGE, 'ru', ...Object.keys(settings?.languages ?? {})])];
+  if (normalized === '') return [];
+  const languages = Object.keys(schemaOf(settings).mlsd?.languages ?? {});
   const section = { title: heading, normalized, level: 2 } as Section;
   return checklist.inLanguage(languages.join('+')).items.filter((item) => isOwnHeading(item, section)).map((item) => item.id);
 }
