@@ -1,11 +1,12 @@
 /**
- * UTF-8 bytes as text, a byte-order mark dropped; undefined when they are not UTF-8. A config or
- * an answers file saved in another encoding (Windows-1251, say) would otherwise be read with its
- * Cyrillic turned into U+FFFD: aliases that match no heading, an owner of question marks.
+ * UTF-8 bytes as text, a byte-order mark dropped (or kept, for text written back as it was read);
+ * undefined when they are not UTF-8. A config or an answers file saved in another encoding
+ * (Windows-1251, say) would otherwise be read with its Cyrillic turned into U+FFFD: aliases that
+ * match no heading, an owner of question marks.
  */
-export function utf8Text(bytes: Uint8Array): string | undefined {
+export function utf8Text(bytes: Uint8Array, { keepBom = false } = {}): string | undefined {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: keepBom }).decode(bytes);
   } catch {
     return undefined;
   }

@@ -7,6 +7,7 @@ import { insertSections, type SectionInsertion } from '../lint/fix.js';
 import type { Diagnostic } from '../lint/types.js';
 import type { TemplateSpec } from '../scaffold/index.js';
 import { lintDocument } from './lint-file.js';
+import { utf8Text } from '../io/text.js';
 import { safeWrite } from '../io/write.js';
 import { lintsInWorker } from './guard.js';
 import type { ProcessPool } from './process-pool.js';
@@ -42,11 +43,7 @@ export function describeInsertions(inserted: readonly { title: string; before: n
  */
 function plainUtf8(bytes: Buffer): string | undefined {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return undefined;
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
+  return utf8Text(bytes, { keepBom: true });
 }
 
 /** A missing required section that is not suppressed: --fix inserts its skeleton. */
