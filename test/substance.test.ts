@@ -102,7 +102,7 @@ describe('a sentence states a fact only when it commits to it', () => {
     ['leakage-checks', 'Testing', 'We ran out of time to add more tests.'],
     ['leakage-checks', 'Testing', 'The load test checks for memory leaks over a long conversation.'],
     ['leakage-checks', 'Security', 'Every query is filtered by organisation to avoid cross-tenant leakage.'],
-    ['labels', 'Usability', 'Add clear labels and help text to the form.'],
+    ['labels', 'Usability', 'Add button labels and help text to the form.'],
     ['drift-monitoring', 'Overview', 'The system monitors support conversations and escalates angry customers to a human.'],
     ['serving-mode', 'Use cases', 'Live in-game betting needs real-time data from the league.'],
     ['serving-mode', 'Compute', 'Describe the compute requirements for training and inference.'],
