@@ -65,7 +65,11 @@ describe('the report is printed as files are linted', () => {
     const [one, two] = ['1', '2'].map((threads) => runCli([...args, '--threads', threads], { cwd: dir }));
     expect(two).toEqual(one);
     expect(one!.stdout).not.toMatch(/ warning /);
-    expect(one!.stdout).toMatch(/problems? \(\d+ errors?, 0 warnings\)/);
+    // The footer counts the warnings it does not list, as --max-warnings does.
+    const { errors, warnings } = (JSON.parse(runs['json 1']!.stdout) as { summary: { errors: number; warnings: number } }).summary;
+    expect(warnings).toBeGreaterThan(0);
+    expect(one!.stdout).toContain(`problems (${errors} errors, ${warnings} warnings) in `);
+    expect(one!.stdout).toMatch(new RegExp(`\\(${warnings} warnings not shown: --quiet\\)\n$`));
   });
 
   it('ends quietly when the reader closes the pipe early (| head -c 100)', () => {

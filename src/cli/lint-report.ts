@@ -1,6 +1,6 @@
 import type { FormatOptions, ReportFormat, ReportStream } from '../format/index.js';
 import type { FileResult } from '../run/result.js';
-import { addToSummary, emptySummary, isActive } from '../format/summary.js';
+import { addToSummary, emptySummary } from '../format/summary.js';
 import type { Io } from '../io/process.js';
 import { openReplacement, writeChunk } from '../io/write.js';
 
@@ -42,13 +42,19 @@ export interface ReportTarget {
  * once and keeps only running totals; a collecting format keeps what it will print, until the end.
  */
 export class LintReport {
-  /** Active findings over every file, whatever --quiet hides from the report: the exit code and --max-warnings go by these. */
-  errors = 0;
-  warnings = 0;
   /** What the report shows, for a collecting format (and the GitHub job summary); empty when streaming. */
   readonly shown: FileResult[] = [];
   private readonly summary = emptySummary();
   private readonly stream: ReportStream | undefined;
+
+  /** Active findings over every file, whatever --quiet hides from the report: the exit code and --max-warnings go by these, and so do the totals the report prints. */
+  get errors(): number {
+    return this.summary.errors;
+  }
+
+  get warnings(): number {
+    return this.summary.warnings;
+  }
 
   private constructor(
     private readonly format: ReportFormat,
@@ -68,14 +74,8 @@ export class LintReport {
   }
 
   async add(result: FileResult): Promise<void> {
-    for (const d of result.diagnostics) {
-      if (d.suppressed !== undefined) continue;
-      if (d.severity === 'error') this.errors += 1;
-      else this.warnings += 1;
-    }
     const shown = this.quiet ? { ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') } : result;
-    addToSummary(this.summary, shown);
-    this.summary.hidden += result.diagnostics.filter(isActive).length - shown.diagnostics.filter(isActive).length;
+    addToSummary(this.summary, result, shown);
     if (this.stream) await this.sink.write(this.stream.file(shown));
     else this.shown.push(shown);
   }

@@ -39,7 +39,7 @@ export const jsonReport: StreamingFormatter = ({ toolVersion, checklistId }) => 
     checklist: checklistId,
     files: array,
     // Warnings --quiet leaves out of `files` still count (--max-warnings counts them): `hiddenWarnings` says how many are not listed.
-    summary: { files: summary.files, errors: summary.errors, warnings: summary.warnings + summary.hidden, suppressed: summary.suppressed, hiddenWarnings: summary.hidden },
+    summary: { files: summary.files, errors: summary.errors, warnings: summary.warnings, suppressed: summary.suppressed, hiddenWarnings: summary.hidden },
   }));
   return {
     header: () => files.start(),

@@ -39,7 +39,8 @@ export const stylishReport: StreamingFormatter = ({ color, verbose }) => {
       const files = plural(count, 'file');
       const notes = [suppressed > 0 && `${suppressed} suppressed`, hidden > 0 && `${plural(hidden, 'warning')} not shown: --quiet`].filter(Boolean);
       const waived = notes.length > 0 ? c.dim(` (${notes.join('; ')})`) : '';
-      if (errors + warnings === 0) return `${c.green(`✔ ${files} checked, ${hidden > 0 ? 'no errors' : 'no problems'}`)}${waived}\n`;
+      // Warnings --quiet hides count here as they do in the exit code (--max-warnings): a run they fail never reads as clean.
+      if (errors + warnings === 0) return `${c.green(`✔ ${files} checked, no problems`)}${waived}\n`;
       const mark = errors > 0 ? c.red.bold('✖') : c.yellow.bold('⚠');
       return `${mark} ${plural(errors + warnings, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${filesWithProblems} of ${files}${waived}\n`;
     },

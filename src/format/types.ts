@@ -29,11 +29,14 @@ export type Formatter = (results: readonly FileResult[], options: FormatOptions)
 /** Totals over the files of a run, as the report shows them. */
 export interface RunSummary {
   files: number;
+  /** Active errors and warnings, listed or not: what the exit code and --max-warnings go by. */
   errors: number;
   warnings: number;
+  /** Findings waived by an inline suppression, of those the report lists. */
   suppressed: number;
+  /** Files with an active finding, listed or not. */
   filesWithProblems: number;
-  /** Active warnings left out of the report by --quiet: still counted by --max-warnings, so the footer says so. */
+  /** Of `warnings`, those --quiet leaves out of the report, so the footer says why they are not listed. */
   hidden: number;
 }
 
