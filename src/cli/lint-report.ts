@@ -56,6 +56,11 @@ export class LintReport {
     return this.summary.warnings;
   }
 
+  /** The warnings --quiet left out of the report. */
+  get hiddenWarnings(): number {
+    return this.summary.hidden;
+  }
+
   private constructor(
     private readonly format: ReportFormat,
     private readonly options: FormatOptions,
@@ -82,7 +87,7 @@ export class LintReport {
 
   /** Print the footer (or, for a collecting format, the whole report) and close the output. */
   async finish(): Promise<void> {
-    const text = this.stream ? this.stream.footer(this.summary) : 'collect' in this.format ? this.format.collect(this.shown, this.options) : '';
+    const text = this.stream ? this.stream.footer(this.summary) : 'collect' in this.format ? this.format.collect(this.shown, { ...this.options, hiddenWarnings: this.hiddenWarnings }) : '';
     await this.sink.write(text);
     await this.sink.end();
   }

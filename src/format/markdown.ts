@@ -12,7 +12,7 @@ const code = (s: string) => `\`${s.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
  * The scorecard: one row per document, one column per checklist item, for a PR comment or the
  * GitHub job summary. Findings follow in a collapsed list.
  */
-export const markdown: Formatter = (results) => {
+export const markdown: Formatter = (results, { hiddenWarnings = 0 }) => {
   const out: string[] = ['## mlsd design doc checklist', ''];
   if (results.length === 0) return `${out.join('\n')}No design docs were checked.\n`;
 
@@ -29,9 +29,11 @@ export const markdown: Formatter = (results) => {
     out.push(`| ${code(r.file)} | ${items.map((id) => { const s = r.checklist[id]; return s ? MARK[s] : '–'; }).join(' | ')} | ${problems} |`);
   }
   out.push('');
-  const totals = [plural(results.length, 'document'), plural(errors, 'error'), plural(warnings, 'warning')];
+  // Warnings --quiet left out count in the totals, as in the exit code (--max-warnings): the line says they are not listed.
+  const totals = [plural(results.length, 'document'), plural(errors, 'error'), plural(warnings + hiddenWarnings, 'warning')];
   if (suppressed > 0) totals.push(`${suppressed} suppressed`);
-  out.push(`${MARK.present} present · ${MARK.weak} weak · ${MARK.absent} absent — ${totals.join(', ')}`);
+  const hidden = hiddenWarnings > 0 ? ` (${plural(hiddenWarnings, 'warning')} not shown: --quiet)` : '';
+  out.push(`${MARK.present} present · ${MARK.weak} weak · ${MARK.absent} absent — ${totals.join(', ')}${hidden}`);
 
   const findings = results.flatMap((r) => r.diagnostics.filter(isActive).map((d) => ({ file: r.file, d })));
   if (findings.length > 0) {
