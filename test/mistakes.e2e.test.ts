@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { example, runCli, tempDir, tempTree } from './helpers.js';
 
 const DOC = example('feed-ranking.md');
+const DRAFT = example('churn-prediction-draft.md'); // problem_type in its front matter
 
 describe('a suppression naming an unknown rule or item', () => {
   it('is a finding that names it and the closest known one; item ids are valid targets', () => {
@@ -164,5 +165,48 @@ describe('flags', () => {
     expect([readme.code, readme.stdout]).toEqual([0, '']);
     expect(readme.stderr).toBe('mlsd: README.md (standard input) skipped: outside the config\'s "paths"\n');
     expect(lint('docs/x.md').code).toBe(1);
+  });
+
+  describe('--design-docs-only without paths judges standard input as it judges a file: by its name\'s folder or its own front matter', () => {
+    // The pre-commit entry with the buffer piped in, in a repository that never ran mlsd init. The
+    // README.md on disk declares itself a design doc: standard input, not that file, is judged.
+    const dir = tempTree({ 'README.md': DRAFT, 'docs/usage.md': '# Usage\n' });
+    const WHY = 'not a design doc (outside docs/design/, no problem_type in its front matter)';
+    const piped = (name: string, input: string, extra: string[] = []) => runCli(['lint', '--design-docs-only', '--stdin-filename', name, ...extra], { cwd: dir, input });
+
+    it('a plain README is skipped with the output and exit code of a skipped file', () => {
+      const file = runCli(['lint', '--design-docs-only', 'docs/usage.md'], { cwd: dir });
+      expect(file).toEqual({ code: 0, stdout: '', stderr: `mlsd: docs/usage.md skipped: ${WHY}\n` });
+      expect(piped('README.md', '# Service\n\nHow to run it.\n')).toEqual({ code: 0, stdout: '', stderr: `mlsd: README.md (standard input) skipped: ${WHY}\n` });
+      // A program reading JSON gets the same empty report as for the skipped file.
+      const json = piped('README.md', '# Service\n', ['--format', 'json']);
+      expect([json.code, json.stdout]).toEqual([0, runCli(['lint', '--design-docs-only', 'docs/usage.md', '--format', 'json'], { cwd: dir }).stdout]);
+      // Beside a design doc it is left out of the report, and --verbose says so.
+      writeFileSync(join(dir, 'ranking.md'), DOC);
+      const both = piped('README.md', '# Service\n', ['-', 'ranking.md', '--format', 'json', '--verbose']);
+      expect([both.code, both.stderr]).toEqual([0, `mlsd: README.md (standard input) skipped: ${WHY}\n`]);
+      expect((JSON.parse(both.stdout) as { files: { file: string }[] }).files.map((f) => f.file)).toEqual(['ranking.md']);
+    });
+
+    it('a doc whose front matter declares it a design doc is linted, under its name', () => {
+      const run = piped('notes/churn.md', DRAFT, ['--format', 'compact']);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toMatch(/^notes\/churn\.md:\d+:\d+: error required-section /m);
+    });
+
+    it('a doc named inside the drafts folder is linted, front matter or not', () => {
+      expect(piped('docs/design/new.md', '# A new design\n', ['--format', 'compact']).stdout).toMatch(/^docs\/design\/new\.md:\d+:\d+: error required-section /m);
+    });
+
+    it('input too large to lint is judged by its first bytes, as a file is', () => {
+      expect(piped('README.md', '# Service\n\nHow to run it.\n', ['--max-file-size', '10'])).toEqual({ code: 0, stdout: '', stderr: `mlsd: README.md (standard input) skipped: ${WHY}\n` });
+      expect(piped('notes/churn.md', DRAFT, ['--max-file-size', '200', '--format', 'compact']).stdout).toMatch(/^notes\/churn\.md:1:1: error file-too-large /m);
+    });
+
+    it('--fix and --changed-since are refused before standard input is read', () => {
+      expect(piped('README.md', '# Service\n', ['--fix'])).toMatchObject({ code: 2, stderr: 'mlsd: --fix cannot be used with standard input ("-"): it writes files\n' });
+      expect(piped('README.md', '# Service\n', ['--changed-since', 'HEAD'])).toMatchObject({ code: 2, stderr: 'mlsd: --changed-since cannot be used with standard input ("-")\n' });
+    });
   });
 });

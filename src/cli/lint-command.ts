@@ -14,6 +14,7 @@ import type { Io } from '../io/process.js';
 import { selectFiles } from './select-files.js';
 import { LintReport } from './lint-report.js';
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS } from '../run/limits.js';
+import { readStdin, type ReadDocument } from '../run/read-document.js';
 import { REPOSITORY_URL, sourceUrlBase, VERSION } from '../runtime/package-info.js';
 
 export interface LintOptions {
@@ -53,8 +54,13 @@ function useColor(options: LintOptions, io: Io): boolean {
   return io.stdout.isTTY === true && io.env.TERM !== 'dumb';
 }
 
+/** Standard input has no file git could compare or --fix could write back: refused before it is read. */
+function refuseStdin(options: LintOptions): void {
+  if (options.changedSince !== undefined) throw new UserError('--changed-since cannot be used with standard input ("-")');
+  if (options.fix) throw new UserError('--fix cannot be used with standard input ("-"): it writes files');
+}
+
 async function onlyChanged(files: FoundFile[], ref: string, io: Io): Promise<FoundFile[]> {
-  if (files.some((f) => f.path === STDIN)) throw new UserError('--changed-since cannot be used with standard input ("-")');
   const stream = files.find((f) => f.stream);
   if (stream) throw new UserError(`--changed-since cannot be used with ${stream.path}: it is a pipe or a device, not a file git can compare`);
   const { changedSince } = await import('./git.js');
@@ -98,9 +104,8 @@ async function fixFor(resolved: ResolvedConfig, checklists: Checklists, timeoutM
   });
 }
 
-/** --fix writes back the file it read: standard input, a pipe or a device (`<(…)`) has nowhere to write it. */
+/** --fix writes back the file it read: a pipe or a device (`<(…)`), like standard input (refuseStdin), has nowhere to write it. */
 function refuseUnfixable(files: readonly FoundFile[], cwd: string): void {
-  if (files.some((f) => f.path === STDIN)) throw new UserError('--fix cannot be used with standard input ("-"): it writes files');
   const unfixable = files.find((f) => statSync(resolve(cwd, f.path), { throwIfNoEntry: false })?.isFile() === false);
   if (unfixable) throw new UserError(`--fix cannot be used with ${unfixable.path}: it is not a regular file (a pipe or a device), so there is no file to write`);
 }
@@ -137,7 +142,23 @@ async function lintWithConfig(
   const base = checklists.for(baseSettings); // a broken team checklist fails before any file is read
 
   const stdinName = (options.stdinFilename ?? '').replace(/\\/g, '/') || undefined;
-  const { files: selected, skipped, searched, fromCommandLine } = await selectFiles(paths, resolved, io.cwd, { designDocsOnly: options.designDocsOnly, stdinName });
+  const selection = await selectFiles(paths, resolved, io.cwd, { designDocsOnly: options.designDocsOnly, stdinName });
+  const { skipped, searched, fromCommandLine, pendingStdin } = selection;
+  let selected = selection.files;
+  if (selected.some((f) => f.path === STDIN)) refuseStdin(options);
+  const maxFileSize = options.maxFileSize ?? resolved.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  // Whether standard input is a design doc may be said by its own front matter: it is read now, and
+  // linted as read or skipped as a file of its name and text would be.
+  let stdinDocument: ReadDocument | undefined;
+  if (pendingStdin) {
+    const { document, head } = await readStdin(io.stdin, maxFileSize);
+    const why = pendingStdin.notDesignDoc(head);
+    if (why === undefined) stdinDocument = document;
+    else {
+      selected = selected.filter((f) => f.path !== STDIN);
+      skipped.unshift({ path: pendingStdin.path, why }); // standard input comes first, as in the report
+    }
+  }
   // Said only when asked, or when it is all that happened: a pre-commit hook names every changed Markdown file.
   if (options.verbose || selected.length === 0) for (const { path, why } of skipped) io.stderr.write(`mlsd: ${path} skipped: ${why}\n`);
   if (selected.length === 0) {
@@ -150,7 +171,6 @@ async function lintWithConfig(
   }
   const files = options.changedSince === undefined ? selected : await onlyChanged(selected, options.changedSince, io);
 
-  const maxFileSize = options.maxFileSize ?? resolved.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (options.fix) refuseUnfixable(files, io.cwd);
   const fixer = options.fix ? await fixFor(resolved, checklists, timeoutMs, guard, io) : undefined;
 
@@ -169,7 +189,7 @@ async function lintWithConfig(
       const named = path === STDIN ? stdinName : path;
       return fileSettings(resolved, named === undefined ? undefined : relativeToRoot(resolved, named, io.cwd));
     };
-    const run = { settings, checklists, threads: options.threads, maxFileSize, timeoutMs, stdin: io.stdin, stdinName, guard };
+    const run = { settings, checklists, threads: options.threads, maxFileSize, timeoutMs, stdin: io.stdin, stdinName, stdinDocument, guard };
     // SARIF and annotations name files from the repository root: a path named absolute is taken from here first.
     const named = repoPrefix === undefined ? (result: FileResult) => result : (result: FileResult) => (isAbsolute(result.file) ? { ...result, file: relative(io.cwd, result.file).split(sep).join('/') } : result);
     await lintFiles(files.map((f) => f.path), run, async (result) => report.add(named(fixer ? await fixer.fix(result) : result)), progress.update);

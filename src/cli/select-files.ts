@@ -17,7 +17,8 @@ import { GitIgnore } from './ignore.js';
  *   outside them: then it is skipped. Without `paths`, naming a file is asking for it;
  * - with `designDocsOnly` the command line gives candidates, not choices (a pre-commit hook names
  *   every changed Markdown file): of the files it names or finds, only the design docs are linted,
- *   by the same test as the selection with no paths; the others are skipped.
+ *   by the same test as the selection with no paths; the others are skipped. Standard input named
+ *   with --stdin-filename is judged by the same test, on its text once it is read (`pendingStdin`).
  *
  * `ignores` (and, for files found by expanding a folder or glob, .gitignore) apply throughout.
  */
@@ -31,6 +32,12 @@ export interface Selection {
   searched: string;
   /** The selection came from the command line (an empty one is then a mistake). */
   fromCommandLine: boolean;
+  /**
+   * Standard input in `files` whose own text decides whether it is linted: named with
+   * --stdin-filename, --design-docs-only and no `paths`, so its front matter can make it a design
+   * doc. The caller reads it, and skips it under `path` when `notDesignDoc` gives a reason.
+   */
+  pendingStdin?: { path: string; notDesignDoc: (text: string) => string | undefined };
 }
 
 export interface SelectOptions {
@@ -66,17 +73,23 @@ export async function selectFiles(cliPaths: readonly string[], resolved: Resolve
   }
 
   const skipped: Selection['skipped'] = [];
+  let pendingStdin: Selection['pendingStdin'];
   const files = found.filter(({ path, explicit, stream }) => {
     // A pipe (`<(git show …)`) is read as standard input is: no place in the repository to judge it by.
     if (stream) return true;
     if (path === STDIN) {
-      // An editor that pipes a buffer names its file: that file's place decides, as if it were named,
-      // except for the front matter test (--design-docs-only without paths), which would have to read
-      // standard input twice: then it is linted.
+      // An editor that pipes a buffer names its file: that file's place decides, as if it were named.
+      // Only the front matter test (--design-docs-only without paths) needs the text, which is
+      // standard input itself, not the file of that name: it waits until standard input is read.
       const name = options.stdinName;
       if (name === undefined) return true;
-      const why = ignoredByConfig(rel(name)) ? IGNORED : options.designDocsOnly && !configured ? undefined : leftOut(name, true);
-      if (why !== undefined) skipped.push({ path: `${name} (standard input)`, why });
+      const shown = `${name} (standard input)`;
+      if (!ignoredByConfig(rel(name)) && options.designDocsOnly && !configured) {
+        pendingStdin = { path: shown, notDesignDoc: (text) => notDesignDoc(name, text) };
+        return true;
+      }
+      const why = ignoredByConfig(rel(name)) ? IGNORED : leftOut(name, true);
+      if (why !== undefined) skipped.push({ path: shown, why });
       return why === undefined;
     }
     if (ignoredByConfig(rel(path))) {
@@ -88,7 +101,7 @@ export async function selectFiles(cliPaths: readonly string[], resolved: Resolve
     if (why !== undefined) skipped.push({ path, why });
     return why === undefined;
   });
-  return { files, skipped, searched, fromCommandLine: cliPaths.length > 0 };
+  return { files, skipped, searched, fromCommandLine: cliPaths.length > 0, ...(pendingStdin ? { pendingStdin } : {}) };
 }
 
 /** With neither paths nor config: the design folder, and the Markdown files that declare themselves. */

@@ -3,10 +3,10 @@ import picomatch from 'picomatch';
 import type { ResolvedConfig } from '../config/load.js';
 import { relativeToRoot } from '../config/resolve.js';
 import { DEFAULT_DESIGN_FOLDER } from '../scaffold/design-folder.js';
+import { HEAD_BYTES } from './read-document.js';
 
 /** Front matter keys that `mlsd new` writes and only a design doc has. */
 const DECLARING_KEYS = /^(problem_type|template_version)[ \t]*:/m;
-const HEAD_BYTES = 4096;
 
 /**
  * The document's front matter marks it as a design doc: read from `text` when the caller holds it

@@ -2,7 +2,7 @@ import type { Checklists, FileSettings } from '../config/settings.js';
 import { lintsInWorker } from './guard.js';
 import { lintRead } from './lint-file.js';
 import type { ProcessPool } from './process-pool.js';
-import { readDocument, readStdinDocument } from './read-document.js';
+import { readDocument, readStdinDocument, type ReadDocument } from './read-document.js';
 import type { FileResult } from './result.js';
 import { threadsFor } from './parallelism.js';
 
@@ -20,6 +20,8 @@ export interface LintRun {
   stdin: NodeJS.ReadableStream;
   /** Standard input's name in the report, if given. */
   stdinName?: string;
+  /** Standard input, when the caller has read it already (to judge it by its front matter): linted as read. */
+  stdinDocument?: ReadDocument;
   /** A pool the caller started ahead (see lint-command.ts): the guard for the files that need one, or widened into the run's pool. */
   guard?: ProcessPool;
 }
@@ -63,7 +65,7 @@ export async function lintFiles(paths: readonly string[], run: LintRun, emit: (r
   let guard = run.guard;
   try {
     for (const [i, path] of paths.entries()) {
-      const doc = path === STDIN ? await readStdinDocument(run.stdin, maxFileSize) : readDocument(path, maxFileSize);
+      const doc = path === STDIN ? (run.stdinDocument ?? (await readStdinDocument(run.stdin, maxFileSize))) : readDocument(path, maxFileSize);
       const name = path === STDIN ? (stdinName ?? '<stdin>') : path;
       const fileSettings = settings(path);
       if ('text' in doc && lintsInWorker(doc.text, fileSettings)) {

@@ -26,6 +26,9 @@ export const readFailure = (path: string, error: unknown) => {
   return new UserError(`cannot read ${path}: ${REASONS[code] ?? (error as Error).message}`);
 };
 
+/** How much of a document the front matter test (design-docs.ts) reads: its first 4 KB. */
+export const HEAD_BYTES = 4096;
+
 /** A share of U+FFFD above this after decoding means the bytes were not UTF-8 text. */
 const MAX_REPLACEMENT_RATIO = 0.01;
 
@@ -111,19 +114,30 @@ export function readDocument(path: string, maxBytes: number): ReadDocument {
   }
 }
 
-/** Read standard input, stopping as soon as it passes the size limit. */
-export async function readStdinDocument(stream: NodeJS.ReadableStream, maxBytes: number): Promise<ReadDocument> {
+/**
+ * Read standard input, stopping as soon as it passes the size limit. `head` is what the front
+ * matter test (design-docs.ts) reads of it: its text, or when it cannot be linted as text (too
+ * large, not text) its first bytes, as the test reads a file's.
+ */
+export async function readStdin(stream: NodeJS.ReadableStream, maxBytes: number): Promise<{ document: ReadDocument; head: string }> {
   const chunks: Buffer[] = [];
   let length = 0;
+  const firstBytes = () => Buffer.concat(chunks, Math.min(length, HEAD_BYTES)).toString('utf8');
   for await (const chunk of stream) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     length += bytes.length;
+    chunks.push(bytes);
     if (length > maxBytes) {
       (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
       const message = `Standard input is more than the ${formatSize(maxBytes)} mlsd reads (--max-file-size raises the limit); it was not linted.`;
-      return { unreadable: { ruleId: FILE_TOO_LARGE, message } };
+      return { document: { unreadable: { ruleId: FILE_TOO_LARGE, message } }, head: firstBytes() };
     }
-    chunks.push(bytes);
   }
-  return decodeDocument(Buffer.concat(chunks));
+  const document = decodeDocument(Buffer.concat(chunks, length));
+  return { document, head: 'text' in document ? document.text : firstBytes() };
+}
+
+/** Read standard input to lint it (see readStdin). */
+export async function readStdinDocument(stream: NodeJS.ReadableStream, maxBytes: number): Promise<ReadDocument> {
+  return (await readStdin(stream, maxBytes)).document;
 }
