@@ -36,7 +36,7 @@ describe('serving-batch-latency', () => {
   it('points at and quotes the sub-second latency, not the first latency of the section', () => {
     const doc = '---\ntitle: x\n---\n\n## Serving mode\n\nA nightly batch job scores all users.\n\n## Latency budget\n\n' + "Writing one user's scores takes p99 2 s end-to-end. Each lookup must answer within p99 50 ms.\n";
     const finding = lintStdin(doc).stdout.split('\n').find((l) => l.includes('serving-batch-latency'));
-    expect(finding).toBe('<stdin>:11:88: warning serving-batch-latency Serving is batch only, yet latency "50 ms" reads as a per-request budget under a second: say which holds, or describe the online path.');
+    expect(finding).toBe('<stdin>:11:88: warning serving-batch-latency Section "Serving mode" (serving-mode): serving is batch only, yet latency "50 ms" reads as a per-request budget under a second: say which holds, or describe the online path.');
     const [json] = JSON.parse(lintStdin(doc, '--format', 'json').stdout).files as { diagnostics: { ruleId: string; line: number; column: number; endColumn: number }[] }[];
     const { line, column, endColumn } = json!.diagnostics.find((d) => d.ruleId === 'serving-batch-latency')!;
     expect([line, column, endColumn]).toEqual([11, 88, 93]); // "50 ms"
@@ -44,7 +44,37 @@ describe('serving-batch-latency', () => {
 
   it('a rule none of whose list meets it still quotes and points at the first element (latency-percentile)', () => {
     const doc = '---\ntitle: x\n---\n\n## Latency budget\n\nScoring takes 40 ms and the page 300 ms.\n';
-    expect(lintStdin(doc).stdout).toContain('<stdin>:7:15: warning latency-percentile Latency "40 ms" is not tied to a percentile');
+    expect(lintStdin(doc).stdout).toContain('<stdin>:7:15: warning latency-percentile Section "Latency budget" (latency-budget): latency "40 ms" is not tied to a percentile');
+  });
+});
+
+describe('best-practice findings name the section they are about', () => {
+  const findings = (doc: string) => lintStdin(doc).stdout.split('\n').filter((l) => / warning (?:metrics-offline-online|labels-delay|latency-percentile|drift-action|drift-threshold) /.test(l));
+
+  it("in a Russian doc, by the doc's own heading, never the English item title", () => {
+    const doc =
+      '---\ntitle: Антифрод\n---\n\n## Метрики\n\nОфлайн оцениваем модель по PR-AUC и log loss на отложенной по времени выборке.\n\n' +
+      '## Разметка\n\nМетка — подтверждённый аналитиком случай мошенничества по платежу, из системы разбора инцидентов.\n\n## Задержка\n\nСкоринг занимает 40 мс.\n\n' +
+      '## Мониторинг\n\nКаждую неделю считаем PSI по признакам и сравниваем с обучающей выборкой.\n';
+    expect(findings(doc)).toEqual([
+      '<stdin>:5:1: warning metrics-offline-online Section "Метрики" (metrics): no online or business metric is named: say how the launch is judged in production (e.g. CTR, retention, complaint rate).',
+      '<stdin>:15:18: warning latency-percentile Section "Задержка" (latency-budget): latency "40 мс" is not tied to a percentile: say which (p50, p95, p99) or that it is end-to-end; averages hide the slow requests users feel.',
+      '<stdin>:17:1: warning drift-action Section "Мониторинг" (drift-monitoring): drift is detected but nothing says what happens then: name the action (page the owner, retrain, roll back) and who owns it.',
+      '<stdin>:17:1: warning drift-threshold Section "Мониторинг" (drift-monitoring): drift is measured but no threshold says when it fires: give one (e.g. PSI > 0.2 for two consecutive days).',
+    ]);
+  });
+
+  it('of an item with two sections, the one the finding stands in', () => {
+    const doc = '---\ntitle: x\n---\n\n## Latency budget\n\nThe budget is agreed with the checkout team.\n\n## Performance requirements\n\nScoring takes 40 ms.\n';
+    expect(findings(doc)).toEqual([expect.stringMatching(/^<stdin>:11:15: warning latency-percentile Section "Performance requirements" \(latency-budget\): latency "40 ms"/)]);
+  });
+
+  it('of an item only mentioned in another section, as the rule words it: there is no section of its own to name', () => {
+    const doc = '---\ntitle: x\n---\n\n## Operations\n\nWe compute PSI weekly on drift of the top features.\n';
+    expect(findings(doc)).toEqual([
+      '<stdin>:7:1: warning drift-action Drift is detected but nothing says what happens then: name the action (page the owner, retrain, roll back) and who owns it.',
+      '<stdin>:7:1: warning drift-threshold Drift is measured but no threshold says when it fires: give one (e.g. PSI > 0.2 for two consecutive days).',
+    ]);
   });
 });
 
@@ -53,7 +83,7 @@ describe('latency-stage-sum', () => {
 
   it('shows the arithmetic in the units the doc wrote, not milliseconds', () => {
     const ru = '---\ntitle: x\n---\n\n## Бюджет задержки\n\nВесь пересчёт должен укладываться в 60 минут (p95).\n\n- выгрузка признаков: 50 минут\n- скоринг: 40 минут\n';
-    expect(stageSum(ru)).toContain('Stage budgets do not fit in the total: "50 min + 40 min = 90 min > 60 min total"');
+    expect(stageSum(ru)).toContain('Section "Бюджет задержки" (latency-budget): stage budgets do not fit in the total: "50 min + 40 min = 90 min > 60 min total"');
     const mixed = '---\ntitle: x\n---\n\n## Latency budget\n\np99 ≤ 1.5 s end-to-end: feature fetch 900 ms, scoring 800 ms.\n';
     expect(stageSum(mixed)).toContain('"900 ms + 800 ms = 1700 ms > 1500 ms total"');
   });

@@ -46,7 +46,7 @@ describe('the rule tester', () => {
     const [wrongLine] = ruleExamples(file('## Latency budget <!-- expect: latency-percentile -->\nScoring takes 40 ms.'), 'x.md');
     expect(checkRuleExample(wrongLine!, defaultChecklist())).toEqual([
       'x.md:7: expected latency-percentile on line 1 of the example, found it on line 2',
-      expect.stringMatching(/^x\.md:7: unexpected latency-percentile on line 2 of the example: Latency "40 ms"/),
+      expect.stringMatching(/^x\.md:7: unexpected latency-percentile on line 2 of the example: Section "Latency budget" \(latency-budget\): latency "40 ms"/),
     ]);
     const [unmarked] = ruleExamples(file('## Latency budget\nScoring takes 40 ms.'), 'x.md');
     expect(checkRuleExample(unmarked!, defaultChecklist())).toContain('x.md:7: a failing example marks where latency-percentile reports (<!-- expect: latency-percentile --> at the end of the line)');

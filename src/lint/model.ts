@@ -41,6 +41,15 @@ export interface ModelResult {
   itemEnds: Map<string, ItemEnd>;
   /** For each found item, where its facts are stated, the best evidence first (see `evidencePlaces`). */
   evidence: Map<string, Point[]>;
+  /** For each item found under headings of its own, those sections as the document writes them, in `ItemModel.sections` order. */
+  ownSections: Map<string, OwnSection[]>;
+}
+
+/** One of an item's own sections: its heading as the document writes it, and the lines it spans. */
+export interface OwnSection {
+  heading: string;
+  line: number;
+  endLine: number;
 }
 
 /** Where an item's own sections end: the line, and the heading of the section that ends there, as the document writes it. */
@@ -121,7 +130,7 @@ function hinted(item: ChecklistItem, outline: Outline) {
   const section = outline.sections[hint.sections.at(-1) ?? -1]?.title ?? '(top of document)';
   const facts = Object.fromEntries(item.facts.map((spec) => [spec.name, [] as Fact[]]));
   const model: ItemModel = { via: 'mention', sections: [section], facts, placeholders: [], words: 0 };
-  return { model, span: hint.span, end: undefined, facts, evidence: [] };
+  return { model, span: hint.span, end: undefined, facts, sections: [] as OwnSection[], evidence: [] };
 }
 
 /** How many places a present item's evidence quotes: enough to check, few enough to read. */
@@ -208,7 +217,8 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
   // The outermost of the sections that end last: "add it after" names the heading a reader sees there.
   const last = ownSections.reduce<Section | undefined>((a, b) => (!a || b.endLine > a.endLine || (b.endLine === a.endLine && b.span.start.line < a.span.start.line) ? b : a), undefined);
   const end: ItemEnd | undefined = last && { line: last.endLine, heading: last.title };
-  return { model, span, end, facts, evidence: evidencePlaces(facts, substantive, inOwn) };
+  const sections: OwnSection[] = ownSections.map((s) => ({ heading: s.title, line: s.span.start.line, endLine: s.endLine }));
+  return { model, span, end, facts, sections, evidence: evidencePlaces(facts, substantive, inOwn) };
 }
 
 export function buildModel(outline: Outline, frontMatter: FrontMatter, checklist: Checklist): ModelResult {
@@ -242,6 +252,7 @@ export function buildModel(outline: Outline, frontMatter: FrontMatter, checklist
   }
   const itemEnds = new Map<string, ItemEnd>();
   const evidence = new Map<string, Point[]>();
+  const ownSections = new Map<string, OwnSection[]>();
 
   sourceMap.set('', outline.lines.lineSpan(1));
   if (outline.frontMatter) sourceMap.set(pointer('frontMatter'), outline.frontMatter.span);
@@ -258,10 +269,11 @@ export function buildModel(outline: Outline, frontMatter: FrontMatter, checklist
       if (spans[0]) sourceMap.set(pointer('items', item.id, 'facts', name), spans[0]);
     }
     if (found.end !== undefined) itemEnds.set(item.id, found.end);
+    if (found.sections.length > 0) ownSections.set(item.id, found.sections);
     evidence.set(item.id, found.evidence);
   }
 
-  return { model, sourceMap, itemEnds, evidence, insertionPoints: insertionPoints(checklist, outline, itemEnds) };
+  return { model, sourceMap, itemEnds, evidence, ownSections, insertionPoints: insertionPoints(checklist, outline, itemEnds) };
 }
 
 /** Where a missing item's section belongs. */

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { ruleOf } from '../checklist/catalogue.js';
 import type { Checklist, ChecklistItem, RuleMeta } from '../checklist/types.js';
-import type { InsertionPoint, ModelResult } from './model.js';
+import type { InsertionPoint, ModelResult, OwnSection } from './model.js';
 import type { Span } from './position.js';
 import type { Diagnostic, ItemState } from './types.js';
 
@@ -48,7 +48,7 @@ function frontMatterMessage(error: ErrorObject): string {
  * diagnostic: a missing required item is `absent`, any other error under an item makes it `weak`.
  */
 export function validateModel(checklist: Checklist, built: ModelResult) {
-  const { model, sourceMap, insertionPoints } = built;
+  const { model, sourceMap, insertionPoints, ownSections } = built;
   checklist.validate(model);
   const errors = [...(checklist.validate.errors ?? [])]; // offendingElement validates again
 
@@ -69,7 +69,8 @@ export function validateModel(checklist: Checklist, built: ModelResult) {
       const itemId = rule.item ?? target;
       const element = missingItem ? undefined : offendingElement(checklist, model, error, rule);
       const span = missingItem ? insertionSpan(insertionPoints.get(missingItem)) : locate(sourceMap, element ? `${error.instancePath}/${element.index}` : error.instancePath);
-      const found = diagnostic(rule, span, sentence(reason(element?.error ?? error)), { itemId, hint: itemId ? byId.get(itemId)?.hint : undefined });
+      const message = inSection(reason(element?.error ?? error), itemId, span.start.line, ownSections);
+      const found = diagnostic(rule, span, sentence(message), { itemId, hint: itemId ? byId.get(itemId)?.hint : undefined });
       diagnostics.push(found);
       if (target) ruleTargets.set(found, target);
     } else if (root === 'items' && id === undefined && error.keyword === 'required') {
@@ -114,6 +115,23 @@ function missingProperty(error: ErrorObject): string | undefined {
 }
 
 const sentence = (text: string) => (text.endsWith('.') ? text : `${text}.`);
+
+/** A sentence's first word in lower case when it is an ordinary capitalised word ("Drift", "A"), not an acronym ("PSI"). */
+const lowerFirst = (text: string) => (/^\p{Lu}\p{Ll}*(?![\p{L}\p{N}])/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text);
+
+/**
+ * A rule's message about an item, led by the document's own heading of the item's section, as a
+ * weak item's is, so the writer recognises the section whatever language the doc is in:
+ * `Section "Мониторинг" (drift-monitoring): drift is detected but…`. Of an item's sections, the one
+ * the finding stands in (the innermost), else its first. An item with no section of its own
+ * (mentioned in passing, absent) has no heading to name: the rule's message stands as written.
+ */
+function inSection(message: string, itemId: string | undefined, line: number, ownSections: ReadonlyMap<string, OwnSection[]>): string {
+  const sections = itemId === undefined ? undefined : ownSections.get(itemId);
+  if (!sections || sections.length === 0) return message;
+  const around = sections.filter((s) => s.line <= line && line <= s.endLine).sort((a, b) => b.line - a.line)[0];
+  return `Section "${(around ?? sections[0]!).heading}" (${itemId}): ${lowerFirst(message)}`;
+}
 
 /**
  * The element of a list a rule's error stands for. An error on a list of facts ("no latency under a
