@@ -72,22 +72,63 @@ describe('mlsd lint --fix', () => {
     expect([info.uid, info.gid, info.mode & 0o7777]).toEqual([1234, 2345, 0o2640]);
   });
 
-  it('keeps a Russian doc Russian: the English skeletons it inserts do not change what was already found', () => {
+  it('inserts the sections a Russian doc lacks in Russian, which lint then reads as those sections, weak until filled in, as it reads English ones', () => {
     const dir = tempDir();
     const doc = join(dir, 'churn.md');
-    writeFileSync(
-      doc,
+    const original =
       '---\ntitle: Отток\nstatus: review\n---\n\n## Метрики\n\nОфлайн мы считаем ROC AUC на отложенном месяце. Онлайн — доля удержанных клиентов в A/B тесте.\n\n' +
-        '## Разметка\n\nЦелевая переменная — отсутствие покупок в течение 30 дней; метки созревают через 30 дней.\n',
-    );
-    const states = () => JSON.parse(runCli(['lint', doc, '--no-config', '--format', 'json']).stdout).files[0] as { language: string; checklist: Record<string, string> };
-    const before = states();
-    runCli(['lint', doc, '--no-config', '--fix']);
-    expect(readFileSync(doc, 'utf8')).toContain('## Leakage checks');
-    const after = states();
+      '## Разметка\n\nЦелевая переменная — отсутствие покупок в течение 30 дней; метки созревают через 30 дней.\n';
+    writeFileSync(doc, original);
+    type Report = { language: string; checklist: Record<string, string>; items: Record<string, { via?: string; sections?: string[]; lacks?: string[] }> };
+    const report = () => JSON.parse(runCli(['lint', doc, '--no-config', '--format', 'json']).stdout).files[0] as Report;
+    const before = report();
+
+    const run = runCli(['lint', doc, '--no-config', '--fix']);
+    expect(run.stderr).toContain('inserted "Утечки" at the end, "Задержка" at the end, "Мониторинг" at the end');
+    const fixed = readFileSync(doc, 'utf8');
+    expect(isSubsequence(original, fixed)).toBe(true);
+    expect(fixed).toContain('\n## Утечки\n\n**Что может утечь.** TODO(mlsd): какая информация из будущего');
+    expect(fixed).toContain('\n## Мониторинг\n\n**Что отслеживаем:** TODO(mlsd):');
+    expect(fixed).not.toMatch(/## (?:Leakage checks|Latency budget|Serving mode|Drift monitoring)|TODO\(mlsd\): (?:which|how|what|the)\b/);
+
+    const after = report();
     expect(after.language).toBe('ru');
     expect([after.checklist.metrics, after.checklist.labels]).toEqual([before.checklist.metrics, before.checklist.labels]);
     expect(after.checklist.labels).toBe('present');
+    const inserted = { 'leakage-checks': 'Утечки', 'latency-budget': 'Задержка', 'drift-monitoring': 'Мониторинг' };
+    for (const [id, heading] of Object.entries(inserted)) {
+      expect(after.checklist[id], id).toBe('weak');
+      expect(after.items[id], id).toMatchObject({ via: 'heading', sections: [heading], lacks: expect.arrayContaining(['still holds placeholder text ("TODO")']) });
+    }
+    runCli(['lint', doc, '--no-config', '--fix']);
+    expect(readFileSync(doc, 'utf8')).toBe(fixed);
+  });
+
+  it("inserts every item's Russian section so that lint finds it under its heading, weak until filled in", () => {
+    const dir = tempDir();
+    const doc = join(dir, 'forecast.md');
+    writeFileSync(doc, '---\ntitle: Прогноз\n---\n\n# Прогноз\n\nЭто черновик, и в нём пока нет ничего, что можно было бы проверить.\n');
+    const run = runCli(['lint', doc, '--no-config', '--fix', '--format', 'json']);
+    expect(run.stderr).toContain('inserted "Метрики" before line 6, "Разметка" before line 6, "Утечки" before line 6, "Задержка" before line 6, "Инференс" before line 6, "Мониторинг" before line 6');
+    const report = JSON.parse(run.stdout).files[0] as { language: string; items: Record<string, { state: string; via?: string; sections?: string[]; lacks?: string[] }> };
+    expect(report.language).toBe('ru');
+    const headings = { metrics: 'Метрики', labels: 'Разметка', 'leakage-checks': 'Утечки', 'latency-budget': 'Задержка', 'serving-mode': 'Инференс', 'drift-monitoring': 'Мониторинг' };
+    for (const [id, heading] of Object.entries(headings)) {
+      expect(report.items[id], id).toMatchObject({ state: 'weak', via: 'heading', sections: [heading], lacks: expect.arrayContaining(['still holds placeholder text ("TODO")']) });
+    }
+  });
+
+  it("inserts a team's own partial for an item in a Russian doc: the team chose it for its docs", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.mlsdrc.yaml'), 'templates: templates\n');
+    mkdirSync(join(dir, 'templates', '_partials'), { recursive: true });
+    writeFileSync(join(dir, 'templates', '_partials', 'item-drift-monitoring.hbs'), '## Дрейф и переобучение\n\nTODO(mlsd): что делаем, когда модель деградирует.\n');
+    const original = '---\ntitle: Отток\n---\n\n## Метрики\n\nОфлайн мы считаем ROC AUC на отложенном месяце. Онлайн — доля удержанных клиентов в A/B тесте.\n';
+    writeFileSync(join(dir, 'doc.md'), original);
+    runCli(['lint', 'doc.md', '--fix'], { cwd: dir });
+    const fixed = readFileSync(join(dir, 'doc.md'), 'utf8');
+    expect(fixed).toContain('\n## Дрейф и переобучение\n\nTODO(mlsd): что делаем, когда модель деградирует.\n');
+    expect(fixed).toContain('\n## Разметка\n\n**Источник.** TODO(mlsd):');
   });
 
   it('refuses standard input: there is no file to write', () => {

@@ -141,6 +141,24 @@ describe('mlsd lsp --stdio', () => {
     expect(after.some((d) => d.code === 'required-section')).toBe(true);
   });
 
+  it("offers a Russian doc's missing sections in Russian, as --fix inserts them", async () => {
+    const ruFile = join(dir, 'ru.md');
+    const text =
+      '---\ntitle: Отток\nproblem_type: generic\n---\n\n## Метрики\n\nОфлайн мы считаем ROC AUC на отложенном месяце. Онлайн — доля удержанных клиентов в A/B тесте.\n\n' +
+      '## Разметка\n\nЦелевая переменная — отсутствие покупок в течение 30 дней; метки созревают через 30 дней.\n';
+    writeFileSync(ruFile, text);
+    const ruUri = uriOf(ruFile);
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: ruUri, languageId: 'markdown', version: 1, text } });
+    const leakage = (await client.diagnostics(ruUri, 1)).find((d) => d.code === 'required-section' && messageOf(d).startsWith('Missing required section "Leakage checks"'))!;
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: ruUri }, range: leakage.range, context: { diagnostics: [leakage] } })) as CodeAction[];
+    expect(actions.find((a) => a.title.startsWith('Insert the missing'))!.title).toBe('Insert the missing "Утечки" section');
+    const all = actions.find((a) => a.title.startsWith('Insert all'))!;
+    runCli(['lint', 'ru.md', '--fix'], { cwd: dir });
+    const fixed = readFileSync(ruFile, 'utf8');
+    expect(fixed).toContain('\n## Утечки\n');
+    expect(apply(text, editsOf(all, ruUri))).toBe(fixed);
+  });
+
   it('offers a suppression comment with a reason to fill in, which waives the finding', async () => {
     await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 5 }, contentChanges: [{ text: original }] });
     const diagnostics = await client.diagnostics(uri, 5);

@@ -52,6 +52,8 @@ export interface LanguageSource {
   notSubstance?: Record<string, string[]>;
   /** Headings of sections whose content is deferred or set aside (future work, non-goals). */
   deferredSections?: string[];
+  /** By item id: the section, heading first, `--fix` inserts for a missing item in a document in this language. */
+  skeletons?: Record<string, string>;
 }
 
 /** The front matter of rules/<id>.md. */

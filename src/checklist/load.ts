@@ -45,7 +45,13 @@ const mlsdKeywordSchema = {
         type: 'object',
         required: ['name', 'stopwords'],
         additionalProperties: false,
-        properties: { name: { type: 'string' }, stopwords: plainList, notSubstance: { type: 'object', additionalProperties: plainList }, deferredSections: plainList },
+        properties: {
+          name: { type: 'string' },
+          stopwords: plainList,
+          notSubstance: { type: 'object', additionalProperties: plainList },
+          deferredSections: plainList,
+          skeletons: { type: 'object', additionalProperties: { type: 'string' } },
+        },
       },
     },
     heads: termList,
@@ -134,6 +140,8 @@ interface RawLanguage {
   notSubstance?: Record<string, string[]>;
   /** Headings of sections whose content is deferred or set aside (future work, non-goals). */
   deferredSections?: string[];
+  /** By item id: the section `--fix` inserts for a missing item in a document in this language. */
+  skeletons?: Record<string, string>;
 }
 
 /** The language a checklist's plain term lists are written in, matched in every document. */
@@ -308,6 +316,8 @@ export function compileChecklist(schema: AnySchemaObject, precompiled?: Validate
         notSubstance: terms(notSubstance, 'checklist languages', code),
         deferredSections: terms(deferredSections, 'checklist languages', code),
         vocabulary,
+        // The main language's own: a skeleton is in one language, and English is the partials' (src/scaffold).
+        skeletons: languages[known[0] ?? BASE_LANGUAGE]?.skeletons ?? {},
         detectLanguage: (text) => detectLanguage(detect, text, placeholders),
         inLanguage,
         validate: validate!,

@@ -102,6 +102,12 @@ export interface Checklist {
   catalogue: Map<string, RuleMeta>;
   /** The words docs and `mlsd new` share: front matter enums with their synonyms, units. */
   vocabulary: Vocabulary;
+  /**
+   * By item id: the section, heading first, that `--fix` inserts for a missing item in a document in
+   * this checklist's language (`languages/<code>.yaml` `skeletons`); an item without one gets the
+   * English skeleton of the templates.
+   */
+  skeletons: Readonly<Record<string, string>>;
   /** The config's levels for the file this checklist judges; lint reports its findings at them. */
   severities?: SeveritySettings;
   /** ajv validator for the document model. */

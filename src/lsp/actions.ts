@@ -94,7 +94,7 @@ export async function codeActions(doc: LintedDocument, range: Range, options: { 
   // Rendering loads the templates: only when a missing section is asked about.
   const fixableFindings = findings.filter(fixable);
   const wanted = (options.quickFixes && here.some(fixable)) || (options.fixAll && fixableFindings.length > 0);
-  const rendered = wanted ? await doc.render(fixableFindings, doc.checklist) : []; // one per fixable finding, in order
+  const rendered = wanted ? await doc.render(fixableFindings, doc.checklist, result.language) : []; // one per fixable finding, in order
   const insertions = rendered.filter((i) => i.section !== undefined); // an item without a skeleton has nothing to insert
   if (options.quickFixes) {
     for (const d of here) {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Checklists, FileSettings } from '../config/settings.js';
 import type { Checklist } from '../checklist/types.js';
 import type { FileResult } from './result.js';
+import { leadingHeading } from '../checklist/headings.js';
 import { insertSections, type SectionInsertion } from '../lint/fix.js';
 import type { Diagnostic } from '../lint/types.js';
 import type { TemplateSpec } from '../scaffold/index.js';
@@ -49,8 +50,8 @@ function plainUtf8(bytes: Buffer): string | undefined {
 /** A missing required section that is not suppressed: --fix inserts its skeleton. */
 export const fixable = (d: Diagnostic) => d.fix !== undefined && d.itemId !== undefined && d.suppressed === undefined;
 
-/** Renders the sections to insert for a document's findings. */
-export type SectionRenderer = (diagnostics: readonly Diagnostic[], checklist: Checklist) => Promise<SectionInsertion[]>;
+/** Renders the sections to insert for a document's findings, in the document's language (as lint detected it) where the checklist has them in it. */
+export type SectionRenderer = (diagnostics: readonly Diagnostic[], checklist: Checklist, language?: string) => Promise<SectionInsertion[]>;
 
 /**
  * The skeleton of each missing required section among the findings, and where it goes: the same
@@ -63,10 +64,11 @@ export function sectionRenderer(templatesDir?: string): SectionRenderer {
     const scaffold = await import('../scaffold/index.js'); // Handlebars loads only when something needs fixing
     return { scaffold, template: scaffold.loadTemplates(templatesDir).get(scaffold.GENERIC)! };
   };
-  return async (diagnostics, checklist) => {
+  return async (diagnostics, base, language) => {
     const missing = diagnostics.filter(fixable);
     if (missing.length === 0) return [];
     const { scaffold, template } = await (loaded ??= load());
+    const checklist = language === undefined ? base : base.inLanguage(language);
     const items = missing.map((d) => checklist.items.find((item) => item.id === d.itemId)!).filter(Boolean);
     const skeletons = await scaffold.renderSkeletons({ template, answers: {}, checklist, teamDir: templatesDir }, items);
     return missing.map((d) => ({ before: d.fix!.insertSectionBefore, section: skeletons.get(d.itemId!)! }));
@@ -93,14 +95,16 @@ export function fixer(context: FixContext): Fixer {
     if (!result.diagnostics.some(fixable)) return result;
     const settings = context.settings(result.file);
     const checklist = context.checklists.for(settings);
-    const insertions = await render(result.diagnostics, checklist);
+    const insertions = await render(result.diagnostics, checklist, result.language);
 
     const path = resolve(context.cwd, result.file);
     const original = plainUtf8(await readFile(path));
     if (original === undefined) return result;
     const text = insertSections(original, insertions);
     await safeWrite(path, text, { force: true }); // --fix rewrites the file it read
-    const inserted = result.diagnostics.filter(fixable).map((d) => ({ title: checklist.items.find((item) => item.id === d.itemId)?.title ?? d.itemId!, before: d.fix!.insertSectionBefore }));
+    // Named by the heading inserted, which is in the document's language when the checklist has the section in it.
+    const fixes = result.diagnostics.filter(fixable);
+    const inserted = insertions.map(({ section, before }, i) => ({ title: (section === undefined ? undefined : leadingHeading(section)) ?? checklist.items.find((item) => item.id === fixes[i]!.itemId)?.title ?? fixes[i]!.itemId!, before }));
     context.report(`${result.file}: inserted ${describeInsertions(inserted, original.split(/\r?\n/).length)}`);
     return relint(result.file, text, settings);
   };

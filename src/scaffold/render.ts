@@ -273,10 +273,22 @@ async function environment(input: EnvironmentInput) {
 /**
  * The section `mlsd new` renders for each checklist item when nothing is answered: its heading and
  * the item partial with every answer a marked placeholder. `mlsd lint --fix` inserts these.
+ *
+ * For a document in another language, the checklist's section in that language (its `skeletons`,
+ * see Checklist) comes before the built-in English partial; a team's own partial for the item is the
+ * team's choice for its docs and comes first.
  */
 export async function renderSkeletons(input: EnvironmentInput, items: readonly ChecklistItem[]): Promise<Map<string, string>> {
   const { renderItem } = await environment(input);
-  return new Map(items.map((item) => [item.id, renderItem(item, undefined)]));
+  const teamPartials = input.teamDir ? partialFiles(input.teamDir) : {};
+  const inLanguage = (item: ChecklistItem) => (`item-${item.id}` in teamPartials ? undefined : input.checklist.skeletons[item.id]?.trim());
+  return new Map(
+    items.map((item) => {
+      const own = inLanguage(item);
+      if (!own) return [item.id, renderItem(item, undefined)];
+      return [item.id, leadingHeading(own) !== undefined ? `${own}\n` : `## ${item.title}\n\n${own}\n`];
+    }),
+  );
 }
 
 /**
