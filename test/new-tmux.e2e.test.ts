@@ -189,6 +189,26 @@ describe('mlsd new in a real terminal', { timeout: 180_000 }, () => {
     expect(text).toContain('latency_budget: 150 ms');
   });
 
+  it.skipIf(!hasTmux)('takes a budget typed the Russian way, with a decimal comma and a Russian unit, as the same budget in English units', async () => {
+    const cwd = tempDir();
+    feedAnswersWithout(cwd, LATENCY_KEYS);
+    start(cwd, 'new my-feed-ranking --type feed-ranking --answers answers.json');
+    await waitFor(/\? Serving mode[\s\S]*❯ online/);
+    keys('Enter');
+    await waitFor(/\? Latency percentile the budget is set at/);
+    keys('Enter');
+    await waitFor(/\? Latency budget/);
+    type('1,5 с');
+    keys('Enter');
+    await waitFor(/\| \*\*Total\*\* \| \*\*1500 ms\*\* \|[\s\S]*\? Latency breakdown across stages \(Enter accepts/);
+    keys('Enter');
+    await waitFor(/EXIT=0/);
+    const text = readFileSync(join(cwd, 'docs/design/my-feed-ranking.md'), 'utf8');
+    expect(text).toContain('latency_budget: 1.5 s');
+    expect(text).toContain('**Target:** p99 end-to-end latency ≤ 1.5 s.');
+    expect(lint(text, defaultChecklist()).diagnostics).toEqual([]);
+  });
+
   it.skipIf(!hasTmux)('shows progress and sections, goes back, refuses an empty required answer, keeps answers on Ctrl-C and resumes', async () => {
     const cwd = tempDir();
     start(cwd, 'new my-feed-ranking');

@@ -12,9 +12,13 @@ export interface EnumVocabulary {
   synonyms?: Record<string, string>;
 }
 
-/** A number with a unit: each unit as written, with the other spellings accepted for it. */
+/**
+ * A number with a unit: each unit as written, with the other spellings accepted for it. Synonyms map
+ * what a person may type in an answer to a unit ("сек" → s): front matter does not take them.
+ */
 export interface UnitVocabulary {
   units: Record<string, string[]>;
+  synonyms?: Record<string, string>;
 }
 
 export type Vocabulary = Record<string, EnumVocabulary | UnitVocabulary>;
@@ -46,20 +50,35 @@ export function vocabularySchema(v: EnumVocabulary | UnitVocabulary): AnySchemaO
   };
 }
 
+/** A word as a person may type it: case, runs of spaces, and ё for е (as Russian often writes it) forgiven. */
+const typed = (word: string) => word.trim().replace(/\s+/g, ' ').toLowerCase().replace(/ё/g, 'е');
+
 /** A value a person gave, as the vocabulary spells it (case and synonyms forgiven), or undefined when it is none of its values. */
 export function canonicalValue(v: EnumVocabulary, given: string): string | undefined {
-  const wanted = given.trim().toLowerCase();
-  const value = v.values.find((x) => x.toLowerCase() === wanted);
+  const wanted = typed(given);
+  const value = v.values.find((x) => typed(x) === wanted);
   if (value) return value;
-  const synonym = Object.entries(v.synonyms ?? {}).find(([s]) => s.toLowerCase() === wanted);
+  const synonym = Object.entries(v.synonyms ?? {}).find(([s]) => typed(s) === wanted);
   return synonym?.[1];
 }
 
-/** A quantity a person gave, written the one way (number, space, the unit's own spelling), or undefined when lint would refuse it. */
+/**
+ * A quantity as a person may type it in an answer: what front matter takes, or a unit's synonym, a
+ * decimal comma ("1,5 с") and a closing full stop ("2 сек."). Groups as quantityPattern's.
+ */
+const answerPattern = (v: UnitVocabulary) => {
+  const written = [...spellings(v), ...Object.keys(v.synonyms ?? {})].sort((a, b) => b.length - a.length);
+  return `^\\s*(?:(p\\d{2}(?:[.,]\\d+)?)\\s*)?([<≤]?=?)\\s*(\\d+(?:[.,]\\d+)?)\\s?(${written.map(escape).join('|')})\\.?\\s*$`;
+};
+
+/** A quantity a person gave, written the one way (number with a decimal point, space, the unit's own spelling), or undefined when lint would refuse it. */
 export function canonicalQuantity(v: UnitVocabulary, given: string): string | undefined {
-  const m = new RegExp(quantityPattern(v), 'i').exec(given);
+  const m = new RegExp(answerPattern(v), 'i').exec(given);
   if (!m) return undefined;
   const [, percentile, comparison, number, written] = m;
-  const unit = Object.entries(v.units).find(([u, others]) => [u, ...others].some((s) => s.toLowerCase() === written!.toLowerCase()))![0];
-  return [percentile?.toLowerCase(), comparison || undefined, `${number} ${unit}`].filter(Boolean).join(' ');
+  const spelled = (s: string) => s.toLowerCase() === written!.toLowerCase();
+  const unit =
+    Object.entries(v.units).find(([u, others]) => [u, ...others].some(spelled))?.[0] ?? Object.entries(v.synonyms ?? {}).find(([s]) => spelled(s))![1];
+  const decimal = (n: string) => n.replace(',', '.');
+  return [percentile === undefined ? undefined : decimal(percentile.toLowerCase()), comparison || undefined, `${decimal(number!)} ${unit}`].filter(Boolean).join(' ');
 }

@@ -178,7 +178,8 @@ export function checkAnswer(question: Question, raw: unknown, vocabulary: Vocabu
       return latency.percentile === undefined ? checked : { ...checked, percentile: latency.percentile };
     }
     case 'number':
-      return Number.isFinite(Number(value)) ? { ok: true, value } : { ok: false, reason: `${shown} is not a number` };
+      // Kept as written, a decimal comma too ("0,5"), as Russian writes it.
+      return Number.isFinite(Number(/^[+-]?\d+,\d+$/.test(value) ? value.replace(',', '.') : value)) ? { ok: true, value } : { ok: false, reason: `${shown} is not a number` };
     case 'choice': {
       const words = question.vocabulary === undefined ? undefined : vocabulary[question.vocabulary];
       const match = isEnum(words) ? canonicalValue(words, value) : question.choices?.find((c) => c.toLowerCase() === value.toLowerCase());
