@@ -62,6 +62,7 @@ describe('best-practice rules', () => {
 
   it('latency-percentile: a number with no percentile', () => {
     expect(rulesOf(DOC.replace('p99 end-to-end latency ≤ 100 ms.', 'Latency ≤ 100 ms.').replace('p99 budget', 'budget'))).toEqual(['latency-percentile']);
+    expect(rulesOf(DOC.replace('p99 end-to-end latency ≤ 100 ms.', '99% of requests are answered in ≤ 100 ms.').replace('p99 budget', 'budget'))).toEqual([]);
   });
 
   it('latency-stage-sum: stages that do not fit show the arithmetic', () => {

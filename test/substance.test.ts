@@ -521,3 +521,67 @@ describe('language detection', () => {
     expect(lintText(`# Система\n\nМы прогнозируем спрос и это нужно для закупок.\n\n${skeleton.replace('TODO(mlsd): ', '').repeat(3)}`).language).toBe('en');
   });
 });
+
+describe('Russian, as Russian teams write it', () => {
+  const RU = `# Скоринг заявок
+
+## Метрики
+
+Офлайн: ROC-AUC на отложенной выборке за последний месяц.
+
+Онлайн: среднее время просмотра карточки в A/B-тесте.
+
+## Разметка
+
+Метка — факт дефолта (просрочка более 90 дней) из кредитной истории. Метки приходят с задержкой в 90 дней, так как дефолт становится известен позже.
+
+## Утечки данных
+
+Признаки считаются строго на дату среза; выборка разбита по времени.
+
+## Бюджет задержки
+
+Ответ не дольше 200 мс на 95-м перцентиле.
+
+## Режим работы
+
+Онлайн-сервис: синхронный REST-запрос на каждую заявку.
+
+## Мониторинг
+
+Ежедневно считаем PSI по ключевым признакам; при PSI > 0.2 дежурный получает алерт и запускается переобучение.
+`;
+
+  it('finds every item present and no rule to warn about', () => {
+    const result = lintText(RU);
+    expect(result.language).toBe('ru');
+    expect(Object.values(result.checklist)).toEqual(Array(6).fill('present'));
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it('reads a percentile written in words or as a share of requests', () => {
+    for (const budget of ['Ответ не дольше 200 мс на 95-м перцентиле.', '95% запросов быстрее 200 мс.', '99-й процентиль времени ответа — 200 мс.']) {
+      expect(lintText(RU.replace('Ответ не дольше 200 мс на 95-м перцентиле.', budget)).diagnostics.map((d) => d.ruleId)).toEqual([]);
+    }
+    expect(lintText(RU.replace('Ответ не дольше 200 мс на 95-м перцентиле.', 'Ответ не дольше 200 мс.')).diagnostics.map((d) => d.ruleId)).toEqual(['latency-percentile']);
+  });
+
+  it('reads an online metric on a line of its own, or named by what is watched', () => {
+    expect(lintText(RU.replace('Онлайн: среднее время просмотра карточки в A/B-тесте.', 'Считаем долю заявок без ручной проверки.')).diagnostics).toEqual([]);
+    expect(lintText(RU.replace('Онлайн: среднее время просмотра карточки в A/B-тесте.', '')).diagnostics.map((d) => d.ruleId)).toEqual(['metrics-offline-online']);
+  });
+
+  it('reads features computed as of a cut-off, or of the moment shown, as keeping the future out', () => {
+    expect(ruState('leakage-checks', 'Утечки данных', 'Признаки считаются строго на дату среза.')).toBe('present');
+    expect(ruState('leakage-checks', 'Утечки данных', 'Признаки считаются на момент показа рекомендации.')).toBe('present');
+    expect(ruState('leakage-checks', 'Утечки данных', 'Выборка разбита по времени.')).toBe('present');
+    expect(ruState('leakage-checks', 'Утечки данных', 'Будем следить, чтобы утечек не было.')).toBe('weak');
+  });
+
+  it('takes "позже" for a deferral only where work is put off, not where a fact becomes known later or a deadline', () => {
+    const labels = (tail: string) => ruState('labels', 'Разметка', `Метка — факт дефолта из кредитной истории; ${tail}`);
+    expect(labels('дефолт становится известен позже, через 90 дней.')).toBe('present');
+    expect(labels('метки приходят не позднее чем через 90 дней.')).toBe('present');
+    expect(labels('источник меток определим позже.')).toBe('weak');
+  });
+});
