@@ -578,6 +578,12 @@ describe('Russian, as Russian teams write it', () => {
     expect(ruState('leakage-checks', 'Утечки данных', 'Будем следить, чтобы утечек не было.')).toBe('weak');
   });
 
+  it('reads the English mode word Russian teams write inside Russian', () => {
+    expect(ruState('serving-mode', 'Ограничения', 'Модель работает в batch-режиме, прогноз отдаётся раз в неделю.')).toBe('present');
+    expect(ruState('serving-mode', 'Использование', 'Прогноз можно получить по POST-запросу на /forecast.')).toBe('present');
+    expect(ruState('serving-mode', 'Использование', 'Прогноз получают аналитики.')).not.toBe('present');
+  });
+
   it('takes "позже" for a deferral only where work is put off, not where a fact becomes known later or a deadline', () => {
     const labels = (tail: string) => ruState('labels', 'Разметка', `Метка — факт дефолта из кредитной истории; ${tail}`);
     expect(labels('дефолт становится известен позже, через 90 дней.')).toBe('present');
