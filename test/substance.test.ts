@@ -41,6 +41,7 @@ describe('a sentence states a fact only when it commits to it', () => {
     ['F1Score written as one word', 'The model achieved an F1Score of 0.61 on the holdout.'],
     ['whatever the metric is said to be', 'Business KPI: average order value.'],
     ['a named coefficient', 'Main metric is the Gini coefficient.'],
+    ['any measure at a cut-off', 'On the held-out tasks the adapter reaches a Pass@1 of 0.31.'],
   ])('metrics: %s names a metric', (_name, body) => {
     expect(state('metrics', { Goals: body })).toBe('present');
   });
@@ -48,6 +49,7 @@ describe('a sentence states a fact only when it commits to it', () => {
   it('does not take what a metric is called in general for a metric', () => {
     expect(state('metrics', { Retrieval: 'Chunks are ranked by cosine similarity to the query.' })).not.toBe('present');
     expect(state('metrics', { Team: 'The ME team in Berlin owns the pipeline.' })).not.toBe('present');
+    expect(state('metrics', { Team: 'Write to ml@10x.example.com for access.' })).not.toBe('present');
     expect(state('metrics', { Goals: 'Metrics are important for this project.' })).toBe('weak');
     expect(state('metrics', { Goals: 'The metric is to be decided with the business.' })).toBe('weak');
   });
