@@ -586,6 +586,11 @@ describe('Russian, as Russian teams write it', () => {
     expect(ruState('serving-mode', 'Использование', 'Прогноз получают аналитики.')).not.toBe('present');
   });
 
+  it('reads who labels, whichever comes first: the people or the labelling', () => {
+    expect(ruState('labels', 'Данные', 'Для эталонной выборки два оператора независимо размечают намерение клиента.')).toBe('present');
+    expect(ruState('labels', 'Данные', 'Разметка операторами поддержки по инструкции.')).toBe('present');
+  });
+
   it('takes "позже" for a deferral only where work is put off, not where a fact becomes known later or a deadline', () => {
     const labels = (tail: string) => ruState('labels', 'Разметка', `Метка — факт дефолта из кредитной истории; ${tail}`);
     expect(labels('дефолт становится известен позже, через 90 дней.')).toBe('present');
