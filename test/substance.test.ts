@@ -591,6 +591,11 @@ describe('Russian, as Russian teams write it', () => {
     expect(ruState('labels', 'Данные', 'Разметка операторами поддержки по инструкции.')).toBe('present');
   });
 
+  it('hears retraining on new data as a hint of drift, whatever stands between', () => {
+    expect(ruState('drift-monitoring', 'Этап 5', 'Построение пайплайна для обучения модели на новых данных.')).toBe('weak');
+    expect(ruState('drift-monitoring', 'Этап 5', 'Построение пайплайна для обучения модели.')).toBe('absent');
+  });
+
   it('takes "позже" for a deferral only where work is put off, not where a fact becomes known later or a deadline', () => {
     const labels = (tail: string) => ruState('labels', 'Разметка', `Метка — факт дефолта из кредитной истории; ${tail}`);
     expect(labels('дефолт становится известен позже, через 90 дней.')).toBe('present');
