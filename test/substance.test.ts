@@ -340,6 +340,10 @@ describe('leakage: time order speaks for itself, a bare split does not', () => {
     ['an author kept in one fold', 'Posts from the same author are kept in the same fold.'],
     ['a split named by the time it follows', 'We maximise PR-AUC on a time-based train/validation split.'],
     ['a holdout split on a date', 'The holdout is split on the event date.'],
+    ['later data for testing', 'Use later data in the test sample than for training and validation.'],
+    ['the days after a date for validation', 'We select a few weeks of data before that date as training data and a few days of data after that date as validation data.'],
+    ['held-out devices', 'Validation devices are a 10% holdout of devices not in the training set.'],
+    ['cross-validation in time order', 'We use time-series cross-validation that respects temporal order.'],
   ])('%s is a split without its reason: weak', (_name, body) => {
     expect(state('leakage-checks', { Training: body })).toBe('weak');
   });
