@@ -353,6 +353,16 @@ describe('leakage: time order speaks for itself, a bare split does not', () => {
   it('a random split is absent', () => {
     expect(state('leakage-checks', { Training: 'The split is random at the session level.' })).toBe('absent');
   });
+  it.each([
+    ['a feature named as the cause', 'FirstSeenDate is a temporal feature that causes data leakage.'],
+    ['fields excluded for it', 'No diagnosis leakage: disease flags are excluded from the inputs.'],
+    ['duplicates removed for it', 'Duplicate URLs are removed across the dataset to prevent data leakage.'],
+  ])('leakage kept out by leaving something out: %s', (_name, body) => {
+    expect(state('leakage-checks', { Features: body })).toBe('present');
+  });
+  it('does not take the word leakage alone for a mechanism', () => {
+    expect(state('leakage-checks', { Features: 'We must avoid data leakage.' })).toBe('weak');
+  });
   it('order and deduplication speak of leakage only where the text ties them to it', () => {
     expect(state('leakage-checks', { Indexing: 'Chunks are deduplicated by content hash before indexing.' })).toBe('absent');
     expect(state('leakage-checks', { Feed: 'Posts are shown in chronological order.' })).toBe('absent');
