@@ -87,6 +87,13 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('drift-monitoring', { 'Drift monitoring': 'Not covered here.', 'Future work': 'Daily PSI on the top features; alert the owner when PSI > 0.2 and retrain.' })).toBe('weak');
   });
 
+  it('holds nothing under a bold label that only defers: "**Future:**" over a list', () => {
+    const monitoring = (label: string) => lintText(`# System\n\n## Monitoring\n\n**Implemented:**\n- MLflow experiment tracking\n\n**${label}**\n- Evidently AI for data drift\n- Retraining when PSI > 0.2\n`).checklist['drift-monitoring'];
+    expect(monitoring('Future:')).toBe('weak');
+    expect(monitoring('Drift checks:')).toBe('present');
+    expect(ruState('drift-monitoring', 'Мониторинг', '\n\n**В планах:**\n- Evidently для дрейфа данных, переобучение при PSI > 0.2\n\n')).toBe('weak');
+  });
+
   it('holds nothing about this system in a list of references', () => {
     expect(state('serving-mode', { Model: 'A gradient-boosted ranker.', References: '- Uber Michelangelo: real-time feature serving and online predictions.' })).toBe('weak');
     expect(state('serving-mode', { Model: 'A gradient-boosted ranker.', Serving: 'Online predictions behind a REST endpoint.' })).toBe('present');
