@@ -617,6 +617,11 @@ describe('Russian, as Russian teams write it', () => {
     expect(ruState('drift-monitoring', 'Этап 5', 'Построение пайплайна для обучения модели.')).toBe('absent');
   });
 
+  it('takes generated questions or pairs for a label source, not a bot generating its answer', () => {
+    expect(ruState('labels', 'Требования', 'Бот должен генерировать ответ на сообщение (вопрос) пользователя.')).not.toBe('present');
+    expect(ruState('labels', 'Данные', 'Генерируем пары вопрос-ответ по базе знаний с помощью LLM.')).toBe('present');
+  });
+
   it('takes "позже" for a deferral only where work is put off, not where a fact becomes known later or a deadline', () => {
     const labels = (tail: string) => ruState('labels', 'Разметка', `Метка — факт дефолта из кредитной истории; ${tail}`);
     expect(labels('дефолт становится известен позже, через 90 дней.')).toBe('present');
