@@ -622,6 +622,14 @@ describe('Russian, as Russian teams write it', () => {
     expect(ruState('labels', 'Данные', 'Генерируем пары вопрос-ответ по базе знаний с помощью LLM.')).toBe('present');
   });
 
+  it('hears speed said without a number as a weak latency, in either language', () => {
+    expect(state('latency-budget', { Evaluation: 'A smaller model would give faster responses when running inference.' })).toBe('weak');
+    expect(state('latency-budget', { Retrieval: 'This step must be computationally swift.' })).toBe('weak');
+    expect(state('latency-budget', { Stack: 'WebAssembly for faster inference.' })).toBe('absent');
+    expect(ruState('latency-budget', 'Цели', 'Модель выдаёт прогноз сразу после бронирования, без задержек.')).toBe('weak');
+    expect(ruState('latency-budget', 'Модели', 'RoBERTa дала лучший результат, но оказалась тяжела на инференсе.')).toBe('weak');
+  });
+
   it('takes "позже" for a deferral only where work is put off, not where a fact becomes known later or a deadline', () => {
     const labels = (tail: string) => ruState('labels', 'Разметка', `Метка — факт дефолта из кредитной истории; ${tail}`);
     expect(labels('дефолт становится известен позже, через 90 дней.')).toBe('present');
