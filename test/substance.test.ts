@@ -79,6 +79,11 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('latency-budget', { 'Latency budget': 'Describe the budget, e.g. p99 under 120 ms.' })).toBe('weak');
   });
 
+  it('hears a quality regression as a drift mention: weak, never present alone', () => {
+    expect(state('drift-monitoring', { Goals: 'Dashboards help us understand retrieval quality regressions.' })).toBe('weak');
+    expect(state('drift-monitoring', { Testing: 'Unit tests guard against regressions in the parser.' })).toBe('absent');
+  });
+
   it('holds nothing in a section deferred past the first release', () => {
     expect(state('metrics', { Scope: 'A retrieval service for the knowledge base.', 'Evaluation (post-MVP)': 'Retrieval recall and precision on a labelled query set.' })).toBe('weak');
   });
