@@ -614,6 +614,10 @@ describe('Russian, as Russian teams write it', () => {
     expect(ruState('serving-mode', 'Использование', 'Прогноз получают аналитики.')).not.toBe('present');
   });
 
+  it('reads a measured share of accuracy or recall as a metric', () => {
+    expect(ruState('metrics', 'Результаты', 'Точность модели на отложенной выборке составила 92%.')).toBe('present');
+  });
+
   it('reads who labels, whichever comes first: the people or the labelling', () => {
     expect(ruState('labels', 'Данные', 'Для эталонной выборки два оператора независимо размечают намерение клиента.')).toBe('present');
     expect(ruState('labels', 'Данные', 'Разметка операторами поддержки по инструкции.')).toBe('present');
