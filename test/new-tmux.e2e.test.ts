@@ -77,6 +77,21 @@ async function chooseBatch(): Promise<void> {
 
 const LATENCY_KEYS = ['serving_mode', 'batch_schedule', 'latency_percentile', 'latency_budget', 'latency_breakdown'];
 
+/** A feed-ranking draft started with its serving and latency questions left to ask; its folder. */
+function startWithLatencyOpen(): string {
+  const cwd = tempDir();
+  feedAnswersWithout(cwd, LATENCY_KEYS);
+  start(cwd, 'new my-feed-ranking --type feed-ranking --answers answers.json');
+  return cwd;
+}
+
+/** At the serving-mode prompt: online, as suggested, and on to the percentile prompt. */
+async function toPercentilePrompt(): Promise<void> {
+  await waitFor(/\? Serving mode[\s\S]*❯ online/);
+  keys('Enter');
+  await waitFor(/\? Latency percentile the budget is set at/);
+}
+
 /** The warning `--set` gives (new-cli.e2e.test.ts) for a percentile typed with the budget under batch serving. */
 const UNUSED_PERCENTILE = 'mlsd: the percentile p95 stated with "latency_budget" is not used: latency_percentile is asked only when serving_mode is not batch (serving_mode is batch)';
 
@@ -137,9 +152,7 @@ describe('mlsd new in a real terminal', { timeout: 180_000 }, () => {
   });
 
   it.skipIf(!hasTmux)('says when batch serving leaves a percentile typed with the budget unused, as it does for --set', async () => {
-    const cwd = tempDir();
-    feedAnswersWithout(cwd, LATENCY_KEYS);
-    start(cwd, 'new my-feed-ranking --type feed-ranking --answers answers.json');
+    const cwd = startWithLatencyOpen();
     await batchBudgetWithPercentile();
     keys('Enter');
     const done = await waitFor(/EXIT=0/);
@@ -149,9 +162,7 @@ describe('mlsd new in a real terminal', { timeout: 180_000 }, () => {
   });
 
   it.skipIf(!hasTmux)('--resume --yes warns about a kept percentile typed with the budget under batch serving, as a fresh run does', async () => {
-    const cwd = tempDir();
-    feedAnswersWithout(cwd, LATENCY_KEYS);
-    start(cwd, 'new my-feed-ranking --type feed-ranking --answers answers.json');
+    const cwd = startWithLatencyOpen();
     await batchBudgetWithPercentile();
     keys('C-c');
     await waitFor(/EXIT=130/);
@@ -163,12 +174,8 @@ describe('mlsd new in a real terminal', { timeout: 180_000 }, () => {
   });
 
   it.skipIf(!hasTmux)('refuses a budget whose percentile contradicts the one chosen at its own prompt, as --set does', async () => {
-    const cwd = tempDir();
-    feedAnswersWithout(cwd, LATENCY_KEYS);
-    start(cwd, 'new my-feed-ranking --type feed-ranking --answers answers.json');
-    await waitFor(/\? Serving mode[\s\S]*❯ online/);
-    keys('Enter');
-    await waitFor(/\? Latency percentile the budget is set at/);
+    const cwd = startWithLatencyOpen();
+    await toPercentilePrompt();
     keys('Down'); // p99.9, not the suggested p99
     await waitFor(/❯ p99\.9/);
     keys('Enter');
@@ -190,12 +197,8 @@ describe('mlsd new in a real terminal', { timeout: 180_000 }, () => {
   });
 
   it.skipIf(!hasTmux)('takes a budget typed the Russian way, with a decimal comma and a Russian unit, as the same budget in English units', async () => {
-    const cwd = tempDir();
-    feedAnswersWithout(cwd, LATENCY_KEYS);
-    start(cwd, 'new my-feed-ranking --type feed-ranking --answers answers.json');
-    await waitFor(/\? Serving mode[\s\S]*❯ online/);
-    keys('Enter');
-    await waitFor(/\? Latency percentile the budget is set at/);
+    const cwd = startWithLatencyOpen();
+    await toPercentilePrompt();
     keys('Enter');
     await waitFor(/\? Latency budget/);
     type('1,5 с');
