@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextDocument, TextMemo } from '../src/checklist/text-memo.js';
+import { answersOf, nextDocument, remembered, TextMemo } from '../src/checklist/text-memo.js';
 
 describe('TextMemo', () => {
   const counting = () => {
@@ -47,5 +47,35 @@ describe('TextMemo', () => {
     const { asked, compute } = counting();
     for (const text of ['a', 'b', 'c', 'd', 'e', 'a']) memo.get(text, compute);
     expect(asked).toEqual(['a', 'b', 'c', 'd', 'e', 'a']);
+  });
+});
+
+describe('remembered', () => {
+  const counting = (answer: (text: string) => number) => {
+    const asked: string[] = [];
+    return { asked, ask: remembered((text: string) => (asked.push(text), answer(text))) };
+  };
+
+  it('answers each question about a text once, each in a slot of its own', () => {
+    nextDocument();
+    const length = counting((text) => text.length);
+    const vowels = counting((text) => text.replace(/[^aeiou]/g, '').length);
+    expect([length.ask('banana'), vowels.ask('banana'), length.ask('banana'), vowels.ask('banana')]).toEqual([6, 3, 6, 3]);
+    expect([length.asked, vowels.asked]).toEqual([['banana'], ['banana']]);
+  });
+
+  it("keeps a text's answers together, found in one lookup, for the next document and not the one after", () => {
+    nextDocument();
+    const length = counting((text) => text.length);
+    length.ask('kiwi');
+    const answers = answersOf('kiwi');
+    expect(answers).toContain(4);
+    nextDocument(); // an edit: the text is still there
+    expect(answersOf('kiwi')).toBe(answers);
+    length.ask('kiwi');
+    nextDocument();
+    nextDocument(); // two documents without it
+    length.ask('kiwi');
+    expect(length.asked).toEqual(['kiwi', 'kiwi']);
   });
 });

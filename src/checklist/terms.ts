@@ -7,7 +7,7 @@
  * say "a mode word near a serving noun" once instead of listing every phrase that joins them.
  */
 
-import { TextMemo } from './text-memo.js';
+import { answersOf, newSlot, type Answers } from './text-memo.js';
 
 export interface TermMatch {
   /** The text that matched, as written in the document. */
@@ -169,13 +169,13 @@ function alternation(terms: string[], flags: string, boundary: boolean): RegExp 
 /** A pattern with its letters lower-cased, escapes (`\\S`, `\\W`, `\\u04FF`) left as they are. */
 const lowerPattern = (source: string) => source.replace(/\\.|[^\\]+/g, (part) => (part[0] === '\\' ? part : part.toLowerCase()));
 
-/** The lower-cased text, remembered: every matcher searches the same blocks and sentences. */
-const lowered = new TextMemo<string>(2048);
-const toLower = (text: string) => text.toLowerCase();
-const lowerText = (text: string) => lowered.get(text, toLower);
-
-/** How many texts each matcher remembers its answers for: a large document's blocks and sentences. */
-const MEMO_TEXTS = 1024;
+/** The lower-cased text, remembered with the text: every matcher searches the same blocks and sentences. */
+const LOWER = newSlot();
+const lowerOf = (text: string, answers: Answers) => {
+  let low = answers[LOWER] as string | undefined;
+  if (low === undefined) answers[LOWER] = low = text.toLowerCase();
+  return low;
+};
 
 export function compileTerms(terms: readonly string[]): TermMatcher {
   // Terms that start with a word character get the fast leading `\b`; the few that cannot (a
@@ -196,29 +196,37 @@ export function compileTerms(terms: readonly string[]): TermMatcher {
   };
   // Built on first use: a document that never needs a list (another language's, an item it lacks)
   // does not pay for it. A team's patterns are checked when its config is read (validateTerms).
+  // The same sentences and headings are searched for every item, and again after each edit: each
+  // answer is remembered with the text, in the matcher's slots (text-memo.ts), taken on first use too.
   let searches: { regex: RegExp; lower: boolean }[] | undefined;
-  const ready = () => (searches ??= build());
+  let TESTED = -1;
+  let FOUND = -1;
+  const ready = () => {
+    if (searches === undefined) {
+      searches = build();
+      TESTED = newSlot();
+      FOUND = newSlot();
+    }
+    return searches;
+  };
   // Lower-casing keeps every offset except for a few letters (İ); such a text is searched as written.
-  const subject = (text: string, lower: boolean) => {
+  const subject = (text: string, answers: Answers, lower: boolean) => {
     if (!lower) return text;
-    const low = lowerText(text);
+    const low = lowerOf(text, answers);
     return low.length === text.length ? low : text;
   };
-  // The same sentences and headings are searched for every item, and again after each edit.
-  const tested = new TextMemo<boolean>(MEMO_TEXTS);
-  const found = new TextMemo<readonly TermMatch[]>(MEMO_TEXTS);
   // `test` runs the same global regex as `find`, from the start: a copy without the `g` flag would be
   // compiled again, and compiling the large lists costs more than running them.
-  const test = (text: string) =>
+  const test = (text: string, answers: Answers) =>
     ready().some(({ regex, lower }) => {
       regex.lastIndex = 0;
-      return regex.test(subject(text, lower));
+      return regex.test(subject(text, answers, lower));
     });
-  const find = (text: string): readonly TermMatch[] => {
+  const find = (text: string, answers: Answers): readonly TermMatch[] => {
     const searches = ready();
     const matches: TermMatch[] = [];
     for (const { regex, lower } of searches) {
-      const searched = subject(text, lower);
+      const searched = subject(text, answers, lower);
       regex.lastIndex = 0;
       for (let m = regex.exec(searched); m !== null; m = regex.exec(searched)) {
         if (m[0] === '') regex.lastIndex++; // a team term that can match nothing must not stall
@@ -230,8 +238,20 @@ export function compileTerms(terms: readonly string[]): TermMatcher {
   };
 
   return {
-    find: (text) => found.get(text, find),
-    test: (text) => tested.get(text, test),
+    find: (text) => {
+      ready();
+      const answers = answersOf(text);
+      let matches = answers[FOUND] as readonly TermMatch[] | undefined;
+      if (matches === undefined) answers[FOUND] = matches = find(text, answers);
+      return matches;
+    },
+    test: (text) => {
+      ready();
+      const answers = answersOf(text);
+      let hit = answers[TESTED] as boolean | undefined;
+      if (hit === undefined) answers[TESTED] = hit = test(text, answers);
+      return hit;
+    },
   };
 }
 

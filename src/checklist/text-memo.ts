@@ -38,3 +38,35 @@ export class TextMemo<T> {
     return value;
   }
 }
+
+/**
+ * Everything remembered about one text, one slot per question asked about texts (a term list's
+ * test, its matches, the text lower-cased, its sentence ends, its words): every question about a
+ * text finds its answer in one lookup, where a memo per question took one each (and a miss took
+ * three). Slots are numbered from 0 as questions are made (see `newSlot`); a slot never asked is a hole.
+ */
+export type Answers = unknown[];
+
+/** Texts per generation: every block, sentence, label and heading context of a large document. */
+const TEXTS = 4096;
+const table = new TextMemo<Answers>(TEXTS);
+const noAnswers = (): Answers => [];
+
+/** What is remembered about a text, found once however many questions are then asked about it. */
+export const answersOf = (text: string): Answers => table.get(text, noAnswers);
+
+let slots = 0;
+
+/** A slot of its own in every text's answers. */
+export const newSlot = (): number => slots++;
+
+/** A question about a text whose answer (never undefined) is remembered with the text's other answers. */
+export function remembered<T extends NonNullable<unknown>>(compute: (text: string) => T): (text: string) => T {
+  const slot = newSlot();
+  return (text) => {
+    const answers = answersOf(text);
+    let answer = answers[slot] as T | undefined;
+    if (answer === undefined) answers[slot] = answer = compute(text);
+    return answer;
+  };
+}

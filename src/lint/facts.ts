@@ -1,5 +1,5 @@
 import { WORD_CHAR, type TermMatcher } from '../checklist/terms.js';
-import { TextMemo } from '../checklist/text-memo.js';
+import { remembered } from '../checklist/text-memo.js';
 import type { FactSpec, QuantitySpec } from '../checklist/types.js';
 import type { Block } from './outline.js';
 import type { LineIndex } from './position.js';
@@ -33,9 +33,7 @@ const SENTENCE_END = /(?:[.!]|\?(?![ \t]+\())(?<!(?:^|[\s(])(?:e\.g|i\.e|etc|vs|
 const SENTENCE_WINDOW = 500;
 
 /** Offsets of the sentence ends in a text, found once per text: blocks are searched many times. */
-const sentenceEnds = new TextMemo<number[]>(1024);
-const findEnds = (text: string) => [...text.matchAll(SENTENCE_END)].map((m) => m.index ?? 0);
-const endsOf = (text: string) => sentenceEnds.get(text, findEnds);
+const endsOf = remembered((text: string) => [...text.matchAll(SENTENCE_END)].map((m) => m.index ?? 0));
 
 /**
  * The sentence of `text` that holds offset `at` (table rows and headings are one sentence).

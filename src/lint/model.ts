@@ -1,5 +1,5 @@
 import { headingMatches, normalizeHeading } from '../checklist/headings.js';
-import { TextMemo } from '../checklist/text-memo.js';
+import { remembered } from '../checklist/text-memo.js';
 import type { TermMatch } from '../checklist/terms.js';
 import type { Checklist, ChecklistItem, FactSpec } from '../checklist/types.js';
 import { extractFact, hasFact, readDeclared, sentenceAround, type Fact, type FactContext } from './facts.js';
@@ -64,8 +64,8 @@ const pointer = (...parts: string[]) => '/' + parts.map((p) => p.replace(/~/g, '
 export const countWords = (text: string) => text.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 
 /** A block's word count, counted once however many items' scopes it is in, and kept for the next lint. */
-const blockWords = new TextMemo<number>(1024);
-const wordsIn = (block: Block) => blockWords.get(block.text, countWords);
+const blockWords = remembered(countWords);
+const wordsIn = (block: Block) => blockWords(block.text);
 
 /** Placeholder matches per block, found once and shared by every item. */
 type PlaceholderIndex = Map<Block, readonly TermMatch[]>;
