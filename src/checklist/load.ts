@@ -372,7 +372,13 @@ function matchersOf(checklist: Checklist): TermMatcher[] {
 function stopwordCounter(words: string[]): (text: string) => number {
   const letters = '\\p{L}';
   const regex = new RegExp(`(?<![${letters}])(?:${words.map((word) => word.toLowerCase()).join('|')})(?![${letters}])`, 'gu');
-  return (text) => text.toLowerCase().match(regex)?.length ?? 0;
+  return (text) => {
+    const lower = text.toLowerCase();
+    let count = 0;
+    regex.lastIndex = 0;
+    while (regex.test(lower)) count++;
+    return count;
+  };
 }
 
 /** How much prose is read to tell a document's language: enough for hundreds of stop words. */

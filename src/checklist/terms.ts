@@ -217,11 +217,13 @@ export function compileTerms(terms: readonly string[]): TermMatcher {
   };
   // `test` runs the same global regex as `find`, from the start: a copy without the `g` flag would be
   // compiled again, and compiling the large lists costs more than running them.
-  const test = (text: string, answers: Answers) =>
-    ready().some(({ regex, lower }) => {
+  const test = (text: string, answers: Answers) => {
+    for (const { regex, lower } of ready()) {
       regex.lastIndex = 0;
-      return regex.test(subject(text, answers, lower));
-    });
+      if (regex.test(subject(text, answers, lower))) return true;
+    }
+    return false;
+  };
   const find = (text: string, answers: Answers): readonly TermMatch[] => {
     const searches = ready();
     const matches: TermMatch[] = [];

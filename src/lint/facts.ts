@@ -32,15 +32,28 @@ const SENTENCE_END = /(?:[.!]|\?(?![ \t]+\())(?<!(?:^|[\s(])(?:e\.g|i\.e|etc|vs|
 /** No sentence is longer than this on either side of a match. */
 const SENTENCE_WINDOW = 500;
 
-/** Offsets of the sentence ends in a text, found once per text: blocks are searched many times. */
-const endsOf = remembered((text: string) => [...text.matchAll(SENTENCE_END)].map((m) => m.index ?? 0));
+/**
+ * Offsets of the sentence ends in a text, found once per text: blocks are searched many times. With
+ * them, each sentence as a string, cut once: every item's tests of a sentence find their answers
+ * with it (text-memo.ts), and a string cut again would be hashed again.
+ */
+interface Sentences {
+  ends: number[];
+  cut: (string | undefined)[];
+}
+const sentencesOf = remembered((text: string): Sentences => {
+  const ends: number[] = [];
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m !== null; m = SENTENCE_END.exec(text)) ends.push(m.index);
+  return { ends, cut: [] };
+});
 
 /**
  * The sentence of `text` that holds offset `at` (table rows and headings are one sentence).
  * A binary search over the sentence ends, so a long block with many matches stays linear-ish.
  */
 export function sentenceAround(text: string, at: number): string {
-  const ends = endsOf(text);
+  const { ends, cut } = sentencesOf(text);
   let lo = 0;
   let hi = ends.length; // first end >= at
   while (lo < hi) {
@@ -50,16 +63,22 @@ export function sentenceAround(text: string, at: number): string {
   }
   // A "sentence" with no end in sight is cut to a window around the match: terms searched in it
   // per match would otherwise make a long unpunctuated block quadratic.
-  const start = Math.max(lo > 0 ? ends[lo - 1]! + 1 : 0, at - SENTENCE_WINDOW);
+  const from = lo > 0 ? ends[lo - 1]! + 1 : 0;
   // The sentence keeps its closing mark: a question is guidance, not an answer.
-  const end = Math.min(lo < ends.length ? ends[lo]! + 1 : text.length, at + SENTENCE_WINDOW);
-  return text.slice(start, end);
+  const to = lo < ends.length ? ends[lo]! + 1 : text.length;
+  if (from >= at - SENTENCE_WINDOW && to <= at + SENTENCE_WINDOW) return (cut[lo] ??= text.slice(from, to));
+  return text.slice(Math.max(from, at - SENTENCE_WINDOW), Math.min(to, at + SENTENCE_WINDOW));
 }
 
 // "**Response time**: < 2 s" or "Latency: we measure TTFT. Target < 5 s.": the label a paragraph or
 // list item opens with names what its sentences are about, as a heading does.
 const LEAD_LABEL = /^\s*(?:\*\*|__)?([^\n:*_]{1,80}?)(?:\*\*|__)?\s*:(?=\s)/;
-const leadLabel = (text: string) => LEAD_LABEL.exec(text)?.[1] ?? '';
+/** A block's opening label, read once per text: as written (`**Latency**:`), and its name (`Latency`); none is ''. */
+const leadOf = remembered((text: string) => {
+  const m = LEAD_LABEL.exec(text);
+  return { written: m?.[0] ?? '', name: m?.[1] ?? '' };
+});
+const leadLabel = (text: string) => leadOf(text).name;
 
 /** A `near` term must stand in the same sentence, in the label the block opens with, or in the headings and table header around it. */
 const isNear = (near: TermMatcher, block: Block, at: number) =>
@@ -79,17 +98,23 @@ export interface FactContext {
   other?: { except: TermMatcher; item: TermMatcher };
 }
 
-/** Whether the sentence around a match can carry a fact of the item. */
-function counts(context: FactContext | undefined, block: Block, at: number): boolean {
+/**
+ * Whether the sentence around a match can carry a fact of the item. `tied`: the fact is tied to the
+ * item by a `near` condition of its own, so the sentence need not be about the item.
+ */
+function counts(context: FactContext | undefined, block: Block, at: number, tied: boolean): boolean {
   if (!context) return true;
   const sentence = sentenceAround(block.text, at);
   if (context.notSubstance.test(sentence) || context.deferredSections.test(block.context)) return false;
   // A label frames its block as a heading does: "**Not intended for**: real-time use", "**Future**: an API".
-  const label = LEAD_LABEL.exec(block.text)?.[0];
+  const label = leadOf(block.text).written;
   if (label && (context.notSubstance.test(label) || context.deferredSections.test(label))) return false;
   if (context.other && context.other.except.test(sentence) && !context.other.item.test(sentence)) return false;
-  return !context.about || context.about.test(sentence) || context.about.test(block.context);
+  return tied || !context.about || context.about.test(sentence) || context.about.test(block.context);
 }
+
+/** A fact with a `near` condition of its own (every quantity has one) is tied to the item by it. */
+const isTied = (spec: FactSpec) => spec.kind === 'quantity' || ('near' in spec && spec.near !== undefined);
 
 const quantityRegexes = new WeakMap<object, RegExp>();
 
@@ -124,16 +149,15 @@ export function extractFact(spec: FactSpec, blocks: readonly Block[], lines: Lin
     facts.push(fact);
   };
   const at = (block: Block, index: number) => lines.point(block.offset + index);
-  // A fact with a `near` condition of its own (every quantity has one) is tied to the item by it.
-  const tied = spec.kind === 'quantity' || ('near' in spec && spec.near !== undefined);
-  const context = tied && given?.about ? { ...given, about: undefined } : given;
+  const tied = isTied(spec);
+  const context = given;
 
   for (const block of blocks) {
     switch (spec.kind) {
       case 'terms':
         for (const m of spec.terms.find(block.text)) {
           if (spec.near && !isNear(spec.near, block, m.index)) continue;
-          if (!counts(context, block, m.index)) continue;
+          if (!counts(context, block, m.index, tied)) continue;
           add({ text: m.text, ...at(block, m.index) }, m.text.toLowerCase());
         }
         break;
@@ -141,14 +165,14 @@ export function extractFact(spec: FactSpec, blocks: readonly Block[], lines: Lin
         for (const option of spec.options) {
           for (const m of option.terms.find(block.text)) {
             if (spec.near && !isNear(spec.near, block, m.index)) continue;
-            if (!counts(context, block, m.index)) continue;
+            if (!counts(context, block, m.index, tied)) continue;
             add({ text: m.text, value: option.value, ...at(block, m.index) }, option.value);
           }
         }
         break;
       case 'quantity':
         for (const q of quantities(spec, block, lines)) {
-          if (counts(context, block, q.index)) add(q.fact, `${q.fact.line}:${q.fact.column}`);
+          if (counts(context, block, q.index, tied)) add(q.fact, `${q.fact.line}:${q.fact.column}`);
         }
         break;
       case 'tasks':
@@ -167,33 +191,35 @@ export function extractFact(spec: FactSpec, blocks: readonly Block[], lines: Lin
   return facts;
 }
 
-/** Whether a term list, or one of a choice's options, occurs in the text at all. */
-function mayHold(spec: FactSpec, text: string): boolean {
-  switch (spec.kind) {
-    case 'terms':
-      return spec.terms.test(text);
-    case 'choice':
-      return spec.options.some((option) => option.terms.test(text));
-    case 'quantity': {
-      const regex = quantityRegex(spec.units);
-      regex.lastIndex = 0;
-      const hit = regex.test(text);
-      regex.lastIndex = 0;
-      return hit;
-    }
-    default:
-      return true;
-  }
-}
-
 /**
- * Whether a block states at least one fact of a kind. Most blocks state none, so a plain test of
- * the terms comes first; the extraction, with its sentence and `near` checks, runs only on a hit.
+ * Whether a block states at least one fact of a kind: what `extractFact` on the block alone finds
+ * something for, answered at the first fact that counts. Most blocks state none, and this is asked of
+ * every block for every item, so it builds nothing a block without a fact does not need.
  */
 export function hasFact(spec: FactSpec, block: Block, lines: LineIndex, context?: FactContext): boolean {
-  if (!mayHold(spec, block.text)) return false;
-  if (spec.kind === 'terms' && !spec.near && !context) return true;
-  return extractFact(spec, [block], lines, context).length > 0;
+  const tied = isTied(spec);
+  switch (spec.kind) {
+    case 'terms':
+      if (!spec.near && !context) return spec.terms.test(block.text);
+      for (const m of spec.terms.find(block.text)) {
+        if ((!spec.near || isNear(spec.near, block, m.index)) && counts(context, block, m.index, tied)) return true;
+      }
+      return false;
+    case 'choice':
+      for (const option of spec.options) {
+        for (const m of option.terms.find(block.text)) {
+          if ((!spec.near || isNear(spec.near, block, m.index)) && counts(context, block, m.index, tied)) return true;
+        }
+      }
+      return false;
+    case 'quantity':
+      for (const m of quantityMatches(spec, block.text)) {
+        if (readsAsLatency(spec, block, m) && counts(context, block, m.index, tied)) return true;
+      }
+      return false;
+    default:
+      return extractFact(spec, [block], lines, context).length > 0;
+  }
 }
 
 /**
@@ -318,15 +344,30 @@ interface QuantityMatch {
   fact: Fact;
 }
 
-/** Time quantities in a block that read as a latency: near a latency word, not a pipeline's run time, not tentative. */
+/** Every time quantity in a text, found before any is read (the search's regex is shared). */
+function quantityMatches(spec: QuantitySpec, text: string): RegExpExecArray[] {
+  const regex = quantityRegex(spec.units);
+  const found: RegExpExecArray[] = [];
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m !== null; m = regex.exec(text)) found.push(m);
+  regex.lastIndex = 0;
+  return found;
+}
+
+/** Whether a quantity reads as a latency: near a latency word, not a pipeline's run time, not tentative. */
+function readsAsLatency(spec: QuantitySpec, block: Block, m: RegExpExecArray): boolean {
+  const sentence = sentenceAround(block.text, m.index);
+  const tentative = /^\s*\?/.test(block.text.slice(m.index + m[0].length));
+  return !tentative && !spec.unless?.test(sentence) && isNear(spec.near, block, m.index);
+}
+
+/** Time quantities in a block that read as a latency. */
 function quantities(spec: QuantitySpec, block: Block, lines: LineIndex): QuantityMatch[] {
   const found: QuantityMatch[] = [];
-  for (const m of block.text.matchAll(quantityRegex(spec.units))) {
-    const index = m.index ?? 0;
+  for (const m of quantityMatches(spec, block.text)) {
+    if (!readsAsLatency(spec, block, m)) continue;
+    const index = m.index;
     const sentence = sentenceAround(block.text, index);
-    const tentative = /^\s*\?/.test(block.text.slice(index + m[0].length));
-    if (tentative || spec.unless?.test(sentence)) continue;
-    if (!isNear(spec.near, block, index)) continue;
     const amount = parseNumber(m[1] ?? m[3]!);
     const unit = (m[2] ?? m[4])!;
     const framing = block.kind === 'row' ? `${sentence}\n${block.context.split('\n').at(-1) ?? ''}` : sentence;

@@ -61,7 +61,14 @@ export interface ItemEnd {
 const pointer = (...parts: string[]) => '/' + parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
 
 /** Words are runs of letters or digits; Markdown punctuation, table pipes and list markers are not. */
-export const countWords = (text: string) => text.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+/** Counted match by match: an array of every word would be garbage at once. */
+export const countWords = (text: string) => {
+  let words = 0;
+  WORD.lastIndex = 0;
+  while (WORD.test(text)) words++;
+  return words;
+};
 
 /** A block's word count, counted once however many items' scopes it is in, and kept for the next lint. */
 const blockWords = remembered(countWords);
@@ -167,8 +174,16 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
   const ownContext: FactContext = { notSubstance, deferredSections, ...(other ? { other } : {}) };
   const elsewhere: FactContext = { notSubstance, deferredSections, about: item.mentions };
   const { own, notOwn } = ownSectionsOf(item, outline, ownContext);
-  const inOwn = (b: Block) => b.sections.some((i) => own.has(i));
-  const hasEvidence = (b: Block) => b.kind !== 'diagram' && item.facts.some((spec) => spec.evidence && hasFact(spec, b, outline.lines, ownContext));
+  // Loops rather than `some`: these run for every block and every item, and a callback is an allocation each time.
+  const inOwn = (b: Block) => {
+    for (const i of b.sections) if (own.has(i)) return true;
+    return false;
+  };
+  const hasEvidence = (b: Block) => {
+    if (b.kind === 'diagram') return false;
+    for (const spec of item.facts) if (spec.evidence && hasFact(spec, b, outline.lines, ownContext)) return true;
+    return false;
+  };
   // A word in code (a function named retrain) is no mention; code counts only through evidence.
   const mentions = (b: Block) =>
     b.kind !== 'code' && !(b.kind === 'heading' && notOwn.has(b.sections.at(-1)!)) && mentionsItem(item, b);
