@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { defaultChecklist } from '../src/checklist/load.js';
 import { compileTerms, expandWindows, startsWithWordChar, validateTerms, WORD_CHAR } from '../src/checklist/terms.js';
+import type { Checklist } from '../src/checklist/types.js';
 
 describe('compileTerms', () => {
   it('matches acronyms case-sensitively and words case-insensitively', () => {
@@ -148,5 +150,24 @@ describe('the word-boundary shortcut', () => {
       }),
       { seed: 42, numRuns: 500 },
     );
+  });
+});
+
+describe('a checklist’s term lists', () => {
+  it('compiles lists with the same terms once, for every fact and every language view that has them', () => {
+    const en = defaultChecklist().inLanguage('en');
+    const both = defaultChecklist().inLanguage('en+ru');
+    const fact = (checklist: Checklist, item: string, name: string) => checklist.items.find((i) => i.id === item)!.facts.find((f) => f.name === name)!;
+    const latencies = fact(en, 'latency-budget', 'latencies');
+    const stages = fact(en, 'latency-budget', 'stages');
+    expect(latencies.kind === 'quantity' && stages.kind === 'stages' && latencies.near === stages.quantity.near).toBe(true);
+    const thresholds = fact(en, 'drift-monitoring', 'thresholds');
+    const actions = fact(en, 'drift-monitoring', 'actions');
+    expect(thresholds.kind === 'terms' && actions.kind === 'terms' && thresholds.near === actions.near).toBe(true);
+    // labels' sources are one plain list, the same in every language; its mentions differ by language.
+    const sources = (checklist: Checklist) => fact(checklist, 'labels', 'sources');
+    expect(sources(en)).not.toBe(sources(both));
+    expect((sources(en) as { terms: unknown }).terms).toBe((sources(both) as { terms: unknown }).terms);
+    expect(en.items[1]!.mentions).not.toBe(both.items[1]!.mentions);
   });
 });

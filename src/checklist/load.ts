@@ -170,15 +170,33 @@ export function readDefaultSchema(): AnySchemaObject {
   return JSON.parse(readFileSync(DEFAULT_SCHEMA_URL, 'utf8')) as AnySchemaObject;
 }
 
-function terms(list: LangTerms | undefined, where: string, lang: string = BASE_LANGUAGE) {
-  try {
-    return compileTerms(termsFor(list, lang));
-  } catch (error) {
-    throw new UserError(`${where}: invalid pattern (${(error as Error).message})`);
-  }
+/**
+ * The language a checklist's term lists are being compiled for, and the matchers compiled so far
+ * for that checklist, by their terms: lists with the same terms (a stage budget's quantity and the
+ * latency it names, two facts' `near`, a plain list in every language's view) share one matcher,
+ * compiled once and asked about each text once.
+ */
+interface TermsIn {
+  lang: string;
+  matchers: Map<string, TermMatcher>;
 }
 
-function compileQuantity(name: string, q: NonNullable<RawFact['quantity']>, at: string, lang: string): QuantitySpec {
+function terms(list: LangTerms | undefined, where: string, into: TermsIn): TermMatcher {
+  const resolved = termsFor(list, into.lang);
+  const key = JSON.stringify(resolved);
+  let matcher = into.matchers.get(key);
+  if (!matcher) {
+    try {
+      matcher = compileTerms(resolved);
+    } catch (error) {
+      throw new UserError(`${where}: invalid pattern (${(error as Error).message})`);
+    }
+    into.matchers.set(key, matcher);
+  }
+  return matcher;
+}
+
+function compileQuantity(name: string, q: NonNullable<RawFact['quantity']>, at: string, lang: TermsIn): QuantitySpec {
   return {
     kind: 'quantity',
     name,
@@ -189,7 +207,7 @@ function compileQuantity(name: string, q: NonNullable<RawFact['quantity']>, at: 
   };
 }
 
-function compileFact(name: string, raw: RawFact, siblings: Record<string, RawFact>, where: string, lang: string): FactSpec {
+function compileFact(name: string, raw: RawFact, siblings: Record<string, RawFact>, where: string, lang: TermsIn): FactSpec {
   const at = `${where}.facts.${name}`;
   const evidence = raw.evidence ?? false;
   if (raw.quantity) return { ...compileQuantity(name, raw.quantity, at, lang), evidence };
@@ -224,9 +242,10 @@ function exceptTerms(meta: NonNullable<ItemSchema['mlsd']>, all: Record<string, 
   return [...termsFor(meta.mentionsExcept, lang), ...others];
 }
 
-function compileItem(id: string, schema: ItemSchema, required: boolean, lang: string, all: Record<string, ItemSchema>): ChecklistItem {
+function compileItem(id: string, schema: ItemSchema, required: boolean, into: TermsIn, all: Record<string, ItemSchema>): ChecklistItem {
   const meta = schema.mlsd ?? {};
   const where = `checklist item "${id}"`;
+  const lang = into.lang;
   const except = exceptTerms(meta, all, lang);
   // The heading a skeleton supplies names the item too, so the section --fix inserts is found the next time.
   const supplied = meta.skeleton === undefined ? undefined : leadingHeading(meta.skeleton);
@@ -239,10 +258,10 @@ function compileItem(id: string, schema: ItemSchema, required: boolean, lang: st
     required,
     aliases: [...new Set(aliases)].sort((a, b) => b.length - a.length),
     ...(heads ? { heads } : {}),
-    mentions: terms(meta.mentions, where, lang),
-    mentionsExcept: except.length > 0 ? terms(except, where, lang) : undefined,
-    hints: meta.hints && terms(meta.hints, where, lang),
-    facts: Object.entries(meta.facts ?? {}).map(([name, raw]) => compileFact(name, raw, meta.facts ?? {}, where, lang)),
+    mentions: terms(meta.mentions, where, into),
+    mentionsExcept: except.length > 0 ? terms(except, where, into) : undefined,
+    hints: meta.hints && terms(meta.hints, where, into),
+    facts: Object.entries(meta.facts ?? {}).map(([name, raw]) => compileFact(name, raw, meta.facts ?? {}, where, into)),
     ...(meta.skeleton !== undefined ? { skeleton: meta.skeleton } : {}),
     ...(meta.message !== undefined ? { message: meta.message } : {}),
   };
@@ -294,17 +313,19 @@ export function compileChecklist(schema: AnySchemaObject, precompiled?: Validate
   // A document is matched with the terms of its own language and the base language's (ML's terms
   // of art are English in every language), compiled the first time a document in it is linted.
   const views = new Map<string, Checklist>();
+  const matchers = new Map<string, TermMatcher>();
   const inLanguage = (lang: string): Checklist => {
     const known = lang.split('+').filter((code) => code in languages);
     const code = known.length > 0 ? known.join('+') : BASE_LANGUAGE;
     let view = views.get(code);
     if (!view) {
       const all = itemsSchema.properties ?? {};
-      const items = Object.entries(all).map(([id, item]) => compileItem(id, item, required.has(id), code, all));
+      const into: TermsIn = { lang: code, matchers };
+      const items = Object.entries(all).map(([id, item]) => compileItem(id, item, required.has(id), into, all));
       const spoken: Partial<RawLanguage>[] = spokenIn(code).map((l) => languages[l] ?? {});
       const notSubstance = spoken.flatMap((l) => Object.values(l.notSubstance ?? {}).flat());
       const deferredSections = spoken.flatMap((l) => l.deferredSections ?? []);
-      const placeholders = terms(mlsd.placeholders, 'checklist placeholders', code);
+      const placeholders = terms(mlsd.placeholders, 'checklist placeholders', into);
       view = {
         id: typeof schema.$id === 'string' ? schema.$id : 'inline',
         language: known[0] ?? BASE_LANGUAGE,
@@ -313,8 +334,8 @@ export function compileChecklist(schema: AnySchemaObject, precompiled?: Validate
         catalogue,
         declared: declaredFacts(schema, items),
         placeholders,
-        notSubstance: terms(notSubstance, 'checklist languages', code),
-        deferredSections: terms(deferredSections, 'checklist languages', code),
+        notSubstance: terms(notSubstance, 'checklist languages', into),
+        deferredSections: terms(deferredSections, 'checklist languages', into),
         vocabulary,
         // The main language's own: a skeleton is in one language, and English is the partials' (src/scaffold).
         skeletons: languages[known[0] ?? BASE_LANGUAGE]?.skeletons ?? {},
