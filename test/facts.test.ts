@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { countWords } from '../src/checklist/letters.js';
 import { defaultChecklist } from '../src/checklist/load.js';
 import { nextDocument } from '../src/checklist/text-memo.js';
 import type { Checklist } from '../src/checklist/types.js';
 import { extractFact, hasFact, sentenceAround, type FactContext } from '../src/lint/facts.js';
-import { countWords } from '../src/lint/model.js';
 import { buildOutline } from '../src/lint/outline.js';
 import { parseMarkdown } from '../src/lint/parse.js';
 import { example, fixture } from './helpers.js';

@@ -3,6 +3,7 @@ import type { Ajv, AnySchemaObject, ValidateFunction } from 'ajv';
 import { loadPrecompiled } from './precompiled.js';
 import { newAjv } from './ajv.js';
 import { leadingHeading, normalizeHeading } from './headings.js';
+import { countListedRuns } from './letters.js';
 import { compileTerms, type TermMatcher } from './terms.js';
 import type { Vocabulary } from './vocabulary.js';
 import { type Checklist, type ChecklistItem, type FactSpec, type QuantitySpec, type RuleMeta, type SchemaRule } from './types.js';
@@ -308,7 +309,7 @@ export function compileChecklist(schema: AnySchemaObject, precompiled?: Validate
   const rules = collectRules(schema);
   const catalogue = ruleCatalogue(schema, rules);
   const vocabulary = vocabularyOf(schema) ?? vocabularyOf(readDefaultSchema()) ?? {};
-  const detect = Object.entries(languages).map(([code, language]) => ({ code, stopwords: stopwordCounter(language.stopwords) }));
+  const detect = stopwordCounter(Object.entries(languages).map(([code, language]) => ({ code, words: language.stopwords })));
 
   // A document is matched with the terms of its own language and the base language's (ML's terms
   // of art are English in every language), compiled the first time a document in it is linted.
@@ -384,21 +385,35 @@ function matchersOf(checklist: Checklist): TermMatcher[] {
   return all.filter((m): m is TermMatcher => m !== undefined);
 }
 
+/** Each language's code and how many of its stop words a text holds. */
+type StopwordCounter = (text: string) => (readonly [string, number])[];
+
 /**
- * Counts a language's stop words (whole words, any case, any script) in a text. Case is ignored by
- * lower-casing the text: with the `u` flag, `i` more than doubled the time. Counting line by line
+ * Counts each language's stop words (whole words, any case, any script) in a text. Case is ignored
+ * by lower-casing the text: with the `u` flag, `i` more than doubled the time. Counting line by line
  * with a memo of each line's count cost more than counting again (bench/README.md, "Measurements
  * behind the code").
+ *
+ * When every list is letters-only words (the built-in ones are), a match is a whole run of letters:
+ * the text is read once, run by run, for every language at once, each run counting for each list
+ * that holds it. The pattern ran its lookbehind at every position, once per language (bench/README.md,
+ * "Twelfth round"). A list with anything else in it (a team's pattern) is matched as a pattern.
  */
-function stopwordCounter(words: string[]): (text: string) => number {
+function stopwordCounter(languages: { code: string; words: string[] }[]): StopwordCounter {
+  const lowered = languages.map(({ code, words }) => ({ code, words: words.map((word) => word.toLowerCase()) }));
+  if (lowered.every(({ words }) => words.length > 0 && words.every((word) => /^\p{L}+$/u.test(word)))) {
+    const sets = lowered.map(({ words }) => new Set(words));
+    const longest = Math.max(0, ...lowered.flatMap(({ words }) => words.map((word) => word.length)));
+    return (text) => {
+      const counts = countListedRuns(text.toLowerCase(), sets, longest);
+      return lowered.map(({ code }, i) => [code, counts[i]!] as const);
+    };
+  }
   const letters = '\\p{L}';
-  const regex = new RegExp(`(?<![${letters}])(?:${words.map((word) => word.toLowerCase()).join('|')})(?![${letters}])`, 'gu');
+  const patterns = lowered.map(({ code, words }) => ({ code, regex: new RegExp(`(?<![${letters}])(?:${words.join('|')})(?![${letters}])`, 'gu') }));
   return (text) => {
     const lower = text.toLowerCase();
-    let count = 0;
-    regex.lastIndex = 0;
-    while (regex.test(lower)) count++;
-    return count;
+    return patterns.map(({ code, regex }) => [code, lower.match(regex)?.length ?? 0] as const);
   };
 }
 
@@ -428,9 +443,9 @@ const ALSO_MIN = 10;
  * and whose suggestions stayed English is read in both). Lines holding a placeholder are guidance
  * still to be replaced (an English skeleton --fix put into a Russian doc), not the author's words.
  */
-function detectLanguage(languages: { code: string; stopwords: (text: string) => number }[], text: string, guidance: TermMatcher): string {
+function detectLanguage(stopwords: StopwordCounter, text: string, guidance: TermMatcher): string {
   const sample = withoutLinesHolding(text.length > DETECT_SAMPLE ? text.slice(0, DETECT_SAMPLE) : text, guidance);
-  const counts = languages.map(({ code, stopwords }) => [code, stopwords(sample)] as const).sort((a, b) => b[1] - a[1]);
+  const counts = stopwords(sample).sort((a, b) => b[1] - a[1]);
   const [main, most] = counts[0] ?? [BASE_LANGUAGE, 0];
   if (most === 0) return BASE_LANGUAGE;
   const also = counts.slice(1).filter(([code, count]) => code !== BASE_LANGUAGE && count >= ALSO_MIN && count >= ALSO_SHARE * most);

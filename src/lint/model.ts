@@ -1,4 +1,5 @@
 import { headingMatches, normalizeHeading } from '../checklist/headings.js';
+import { countWords } from '../checklist/letters.js';
 import { remembered } from '../checklist/text-memo.js';
 import type { TermMatch } from '../checklist/terms.js';
 import type { Checklist, ChecklistItem, FactSpec } from '../checklist/types.js';
@@ -61,16 +62,6 @@ export interface ItemEnd {
 const pointer = (...parts: string[]) => '/' + parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
 
 /** Words are runs of letters or digits; Markdown punctuation, table pipes and list markers are not. */
-const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
-/** Counted match by match: an array of every word would be garbage at once. */
-export const countWords = (text: string) => {
-  let words = 0;
-  WORD.lastIndex = 0;
-  while (WORD.test(text)) words++;
-  return words;
-};
-
-/** A block's word count, counted once however many items' scopes it is in, and kept for the next lint. */
 const blockWords = remembered(countWords);
 const wordsIn = (block: Block) => blockWords(block.text);
 
