@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultChecklist } from '../src/checklist/load.js';
 import { compileTerms, expandWindows, startsWithWordChar, validateTerms, WORD_CHAR } from '../src/checklist/terms.js';
+import { nextDocument } from '../src/checklist/text-memo.js';
 import type { Checklist } from '../src/checklist/types.js';
 
 describe('compileTerms', () => {
@@ -150,6 +151,21 @@ describe('the word-boundary shortcut', () => {
       }),
       { seed: 42, numRuns: 500 },
     );
+  });
+});
+
+describe('what a matcher knows of a text', () => {
+  it('answers a test from the matches it found, and finds none where a test found none, in either order', () => {
+    nextDocument();
+    const m = compileTerms(['churn(?: rate)?', 'AUC']);
+    expect(m.find('the churn rate and AUC').map((x) => x.text)).toEqual(['churn rate', 'AUC']);
+    expect(m.test('the churn rate and AUC')).toBe(true);
+    expect(m.test('nothing here')).toBe(false);
+    expect(m.find('nothing here')).toEqual([]);
+    expect(m.test('Churn!')).toBe(true);
+    expect(m.find('Churn!').map((x) => x.text)).toEqual(['Churn']);
+    expect(m.find('no match, found first')).toEqual([]);
+    expect(m.test('no match, found first')).toBe(false);
   });
 });
 

@@ -177,6 +177,12 @@ const lowerOf = (text: string, answers: Answers) => {
   return low;
 };
 
+/** What a matcher knows of a text: nothing yet, whether it matches, or its matches. */
+type Known = undefined | boolean | readonly TermMatch[];
+
+/** The matches of a text a test found nothing in. */
+const NO_MATCHES: readonly TermMatch[] = [];
+
 export function compileTerms(terms: readonly string[]): TermMatcher {
   // Terms that start with a word character get the fast leading `\b`; the few that cannot (a
   // question's `^`, a bracket) are kept apart so they do not slow the rest down. Case is ignored
@@ -196,16 +202,15 @@ export function compileTerms(terms: readonly string[]): TermMatcher {
   };
   // Built on first use: a document that never needs a list (another language's, an item it lacks)
   // does not pay for it. A team's patterns are checked when its config is read (validateTerms).
-  // The same sentences and headings are searched for every item, and again after each edit: each
-  // answer is remembered with the text, in the matcher's slots (text-memo.ts), taken on first use too.
+  // The same sentences and headings are searched for every item, and again after each edit: what
+  // the matcher knows of a text (whether it matches, or its matches) is kept with the text, in the
+  // matcher's slot (text-memo.ts), taken on first use too.
   let searches: { regex: RegExp; lower: boolean }[] | undefined;
-  let TESTED = -1;
-  let FOUND = -1;
+  let KNOWN = -1;
   const ready = () => {
     if (searches === undefined) {
       searches = build();
-      TESTED = newSlot();
-      FOUND = newSlot();
+      KNOWN = newSlot();
     }
     return searches;
   };
@@ -239,19 +244,25 @@ export function compileTerms(terms: readonly string[]): TermMatcher {
     return searches.length > 1 && matches.length > 1 ? matches.sort((a, b) => a.index - b.index) : matches;
   };
 
+  // A test's no is the matches' none, and known matches answer a test.
   return {
     find: (text) => {
       ready();
       const answers = answersOf(text);
-      let matches = answers[FOUND] as readonly TermMatch[] | undefined;
-      if (matches === undefined) answers[FOUND] = matches = find(text, answers);
+      const known = answers[KNOWN] as Known;
+      if (typeof known === 'object') return known;
+      const matches = known === false ? NO_MATCHES : find(text, answers);
+      answers[KNOWN] = matches;
       return matches;
     },
     test: (text) => {
       ready();
       const answers = answersOf(text);
-      let hit = answers[TESTED] as boolean | undefined;
-      if (hit === undefined) answers[TESTED] = hit = test(text, answers);
+      const known = answers[KNOWN] as Known;
+      if (typeof known === 'object') return known.length > 0;
+      if (known !== undefined) return known;
+      const hit = test(text, answers);
+      answers[KNOWN] = hit;
       return hit;
     },
   };

@@ -50,7 +50,8 @@ export type Answers = unknown[];
 /** Texts per generation: every block, sentence, label and heading context of a large document. */
 const TEXTS = 4096;
 const table = new TextMemo<Answers>(TEXTS);
-const noAnswers = (): Answers => [];
+// As long as every slot so far: a record that grew slot by slot would be copied as it grew.
+const noAnswers = (): Answers => new Array<unknown>(slots);
 
 /** What is remembered about a text, found once however many questions are then asked about it. */
 export const answersOf = (text: string): Answers => table.get(text, noAnswers);
