@@ -10,6 +10,8 @@
 //    a classic script can be handed V8's code cache (src/runtime/code-cache.ts). Inquirer and Handlebars
 //    stay outside (src/runtime/import-module.ts), loaded from node_modules only by `mlsd new`; all a
 //    lint needs is inside, and the Node modules it may not need load on first use (scripts/bundle-plugins.js);
+//    beside them, the regular expressions of the default checklist's term lists in every language it
+//    speaks, which the bundles read instead of building them (src/checklist/term-patterns-file.ts);
 // 3. run the CLI on the examples and for --version, so each bundle gets the code cache of each kind
 //    of run (see src/runtime/code-cache.ts).
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,8 +19,10 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
-import { bundledValidator, fdirPicomatch, lazyBuiltins } from './bundle-plugins.js';
-import { createAjv } from '../dist/checklist/load.js';
+import { builtTermPatterns, bundledValidator, fdirPicomatch, lazyBuiltins } from './bundle-plugins.js';
+import { createAjv, defaultChecklist, matchersOf } from '../dist/checklist/load.js';
+import { termPatterns } from '../dist/checklist/terms.js';
+import { TERM_PATTERNS_FILE } from '../dist/checklist/term-patterns-file.js';
 import { assembleDefaultChecklist } from '../dist/checklist/sources.js';
 import { recordBuiltInFingerprints } from '../dist/scaffold/built-in-fingerprints.js';
 import { WRITE_CODE_CACHE_ENV, codeCacheFile } from '../dist/runtime/code-cache.js';
@@ -37,7 +41,7 @@ writeFileSync(fileURLToPath(PRECOMPILED_FILE), validator);
 rmSync(root('dist/bundle'), { recursive: true, force: true });
 const entryPoints = { main: root('src/cli/main.ts'), 'lint-process': root('src/run/lint-process.ts') };
 await build({
-  plugins: [fdirPicomatch, bundledValidator(fileURLToPath(PRECOMPILED_FILE)), lazyBuiltins(['child_process', 'crypto'])],
+  plugins: [fdirPicomatch, bundledValidator(fileURLToPath(PRECOMPILED_FILE)), builtTermPatterns, lazyBuiltins(['child_process', 'crypto'])],
   entryPoints,
   outdir: root('dist/bundle'),
   outExtension: { '.js': '.cjs' },
@@ -55,6 +59,16 @@ for (const name of Object.keys(entryPoints)) {
   const bundle = root(`dist/bundle/${name}.cjs`);
   writeFileSync(bundle, stampBundle(readFileSync(bundle, 'utf8')));
 }
+// Every term list of the default checklist, in each language alone and read with another (as
+// detectLanguage names a document's languages), with the patterns it is searched with.
+const checklist = defaultChecklist();
+const codes = Object.keys(JSON.parse(schemaText).mlsd?.languages ?? {});
+const patterns = {};
+for (const code of [...codes, ...codes.flatMap((a) => codes.filter((b) => b !== a).map((b) => `${a}+${b}`))]) {
+  for (const { terms } of matchersOf(checklist.inLanguage(code))) patterns[JSON.stringify(terms)] ??= termPatterns(terms);
+}
+writeFileSync(root(`dist/bundle/${TERM_PATTERNS_FILE}`), JSON.stringify(patterns));
+
 // The pool forks ./lint-process.js beside its own code: here, that loads the worker bundle.
 writeFileSync(
   root('dist/bundle/lint-process.js'),

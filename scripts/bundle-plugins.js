@@ -36,6 +36,33 @@ export const bundledValidator = (validatorFile) => ({
 });
 
 /**
+ * The built-in checklist's term patterns (src/checklist/term-patterns-file.ts): the bundle reads the
+ * file the same build wrote beside it, when a lint first uses a term list.
+ */
+export const builtTermPatterns = {
+  name: 'built-term-patterns',
+  setup(bundle) {
+    bundle.onLoad({ filter: /[\\/]src[\\/]checklist[\\/]term-patterns-file\.ts$/ }, () => ({
+      contents: `import { readFileSync } from 'node:fs';
+export const TERM_PATTERNS_FILE = 'term-patterns.json';
+let patterns;
+export const builtPatterns = () => {
+  if (patterns === undefined) {
+    try {
+      patterns = JSON.parse(readFileSync(new URL(TERM_PATTERNS_FILE, import.meta.url), 'utf8'));
+    } catch {
+      patterns = null; // not built: every pattern is built when it is first used
+    }
+  }
+  return patterns ?? undefined;
+};
+`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * Node built-ins loaded on first use rather than when the bundle starts: commander requires
  * child_process for subcommands we do not have, and a lint needs neither it (workers, git) nor
  * crypto (atomic writes) unless it gets that far. Each import gets a stand-in whose properties load

@@ -361,7 +361,7 @@ export function compileChecklist(schema: AnySchemaObject, precompiled?: Validate
 }
 
 /** Every term matcher of a compiled checklist. */
-function matchersOf(checklist: Checklist): TermMatcher[] {
+export function matchersOf(checklist: Checklist): TermMatcher[] {
   const ofFact = (spec: FactSpec): (TermMatcher | undefined)[] => {
     switch (spec.kind) {
       case 'terms':

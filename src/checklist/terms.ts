@@ -7,6 +7,7 @@
  * say "a mode word near a serving noun" once instead of listing every phrase that joins them.
  */
 
+import { builtPatterns } from './term-patterns-file.js';
 import { answersOf, newSlot, type Answers } from './text-memo.js';
 
 export interface TermMatch {
@@ -17,6 +18,8 @@ export interface TermMatch {
 }
 
 export interface TermMatcher {
+  /** The terms it was compiled from. */
+  readonly terms: readonly string[];
   /** The matches in document order; shared by every caller that asks about the same text. */
   find(text: string): readonly TermMatch[];
   test(text: string): boolean;
@@ -157,13 +160,20 @@ export function expandWindows(term: string): string {
   return source;
 }
 
-function alternation(terms: string[], flags: string, boundary: boolean): RegExp | undefined {
+/** One regular expression of a term list: its source and flags, and whether it searches the lower-cased text. */
+export interface TermPattern {
+  source: string;
+  flags: string;
+  lower: boolean;
+}
+
+function alternation(terms: string[], lower: boolean, boundary: boolean): TermPattern | undefined {
   if (terms.length === 0) return undefined;
   // Longest first, so "near-real-time" wins over "real-time" at the same place.
   const sorted = [...terms].sort((a, b) => b.length - a.length);
   // When every term starts with a word character, a leading `\b` is implied by the lookbehind and
   // lets V8 skip most positions cheaply: the same matches, faster on prose.
-  return new RegExp(`${boundary ? '\\b' : ''}(?<!${WORD_CHAR})(?:${sorted.join('|')})(?!${WORD_CHAR})`, flags);
+  return { source: `${boundary ? '\\b' : ''}(?<!${WORD_CHAR})(?:${sorted.join('|')})(?!${WORD_CHAR})`, flags: 'g', lower };
 }
 
 /** A pattern with its letters lower-cased, escapes (`\\S`, `\\W`, `\\u04FF`) left as they are. */
@@ -183,23 +193,28 @@ type Known = undefined | boolean | readonly TermMatch[];
 /** The matches of a text a test found nothing in. */
 const NO_MATCHES: readonly TermMatch[] = [];
 
+/**
+ * The regular expressions a term list is searched with. Terms that start with a word character get
+ * the fast leading `\b`; the few that cannot (a question's `^`, a bracket) are kept apart so they
+ * do not slow the rest down. Case is ignored by matching lower-cased patterns against lower-cased
+ * text: V8 compiles such patterns faster than with the `i` flag (bench/README.md, "Measurements
+ * behind the code").
+ */
+export function termPatterns(terms: readonly string[]): TermPattern[] {
+  // A composed term starts where its first part does.
+  const expanded = terms.map((written) => written.trim()).map((term) => ({ term, source: expandWindows(term), wordStart: startsWithWordChar(term.split(WINDOW, 1)[0]!) }));
+  const group = (acronyms: boolean, wordStart: boolean) =>
+    expanded.filter((t) => isAcronym(t.term) === acronyms && t.wordStart === wordStart).map((t) => (acronyms ? t.source : lowerPattern(t.source)));
+  return [alternation(group(true, true), false, true), alternation(group(true, false), false, false), alternation(group(false, true), true, true), alternation(group(false, false), true, false)].filter(
+    (p): p is TermPattern => p !== undefined,
+  );
+}
+
 export function compileTerms(terms: readonly string[]): TermMatcher {
-  // Terms that start with a word character get the fast leading `\b`; the few that cannot (a
-  // question's `^`, a bracket) are kept apart so they do not slow the rest down. Case is ignored
-  // by matching lower-cased patterns against lower-cased text: V8 compiles such patterns faster
-  // than with the `i` flag (bench/README.md, "Measurements behind the code").
-  const build = () => {
-    // A composed term starts where its first part does.
-    const expanded = terms.map((written) => written.trim()).map((term) => ({ term, source: expandWindows(term), wordStart: startsWithWordChar(term.split(WINDOW, 1)[0]!) }));
-    const group = (acronyms: boolean, wordStart: boolean) =>
-      expanded.filter((t) => isAcronym(t.term) === acronyms && t.wordStart === wordStart).map((t) => (acronyms ? t.source : lowerPattern(t.source)));
-    return [
-      { regex: alternation(group(true, true), 'g', true), lower: false },
-      { regex: alternation(group(true, false), 'g', false), lower: false },
-      { regex: alternation(group(false, true), 'g', true), lower: true },
-      { regex: alternation(group(false, false), 'g', false), lower: true },
-    ].filter((s): s is { regex: RegExp; lower: boolean } => s.regex !== undefined);
-  };
+  // The bundles carry the built-in lists' patterns, made by the build: building them took a
+  // one-file lint several milliseconds (term-patterns-file.ts).
+  const build = () =>
+    (builtPatterns()?.[JSON.stringify(terms)] ?? termPatterns(terms)).map(({ source, flags, lower }) => ({ regex: new RegExp(source, flags), lower }));
   // Built on first use: a document that never needs a list (another language's, an item it lacks)
   // does not pay for it. A team's patterns are checked when its config is read (validateTerms).
   // The same sentences and headings are searched for every item, and again after each edit: what
@@ -246,6 +261,7 @@ export function compileTerms(terms: readonly string[]): TermMatcher {
 
   // A test's no is the matches' none, and known matches answer a test.
   return {
+    terms,
     find: (text) => {
       ready();
       const answers = answersOf(text);
