@@ -38,8 +38,6 @@ export interface ModelResult {
   sourceMap: SourceMap;
   /** For items not found: the line where their section belongs, and the item it would follow. */
   insertionPoints: Map<string, InsertionPoint>;
-  /** For each found item, the last line of its own sections (where the next item's section goes) and that section's heading. */
-  itemEnds: Map<string, ItemEnd>;
   /** For each found item, where its facts are stated, the best evidence first (see `evidencePlaces`). */
   evidence: Map<string, Point[]>;
   /** For each item found under headings of its own, those sections as the document writes them, in `ItemModel.sections` order. */
@@ -53,10 +51,9 @@ export interface OwnSection {
   endLine: number;
 }
 
-/** Where an item's own sections end: the line, and the heading of the section that ends there, as the document writes it. */
-export interface ItemEnd {
-  line: number;
-  heading: string;
+/** The outermost of the sections that end last: where the next item's section goes, and the heading a reader sees there. */
+function lastEnding(sections: readonly OwnSection[]): OwnSection | undefined {
+  return sections.reduce<OwnSection | undefined>((a, b) => (!a || b.endLine > a.endLine || (b.endLine === a.endLine && b.line < a.line) ? b : a), undefined);
 }
 
 const pointer = (...parts: string[]) => '/' + parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
@@ -128,7 +125,7 @@ function hinted(item: ChecklistItem, outline: Outline) {
   const section = outline.sections[hint.sections.at(-1) ?? -1]?.title ?? '(top of document)';
   const facts = Object.fromEntries(item.facts.map((spec) => [spec.name, [] as Fact[]]));
   const model: ItemModel = { via: 'mention', sections: [section], facts, placeholders: [], words: 0 };
-  return { model, span: hint.span, end: undefined, facts, sections: [] as OwnSection[], evidence: [] };
+  return { model, span: hint.span, facts, sections: [] as OwnSection[], evidence: [] };
 }
 
 /** How many places a present item's evidence quotes: enough to check, few enough to read. */
@@ -220,11 +217,8 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
       : [...new Set(mentioned.map((b) => outline.sections[b.sections.at(-1) ?? -1]?.title ?? '(top of document)'))];
   const model: ItemModel = { via: own.size > 0 ? 'heading' : 'mention', sections: sectionTitles, facts, placeholders, words };
   const span = ownSections[0]?.span ?? mentioned[0]!.span;
-  // The outermost of the sections that end last: "add it after" names the heading a reader sees there.
-  const last = ownSections.reduce<Section | undefined>((a, b) => (!a || b.endLine > a.endLine || (b.endLine === a.endLine && b.span.start.line < a.span.start.line) ? b : a), undefined);
-  const end: ItemEnd | undefined = last && { line: last.endLine, heading: last.title };
   const sections: OwnSection[] = ownSections.map((s) => ({ heading: s.title, line: s.span.start.line, endLine: s.endLine }));
-  return { model, span, end, facts, sections, evidence: evidencePlaces(facts, substantive, inOwn) };
+  return { model, span, facts, sections, evidence: evidencePlaces(facts, substantive, inOwn) };
 }
 
 export function buildModel(outline: Outline, frontMatter: FrontMatter, checklist: Checklist): ModelResult {
@@ -256,7 +250,6 @@ export function buildModel(outline: Outline, frontMatter: FrontMatter, checklist
       model.placeholders.push({ text: m.text });
     }
   }
-  const itemEnds = new Map<string, ItemEnd>();
   const evidence = new Map<string, Point[]>();
   const ownSections = new Map<string, OwnSection[]>();
 
@@ -274,12 +267,11 @@ export function buildModel(outline: Outline, frontMatter: FrontMatter, checklist
       spans.forEach((span, i) => sourceMap.set(pointer('items', item.id, 'facts', name, String(i)), span));
       if (spans[0]) sourceMap.set(pointer('items', item.id, 'facts', name), spans[0]);
     }
-    if (found.end !== undefined) itemEnds.set(item.id, found.end);
     if (found.sections.length > 0) ownSections.set(item.id, found.sections);
     evidence.set(item.id, found.evidence);
   }
 
-  return { model, sourceMap, itemEnds, evidence, ownSections, insertionPoints: insertionPoints(checklist, outline, itemEnds) };
+  return { model, sourceMap, evidence, ownSections, insertionPoints: insertionPoints(checklist, outline, ownSections) };
 }
 
 /** Where a missing item's section belongs. */
@@ -293,21 +285,21 @@ export interface InsertionPoint {
 }
 
 /** A missing item belongs after the section of the nearest earlier item that has one, in checklist order. */
-function insertionPoints(checklist: Checklist, outline: Outline, itemEnds: Map<string, ItemEnd>) {
+function insertionPoints(checklist: Checklist, outline: Outline, ownSections: Map<string, OwnSection[]>) {
   const points = new Map<string, InsertionPoint>();
   // Reported on a line that exists; inserted, past the end, at the end.
   const at = (line: number) => ({ line: Math.min(line, outline.lines.lastLine), insertBefore: Math.min(line, outline.lines.lineCount + 1) });
   const items = checklist.items;
   items.forEach((item, i) => {
-    if (itemEnds.has(item.id)) return;
-    const previous = items.slice(0, i).reverse().find((p) => itemEnds.has(p.id));
+    if (ownSections.has(item.id)) return;
+    const previous = items.slice(0, i).reverse().find((p) => ownSections.has(p.id));
     // Named by the document's own headings ("Разметка", not "Labels"): what the writer can find.
     if (previous) {
-      const end = itemEnds.get(previous.id)!;
-      points.set(item.id, { ...at(end.line + 1), after: end.heading });
+      const end = lastEnding(ownSections.get(previous.id)!)!;
+      points.set(item.id, { ...at(end.endLine + 1), after: end.heading });
       return;
     }
-    const next = items.slice(i + 1).find((n) => itemEnds.has(n.id));
+    const next = items.slice(i + 1).find((n) => ownSections.has(n.id));
     const nextSection = next && outline.sections.find((s) => isOwnHeading(next, s));
     if (next && nextSection) points.set(item.id, { ...at(nextSection.span.start.line), before: nextSection.title });
     else points.set(item.id, at(outline.bodyStartLine));
