@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { insertSections } from '../src/lint/fix.js';
+import { lintText } from './helpers.js';
 
 describe('insertSections', () => {
   const doc = '# T\n\n## A\na\n\n## C\nc\n';
@@ -19,5 +20,27 @@ describe('insertSections', () => {
     const out = insertSections(crlf, [{ before: 6, section: '## B\n\nb' }]);
     expect(out).toContain('## B\r\n\r\nb\r\n\r\n## C');
     expect(out.replace(/\r\n/g, '')).not.toContain('\n');
+  });
+});
+
+describe('where lint says a missing section goes', () => {
+  const metrics = '# Doc\n\n## Metrics\n\nOffline we track PR-AUC on a held-out month; online, the retention rate in an A/B test.\n\n';
+  const missing = (text: string) => lintText(text).diagnostics.filter((d) => d.ruleId === 'required-section');
+
+  it.each([
+    ['a code fence', '```python\nprint(1)\n', 'code block'],
+    ['an HTML comment', '<!-- notes\n\nmore notes\n', 'HTML comment'],
+  ])('none --fix inserts when the document ends inside %s left open, where a section would be part of it: the finding says to close it', (_, end, kind) => {
+    const found = missing(metrics + end);
+    expect(found).toHaveLength(5);
+    for (const d of found) {
+      expect(d.fix).toBeUndefined();
+      expect(d.line).toBe(7);
+      expect(d.message).toMatch(new RegExp(`^Missing required section "[^"]+" \\(add it at the end, once the ${kind} opened at line 7 is closed\\)\\.$`));
+    }
+  });
+
+  it('at the end, after a fence that is closed', () => {
+    expect(missing(`${metrics}\`\`\`\ncode\n\`\`\`\n`).map((d) => d.fix)).toEqual(Array(5).fill({ insertSectionBefore: 11 }));
   });
 });

@@ -5,7 +5,7 @@ import type { TermMatch } from '../checklist/terms.js';
 import type { Checklist, ChecklistItem, FactSpec } from '../checklist/types.js';
 import { extractFact, hasFact, readDeclared, sentenceAround, type Fact, type FactContext } from './facts.js';
 import type { FrontMatter } from './frontmatter.js';
-import type { Block, Outline, Section } from './outline.js';
+import type { Block, OpenBlock, Outline, Section } from './outline.js';
 import type { Point, Span } from './position.js';
 
 /** What lint knows of one checklist item found in a document; this is what the schema validates. */
@@ -278,17 +278,24 @@ export function buildModel(outline: Outline, frontMatter: FrontMatter, checklist
 export interface InsertionPoint {
   /** The line to report (within the file). */
   line: number;
-  /** The line a new section is inserted before; one past the last line means at the end. */
-  insertBefore: number;
+  /** The line a new section is inserted before; one past the last line means at the end. None when it belongs at the end and the end is inside `unclosed`. */
+  insertBefore?: number;
   after?: string;
   before?: string;
+  /** The block the document ends inside: a section added at the end would be part of it until the writer closes it. */
+  unclosed?: OpenBlock;
 }
 
 /** A missing item belongs after the section of the nearest earlier item that has one, in checklist order. */
 function insertionPoints(checklist: Checklist, outline: Outline, ownSections: Map<string, OwnSection[]>) {
   const points = new Map<string, InsertionPoint>();
-  // Reported on a line that exists; inserted, past the end, at the end.
-  const at = (line: number) => ({ line: Math.min(line, outline.lines.lastLine), insertBefore: Math.min(line, outline.lines.lineCount + 1) });
+  // Reported on a line that exists; inserted, past the end, at the end, unless the end is inside a
+  // block left open (a code fence, a comment): there it is reported where that block opens.
+  const { openAtEnd } = outline;
+  const at = (line: number): InsertionPoint =>
+    line > outline.lines.lineCount && openAtEnd
+      ? { line: openAtEnd.line, unclosed: openAtEnd }
+      : { line: Math.min(line, outline.lines.lastLine), insertBefore: Math.min(line, outline.lines.lineCount + 1) };
   const items = checklist.items;
   items.forEach((item, i) => {
     if (ownSections.has(item.id)) return;

@@ -42,7 +42,17 @@ export interface Outline {
   frontMatter?: { value: string; span: Span; offset: number };
   /** Line after the front matter and the document title, where a section can be added at the top. */
   bodyStartLine: number;
+  /** The block the document ends inside, when nothing closes it: text added at the end would be part of it. */
+  openAtEnd?: OpenBlock;
   lines: LineIndex;
+}
+
+/** A code fence or an HTML block left open, which runs to the end of the document. */
+export interface OpenBlock {
+  /** What it is, as a reader would name it. */
+  kind: 'code block' | 'HTML comment' | 'HTML block';
+  /** The line that opens it. */
+  line: number;
 }
 
 const PSEUDO_HEADING_LEVEL = 7;
@@ -104,6 +114,33 @@ function pseudoHeading(node: Paragraph): { title: string; lineEnd: number } | un
   const title = bold.children.map((c) => ('value' in c ? c.value : '')).join('');
   const lineEnd = alone ? (node.position?.end.offset ?? 0) : (first!.position?.end.offset ?? 0);
   return { title, lineEnd };
+}
+
+/** CommonMark's HTML blocks that end only where their end condition is met (types 1 to 5), not at a blank line. */
+const HTML_BLOCKS_ENDED_BY: readonly { start: RegExp; end: RegExp; kind: OpenBlock['kind'] }[] = [
+  { start: /^ {0,3}<(?:script|pre|style|textarea)(?=[\s>]|$)/i, end: /<\/(?:script|pre|style|textarea)>/i, kind: 'HTML block' },
+  { start: /^ {0,3}<!--/, end: /-->/, kind: 'HTML comment' },
+  { start: /^ {0,3}<\?/, end: /\?>/, kind: 'HTML block' },
+  { start: /^ {0,3}<![A-Za-z]/, end: />/, kind: 'HTML block' },
+  { start: /^ {0,3}<!\[CDATA\[/, end: /\]\]>/, kind: 'HTML block' },
+];
+
+/** The document's last block, when it is a code fence or an HTML block that nothing closes. */
+function leftOpen(root: Root, text: string, lines: LineIndex): OpenBlock | undefined {
+  const last = root.children.at(-1);
+  if (last?.type !== 'code' && last?.type !== 'html') return undefined;
+  const start = last.position?.start.offset ?? 0;
+  const source = text.slice(start, last.position?.end.offset ?? 0);
+  const line = lines.point(start).line;
+  if (last.type === 'html') {
+    const kind = HTML_BLOCKS_ENDED_BY.find((block) => block.start.test(source) && !block.end.test(source))?.kind;
+    return kind && { kind, line };
+  }
+  const fence = /^ {0,3}(`{3,}|~{3,})/.exec(source)?.[1];
+  if (!fence) return undefined; // an indented code block ends at the first line that is not indented
+  const closing = new RegExp(`^ {0,3}${fence[0]}{${fence.length},}[ \\t]*$`);
+  const sourceLines = source.split(/\r?\n/);
+  return sourceLines.length > 1 && closing.test(sourceLines.at(-1)!) ? undefined : { kind: 'code block', line };
 }
 
 export function buildOutline(root: Root, text: string): Outline {
@@ -221,5 +258,6 @@ export function buildOutline(root: Root, text: string): Outline {
 
   visit(root, true);
   closeSections(0, lines.lineCount + 1);
-  return { blocks, comments, sections, frontMatter, bodyStartLine, lines };
+  const openAtEnd = leftOpen(root, text, lines);
+  return { blocks, comments, sections, frontMatter, bodyStartLine, ...(openAtEnd ? { openAtEnd } : {}), lines };
 }

@@ -172,9 +172,16 @@ function ruleFor(checklist: Checklist, error: ErrorObject) {
 }
 
 function absentDiagnostic(rule: RuleMeta, item: ChecklistItem, at: InsertionPoint | undefined): Diagnostic {
-  const where = at?.after ? ` (add it after "${at.after}")` : at?.before ? ` (add it before "${at.before}")` : '';
+  const where = at?.unclosed
+    ? ` (add it at the end, once the ${at.unclosed.kind} opened at line ${at.unclosed.line} is closed)`
+    : at?.after
+      ? ` (add it after "${at.after}")`
+      : at?.before
+        ? ` (add it before "${at.before}")`
+        : '';
   return diagnostic(rule, insertionSpan(at), `Missing required section "${item.title}"${where}.`, {
-    ...(at ? { fix: { insertSectionBefore: at.insertBefore } } : {}),
+    // No fix where the section could only go inside a block left open: it would not be read as a section.
+    ...(at?.insertBefore !== undefined ? { fix: { insertSectionBefore: at.insertBefore } } : {}),
     itemId: item.id,
     hint: item.hint,
   });
