@@ -109,13 +109,23 @@ describe('mlsd lint --fix', () => {
     const doc = join(dir, 'forecast.md');
     writeFileSync(doc, '---\ntitle: Прогноз\n---\n\n# Прогноз\n\nЭто черновик, и в нём пока нет ничего, что можно было бы проверить.\n');
     const run = runCli(['lint', doc, '--no-config', '--fix', '--format', 'json']);
-    expect(run.stderr).toContain('inserted "Метрики" before line 6, "Разметка" before line 6, "Утечки" before line 6, "Задержка" before line 6, "Инференс" before line 6, "Мониторинг" before line 6');
+    expect(run.stderr).toContain('inserted "Метрики" at the end, "Разметка" at the end, "Утечки" at the end, "Задержка" at the end, "Инференс" at the end, "Мониторинг" at the end');
     const report = JSON.parse(run.stdout).files[0] as { language: string; items: Record<string, { state: string; via?: string; sections?: string[]; lacks?: string[] }> };
     expect(report.language).toBe('ru');
     const headings = { metrics: 'Метрики', labels: 'Разметка', 'leakage-checks': 'Утечки', 'latency-budget': 'Задержка', 'serving-mode': 'Инференс', 'drift-monitoring': 'Мониторинг' };
     for (const [id, heading] of Object.entries(headings)) {
       expect(report.items[id], id).toMatchObject({ state: 'weak', via: 'heading', sections: [heading], lacks: expect.arrayContaining(['still holds placeholder text ("TODO")']) });
     }
+  });
+
+  it.each(['intro-only.md', 'intro-only.ru.md'])('keeps the intro of a doc with no sections (%s) under its title: the sections go after it', async (name) => {
+    const dir = tempDir();
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'fix', name), join(dir, name));
+    runCli(['lint', name, '--no-config', '--fix'], { cwd: dir });
+    const fixed = readFileSync(join(dir, name), 'utf8');
+    await expect(fixed).toMatchFileSnapshot(`golden/fix/${name}`);
+    runCli(['lint', name, '--no-config', '--fix'], { cwd: dir });
+    expect(readFileSync(join(dir, name), 'utf8')).toBe(fixed);
   });
 
   it("inserts a team's own partial for an item in a Russian doc: the team chose it for its docs", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { insertSections } from '../src/lint/fix.js';
-import { lintText } from './helpers.js';
+import { edit, lintText } from './helpers.js';
 
 describe('insertSections', () => {
   const doc = '# T\n\n## A\na\n\n## C\nc\n';
@@ -38,6 +38,34 @@ describe('where lint says a missing section goes', () => {
       expect(d.line).toBe(7);
       expect(d.message).toMatch(new RegExp(`^Missing required section "[^"]+" \\(add it at the end, once the ${kind} opened at line 7 is closed\\)\\.$`));
     }
+  });
+
+  /** What --fix does to a text, with a plain section per missing item (the CLI renders the template's). */
+  const fixed = (text: string) =>
+    insertSections(text, missing(text).map((d) => ({ before: d.fix!.insertSectionBefore, section: `## ${d.itemId}\n\nTODO(mlsd): fill in` })));
+  const sections = (ids: string[]) => ids.map((id) => `## ${id}\n\nTODO(mlsd): fill in\n`).join('\n');
+  const ALL = ['metrics', 'labels', 'leakage-checks', 'latency-budget', 'serving-mode', 'drift-monitoring'];
+
+  it.each([
+    ['English', '# Ticket routing\n\nThis document describes how incoming support tickets reach the right team.\n\nIt is a first draft for discussion.\n'],
+    ['Russian', '---\ntitle: Маршрутизация\n---\n\n# Маршрутизация обращений\n\nЭтот документ описывает, как обращения попадают в нужную команду.\n\nЭто первый черновик для обсуждения.\n'],
+  ])('after the intro under the title when no item has a section (%s): the intro stays under the title', (_, text) => {
+    expect(fixed(text)).toBe(`${text}\n${sections(ALL)}`);
+  });
+
+  it('before the heading that follows the intro', () => {
+    const [intro, rest] = ['# Ticket routing\n\nHow incoming support tickets reach the right team.\n\n', '## Background\n\nToday a person reads every ticket.\n'];
+    expect(fixed(intro + rest)).toBe(`${intro}${sections(ALL)}\n${rest}`);
+  });
+
+  it('after an item section that is a bold line, past the bold lines after it, at the next Markdown heading: their text stays where it was', () => {
+    const text = `${metrics.replace('## Metrics', '**Metrics**')}**Open questions**\n\nWho owns the model?\n\n## Appendix\n\nA table.\n`;
+    expect(fixed(text)).toBe(edit(text, '## Appendix', `${sections(ALL.slice(1))}\n## Appendix`));
+  });
+
+  it('not before an item section that is a bold line, which would then read as the inserted section\'s text, but after the intro', () => {
+    const text = '# Doc\n\nHow incoming support tickets reach the right team.\n\n**Drift monitoring**\n\nWe compute PSI on the inputs daily; above 0.2 we page the owner and retrain.\n';
+    expect(fixed(text)).toBe(`${text}\n${sections(ALL.slice(0, -1))}`);
   });
 
   it('at the end, after a fence that is closed', () => {

@@ -3,7 +3,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-protocol/node';
 import { defaultChecklist } from '../src/checklist/load.js';
 import { sectionRenderer } from '../src/run/fix.js';
-import { codeActions, REASON_PLACEHOLDER } from '../src/lsp/actions.js';
+import { insertSections } from '../src/lint/fix.js';
+import { codeActions, FIX_ALL, REASON_PLACEHOLDER } from '../src/lsp/actions.js';
 import { findingRange } from '../src/lsp/convert.js';
 import { lintText } from './helpers.js';
 
@@ -58,5 +59,19 @@ describe('where the editor puts a suppression', () => {
     expect(edit.range.start).toEqual({ line: nested - 1, character: 0 });
     expect(edit.newText).toBe(`  <!-- mlsd-disable-next-line placeholder -- ${REASON_PLACEHOLDER} -->\n`);
     expect(waives(text, edit, 'placeholder', finding.message)).toBe(true);
+  });
+});
+
+describe('where the editor inserts a missing section', () => {
+  it('where --fix does: after the intro under the title, when no item has a section yet', async () => {
+    const text = '# Ticket routing\n\nThis document describes how incoming support tickets reach the right team.\n\nIt is a first draft.\n';
+    const { model: _model, ...result } = lintText(text);
+    const render = sectionRenderer();
+    const doc = { uri: 'file:///d.md', version: 1, text, result: { file: 'd.md', ...result }, checklist: defaultChecklist(), render };
+    const start = { line: 0, character: 0 };
+    const [fixAll] = (await codeActions(doc, { start, end: start }, { quickFixes: false, fixAll: true, snippets: false })).filter((a) => a.kind === FIX_ALL);
+    const after = TextDocument.applyEdits(TextDocument.create('file:///d.md', 'markdown', 1, text), fixAll!.edit!.changes!['file:///d.md']!);
+    expect(after).toBe(insertSections(text, await render(result.diagnostics, defaultChecklist())));
+    expect(after.startsWith(`${text}\n## Metrics\n`)).toBe(true);
   });
 });

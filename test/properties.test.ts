@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultChecklist } from '../src/checklist/load.js';
 import { insertSections } from '../src/lint/fix.js';
 import { parseFrontMatter } from '../src/lint/frontmatter.js';
-import { buildOutline } from '../src/lint/outline.js';
+import { buildOutline, type Block } from '../src/lint/outline.js';
 import { parseMarkdown } from '../src/lint/parse.js';
 import { isSubsequence, lintText } from './helpers.js';
 
@@ -17,6 +17,13 @@ const fragment = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 10 }),
 );
 const markdown = fc.array(fragment, { maxLength: 60 }).map((parts) => parts.join(''));
+/** Whole lines of a design doc's outline: titles, sections, bold lines standing as headings, intro and other prose. */
+const outlined = fc
+  .array(
+    fc.constantFrom('# Churn prediction', '## Background', '### Details', '## Metrics', '**Metrics**', 'Offline PR-AUC; online retention in an A/B test.', '**Notes**', 'We predict who cancels next month.', '- a point', '> a quote', '```', 'code', '<!-- note', '-->', '---', 'title: x', ''),
+    { maxLength: 25 },
+  )
+  .map((lines) => `${lines.join('\n')}\n`);
 const frontMatter = fc
   .tuple(fc.array(fc.oneof(fc.constantFrom('__proto__: ', 'constructor: ', 'title: ', 'status: ', '- ', '  ', '&a ', '*a ', '[', '{', ': ', '"', '\n', '!!js/function ', '? '), fc.string({ maxLength: 8 })), { maxLength: 30 }), markdown)
   .map(([yaml, body]) => `---\n${yaml.join('')}\n---\n${body}`);
@@ -99,7 +106,28 @@ describe('--fix never loses text', () => {
       { ...RUNS, numRuns: 100 },
     );
   });
+
+  it("lint --fix never moves the writer's text under another heading", () => {
+    const inserted = (b: Block) => b.text.includes('TODO(mlsd): fill in');
+    fc.assert(
+      // Lint is given text without a byte-order mark (it is decoded away, and --fix writes it back as it was).
+      fc.property(fc.oneof(markdown, outlined).map((text) => text.replace(/^\uFEFF+/, '')), (text) => {
+        expect(headingsAbove(fixText(text), inserted)).toEqual(headingsAbove(text));
+      }),
+      { ...RUNS, numRuns: 300 },
+    );
+  });
 });
+
+/**
+ * The Markdown heading each of a text's blocks is under ("" above the first), in order: what a reader
+ * sees a paragraph belong to. A bold line standing as a heading is a block like any other here.
+ */
+function headingsAbove(text: string, skip: (b: Block) => boolean = () => false): string[] {
+  const { blocks, sections } = buildOutline(parseMarkdown(text), text);
+  const isHeading = (b: Block) => b.kind === 'heading' && sections[b.sections.at(-1)!]!.level <= 6;
+  return blocks.filter((b) => !isHeading(b) && !skip(b)).map((b) => sections[b.sections.findLast((i) => sections[i]!.level <= 6) ?? -1]?.title ?? '');
+}
 
 /** What --fix does to a text, with a plain section per missing item (the CLI renders the template's). */
 function fixText(text: string): string {

@@ -5,7 +5,7 @@ import type { TermMatch } from '../checklist/terms.js';
 import type { Checklist, ChecklistItem, FactSpec } from '../checklist/types.js';
 import { extractFact, hasFact, readDeclared, sentenceAround, type Fact, type FactContext } from './facts.js';
 import type { FrontMatter } from './frontmatter.js';
-import type { Block, OpenBlock, Outline, Section } from './outline.js';
+import { isMarkdownHeading, type Block, type OpenBlock, type Outline, type Section } from './outline.js';
 import type { Point, Span } from './position.js';
 
 /** What lint knows of one checklist item found in a document; this is what the schema validates. */
@@ -301,15 +301,25 @@ function insertionPoints(checklist: Checklist, outline: Outline, ownSections: Ma
     if (ownSections.has(item.id)) return;
     const previous = items.slice(0, i).reverse().find((p) => ownSections.has(p.id));
     // Named by the document's own headings ("Разметка", not "Labels"): what the writer can find.
+    // A section goes right before a Markdown heading or at the end, so that no text of the writer's
+    // ends up under it: what follows a bold line standing as a heading is, to Markdown, the text of
+    // the heading above, and would be.
     if (previous) {
       const end = lastEnding(ownSections.get(previous.id)!)!;
-      points.set(item.id, { ...at(end.endLine + 1), after: end.heading });
+      points.set(item.id, { ...at(headingFrom(outline, end.endLine + 1)), after: end.heading });
       return;
     }
     const next = items.slice(i + 1).find((n) => ownSections.has(n.id));
     const nextSection = next && outline.sections.find((s) => isOwnHeading(next, s));
-    if (next && nextSection) points.set(item.id, { ...at(nextSection.span.start.line), before: nextSection.title });
-    else points.set(item.id, at(outline.bodyStartLine));
+    if (nextSection && isMarkdownHeading(nextSection)) points.set(item.id, { ...at(nextSection.span.start.line), before: nextSection.title });
+    // Nothing to go beside: after the text that opens the document (the intro under its title), which stays under that title.
+    else points.set(item.id, at(headingFrom(outline, outline.bodyStartLine)));
   });
   return points;
+}
+
+/** The line of the first Markdown heading at or after `line`, or one past the last line. */
+function headingFrom(outline: Outline, line: number): number {
+  const heading = outline.sections.find((s) => isMarkdownHeading(s) && s.span.start.line >= line);
+  return heading?.span.start.line ?? outline.lines.lineCount + 1;
 }

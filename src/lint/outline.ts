@@ -57,6 +57,9 @@ export interface OpenBlock {
 
 const PSEUDO_HEADING_LEVEL = 7;
 
+/** A heading Markdown itself reads as one, not a bold line standing as a heading (which is a paragraph to it). */
+export const isMarkdownHeading = (section: Section) => section.level < PSEUDO_HEADING_LEVEL;
+
 /** Fenced blocks that draw rather than say. */
 const DIAGRAMS = /^(?:mermaid|plantuml|puml|dot|graphviz|ascii|svg)$/i;
 
