@@ -111,10 +111,11 @@ describe('mlsd lint for CI', () => {
     expect(json.summary).toMatchObject({ errors: 0, warnings: 1, hiddenWarnings: 1 });
   });
 
-  it('--quiet with --format markdown counts the hidden warnings in its totals too', () => {
+  it('--quiet with --format markdown counts the hidden warnings in its totals and in the document\'s row too', () => {
     const dir = project({ 'a.md': ONE_WARNING });
     const run = runCli(['lint', 'a.md', '--quiet', '--max-warnings', '0', '-f', 'markdown'], { cwd: dir });
     expect(run.code).toBe(1);
+    expect(run.stdout).toContain(' | 1 warning (1 warning not shown: --quiet) |\n');
     expect(run.stdout).toContain('— 1 document, 0 errors, 1 warning (1 warning not shown: --quiet)\n');
     expect(run.stdout).not.toContain('suppression-reason');
   });

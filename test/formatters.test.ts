@@ -100,4 +100,20 @@ describe('markdown scorecard', () => {
     // A row splits into exactly: document, six items, problems.
     for (const row of rows) expect(row.split(/(?<!\\)\|/).length - 2).toBe(8);
   });
+
+  it('with --quiet, a row counts the warnings it does not list, as the totals do, and says they are not shown', async () => {
+    const error: Diagnostic = { line: 3, column: 1, endLine: 3, endColumn: 2, severity: 'error', ruleId: 'required-section', itemId: 'labels', message: 'Missing required section "Labels".' };
+    const results: FileResult[] = [
+      { file: 'a.md', checklist: {}, items: {}, diagnostics: [error], hiddenWarnings: 2 },
+      { file: 'b.md', checklist: {}, items: {}, diagnostics: [], hiddenWarnings: 1 },
+      { file: 'c.md', checklist: {}, items: {}, diagnostics: [] },
+    ];
+    const out = (await loadFormatter('markdown'))!(results, OPTIONS);
+    expect(out.split('\n').filter((l) => l.startsWith('| `')).map((row) => row.split(' | ').at(-1))).toEqual([
+      '1 error, 2 warnings (2 warnings not shown: --quiet) |',
+      '1 warning (1 warning not shown: --quiet) |',
+      'none |',
+    ]);
+    expect(out).toContain('— 3 documents, 1 error, 3 warnings (3 warnings not shown: --quiet)\n');
+  });
 });

@@ -206,7 +206,7 @@ async function lintWithConfig(
   const summaryPath = io.env.GITHUB_STEP_SUMMARY;
   if (options.format === 'github' && summaryPath) {
     const [{ appendStepSummary }, markdown] = await Promise.all([import('./step-summary.js'), loadFormatter('markdown')]);
-    await appendStepSummary(summaryPath, markdown!(report.shown, { ...formatOptions, hiddenWarnings: report.hiddenWarnings })).catch((error: Error) => {
+    await appendStepSummary(summaryPath, markdown!(report.shown, formatOptions)).catch((error: Error) => {
       io.stderr.write(`mlsd: cannot append to the job summary (GITHUB_STEP_SUMMARY): ${error.message}\n`);
     });
   }

@@ -56,11 +56,6 @@ export class LintReport {
     return this.summary.warnings;
   }
 
-  /** The warnings --quiet left out of the report. */
-  get hiddenWarnings(): number {
-    return this.summary.hidden;
-  }
-
   private constructor(
     private readonly format: ReportFormat,
     private readonly options: FormatOptions,
@@ -79,15 +74,19 @@ export class LintReport {
   }
 
   async add(result: FileResult): Promise<void> {
-    const shown = this.quiet ? { ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') } : result;
-    addToSummary(this.summary, result, shown);
+    const listed = this.quiet ? { ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') } : result;
+    const hiddenBefore = this.summary.hidden;
+    addToSummary(this.summary, result, listed);
+    // A collecting format prints each file's counts (markdown's scorecard): it is told how many of its warnings are not listed.
+    const hiddenWarnings = this.summary.hidden - hiddenBefore;
+    const shown = hiddenWarnings > 0 ? { ...listed, hiddenWarnings } : listed;
     if (this.stream) await this.sink.write(this.stream.file(shown));
     else this.shown.push(shown);
   }
 
   /** Print the footer (or, for a collecting format, the whole report) and close the output. */
   async finish(): Promise<void> {
-    const text = this.stream ? this.stream.footer(this.summary) : 'collect' in this.format ? this.format.collect(this.shown, { ...this.options, hiddenWarnings: this.hiddenWarnings }) : '';
+    const text = this.stream ? this.stream.footer(this.summary) : 'collect' in this.format ? this.format.collect(this.shown, this.options) : '';
     await this.sink.write(text);
     await this.sink.end();
   }

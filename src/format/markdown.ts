@@ -1,4 +1,4 @@
-import { countSeverities, isActive, plural } from './summary.js';
+import { countSeverities, isActive, notShown, plural } from './summary.js';
 import type { Formatter } from './types.js';
 
 const MARK = { present: '✅', weak: '⚠️', absent: '❌' } as const;
@@ -8,31 +8,38 @@ const escape = (s: string) => s.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`).repl
 /** A file name in a code span; pipes still split table cells there, so they are escaped too. */
 const code = (s: string) => `\`${s.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
 
+/** A document's problems: the warnings --quiet left out count, as in the totals, and are said to be not shown. */
+function problems(errors: number, warnings: number, hidden: number): string {
+  const counts = errors + warnings === 0 ? 'none' : [errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ');
+  return hidden > 0 ? `${counts} (${notShown(hidden)})` : counts;
+}
+
 /**
  * The scorecard: one row per document, one column per checklist item, for a PR comment or the
  * GitHub job summary. Findings follow in a collapsed list.
  */
-export const markdown: Formatter = (results, { hiddenWarnings = 0 }) => {
+export const markdown: Formatter = (results) => {
   const out: string[] = ['## mlsd design doc checklist', ''];
   if (results.length === 0) return `${out.join('\n')}No design docs were checked.\n`;
 
   const items = [...new Set(results.flatMap((r) => Object.keys(r.checklist)))];
   const { errors, warnings, suppressed } = countSeverities(results);
+  const hiddenWarnings = results.reduce((n, r) => n + (r.hiddenWarnings ?? 0), 0);
 
   out.push(`| Document | ${items.map(escape).join(' | ')} | Problems |`);
   out.push(`| --- | ${items.map(() => ':---:').join(' | ')} | --- |`);
   for (const r of results) {
     const active = r.diagnostics.filter(isActive);
     const e = active.filter((d) => d.severity === 'error').length;
-    const w = active.length - e;
-    const problems = e + w === 0 ? 'none' : [e > 0 ? plural(e, 'error') : '', w > 0 ? plural(w, 'warning') : ''].filter(Boolean).join(', ');
-    out.push(`| ${code(r.file)} | ${items.map((id) => { const s = r.checklist[id]; return s ? MARK[s] : '–'; }).join(' | ')} | ${problems} |`);
+    const hidden = r.hiddenWarnings ?? 0;
+    const row = problems(e, active.length - e + hidden, hidden);
+    out.push(`| ${code(r.file)} | ${items.map((id) => { const s = r.checklist[id]; return s ? MARK[s] : '–'; }).join(' | ')} | ${row} |`);
   }
   out.push('');
   // Warnings --quiet left out count in the totals, as in the exit code (--max-warnings): the line says they are not listed.
   const totals = [plural(results.length, 'document'), plural(errors, 'error'), plural(warnings + hiddenWarnings, 'warning')];
   if (suppressed > 0) totals.push(`${suppressed} suppressed`);
-  const hidden = hiddenWarnings > 0 ? ` (${plural(hiddenWarnings, 'warning')} not shown: --quiet)` : '';
+  const hidden = hiddenWarnings > 0 ? ` (${notShown(hiddenWarnings)})` : '';
   out.push(`${MARK.present} present · ${MARK.weak} weak · ${MARK.absent} absent — ${totals.join(', ')}${hidden}`);
 
   const findings = results.flatMap((r) => r.diagnostics.filter(isActive).map((d) => ({ file: r.file, d })));

@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { collected } from './streaming.js';
-import { isActive, plural } from './summary.js';
+import { isActive, notShown, plural } from './summary.js';
 import type { FileResult, StreamingFormatter } from './types.js';
 
 /** Human output, grouped by file: position, severity, message, rule id, then the hint. */
@@ -37,7 +37,7 @@ export const stylishReport: StreamingFormatter = ({ color, verbose }) => {
     },
     footer: ({ files: count, errors, warnings, suppressed, filesWithProblems, hidden }) => {
       const files = plural(count, 'file');
-      const notes = [suppressed > 0 && `${suppressed} suppressed`, hidden > 0 && `${plural(hidden, 'warning')} not shown: --quiet`].filter(Boolean);
+      const notes = [suppressed > 0 && `${suppressed} suppressed`, hidden > 0 && notShown(hidden)].filter(Boolean);
       const waived = notes.length > 0 ? c.dim(` (${notes.join('; ')})`) : '';
       // Warnings --quiet hides count here as they do in the exit code (--max-warnings): a run they fail never reads as clean.
       if (errors + warnings === 0) return `${c.green(`✔ ${files} checked, no problems`)}${waived}\n`;

@@ -36,3 +36,6 @@ export function countSeverities(results: readonly FileResult[]): RunSummary {
 }
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Why warnings that count are not listed, worded alike wherever a report says so. */
+export const notShown = (hiddenWarnings: number) => `${plural(hiddenWarnings, 'warning')} not shown: --quiet`;

@@ -21,11 +21,6 @@ export interface FormatOptions {
   repoPrefix?: string;
   /** Every rule the run can report (the checklist's rule catalogue), for SARIF's rule descriptors and annotation order. */
   rules: readonly RuleMeta[];
-  /**
-   * Warnings --quiet left out of the results a collecting format is given: a format that prints
-   * totals counts them, as the exit code and --max-warnings do, and says they are not listed.
-   */
-  hiddenWarnings?: number;
 }
 
 /** A formatter that needs every result before it can print (totals or ordering up front). */
