@@ -134,13 +134,29 @@ describe('a run that lints no file', () => {
 });
 
 describe('required-section', () => {
-  it("names the document's own heading where the missing section goes, not the item's title", () => {
-    const doc = '---\ntitle: Отток\n---\n\n## Разметка\n\nМетка положительная, если клиент ушёл в течение 30 дней после даты прогноза; её даёт биллинг.\n\n## Бюджет задержки\n\nОтвет сервиса не более 100 мс на 99-й перцентиль.\n';
-    const run = lintStdin(doc);
-    expect(run.stdout).toContain('Missing required section "Metrics" (add it before "Разметка").');
-    expect(run.stdout).toContain('Missing required section "Leakage checks" (add it after "Разметка").');
-    expect(run.stdout).toContain('Missing required section "Drift monitoring" (add it after "Бюджет задержки").');
+  const ruDoc = '---\ntitle: Отток\n---\n\n## Разметка\n\nМетка положительная, если клиент ушёл в течение 30 дней после даты прогноза; её даёт биллинг.\n\n## Бюджет задержки\n\nОтвет сервиса не более 100 мс на 99-й перцентиль.\n';
+
+  it("names a missing section in the document's language, as --fix heads it, and the document's own heading where it goes", () => {
+    const run = lintStdin(ruDoc);
+    expect(run.stdout).toContain('Missing required section "Метрики" (add it before "Разметка").');
+    expect(run.stdout).toContain('Missing required section "Утечки" (add it after "Разметка").');
+    expect(run.stdout).toContain('Missing required section "Мониторинг" (add it after "Бюджет задержки").');
+    expect(run.stdout).not.toMatch(/Missing required section "(?:Metrics|Leakage checks|Drift monitoring)"/);
     expect(run.stdout).not.toMatch(/add it (?:before|after) "(?:Labels|Latency budget)"/);
+
+    // The same sections --fix inserts, by the same names.
+    const doc = join(tempTree({ 'doc.md': ruDoc }), 'doc.md');
+    expect(runCli(['lint', doc, '--no-config', '--fix']).stderr).toContain('inserted "Метрики" before line 5, "Утечки" before line 9, "Мониторинг" at the end');
+
+    // Only the message is in the document's language: rule, item and fingerprint are those of the item.
+    type Finding = { ruleId: string; itemId: string; message: string; fingerprint: string };
+    const missing = (text: string) =>
+      (JSON.parse(runCli(['lint', '-', '--no-config', '--format', 'json'], { input: text }).stdout).files[0].diagnostics as Finding[]).find((d) => d.itemId === 'leakage-checks')!;
+    const en = missing('---\ntitle: Churn\n---\n\n## Labels\n\nA customer is labelled churned when the billing system records no payment within 30 days of the forecast date.\n');
+    const ru = missing(ruDoc);
+    expect(en.message).toMatch(/^Missing required section "Leakage checks"/);
+    expect(ru.message).toMatch(/^Missing required section "Утечки"/);
+    expect({ ...ru, message: undefined }).toMatchObject({ ruleId: 'required-section', itemId: 'leakage-checks', fingerprint: en.fingerprint });
   });
 });
 

@@ -149,7 +149,7 @@ describe('mlsd lsp --stdio', () => {
     writeFileSync(ruFile, text);
     const ruUri = uriOf(ruFile);
     await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: ruUri, languageId: 'markdown', version: 1, text } });
-    const leakage = (await client.diagnostics(ruUri, 1)).find((d) => d.code === 'required-section' && messageOf(d).startsWith('Missing required section "Leakage checks"'))!;
+    const leakage = (await client.diagnostics(ruUri, 1)).find((d) => d.code === 'required-section' && messageOf(d).startsWith('Missing required section "Утечки"'))!;
     const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: ruUri }, range: leakage.range, context: { diagnostics: [leakage] } })) as CodeAction[];
     expect(actions.find((a) => a.title.startsWith('Insert the missing'))!.title).toBe('Insert the missing "Утечки" section');
     const all = actions.find((a) => a.title.startsWith('Insert all'))!;

@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { ruleOf } from '../checklist/catalogue.js';
+import { leadingHeading } from '../checklist/headings.js';
 import type { Checklist, ChecklistItem, RuleMeta } from '../checklist/types.js';
 import type { InsertionPoint, ModelResult, OwnSection } from './model.js';
 import type { Span } from './position.js';
@@ -88,7 +89,7 @@ export function validateModel(checklist: Checklist, built: ModelResult) {
     const found = model.items[item.id];
     const state: ItemState = !found ? 'absent' : weak.has(item.id) ? 'weak' : 'present';
     checklistStates[item.id] = state;
-    if (missing.has(item.id)) diagnostics.push(absentDiagnostic(ruleOf(checklist, REQUIRED_SECTION), item, insertionPoints.get(item.id)));
+    if (missing.has(item.id)) diagnostics.push(absentDiagnostic(ruleOf(checklist, REQUIRED_SECTION), item, sectionName(checklist, item), insertionPoints.get(item.id)));
     const itemErrors = weak.get(item.id);
     if (found && itemErrors) {
       const span = locate(sourceMap, `/items/${item.id}`);
@@ -171,7 +172,14 @@ function ruleFor(checklist: Checklist, error: ErrorObject) {
   return undefined;
 }
 
-function absentDiagnostic(rule: RuleMeta, item: ChecklistItem, at: InsertionPoint | undefined): Diagnostic {
+/**
+ * What a missing item's section is called in the document's language: the heading of the section
+ * `--fix` inserts in it (the language's `skeletons`), so the finding names what the writer will
+ * see; the item's title where the language has none.
+ */
+const sectionName = (checklist: Checklist, item: ChecklistItem) => leadingHeading(checklist.skeletons[item.id] ?? '') ?? item.title;
+
+function absentDiagnostic(rule: RuleMeta, item: ChecklistItem, name: string, at: InsertionPoint | undefined): Diagnostic {
   const where = at?.unclosed
     ? ` (add it at the end, once the ${at.unclosed.kind} opened at line ${at.unclosed.line} is closed)`
     : at?.after
@@ -179,7 +187,7 @@ function absentDiagnostic(rule: RuleMeta, item: ChecklistItem, at: InsertionPoin
       : at?.before
         ? ` (add it before "${at.before}")`
         : '';
-  return diagnostic(rule, insertionSpan(at), `Missing required section "${item.title}"${where}.`, {
+  return diagnostic(rule, insertionSpan(at), `Missing required section "${name}"${where}.`, {
     // No fix where the section could only go inside a block left open: it would not be read as a section.
     ...(at?.insertBefore !== undefined ? { fix: { insertSectionBefore: at.insertBefore } } : {}),
     itemId: item.id,
