@@ -104,6 +104,22 @@ describe('mlsd lint --fix', () => {
     expect(readFileSync(doc, 'utf8')).toBe(fixed);
   });
 
+  it('reads the Russian leakage heading it inserts as naming leakage, as the English one: the section lacks what the English one lacks, and a split under it is enough', () => {
+    type Item = { state: string; lacks?: string[] };
+    const leakage = (text: string, ...args: string[]) => {
+      const doc = join(tempDir(), 'doc.md');
+      writeFileSync(doc, text);
+      return JSON.parse(runCli(['lint', doc, '--no-config', '--format', 'json', ...args]).stdout).files[0].items['leakage-checks'] as Item;
+    };
+    const en = leakage('---\ntitle: Churn\n---\n\n## Metrics\n\nOffline we measure ROC AUC on a held-out month. Online, the share of retained customers in an A/B test.\n', '--fix');
+    const ru = leakage('---\ntitle: Отток\n---\n\n## Метрики\n\nОфлайн мы считаем ROC AUC на отложенном месяце. Онлайн — доля удержанных клиентов в A/B тесте.\n', '--fix');
+    expect(en).toMatchObject({ state: 'weak', lacks: expect.arrayContaining(['still holds placeholder text ("TODO")']) });
+    expect(ru.lacks).toEqual(en.lacks);
+
+    expect(leakage('# Отток\n\n## Утечки\n\nВыборка разбита по времени: модель обучается на данных до 1 марта, а проверяется на данных после этой даты.\n').state).toBe('present');
+    expect(leakage('# Churn\n\n## Leakage\n\nThe data is split by time: the model is trained on data before March 1 and validated on data after that date.\n').state).toBe('present');
+  });
+
   it("inserts every item's Russian section so that lint finds it under its heading, weak until filled in", () => {
     const dir = tempDir();
     const doc = join(dir, 'forecast.md');

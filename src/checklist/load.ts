@@ -56,6 +56,7 @@ const mlsdKeywordSchema = {
       },
     },
     heads: termList,
+    headingTerms: termList,
     /** The words docs and `mlsd new` share (./vocabulary.ts). */
     vocabulary: { type: 'object', additionalProperties: { type: 'object' } },
     aliases: termList,
@@ -111,6 +112,8 @@ interface ItemSchema {
   description?: string;
   mlsd?: {
     heads?: LangTerms;
+    /** Words that name the item in a heading of its own section ("Leakage", "Утечки"): such a heading ties what follows to it. */
+    headingTerms?: LangTerms;
     aliases?: LangTerms;
     mentions?: LangTerms;
     mentionsExcept?: LangTerms;
@@ -262,6 +265,7 @@ function compileItem(id: string, schema: ItemSchema, required: boolean, into: Te
     mentions: terms(meta.mentions, where, into),
     mentionsExcept: except.length > 0 ? terms(except, where, into) : undefined,
     hints: meta.hints && terms(meta.hints, where, into),
+    headingTerms: meta.headingTerms && terms(meta.headingTerms, where, into),
     facts: Object.entries(meta.facts ?? {}).map(([name, raw]) => compileFact(name, raw, meta.facts ?? {}, where, into)),
     ...(meta.skeleton !== undefined ? { skeleton: meta.skeleton } : {}),
     ...(meta.message !== undefined ? { message: meta.message } : {}),
@@ -380,7 +384,7 @@ export function matchersOf(checklist: Checklist): TermMatcher[] {
     checklist.placeholders,
     checklist.notSubstance,
     checklist.deferredSections,
-    ...checklist.items.flatMap((item) => [item.mentions, item.mentionsExcept, item.hints, ...item.facts.flatMap(ofFact)]),
+    ...checklist.items.flatMap((item) => [item.mentions, item.mentionsExcept, item.hints, item.headingTerms, ...item.facts.flatMap(ofFact)]),
   ];
   return all.filter((m): m is TermMatcher => m !== undefined);
 }

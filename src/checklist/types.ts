@@ -40,6 +40,8 @@ export interface ChecklistItem {
   mentionsExcept?: TermMatcher;
   /** Words that only hint at the item (a dataset's name, for labels): the item is weak, not absent, but nothing is read from them. */
   hints?: TermMatcher;
+  /** Words that name the item in a heading of its own section, in the document's languages: the model lists those its headings hold. */
+  headingTerms?: TermMatcher;
   facts: FactSpec[];
   /** Markdown for `mlsd new` and `--fix` to insert for the item, when the checklist gives one. */
   skeleton?: string;

@@ -19,6 +19,8 @@ export interface ItemModel {
   placeholders: string[];
   /** Words in the item's substantive prose (headings and blocks with placeholders excluded). */
   words: number;
+  /** For an item that declares `headingTerms`: those its own sections' headings hold, as written. */
+  headingTerms?: string[];
 }
 
 export interface DocumentModel {
@@ -216,6 +218,10 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
       ? ownSections.map((s) => s.title)
       : [...new Set(mentioned.map((b) => outline.sections[b.sections.at(-1) ?? -1]?.title ?? '(top of document)'))];
   const model: ItemModel = { via: own.size > 0 ? 'heading' : 'mention', sections: sectionTitles, facts, placeholders, words };
+  // Read from the headings as the document writes them, in its languages' words: the schema, which
+  // knows no language, asks only whether there are any.
+  const named = item.headingTerms;
+  if (named) model.headingTerms = ownSections.flatMap((s) => named.find(s.title).map((m) => m.text));
   const span = ownSections[0]?.span ?? mentioned[0]!.span;
   const sections: OwnSection[] = ownSections.map((s) => ({ heading: s.title, line: s.span.start.line, endLine: s.endLine }));
   return { model, span, facts, sections, evidence: evidencePlaces(facts, substantive, inOwn) };
