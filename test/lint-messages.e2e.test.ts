@@ -16,6 +16,18 @@ describe('labels-delay', () => {
     const finding = run.stdout.split('\n').find((l) => l.includes('labels-delay'));
     expect(finding).toMatch(/arrive late \("chargeback"\) but no delay/);
   });
+
+  it('reads late outcomes and their delay in Russian as in English', () => {
+    const delay = (labels: string) => lintStdin(`---\ntitle: x\n---\n\n## Разметка\n\n${labels}\n`).stdout.split('\n').find((l) => l.includes('labels-delay'));
+    expect(delay('Мошенническим считается платёж, по которому пришёл чарджбэк.')).toMatch(/arrive late \("чарджбэк"\) but no delay/);
+    expect(delay('Целевая переменная — отток: клиент считается ушедшим, если не совершал покупок после даты прогноза.')).toMatch(/arrive late \("отток"\)/);
+    for (const window of ['Банк присылает чарджбэк с задержкой до четырёх месяцев.', 'Чарджбэки приходят в течение 120 дней, поэтому обучаем только на платежах старше 120 дней.', 'Метки созревают через месяц.']) {
+      expect(delay(`Мошенническим считается платёж, по которому пришёл чарджбэк. ${window}`), window).toBeUndefined();
+    }
+    // "по дефолту" is "by default", not a borrower's default.
+    expect(delay('Целевая переменная — дефолт клиента по кредиту; заявка без ответа считается отказом.')).toMatch(/arrive late \("дефолт"\)/);
+    expect(delay('Целевая переменная — отказ клиента от продления; по дефолту заявка без ответа считается отказом.')).toBeUndefined();
+  });
 });
 
 describe('the rule tester (the built library, as a team runs it)', () => {
