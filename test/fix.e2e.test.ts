@@ -157,6 +157,54 @@ describe('mlsd lint --fix', () => {
     expect(fixed).toContain('\n## Разметка\n\n**Источник.** TODO(mlsd):');
   });
 
+  it("inserts the sections a team's config gives a language, names the missing section by them, and finds them there the next time", () => {
+    const dir = tempDir();
+    const config =
+      'languages:\n  de:\n    name: Deutsch\n    stopwords: [der, die, das, und, ist, nicht, mit, für, auf, wir, ein, eine]\n    skeletons:\n' +
+      '      leakage-checks: |\n        ## Datenlecks\n\n        TODO(mlsd): welche Informationen aus der Zukunft ins Training gelangen und wie das verhindert wird\n' +
+      '  ru:\n    skeletons:\n      drift-monitoring: |\n        ## Дрейф\n\n        TODO(mlsd): что отслеживаем, как обнаруживаем, порог и действие\n';
+    writeFileSync(join(dir, '.mlsdrc.yaml'), config);
+    writeFileSync(
+      join(dir, 'de.md'),
+      '---\ntitle: Abwanderung\n---\n\n## Metriken\n\nOffline messen wir die ROC AUC auf einem zurückgehaltenen Monat, und online ist die Kennzahl der Anteil der gehaltenen Kunden im A/B-Test.\n',
+    );
+    writeFileSync(join(dir, 'ru.md'), '---\ntitle: Отток\n---\n\n## Метрики\n\nОфлайн мы считаем ROC AUC на отложенном месяце. Онлайн — доля удержанных клиентов в A/B тесте.\n');
+
+    const before = runCli(['lint', 'de.md', 'ru.md', '--format', 'compact'], { cwd: dir }).stdout;
+    expect(before).toMatch(/^de\.md:\d+:1: error required-section Missing required section "Datenlecks"/m);
+    expect(before).toContain('ru.md:7:1: error required-section Missing required section "Дрейф" (add it after "Метрики").');
+    // An item the team gives no section keeps the language's own: the built-in Russian one, or English.
+    expect(before).toContain('Missing required section "Утечки"');
+    expect(before).toMatch(/^de\.md:\d+:1: error required-section Missing required section "Drift monitoring"/m);
+
+    const run = runCli(['lint', 'de.md', 'ru.md', '--fix', '--format', 'json'], { cwd: dir });
+    const de = readFileSync(join(dir, 'de.md'), 'utf8');
+    const ru = readFileSync(join(dir, 'ru.md'), 'utf8');
+    expect(de).toContain('\n## Datenlecks\n\nTODO(mlsd): welche Informationen aus der Zukunft');
+    expect(ru).toContain('\n## Дрейф\n\nTODO(mlsd): что отслеживаем');
+    expect(ru).toContain('\n## Утечки\n');
+    type Report = { file: string; language: string; diagnostics: { ruleId: string }[]; items: Record<string, { state: string; via?: string; sections?: string[] }> };
+    const reports = JSON.parse(run.stdout).files as Report[];
+    const fixed = (file: string) => reports.find((r) => r.file === file)!;
+    expect(fixed('de.md').language).toBe('de');
+    expect(fixed('de.md').items['leakage-checks']).toMatchObject({ state: 'weak', via: 'heading', sections: ['Datenlecks'] });
+    expect(fixed('ru.md').items['drift-monitoring']).toMatchObject({ state: 'weak', via: 'heading', sections: ['Дрейф'] });
+    expect(reports.flatMap((r) => r.diagnostics.map((d) => d.ruleId))).not.toContain('required-section');
+
+    runCli(['lint', 'de.md', 'ru.md', '--fix'], { cwd: dir });
+    expect([readFileSync(join(dir, 'de.md'), 'utf8'), readFileSync(join(dir, 'ru.md'), 'utf8')]).toEqual([de, ru]);
+  });
+
+  it("refuses a team's skeleton keyed by no checklist item, which would never be inserted", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.mlsdrc.yaml'), 'languages:\n  ru:\n    skeletons:\n      metric: "## Метрики\\n\\nTODO(mlsd): метрики"\n');
+    writeFileSync(join(dir, 'doc.md'), '# x\n');
+    const run = runCli(['lint', 'doc.md', '--fix'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('mlsd: .mlsdrc.yaml:4: languages.ru.skeletons.metric is not a checklist item (did you mean "metrics"?)\n');
+    expect(readFileSync(join(dir, 'doc.md'), 'utf8')).toBe('# x\n');
+  });
+
   it('refuses standard input: there is no file to write', () => {
     const run = runCli(['lint', '-', '--fix'], { input: '# x\n' });
     expect(run.code).toBe(2);

@@ -1,5 +1,6 @@
 import type { AnySchemaObject } from 'ajv';
 import type { LanguageSource } from '../checklist/assemble.js';
+import { leadingHeading } from '../checklist/headings.js';
 import { mergeTerms, readDefaultSchema, type LangTerms } from '../checklist/load.js';
 import type { FactConfig, ItemConfig, Requirement } from './load.js';
 
@@ -115,18 +116,36 @@ const added = (a: readonly string[] | undefined, b: readonly string[] | undefine
 /**
  * A team's declaration of a language the checklist already has (`ru`, `en`): its lists add to the
  * built-in ones, as an item's `aliases` and `mentions` do, so a team adding one Russian deferral
- * keeps every built-in Russian hedge, deferral and negation. Its `name` replaces.
+ * keeps every built-in Russian hedge, deferral and negation. Its `name` replaces, and so does each
+ * of its skeletons, item by item: the other items keep the built-in sections.
  */
 function addToLanguage(builtIn: LanguageSource, team: Partial<LanguageSource>): LanguageSource {
   const notSubstance: Record<string, string[]> = { ...builtIn.notSubstance };
   for (const [list, terms] of Object.entries(team.notSubstance ?? {})) notSubstance[list] = added(notSubstance[list], terms);
+  const skeletons = { ...builtIn.skeletons, ...team.skeletons };
   return {
     ...builtIn,
     name: team.name ?? builtIn.name,
     stopwords: added(builtIn.stopwords, team.stopwords),
     notSubstance,
     deferredSections: added(builtIn.deferredSections, team.deferredSections),
+    ...(Object.keys(skeletons).length > 0 ? { skeletons } : {}),
   };
+}
+
+/**
+ * The heading of each section a team's language gives `--fix` names the item in documents in that
+ * language, as the heading of an item's own `skeleton` does: the section inserted is found the next
+ * time, so a second run inserts nothing.
+ */
+function skeletonHeadingsAsAliases(properties: Record<string, ItemSchema>, languages: Record<string, LanguageSource>): void {
+  for (const [code, language] of Object.entries(languages)) {
+    for (const [id, skeleton] of Object.entries(language.skeletons ?? {})) {
+      const heading = leadingHeading(skeleton);
+      const mlsd = properties[id]?.mlsd;
+      if (heading !== undefined && mlsd) mlsd.aliases = mergeTerms(mlsd.aliases, { [code]: [heading] });
+    }
+  }
 }
 
 /**
@@ -177,6 +196,7 @@ export function buildChecklistSchema(items: Record<string, ItemConfig>, base: An
     if (typeof requirement === 'object') conditions.push(conditionSchema(id, requirement));
   }
 
+  skeletonHeadingsAsAliases(properties, languages);
   itemsSchema.required = [...required];
   if (conditions.length > 0) schema.allOf = [...((schema.allOf as AnySchemaObject[] | undefined) ?? []), ...conditions];
   return schema;

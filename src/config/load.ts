@@ -488,14 +488,39 @@ const layerChecklists = (layer: Layer): { at: (string | number)[]; items: Record
   ...(layer.config.overrides ?? []).map((o, i) => ({ at: ['overrides', i, 'checklist'], items: o.checklist ?? {} })),
 ];
 
+/** The ids of the checklist's items: the built-in ones and those a layer gives a title to. */
+function definedItems(layers: readonly Layer[]): Set<string> {
+  const defined = new Set(Object.keys(builtIn().properties.items.properties));
+  for (const layer of layers) for (const { items } of layerChecklists(layer)) for (const [id, item] of Object.entries(items)) if (item.title !== undefined) defined.add(id);
+  return defined;
+}
+
+/**
+ * A language's skeleton keyed by no item (`metric:` for `metrics:`) would never be inserted: the
+ * item it was meant for would get another section without a word.
+ */
+function checkSkeletonIds(layers: readonly Layer[]): void {
+  const defined = definedItems(layers);
+  const problems: ConfigProblem[] = [];
+  for (const layer of layers) {
+    for (const [code, language] of Object.entries(layer.config.languages ?? {})) {
+      for (const id of Object.keys(language.skeletons ?? {})) {
+        if (defined.has(id)) continue;
+        const where = ['languages', code, 'skeletons', id];
+        problems.push({ file: layer.label, line: layer.lineOf?.(where), message: `${dotted(where)} is not a checklist item${didYouMean(id, defined)}` });
+      }
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+}
+
 /**
  * A checklist key that names no built-in item and no item a layer gives a title to is a typo
  * (`drift:` for `drift-monitoring:`), not a new item: it would silently add an item nobody meant.
  * A new item says so with its `title`.
  */
 function checkItemIds(layers: readonly Layer[]): void {
-  const defined = new Set(Object.keys(builtIn().properties.items.properties));
-  for (const layer of layers) for (const { items } of layerChecklists(layer)) for (const [id, item] of Object.entries(items)) if (item.title !== undefined) defined.add(id);
+  const defined = definedItems(layers);
   const problems: ConfigProblem[] = [];
   for (const layer of layers) {
     for (const { at, items } of layerChecklists(layer)) {
@@ -568,6 +593,7 @@ async function loadConfigOnce(options: LoadOptions): Promise<ResolvedConfig> {
   }
   const layers = source ? await layersOf(source, options, [source.path]) : [];
   checkItemIds(layers);
+  checkSkeletonIds(layers);
   const { merged, sources, labels } = mergeLayers(layers, options.knownRules);
   checkLanguages(layers, merged.languages);
   const root = source ? dirname(source.path) : resolve(options.cwd);
