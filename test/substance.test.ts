@@ -138,6 +138,12 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(ruState('labels', 'Данные', 'Целевая переменная: `is_fraud`, метка из отчётов банка о мошенничестве.')).toBe('present');
   });
 
+  it('reads a word in a label by the sentence the label opens: "**Переобучение**:" over regularisation is overfitting', () => {
+    expect(ruState('drift-monitoring', 'Риски', '- **Переобучение**: для предотвращения переобучения используем регуляризацию.')).toBe('absent');
+    expect(state('drift-monitoring', { Risks: '- **Monitoring**: GPU memory and queue length on one dashboard.' })).toBe('absent');
+    expect(ruState('drift-monitoring', 'Риски', '- **Переобучение**: модель переобучаем каждую неделю на свежих данных.')).toBe('weak');
+  });
+
   it('takes no heading for the item when its head word is in another sense', () => {
     expect(state('leakage-checks', { 'Memory leak tests': 'A thousand conversations run in a loop while the heap is sampled.' })).toBe('absent');
     expect(state('leakage-checks', { 'Leakage tests': 'A thousand conversations run in a loop while the heap is sampled.' })).toBe('weak');

@@ -80,6 +80,18 @@ const leadOf = remembered((text: string) => {
 });
 const leadLabel = (text: string) => leadOf(text).name;
 
+/**
+ * What a match says: its sentence, and for a match in the label a block opens with ("**Overfitting**:"),
+ * the sentence after the label too, which says what the label is about.
+ */
+export function sentenceOf(text: string, at: number): string {
+  const sentence = sentenceAround(text, at);
+  const label = leadOf(text).written;
+  if (at >= label.length) return sentence;
+  const next = label.length + (/\S/.exec(text.slice(label.length))?.index ?? 0);
+  return next < text.length ? `${sentence} ${sentenceAround(text, next)}` : sentence;
+}
+
 /** A `near` term must stand in the same sentence, in the label the block opens with, or in the headings and table header around it. */
 const isNear = (near: TermMatcher, block: Block, at: number) =>
   near.test(sentenceAround(block.text, at)) || near.test(block.context) || near.test(leadLabel(block.text));

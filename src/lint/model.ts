@@ -3,7 +3,7 @@ import { countWords } from '../checklist/letters.js';
 import { remembered } from '../checklist/text-memo.js';
 import type { TermMatch } from '../checklist/terms.js';
 import type { Checklist, ChecklistItem, FactSpec } from '../checklist/types.js';
-import { extractFact, hasFact, readDeclared, sentenceAround, type Fact, type FactContext } from './facts.js';
+import { extractFact, hasFact, readDeclared, sentenceOf, type Fact, type FactContext } from './facts.js';
 import type { FrontMatter } from './frontmatter.js';
 import { isMarkdownHeading, type Block, type OpenBlock, type Outline, type Section } from './outline.js';
 import type { Point, Span } from './position.js';
@@ -89,7 +89,7 @@ export const isOwnHeading = (item: ChecklistItem, section: Section) =>
 const mentionsItem = (item: ChecklistItem, b: Block) => {
   const except = item.mentionsExcept;
   if (!except) return item.mentions.test(b.text);
-  return item.mentions.find(b.text).some((m) => !except.test(sentenceAround(b.text, m.index)));
+  return item.mentions.find(b.text).some((m) => !except.test(sentenceOf(b.text, m.index)));
 };
 
 /**
