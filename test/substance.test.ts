@@ -266,6 +266,9 @@ describe('a sentence states a fact only when it commits to it', () => {
     ['the browser', "The model runs in the user's browser via ONNX Runtime Web."],
     ['a model queried on an event', 'The recommender is queried when the home page loads.'],
     ['each event from a queue', 'A Lambda function scores each event from the queue.'],
+    ["a web framework's server", 'A production Flask server hosts the classifier behind a load balancer.'],
+    ["a managed platform's endpoint", 'The search API reranks results through a SageMaker endpoint.'],
+    ['a path named as an endpoint', 'Callers send a candidate set to the `/rank` endpoint.'],
   ])('serving: %s states how the model runs, under any heading', (_name, body) => {
     expect(state('serving-mode', { Architecture: body })).toBe('present');
   });
@@ -279,6 +282,7 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(ruState('serving-mode', 'Сервинг', 'Модель отвечает на каждый запрос через REST API.')).toBe('present');
     expect(ruState('serving-mode', 'Архитектура', 'Модель проводит скоринг на ежемесячной основе.')).toBe('present');
     expect(ruState('serving-mode', 'Архитектура', 'Ответы отдаются через REST-интерфейс.')).toBe('present');
+    expect(ruState('serving-mode', 'Архитектура', 'Рекомендательная система реализована на Flask.')).toBe('present');
   });
 
   it('drift: watching for drift, without saying how, is no mechanism', () => {
