@@ -252,6 +252,9 @@ describe('a sentence states a fact only when it commits to it', () => {
     ['predictions joined with outcomes', 'We log predictions and join them with outcomes after 30 days to track AUC.'],
     ['distributions against training', 'Feature distributions are checked nightly against the training set.'],
     ['an alert on a change in the output', 'An alert fires when the share of flagged transactions doubles week over week.'],
+    ['predictions diverging from actuals', "Model drift: we monitor whether the model's predictions diverge from actual click rates."],
+    ['quality tracked on new data', 'We track precision and recall on new incoming data to catch a degradation.'],
+    ['a rolling metric against the baseline', 'Drift detection compares the rolling-window F1 against the offline baseline.'],
     ['Russian: distributions against training', 'Раз в неделю сравниваем распределения признаков с обучающей выборкой.'],
     ['Russian: a trigger on a metric written in Latin letters', 'Если MAPE превышает 15%, модель переобучается.'],
   ])('drift: %s is a detection mechanism', (_name, body) => {
