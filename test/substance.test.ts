@@ -94,6 +94,12 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('drift-monitoring', { 'Drift monitoring': 'Not covered here.', 'Future work': 'Daily PSI on the top features; alert the owner when PSI > 0.2 and retrain.' })).toBe('weak');
   });
 
+  it('holds nothing in a section headed as a later phase, in either language', () => {
+    expect(state('serving-mode', { 'Subsequent phases': 'Phase 4: package the model as an HTTP inference service behind a load balancer.' })).toBe('weak');
+    expect(state('serving-mode', { 'Phase 2': 'Package the model as an HTTP inference service behind a load balancer.' })).toBe('present');
+    expect(ruState('serving-mode', 'Следующие этапы', 'Модель отвечает на каждый запрос через REST API.')).toBe('weak');
+  });
+
   it('holds nothing under a bold label that only defers: "**Future:**" over a list', () => {
     const monitoring = (label: string) => lintText(`# System\n\n## Monitoring\n\n**Implemented:**\n- MLflow experiment tracking\n\n**${label}**\n- Evidently AI for data drift\n- Retraining when PSI > 0.2\n`).checklist['drift-monitoring'];
     expect(monitoring('Future:')).toBe('weak');
