@@ -127,6 +127,7 @@ describe('a sentence states a fact only when it commits to it', () => {
     ['labels', 'Usability', 'Add button labels and help text to the form.'],
     ['drift-monitoring', 'Overview', 'The system monitors support conversations and escalates angry customers to a human.'],
     ['serving-mode', 'Use cases', 'Live in-game betting needs real-time data from the league.'],
+    ['serving-mode', 'Limitations', 'The model does not use real-time weather or inventory.'],
     ['serving-mode', 'Compute', 'Describe the compute requirements for training and inference.'],
   ])('%s: a word in another sense is no mention (%s: "%s")', (item, heading, body) => {
     expect(state(item, { [heading]: body })).toBe('absent');
