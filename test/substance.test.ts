@@ -135,6 +135,7 @@ describe('a sentence states a fact only when it commits to it', () => {
 
   it.each([
     ['latency-budget', 'Скорость обучения модели важнее качества на первом этапе.'],
+    ['latency-budget', 'Во время инференса на вход модели подаётся текст заявки.'],
     ['latency-budget', 'Модель прогнозирует отклик клиента на скидку.'],
   ])('%s: a Russian word in another sense is no mention ("%s")', (item, body) => {
     expect(ruState(item, 'Обзор', body)).toBe('absent');
