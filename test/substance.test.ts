@@ -207,6 +207,12 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(ruState('latency-budget', 'Обзор', 'Скорость работы сервиса важна.')).toBe('weak');
   });
 
+  it('takes the line that introduces a list as what its items are about, as a heading is', () => {
+    const doc = (lead: string) => `# System\n\n## Approach\n\n${lead}\n1) Descriptions found in the text. Precision - 90%.\n2) Words found correctly. Recall - 80%.\n\n## Evaluation\n\nThe pilot is judged by feedback.\n`;
+    expect(lintText(doc('Target metrics of the model:')).checklist['metrics']).toBe('present');
+    expect(lintText(doc('What the model does:')).checklist['metrics']).toBe('weak');
+  });
+
   it('takes the label a paragraph or list item opens with as what its sentences are about', () => {
     expect(state('latency-budget', { Performance: '- **Response time**: under 2 seconds for a forecast.' })).toBe('present');
     expect(state('latency-budget', { Evaluation: 'Latency: we measure the time to the first token. Target < 5 s.' })).toBe('present');

@@ -156,7 +156,25 @@ export function buildOutline(root: Root, text: string): Outline {
   let bodyStartLine = 1;
 
   const offsets = (node: Nodes) => [node.position?.start.offset ?? 0, node.position?.end.offset ?? 0] as const;
-  const headingContext = () => open.map((i) => sections[i]!.title).join('\n');
+  // The line that introduces a list ("Target metrics:") frames its items as a heading does.
+  const leads: string[] = [];
+  const headingContext = () => [...open.map((i) => sections[i]!.title), ...leads].join('\n');
+  const leadIn = (node: Nodes) => {
+    if (node.type !== 'paragraph') return undefined;
+    const line = text.slice(...offsets(node)).trimEnd().split('\n').at(-1)!;
+    return /:[*_]*$/.test(line) ? line : undefined;
+  };
+  const visitAll = (children: readonly Nodes[], topLevel: boolean) => {
+    let lead: string | undefined;
+    for (const child of children) {
+      if (child.type === 'list' && lead !== undefined) {
+        leads.push(lead);
+        visit(child, topLevel);
+        leads.pop();
+      } else visit(child, topLevel);
+      lead = leadIn(child);
+    }
+  };
 
   const closeSections = (level: number, line: number) => {
     while (open.length > 0 && sections[open.at(-1)!]!.level >= level) {
@@ -233,7 +251,7 @@ export function buildOutline(root: Root, text: string): Outline {
       }
       case 'listItem':
         listItem = { checked: node.checked ?? null };
-        for (const child of node.children) visit(child, false);
+        visitAll(node.children, false);
         listItem = undefined;
         return;
       case 'html': {
@@ -252,7 +270,7 @@ export function buildOutline(root: Root, text: string): Outline {
       case 'blockquote':
       case 'list':
       case 'footnoteDefinition':
-        for (const child of node.children) visit(child, node.type === 'root');
+        visitAll(node.children, node.type === 'root');
         return;
       default:
         return; // thematic breaks, images: not prose
