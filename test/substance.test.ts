@@ -124,6 +124,8 @@ describe('a sentence states a fact only when it commits to it', () => {
     ['leakage-checks', 'Testing', 'We ran out of time to add more tests.'],
     ['leakage-checks', 'Testing', 'The load test checks for memory leaks over a long conversation.'],
     ['leakage-checks', 'Security', 'Every query is filtered by organisation to avoid cross-tenant leakage.'],
+    ['leakage-checks', 'Storage', 'Events tables are partitioned by date for efficient querying.'],
+    ['leakage-checks', 'Streaming', 'One Kafka topic with 12 partitions, sharded by customer id.'],
     ['labels', 'Usability', 'Add button labels and help text to the form.'],
     ['drift-monitoring', 'Overview', 'The system monitors support conversations and escalates angry customers to a human.'],
     ['serving-mode', 'Use cases', 'Live in-game betting needs real-time data from the league.'],
@@ -203,6 +205,7 @@ describe('a sentence states a fact only when it commits to it', () => {
   it('still hears the words in their own sense', () => {
     expect(state('latency-budget', { Overview: 'Speed matters: the page waits for the ranking.' })).toBe('weak');
     expect(state('leakage-checks', { Validation: 'Out-of-time validation on the last month.' })).not.toBe('absent');
+    expect(state('leakage-checks', { Validation: 'Regenerated splits use time-aware partitioning by date.' })).not.toBe('absent');
     expect(ruState('latency-budget', 'Обзор', 'Важен быстрый отклик сервиса.')).toBe('weak');
     expect(ruState('latency-budget', 'Обзор', 'Скорость работы сервиса важна.')).toBe('weak');
   });
