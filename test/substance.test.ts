@@ -48,6 +48,11 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('metrics', { Goals: body })).toBe('present');
   });
 
+  it('metrics: a share of anything names a metric in Russian, as "share of" does in English', () => {
+    expect(ruState('metrics', 'Метрики', 'Качество согласия: доля совпадений оценки модели с итоговой.')).toBe('present');
+    expect(state('metrics', { Metrics: 'Agreement: the share of matches between the model and the final grade.' })).toBe('present');
+  });
+
   it('does not take what a metric is called in general for a metric', () => {
     expect(state('metrics', { Retrieval: 'Chunks are ranked by cosine similarity to the query.' })).not.toBe('present');
     expect(state('metrics', { Team: 'The ME team in Berlin owns the pipeline.' })).not.toBe('present');
