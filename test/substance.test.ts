@@ -662,6 +662,7 @@ describe('Russian, as Russian teams write it', () => {
   it('reads who labels, whichever comes first: the people or the labelling', () => {
     expect(ruState('labels', 'Данные', 'Для эталонной выборки два оператора независимо размечают намерение клиента.')).toBe('present');
     expect(ruState('labels', 'Данные', 'Разметка операторами поддержки по инструкции.')).toBe('present');
+    expect(ruState('labels', 'Данные', 'Инженеры команды создают текстовую разметку каталога по правилам.')).toBe('present');
   });
 
   it('hears retraining on new data as a hint of drift, whatever stands between', () => {
