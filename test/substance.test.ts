@@ -132,6 +132,7 @@ describe('a sentence states a fact only when it commits to it', () => {
     ['leakage-checks', 'Storage', 'Events tables are partitioned by date for efficient querying.'],
     ['leakage-checks', 'Streaming', 'One Kafka topic with 12 partitions, sharded by customer id.'],
     ['labels', 'Usability', 'Add button labels and help text to the form.'],
+    ['labels', 'Transcription', 'Speaker diarization identifies and labels different speakers in a call.'],
     ['drift-monitoring', 'Overview', 'The system monitors support conversations and escalates angry customers to a human.'],
     ['serving-mode', 'Use cases', 'Live in-game betting needs real-time data from the league.'],
     ['serving-mode', 'Limitations', 'The model does not use real-time weather or inventory.'],
