@@ -130,6 +130,8 @@ describe('a sentence states a fact only when it commits to it', () => {
     ['leakage-checks', 'Testing', 'The load test checks for memory leaks over a long conversation.'],
     ['leakage-checks', 'Security', 'Every query is filtered by organisation to avoid cross-tenant leakage.'],
     ['leakage-checks', 'Storage', 'Events tables are partitioned by date for efficient querying.'],
+    ['leakage-checks', 'Fairness', 'Adversarial debiasing prevents protected attribute leakage.'],
+    ['leakage-checks', 'Security', 'Stack traces must never leak into error messages.'],
     ['leakage-checks', 'Streaming', 'One Kafka topic with 12 partitions, sharded by customer id.'],
     ['labels', 'Usability', 'Add button labels and help text to the form.'],
     ['labels', 'Transcription', 'Speaker diarization identifies and labels different speakers in a call.'],
