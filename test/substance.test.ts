@@ -162,10 +162,11 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(ruState('drift-monitoring', 'Риски', '- **Переобучение**: модель переобучаем каждую неделю на свежих данных.')).toBe('weak');
   });
 
-  it('reads throughput as no latency: how much a system handles, not how long a request waits', () => {
+  it("reads throughput or a pipeline's run time as no latency: latency is how long a request waits", () => {
     expect(state('latency-budget', { Capacity: 'Processing speed: 400 transactions per second at peak.' })).toBe('absent');
     expect(ruState('latency-budget', 'Нагрузка', 'Скорость обработки до 400 транзакций/сек.')).toBe('absent');
     expect(state('latency-budget', { Capacity: 'p99 latency of 80 ms at 1,000 requests per second.' })).toBe('present');
+    expect(state('latency-budget', { Plan: 'Define pipeline component latencies and automate the pipeline.' })).toBe('absent');
   });
 
   it('takes no heading for the item when its head word is in another sense', () => {
