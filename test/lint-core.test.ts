@@ -77,3 +77,24 @@ describe('lint core', () => {
     expect(draft.checklist).toMatchObject({ labels: 'absent', 'drift-monitoring': 'absent', metrics: 'weak' });
   });
 });
+
+describe("findings in the document's language", () => {
+  // Labels and the latency budget have sections of their own; leakage and serving are only mentioned in them.
+  const RU = '---\ntitle: Отток\n---\n\n## Разметка\n\nМетка положительная, если клиент ушёл в течение 30 дней после даты прогноза; мы следим, чтобы не было утечки.\n\n## Бюджет задержки\n\nОтвет сервиса не более 100 мс на 99-й перцентиль.\n';
+
+  it('names an item only mentioned in passing as its missing section is named, not by its English title', () => {
+    const result = lintText(RU);
+    expect(result.language).toBe('ru');
+    const weak = (id: string) => result.diagnostics.find((d) => d.itemId === id && d.ruleId === 'weak-section')?.message;
+    expect(weak('leakage-checks')).toMatch(/^Утечки only mentioned in passing \(in "Разметка"\), not addressed: /);
+    expect(weak('serving-mode')).toMatch(/^Инференс only mentioned in passing \(in "Бюджет задержки"\), not addressed: /);
+    // The same name as the finding of the item when it is missing altogether.
+    const missing = lintText(RU.replace(' мы следим, чтобы не было утечки.', '')).diagnostics.find((d) => d.itemId === 'leakage-checks')?.message;
+    expect(missing).toMatch(/^Missing required section "Утечки"/);
+  });
+
+  it('names it by its title in an English document', () => {
+    const result = lintText('---\ntitle: Churn\n---\n\n## Labels\n\nA customer is labelled churned when billing records no payment within 30 days; we make sure nothing leaks.\n');
+    expect(result.diagnostics.find((d) => d.itemId === 'leakage-checks')?.message).toMatch(/^Leakage checks only mentioned in passing \(in "Labels"\), not addressed: /);
+  });
+});

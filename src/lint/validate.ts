@@ -95,7 +95,7 @@ export function validateModel(checklist: Checklist, built: ModelResult) {
       const span = locate(sourceMap, `/items/${item.id}`);
       const reasons = item.message !== undefined ? [item.message] : weakReasons(itemErrors);
       lacks.set(item.id, reasons);
-      diagnostics.push(weakDiagnostic(ruleOf(checklist, WEAK_SECTION), item, found, reasons, span));
+      diagnostics.push(weakDiagnostic(ruleOf(checklist, WEAK_SECTION), item, sectionName(checklist, item), found, reasons, span));
     }
   }
   // A best-practice finding about an item that already has a state finding (absent, weak) repeats it.
@@ -173,9 +173,10 @@ function ruleFor(checklist: Checklist, error: ErrorObject) {
 }
 
 /**
- * What a missing item's section is called in the document's language: the heading of the section
- * `--fix` inserts in it (the language's `skeletons`), so the finding names what the writer will
- * see; the item's title where the language has none.
+ * What an item's section is called in the document's language, for an item that has none of its
+ * own yet (missing, or only mentioned in passing): the heading of the section `--fix` inserts in
+ * it (the language's `skeletons`), so the finding names what the writer will see; the item's title
+ * where the language has none.
  */
 const sectionName = (checklist: Checklist, item: ChecklistItem) => leadingHeading(checklist.skeletons[item.id] ?? '') ?? item.title;
 
@@ -201,11 +202,12 @@ function weakReasons(errors: ErrorObject[]): string[] {
   return [...new Set((authored.length > 0 ? authored : errors).map(reason))];
 }
 
-function weakDiagnostic(rule: RuleMeta, item: ChecklistItem, found: { via: string; sections: string[] }, reasons: string[], span: Span): Diagnostic {
+function weakDiagnostic(rule: RuleMeta, item: ChecklistItem, name: string, found: { via: string; sections: string[] }, reasons: string[], span: Span): Diagnostic {
   // The document's own heading, so the writer recognises the section; the item id says what it was read as.
+  // An item only mentioned has no heading of its own: it is named as its missing section would be.
   const subject =
     found.via === 'heading'
       ? `Section "${found.sections[0] ?? item.title}" (${item.id}) lacks substance`
-      : `${item.title} only mentioned in passing (in "${found.sections[0]}"), not addressed`;
+      : `${name} only mentioned in passing (in "${found.sections[0]}"), not addressed`;
   return diagnostic(rule, span, sentence(`${subject}: ${reasons.join('; ')}`), { itemId: item.id, hint: item.hint });
 }
