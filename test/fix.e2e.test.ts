@@ -288,9 +288,12 @@ describe('mlsd lint --fix and encodings', () => {
     const dir = tempDir();
     const file = join(dir, 'draft.md');
     writeFileSync(file, `\uFEFF${readFileSync(join(ROOT, 'examples', 'churn-prediction-draft.md'), 'utf8')}`);
-    runCli(['lint', 'draft.md', '--fix'], { cwd: dir });
+    const report = runCli(['lint', 'draft.md', '--fix', '--format', 'json'], { cwd: dir });
     const fixed = readFileSync(file, 'utf8');
     expect(fixed.startsWith('\uFEFF---')).toBe(true);
     expect(fixed).toContain('## Labels');
+    // The fixed text is linted with its mark: the report is the one a plain lint of the fixed file gives.
+    const again = runCli(['lint', 'draft.md', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(report.stdout).files).toEqual(JSON.parse(again.stdout).files);
   });
 });

@@ -98,3 +98,23 @@ describe("findings in the document's language", () => {
     expect(result.diagnostics.find((d) => d.itemId === 'leakage-checks')?.message).toMatch(/^Leakage checks only mentioned in passing \(in "Labels"\), not addressed: /);
   });
 });
+
+describe('a byte-order mark', () => {
+  // The CLI's decoder drops the mark; a library user may hand lint the text with it.
+  const BOM = '\uFEFF';
+
+  it('changes no finding, position, heading or fingerprint', () => {
+    for (const text of [example('churn-prediction-draft.md'), COMPLETE.replace('## Labels', '## Labels TBD'), '# {{title}}\n\n## Metrics\n\nWe will track accuracy.\n']) {
+      const plain = lintText(text);
+      const marked = lintText(`${BOM}${text}`);
+      expect(plain.diagnostics.length).toBeGreaterThan(0);
+      expect(marked).toEqual(plain);
+    }
+  });
+
+  it('reads the headings whole', () => {
+    const result = lintText(`${BOM}${example('churn-prediction-draft.md')}`);
+    expect(result.items.metrics?.sections).toEqual(['Metrics']);
+    expect(result.diagnostics.find((d) => d.itemId === 'labels')?.message).toBe('Missing required section "Labels" (add it after "Metrics").');
+  });
+});

@@ -38,6 +38,13 @@ function quoteLine(line: string): string {
 // notices (bench/README.md, "Measurements behind the code").
 const byPosition = (a: Diagnostic, b: Diagnostic) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 
+/**
+ * The text without a leading byte-order mark, as the CLI's decoder reads a file. The parser skips
+ * the mark while the outline slices the text by the parser's offsets, so left in, it would shift
+ * every heading and block by one character ("Metric" for "Metrics").
+ */
+const withoutByteOrderMark = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
 /** Findings at the levels the checklist's config gives (its `rules` and items' `severity`). */
 const atLevels = (diagnostics: Diagnostic[], checklist: Checklist) => (checklist.severities ? applySeverities(diagnostics, checklist.severities) : diagnostics);
 
@@ -47,7 +54,8 @@ const atLevels = (diagnostics: Diagnostic[], checklist: Checklist) => (checklist
  * then inline suppressions mark what they waive, every finding gets a fingerprint, and the
  * checklist's severities (from a config: see loadChecklist) set each finding's level or drop it.
  */
-export function lint(text: string, base: Checklist, options: LintOptions = {}): LintResult & { model: DocumentModel } {
+export function lint(source: string, base: Checklist, options: LintOptions = {}): LintResult & { model: DocumentModel } {
+  const text = withoutByteOrderMark(source);
   nextDocument(); // memoised answers about this document's texts replace the one before last's
   // Refused before parsing: nesting this deep costs the parser time per line and stack per level.
   const deep = tooDeep(text);
