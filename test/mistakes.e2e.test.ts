@@ -95,6 +95,20 @@ describe('mlsd explain', () => {
     expect(run.stdout).toMatch(/^ {2}latency-percentile \(warning\): /m);
   });
 
+  it('with an item id lists every reason lint gives for it being weak, one its schema writes per keyword too', () => {
+    const reasons = runCli(['explain', 'leakage-checks', '--no-config']).stdout.split('\n').filter((line) => line.startsWith('           - ')).map((line) => line.trim().slice(2));
+    expect(reasons).toEqual([
+      'names no concrete leakage mechanism: e.g. a time-based split with a gap, point-in-time joins, features available at prediction time, grouping by user across splits',
+      'does not tie the split or features to leakage: say what future information could leak and how it is kept out',
+    ]);
+    // The reasons lint gives: a split by time, with no word of what it keeps out, in another section.
+    const doc = '---\ntitle: x\n---\n\n## Validation\n\nThe training data is split by time: the last month is the test set.\n';
+    const report = JSON.parse(runCli(['lint', '-', '--no-config', '--format', 'json'], { input: doc }).stdout) as { files: { items: Record<string, { lacks?: string[] }> }[] };
+    const lacks = report.files[0]!.items['leakage-checks']!.lacks!;
+    expect(lacks.length).toBeGreaterThan(0);
+    for (const reason of lacks) expect(reasons).toContain(reason);
+  });
+
   it('with an unknown id: exit 2 and the closest rule or item', () => {
     const run = runCli(['explain', 'drift-monitorng']);
     expect(run.code).toBe(2);

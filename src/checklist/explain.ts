@@ -63,8 +63,19 @@ export async function explainRule(ruleId: string, checklists: Checklist[] = [def
 }
 
 /**
+ * The messages of one `errorMessage`: a string, or (ajv-errors) one per keyword, property or item,
+ * as `{ anyOf: "…" }` or `{ properties: { facts: "…" } }` write them.
+ */
+function authoredMessages(errorMessage: unknown): string[] {
+  if (typeof errorMessage === 'string') return [errorMessage];
+  if (typeof errorMessage !== 'object' || errorMessage === null) return [];
+  return Object.values(errorMessage).flatMap(authoredMessages);
+}
+
+/**
  * The messages an item's schema gives when it is weak, and the rules declared inside it: what the
- * checklist (built-in and team config alike) says makes the item present.
+ * checklist (built-in and team config alike) says makes the item present. A subschema's messages
+ * come after those inside it, in the order ajv reports them and lint lists its reasons.
  */
 function weakWhen(schema: Json): { messages: string[]; rules: string[] } {
   const messages: string[] = [];
@@ -75,8 +86,8 @@ function weakWhen(schema: Json): { messages: string[]; rules: string[] } {
     const object = node as Json;
     const rule = (object.mlsd as { rule?: string } | undefined)?.rule;
     if (rule !== undefined) return void rules.push(rule); // a rule's messages are the rule's, not the item's state
-    if (typeof object.errorMessage === 'string') messages.push(object.errorMessage);
     for (const [key, value] of Object.entries(object)) if (key !== 'mlsd' && key !== 'errorMessage') walk(value);
+    messages.push(...authoredMessages(object.errorMessage));
   };
   walk(schema);
   return { messages: [...new Set(messages)], rules };
