@@ -195,6 +195,42 @@ describe('mlsd lint --fix', () => {
     expect([readFileSync(join(dir, 'de.md'), 'utf8'), readFileSync(join(dir, 'ru.md'), 'utf8')]).toEqual([de, ru]);
   });
 
+  it("reads the leakage heading a team's language inserts as naming leakage, once the team's config gives the language's headingTerms", () => {
+    const dir = tempDir();
+    const language =
+      'languages:\n  de:\n    name: Deutsch\n    stopwords: [der, die, das, und, ist, nicht, mit, für, auf, wir, ein, eine]\n    skeletons:\n' +
+      '      leakage-checks: |\n        ## Datenlecks\n\n        TODO(mlsd): welche Informationen aus der Zukunft ins Training gelangen und wie das verhindert wird\n';
+    writeFileSync(join(dir, 'language.yaml'), language);
+    writeFileSync(join(dir, 'team.yaml'), `${language}checklist:\n  leakage-checks:\n    headingTerms: { de: ["datenleck\\\\w*"] }\n`);
+    const draft = '---\ntitle: Abwanderung\n---\n\n## Metriken\n\nOffline messen wir die ROC AUC auf einem zurückgehaltenen Monat, und online ist die Kennzahl der Anteil der gehaltenen Kunden im A/B-Test.\n';
+    type Item = { state: string; via?: string; sections?: string[]; lacks?: string[] };
+    const leakage = (config: string, text: string, ...args: string[]) => {
+      const doc = join(dir, `${config}.md`);
+      writeFileSync(doc, text);
+      const report = JSON.parse(runCli(['lint', doc, '--config', join(dir, `${config}.yaml`), '--format', 'json', ...args]).stdout).files[0];
+      expect(report.language).toBe('de');
+      return report.items['leakage-checks'] as Item;
+    };
+    const UNTIED = 'does not tie the split or features to leakage: say what future information could leak and how it is kept out';
+
+    // The section --fix inserts is weak for its placeholder, and, with the headingTerms, for nothing its heading fails to say.
+    const inserted = leakage('team', draft, '--fix');
+    expect(inserted).toMatchObject({ state: 'weak', via: 'heading', sections: ['Datenlecks'], lacks: expect.arrayContaining(['still holds placeholder text ("TODO")']) });
+    expect(inserted.lacks).not.toContain(UNTIED);
+    expect(leakage('language', draft, '--fix').lacks).toContain(UNTIED);
+
+    // A split under the heading is enough, as under "Leakage" or "Утечки".
+    const split = `${draft}\n## Datenlecks\n\nWir nutzen einen time-based split: das Training endet im März, der Test ist der April.\n`;
+    expect(leakage('team', split).state).toBe('present');
+    expect(leakage('language', split)).toMatchObject({ state: 'weak', lacks: [UNTIED] });
+
+    // Keyed by a language no document is detected as, the terms would never apply: refused, as any term list is.
+    writeFileSync(join(dir, 'unknown.yaml'), 'checklist:\n  leakage-checks:\n    headingTerms: { fr: [fuite] }\n');
+    const refused = runCli(['lint', join(dir, 'team.md'), '--config', join(dir, 'unknown.yaml')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('checklist.leakage-checks.headingTerms.fr names a language neither built in nor declared under "languages"');
+  });
+
   it("refuses a team's skeleton keyed by no checklist item, which would never be inserted", () => {
     const dir = tempDir();
     writeFileSync(join(dir, '.mlsdrc.yaml'), 'languages:\n  ru:\n    skeletons:\n      metric: "## Метрики\\n\\nTODO(mlsd): метрики"\n');

@@ -14,7 +14,7 @@ interface ItemSchema {
   [keyword: string]: unknown;
   title?: string;
   description?: string;
-  mlsd?: { aliases?: LangTerms; heads?: LangTerms; mentions?: LangTerms; facts?: Record<string, FactSpec>; skeleton?: string; message?: string };
+  mlsd?: { aliases?: LangTerms; heads?: LangTerms; mentions?: LangTerms; headingTerms?: LangTerms; facts?: Record<string, FactSpec>; skeleton?: string; message?: string };
   allOf?: AnySchemaObject[];
 }
 
@@ -174,7 +174,7 @@ export function buildChecklistSchema(items: Record<string, ItemConfig>, base: An
     if (item.title !== undefined) target.title = item.title;
     if (item.hint !== undefined) target.description = item.hint;
     // A team's terms add to the item's own, language by language.
-    for (const key of ['aliases', 'heads', 'mentions'] as const) {
+    for (const key of ['aliases', 'heads', 'mentions', 'headingTerms'] as const) {
       const more = item[key];
       if (more) mlsd[key] = mergeTerms(isNew ? undefined : mlsd[key], more);
     }

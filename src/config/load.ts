@@ -42,6 +42,8 @@ export interface ItemConfig {
   heads?: LangTerms;
   hint?: string;
   mentions?: LangTerms;
+  /** Words with which a heading of the item's own section names what the item is about (the leakage item's "Leakage", "Утечки"). */
+  headingTerms?: LangTerms;
   required?: Requirement;
   severity?: Level;
   minWords?: number;
@@ -328,6 +330,7 @@ function itemProblems(id: string, item: ItemConfig): [(string | number)[], strin
     });
   };
   terms(item.mentions, ['mentions']);
+  terms(item.headingTerms, ['headingTerms']);
   for (const [name, fact] of Object.entries(item.facts ?? {})) {
     const at = ['facts', name];
     terms(fact.terms, [...at, 'terms']);

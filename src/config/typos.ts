@@ -18,6 +18,7 @@ function termLists(item: ItemConfig): [(string | number)[], LangTerms | undefine
     [['aliases'], item.aliases],
     [['heads'], item.heads],
     [['mentions'], item.mentions],
+    [['headingTerms'], item.headingTerms],
   ];
   for (const [name, fact] of Object.entries(item.facts ?? {}) as [string, FactConfig][]) {
     const at = ['facts', name];
