@@ -158,22 +158,22 @@ export function buildOutline(root: Root, text: string): Outline {
   const offsets = (node: Nodes) => [node.position?.start.offset ?? 0, node.position?.end.offset ?? 0] as const;
   // The line that introduces a list ("Target metrics:") frames its items as a heading does.
   const leads: string[] = [];
-  const headingContext = () => [...open.map((i) => sections[i]!.title), ...leads].join('\n');
-  const leadIn = (node: Nodes) => {
-    if (node.type !== 'paragraph') return undefined;
-    const line = text.slice(...offsets(node)).trimEnd().split('\n').at(-1)!;
-    return /:[*_]*$/.test(line) ? line : undefined;
+  const headingContext = () => {
+    const headings = open.map((i) => sections[i]!.title);
+    return (leads.length > 0 ? [...headings, ...leads] : headings).join('\n');
+  };
+  const leadIn = (node: Nodes | undefined) => {
+    if (node?.type !== 'paragraph') return undefined;
+    const source = text.slice(...offsets(node)).trimEnd();
+    return /:[*_]*$/.test(source) ? source.slice(source.lastIndexOf('\n') + 1) : undefined;
   };
   const visitAll = (children: readonly Nodes[], topLevel: boolean) => {
-    let lead: string | undefined;
-    for (const child of children) {
-      if (child.type === 'list' && lead !== undefined) {
-        leads.push(lead);
-        visit(child, topLevel);
-        leads.pop();
-      } else visit(child, topLevel);
-      lead = leadIn(child);
-    }
+    children.forEach((child, i) => {
+      const lead = child.type === 'list' ? leadIn(children[i - 1]) : undefined;
+      if (lead !== undefined) leads.push(lead);
+      visit(child, topLevel);
+      if (lead !== undefined) leads.pop();
+    });
   };
 
   const closeSections = (level: number, line: number) => {
