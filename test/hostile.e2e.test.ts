@@ -161,6 +161,11 @@ describe('hostile files (the CLI)', () => {
     const invalid = runCli(['lint', 'doc.md'], { cwd: sub });
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toMatch(/mentions has an invalid pattern/);
+    // An unclosed class is named for what it is, not as backtracking: inside the list's alternation it would compile.
+    writeFileSync(join(sub, '.mlsdrc.yaml'), 'checklist:\n  rollback-plan:\n    title: Rollback plan\n    mentions: ["x["]\n');
+    const unclosed = runCli(['lint', 'doc.md'], { cwd: sub });
+    expect(unclosed.code).toBe(2);
+    expect(unclosed.stderr).toMatch(/mentions has an invalid pattern \(.*Unterminated character class\)/);
     // Nested quantifiers (safe-regex2), and alternatives of a repeated group that can start with the same character.
     for (const pattern of ['(a+)+', '(.*)*', '(\\\\w+\\\\s?)*', '(?:\\\\w|[a-z])+ly', '(a|a)+b', '(a|aa)+']) {
       writeFileSync(join(sub, '.mlsdrc.yaml'), `checklist:\n  rollback-plan:\n    title: Rollback plan\n    facts:\n      plan:\n        terms: ["rollback", "${pattern}"]\n`);

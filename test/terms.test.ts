@@ -23,6 +23,8 @@ describe('compileTerms', () => {
   it('rejects an invalid pattern when validated, and on first use', () => {
     expect(() => validateTerms(['(unclosed'])).toThrow();
     expect(() => compileTerms(['(unclosed']).test('x')).toThrow();
+    // An unclosed class compiles inside the list's alternation; alone, it does not.
+    expect(() => validateTerms(['x['])).toThrow(/Unterminated character class/);
   });
   it('ignores space around a term: a term is matched on word boundaries anyway', () => {
     expect(compileTerms(['(?:1|0) — ']).find('(1 — the ticket was rejected)').map((x) => x.text)).toEqual(['1 —']);

@@ -286,5 +286,8 @@ export function compileTerms(terms: readonly string[]): TermMatcher {
 
 /** Compile a term list now, so an invalid pattern throws here rather than in the middle of a lint. */
 export function validateTerms(terms: readonly string[]): void {
+  // Each term alone first: inside the list's alternation an unclosed "[" takes in the rest of the
+  // pattern and compiles, to be refused later for a reason that is not the writer's mistake.
+  for (const term of terms) new RegExp(term);
   compileTerms(terms).test('');
 }
