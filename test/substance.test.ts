@@ -167,6 +167,9 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(ruState('latency-budget', 'Нагрузка', 'Скорость обработки до 400 транзакций/сек.')).toBe('absent');
     expect(state('latency-budget', { Capacity: 'p99 latency of 80 ms at 1,000 requests per second.' })).toBe('present');
     expect(state('latency-budget', { Plan: 'Define pipeline component latencies and automate the pipeline.' })).toBe('absent');
+    // The item named outright is still spoken of, beside a throughput or a pipeline.
+    expect(state('latency-budget', { Capacity: 'Latency should be low even at 1,000 requests per second.' })).toBe('weak');
+    expect(state('latency-budget', { Plan: 'Serving latency must stay low; the pipeline latency matters less.' })).toBe('weak');
   });
 
   it('takes no heading for the item when its head word is in another sense', () => {
