@@ -472,6 +472,14 @@ describe('a section is found by what its heading says', () => {
     expect(state('drift-monitoring', { Operations: 'We monitor the model for drift. Uptime is tracked on the status page.' })).toBe('weak');
   });
 
+  it('keeps a word that names drift itself a mention beside service health in its sentence (unmistakable)', () => {
+    expect(state('drift-monitoring', { Operations: 'We monitor data drift and uptime on one dashboard.' })).toBe('weak');
+    expect(state('drift-monitoring', { Operations: 'Alerts cover error rates, p99 latency and training-serving skew.' })).toBe('weak');
+    expect(ruState('drift-monitoring', 'Эксплуатация', 'Следим за дрейфом и за нагрузкой на сервер.')).toBe('weak');
+    // the generic word beside service health is still no mention
+    expect(state('drift-monitoring', { Operations: 'We monitor uptime and error rates on one dashboard.' })).toBe('absent');
+  });
+
   it('takes a sentence in the latency item\'s own words for service health, not drift (notAbout)', () => {
     expect(state('drift-monitoring', { Operations: 'We monitor the time to first token of every answer.' })).toBe('absent');
     expect(ruState('drift-monitoring', 'Эксплуатация', 'Мониторим скорость обработки запросов.')).toBe('absent');

@@ -61,6 +61,7 @@ const mlsdKeywordSchema = {
     vocabulary: { type: 'object', additionalProperties: { type: 'object' } },
     aliases: termList,
     mentions: termList,
+    unmistakable: termList,
     mentionsExcept: termList,
     notAbout: plainList,
     hints: termList,
@@ -116,6 +117,8 @@ interface ItemSchema {
     headingTerms?: LangTerms;
     aliases?: LangTerms;
     mentions?: LangTerms;
+    /** Mentions that name the item whatever else their sentence speaks of ("drift"): mentionsExcept never silences them. */
+    unmistakable?: LangTerms;
     mentionsExcept?: LangTerms;
     /** Items whose mentions this item's are not: a sentence that speaks of latency is not about drift. */
     notAbout?: string[];
@@ -240,9 +243,12 @@ function compileHeads(stems: string[]): RegExp | undefined {
   return new RegExp(`(?:^| )(?:${escaped.join('|')})`);
 }
 
+/** Every term that mentions an item: its mentions, unmistakable or not. */
+const mentionTerms = (meta: ItemSchema['mlsd'], lang: string) => [...termsFor(meta?.mentions, lang), ...termsFor(meta?.unmistakable, lang)];
+
 /** What an item's mentions are not: its own list, and what the items it is not about mention. */
 function exceptTerms(meta: NonNullable<ItemSchema['mlsd']>, all: Record<string, ItemSchema>, lang: string): string[] {
-  const others = (meta.notAbout ?? []).flatMap((other) => termsFor(all[other]?.mlsd?.mentions, lang));
+  const others = (meta.notAbout ?? []).flatMap((other) => mentionTerms(all[other]?.mlsd, lang));
   return [...termsFor(meta.mentionsExcept, lang), ...others];
 }
 
@@ -262,7 +268,8 @@ function compileItem(id: string, schema: ItemSchema, required: boolean, into: Te
     required,
     aliases: [...new Set(aliases)].sort((a, b) => b.length - a.length),
     ...(heads ? { heads } : {}),
-    mentions: terms(meta.mentions, where, into),
+    mentions: terms(mentionTerms(meta, lang), where, into),
+    ...(meta.unmistakable ? { unmistakable: terms(meta.unmistakable, where, into) } : {}),
     mentionsExcept: except.length > 0 ? terms(except, where, into) : undefined,
     hints: meta.hints && terms(meta.hints, where, into),
     headingTerms: meta.headingTerms && terms(meta.headingTerms, where, into),
@@ -384,7 +391,7 @@ export function matchersOf(checklist: Checklist): TermMatcher[] {
     checklist.placeholders,
     checklist.notSubstance,
     checklist.deferredSections,
-    ...checklist.items.flatMap((item) => [item.mentions, item.mentionsExcept, item.hints, item.headingTerms, ...item.facts.flatMap(ofFact)]),
+    ...checklist.items.flatMap((item) => [item.mentions, item.unmistakable, item.mentionsExcept, item.hints, item.headingTerms, ...item.facts.flatMap(ofFact)]),
   ];
   return all.filter((m): m is TermMatcher => m !== undefined);
 }

@@ -36,6 +36,8 @@ export interface ChecklistItem {
   /** Head words: a heading holding one at a word start is the item's own, however it is phrased. */
   heads?: RegExp;
   mentions: TermMatcher;
+  /** The mentions that name the item whatever else their sentence speaks of: mentionsExcept never silences them. */
+  unmistakable?: TermMatcher;
   /** A block that matches these is no mention of the item (service health is not drift monitoring). */
   mentionsExcept?: TermMatcher;
   /** Words that only hint at the item (a dataset's name, for labels): the item is weak, not absent, but nothing is read from them. */

@@ -83,13 +83,14 @@ export const isOwnHeading = (item: ChecklistItem, section: Section) =>
   (section.level > 1 && (item.heads?.test(section.normalized) ?? false) && !(item.mentionsExcept?.test(section.normalized) ?? false));
 
 /**
- * Whether a block speaks of the item: a mention whose sentence is not about what the item says it
- * is not ("we monitor uptime and error rates" is no drift mention; "we monitor drift" beside it is).
+ * Whether a block speaks of the item: an unmistakable mention, or one whose sentence is not about
+ * what the item says it is not ("we monitor uptime and error rates" is no drift mention; "we
+ * monitor drift and uptime" is).
  */
 const mentionsItem = (item: ChecklistItem, b: Block) => {
   const except = item.mentionsExcept;
   if (!except) return item.mentions.test(b.text);
-  return item.mentions.find(b.text).some((m) => !except.test(sentenceOf(b.text, m.index)));
+  return item.mentions.find(b.text).some((m) => item.unmistakable?.test(m.text) || !except.test(sentenceOf(b.text, m.index)));
 };
 
 /**
