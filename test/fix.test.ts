@@ -5,19 +5,19 @@ import { edit, lintText } from './helpers.js';
 describe('insertSections', () => {
   const doc = '# T\n\n## A\na\n\n## C\nc\n';
 
-  it('inserts before a line, with blank lines around, at the level of the sections there', () => {
-    expect(insertSections(doc, [{ before: 6, section: '## B\n\nb' }])).toBe('# T\n\n## A\na\n\n## B\n\nb\n\n## C\nc\n');
-    expect(insertSections(doc.replace(/## /g, '### '), [{ before: 6, section: '## B\n\nb' }])).toContain('\n### B\n\nb\n\n### C');
+  it('inserts before a line, with blank lines around, its heading at the level given', () => {
+    expect(insertSections(doc, [{ before: 6, level: 2, section: '## B\n\nb' }])).toBe('# T\n\n## A\na\n\n## B\n\nb\n\n## C\nc\n');
+    expect(insertSections(doc.replace(/## /g, '### '), [{ before: 6, level: 3, section: '## B\n\nb' }])).toContain('\n### B\n\nb\n\n### C');
   });
 
   it('appends after the last line, and keeps several sections at one point in order', () => {
-    expect(insertSections(doc, [{ before: 9, section: '## D\n\nd' }])).toBe(`${doc}\n## D\n\nd\n`);
-    expect(insertSections('# T\nno newline', [{ before: 3, section: '## D\n\nd' }, { before: 3, section: '## E\n\ne' }])).toBe('# T\nno newline\n\n## D\n\nd\n\n## E\n\ne\n');
+    expect(insertSections(doc, [{ before: 9, level: 2, section: '## D\n\nd' }])).toBe(`${doc}\n## D\n\nd\n`);
+    expect(insertSections('# T\nno newline', [{ before: 3, level: 2, section: '## D\n\nd' }, { before: 3, level: 2, section: '## E\n\ne' }])).toBe('# T\nno newline\n\n## D\n\nd\n\n## E\n\ne\n');
   });
 
   it('keeps CRLF line endings', () => {
     const crlf = doc.replace(/\n/g, '\r\n');
-    const out = insertSections(crlf, [{ before: 6, section: '## B\n\nb' }]);
+    const out = insertSections(crlf, [{ before: 6, level: 2, section: '## B\n\nb' }]);
     expect(out).toContain('## B\r\n\r\nb\r\n\r\n## C');
     expect(out.replace(/\r\n/g, '')).not.toContain('\n');
   });
@@ -42,7 +42,7 @@ describe('where lint says a missing section goes', () => {
 
   /** What --fix does to a text, with a plain section per missing item (the CLI renders the template's). */
   const fixed = (text: string) =>
-    insertSections(text, missing(text).map((d) => ({ before: d.fix!.insertSectionBefore, section: `## ${d.itemId}\n\nTODO(mlsd): fill in` })));
+    insertSections(text, missing(text).map((d) => ({ before: d.fix!.insertSectionBefore, level: d.fix!.headingLevel, section: `## ${d.itemId}\n\nTODO(mlsd): fill in` })));
   const sections = (ids: string[]) => ids.map((id) => `## ${id}\n\nTODO(mlsd): fill in\n`).join('\n');
   const ALL = ['metrics', 'labels', 'leakage-checks', 'latency-budget', 'serving-mode', 'drift-monitoring'];
 
@@ -68,7 +68,14 @@ describe('where lint says a missing section goes', () => {
     expect(fixed(text)).toBe(`${text}\n${sections(ALL.slice(0, -1))}`);
   });
 
+  it('at the level of the parsed headings around it: underlined ones count, a `#` line in code does not', () => {
+    const setext = '# Doc\n\n### Scope\n\nOne team.\n\nMetrics\n-------\n\nOffline we track PR-AUC on a held-out month; online, the retention rate in an A/B test.\n\nAppendix\n--------\n\nA table.\n';
+    expect(fixed(setext)).toBe(edit(setext, 'Appendix\n', `${sections(ALL.slice(1))}\nAppendix\n`));
+    const nested = '# Doc\n\n### Metrics\n\nOffline we track PR-AUC on a held-out month; online, the retention rate in an A/B test.\n\n```bash\n# run the job\nmake train\n```\n';
+    expect(missing(nested).map((d) => d.fix)).toEqual(Array(5).fill({ insertSectionBefore: 12, headingLevel: 3 }));
+  });
+
   it('at the end, after a fence that is closed', () => {
-    expect(missing(`${metrics}\`\`\`\ncode\n\`\`\`\n`).map((d) => d.fix)).toEqual(Array(5).fill({ insertSectionBefore: 11 }));
+    expect(missing(`${metrics}\`\`\`\ncode\n\`\`\`\n`).map((d) => d.fix)).toEqual(Array(5).fill({ insertSectionBefore: 11, headingLevel: 2 }));
   });
 });

@@ -85,7 +85,7 @@ describe('lint never crashes, on any input', () => {
 
 describe('--fix never loses text', () => {
   it('the fixed document contains the original as a subsequence, for any document and insertion points', () => {
-    const insertion = fc.record({ before: fc.integer({ min: -2, max: 80 }), section: fc.constantFrom('## Labels\n\nTODO(mlsd): source', '## Drift monitoring\n\nTODO(mlsd): what is watched') });
+    const insertion = fc.record({ before: fc.integer({ min: -2, max: 80 }), level: fc.integer({ min: 2, max: 6 }), section: fc.constantFrom('## Labels\n\nTODO(mlsd): source', '## Drift monitoring\n\nTODO(mlsd): what is watched') });
     fc.assert(
       fc.property(markdown, fc.array(insertion, { maxLength: 4 }), (text, insertions) => {
         const fixed = insertSections(text, insertions);
@@ -132,7 +132,7 @@ function headingsAbove(text: string, skip: (b: Block) => boolean = () => false):
 /** What --fix does to a text, with a plain section per missing item (the CLI renders the template's). */
 function fixText(text: string): string {
   const missing = lintText(text).diagnostics.filter((d) => d.fix && d.itemId);
-  return insertSections(text, missing.map((d) => ({ before: d.fix!.insertSectionBefore, section: `## ${TITLES[d.itemId!]}\n\nTODO(mlsd): fill in` })));
+  return insertSections(text, missing.map((d) => ({ before: d.fix!.insertSectionBefore, level: d.fix!.headingLevel, section: `## ${TITLES[d.itemId!]}\n\nTODO(mlsd): fill in` })));
 }
 const TITLES: Record<string, string> = Object.fromEntries(defaultChecklist().items.map((i) => [i.id, i.title]));
 

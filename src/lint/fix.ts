@@ -8,42 +8,28 @@ export interface SectionInsertion {
   before: number;
   /** The section's Markdown, starting with its `## Title` heading. */
   section: string;
-}
-
-const HEADING = /^(#{1,6})[ \t]/;
-
-/** The heading level a new section should take: the nearest heading's at or after the point, else before it. */
-function levelAt(lines: readonly string[], index: number): number {
-  for (let i = index; i < lines.length; i++) {
-    const m = HEADING.exec(lines[i]!);
-    if (m) return Math.max(m[1]!.length, 2);
-  }
-  for (let i = Math.min(index, lines.length) - 1; i >= 0; i--) {
-    const m = HEADING.exec(lines[i]!);
-    if (m) return Math.max(m[1]!.length, 2);
-  }
-  return 2;
+  /** The level its heading takes, that of the headings around the point (lint's `fix.headingLevel`). */
+  level: number;
 }
 
 export function insertSections(text: string, insertions: readonly SectionInsertion[]): string {
   if (insertions.length === 0) return text;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const lines = text.split(/\r?\n/);
   const starts: number[] = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
 
   // Group by point, keeping the given order within a point; apply from the end so offsets hold.
   const byPoint = new Map<number, string[]>();
-  for (const { before, section } of insertions) {
+  for (const { before, section, level } of insertions) {
     const point = Math.min(Math.max(before, 1), starts.length + 1);
-    byPoint.set(point, [...(byPoint.get(point) ?? []), section]);
+    const headed = section.trim().replace(/^#{1,6}(?=[ \t])/, '#'.repeat(level));
+    byPoint.set(point, [...(byPoint.get(point) ?? []), headed]);
   }
   let out = text;
   for (const point of [...byPoint.keys()].sort((a, b) => b - a)) {
-    const level = '#'.repeat(levelAt(lines, point - 1));
     const body = byPoint
       .get(point)!
-      .map((s) => s.trim().replace(/^#{1,6}(?=[ \t])/, level).split(/\r?\n/).join(eol))
+      .map((s) => s.split(/\r?\n/).join(eol))
       .join(eol + eol);
     if (point > starts.length) {
       // After the last line: end the text with a line break and a blank line, then the section.

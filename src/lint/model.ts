@@ -287,6 +287,8 @@ export interface InsertionPoint {
   line: number;
   /** The line a new section is inserted before; one past the last line means at the end. None when it belongs at the end and the end is inside `unclosed`. */
   insertBefore?: number;
+  /** The level a section inserted there takes: that of the heading it goes before, else of the last one before it. */
+  level?: number;
   after?: string;
   before?: string;
   /** The block the document ends inside: a section added at the end would be part of it until the writer closes it. */
@@ -302,7 +304,7 @@ function insertionPoints(checklist: Checklist, outline: Outline, ownSections: Ma
   const at = (line: number): InsertionPoint =>
     line > outline.lines.lineCount && openAtEnd
       ? { line: openAtEnd.line, unclosed: openAtEnd }
-      : { line: Math.min(line, outline.lines.lastLine), insertBefore: Math.min(line, outline.lines.lineCount + 1) };
+      : { line: Math.min(line, outline.lines.lastLine), insertBefore: Math.min(line, outline.lines.lineCount + 1), level: levelAt(outline, line) };
   const items = checklist.items;
   items.forEach((item, i) => {
     if (ownSections.has(item.id)) return;
@@ -323,6 +325,17 @@ function insertionPoints(checklist: Checklist, outline: Outline, ownSections: Ma
     else points.set(item.id, at(headingFrom(outline, outline.bodyStartLine)));
   });
   return points;
+}
+
+/**
+ * The level of a section inserted before `line`: a sibling of the Markdown heading there, else of the
+ * last one before it; never a title. Read from the parsed headings, so underlined ones count and a
+ * `#` line in a code block does not.
+ */
+function levelAt(outline: Outline, line: number): number {
+  const headings = outline.sections.filter(isMarkdownHeading);
+  const near = headings.find((s) => s.span.start.line >= line) ?? headings.at(-1);
+  return Math.max(near?.level ?? 2, 2);
 }
 
 /** The line of the first Markdown heading at or after `line`, or one past the last line. */
