@@ -506,6 +506,16 @@ describe('mlsd config --print', () => {
     expect(rfc.config.checklist.privacy!.required).toBe(true);
   });
 
+  it('prints a value holding text of several lines (a skeleton) as a block under its source, not folded into one line', () => {
+    const skeleton = '## Разметка\n\nTODO(mlsd): откуда берутся метки и через сколько дней\n';
+    const root = tree({ '.mlsdrc.yaml': `languages:\n  ru:\n    skeletons:\n      labels: ${JSON.stringify(skeleton)}\n  de:\n    name: Deutsch\n    stopwords: [und, der, die, das, ist]\n` });
+    const run = runCli(['config'], { cwd: root });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('  ru:\n    # .mlsdrc.yaml\n    skeletons:\n      labels: |\n        ## Разметка\n\n        TODO(mlsd): откуда берутся метки и через сколько дней\n');
+    // a value of one-line strings stays on one line, its source beside it
+    expect(run.stdout).toContain('  de: { name: Deutsch, stopwords: [ und, der, die, das, ist ] } # .mlsdrc.yaml\n');
+  });
+
   it('prints the built-in checklist with --no-config', () => {
     const run = runCli(['config', '--print', '--no-config'], { cwd: tree({}) });
     expect(run.stdout).toContain('(none: built-in checklist)');

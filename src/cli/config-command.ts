@@ -18,6 +18,10 @@ function forFile(resolved: ResolvedConfig, relPath: string) {
   return { config, sources };
 }
 
+/** Whether a collection holds a string of several lines, at any depth. */
+const holdsLines = (node: unknown): boolean =>
+  isScalar(node) ? typeof node.value === 'string' && node.value.includes('\n') : isMap(node) || isSeq(node) ? node.items.some((item) => holdsLines(isPair(item) ? item.value : item)) : false;
+
 /** YAML with the source of each value as a comment beside it. */
 function yamlWithSources(data: object, sources: Map<string, string>, header: string[]): string {
   const doc = new Document(data);
@@ -30,9 +34,13 @@ function yamlWithSources(data: object, sources: Map<string, string>, header: str
         const source = sources.get(child);
         const value = pair.value as Node | null;
         if (!value) continue;
-        if (source && (isSeq(value) || isMap(value))) value.flow = true; // a value set whole: one line, one source
-        if (source) value.comment = ` ${source}`;
-        else visit(value, child);
+        if (!source) visit(value, child);
+        // A value set whole: one line, one source; a block, its source above it, when it holds text of several lines (a skeleton), which one line would fold.
+        else if ((isSeq(value) || isMap(value)) && holdsLines(value)) value.commentBefore = ` ${source}`;
+        else {
+          if (isSeq(value) || isMap(value)) value.flow = true;
+          value.comment = ` ${source}`;
+        }
       }
     } else if (isSeq(node)) {
       node.items.forEach((item, i) => {
@@ -63,7 +71,7 @@ export async function runConfig(file: string | undefined, options: ConfigOptions
       `mlsd config: ${resolved.file ?? '(none: built-in checklist)'}`,
       `layers, first to last: ${resolved.layers.join(' → ')}`,
       ...(file ? [`as it applies to ${file}`] : []),
-      'each value is followed by the layer that set it',
+      'each value is followed by the layer that set it; a value holding text of several lines, preceded',
     ];
     io.stdout.write(yamlWithSources(data, sources, header));
   }
