@@ -15,15 +15,26 @@ import type { FileSettings } from '../config/settings.js';
  */
 const PATTERN_FREE = new Set(['title', 'hint', 'required', 'severity', 'minWords', 'heading', 'message', 'skeleton', 'aliases', 'heads']);
 
-/** The keys of a config's `checklist` (or its `languages`) that may hold the team's patterns. */
-function patternKeys(checklist: object, languages: object | undefined): string[] {
-  const items = Object.entries(checklist).flatMap(([id, item]) =>
-    item !== null && typeof item === 'object' ? Object.keys(item as object).filter((key) => !PATTERN_FREE.has(key)).map((key) => `checklist.${id}.${key}`) : [],
-  );
-  return [...items, ...Object.keys(languages ?? {}).map((code) => `languages.${code}`)];
-}
+/**
+ * A language's keys that never become a pattern: its name and its `--fix` sections. Its stopwords
+ * can (a word with other than letters is matched as written), as can its notSubstance and
+ * deferredSections terms, or a key added later.
+ */
+const LANGUAGE_PATTERN_FREE = new Set(['name', 'skeletons']);
 
-/** The config keys that give a file's checklist patterns of the team's (`checklist.metrics.mentions`, `languages.de`). */
+/** The keys under `prefix` of each entry of `entries` that may hold a pattern, as `prefix.id.key`. */
+const keysOf = (entries: object, prefix: string, free: Set<string>) =>
+  Object.entries(entries).flatMap(([id, entry]) =>
+    entry !== null && typeof entry === 'object' ? Object.keys(entry as object).filter((key) => !free.has(key)).map((key) => `${prefix}.${id}.${key}`) : [],
+  );
+
+/** The keys of a config's `checklist` (or its `languages`) that may hold the team's patterns. */
+const patternKeys = (checklist: object, languages: object | undefined): string[] => [
+  ...keysOf(checklist, 'checklist', PATTERN_FREE),
+  ...keysOf(languages ?? {}, 'languages', LANGUAGE_PATTERN_FREE),
+];
+
+/** The config keys that give a file's checklist patterns of the team's (`checklist.metrics.mentions`, `languages.de.stopwords`). */
 export const teamPatternKeys = (settings: FileSettings): string[] => patternKeys(settings.checklist, settings.languages);
 
 export const hasTeamPatterns = (settings: FileSettings): boolean => teamPatternKeys(settings).length > 0;
