@@ -514,6 +514,8 @@ describe('a section is found by what its heading says', () => {
     expect(state('labels', { 'Training data': 'Label: `isFraud`' })).not.toBe('present');
     expect(state('labels', { 'Training data': 'Target: churn (binary).' })).not.toBe('present');
     expect(state('labels', { 'Training data': 'Target variable: `fraud_flag`' })).not.toBe('present');
+    expect(state('labels', { 'Training data': "```python\ny = df['weekly_orders'].values\n```" })).not.toBe('present');
+    expect(state('labels', { 'Training data': "```python\ny = (df['days_late'] > 0).astype(int)\n```" })).toBe('present');
     expect(state('labels', { 'Training data': 'A loan counts as a positive if it is 90 days past due within a year.' })).toBe('present');
   });
 
