@@ -59,6 +59,9 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('metrics', { Team: 'Write to ml@10x.example.com for access.' })).not.toBe('present');
     expect(state('metrics', { Goals: 'Metrics are important for this project.' })).toBe('weak');
     expect(state('metrics', { Goals: 'The metric is to be decided with the business.' })).toBe('weak');
+    // the error family's letters in lower case are a word: "male" is no MALE
+    expect(state('metrics', { Users: 'Most of the early users are younger and male.' })).not.toBe('present');
+    expect(state('metrics', { Goals: 'Offline, we compare models on RMSLE.' })).toBe('present');
   });
 
   it('reads a menu of metrics per problem type, or metrics "if available", as a template\'s', () => {
