@@ -64,6 +64,11 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('metrics', { Goals: 'Offline, we compare models on RMSLE.' })).toBe('present');
   });
 
+  it("reads a label a block opens with by the sentence after it: a question there is guidance", () => {
+    expect(state('metrics', { Goals: '- **Success metric**: how will we know the goal is met?' })).toBe('weak');
+    expect(state('metrics', { Goals: '- **Success metric**: recall at a 1% false alarm budget.' })).toBe('present');
+  });
+
   it('reads a menu of metrics per problem type, or metrics "if available", as a template\'s', () => {
     expect(state('metrics', { Evaluation: '- Classification: precision, recall, F1\n- Regression: MAE, RMSE' })).toBe('weak');
     expect(state('metrics', { Operations: 'Metrics (if available): rerank hit rate, latency.' })).toBe('weak');

@@ -117,7 +117,8 @@ export interface FactContext {
 function counts(context: FactContext | undefined, block: Block, at: number, tied: boolean): boolean {
   if (!context) return true;
   const sentence = sentenceAround(block.text, at);
-  if (context.notSubstance.test(sentence) || context.deferredSections.test(block.context)) return false;
+  // A match in the label a block opens with says what the sentence after the label says: "**Metric**: which one?" is a question.
+  if (context.notSubstance.test(sentenceOf(block.text, at)) || context.deferredSections.test(block.context)) return false;
   // A label frames its block as a heading does: "**Not intended for**: real-time use", "**Future**: an API".
   const label = leadOf(block.text).written;
   if (label && (context.notSubstance.test(label) || context.deferredSections.test(label))) return false;
