@@ -44,6 +44,7 @@ describe('a sentence states a fact only when it commits to it', () => {
     ['any measure at a cut-off', 'On the held-out tasks the adapter reaches a Pass@1 of 0.31.'],
     ['a share before the measure', 'The classifier reaches 98.3% test accuracy.'],
     ['a measure said to be a number', 'The overall validation accuracy was approximately 90%.'],
+    ['accuracy named with the split it is measured on', 'Each candidate logs its test accuracy to the tracker.'],
   ])('metrics: %s names a metric', (_name, body) => {
     expect(state('metrics', { Goals: body })).toBe('present');
   });
@@ -62,6 +63,7 @@ describe('a sentence states a fact only when it commits to it', () => {
     // the error family's letters in lower case are a word: "male" is no MALE
     expect(state('metrics', { Users: 'Most of the early users are younger and male.' })).not.toBe('present');
     expect(state('metrics', { Goals: 'Offline, we compare models on RMSLE.' })).toBe('present');
+    expect(state('metrics', { Goals: 'Each candidate is judged on accuracy and cost.' })).not.toBe('present');
   });
 
   it("reads a label a block opens with by the sentence after it: a question there is guidance", () => {
