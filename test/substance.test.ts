@@ -192,6 +192,11 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('drift-monitoring', { 'Drift monitoring': 'Alert the on-call when the PSI of a top feature exceeds 0.2 for two days.' })).toBe('present');
   });
 
+  it('takes no fact from a sentence whose label names what the item is not', () => {
+    expect(state('drift-monitoring', { 'Drift monitoring': '- **Response time**: page the on-call if p95 > 300 ms for ten minutes.' })).toBe('weak');
+    expect(state('drift-monitoring', { Alerts: '- **Feature drift**: page the on-call if PSI > 0.2 for two days.' })).toBe('present');
+  });
+
   it('reads a real-time factor as the latency of speech', () => {
     expect(state('latency-budget', { 'Latency budget': 'Real-time factor (RTF) below 0.3 on one CPU core.' })).toBe('present');
     expect(state('latency-budget', { Model: 'The model is judged on word error rate and RTF.' })).toBe('weak');

@@ -122,7 +122,8 @@ function counts(context: FactContext | undefined, block: Block, at: number, tied
   // A label frames its block as a heading does: "**Not intended for**: real-time use", "**Future**: an API".
   const label = leadOf(block.text).written;
   if (label && (context.notSubstance.test(label) || context.deferredSections.test(label))) return false;
-  if (context.other && context.other.except.test(sentence) && !context.other.item.test(sentence)) return false;
+  // The label frames it too: "**Latency**: alert if p99 > 120 ms" is about latency, though its sentence never says so.
+  if (context.other && !context.other.item.test(sentence) && (context.other.except.test(sentence) || (label !== '' && context.other.except.test(label)))) return false;
   return tied || !context.about || context.about.test(sentence) || context.about.test(block.context);
 }
 
