@@ -192,6 +192,11 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('drift-monitoring', { 'Drift monitoring': 'Alert the on-call when the PSI of a top feature exceeds 0.2 for two days.' })).toBe('present');
   });
 
+  it("takes a threshold on the model's own score or probability for a decision, not a drift alert", () => {
+    expect(state('drift-monitoring', { Alerts: '- Amber alert: risk score > 60 for the account.\n- Red alert: default probability above 0.8.' })).toBe('weak');
+    expect(state('drift-monitoring', { Alerts: '- Amber alert: PSI > 0.2 on any top feature.' })).toBe('present');
+  });
+
   it('takes no fact from a sentence whose label names what the item is not', () => {
     expect(state('drift-monitoring', { 'Drift monitoring': '- **Response time**: page the on-call if p95 > 300 ms for ten minutes.' })).toBe('weak');
     expect(state('drift-monitoring', { Alerts: '- **Feature drift**: page the on-call if PSI > 0.2 for two days.' })).toBe('present');
