@@ -327,8 +327,13 @@ describe('a sentence states a fact only when it commits to it', () => {
     ["a web framework's server", 'A production Flask server hosts the classifier behind a load balancer.'],
     ["a managed platform's endpoint", 'The search API reranks results through a SageMaker endpoint.'],
     ['a path named as an endpoint', 'Callers send a candidate set to the `/rank` endpoint.'],
+    ['an API server', 'The mobile client talks to an API server that wraps the classifier.'],
   ])('serving: %s states how the model runs, under any heading', (_name, body) => {
     expect(state('serving-mode', { Architecture: body })).toBe('present');
+  });
+
+  it('serving: an API server answers calls, in Russian too', () => {
+    expect(ruState('serving-mode', 'Архитектура', 'Классификатор обёрнут в API-сервер, к которому обращается мобильный клиент.')).toBe('present');
   });
 
   it('serving: a deployment in passing or deferred states no mode; a deployment tool implies one', () => {
