@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { countListedRuns, countWords } from '../src/checklist/letters.js';
 import { compileChecklist } from '../src/checklist/load.js';
 import { buildChecklistSchema } from '../src/config/checklist-schema.js';
+import { lintText } from './helpers.js';
 
 /** Characters that make the cases: letters of three scripts, digits, joiners, marks, an astral letter, an emoji and lone surrogates. */
 const PIECES = ['a', 'Z', 'é', 'ж', 'Ё', '7', '²', ' ', '\n', "'", '’', '.', '-', '--', '_', '*', '|', '\u0301', '𝐀', '😀', '\ud800', '\udc00', 'the', 'и', 'не'];
@@ -43,5 +44,16 @@ describe('telling the language by its stop words', () => {
     expect(detect(['der', 'die', 'das', 'und', 'ist', 'nicht', 'mit', 'für'])).toBe('de');
     expect(detect(['de[rsn]', 'die', 'das', 'und', 'ist', 'nicht', 'mit', 'für'])).toBe('de');
     expect(detect(['zzz'])).toBe('en');
+  });
+
+  it('tells a text with none of any list\'s stop words by the script its letters are in', () => {
+    const checklist = compileChecklist(buildChecklistSchema({}, undefined, { el: { name: 'Ελληνικά', stopwords: ['και', 'το', 'της', 'την', 'του'] } }));
+    expect(checklist.detectLanguage('# Система\n\n## Цели\n\n- Задержка ответа — 100 мс.\n')).toBe('ru');
+    expect(checklist.detectLanguage('# Σύστημα\n\nΚαθυστέρηση απόκρισης 100 ms.\n')).toBe('el');
+    // English and a team's German are both Latin: the base language
+    expect(detect(['zzz'])).toBe('en');
+    expect(checklist.detectLanguage('# Ranking\n\np99 latency: 100 ms.\n')).toBe('en');
+    // and what it then reads: the Russian latency item, present
+    expect(lintText('# Система\n\n## Цели\n\n- Задержка ответа — 100 мс.\n').checklist['latency-budget']).toBe('present');
   });
 });

@@ -321,6 +321,7 @@ export function compileChecklist(schema: AnySchemaObject, precompiled?: Validate
   const catalogue = ruleCatalogue(schema, rules);
   const vocabulary = vocabularyOf(schema) ?? vocabularyOf(readDefaultSchema()) ?? {};
   const detect = stopwordCounter(Object.entries(languages).map(([code, language]) => ({ code, words: language.stopwords })));
+  const byScript = scriptGuesser(Object.entries(languages).map(([code, language]) => ({ code, words: language.stopwords })));
 
   // A document is matched with the terms of its own language and the base language's (ML's terms
   // of art are English in every language), compiled the first time a document in it is linted.
@@ -351,7 +352,7 @@ export function compileChecklist(schema: AnySchemaObject, precompiled?: Validate
         vocabulary,
         // The main language's own: a skeleton is in one language, and English is the partials' (src/scaffold).
         skeletons: languages[known[0] ?? BASE_LANGUAGE]?.skeletons ?? {},
-        detectLanguage: (text) => detectLanguage(detect, text, placeholders),
+        detectLanguage: (text) => detectLanguage(detect, byScript, text, placeholders),
         inLanguage,
         validate: validate!,
       };
@@ -428,6 +429,36 @@ function stopwordCounter(languages: { code: string; words: string[] }[]): Stopwo
   };
 }
 
+/** Writing systems a language's stop words can be in; a letter in none of them counts for none. */
+const SCRIPTS = ['Latin', 'Cyrillic', 'Greek', 'Armenian', 'Georgian', 'Hebrew', 'Arabic', 'Devanagari', 'Bengali', 'Thai', 'Hangul', 'Hiragana', 'Katakana', 'Han'].map(
+  (name) => ({ name, letter: new RegExp(`\\p{Script=${name}}`, 'u') }),
+);
+const scriptOf = (char: string) => SCRIPTS.find(({ letter }) => letter.test(char))?.name;
+
+/** The script most of a text's letters are in. */
+function mainScript(text: string): string | undefined {
+  const counts = new Map<string, number>();
+  for (const char of text.match(/\p{L}/gu) ?? []) {
+    const script = scriptOf(char);
+    if (script) counts.set(script, (counts.get(script) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/**
+ * A text's language when it holds none of any language's stop words (a few lines of a draft): the
+ * language whose stop words are in the script most of its letters are in, the base language among
+ * several (English and German are both Latin), the base language when none is.
+ */
+function scriptGuesser(languages: { code: string; words: string[] }[]): (text: string) => string {
+  const scripts = languages.map(({ code, words }) => ({ code, script: mainScript(words.join('')) }));
+  return (text) => {
+    const script = mainScript(text);
+    const candidates = scripts.filter((l) => l.script !== undefined && l.script === script).map((l) => l.code);
+    return candidates.includes(BASE_LANGUAGE) ? BASE_LANGUAGE : (candidates[0] ?? BASE_LANGUAGE);
+  };
+}
+
 /** How much prose is read to tell a document's language: enough for hundreds of stop words. */
 const DETECT_SAMPLE = 20_000;
 
@@ -449,16 +480,16 @@ const ALSO_SHARE = 0.2;
 const ALSO_MIN = 10;
 
 /**
- * The languages a text is written in: the one whose stop words it uses most (the base language when
- * none are found), then any other it uses substantially ("en+ru": a draft whose answers are Russian
+ * The languages a text is written in: the one whose stop words it uses most (when it holds none, the
+ * one its script tells), then any other it uses substantially ("en+ru": a draft whose answers are Russian
  * and whose suggestions stayed English is read in both). Lines holding a placeholder are guidance
  * still to be replaced (an English skeleton --fix put into a Russian doc), not the author's words.
  */
-function detectLanguage(stopwords: StopwordCounter, text: string, guidance: TermMatcher): string {
+function detectLanguage(stopwords: StopwordCounter, byScript: (text: string) => string, text: string, guidance: TermMatcher): string {
   const sample = withoutLinesHolding(text.length > DETECT_SAMPLE ? text.slice(0, DETECT_SAMPLE) : text, guidance);
   const counts = stopwords(sample).sort((a, b) => b[1] - a[1]);
   const [main, most] = counts[0] ?? [BASE_LANGUAGE, 0];
-  if (most === 0) return BASE_LANGUAGE;
+  if (most === 0) return byScript(sample);
   const also = counts.slice(1).filter(([code, count]) => code !== BASE_LANGUAGE && count >= ALSO_MIN && count >= ALSO_SHARE * most);
   return [main, ...also.map(([code]) => code)].join('+');
 }
