@@ -182,6 +182,13 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('latency-budget', { Plan: 'Serving latency must stay low; the pipeline latency matters less.' })).toBe('weak');
   });
 
+  it('reads a cadence, how often something runs, as no latency', () => {
+    expect(state('latency-budget', { Serving: 'Predictions are refreshed every 10 minutes.' })).toBe('absent');
+    expect(state('latency-budget', { Serving: 'Inference runs on a 15-minute schedule.' })).toBe('absent');
+    expect(ruState('latency-budget', 'Инференс', 'Прогнозы инференса обновляются каждые 10 минут.')).toBe('absent');
+    expect(state('latency-budget', { Serving: 'Predictions are returned within 2 seconds.' })).toBe('present');
+  });
+
   it('takes no heading for the item when its head word is in another sense', () => {
     expect(state('leakage-checks', { 'Memory leak tests': 'A thousand conversations run in a loop while the heap is sampled.' })).toBe('absent');
     expect(state('leakage-checks', { 'Leakage tests': 'A thousand conversations run in a loop while the heap is sampled.' })).toBe('weak');
