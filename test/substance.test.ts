@@ -236,6 +236,12 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(ruState('leakage-checks', 'Валидация', 'Разбиваем данные на train и test с учётом времени.')).toBe('weak');
   });
 
+  it('hears a hint in a code or config block as in prose: a model card kept as a fenced template', () => {
+    const card = '```markdown\n- **Holdout**: 5% of stores\n- **Temporal gap**: 14 days\n```';
+    expect(state('leakage-checks', { 'Model card': card })).toBe('weak');
+    expect(state('leakage-checks', { 'Model card': '```markdown\n- **Holdout**: 5% of stores, drawn at random\n```' })).toBe('absent');
+  });
+
   it('hears a model that keeps learning, or is evaluated again, as a hint of drift monitoring', () => {
     expect(state('drift-monitoring', { Pipeline: 'A continual learning pipeline fine-tunes on new data each week.' })).toBe('weak');
     expect(state('drift-monitoring', { Reliability: 'Nightly evaluation of NDCG against the labelled query sets.' })).toBe('weak');

@@ -121,9 +121,13 @@ function ownSectionsOf(item: ChecklistItem, outline: Outline, context: FactConte
   return { own, notOwn };
 }
 
-/** An item only hinted at (a dataset named, for labels): found, so weak rather than absent, with nothing read from it. */
+/**
+ * An item only hinted at (a dataset named, for labels): found, so weak rather than absent, with nothing
+ * read from it. Code and config blocks hint as prose does (a model card kept as a fenced template, a
+ * `TimeSeriesSplit` in a snippet), as evidence is read there too.
+ */
 function hinted(item: ChecklistItem, outline: Outline) {
-  const hint = item.hints && outline.blocks.find((b) => b.kind !== 'code' && b.kind !== 'heading' && item.hints!.test(b.text));
+  const hint = item.hints && outline.blocks.find((b) => b.kind !== 'heading' && item.hints!.test(b.text));
   if (!hint) return undefined;
   const section = outline.sections[hint.sections.at(-1) ?? -1]?.title ?? '(top of document)';
   const facts = Object.fromEntries(item.facts.map((spec) => [spec.name, [] as Fact[]]));
