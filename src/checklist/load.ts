@@ -430,10 +430,11 @@ function stopwordCounter(languages: { code: string; words: string[] }[]): Stopwo
 }
 
 /** Writing systems a language's stop words can be in; a letter in none of them counts for none. */
-const SCRIPTS = ['Latin', 'Cyrillic', 'Greek', 'Armenian', 'Georgian', 'Hebrew', 'Arabic', 'Devanagari', 'Bengali', 'Thai', 'Hangul', 'Hiragana', 'Katakana', 'Han'].map(
-  (name) => ({ name, letter: new RegExp(`\\p{Script=${name}}`, 'u') }),
-);
-const scriptOf = (char: string) => SCRIPTS.find(({ letter }) => letter.test(char))?.name;
+const SCRIPT_NAMES = ['Latin', 'Cyrillic', 'Greek', 'Armenian', 'Georgian', 'Hebrew', 'Arabic', 'Devanagari', 'Bengali', 'Thai', 'Hangul', 'Hiragana', 'Katakana', 'Han'];
+// Built on first use: compiling these takes milliseconds, and few documents hold no stop word at all.
+let scripts: { name: string; letter: RegExp }[] | undefined;
+const scriptOf = (char: string) =>
+  (scripts ??= SCRIPT_NAMES.map((name) => ({ name, letter: new RegExp(`\\p{Script=${name}}`, 'u') }))).find(({ letter }) => letter.test(char))?.name;
 
 /** The script most of a text's letters are in. */
 function mainScript(text: string): string | undefined {
@@ -451,10 +452,11 @@ function mainScript(text: string): string | undefined {
  * several (English and German are both Latin), the base language when none is.
  */
 function scriptGuesser(languages: { code: string; words: string[] }[]): (text: string) => string {
-  const scripts = languages.map(({ code, words }) => ({ code, script: mainScript(words.join('')) }));
+  let scriptsOf: { code: string; script: string | undefined }[] | undefined;
   return (text) => {
+    scriptsOf ??= languages.map(({ code, words }) => ({ code, script: mainScript(words.join('')) }));
     const script = mainScript(text);
-    const candidates = scripts.filter((l) => l.script !== undefined && l.script === script).map((l) => l.code);
+    const candidates = scriptsOf.filter((l) => l.script !== undefined && l.script === script).map((l) => l.code);
     return candidates.includes(BASE_LANGUAGE) ? BASE_LANGUAGE : (candidates[0] ?? BASE_LANGUAGE);
   };
 }
