@@ -117,10 +117,11 @@ export interface FactContext {
 function counts(context: FactContext | undefined, block: Block, at: number, tied: boolean): boolean {
   if (!context) return true;
   const sentence = sentenceAround(block.text, at);
-  // A match in the label a block opens with says what the sentence after the label says: "**Metric**: which one?" is a question.
-  if (context.notSubstance.test(sentenceOf(block.text, at)) || context.deferredSections.test(block.context)) return false;
-  // A label frames its block as a heading does: "**Not intended for**: real-time use", "**Future**: an API".
   const label = leadOf(block.text).written;
+  // A match in the label a block opens with says what the sentence after the label says: "**Metric**: which one?" is a question.
+  const said = at < label.length ? sentenceOf(block.text, at) : sentence;
+  if (context.notSubstance.test(said) || context.deferredSections.test(block.context)) return false;
+  // A label frames its block as a heading does: "**Not intended for**: real-time use", "**Future**: an API".
   if (label && (context.notSubstance.test(label) || context.deferredSections.test(label))) return false;
   // The label frames it too: "**Latency**: alert if p99 > 120 ms" is about latency, though its sentence never says so.
   if (context.other && !context.other.item.test(sentence) && (context.other.except.test(sentence) || (label !== '' && context.other.except.test(label)))) return false;
