@@ -320,8 +320,9 @@ export function compileChecklist(schema: AnySchemaObject, precompiled?: Validate
   const rules = collectRules(schema);
   const catalogue = ruleCatalogue(schema, rules);
   const vocabulary = vocabularyOf(schema) ?? vocabularyOf(readDefaultSchema()) ?? {};
-  const detect = stopwordCounter(Object.entries(languages).map(([code, language]) => ({ code, words: language.stopwords })));
-  const byScript = scriptGuesser(Object.entries(languages).map(([code, language]) => ({ code, words: language.stopwords })));
+  const stopwords = Object.entries(languages).map(([code, language]) => ({ code, words: language.stopwords }));
+  const detect = stopwordCounter(stopwords);
+  const byScript = scriptGuesser(stopwords);
 
   // A document is matched with the terms of its own language and the base language's (ML's terms
   // of art are English in every language), compiled the first time a document in it is linted.
