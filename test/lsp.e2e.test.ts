@@ -308,6 +308,19 @@ describe('mlsd lsp --stdio', () => {
     expect(fixed.some((d) => messageOf(d).startsWith('mlsd cannot lint'))).toBe(false);
   });
 
+  it('places findings on the first line where the editor sees them when its text starts with a byte-order mark', async () => {
+    // Lint reads the text without the mark, as the CLI's decoder does; the editor counts it as a character.
+    const text = '\uFEFF# Churn model for {{team}}\n\nWe predict churn.\n';
+    // In the folder `mlsd new` writes to, where a document is a design doc without front matter.
+    mkdirSync(join(dir, 'docs', 'design'), { recursive: true });
+    const marked = join(dir, 'docs', 'design', 'marked.md');
+    writeFileSync(marked, text);
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uriOf(marked), languageId: 'markdown', version: 1, text } });
+    const placeholder = (await client.diagnostics(uriOf(marked), 1)).find((d) => d.code === 'placeholder')!;
+    const at = text.indexOf('{{team}}');
+    expect(placeholder.range).toEqual({ start: { line: 0, character: at }, end: { line: 0, character: at + '{{team}}'.length } });
+  });
+
   it('lints a document the parser could stall on in a worker, as `mlsd lint` does', async () => {
     const dense = `${original}\n${'*a '.repeat(6000)}\n`; // past the guard's delimiter count
     const denseFile = join(dir, 'dense.md');

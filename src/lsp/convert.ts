@@ -22,6 +22,15 @@ export function findingRange(d: Pick<Diagnostic, 'line' | 'column' | 'endLine' |
 }
 
 /**
+ * Findings placed in the editor's text. Lint reads a text without its byte-order mark, as the CLI's
+ * decoder does; an editor that sends the mark counts it as the first character of the first line.
+ */
+export function inEditorText<T extends Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'>>(diagnostics: readonly T[], text: string): T[] {
+  if (text.charCodeAt(0) !== 0xfeff) return [...diagnostics];
+  return diagnostics.map((d) => ({ ...d, column: d.line === 1 ? d.column + 1 : d.column, endColumn: d.endLine === 1 ? d.endColumn + 1 : d.endColumn }));
+}
+
+/**
  * The findings an editor shows: suppressed ones are left out (they are waived, and the suppression
  * comment is in plain sight). The item's hint follows the message, as the stylish report prints it.
  */

@@ -8,7 +8,7 @@ import { VERSION } from '../runtime/package-info.js';
 import type { FileResult } from '../run/result.js';
 import { importModule } from '../runtime/import-module.js';
 import { codeActions, FIX_ALL } from './actions.js';
-import { toLspDiagnostics } from './convert.js';
+import { inEditorText, toLspDiagnostics } from './convert.js';
 import { Debouncer } from './debounce.js';
 import { hoverAt } from './hover.js';
 import { EditorLinter } from './lint.js';
@@ -73,6 +73,7 @@ export async function runLsp(io: Io): Promise<number> {
       // An untitled buffer is no file `mlsd lint` could lint: nothing to show until it is saved.
       const context = file === undefined ? undefined : await workspaces.settingsFor(file, text);
       const result = file !== undefined && context?.skipped === false ? await linter.lint(file, text, context) : { file: file ?? uri, diagnostics: [], checklist: {}, items: {} };
+      result.diagnostics = inEditorText(result.diagnostics, text);
       state = { version, ms: performance.now() - started, text, result, context };
     } catch (error) {
       if (!(error instanceof UserError)) connection.console.error(`mlsd: internal error: ${(error as Error).stack ?? error}`);
