@@ -367,6 +367,12 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('drift-monitoring', { Evaluation: 'The scorecard reaches a KS statistic of 0.42 on the holdout.' })).toBe('absent');
   });
 
+  it('drift: naming data drift is no mechanism in Russian either, as in English', () => {
+    expect(ruState('drift-monitoring', 'Риски', 'Дрейф данных со временем снизит качество модели.')).toBe('weak');
+    expect(state('drift-monitoring', { Risks: 'Data drift will lower the quality of the model over time.' })).toBe('weak');
+    expect(ruState('drift-monitoring', 'Мониторинг', 'Каждую неделю сравниваем распределения признаков с обучающей выборкой.')).toBe('present');
+  });
+
   it('drift: a detection mechanism counts wherever it stands; a metric in passing does not', () => {
     expect(state('drift-monitoring', { Operations: 'Each week we compare predictions against actual fraud reports from the bank.' })).toBe('present');
     expect(state('drift-monitoring', { Operations: 'Each week we compare the two models on the same reports.' })).toBe('absent');
