@@ -367,6 +367,13 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('drift-monitoring', { Evaluation: 'The scorecard reaches a KS statistic of 0.42 on the holdout.' })).toBe('absent');
   });
 
+  it('drift: a target beside "monitoring" or "metrics" is no alert threshold; a number an alert or drift waits on is', () => {
+    expect(state('drift-monitoring', { 'Post-deployment monitoring': 'Conversion should grow by more than 5%. The model is retrained every quarter.' })).toBe('weak');
+    expect(state('drift-monitoring', { Operations: 'Key metrics: recall above 80%. The model is retrained every month.' })).toBe('weak');
+    expect(state('drift-monitoring', { Monitoring: 'Page the owner when the PSI of a top feature goes above 0.2.' })).toBe('present');
+    expect(state('drift-monitoring', { Monitoring: 'Alert when recall falls below 80%; the model is then retrained.' })).toBe('present');
+  });
+
   it('drift: naming data drift is no mechanism in Russian either, as in English', () => {
     expect(ruState('drift-monitoring', 'Риски', 'Дрейф данных со временем снизит качество модели.')).toBe('weak');
     expect(state('drift-monitoring', { Risks: 'Data drift will lower the quality of the model over time.' })).toBe('weak');
