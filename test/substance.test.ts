@@ -374,6 +374,13 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('drift-monitoring', { Monitoring: 'Alert when recall falls below 80%; the model is then retrained.' })).toBe('present');
   });
 
+  it('drift: quality falling or error rising past a number is decay; quality above a number is a target', () => {
+    expect(state('drift-monitoring', { Monitoring: 'Precision > 0.9 for all segments.' })).toBe('weak');
+    expect(state('drift-monitoring', { Monitoring: 'Accuracy above 90% is expected.' })).toBe('weak');
+    expect(state('drift-monitoring', { Monitoring: 'Accuracy below 85% in any week.' })).toBe('present');
+    expect(state('drift-monitoring', { Monitoring: 'MAPE above 12% in any week.' })).toBe('present');
+  });
+
   it('drift: naming data drift is no mechanism in Russian either, as in English', () => {
     expect(ruState('drift-monitoring', 'Риски', 'Дрейф данных со временем снизит качество модели.')).toBe('weak');
     expect(state('drift-monitoring', { Risks: 'Data drift will lower the quality of the model over time.' })).toBe('weak');
