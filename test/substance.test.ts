@@ -345,6 +345,12 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('serving-mode', { Architecture: body })).toBe('present');
   });
 
+  it('serving: curl piped to a shell installs a tool and sends no request to the model', () => {
+    expect(state('serving-mode', { Setup: 'Install the command-line tool first: `curl -fsSL https://example.org/get.sh | bash`.' })).toBe('absent');
+    expect(state('serving-mode', { Setup: 'Add the tool with `curl -sSL https://example.org/setup.sh | sudo sh` on each host.' })).toBe('absent');
+    expect(state('serving-mode', { Usage: 'Score one ticket: `curl -X POST https://scorer.example.org/v1/score -d @ticket.json`.' })).toBe('present');
+  });
+
   it('serving: an API server answers calls, in Russian too', () => {
     expect(ruState('serving-mode', 'Архитектура', 'Классификатор обёрнут в API-сервер, к которому обращается мобильный клиент.')).toBe('present');
   });
