@@ -66,6 +66,11 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('metrics', { Goals: 'Each candidate is judged on accuracy and cost.' })).not.toBe('present');
   });
 
+  it('metrics: "в качестве модели" says "as the model", not the quality of the model', () => {
+    expect(ruState('metrics', 'Решение', 'В качестве модели используем градиентный бустинг над деревьями.')).toBe('absent');
+    expect(ruState('metrics', 'Решение', 'Качество модели проверяем на отложенной выборке.')).toBe('weak');
+  });
+
   it("reads a label a block opens with by the sentence after it: a question there is guidance", () => {
     expect(state('metrics', { Goals: '- **Success metric**: how will we know the goal is met?' })).toBe('weak');
     expect(state('metrics', { Goals: '- **Success metric**: recall at a 1% false alarm budget.' })).toBe('present');
