@@ -578,6 +578,12 @@ describe('a section is found by what its heading says', () => {
     expect(state('labels', { Data: 'The target is a binary fraud label with explainable risk scores.' })).not.toBe('present');
   });
 
+  it('reads a label rule stated elsewhere beside a thin section of its own, as the reader reads the whole document', () => {
+    const sections = { 'Training data': 'Weekly sales per store from the warehouse.', 'Accuracy tracking': 'Each week the actual sales are loaded and compared with the forecast.' };
+    expect(state('labels', sections)).toBe('present');
+    expect(state('labels', { 'Training data': 'Weekly sales per store from the warehouse.', Serving: 'Forecasts are written to a table each night.' })).toBe('weak');
+  });
+
   it('takes a label named, or its share, for no account of where it comes from', () => {
     expect(state('labels', { 'Training data': '**Positive Class:** 12.3% of loans' })).not.toBe('present');
     expect(state('labels', { 'Training data': 'Label: `isFraud`' })).not.toBe('present');

@@ -99,6 +99,7 @@ const mlsdKeywordSchema = {
           tasks: { type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: termList } },
           near: termList,
           evidence: { type: 'boolean' },
+          everywhere: { type: 'boolean' },
         },
       },
     },
@@ -137,6 +138,7 @@ interface RawFact {
   tasks?: { reason: LangTerms };
   near?: LangTerms;
   evidence?: boolean;
+  everywhere?: boolean;
 }
 
 /** A language the checklist speaks: the words that identify it, and what is not substance in it. */
@@ -217,6 +219,11 @@ function compileQuantity(name: string, q: NonNullable<RawFact['quantity']>, at: 
 function compileFact(name: string, raw: RawFact, siblings: Record<string, RawFact>, where: string, lang: TermsIn): FactSpec {
   const at = `${where}.facts.${name}`;
   const evidence = raw.evidence ?? false;
+  const spec = compileFactKind(name, raw, siblings, at, lang, evidence);
+  return raw.everywhere ? { ...spec, everywhere: true } : spec;
+}
+
+function compileFactKind(name: string, raw: RawFact, siblings: Record<string, RawFact>, at: string, lang: TermsIn, evidence: boolean): FactSpec {
   if (raw.quantity) return { ...compileQuantity(name, raw.quantity, at, lang), evidence };
   if (raw.stages) {
     const quantity = siblings[raw.stages.quantity]?.quantity;

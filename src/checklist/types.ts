@@ -24,6 +24,11 @@ export type FactSpec = (
 ) & {
   /** A match anywhere in the document is evidence enough that the item is addressed there. */
   evidence: boolean;
+  /**
+   * With `evidence`: the match counts outside the item's own sections even when it has some, not only
+   * when it has none (a label rule stated under "Accuracy tracking" beside a thin "Training data").
+   */
+  everywhere?: boolean;
 };
 
 export interface ChecklistItem {

@@ -206,7 +206,7 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
   const factsOf = (spec: FactSpec) =>
     spec.kind === 'stages'
       ? extractFact(spec, ownSubstantive, outline.lines)
-      : [...extractFact(spec, ownSubstantive, outline.lines, ownContext), ...extractFact(spec, otherSubstantive, outline.lines, spec.evidence && own.size === 0 ? ownContext : elsewhere)];
+      : [...extractFact(spec, ownSubstantive, outline.lines, ownContext), ...extractFact(spec, otherSubstantive, outline.lines, spec.evidence && (own.size === 0 || spec.everywhere) ? ownContext : elsewhere)];
   const facts = Object.fromEntries(item.facts.map((spec) => [spec.name, factsOf(spec)]));
 
   // A leftover TODO beside what the item states is the placeholder rule's finding, as a reader
