@@ -422,12 +422,19 @@ describe("a team's fact with a built-in fact's name extends it", () => {
     expect(states(root, 'ms.md')['latency-budget']).toBe('present');
   });
 
+  it('sets whether an evidence fact counts beside a section of the item\'s own, as it sets evidence', () => {
+    const doc = '# Churn\n\n## Training data\n\nWe keep a year of account history for every customer.\n\n## Outcomes\n\nA customer counts as churned if they cancel within 30 days of renewal.\n';
+    expect(states(tree({ 'doc.md': doc }), 'doc.md').labels).toBe('present');
+    const config = 'checklist:\n  labels:\n    facts:\n      definitions:\n        everywhere: false\n';
+    expect(states(tree({ '.mlsdrc.yaml': config, 'doc.md': doc }), 'doc.md').labels).toBe('weak');
+  });
+
   it('refuses a fact that does not fit the built-in one, and a new quantity without its near words', () => {
     const config = 'checklist:\n  latency-budget:\n    facts:\n      latencies:\n        terms: [fast]\n      speed:\n        quantity: { units: { ms: 1 } }\n';
     const run = runCli(['lint', 'doc.md'], { cwd: tree({ '.mlsdrc.yaml': config, 'doc.md': DOC }) });
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toEqual([
-      'mlsd: .mlsdrc.yaml:5: checklist.latency-budget.facts.latencies.terms does not apply: the built-in fact "latencies" is a quantity fact, which a config extends with quantity (units, near, unless, percentiles), evidence or min',
+      'mlsd: .mlsdrc.yaml:5: checklist.latency-budget.facts.latencies.terms does not apply: the built-in fact "latencies" is a quantity fact, which a config extends with quantity (units, near, unless, percentiles), evidence, everywhere or min',
       'mlsd: .mlsdrc.yaml:7: checklist.latency-budget.facts.speed.quantity needs "near"',
     ]);
   });

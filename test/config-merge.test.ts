@@ -105,6 +105,13 @@ describe('team items through lint', () => {
     expect(lintWith(DOC + ROLLBACK.replace('five minutes', '5 minutes'), config).checklist['rollback-plan']).toBe('present');
   });
 
+  it('reads an evidence fact outside its own section too when the fact says everywhere', () => {
+    const thin = '\n## Rollback plan\nWe send traffic back to the previous model by hand when needed.\n## Operations\nA feature flag flips traffic back in one step.\n';
+    const withFlag = (fact: object) => ({ checklist: { 'rollback-plan': { ...rollback['rollback-plan'], facts: { flag: { terms: ['feature flag'], evidence: true, ...fact } } } } });
+    expect(lintWith(DOC + thin, withFlag({})).checklist['rollback-plan']).toBe('weak');
+    expect(lintWith(DOC + thin, withFlag({ everywhere: true })).checklist['rollback-plan']).toBe('present');
+  });
+
   it('is required only when the front matter matches its condition', () => {
     const config = { checklist: { 'rollback-plan': { ...rollback['rollback-plan'], required: { when: { status: ['review', 'approved'] } } } } };
     expect(lintWith(DOC, config).diagnostics).toEqual([]);

@@ -26,7 +26,7 @@ const addTerms = (own: LangTerms | undefined, more: LangTerms | undefined) => (m
 /**
  * A team's fact over the item's own fact of the same name. Term lists (terms, near, each choice's,
  * the quantity's near, unless and percentiles) and units add to the item's own, so a team adds a
- * language or a unit without restating the built-in ones; `evidence`, a setting, replaces.
+ * language or a unit without restating the built-in ones; `evidence` and `everywhere`, settings, replace.
  */
 export function mergeFact(own: FactSpec | undefined, team: FactSpec): FactSpec {
   if (!own) return structuredClone(team);
@@ -34,6 +34,7 @@ export function mergeFact(own: FactSpec | undefined, team: FactSpec): FactSpec {
   if (team.terms) merged.terms = addTerms(own.terms, team.terms);
   if (team.near) merged.near = addTerms(own.near, team.near);
   if (team.evidence !== undefined) merged.evidence = team.evidence;
+  if (team.everywhere !== undefined) merged.everywhere = team.everywhere;
   if (team.choice) {
     merged.choice = { ...own.choice };
     for (const [value, list] of Object.entries(team.choice)) merged.choice[value] = addTerms(own.choice?.[value], list)!;

@@ -27,6 +27,8 @@ export interface FactConfig {
   terms?: LangTerms;
   near?: LangTerms;
   evidence?: boolean;
+  /** With `evidence`: matches count outside the item's own sections even when it has some. */
+  everywhere?: boolean;
   choice?: Record<string, LangTerms>;
   /** A new quantity fact needs `units` and `near`; one the item has takes more of either. */
   quantity?: { units?: Record<string, number>; near?: LangTerms; unless?: LangTerms; percentiles?: LangTerms };
@@ -277,11 +279,11 @@ const factKind = (fact: object) => FACT_KINDS.find((kind) => kind in fact) ?? 't
 
 /** What a config may add to a built-in fact of each kind: its own kind's lists, and the settings every fact has. */
 const EXTENDS_WITH: Record<(typeof FACT_KINDS)[number], string[]> = {
-  quantity: ['quantity (units, near, unless, percentiles)', 'evidence', 'min'],
-  stages: ['evidence', 'min'],
-  tasks: ['evidence', 'min'],
-  choice: ['choice', 'near', 'evidence', 'min'],
-  terms: ['terms', 'near', 'evidence', 'min'],
+  quantity: ['quantity (units, near, unless, percentiles)', 'evidence', 'everywhere', 'min'],
+  stages: ['evidence', 'everywhere', 'min'],
+  tasks: ['evidence', 'everywhere', 'min'],
+  choice: ['choice', 'near', 'evidence', 'everywhere', 'min'],
+  terms: ['terms', 'near', 'evidence', 'everywhere', 'min'],
 };
 
 /** A config's fact against the item's built-in one: it must extend it in kind; a new quantity fact needs its units and near words. */
