@@ -72,8 +72,8 @@ export async function runLsp(io: Io): Promise<number> {
     try {
       // An untitled buffer is no file `mlsd lint` could lint: nothing to show until it is saved.
       const context = file === undefined ? undefined : await workspaces.settingsFor(file, text);
-      const result = file !== undefined && context?.skipped === false ? await linter.lint(file, text, context) : { file: file ?? uri, diagnostics: [], checklist: {}, items: {} };
-      result.diagnostics = inEditorText(result.diagnostics, text);
+      const found = file !== undefined && context?.skipped === false ? await linter.lint(file, text, context) : { file: file ?? uri, diagnostics: [], checklist: {}, items: {} };
+      const result = { ...found, diagnostics: inEditorText(found.diagnostics, text) };
       state = { version, ms: performance.now() - started, text, result, context };
     } catch (error) {
       if (!(error instanceof UserError)) connection.console.error(`mlsd: internal error: ${(error as Error).stack ?? error}`);
