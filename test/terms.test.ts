@@ -179,9 +179,10 @@ describe('a checklist’s term lists', () => {
     const latencies = fact(en, 'latency-budget', 'latencies');
     const stages = fact(en, 'latency-budget', 'stages');
     expect(latencies.kind === 'quantity' && stages.kind === 'stages' && latencies.near === stages.quantity.near).toBe(true);
-    const thresholds = fact(en, 'drift-monitoring', 'thresholds');
-    const actions = fact(en, 'drift-monitoring', 'actions');
-    expect(thresholds.kind === 'terms' && actions.kind === 'terms' && thresholds.near === actions.near).toBe(true);
+    // drift's thresholds wait on one plain list of nearby words, the same in every language view.
+    const thresholds = (checklist: Checklist) => fact(checklist, 'drift-monitoring', 'thresholds') as { near?: unknown };
+    expect(thresholds(en).near).toBeDefined();
+    expect(thresholds(en).near).toBe(thresholds(both).near);
     // labels' sources are one plain list, the same in every language; its mentions differ by language.
     const sources = (checklist: Checklist) => fact(checklist, 'labels', 'sources');
     expect(sources(en)).not.toBe(sources(both));
