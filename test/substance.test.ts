@@ -127,6 +127,13 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(ruState('drift-monitoring', 'Мониторинг', '\n\n**В планах:**\n- Evidently для дрейфа данных, переобучение при PSI > 0.2\n\n')).toBe('weak');
   });
 
+  it('holds nothing after a bold label that defers, with its colon inside the bold or after it', () => {
+    const monitoring = (label: string) => lintText(`# System\n\n## Monitoring\n\n- **Implemented:** MLflow experiment tracking.\n- ${label} daily PSI on the top features; alert the owner when PSI > 0.2 and retrain.\n`).checklist['drift-monitoring'];
+    expect(monitoring('**Future enhancements:**')).toBe('weak');
+    expect(monitoring('**Future enhancements**:')).toBe('weak');
+    expect(monitoring('**Drift checks:**')).toBe('present');
+  });
+
   it('holds nothing about this system in a list of references', () => {
     expect(state('serving-mode', { Model: 'A gradient-boosted ranker.', References: '- Uber Michelangelo: real-time feature serving and online predictions.' })).toBe('weak');
     expect(state('serving-mode', { Model: 'A gradient-boosted ranker.', Serving: 'Online predictions behind a REST endpoint.' })).toBe('present');

@@ -70,9 +70,9 @@ export function sentenceAround(text: string, at: number): string {
   return text.slice(Math.max(from, at - SENTENCE_WINDOW), Math.min(to, at + SENTENCE_WINDOW));
 }
 
-// "**Response time**: < 2 s" or "Latency: we measure TTFT. Target < 5 s.": the label a paragraph or
-// list item opens with names what its sentences are about, as a heading does.
-const LEAD_LABEL = /^\s*(?:\*\*|__)?([^\n:*_]{1,80}?)(?:\*\*|__)?\s*:(?=\s)/;
+// "**Response time**: < 2 s", "**Response time:** < 2 s" or "Latency: we measure TTFT. Target < 5 s.":
+// the label a paragraph or list item opens with names what its sentences are about, as a heading does.
+const LEAD_LABEL = /^\s*(?:\*\*|__)?([^\n:*_]{1,80}?)(?:(?:\*\*|__)?\s*:|\s*:(?:\*\*|__))(?=\s)/;
 /** A block's opening label, read once per text: as written (`**Latency**:`), and its name (`Latency`); none is ''. */
 const leadOf = remembered((text: string) => {
   const m = LEAD_LABEL.exec(text);
