@@ -601,6 +601,19 @@ describe('a section is found by what its heading says', () => {
     expect(state('labels', { 'Training data': 'A loan counts as a positive if it is 90 days past due within a year.' })).toBe('present');
   });
 
+  it('takes a Russian target named alone for no account of where it comes from, as in English', () => {
+    expect(ruState('labels', 'Данные', 'Целевая переменная: `resale_price`.')).not.toBe('present');
+    expect(ruState('labels', 'Данные', 'Таргет — `late_flag`, в выгрузке без пропусков.')).not.toBe('present');
+    expect(ruState('labels', 'Данные', 'Целевая переменная: `late_flag`, опоздание курьера больше чем на 10 минут.')).not.toBe('present');
+    expect(ruState('labels', 'Данные', 'Таргет — число заказов за следующие 7 дней по каждому складу.')).toBe('present');
+    expect(ruState('labels', 'Данные', 'Целевая переменная: `bad`: клиент допустил просрочку 60 и более дней.')).toBe('present');
+  });
+
+  it('reads a Russian default defined by the days a payment is overdue as a label rule', () => {
+    expect(ruState('labels', 'Цель', 'Скоринг оценивает вероятность дефолта (просрочка платежа более 60 дней) по анкете.')).toBe('present');
+    expect(ruState('labels', 'Цель', 'Скоринг оценивает вероятность дефолта по анкете клиента.')).not.toBe('present');
+  });
+
   it('writes every gap between words as a window (~N), in every list the checklist ships', () => {
     // A hand-written gap ("(?:\\w+ ){0,2}") steps over plain words only, not "in-house" or "(nightly)".
     const handWritten = /\(\?:(?:\\w|\[[^\]]*\])\+ \)(?:\{|\?)/;
