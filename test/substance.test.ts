@@ -614,6 +614,12 @@ describe('a section is found by what its heading says', () => {
     expect(ruState('labels', 'Цель', 'Скоринг оценивает вероятность дефолта по анкете клиента.')).not.toBe('present');
   });
 
+  it('takes a Russian task named for a hint of labels, and the predictions a service returns for none', () => {
+    expect(ruState('labels', 'Сервис', 'Сервис отдаёт вероятность класса через REST API для предсказаний.')).toBe('absent');
+    expect(ruState('labels', 'Цель', 'Модель предсказывает уход клиента в ближайший месяц.')).toBe('weak');
+    expect(ruState('labels', 'Этапы', 'Обучение бустинга для предсказания просрочки по займам.')).toBe('weak');
+  });
+
   it('writes every gap between words as a window (~N), in every list the checklist ships', () => {
     // A hand-written gap ("(?:\\w+ ){0,2}") steps over plain words only, not "in-house" or "(nightly)".
     const handWritten = /\(\?:(?:\\w|\[[^\]]*\])\+ \)(?:\{|\?)/;
