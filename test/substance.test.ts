@@ -120,6 +120,12 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(ruState('serving-mode', 'Следующие этапы', 'Модель отвечает на каждый запрос через REST API.')).toBe('weak');
   });
 
+  it('holds nothing in the out-of-scope half of a Russian scope, as under "Out of scope"', () => {
+    expect(ruState('serving-mode', '3.2 Не входит в скоуп (пока)', 'Модель отвечает на каждый запрос через REST API.')).toBe('weak');
+    expect(ruState('serving-mode', 'Не входит', 'Модель отвечает на каждый запрос через REST API.')).toBe('weak');
+    expect(ruState('serving-mode', 'Что входит в скоуп, что не входит', 'Модель отвечает на каждый запрос через REST API.')).toBe('present');
+  });
+
   it('holds nothing under a bold label that only defers: "**Future:**" over a list', () => {
     const monitoring = (label: string) => lintText(`# System\n\n## Monitoring\n\n**Implemented:**\n- MLflow experiment tracking\n\n**${label}**\n- Evidently AI for data drift\n- Retraining when PSI > 0.2\n`).checklist['drift-monitoring'];
     expect(monitoring('Future:')).toBe('weak');
