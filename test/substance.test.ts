@@ -279,6 +279,11 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(ruState('latency-budget', 'Обзор', 'Скорость работы сервиса важна.')).toBe('weak');
   });
 
+  it("takes a heading on a customer's response (отклик) for no latency section; the system's response is one", () => {
+    expect(ruState('latency-budget', 'Отклик клиентов на рассылку', 'Откликнулись около 12% получателей.')).toBe('absent');
+    expect(ruState('latency-budget', 'Время отклика', 'Не более 300 мс на запрос.')).toBe('present');
+  });
+
   it('takes the line that introduces a list as what its items are about, as a heading is', () => {
     const doc = (lead: string) => `# System\n\n## Approach\n\n${lead}\n1) Descriptions found in the text. Precision - 90%.\n2) Words found correctly. Recall - 80%.\n\n## Evaluation\n\nThe pilot is judged by feedback.\n`;
     expect(lintText(doc('Target metrics of the model:')).checklist['metrics']).toBe('present');
