@@ -52,6 +52,16 @@ describe('lint core', () => {
     expect(result.items.labels?.via).toBe('heading');
   });
 
+  it('reads a heading escaped by a converter (\\## Labels) as the heading of its depth, and its title as the title', () => {
+    const escaped = COMPLETE.replace(/^(#{1,6}) /gm, '\\$1 ');
+    expect(escaped).toContain('\\## Labels');
+    const result = lintText(escaped);
+    expect(result.checklist).toEqual(lintText(COMPLETE).checklist);
+    expect(result.items.labels).toMatchObject({ via: 'heading', sections: ['Labels'] });
+    const crlf = lintText(escaped.replace(/\n/g, '\r\n'));
+    expect(crlf.items.labels).toMatchObject({ via: 'heading', sections: ['Labels'] });
+  });
+
   it('finds an item from evidence inside another section and says where', () => {
     const text = COMPLETE.replace(/## Labels\n.*\n/, '## Data\nEach impression is labelled positive when the user clicks within 30 s; negatives are impressions with no click.\n');
     const result = lintText(text);

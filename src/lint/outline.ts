@@ -21,7 +21,7 @@ export interface Block {
 export interface Section {
   title: string;
   normalized: string;
-  /** 1–6 for Markdown headings; 7 for a bold line standing as a heading. */
+  /** 1–6 for Markdown headings (escaped ones too); 7 for a bold line standing as a heading. */
   level: number;
   span: Span;
   /** The last line that belongs to the section. */
@@ -119,6 +119,17 @@ function pseudoHeading(node: Paragraph): { title: string; lineEnd: number } | un
   return { title, lineEnd };
 }
 
+/**
+ * A heading escaped by a converter (`\\## The goal`), which Markdown reads as a paragraph beginning "## The
+ * goal" but every reader as the heading of its depth. Returns its depth, title and where its line ends.
+ */
+function escapedHeading(node: Paragraph, text: string): { title: string; depth: number; lineEnd: number } | undefined {
+  const start = node.position?.start.offset ?? 0;
+  const line = /^\\(#{1,6})[ \t]+([^\n]*?)[ \t#]*\r?(?:\n|$)/.exec(text.slice(start, node.position?.end.offset ?? 0));
+  if (!line?.[2]) return undefined;
+  return { title: line[2], depth: line[1]!.length, lineEnd: start + line[0].trimEnd().length };
+}
+
 /** CommonMark's HTML blocks that end only where their end condition is met (types 1 to 5), not at a blank line. */
 const HTML_BLOCKS_ENDED_BY: readonly { start: RegExp; end: RegExp; kind: OpenBlock['kind'] }[] = [
   { start: /^ {0,3}<(?:script|pre|style|textarea)(?=[\s>]|$)/i, end: /<\/(?:script|pre|style|textarea)>/i, kind: 'HTML block' },
@@ -192,6 +203,11 @@ export function buildOutline(root: Root, text: string): Outline {
     blocks.push({ kind: 'heading', text: maskUrls(text.slice(start, end)), offset: start, span, sections: [...open], context: headingContext() });
   };
 
+  const openHeading = (title: string, depth: number, node: Nodes, lineEnd?: number) => {
+    if (depth === 1 && sections.length === 0) bodyStartLine = lines.point(lineEnd ?? offsets(node)[1]).line + 1;
+    openSection(title, depth, node, lineEnd);
+  };
+
   let listItem: Block['listItem'];
   const addSpan = (kind: Block['kind'], start: number, end: number, context: string, source = text.slice(start, end)) => {
     blocks.push({ kind, text: maskUrls(source), offset: start, span: lines.span(start, end), sections: [...open], context, ...(listItem ? { listItem } : {}) });
@@ -219,19 +235,20 @@ export function buildOutline(root: Root, text: string): Outline {
       }
       case 'heading': {
         const title = text.slice(...offsets(node)).replace(/^\s*#+\s*|\s*#*\s*$/g, '');
-        if (node.depth === 1 && sections.length === 0) bodyStartLine = (node.position?.end.line ?? 0) + 1;
-        openSection(title, node.depth, node);
+        openHeading(title, node.depth, node);
         return;
       }
       case 'paragraph': {
-        const pseudo = topLevel ? pseudoHeading(node) : undefined;
-        if (!pseudo) {
+        const escaped = topLevel ? escapedHeading(node, text) : undefined;
+        const pseudo = topLevel && !escaped ? pseudoHeading(node) : undefined;
+        const heading = escaped ?? (pseudo && { ...pseudo, depth: PSEUDO_HEADING_LEVEL });
+        if (!heading) {
           addBlock('paragraph', node, headingContext());
           return;
         }
         const end = offsets(node)[1];
-        openSection(pseudo.title, PSEUDO_HEADING_LEVEL, node, pseudo.lineEnd);
-        const rest = text.indexOf('\n', pseudo.lineEnd) + 1;
+        openHeading(heading.title, heading.depth, node, heading.lineEnd);
+        const rest = text.indexOf('\n', heading.lineEnd) + 1;
         if (rest > 0 && rest < end) addSpan('paragraph', rest, end, headingContext());
         return;
       }
