@@ -184,6 +184,11 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(ruState('labels', 'Данные', 'Целевая переменная: `is_fraud`, метка из отчётов банка о мошенничестве.')).toBe('present');
   });
 
+  it('reads a diagnosis made, not diagnostics of a run, as a label source', () => {
+    expect(state('labels', { Labels: 'We keep run diagnostics for every training job.' })).toBe('weak');
+    expect(state('labels', { Labels: 'Each scan carries the confirmed diagnosis from the clinic record.' })).toBe('present');
+  });
+
   it('reads a word in a label by the sentence the label opens: "**Переобучение**:" over regularisation is overfitting', () => {
     expect(ruState('drift-monitoring', 'Риски', '- **Переобучение**: для предотвращения переобучения используем регуляризацию.')).toBe('absent');
     expect(state('drift-monitoring', { Risks: '- **Monitoring**: GPU memory and queue length on one dashboard.' })).toBe('absent');
