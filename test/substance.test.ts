@@ -189,6 +189,11 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('labels', { Labels: 'Each scan carries the confirmed diagnosis from the clinic record.' })).toBe('present');
   });
 
+  it('reads Russian pairs (пары) built, not parameters (параметры), as a generated label set', () => {
+    expect(ruState('labels', 'Разметка', 'Составляем параметры запроса к сервису котировок.')).toBe('weak');
+    expect(ruState('labels', 'Разметка', 'Составляем пары вопрос и абзац из базы знаний.')).toBe('present');
+  });
+
   it('reads a word in a label by the sentence the label opens: "**Переобучение**:" over regularisation is overfitting', () => {
     expect(ruState('drift-monitoring', 'Риски', '- **Переобучение**: для предотвращения переобучения используем регуляризацию.')).toBe('absent');
     expect(state('drift-monitoring', { Risks: '- **Monitoring**: GPU memory and queue length on one dashboard.' })).toBe('absent');
