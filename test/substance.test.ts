@@ -189,6 +189,12 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('labels', { Labels: 'Each scan carries the confirmed diagnosis from the clinic record.' })).toBe('present');
   });
 
+  it('reads Russian targeting (таргетинг, таргетированная реклама) as no mention of the target', () => {
+    expect(ruState('labels', 'Маркетинг', 'Таргетированная реклама показывается молодым родителям.')).toBe('absent');
+    expect(ruState('labels', 'Таргетинг', 'Кампании настраивает отдел маркетинга.')).toBe('absent');
+    expect(ruState('labels', 'Данные', 'Таргет берётся из выгрузки заказов.')).not.toBe('absent');
+  });
+
   it('reads Russian pairs (пары) built, not parameters (параметры), as a generated label set', () => {
     expect(ruState('labels', 'Разметка', 'Составляем параметры запроса к сервису котировок.')).toBe('weak');
     expect(ruState('labels', 'Разметка', 'Составляем пары вопрос и абзац из базы знаний.')).toBe('present');
