@@ -32,6 +32,13 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('serving-mode', { 'Prediction pipeline': 'Online prediction behind a REST endpoint.' })).toBe('present');
   });
 
+  it('takes "where possible" as a hedge, as "if needed" is', () => {
+    expect(state('labels', { Labels: 'Fraud cases are confirmed by analysts where possible.' })).toBe('weak');
+    expect(state('labels', { Labels: 'Fraud cases are confirmed by analysts within a week.' })).toBe('present');
+    expect(ruState('labels', 'Разметка', 'Разметка выполняется экспертами по возможности.')).toBe('weak');
+    expect(ruState('labels', 'Разметка', 'Разметка выполняется экспертами раз в неделю.')).toBe('present');
+  });
+
   it("keeps a question's parenthesis in the question", () => {
     expect(state('metrics', { Evaluation: 'What are the business-facing metrics? (CTR, revenue lift, etc.)' })).toBe('weak');
   });
