@@ -387,6 +387,8 @@ describe('a sentence states a fact only when it commits to it', () => {
     ["a managed platform's endpoint", 'The search API reranks results through a SageMaker endpoint.'],
     ['a path named as an endpoint', 'Callers send a candidate set to the `/rank` endpoint.'],
     ['an API server', 'The mobile client talks to an API server that wraps the classifier.'],
+    ['the model run on each event', 'The moderation classifier runs after every message a user sends.'],
+    ['a decision on each event', 'A fraud decision is made on each incoming transaction.'],
   ])('serving: %s states how the model runs, under any heading', (_name, body) => {
     expect(state('serving-mode', { Architecture: body })).toBe('present');
   });
