@@ -125,6 +125,7 @@ function pseudoHeading(node: Paragraph): { title: string; lineEnd: number } | un
  */
 function escapedHeading(node: Paragraph, text: string): { title: string; depth: number; lineEnd: number } | undefined {
   const start = node.position?.start.offset ?? 0;
+  if (!text.startsWith('\\#', start)) return undefined; // nearly every paragraph: no slice, no regex
   const line = /^\\(#{1,6})[ \t]+([^\n]*?)[ \t#]*\r?(?:\n|$)/.exec(text.slice(start, node.position?.end.offset ?? 0));
   if (!line?.[2]) return undefined;
   return { title: line[2], depth: line[1]!.length, lineEnd: start + line[0].trimEnd().length };
