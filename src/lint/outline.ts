@@ -120,7 +120,7 @@ function pseudoHeading(node: Paragraph): { title: string; lineEnd: number } | un
 }
 
 /**
- * A heading escaped by a converter (`\\## The goal`), which Markdown reads as a paragraph beginning "## The
+ * A heading escaped by a converter (`\## The goal`), which Markdown reads as a paragraph beginning "## The
  * goal" but every reader as the heading of its depth. Returns its depth, title and where its line ends.
  */
 function escapedHeading(node: Paragraph, text: string): { title: string; depth: number; lineEnd: number } | undefined {
