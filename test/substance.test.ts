@@ -389,6 +389,8 @@ describe('a sentence states a fact only when it commits to it', () => {
     ['an API server', 'The mobile client talks to an API server that wraps the classifier.'],
     ['the model run on each event', 'The moderation classifier runs after every message a user sends.'],
     ['a decision on each event', 'A fraud decision is made on each incoming transaction.'],
+    ['Russian: scores written to a table', 'Прогнозы каждую неделю записываются в таблицу, которую читает CRM.'],
+    ['Russian: results loaded into a store', 'Результаты скоринга выгружаются в витрину данных для отдела продаж.'],
   ])('serving: %s states how the model runs, under any heading', (_name, body) => {
     expect(state('serving-mode', { Architecture: body })).toBe('present');
   });
