@@ -395,6 +395,13 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('serving-mode', { Architecture: body })).toBe('present');
   });
 
+  it('serving: a mode word that qualifies what is watched or attacked, a few words on, states no mode', () => {
+    expect(state('serving-mode', { Monitoring: '- Real-time prediction latency monitoring' })).not.toBe('present');
+    expect(state('serving-mode', { Monitoring: '- Real-time scoring error dashboards for the on-call team' })).not.toBe('present');
+    expect(state('serving-mode', { Safety: 'The filter also helps against real-time adversarial attacks on the prompt.' })).not.toBe('present');
+    expect(state('serving-mode', { Monitoring: '- Real-time prediction behind a REST endpoint, with latency monitoring' })).toBe('present');
+  });
+
   it('serving: curl piped to a shell installs a tool and sends no request to the model', () => {
     expect(state('serving-mode', { Setup: 'Install the command-line tool first: `curl -fsSL https://example.org/get.sh | bash`.' })).toBe('absent');
     expect(state('serving-mode', { Setup: 'Add the tool with `curl -sSL https://example.org/setup.sh | sudo sh` on each host.' })).toBe('absent');

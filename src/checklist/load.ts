@@ -98,6 +98,7 @@ const mlsdKeywordSchema = {
           },
           tasks: { type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: termList } },
           near: termList,
+          unless: termList,
           evidence: { type: 'boolean' },
           everywhere: { type: 'boolean' },
         },
@@ -137,6 +138,8 @@ interface RawFact {
   stages?: { quantity: string; total: LangTerms };
   tasks?: { reason: LangTerms };
   near?: LangTerms;
+  /** For terms and choices: phrases a match is part of that state no fact ("real-time prediction latency monitoring"). */
+  unless?: LangTerms;
   evidence?: boolean;
   everywhere?: boolean;
 }
@@ -238,9 +241,10 @@ function compileFactKind(name: string, raw: RawFact, siblings: Record<string, Ra
       evidence,
       options: Object.entries(raw.choice).map(([value, list]) => ({ value, terms: terms(list, `${at}.${value}`, lang) })),
       near: raw.near && terms(raw.near, at, lang),
+      unless: raw.unless && terms(raw.unless, at, lang),
     };
   }
-  return { kind: 'terms', name, evidence, terms: terms(raw.terms, at, lang), near: raw.near && terms(raw.near, at, lang) };
+  return { kind: 'terms', name, evidence, terms: terms(raw.terms, at, lang), near: raw.near && terms(raw.near, at, lang), unless: raw.unless && terms(raw.unless, at, lang) };
 }
 
 /** Head words match a heading at a word start: a stem ("metric", "разметк") covers its inflections. */
@@ -385,9 +389,9 @@ export function matchersOf(checklist: Checklist): TermMatcher[] {
   const ofFact = (spec: FactSpec): (TermMatcher | undefined)[] => {
     switch (spec.kind) {
       case 'terms':
-        return [spec.terms, spec.near];
+        return [spec.terms, spec.near, spec.unless];
       case 'choice':
-        return [...spec.options.map((o) => o.terms), spec.near];
+        return [...spec.options.map((o) => o.terms), spec.near, spec.unless];
       case 'quantity':
         return [spec.near, spec.unless, spec.percentiles];
       case 'stages':

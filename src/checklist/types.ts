@@ -14,9 +14,10 @@ export interface QuantitySpec {
 
 /** How one fact is pulled out of an item's text; declared under `mlsd.facts` in the schema. */
 export type FactSpec = (
-  | { kind: 'terms'; name: string; terms: TermMatcher; near?: TermMatcher }
+  /** `unless`: phrases that hold a match and state no fact ("real-time prediction latency monitoring"); a match inside one does not count. */
+  | { kind: 'terms'; name: string; terms: TermMatcher; near?: TermMatcher; unless?: TermMatcher }
   | QuantitySpec
-  | { kind: 'choice'; name: string; options: { value: string; terms: TermMatcher }[]; near?: TermMatcher }
+  | { kind: 'choice'; name: string; options: { value: string; terms: TermMatcher }[]; near?: TermMatcher; unless?: TermMatcher }
   /** A per-stage budget: the stages' quantities (table rows or list items) against the total. */
   | { kind: 'stages'; name: string; quantity: QuantitySpec; total: TermMatcher }
   /** Unchecked task-list items (`- [ ]`) that give no reason. */

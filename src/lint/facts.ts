@@ -128,6 +128,10 @@ function counts(context: FactContext | undefined, block: Block, at: number, tied
   return tied || !context.about || context.about.test(sentence) || context.about.test(block.context);
 }
 
+/** A match that starts inside one of its `unless` phrases ("real-time prediction latency monitoring") states no fact. */
+const isExcepted = (unless: TermMatcher | undefined, block: Block, at: number) =>
+  unless !== undefined && unless.find(block.text).some((u) => u.index <= at && at < u.index + u.text.length);
+
 /** A fact with a `near` condition of its own (every quantity has one) is tied to the item by it. */
 const isTied = (spec: FactSpec) => spec.kind === 'quantity' || ('near' in spec && spec.near !== undefined);
 
@@ -172,6 +176,7 @@ export function extractFact(spec: FactSpec, blocks: readonly Block[], lines: Lin
       case 'terms':
         for (const m of spec.terms.find(block.text)) {
           if (spec.near && !isNear(spec.near, block, m.index)) continue;
+          if (isExcepted(spec.unless, block, m.index)) continue;
           if (!counts(context, block, m.index, tied)) continue;
           add({ text: m.text, ...at(block, m.index) }, m.text.toLowerCase());
         }
@@ -180,6 +185,7 @@ export function extractFact(spec: FactSpec, blocks: readonly Block[], lines: Lin
         for (const option of spec.options) {
           for (const m of option.terms.find(block.text)) {
             if (spec.near && !isNear(spec.near, block, m.index)) continue;
+            if (isExcepted(spec.unless, block, m.index)) continue;
             if (!counts(context, block, m.index, tied)) continue;
             add({ text: m.text, value: option.value, ...at(block, m.index) }, option.value);
           }
@@ -215,15 +221,15 @@ export function hasFact(spec: FactSpec, block: Block, lines: LineIndex, context?
   const tied = isTied(spec);
   switch (spec.kind) {
     case 'terms':
-      if (!spec.near && !context) return spec.terms.test(block.text);
+      if (!spec.near && !context && !spec.unless) return spec.terms.test(block.text);
       for (const m of spec.terms.find(block.text)) {
-        if ((!spec.near || isNear(spec.near, block, m.index)) && counts(context, block, m.index, tied)) return true;
+        if ((!spec.near || isNear(spec.near, block, m.index)) && !isExcepted(spec.unless, block, m.index) && counts(context, block, m.index, tied)) return true;
       }
       return false;
     case 'choice':
       for (const option of spec.options) {
         for (const m of option.terms.find(block.text)) {
-          if ((!spec.near || isNear(spec.near, block, m.index)) && counts(context, block, m.index, tied)) return true;
+          if ((!spec.near || isNear(spec.near, block, m.index)) && !isExcepted(spec.unless, block, m.index) && counts(context, block, m.index, tied)) return true;
         }
       }
       return false;
