@@ -112,6 +112,15 @@ describe('team items through lint', () => {
     expect(lintWith(DOC + thin, withFlag({ everywhere: true })).checklist['rollback-plan']).toBe('present');
   });
 
+  it('drops a match that stands inside one of the fact\'s unless phrases, built-in or added by the team', () => {
+    const doc = (line: string) => `# Ranking\n\n## Serving\n\n${line}\n`;
+    expect(lintWith(doc('Real-time prediction latency monitoring runs on every host.'), {}).checklist['serving-mode']).toBe('weak');
+    const reports = doc('Real-time prediction quality reports reach the team each morning.');
+    expect(lintWith(reports, {}).checklist['serving-mode']).toBe('present');
+    const added = { checklist: { 'serving-mode': { facts: { modes: { unless: ['real[- ]?time ~2 reports'] }, architecture: { unless: ['real[- ]?time ~2 reports'] } } } } };
+    expect(lintWith(reports, added).checklist['serving-mode']).toBe('weak');
+  });
+
   it('is required only when the front matter matches its condition', () => {
     const config = { checklist: { 'rollback-plan': { ...rollback['rollback-plan'], required: { when: { status: ['review', 'approved'] } } } } };
     expect(lintWith(DOC, config).diagnostics).toEqual([]);

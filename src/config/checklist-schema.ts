@@ -24,7 +24,7 @@ type FactSpec = Omit<FactConfig, 'min'>;
 const addTerms = (own: LangTerms | undefined, more: LangTerms | undefined) => (more === undefined ? own : mergeTerms(own, more));
 
 /**
- * A team's fact over the item's own fact of the same name. Term lists (terms, near, each choice's,
+ * A team's fact over the item's own fact of the same name. Term lists (terms, near, unless, each choice's,
  * the quantity's near, unless and percentiles) and units add to the item's own, so a team adds a
  * language or a unit without restating the built-in ones; `evidence` and `everywhere`, settings, replace.
  */
@@ -33,6 +33,7 @@ export function mergeFact(own: FactSpec | undefined, team: FactSpec): FactSpec {
   const merged = structuredClone(own);
   if (team.terms) merged.terms = addTerms(own.terms, team.terms);
   if (team.near) merged.near = addTerms(own.near, team.near);
+  if (team.unless) merged.unless = addTerms(own.unless, team.unless);
   if (team.evidence !== undefined) merged.evidence = team.evidence;
   if (team.everywhere !== undefined) merged.everywhere = team.everywhere;
   if (team.choice) {

@@ -26,6 +26,8 @@ export type Requirement = boolean | { when: Record<string, Scalar | Scalar[]> };
 export interface FactConfig {
   terms?: LangTerms;
   near?: LangTerms;
+  /** For terms and choices: phrases a match can stand inside that state no fact. */
+  unless?: LangTerms;
   evidence?: boolean;
   /** With `evidence`: matches count outside the item's own sections even when it has some. */
   everywhere?: boolean;
@@ -282,8 +284,8 @@ const EXTENDS_WITH: Record<(typeof FACT_KINDS)[number], string[]> = {
   quantity: ['quantity (units, near, unless, percentiles)', 'evidence', 'everywhere', 'min'],
   stages: ['evidence', 'everywhere', 'min'],
   tasks: ['evidence', 'everywhere', 'min'],
-  choice: ['choice', 'near', 'evidence', 'everywhere', 'min'],
-  terms: ['terms', 'near', 'evidence', 'everywhere', 'min'],
+  choice: ['choice', 'near', 'unless', 'evidence', 'everywhere', 'min'],
+  terms: ['terms', 'near', 'unless', 'evidence', 'everywhere', 'min'],
 };
 
 /** A config's fact against the item's built-in one: it must extend it in kind; a new quantity fact needs its units and near words. */
