@@ -412,6 +412,11 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(ruState('serving-mode', 'Архитектура', 'Классификатор обёрнут в API-сервер, к которому обращается мобильный клиент.')).toBe('present');
   });
 
+  it('serving: a Telegram bot is an online mode in either script or shortened', () => {
+    expect(ruState('serving-mode', 'Интерфейс', 'Пользователь присылает фото в Telegram бота и получает ответ модели.')).toBe('present');
+    expect(ruState('serving-mode', 'Интерфейс', 'Пользователь присылает фото в тг-бот и получает ответ модели.')).toBe('present');
+  });
+
   it('serving: a deployment in passing or deferred states no mode; a deployment tool implies one', () => {
     expect(state('serving-mode', { Architecture: 'We will deploy the model later.' })).toBe('absent');
     expect(state('serving-mode', { Architecture: 'The model is deployed with Docker.' })).toBe('weak');
