@@ -389,6 +389,8 @@ describe('a sentence states a fact only when it commits to it', () => {
     ['an API server', 'The mobile client talks to an API server that wraps the classifier.'],
     ['the model run on each event', 'The moderation classifier runs after every message a user sends.'],
     ['a decision on each event', 'A fraud decision is made on each incoming transaction.'],
+    ['a browser extension', 'The classifier ships with our Chrome extension and flags pages as they open.'],
+    ['a WebAssembly build', 'For the client, the tokenizer and model are compiled to WASM.'],
     ['Russian: scores written to a table', 'Прогнозы каждую неделю записываются в таблицу, которую читает CRM.'],
     ['Russian: results loaded into a store', 'Результаты скоринга выгружаются в витрину данных для отдела продаж.'],
   ])('serving: %s states how the model runs, under any heading', (_name, body) => {
