@@ -391,6 +391,8 @@ describe('a sentence states a fact only when it commits to it', () => {
     ['a decision on each event', 'A fraud decision is made on each incoming transaction.'],
     ['a browser extension', 'The classifier ships with our Chrome extension and flags pages as they open.'],
     ['a WebAssembly build', 'For the client, the tokenizer and model are compiled to WASM.'],
+    ['the verb first: scores written to a table', 'The R script then uploads the scores to `crm.churn_scores_v2`.'],
+    ['the verb first: predictions written back', 'A job writes the predictions back to the orders table.'],
     ['Russian: scores written to a table', 'Прогнозы каждую неделю записываются в таблицу, которую читает CRM.'],
     ['Russian: results loaded into a store', 'Результаты скоринга выгружаются в витрину данных для отдела продаж.'],
   ])('serving: %s states how the model runs, under any heading', (_name, body) => {
