@@ -416,6 +416,10 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(ruState('serving-mode', 'Архитектура', 'Классификатор обёрнут в API-сервер, к которому обращается мобильный клиент.')).toBe('present');
   });
 
+  it('serving: a model run inside the app or the browser, in Russian too', () => {
+    expect(ruState('serving-mode', 'Ограничения', 'Классификатор запускается внутри браузера пользователя, сервер ему не нужен.')).toBe('present');
+  });
+
   it('serving: a Telegram bot is an online mode in either script or shortened', () => {
     expect(ruState('serving-mode', 'Интерфейс', 'Пользователь присылает фото в Telegram бота и получает ответ модели.')).toBe('present');
     expect(ruState('serving-mode', 'Интерфейс', 'Пользователь присылает фото в тг-бот и получает ответ модели.')).toBe('present');
