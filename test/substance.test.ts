@@ -389,6 +389,7 @@ describe('a sentence states a fact only when it commits to it', () => {
     ['an API server', 'The mobile client talks to an API server that wraps the classifier.'],
     ['the model run on each event', 'The moderation classifier runs after every message a user sends.'],
     ['a decision on each event', 'A fraud decision is made on each incoming transaction.'],
+    ['each new item screened', 'A moderation bot screens every new comment and hides the toxic ones.'],
     ['a browser extension', 'The classifier ships with our Chrome extension and flags pages as they open.'],
     ['a WebAssembly build', 'For the client, the tokenizer and model are compiled to WASM.'],
     ['the verb first: scores written to a table', 'The R script then uploads the scores to `crm.churn_scores_v2`.'],
