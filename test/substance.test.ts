@@ -375,6 +375,11 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('drift-monitoring', { Operations: body })).toBe('present');
   });
 
+  it('drift: a Russian metric computed once the actuals arrive is a detection mechanism, as in English', () => {
+    expect(ruState('drift-monitoring', 'Эксплуатация', 'MAPE пересчитывается каждую неделю при наличии фактических данных о продажах.')).toBe('present');
+    expect(ruState('drift-monitoring', 'Эксплуатация', 'Точность вычисляется, когда поступят истинные метки от операторов.')).toBe('present');
+  });
+
   it.each([
     ['scores on a schedule', 'Scores are computed nightly and written to a table the CRM reads.'],
     ['a synchronous call', 'The checkout service calls the model synchronously.'],
