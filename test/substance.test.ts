@@ -73,6 +73,12 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('metrics', { Goals: 'Each candidate is judged on accuracy and cost.' })).not.toBe('present');
   });
 
+  it('metrics: a compound with a hyphen ("metric-based") says what a metric is not', () => {
+    expect(state('metrics', { Evaluation: 'A metric-based grader is fast but shallow.' })).toBe('weak');
+    expect(ruState('metrics', 'Оценка модели', 'Подход KPI-ориентированный, без ручных проверок.')).toBe('weak');
+    expect(state('metrics', { Evaluation: 'Primary metric - recall on the fraud class.' })).toBe('present');
+  });
+
   it('metrics: "в качестве модели" says "as the model", not the quality of the model', () => {
     expect(ruState('metrics', 'Решение', 'В качестве модели используем градиентный бустинг над деревьями.')).toBe('absent');
     expect(ruState('metrics', 'Решение', 'Качество модели проверяем на отложенной выборке.')).toBe('weak');
