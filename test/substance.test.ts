@@ -360,6 +360,11 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('labels', { Data: body })).toBe('present');
   });
 
+  it('labels: predictions compared with the actual outcomes name where ground truth comes from', () => {
+    expect(state('labels', { Data: 'Predicted yields are compared with the real harvest results of each farm.' })).toBe('present');
+    expect(state('labels', { Data: 'The scorecard was validated against actual loan performance.' })).not.toBe('present');
+  });
+
   it('serving: a statement of how the model runs counts wherever it stands; a mode word in passing does not', () => {
     expect(state('serving-mode', { Interface: '- **FastAPI**: a REST API that exposes the assistant to other applications.' })).toBe('present');
     expect(state('serving-mode', { Summary: 'Privacy first: all inference happens on the user\'s device.' })).toBe('present');
