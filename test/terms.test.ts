@@ -11,6 +11,21 @@ describe('compileTerms', () => {
     expect(m.find('we report MAP and Log loss').map((x) => x.text)).toEqual(['MAP', 'Log loss']);
     expect(m.test('draw a map')).toBe(false);
   });
+  it('matches a term that starts with (?-i) as written, whatever its letters', () => {
+    const m = compileTerms(['(?-i)mAP', 'recall']);
+    expect(m.find('We report mAP and Recall; map the ids first').map((x) => x.text)).toEqual(['mAP', 'Recall']);
+    expect(m.test('Map the ids to names')).toBe(false);
+    expect(m.test('MAP of the ranking')).toBe(false);
+    // the whole term, a composed one too, and space after the marker ignored
+    const composed = compileTerms(['(?-i) Fx ~2 score']);
+    expect(composed.test('the Fx test score')).toBe(true);
+    expect(composed.test('the fx test score')).toBe(false);
+  });
+  it('validates a term matched as written by its pattern, and refuses (?-i) anywhere but at the start', () => {
+    expect(() => validateTerms(['(?-i)mAP@\\d+'])).not.toThrow();
+    expect(() => validateTerms(['(?-i)(unclosed'])).toThrow();
+    expect(() => validateTerms(['m(?-i)AP'])).toThrow();
+  });
   it('respects word boundaries', () => {
     const m = compileTerms(['AUC']);
     expect(m.test('PR-AUC of 0.8')).toBe(true);

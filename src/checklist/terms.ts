@@ -1,7 +1,9 @@
 /**
  * Term lists are data in the checklist schema: regular-expression fragments matched on word
  * boundaries. A term with no lower-case letter and two or more capitals is an acronym (AUC, TODO)
- * and matched case-sensitively, so "map" or "ks" in prose do not count; every other term ignores case.
+ * and matched case-sensitively, so "map" or "ks" in prose do not count; every other term ignores case,
+ * unless it starts with `(?-i)`, which makes the whole term match only as written: `(?-i)mAP` is the
+ * metric, never the verb "Map".
  *
  * Terms compose: `A ~N B` matches A, then B within N words of the same sentence, so a checklist can
  * say "a mode word near a serving noun" once instead of listing every phrase that joins them.
@@ -34,6 +36,17 @@ export interface TermMatcher {
 export const WORD_CHAR = '[\\w\\u00C0-\\u024F\\u0400-\\u04FF]';
 
 const isAcronym = (term: string) => !/\p{Ll}/u.test(term) && (term.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
+
+/** What makes a term match only as written: Perl's flag that turns case-insensitivity off, written first. */
+const AS_WRITTEN = '(?-i)';
+
+/** A term's pattern, without the `(?-i)` a term matched as written starts with, and whether it is matched as written. */
+export function termCase(term: string): { pattern: string; asWritten: boolean } {
+  const trimmed = term.trim();
+  const asWritten = trimmed.startsWith(AS_WRITTEN);
+  const pattern = asWritten ? trimmed.slice(AS_WRITTEN.length).trim() : trimmed;
+  return { pattern, asWritten: asWritten || isAcronym(pattern) };
+}
 
 /**
  * Visit a pattern's syntax characters (outside escapes and character classes) with the group depth
@@ -202,9 +215,11 @@ const NO_MATCHES: readonly TermMatch[] = [];
  */
 export function termPatterns(terms: readonly string[]): TermPattern[] {
   // A composed term starts where its first part does.
-  const expanded = terms.map((written) => written.trim()).map((term) => ({ term, source: expandWindows(term), wordStart: startsWithWordChar(term.split(WINDOW, 1)[0]!) }));
-  const group = (acronyms: boolean, wordStart: boolean) =>
-    expanded.filter((t) => isAcronym(t.term) === acronyms && t.wordStart === wordStart).map((t) => (acronyms ? t.source : lowerPattern(t.source)));
+  const expanded = terms
+    .map(termCase)
+    .map(({ pattern, asWritten }) => ({ asWritten, source: expandWindows(pattern), wordStart: startsWithWordChar(pattern.split(WINDOW, 1)[0]!) }));
+  const group = (asWritten: boolean, wordStart: boolean) =>
+    expanded.filter((t) => t.asWritten === asWritten && t.wordStart === wordStart).map((t) => (asWritten ? t.source : lowerPattern(t.source)));
   return [alternation(group(true, true), false, true), alternation(group(true, false), false, false), alternation(group(false, true), true, true), alternation(group(false, false), true, false)].filter(
     (p): p is TermPattern => p !== undefined,
   );
@@ -288,6 +303,6 @@ export function compileTerms(terms: readonly string[]): TermMatcher {
 export function validateTerms(terms: readonly string[]): void {
   // Each term alone first: inside the list's alternation an unclosed "[" takes in the rest of the
   // pattern and compiles, to be refused later for a reason that is not the writer's mistake.
-  for (const term of terms) new RegExp(term);
+  for (const term of terms) new RegExp(termCase(term).pattern);
   compileTerms(terms).test('');
 }

@@ -11,7 +11,7 @@ import { createAjv, readDefaultSchema, type LangTerms } from '../checklist/load.
 import { parseSize } from './size.js';
 import { IMPLIED, impliedRequired } from './checklist-schema.js';
 import { headingPatternProblems, languageProblems, whenProblems } from './typos.js';
-import { validateTerms } from '../checklist/terms.js';
+import { termCase, validateTerms } from '../checklist/terms.js';
 import { overlappingAlternatives } from '../checklist/overlap.js';
 import { importModule } from '../runtime/import-module.js';
 import { didYouMean } from '../suggest.js';
@@ -322,11 +322,12 @@ function itemProblems(id: string, item: ItemConfig): [(string | number)[], strin
     // A term is a regular expression matched against every block of every doc: one with nested
     // quantifiers can take exponential time on a hostile doc and hang CI, so it is refused.
     list.forEach((term, i) => {
-      if (!safeRegex(term)) {
+      const { pattern } = termCase(term);
+      if (!safeRegex(pattern)) {
         problems.push([[...path, i], `"${term}" can backtrack catastrophically (nested quantifiers such as (a+)+ or (\\w+\\s?)*); rewrite it without a quantifier inside a repeated group`]);
         return;
       }
-      const overlap = overlappingAlternatives(term);
+      const overlap = overlappingAlternatives(pattern);
       if (overlap) {
         const [a, b] = overlap.alternatives;
         problems.push([[...path, i], `"${term}" can backtrack catastrophically: alternatives "${a}" and "${b}" of a repeated group can both start with "${overlap.char.toLowerCase()}", so a long word may split between them in exponentially many ways; rewrite it so that no two alternatives of a repeated group start with the same character (one character class for both, or one of them)`]);
