@@ -73,6 +73,15 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('metrics', { Goals: 'Each candidate is judged on accuracy and cost.' })).not.toBe('present');
   });
 
+  it('metrics: mAP is the metric only as written, never the verb "Map"; the F-beta family names a metric', () => {
+    expect(state('metrics', { Ingestion: 'Map the raw survey columns to readable names.' })).not.toBe('present');
+    expect(state('metrics', { Detection: 'The detector is compared on mAP over the held-out images.' })).toBe('present');
+    expect(state('metrics', { Triage: 'The classifier threshold is F2-optimized, since a missed case costs more.' })).toBe('present');
+    expect(state('metrics', { Triage: 'We tune for F0.5 so that alerts stay precise.' })).toBe('present');
+    expect(state('metrics', { Triage: 'Candidates are ranked by their F-beta score on the holdout.' })).toBe('present');
+    expect(state('metrics', { Shortcuts: 'Press f2 to rename the file.' })).not.toBe('present');
+  });
+
   it('metrics: a compound with a hyphen ("metric-based") says what a metric is not', () => {
     expect(state('metrics', { Evaluation: 'A metric-based grader is fast but shallow.' })).toBe('weak');
     expect(ruState('metrics', 'Оценка модели', 'Подход KPI-ориентированный, без ручных проверок.')).toBe('weak');
