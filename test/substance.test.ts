@@ -292,6 +292,16 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(ruState('leakage-checks', 'Валидация', 'Разбиваем данные на train и test с учётом времени.')).toBe('weak');
   });
 
+  it('reads a group splitter named as its class, an OOT sample and information from the future as leakage words', () => {
+    expect(state('leakage-checks', { Evaluation: 'Folds are drawn with StratifiedGroupKFold over the store id.' })).toBe('weak');
+    expect(state('leakage-checks', { Evaluation: 'Folds are drawn with GroupShuffleSplit over the store id.' })).toBe('weak');
+    expect(state('leakage-checks', { Leakage: 'Folds are drawn with StratifiedGroupKFold over the store id.' })).toBe('present');
+    expect(state('leakage-checks', { Evaluation: 'Final scores come from an OOT sample of the last quarter.' })).toBe('weak');
+    expect(ruState('leakage-checks', 'Валидация', 'Итоговые метрики считаем на OOT-выборке за последний квартал.')).toBe('weak');
+    expect(state('leakage-checks', { Evaluation: 'A model that sees information from the future scores too well offline.' })).toBe('weak');
+    expect(state('leakage-checks', { Roadmap: 'Usage data from the future release will feed the dashboard.' })).toBe('absent');
+  });
+
   it('hears a hint in a code or config block as in prose: a model card kept as a fenced template', () => {
     const card = '```markdown\n- **Holdout**: 5% of stores\n- **Temporal gap**: 14 days\n```';
     expect(state('leakage-checks', { 'Model card': card })).toBe('weak');
