@@ -302,6 +302,11 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('leakage-checks', { Roadmap: 'Usage data from the future release will feed the dashboard.' })).toBe('absent');
   });
 
+  it('hears a later quarter or year held out as a time split, as a later month is', () => {
+    expect(state('leakage-checks', { Evaluation: 'The test set covers the most recent quarter of orders.' })).toBe('weak');
+    expect(state('leakage-checks', { Evaluation: 'To rule out leakage, the test set covers the most recent quarter of orders.' })).toBe('present');
+  });
+
   it('hears a hint in a code or config block as in prose: a model card kept as a fenced template', () => {
     const card = '```markdown\n- **Holdout**: 5% of stores\n- **Temporal gap**: 14 days\n```';
     expect(state('leakage-checks', { 'Model card': card })).toBe('weak');
