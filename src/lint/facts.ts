@@ -132,6 +132,10 @@ function counts(context: FactContext | undefined, block: Block, at: number, tied
 const isExcepted = (unless: TermMatcher | undefined, block: Block, at: number) =>
   unless !== undefined && unless.find(block.text).some((u) => u.index <= at && at < u.index + u.text.length);
 
+/** Whether a terms or choice match states a fact: near its condition, outside its `unless` phrases, in a sentence that counts. */
+const matchCounts = (spec: { near?: TermMatcher; unless?: TermMatcher }, context: FactContext | undefined, block: Block, at: number, tied: boolean) =>
+  (!spec.near || isNear(spec.near, block, at)) && !isExcepted(spec.unless, block, at) && counts(context, block, at, tied);
+
 /** A fact with a `near` condition of its own (every quantity has one) is tied to the item by it. */
 const isTied = (spec: FactSpec) => spec.kind === 'quantity' || ('near' in spec && spec.near !== undefined);
 
@@ -175,18 +179,14 @@ export function extractFact(spec: FactSpec, blocks: readonly Block[], lines: Lin
     switch (spec.kind) {
       case 'terms':
         for (const m of spec.terms.find(block.text)) {
-          if (spec.near && !isNear(spec.near, block, m.index)) continue;
-          if (isExcepted(spec.unless, block, m.index)) continue;
-          if (!counts(context, block, m.index, tied)) continue;
+          if (!matchCounts(spec, context, block, m.index, tied)) continue;
           add({ text: m.text, ...at(block, m.index) }, m.text.toLowerCase());
         }
         break;
       case 'choice':
         for (const option of spec.options) {
           for (const m of option.terms.find(block.text)) {
-            if (spec.near && !isNear(spec.near, block, m.index)) continue;
-            if (isExcepted(spec.unless, block, m.index)) continue;
-            if (!counts(context, block, m.index, tied)) continue;
+            if (!matchCounts(spec, context, block, m.index, tied)) continue;
             add({ text: m.text, value: option.value, ...at(block, m.index) }, option.value);
           }
         }
@@ -223,13 +223,13 @@ export function hasFact(spec: FactSpec, block: Block, lines: LineIndex, context?
     case 'terms':
       if (!spec.near && !context && !spec.unless) return spec.terms.test(block.text);
       for (const m of spec.terms.find(block.text)) {
-        if ((!spec.near || isNear(spec.near, block, m.index)) && !isExcepted(spec.unless, block, m.index) && counts(context, block, m.index, tied)) return true;
+        if (matchCounts(spec, context, block, m.index, tied)) return true;
       }
       return false;
     case 'choice':
       for (const option of spec.options) {
         for (const m of option.terms.find(block.text)) {
-          if ((!spec.near || isNear(spec.near, block, m.index)) && !isExcepted(spec.unless, block, m.index) && counts(context, block, m.index, tied)) return true;
+          if (matchCounts(spec, context, block, m.index, tied)) return true;
         }
       }
       return false;
