@@ -905,4 +905,11 @@ describe('Russian, as Russian teams write it', () => {
     expect(labels('метки приходят не позднее чем через 90 дней.')).toBe('present');
     expect(labels('источник меток определим позже.')).toBe('weak');
   });
+
+  it('takes "позже" with the condition it waits on for when a thing happens, not for work put off', () => {
+    const drift = (body: string) => ruState('drift-monitoring', 'Мониторинг', body);
+    expect(drift('Ошибка MAPE рассчитывается позже, при наличии фактических продаж.')).toBe('present');
+    expect(drift('Качество пересчитывается позже, когда появятся фактические значения.')).toBe('present');
+    expect(drift('Ошибка MAPE рассчитывается позже.')).toBe('weak');
+  });
 });
