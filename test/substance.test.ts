@@ -772,6 +772,15 @@ describe('code blocks', () => {
     expect(flow.model.placeholders).toEqual([]);
   });
 
+  it('hear a file tree drawn with branches as names of files, never as substance', () => {
+    const tree = (fence: string) =>
+      lintText(doc({ Layout: `Where the code lives.\n\n\`\`\`${fence}\nservice/\n├── train.py\n├── monitoring/\n│   └── drift_checks.py   # Evidently reports\n└── README.md\n\`\`\`` })).checklist['drift-monitoring'];
+    expect(tree('')).toBe('weak');
+    expect(tree('text')).toBe('weak');
+    const listing = lintText(doc({ Layout: '```text\nmonitoring/drift_checks.py   # Evidently reports\n```' })).checklist['drift-monitoring'];
+    expect(listing).toBe('present');
+  });
+
   it('take a request sent with curl for an endpoint that answers per call', () => {
     const request = lintText(doc({ 'API example': '```bash\ncurl -X POST "http://localhost:8000/predict" -d \'{"amount": 10}\'\n```' }));
     expect(request.checklist['serving-mode']).toBe('present');

@@ -62,6 +62,12 @@ export const isMarkdownHeading = (section: Section) => section.level < PSEUDO_HE
 
 /** Fenced blocks that draw rather than say. */
 const DIAGRAMS = /^(?:mermaid|plantuml|puml|dot|graphviz|ascii|svg)$/i;
+/** A file tree drawn with box-drawing branches names files, as a diagram's boxes name what they draw. */
+const TREE_BRANCH = /[├└]──/;
+const fileTree = (body: string) => {
+  const lines = body.split('\n').filter((l) => l.trim() !== '');
+  return lines.length > 0 && lines.filter((l) => TREE_BRANCH.test(l)).length * 3 >= lines.length;
+};
 
 function maskUrls(text: string): string {
   if (!text.includes('](') && !text.includes('://')) return text; // most blocks have no link at all
@@ -259,11 +265,11 @@ export function buildOutline(root: Root, text: string): Outline {
       case 'code': {
         // Design docs state metrics, budgets and label rules in code and config blocks too; each
         // line reads as a sentence (a line break ends one). A diagram's boxes name what they draw
-        // (a mention) but state nothing.
+        // (a mention) but state nothing, and so do a file tree's branches ("└── drift_detection.py").
         const [start, end] = offsets(node);
         const open = text.indexOf('\n', start) + 1;
         const close = text.lastIndexOf('\n', end - 1);
-        const kind = node.lang && DIAGRAMS.test(node.lang) ? 'diagram' : 'code';
+        const kind = (node.lang && DIAGRAMS.test(node.lang)) || (close >= open && fileTree(text.slice(open, close))) ? 'diagram' : 'code';
         if (open > 0 && close >= open) addSpan(kind, open, close, headingContext());
         return;
       }
