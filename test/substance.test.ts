@@ -700,6 +700,12 @@ describe('a section is found by what its heading says', () => {
     expect(state('labels', { 'Training data': 'A loan counts as a positive if it is 90 days past due within a year.' })).toBe('present');
   });
 
+  it('takes a flag column named (is_x) for no account of where the label comes from', () => {
+    expect(state('labels', { 'Training data': 'Each order row carries is_weekend and is_holiday flags.' })).not.toBe('present');
+    expect(state('labels', { 'Training data': 'The model is trained on the `is_spam` column of the export.' })).not.toBe('present');
+    expect(state('labels', { 'Training data': 'The label `is_fraud` is set from chargebacks the bank confirms.' })).toBe('present');
+  });
+
   it('takes a Russian target named alone for no account of where it comes from, as in English', () => {
     expect(ruState('labels', 'Данные', 'Целевая переменная: `resale_price`.')).not.toBe('present');
     expect(ruState('labels', 'Данные', 'Таргет — `late_flag`, в выгрузке без пропусков.')).not.toBe('present');
