@@ -389,6 +389,11 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('labels', { Data: 'The scorecard was validated against actual loan performance.' })).not.toBe('present');
   });
 
+  it('labels: ground truth that comes late says when, not where it comes from', () => {
+    expect(state('labels', { Monitoring: 'Because ground truth comes late, we watch the score distribution.' })).not.toBe('present');
+    expect(state('labels', { Monitoring: 'Ground truth comes two weeks later from the payments ledger.' })).toBe('present');
+  });
+
   it('serving: a statement of how the model runs counts wherever it stands; a mode word in passing does not', () => {
     expect(state('serving-mode', { Interface: '- **FastAPI**: a REST API that exposes the assistant to other applications.' })).toBe('present');
     expect(state('serving-mode', { Summary: 'Privacy first: all inference happens on the user\'s device.' })).toBe('present');
