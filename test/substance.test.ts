@@ -389,6 +389,11 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('labels', { Data: 'The scorecard was validated against actual loan performance.' })).not.toBe('present');
   });
 
+  it('labels: reinforcement learning from human feedback names a method, not a label source', () => {
+    expect(state('labels', { Training: 'We fine-tune the grader with reinforcement learning from human feedback.' })).toBe('weak');
+    expect(state('labels', { Training: 'Human feedback on each graded answer is stored with the answer.' })).toBe('present');
+  });
+
   it('labels: ground truth that comes late says when, not where it comes from', () => {
     expect(state('labels', { Monitoring: 'Because ground truth comes late, we watch the score distribution.' })).not.toBe('present');
     expect(state('labels', { Monitoring: 'Ground truth comes two weeks later from the payments ledger.' })).toBe('present');
