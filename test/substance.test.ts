@@ -389,6 +389,11 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('labels', { Data: 'The scorecard was validated against actual loan performance.' })).not.toBe('present');
   });
 
+  it('labels: the actual value a model predicts or estimates is its target, not the recorded actuals', () => {
+    expect(state('labels', { Model: 'The regressor estimates the actual arrival time of each bus.' })).not.toBe('present');
+    expect(state('labels', { Model: 'The regressor learns from the actual arrival times of each bus.' })).toBe('present');
+  });
+
   it('labels: reinforcement learning from human feedback names a method, not a label source', () => {
     expect(state('labels', { Training: 'We fine-tune the grader with reinforcement learning from human feedback.' })).toBe('weak');
     expect(state('labels', { Training: 'Human feedback on each graded answer is stored with the answer.' })).toBe('present');
