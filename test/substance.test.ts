@@ -462,6 +462,12 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('serving-mode', { Monitoring: '- Real-time prediction behind a REST endpoint, with latency monitoring' })).toBe('present');
   });
 
+  it('serving: data that arrives in real time, as real-time data, states no mode', () => {
+    expect(state('serving-mode', { Inference: 'After launch we get user feedback in real time from the app.' })).toBe('weak');
+    expect(state('serving-mode', { Inference: 'Sensor data is streamed in real-time to the warehouse.' })).toBe('weak');
+    expect(state('serving-mode', { Inference: 'The model returns predictions in real time for each new order.' })).toBe('present');
+  });
+
   it('serving: curl piped to a shell installs a tool and sends no request to the model', () => {
     expect(state('serving-mode', { Setup: 'Install the command-line tool first: `curl -fsSL https://example.org/get.sh | bash`.' })).toBe('absent');
     expect(state('serving-mode', { Setup: 'Add the tool with `curl -sSL https://example.org/setup.sh | sudo sh` on each host.' })).toBe('absent');
