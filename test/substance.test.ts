@@ -404,6 +404,12 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('labels', { Monitoring: 'Ground truth comes two weeks later from the payments ledger.' })).toBe('present');
   });
 
+  it('labels: the label values listed with commas after a colon, not an argument list in plotting code', () => {
+    expect(state('labels', { Data: 'Labels: accept, dismiss, escalate.' })).toBe('present');
+    expect(state('labels', { Data: 'Labels: accept or dismiss.' })).toBe('present');
+    expect(state('labels', { Data: 'plt.plot(x, y, label="recall", alpha=0.5)' })).not.toBe('present');
+  });
+
   it('serving: a statement of how the model runs counts wherever it stands; a mode word in passing does not', () => {
     expect(state('serving-mode', { Interface: '- **FastAPI**: a REST API that exposes the assistant to other applications.' })).toBe('present');
     expect(state('serving-mode', { Summary: 'Privacy first: all inference happens on the user\'s device.' })).toBe('present');
