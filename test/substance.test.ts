@@ -682,6 +682,15 @@ describe('a section is found by what its heading says', () => {
     expect(state('drift-monitoring', { Operations: 'We monitor uptime and error rates on one dashboard.' })).toBe('absent');
   });
 
+  it('takes what running the system costs for service health, not a cost the business watches as an outcome', () => {
+    // a business cost is an outcome of the model: the section stays the item's own
+    expect(lintText('# Doc\n\n## What we monitor\n\n- Refund cost per claim handled\n- Share of claims reopened within a week\n').checklist['drift-monitoring']).toBe('weak');
+    expect(state('drift-monitoring', { Operations: 'We monitor the average cost per booking and the share of agent overrides.' })).toBe('weak');
+    // compute, cloud and API costs are service health
+    expect(lintText('# Doc\n\n## What we monitor\n\n- GPU costs per day\n- Uptime of the endpoint\n').checklist['drift-monitoring']).toBe('absent');
+    expect(state('drift-monitoring', { Operations: 'We monitor cloud costs on the billing dashboard.' })).toBe('absent');
+  });
+
   it('takes a sentence in the latency item\'s own words for service health, not drift (notAbout)', () => {
     expect(state('drift-monitoring', { Operations: 'We monitor the time to first token of every answer.' })).toBe('absent');
     expect(ruState('drift-monitoring', 'Эксплуатация', 'Мониторим скорость обработки запросов.')).toBe('absent');
