@@ -691,6 +691,12 @@ describe('a section is found by what its heading says', () => {
     expect(state('drift-monitoring', { Operations: 'We monitor cloud costs on the billing dashboard.' })).toBe('absent');
   });
 
+  it("takes a model's word or classification error rate for its quality, not a service's errors", () => {
+    expect(state('drift-monitoring', { Operations: 'We monitor the word error rate of the transcripts every week.' })).toBe('weak');
+    expect(state('drift-monitoring', { Operations: 'We monitor the classification error rate on the reviewed tickets.' })).toBe('weak');
+    expect(state('drift-monitoring', { Operations: 'We monitor the error rate of the endpoint.' })).toBe('absent');
+  });
+
   it('takes a sentence in the latency item\'s own words for service health, not drift (notAbout)', () => {
     expect(state('drift-monitoring', { Operations: 'We monitor the time to first token of every answer.' })).toBe('absent');
     expect(ruState('drift-monitoring', 'Эксплуатация', 'Мониторим скорость обработки запросов.')).toBe('absent');
