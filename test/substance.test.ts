@@ -689,6 +689,9 @@ describe('a section is found by what its heading says', () => {
     // compute, cloud and API costs are service health
     expect(lintText('# Doc\n\n## What we monitor\n\n- GPU costs per day\n- Uptime of the endpoint\n').checklist['drift-monitoring']).toBe('absent');
     expect(state('drift-monitoring', { Operations: 'We monitor cloud costs on the billing dashboard.' })).toBe('absent');
+    // in Russian as in English
+    expect(ruState('drift-monitoring', 'Эксплуатация', 'Мониторинг затрат на возвраты по каждой заявке.')).toBe('weak');
+    expect(ruState('drift-monitoring', 'Эксплуатация', 'Мониторинг затрат на GPU за сутки.')).toBe('absent');
   });
 
   it("takes a model's word or classification error rate for its quality, not a service's errors", () => {
