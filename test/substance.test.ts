@@ -488,6 +488,14 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(ruState('serving-mode', 'Ограничения', 'Классификатор запускается внутри браузера пользователя, сервер ему не нужен.')).toBe('present');
   });
 
+  it('serving: what is computed on the fly or at each request is per-request, in Russian too', () => {
+    expect(state('serving-mode', { Architecture: 'Candidate videos are ranked on the fly for the viewer.' })).toBe('present');
+    expect(ruState('serving-mode', 'Архитектура', 'Рекомендации считаются «на лету» для каждого посетителя.')).toBe('present');
+    expect(ruState('serving-mode', 'Архитектура', 'Скоринг заявки выполняется при каждом обращении менеджера.')).toBe('present');
+    expect(ruState('serving-mode', 'Архитектура', 'Модель пересчитывает оценку в момент запроса клиента.')).toBe('present');
+    expect(state('serving-mode', { Data: 'Features are renamed on the fly while loading the CSV.' })).not.toBe('present');
+  });
+
   it('serving: a Telegram bot is an online mode in either script or shortened', () => {
     expect(ruState('serving-mode', 'Интерфейс', 'Пользователь присылает фото в Telegram бота и получает ответ модели.')).toBe('present');
     expect(ruState('serving-mode', 'Интерфейс', 'Пользователь присылает фото в тг-бот и получает ответ модели.')).toBe('present');
