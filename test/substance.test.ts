@@ -565,6 +565,11 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(ruState('labels', 'Архитектура', 'Разметка выполняется экспертами-врачами по протоколу.')).toBe('present');
   });
 
+  it('labels: what the model flagged is its output, not where Russian ground truth comes from', () => {
+    expect(ruState('labels', 'Метрики', 'Precision — доля верных среди заявок, помеченных моделью как спам.')).not.toBe('present');
+    expect(ruState('labels', 'Данные', 'Заявки помечены модераторами как спам по итогам проверки.')).toBe('present');
+  });
+
   it('applies the Russian lists to a Russian document', () => {
     expect(ruState('latency-budget', 'Задержка', 'Время ответа не более 200 мс.')).toBe('present');
     expect(ruState('latency-budget', 'Задержка', 'Время ответа примерно 200 мс.')).toBe('weak');
