@@ -570,6 +570,11 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(ruState('labels', 'Данные', 'Заявки помечены модераторами как спам по итогам проверки.')).toBe('present');
   });
 
+  it('latency: "с" after a number is seconds, unless it is the preposition "with" before a word', () => {
+    expect(ruState('latency-budget', 'Требования', 'Время ответа сервиса не более 1,5 с на запрос.')).toBe('present');
+    expect(ruState('latency-budget', 'Требования', 'Без модели запрос к /predict вернёт код 503 с подсказкой.')).not.toBe('present');
+  });
+
   it('applies the Russian lists to a Russian document', () => {
     expect(ruState('latency-budget', 'Задержка', 'Время ответа не более 200 мс.')).toBe('present');
     expect(ruState('latency-budget', 'Задержка', 'Время ответа примерно 200 мс.')).toBe('weak');
