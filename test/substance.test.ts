@@ -39,6 +39,13 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(ruState('labels', 'Разметка', 'Разметка выполняется экспертами раз в неделю.')).toBe('present');
   });
 
+  it('takes what is usual in general as a hedge in Russian, as "usually" is in English', () => {
+    expect(state('latency-budget', { 'Latency budget': 'Such services usually answer within 200 ms.' })).toBe('weak');
+    expect(ruState('latency-budget', 'Задержка', 'Такие сервисы обычно отвечают не более чем за 200 мс.')).toBe('weak');
+    expect(ruState('latency-budget', 'Задержка', 'Как правило, ответ приходит не более чем за 200 мс.')).toBe('weak');
+    expect(ruState('latency-budget', 'Задержка', 'Сервис отвечает не более чем за 200 мс.')).toBe('present');
+  });
+
   it("keeps a question's parenthesis in the question", () => {
     expect(state('metrics', { Evaluation: 'What are the business-facing metrics? (CTR, revenue lift, etc.)' })).toBe('weak');
   });
