@@ -95,6 +95,12 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('metrics', { Evaluation: 'Primary metric - recall on the fraud class.' })).toBe('present');
   });
 
+  it('metrics: the quality of what the model does (классификации, рекомендаций) is a mention, as the quality of the model is', () => {
+    expect(ruState('metrics', 'Проверка', 'Качество классификации проверяем на отложенной выборке.')).toBe('weak');
+    expect(ruState('metrics', 'Проверка', 'Качество рекомендаций сравниваем с текущей выдачей.')).toBe('weak');
+    expect(ruState('metrics', 'Проверка', 'Сервис проверяем на отложенной выборке.')).toBe('absent');
+  });
+
   it('metrics: "в качестве модели" says "as the model", not the quality of the model', () => {
     expect(ruState('metrics', 'Решение', 'В качестве модели используем градиентный бустинг над деревьями.')).toBe('absent');
     expect(ruState('metrics', 'Решение', 'Качество модели проверяем на отложенной выборке.')).toBe('weak');
