@@ -854,7 +854,7 @@ describe('code blocks', () => {
     expect(flow.model.placeholders).toEqual([]);
   });
 
-  it('hear a file tree drawn with branches as names of files, never as substance', () => {
+  it('read a file tree drawn with branches as names of files, never as substance', () => {
     const tree = (fence: string) =>
       lintText(doc({ Layout: `Where the code lives.\n\n\`\`\`${fence}\nservice/\n├── train.py\n├── monitoring/\n│   └── drift_checks.py   # Evidently reports\n└── README.md\n\`\`\`` })).checklist['drift-monitoring'];
     expect(tree('')).toBe('weak');
