@@ -434,7 +434,7 @@ describe("a team's fact with a built-in fact's name extends it", () => {
     const run = runCli(['lint', 'doc.md'], { cwd: tree({ '.mlsdrc.yaml': config, 'doc.md': DOC }) });
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toEqual([
-      'mlsd: .mlsdrc.yaml:5: checklist.latency-budget.facts.latencies.terms does not apply: the built-in fact "latencies" is a quantity fact, which a config extends with quantity (units, near, unless, percentiles), evidence, everywhere or min',
+      'mlsd: .mlsdrc.yaml:5: checklist.latency-budget.facts.latencies.terms does not apply: the built-in fact "latencies" is a quantity fact, which a config extends with quantity (units, near, unless, percentiles), evidence, everywhere, prose or min',
       'mlsd: .mlsdrc.yaml:7: checklist.latency-budget.facts.speed.quantity needs "near"',
     ]);
   });

@@ -112,6 +112,13 @@ describe('team items through lint', () => {
     expect(lintWith(DOC + thin, withFlag({ everywhere: true })).checklist['rollback-plan']).toBe('present');
   });
 
+  it('reads a fact that says prose from prose only, never from a code block', () => {
+    const inCode = '\n## Rollback plan\nWe send traffic back to the previous model.\n\n```sh\nrollback --within 5 minutes\n```\n';
+    const speed = (fact: object) => ({ checklist: { 'rollback-plan': { ...rollback['rollback-plan'], facts: { speed: { terms: ['\\d+ minutes'], ...fact } } } } });
+    expect(lintWith(DOC + inCode, speed({})).checklist['rollback-plan']).toBe('present');
+    expect(lintWith(DOC + inCode, speed({ prose: true })).checklist['rollback-plan']).toBe('weak');
+  });
+
   it('drops a match that stands inside one of the fact\'s unless phrases, built-in or added by the team', () => {
     const doc = (line: string) => `# Ranking\n\n## Serving\n\n${line}\n`;
     expect(lintWith(doc('Real-time prediction latency monitoring runs on every host.'), {}).checklist['serving-mode']).toBe('weak');

@@ -53,6 +53,12 @@ describe('best-practice rules', () => {
     expect(rulesOf(DOC.replace(' are attributed over a 30-day window', ' are attributed to the click'))).toEqual(['labels-delay']);
   });
 
+  it('labels-delay: a keyword in code is no late outcome', () => {
+    const labels = (more: string) => DOC.replace('; conversions are attributed over a 30-day window.', `.\n\n${more}`);
+    expect(rulesOf(labels('```python\ndef label(event):\n    return event.clicked\n```'))).toEqual([]);
+    expect(rulesOf(labels('Refunds are labelled from returns.'))).toEqual(['labels-delay']);
+  });
+
   it('leakage-unchecked-reason: an unchecked check needs a reason', () => {
     const result = lintText(DOC.replace('- [x] Point-in-time', '- [ ] Point-in-time'));
     expect(result.diagnostics.map((d) => d.ruleId)).toEqual(['leakage-unchecked-reason']);

@@ -101,6 +101,7 @@ const mlsdKeywordSchema = {
           unless: termList,
           evidence: { type: 'boolean' },
           everywhere: { type: 'boolean' },
+          prose: { type: 'boolean' },
         },
       },
     },
@@ -142,6 +143,7 @@ interface RawFact {
   unless?: LangTerms;
   evidence?: boolean;
   everywhere?: boolean;
+  prose?: boolean;
 }
 
 /** A language the checklist speaks: the words that identify it, and what is not substance in it. */
@@ -223,7 +225,7 @@ function compileFact(name: string, raw: RawFact, siblings: Record<string, RawFac
   const at = `${where}.facts.${name}`;
   const evidence = raw.evidence ?? false;
   const spec = compileFactKind(name, raw, siblings, at, lang, evidence);
-  return raw.everywhere ? { ...spec, everywhere: true } : spec;
+  return { ...spec, ...(raw.everywhere && { everywhere: true }), ...(raw.prose && { prose: true }) };
 }
 
 function compileFactKind(name: string, raw: RawFact, siblings: Record<string, RawFact>, at: string, lang: TermsIn, evidence: boolean): FactSpec {

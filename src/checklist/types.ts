@@ -30,6 +30,8 @@ export type FactSpec = (
    * when it has none (a label rule stated under "Accuracy tracking" beside a thin "Training data").
    */
   everywhere?: boolean;
+  /** Read from prose only: a match in a code block states nothing (Python's `return` is no returned order). */
+  prose?: boolean;
 };
 
 export interface ChecklistItem {

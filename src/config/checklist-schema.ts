@@ -26,7 +26,7 @@ const addTerms = (own: LangTerms | undefined, more: LangTerms | undefined) => (m
 /**
  * A team's fact over the item's own fact of the same name. Term lists (terms, near, unless, each choice's,
  * the quantity's near, unless and percentiles) and units add to the item's own, so a team adds a
- * language or a unit without restating the built-in ones; `evidence` and `everywhere`, settings, replace.
+ * language or a unit without restating the built-in ones; `evidence`, `everywhere` and `prose`, settings, replace.
  */
 export function mergeFact(own: FactSpec | undefined, team: FactSpec): FactSpec {
   if (!own) return structuredClone(team);
@@ -36,6 +36,7 @@ export function mergeFact(own: FactSpec | undefined, team: FactSpec): FactSpec {
   if (team.unless) merged.unless = addTerms(own.unless, team.unless);
   if (team.evidence !== undefined) merged.evidence = team.evidence;
   if (team.everywhere !== undefined) merged.everywhere = team.everywhere;
+  if (team.prose !== undefined) merged.prose = team.prose;
   if (team.choice) {
     merged.choice = { ...own.choice };
     for (const [value, list] of Object.entries(team.choice)) merged.choice[value] = addTerms(own.choice?.[value], list)!;

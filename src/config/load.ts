@@ -31,6 +31,8 @@ export interface FactConfig {
   evidence?: boolean;
   /** With `evidence`: matches count outside the item's own sections even when it has some. */
   everywhere?: boolean;
+  /** Matches in code blocks state nothing. */
+  prose?: boolean;
   choice?: Record<string, LangTerms>;
   /** A new quantity fact needs `units` and `near`; one the item has takes more of either. */
   quantity?: { units?: Record<string, number>; near?: LangTerms; unless?: LangTerms; percentiles?: LangTerms };
@@ -281,11 +283,11 @@ const factKind = (fact: object) => FACT_KINDS.find((kind) => kind in fact) ?? 't
 
 /** What a config may add to a built-in fact of each kind: its own kind's lists, and the settings every fact has. */
 const EXTENDS_WITH: Record<(typeof FACT_KINDS)[number], string[]> = {
-  quantity: ['quantity (units, near, unless, percentiles)', 'evidence', 'everywhere', 'min'],
-  stages: ['evidence', 'everywhere', 'min'],
-  tasks: ['evidence', 'everywhere', 'min'],
-  choice: ['choice', 'near', 'unless', 'evidence', 'everywhere', 'min'],
-  terms: ['terms', 'near', 'unless', 'evidence', 'everywhere', 'min'],
+  quantity: ['quantity (units, near, unless, percentiles)', 'evidence', 'everywhere', 'prose', 'min'],
+  stages: ['evidence', 'everywhere', 'prose', 'min'],
+  tasks: ['evidence', 'everywhere', 'prose', 'min'],
+  choice: ['choice', 'near', 'unless', 'evidence', 'everywhere', 'prose', 'min'],
+  terms: ['terms', 'near', 'unless', 'evidence', 'everywhere', 'prose', 'min'],
 };
 
 /** A config's fact against the item's built-in one: it must extend it in kind; a new quantity fact needs its units and near words. */

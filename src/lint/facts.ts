@@ -175,7 +175,8 @@ export function extractFact(spec: FactSpec, blocks: readonly Block[], lines: Lin
   const tied = isTied(spec);
   const context = given;
 
-  for (const block of blocks) {
+  const read = spec.prose ? blocks.filter((b) => b.kind !== 'code') : blocks;
+  for (const block of read) {
     switch (spec.kind) {
       case 'terms':
         for (const m of spec.terms.find(block.text)) {
@@ -206,7 +207,7 @@ export function extractFact(spec: FactSpec, blocks: readonly Block[], lines: Lin
     }
   }
   if (spec.kind === 'stages') {
-    const budget = stageBudget(spec.quantity, spec.total, blocks, lines);
+    const budget = stageBudget(spec.quantity, spec.total, read, lines);
     if (budget) facts.push(budget);
   }
   return facts;
@@ -218,6 +219,7 @@ export function extractFact(spec: FactSpec, blocks: readonly Block[], lines: Lin
  * every block for every item, so it builds nothing a block without a fact does not need.
  */
 export function hasFact(spec: FactSpec, block: Block, lines: LineIndex, context?: FactContext): boolean {
+  if (spec.prose && block.kind === 'code') return false;
   const tied = isTied(spec);
   switch (spec.kind) {
     case 'terms':
