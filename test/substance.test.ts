@@ -509,6 +509,12 @@ describe('a sentence states a fact only when it commits to it', () => {
     expect(state('serving-mode', { Data: 'Features are renamed on the fly while loading the CSV.' })).not.toBe('present');
   });
 
+  it('serving: a mode word beside what is served, in Russian the nouns English has (recommendations, ranking, page)', () => {
+    expect(ruState('serving-mode', 'Развёртывание', 'Рекомендации строятся онлайн.')).toBe('present');
+    expect(ruState('serving-mode', 'Развёртывание', 'Ранжирование выдачи идёт онлайн.')).toBe('present');
+    expect(ruState('serving-mode', 'Развёртывание', 'Документация хранится онлайн в вики.')).not.toBe('present');
+  });
+
   it('serving: a Telegram bot is an online mode in either script or shortened', () => {
     expect(ruState('serving-mode', 'Интерфейс', 'Пользователь присылает фото в Telegram бота и получает ответ модели.')).toBe('present');
     expect(ruState('serving-mode', 'Интерфейс', 'Пользователь присылает фото в тг-бот и получает ответ модели.')).toBe('present');
