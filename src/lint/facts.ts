@@ -162,6 +162,9 @@ function quantityRegex(units: Record<string, number>): RegExp {
 const THOUSANDS = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const parseNumber = (s: string) => (/^(?:an?|one)$/i.test(s) ? 1 : Number(THOUSANDS.test(s) ? s.replace(/,/g, '') : s.replace(',', '.')));
 
+/** A prose-only fact reads no code block: a keyword there (`return`) states nothing. */
+const readsBlock = (spec: FactSpec, block: Block) => !(spec.prose && block.kind === 'code');
+
 /** Extract one fact from the blocks in an item's scope. */
 export function extractFact(spec: FactSpec, blocks: readonly Block[], lines: LineIndex, given?: FactContext): Fact[] {
   const facts: Fact[] = [];
@@ -175,7 +178,7 @@ export function extractFact(spec: FactSpec, blocks: readonly Block[], lines: Lin
   const tied = isTied(spec);
   const context = given;
 
-  const read = spec.prose ? blocks.filter((b) => b.kind !== 'code') : blocks;
+  const read = spec.prose ? blocks.filter((b) => readsBlock(spec, b)) : blocks;
   for (const block of read) {
     switch (spec.kind) {
       case 'terms':
@@ -219,7 +222,7 @@ export function extractFact(spec: FactSpec, blocks: readonly Block[], lines: Lin
  * every block for every item, so it builds nothing a block without a fact does not need.
  */
 export function hasFact(spec: FactSpec, block: Block, lines: LineIndex, context?: FactContext): boolean {
-  if (spec.prose && block.kind === 'code') return false;
+  if (!readsBlock(spec, block)) return false;
   const tied = isTied(spec);
   switch (spec.kind) {
     case 'terms':
