@@ -1,14 +1,12 @@
 #!/usr/bin/env node
 // Agreement between `mlsd lint` and a careful reader's verdicts: HELP below says what it prints and
 // how it is called. A mistake in the call or in the files it reads ends it with one line and exit 2.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse } from 'yaml';
 import { defaultChecklist } from '../dist/checklist/load.js';
 import { lint } from '../dist/lint/index.js';
+import { STATES, cacheFolder, fail, load, readDoc, splitOf, verdicts } from './verdict-corpus.js';
 
 const HELP = `Usage: npm run eval -- <folder> [options]
 
@@ -41,11 +39,6 @@ Examples:
   npm run eval -- bench/verdicts --quiet --against before.json   (on the new one)
 `;
 
-/** A mistake in the call or the input, not a bug: one line, exit 2. */
-function fail(message) {
-  console.error(`eval: ${message}`);
-  process.exit(2);
-}
 const usageError = (message) => fail(`${message} (see npm run eval -- --help)`);
 
 let values;
@@ -74,52 +67,16 @@ if (values.help) {
 if (positionals.length !== 1) usageError(positionals.length === 0 ? 'which folder? give the one holding labels.yaml' : `one folder only, not ${positionals.join(', ')}`);
 const [folder] = positionals;
 const { split: onlySplit, round: onlyRound, quiet, save: savePath, against: againstPath } = values;
-const cache = process.env.MLSD_VERDICTS_CACHE ?? join(homedir(), '.cache', 'mlsd', 'verdicts');
+const cache = cacheFolder();
 const checklist = defaultChecklist();
 const itemIds = checklist.items.map((item) => item.id);
-const STATES = ['present', 'weak', 'absent'];
-
-/** `path` read and parsed by `parseText`; `missing` is what to say when there is no such file. */
-function load(path, parseText, missing) {
-  let text;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    if (!error.code) throw error;
-    fail(['ENOENT', 'ENOTDIR'].includes(error.code) ? missing : `cannot read ${path} (${error.code})`);
-  }
-  try {
-    return parseText(text);
-  } catch (error) {
-    fail(`${path}: ${error.message.split('\n')[0].replace(/:$/, '')}`); // a YAML error's context follows the colon
-  }
-}
-
-/**
- * The entries (`{ file, labels }`) listed under `key` in a YAML file of verdicts. A misspelt item
- * or verdict would not fail, only be miscounted, so both are checked.
- */
-function verdicts(path, key) {
-  const entries = load(path, parse, `no ${basename(path)} in ${dirname(path)}`)?.[key];
-  if (!Array.isArray(entries)) fail(`${path}: no list of ${key}`);
-  for (const [i, entry] of entries.entries()) {
-    if (typeof entry?.file !== 'string') fail(`${path}: entry ${i + 1} of ${key} names no file`);
-    if (typeof entry.labels !== 'object' || entry.labels === null) fail(`${path}: ${entry.file} has no labels`);
-    for (const [id, label] of Object.entries(entry.labels)) {
-      if (!itemIds.includes(id)) fail(`${path}: ${entry.file}: no checklist item ${id} (items: ${itemIds.join(', ')})`);
-      if (!STATES.includes(label?.verdict)) fail(`${path}: ${entry.file} ${id}: verdict ${label?.verdict} is not ${STATES.join(', ')}`);
-    }
-  }
-  return entries;
-}
 
 const labelsPath = join(folder, 'labels.yaml');
-const documents = verdicts(labelsPath, 'documents');
+const documents = verdicts(labelsPath, 'documents', itemIds);
 // A second reader's verdicts on some of them: the ceiling to hold lint to. Read now, as the labels
 // are, so that a mistake in either shows before the long run rather than after it.
 const secondPath = join(folder, 'second-reader.yaml');
-const readings = existsSync(secondPath) ? verdicts(secondPath, 'readings') : undefined;
-const splitOf = (doc) => doc.split ?? 'all';
+const readings = existsSync(secondPath) ? verdicts(secondPath, 'readings', itemIds) : undefined;
 const splitNames = [...new Set(documents.map(splitOf))];
 if (onlySplit !== undefined && !splitNames.includes(onlySplit)) fail(`no split '${onlySplit}' in ${labelsPath} (its splits: ${splitNames.join(', ')})`);
 const inSplit = documents.filter((doc) => onlySplit === undefined || splitOf(doc) === onlySplit);
@@ -137,17 +94,6 @@ const against =
     ? undefined
     : load(againstPath, JSON.parse, `no such file: ${againstPath} (write one with --save on the build to compare against)`);
 if (against !== undefined && !isStates(against)) fail(`${againstPath} holds no states written by --save`);
-
-/** The document's text, from the folder or the cache, if its bytes are the ones labelled. */
-function readDoc(doc) {
-  for (const path of [join(folder, 'docs', doc.file), join(folder, doc.file), join(cache, doc.file)]) {
-    if (!existsSync(path)) continue;
-    const bytes = readFileSync(path);
-    if (doc.sha256 && createHash('sha256').update(bytes).digest('hex') !== doc.sha256) continue;
-    return bytes.toString('utf8');
-  }
-  return undefined;
-}
 
 const newTally = () => ({ n: 0, exact: 0, presence: 0, readerPresent: 0, falseAlarms: 0, readerNot: 0, falsePasses: 0, matrix: {} });
 function count(t, expected, got) {
@@ -173,7 +119,7 @@ for (const doc of chosen) {
   const split = splitOf(doc);
   if (!splits.has(split)) splits.set(split, { overall: newTally(), byItem: new Map(), byLanguage: new Map(), missing: [], docs: 0, perDoc: [] });
   const s = splits.get(split);
-  const text = readDoc(doc);
+  const text = readDoc(doc, folder, cache);
   if (text === undefined) {
     s.missing.push(doc.file);
     continue;
