@@ -2,11 +2,10 @@
 // Which of a checklist item's terms earn their place: HELP below says what it prints and how it is
 // called. A mistake in the call or in the files it reads ends it with one line and exit 2.
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { compileChecklist, defaultChecklist, readDefaultSchema } from '../dist/checklist/load.js';
 import { compileTerms } from '../dist/checklist/terms.js';
 import { lint } from '../dist/lint/index.js';
-import { cacheFolder, fail, readDoc, splitOf, verdicts } from './verdict-corpus.js';
+import { cacheFolder, fail, parseCall, readDoc, splitOf, usageError, verdicts } from './verdict-corpus.js';
 
 const HELP = `Usage: npm run ablate -- <folder> <item> [options]
 
@@ -32,20 +31,7 @@ Example:
 `;
 
 const SPLITS = ['tune', 'dev'];
-const usageError = (message) => fail(`${message} (see npm run ablate -- --help)`);
-
-let values;
-let positionals;
-try {
-  ({ values, positionals } = parseArgs({ allowPositionals: true, options: { split: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
-} catch (error) {
-  if (!error.code?.startsWith('ERR_PARSE_ARGS')) throw error;
-  usageError(error.message.split(/\.?\s*To specify/)[0].replace(/\s*\n/g, ' '));
-}
-if (values.help) {
-  process.stdout.write(HELP);
-  process.exit(0);
-}
+const { values, positionals } = parseCall({ split: { type: 'string' } }, HELP);
 const checklist = defaultChecklist();
 const itemIds = checklist.items.map((item) => item.id);
 if (positionals.length !== 2) usageError(`give the folder holding labels.yaml and one checklist item (${itemIds.join(', ')})`);

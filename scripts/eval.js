@@ -3,10 +3,9 @@
 // how it is called. A mistake in the call or in the files it reads ends it with one line and exit 2.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { defaultChecklist } from '../dist/checklist/load.js';
 import { lint } from '../dist/lint/index.js';
-import { STATES, cacheFolder, fail, load, readDoc, splitOf, verdicts } from './verdict-corpus.js';
+import { STATES, cacheFolder, fail, load, parseCall, readDoc, splitOf, usageError, verdicts } from './verdict-corpus.js';
 
 const HELP = `Usage: npm run eval -- <folder> [options]
 
@@ -39,31 +38,10 @@ Examples:
   npm run eval -- bench/verdicts --quiet --against before.json   (on the new one)
 `;
 
-const usageError = (message) => fail(`${message} (see npm run eval -- --help)`);
-
-let values;
-let positionals;
-try {
-  ({ values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      split: { type: 'string' },
-      round: { type: 'string' },
-      quiet: { type: 'boolean' },
-      save: { type: 'string' },
-      against: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  }));
-} catch (error) {
-  if (!error.code?.startsWith('ERR_PARSE_ARGS')) throw error;
-  // Node's message ends in advice on '--' that does not apply here.
-  usageError(error.message.split(/\.?\s*To specify/)[0].replace(/\s*\n/g, ' '));
-}
-if (values.help) {
-  process.stdout.write(HELP);
-  process.exit(0);
-}
+const { values, positionals } = parseCall(
+  { split: { type: 'string' }, round: { type: 'string' }, quiet: { type: 'boolean' }, save: { type: 'string' }, against: { type: 'string' } },
+  HELP,
+);
 if (positionals.length !== 1) usageError(positionals.length === 0 ? 'which folder? give the one holding labels.yaml' : `one folder only, not ${positionals.join(', ')}`);
 const [folder] = positionals;
 const { split: onlySplit, round: onlyRound, quiet, save: savePath, against: againstPath } = values;

@@ -1,10 +1,12 @@
 // The verdict corpus as the scripts read it: a folder's labels.yaml (a reader's verdicts per
 // document and item) and the documents' texts, from the folder or the cache of those that may not
-// be redistributed. A mistake in the files ends the script with one line and exit 2.
+// be redistributed; and the call's options. A mistake in the call or the files ends the script
+// with one line and exit 2.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 
 export const STATES = ['present', 'weak', 'absent'];
@@ -12,10 +14,32 @@ export const STATES = ['present', 'weak', 'absent'];
 /** Where the texts that may not be redistributed are kept. */
 export const cacheFolder = () => process.env.MLSD_VERDICTS_CACHE ?? join(homedir(), '.cache', 'mlsd', 'verdicts');
 
+/** The script's name, which is also its npm script's. */
+const script = basename(process.argv[1] ?? 'eval', '.js');
+
 /** A mistake in the call or the input, not a bug: one line, named after the script, exit 2. */
 export function fail(message) {
-  console.error(`${basename(process.argv[1] ?? 'eval', '.js')}: ${message}`);
+  console.error(`${script}: ${message}`);
   process.exit(2);
+}
+
+export const usageError = (message) => fail(`${message} (see npm run ${script} -- --help)`);
+
+/** The call's options and arguments, `--help` besides: that prints `help` and exits 0. */
+export function parseCall(options, help) {
+  let call;
+  try {
+    call = parseArgs({ allowPositionals: true, options: { ...options, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    if (!error.code?.startsWith('ERR_PARSE_ARGS')) throw error;
+    // Node's message ends in advice on '--' that does not apply here.
+    usageError(error.message.split(/\.?\s*To specify/)[0].replace(/\s*\n/g, ' '));
+  }
+  if (call.values.help) {
+    process.stdout.write(help);
+    process.exit(0);
+  }
+  return call;
 }
 
 /** `path` read and parsed by `parseText`; `missing` is what to say when there is no such file. */
