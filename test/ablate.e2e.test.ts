@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from './helpers.js';
 
-// `npm run ablate` on a corpus of two labels sections whose only label source is one word: the
-// reader calls the tune one present and the dev one weak, so that word helps tune and hurts dev.
+// `npm run ablate` on labels sections whose only label source is one word: the reader calls the
+// tune one present and the dev one weak, so that word helps tune and hurts dev; a third, sealed,
+// must never be read.
 function corpus() {
   const folder = tempDir('mlsd-ablate-');
   mkdirSync(join(folder, 'docs'));
