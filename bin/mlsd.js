@@ -12,11 +12,16 @@ const { main, reportInternalError, reportOutputError } = requireBundle(new URL('
 const io = { stderr: process.stderr, env: process.env };
 
 // A reader that stops early (`mlsd lint --format json | head -1`) closes the pipe: that is not an
-// error, the output is simply no longer wanted. Any other failure (a full disk) is an I/O error:
-// one line, exit 2. A failing stderr has nowhere to say so.
+// error, the output is simply no longer wanted. The run goes on unheard, so that its exit status
+// still says whether the docs pass (`mlsd lint docs | head` under pipefail). Any other failure (a
+// full disk) is an I/O error: one line, exit 2. A failing stderr has nowhere to say so.
 for (const stream of [process.stdout, process.stderr]) {
+  let readerGone = false;
   stream.on('error', (error) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (error.code === 'EPIPE' || (readerGone && error.code === 'ERR_STREAM_DESTROYED')) {
+      readerGone = true;
+      return;
+    }
     if (stream === process.stdout) reportOutputError(error, io);
     process.exit(2);
   });

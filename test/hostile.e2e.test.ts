@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, runCli, runCliWithFileLimit, tempDir } from './helpers.js';
+import { BIN, ROOT, runCli, runCliWithFileLimit, tempDir } from './helpers.js';
 
 /**
  * Hostile inputs, one case each, with the behaviour each must get: a finding, or exit 2 with one
@@ -244,6 +244,15 @@ describe('hostile files (the CLI)', () => {
     for (const args of ['lint --help', `lint ${JSON.stringify(join(dir, 'good.md'))} --format json`]) {
       const run = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${args} | head -c 1 >/dev/null; exit 0`], { encoding: 'utf8' });
       expect(run.stderr, args).toBe('');
+    }
+  });
+
+  it('a reader that reads nothing (| true) does not turn failing docs into a pass: the findings decide the exit status', () => {
+    const draft = JSON.stringify(join(ROOT, 'examples', 'churn-prediction-draft.md'));
+    for (const reader of ['true', 'head -c 1 >/dev/null']) {
+      const run = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" lint ${draft} | ${reader}; exit \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+      expect(run.stderr, reader).toBe('');
+      expect(run.status, reader).toBe(1);
     }
   });
 

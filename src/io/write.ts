@@ -3,6 +3,7 @@ import { constants } from 'node:fs';
 import { link, mkdir, open, readlink, realpath, rename, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
+import type { Writable } from 'node:stream';
 import { firstLine, UserError } from '../errors.js';
 
 /*
@@ -117,16 +118,17 @@ export async function safeWrite(path: string, text: string, options: { force: bo
 
 /**
  * Write `text` to a stream, waiting when its buffer is full: a slow reader holds the writer back
- * instead of the text piling up in memory. An error on the stream rejects.
+ * instead of the text piling up in memory. A reader that has gone (`mlsd lint | head`) wants no
+ * more, and the text is dropped; any other error on the stream rejects.
  */
 export async function writeChunk(stream: NodeJS.WritableStream, text: string): Promise<void> {
-  if (text === '' || stream.write(text)) return;
+  if (text === '' || (stream as Writable).destroyed || stream.write(text)) return;
   await new Promise<void>((resolve, reject) => {
-    const done = (error?: Error) => {
+    const done = (error?: NodeJS.ErrnoException) => {
       stream.off('drain', done);
       stream.off('close', done);
       stream.off('error', done);
-      if (error) reject(error);
+      if (error && error.code !== 'EPIPE') reject(error);
       else resolve();
     };
     stream.on('drain', done);
