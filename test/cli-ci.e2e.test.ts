@@ -23,6 +23,22 @@ describe('mlsd lint for CI', () => {
     expect(readFileSync(join(dir, 'reports/lint/mlsd.json'), 'utf8')).not.toContain('\u001b[');
   });
 
+  it('--output naming a doc being linted, by its name or through a link, is refused and the doc kept', () => {
+    const dir = project({ 'docs/draft.md': DRAFT });
+    symlinkSync(join('docs', 'draft.md'), join(dir, 'link.md'));
+    const refusals = [
+      [['lint', 'docs/draft.md', '-o', 'docs/draft.md'], 'mlsd: --output docs/draft.md is a file being linted: the report would replace it; write the report to another file'],
+      [['lint', 'docs', '-f', 'json', '-o', './docs/draft.md'], 'mlsd: --output ./docs/draft.md is a file being linted: the report would replace it; write the report to another file'],
+      [['lint', 'docs', '-o', 'link.md'], 'mlsd: --output link.md is a file being linted (docs/draft.md): the report would replace it; write the report to another file'],
+    ] as const;
+    for (const [args, message] of refusals) {
+      const run = runCli([...args], { cwd: dir });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).toBe(`${message}\n`);
+      expect(readFileSync(join(dir, 'docs', 'draft.md'), 'utf8')).toBe(DRAFT);
+    }
+  });
+
   it('--output to a path that cannot be a file is a one-line usage error', () => {
     const dir = project({ 'a.md': COMPLETE, 'taken/x': '' });
     const run = runCli(['lint', 'a.md', '--output', 'taken/x/report.txt'], { cwd: dir });

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { Checklists, settingsFor, type FileSettings } from '../config/settings.js';
 import { FORMAT_NAMES, loadFormatter, loadReportFormat, writesEmptyReport, type ReportFormat } from '../format/index.js';
@@ -58,6 +58,22 @@ function useColor(options: LintOptions, io: Io): boolean {
 function refuseStdin(options: LintOptions): void {
   if (options.changedSince !== undefined) throw new UserError('--changed-since cannot be used with standard input ("-")');
   if (options.fix) throw new UserError('--fix cannot be used with standard input ("-"): it writes files');
+}
+
+/** The report must never take the place of a doc: `--output` naming a selected file is refused before anything is written. */
+function refuseOutputOverInput(output: string, files: readonly FoundFile[], cwd: string): void {
+  const real = (path: string) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return path; // not there yet: only its own name can match
+    }
+  };
+  const target = real(resolve(cwd, output));
+  const input = files.find((f) => f.path !== STDIN && !f.stream && real(resolve(cwd, f.path)) === target);
+  if (!input) return;
+  const which = resolve(cwd, output) === resolve(cwd, input.path) ? '' : ` (${input.path})`;
+  throw new UserError(`--output ${output} is a file being linted${which}: the report would replace it; write the report to another file`);
 }
 
 async function onlyChanged(files: FoundFile[], ref: string, io: Io): Promise<FoundFile[]> {
@@ -169,6 +185,7 @@ async function lintWithConfig(
     }
     if (!writesEmptyReport(options.format)) return EXIT.ok;
   }
+  if (options.output !== undefined) refuseOutputOverInput(options.output, selected, io.cwd);
   const files = options.changedSince === undefined ? selected : await onlyChanged(selected, options.changedSince, io);
 
   if (options.fix) refuseUnfixable(files, io.cwd);
