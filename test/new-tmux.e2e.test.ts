@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultChecklist } from '../src/checklist/load.js';
@@ -313,6 +313,29 @@ describe('mlsd new in a real terminal', { timeout: 180_000 }, () => {
     const run = runCli(['new', 'my-feed-ranking', '--output', 'notes/feed.md', '--resume', '--yes', '--set', 'owner=feed-ml'], { cwd, env: { XDG_STATE_HOME: join(cwd, '.state') } });
     expect(run.code, run.stderr).toBe(0);
     expect(readFileSync(join(cwd, 'notes/feed.md'), 'utf8')).toContain('problem_type: feed-ranking');
+  });
+
+  it.skipIf(!hasTmux)('a doc of the same name that appears during the questions is kept, and so are the answers, for --resume', async () => {
+    const cwd = tempDir();
+    const generic = loadTemplates().get('generic')!;
+    const { answers } = acceptDefaults(generic.questions, resolveAnswers({ questions: generic.questions }));
+    delete answers.title;
+    writeFileSync(join(cwd, 'answers.json'), JSON.stringify({ ...answers, owner: 'me' }));
+    start(cwd, 'new churn --type generic --answers answers.json');
+    await waitFor(/Title of the design doc \(Churn\)/);
+    // Someone else writes the doc meanwhile: it was not there when the command started.
+    mkdirSync(join(cwd, 'docs', 'design'), { recursive: true });
+    writeFileSync(join(cwd, 'docs', 'design', 'churn.md'), 'mine\n');
+    type('Churn risk');
+    keys('Enter');
+    await waitFor(/EXIT=2/);
+    expect(screen()).toContain(
+      'mlsd: docs/design/churn.md already exists; use --force to overwrite it. Your 1 answer(s) are kept: once docs/design/churn.md can be written, `mlsd new churn --resume` writes the doc from them',
+    );
+    expect(readFileSync(join(cwd, 'docs', 'design', 'churn.md'), 'utf8')).toBe('mine\n');
+    const run = runCli(['new', 'churn', '--resume', '--yes', '--force'], { cwd, env: { XDG_STATE_HOME: join(cwd, '.state') } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(join(cwd, 'docs', 'design', 'churn.md'), 'utf8')).toMatch(/^---\ntitle: Churn risk\n/);
   });
 
   it.skipIf(!hasTmux)('keeps prompts out of stdout, so a --dry-run can be redirected', async () => {

@@ -5,7 +5,7 @@ import { Checklists, matcher, settingsFor } from '../config/settings.js';
 import type { Checklist } from '../checklist/types.js';
 import { configFor, relativeToRoot } from '../config/resolve.js';
 import { designDocScope } from '../run/design-docs.js';
-import type { Answers, FingerprintsFile, Given, ScaffoldConfig, TemplateGap, TemplateSpec } from '../scaffold/index.js';
+import type { Answers, FingerprintsFile, Given, Resumable, ScaffoldConfig, TemplateGap, TemplateSpec } from '../scaffold/index.js';
 import { EXIT, UserError } from '../errors.js';
 import { didYouMean } from '../suggest.js';
 import type { Io } from '../io/process.js';
@@ -181,6 +181,9 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   // Answers given, not suggested: --answers and --set, and what a typed answer held for another question.
   const withHeld = (held: Given): Given => ({ answers: { ...resolution.answers, ...held.answers }, heldBy: { ...resolution.heldBy, ...held.heldBy } });
   let given: Given = resolution;
+  // What was typed at the prompts, kept for --resume if the doc can't be written after all.
+  let typed: { state: Resumable['state']; count: number } | undefined;
+  const again = [`mlsd new ${name}`, options.out !== undefined ? `--output ${options.out}` : '', '--resume'].filter(Boolean).join(' ');
   if (!interactive) {
     const merged = { ...resolution, answers: { ...(resumed?.state.answers ?? {}), ...resolution.answers } };
     // A kept interview may hold answers typed for other questions (the percentile of "p95 45 min"): given, as in a fresh run.
@@ -207,13 +210,13 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
       const kept = interview.state();
       if (Object.keys(kept.answers).length === 0) throw error;
       await s.saveResumable(keptAt, { name, type: template.id, state: kept });
-      const again = [`mlsd new ${name}`, options.out !== undefined ? `--output ${options.out}` : '', '--resume'].filter(Boolean).join(' ');
       io.stderr.write(`\nmlsd: interrupted; no doc was written. Your ${interview.answeredCount} answer(s) so far are kept: run \`${again}\` to continue.\n`);
       return EXIT.interrupted;
     }
     let held: Given;
     ({ answers, unanswered, held } = interview.final());
     given = withHeld(held);
+    typed = { state: interview.state(), count: interview.answeredCount };
   }
 
   // An answer given for a question an earlier answer skips would be dropped without a word; so would
@@ -236,7 +239,16 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
     io.stdout.write(text);
     if (saveAnswersPath) io.stderr.write(`mlsd: --save-answers ${options.saveAnswers} was not written: --dry-run writes nothing\n`);
   } else {
-    await safeWrite(targetPath, text, { force: options.force === true });
+    try {
+      await safeWrite(targetPath, text, { force: options.force === true });
+    } catch (error) {
+      // Answers typed at the prompts are the user's work: a doc that can't be written now (a file
+      // of its name appeared meanwhile, the disk filled) keeps them for --resume, as Ctrl-C does.
+      if (!(error instanceof UserError) || !typed) throw error;
+      await s.saveResumable(keptAt, { name, type: template.id, state: typed.state });
+      const why = error.message.split(targetPath).join(target); // the doc as the user named it, as everywhere else here
+      throw new UserError(`${why}. Your ${typed.count} answer(s) are kept: once ${target} can be written, \`${again}\` writes the doc from them`);
+    }
     io.stderr.write(`mlsd: wrote ${target} (${template.id} template, version ${template.version})\n`);
     // A draft no check will look at is one nobody reviews against the checklist: say so while it is one file.
     const unlinted = config.unlinted(targetPath);
