@@ -518,6 +518,8 @@ describe('mlsd config --print', () => {
     const root = tree({ '.mlsdrc.yaml': `languages:\n  ru:\n    skeletons:\n      labels: ${JSON.stringify(skeleton)}\n  de:\n    name: Deutsch\n    stopwords: [und, der, die, das, ist]\n` });
     const run = runCli(['config'], { cwd: root });
     expect(run.code).toBe(0);
+    // The header says how to read it.
+    expect(run.stdout).toContain('# each value is followed by the layer that set it; a value holding text of several lines is preceded by it\n');
     expect(run.stdout).toContain('  ru:\n    # .mlsdrc.yaml\n    skeletons:\n      labels: |\n        ## Разметка\n\n        TODO(mlsd): откуда берутся метки и через сколько дней\n');
     // a value of one-line strings stays on one line, its source beside it
     expect(run.stdout).toContain('  de: { name: Deutsch, stopwords: [ und, der, die, das, ist ] } # .mlsdrc.yaml\n');

@@ -71,7 +71,7 @@ export async function runConfig(file: string | undefined, options: ConfigOptions
       `mlsd config: ${resolved.file ?? '(none: built-in checklist)'}`,
       `layers, first to last: ${resolved.layers.join(' → ')}`,
       ...(file ? [`as it applies to ${file}`] : []),
-      'each value is followed by the layer that set it; a value holding text of several lines, preceded',
+      'each value is followed by the layer that set it; a value holding text of several lines is preceded by it',
     ];
     io.stdout.write(yamlWithSources(data, sources, header));
   }
