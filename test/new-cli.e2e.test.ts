@@ -140,8 +140,10 @@ describe('mlsd new (end to end)', () => {
   });
 
   it('suggests a slug for a name that is not one', () => {
-    const run = runCli(['new', 'Feed Ranking', '--yes'], { cwd: tempDir() });
-    expect(run.stderr).toContain('(try "feed-ranking")');
+    for (const [name, slug] of [['Feed Ranking', 'feed-ranking'], ['feed-ranking.md', 'feed-ranking'], ['Übersetzung Qualität', 'ubersetzung-qualitat']] as const) {
+      const run = runCli(['new', name, '--yes'], { cwd: tempDir() });
+      expect(run.stderr, name).toContain(`(try "${slug}")`);
+    }
   });
 
   it('says to choose the file with --output, the option --help documents', () => {

@@ -3,10 +3,15 @@ import { UserError } from '../errors.js';
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 const RESERVED = /^(?:con|prn|aux|nul|com\d|lpt\d)$/i;
 
-/** A slug suggestion for a rejected name: "Feed Ranking v2" → "feed-ranking-v2". */
+/**
+ * A slug suggestion for a rejected name: "Feed Ranking v2" → "feed-ranking-v2", "Ümlaut" → "umlaut"
+ * (accents dropped, not turned into hyphens), "feed.md" → "feed" (the file the name becomes).
+ */
 export const slugify = (name: string) =>
   name
+    .replace(/\.(?:md|markdown)$/i, '')
     .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
