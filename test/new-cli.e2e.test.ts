@@ -146,6 +146,16 @@ describe('mlsd new (end to end)', () => {
     }
   });
 
+  it('names the problem type it falls back to as such, and a folder given as --output as a folder', () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'docs'));
+    const generic = runCli(['new', 'q1-plan', '--yes', '--set', 'owner=me'], { cwd, env: ENV });
+    expect(generic.stderr).toContain('mlsd: problem type generic (the name points to no other; --type chooses another)\n');
+    const folder = runCli(['new', 'q1-plan', '--yes', '-o', 'docs'], { cwd, env: ENV });
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toBe('mlsd: cannot write docs: it is a directory; nothing was changed\n');
+  });
+
   it('says to choose the file with --output, the option --help documents', () => {
     const run = runCli(['new', 'docs/feed', '--yes'], { cwd: tempDir() });
     expect(run.stderr).toBe('mlsd: the doc name "docs/feed" is a path; give a plain slug (try "docs-feed") and use --output to choose the file\n');

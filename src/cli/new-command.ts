@@ -136,9 +136,11 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
 
   // Refuse before asking anything: the answers would be wasted. A dry run writes nothing, so overwrites nothing.
   if (saveAnswersPath === targetPath) throw new UserError(`--save-answers and the doc are both ${target}; save the answers to another file`);
+  // A folder is no file to overwrite: checkWritable says so, rather than suggest --force.
+  const taken = (path: string) => existsSync(path) && !statSync(path).isDirectory();
   if (!options.force && !options.dryRun) {
-    if (existsSync(targetPath)) throw new UserError(`${target} already exists; use --force to overwrite it`);
-    if (saveAnswersPath && existsSync(saveAnswersPath)) throw new UserError(`${options.saveAnswers} already exists; use --force to overwrite it`);
+    if (taken(targetPath)) throw new UserError(`${target} already exists; use --force to overwrite it`);
+    if (saveAnswersPath && taken(saveAnswersPath)) throw new UserError(`${options.saveAnswers} already exists; use --force to overwrite it`);
   }
   if (!options.dryRun) {
     checkWritable(targetPath, target);
@@ -164,7 +166,8 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
       typeId = 'value' in answer ? answer.value : inferred;
     } else {
       typeId = inferred;
-      io.stderr.write(`mlsd: problem type ${typeId} (inferred from the name; --type chooses another)\n`);
+      const why = typeId === s.GENERIC ? 'the name points to no other' : 'inferred from the name';
+      io.stderr.write(`mlsd: problem type ${typeId} (${why}; --type chooses another)\n`);
     }
   }
   const chosen = templates.get(typeId) as TemplateSpec;
