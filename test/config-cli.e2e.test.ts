@@ -525,6 +525,17 @@ describe('mlsd config --print', () => {
     expect(run.stdout).toContain('  de: { name: Deutsch, stopwords: [ und, der, die, das, ist ] } # .mlsdrc.yaml\n');
   });
 
+  it('refuses two config files in one folder, naming both, wherever it is run from below them', () => {
+    const root = tree({ '.mlsdrc.yaml': 'rules:\n  weak-section: warning\n', '.mlsdrc.yml': 'rules:\n  placeholder: off\n', 'docs/a.md': '# A\n' });
+    for (const [cwd, shown] of [[root, '.mlsdrc.yml'], [join(root, 'docs'), '../.mlsdrc.yml']]) {
+      for (const args of [['config'], ['lint', '.']]) {
+        const run = runCli(args, { cwd });
+        expect(run.code, args.join(' ')).toBe(2);
+        expect(run.stderr, args.join(' ')).toBe(`mlsd: ${shown}: is a second config file beside .mlsdrc.yaml: mlsd reads only one; merge them into one file\n`);
+      }
+    }
+  });
+
   it('prints the built-in checklist with --no-config', () => {
     const run = runCli(['config', '--print', '--no-config'], { cwd: tree({}) });
     expect(run.stdout).toContain('(none: built-in checklist)');

@@ -117,13 +117,20 @@ function startLine(node: unknown, counter: LineCounter): number | undefined {
 
 /**
  * Find the config for a run: the first of CONFIG_NAMES in the working directory, then in each
- * parent up to the file-system root. A package.json without an `mlsd` key does not count.
+ * parent up to the file-system root. A package.json without an `mlsd` key does not count. Two
+ * config files of their own in one folder are refused: whichever was read, the other's settings
+ * would be ignored without a word.
  */
 export function discoverConfig(cwd: string): ConfigSource | undefined {
+  const isFile = (file: string) => existsSync(file) && statSync(file).isFile();
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const own = CONFIG_NAMES.filter((name) => name !== 'package.json' && isFile(join(dir, name)));
+    if (own.length > 1) {
+      throw new ConfigError([{ file: displayPath(join(dir, own[1]!), cwd), message: `is a second config file beside ${own[0]}: mlsd reads only one; merge them into one file` }]);
+    }
     for (const name of CONFIG_NAMES) {
       const file = join(dir, name);
-      if (!existsSync(file) || !statSync(file).isFile()) continue;
+      if (!isFile(file)) continue;
       const source = readConfigFile(file, cwd);
       if (source) return source;
     }
