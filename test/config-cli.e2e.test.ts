@@ -525,6 +525,15 @@ describe('mlsd config --print', () => {
     expect(run.stdout).toContain('  de: { name: Deutsch, stopwords: [ und, der, die, das, ist ] } # .mlsdrc.yaml\n');
   });
 
+  it('a best-practice rule turned off or lowered stays so under mlsd:strict, which sets every item at error', () => {
+    const doc = DOC.replace('p99 end-to-end latency ≤ 120 ms.', 'Scoring takes 120 ms.');
+    const findings = (config: string) => json(runCli(['lint', 'doc.md', '--format', 'json'], { cwd: tree({ '.mlsdrc.yaml': config, 'doc.md': doc }) }).stdout)[0]!.diagnostics.map((d) => `${d.ruleId} ${d.severity}`);
+    expect(findings('extends: mlsd:strict\n')).toEqual(['latency-percentile error']);
+    expect(findings('extends: mlsd:strict\nrules:\n  latency-percentile: warning\n')).toEqual(['latency-percentile warning']);
+    expect(findings('extends: mlsd:strict\nrules:\n  latency-percentile: "off"\n')).toEqual([]);
+    expect(findings('extends: mlsd:strict\nchecklist:\n  latency-budget:\n    severity: "off"\n')).toEqual([]);
+  });
+
   it('refuses two config files in one folder, naming both, wherever it is run from below them', () => {
     const root = tree({ '.mlsdrc.yaml': 'rules:\n  weak-section: warning\n', '.mlsdrc.yml': 'rules:\n  placeholder: off\n', 'docs/a.md': '# A\n' });
     for (const [cwd, shown] of [[root, '.mlsdrc.yml'], [join(root, 'docs'), '../.mlsdrc.yml']]) {

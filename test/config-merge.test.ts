@@ -184,4 +184,15 @@ describe('applySeverities', () => {
       ['labels', 'warning'],
     ]);
   });
+
+  it('grades a best-practice rule about an item by the rule, whatever level the item state has; an item turned off silences it too', () => {
+    const findings = [d('weak-section', 'latency-budget'), d('latency-percentile', 'latency-budget'), d('drift-action', 'drift-monitoring')];
+    // As under mlsd:strict: every item at error, and the team lowers or drops two rules.
+    const strict = applySeverities(findings, { rules: { 'latency-percentile': 'off', 'drift-action': 'warning' }, items: { 'latency-budget': 'error', 'drift-monitoring': 'error' } });
+    expect(strict.map((x) => `${x.ruleId} ${x.severity}`)).toEqual(['weak-section error', 'drift-action warning']);
+    const raised = applySeverities(findings, { rules: { 'latency-percentile': 'error' }, items: { 'latency-budget': 'warning' } });
+    expect(raised.map((x) => `${x.ruleId} ${x.severity}`)).toEqual(['weak-section warning', 'latency-percentile error', 'drift-action error']);
+    const off = applySeverities(findings, { items: { 'latency-budget': 'off' } });
+    expect(off.map((x) => x.ruleId)).toEqual(['drift-action']);
+  });
 });

@@ -104,7 +104,8 @@ export function validateModel(checklist: Checklist, built: ModelResult) {
   return { diagnostics: kept, checklist: checklistStates, lacks };
 }
 
-const STATE_RULES = new Set<string>([REQUIRED_SECTION, WEAK_SECTION]);
+/** The rules that report an item's state (absent, weak); every other rule about an item is a best practice. */
+export const STATE_RULES: ReadonlySet<string> = new Set([REQUIRED_SECTION, WEAK_SECTION]);
 
 const insertionSpan = (at: InsertionPoint | undefined): Span => ({ start: { line: at?.line ?? 1, column: 1 }, end: { line: at?.line ?? 1, column: 1 } });
 
