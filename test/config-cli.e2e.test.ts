@@ -534,15 +534,20 @@ describe('mlsd config --print', () => {
     expect(findings('extends: mlsd:strict\nchecklist:\n  latency-budget:\n    severity: "off"\n')).toEqual([]);
   });
 
-  it('refuses two config files in one folder, naming both, wherever it is run from below them', () => {
+  it('refuses two configs in one folder, naming both, wherever it is run from below them', () => {
     const root = tree({ '.mlsdrc.yaml': 'rules:\n  weak-section: warning\n', '.mlsdrc.yml': 'rules:\n  placeholder: off\n', 'docs/a.md': '# A\n' });
     for (const [cwd, shown] of [[root, '.mlsdrc.yml'], [join(root, 'docs'), '../.mlsdrc.yml']]) {
       for (const args of [['config'], ['lint', '.']]) {
         const run = runCli(args, { cwd });
         expect(run.code, args.join(' ')).toBe(2);
-        expect(run.stderr, args.join(' ')).toBe(`mlsd: ${shown}: is a second config file beside .mlsdrc.yaml: mlsd reads only one; merge them into one file\n`);
+        expect(run.stderr, args.join(' ')).toBe(`mlsd: ${shown}: is a second config beside .mlsdrc.yaml: mlsd reads only one; merge .mlsdrc.yml into .mlsdrc.yaml\n`);
       }
     }
+    // package.json counts when it holds an mlsd key, and only then.
+    const withPackage = tree({ '.mlsdrc.yaml': 'rules:\n  weak-section: warning\n', 'package.json': '{ "name": "x", "mlsd": { "rules": { "placeholder": "off" } } }\n' });
+    expect(runCli(['config'], { cwd: withPackage }).stderr).toBe('mlsd: package.json: is a second config beside .mlsdrc.yaml: mlsd reads only one; merge the mlsd key of package.json into .mlsdrc.yaml\n');
+    const plainPackage = tree({ '.mlsdrc.yaml': 'rules:\n  weak-section: warning\n', 'package.json': '{ "name": "x" }\n' });
+    expect(runCli(['config'], { cwd: plainPackage }).code).toBe(0);
   });
 
   it('prints the built-in checklist with --no-config', () => {

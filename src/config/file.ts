@@ -82,6 +82,16 @@ export function readConfigFile(path: string, cwd: string): ConfigSource | undefi
   };
 }
 
+/** Whether a package.json holds a config: an `mlsd` key in JSON that parses. */
+function packageHasConfig(path: string): boolean {
+  try {
+    const data = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    return data !== null && typeof data === 'object' && 'mlsd' in data;
+  } catch {
+    return false; // unreadable or not JSON: not a second config (read alone, it says what is wrong)
+  }
+}
+
 function hasMlsdKey(text: string): boolean {
   try {
     const data = JSON.parse(text) as unknown;
@@ -123,10 +133,12 @@ function startLine(node: unknown, counter: LineCounter): number | undefined {
  */
 export function discoverConfig(cwd: string): ConfigSource | undefined {
   const isFile = (file: string) => existsSync(file) && statSync(file).isFile();
+  const isConfig = (file: string) => isFile(file) && (!file.endsWith('package.json') || packageHasConfig(file));
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    const own = CONFIG_NAMES.filter((name) => name !== 'package.json' && isFile(join(dir, name)));
-    if (own.length > 1) {
-      throw new ConfigError([{ file: displayPath(join(dir, own[1]!), cwd), message: `is a second config file beside ${own[0]}: mlsd reads only one; merge them into one file` }]);
+    const configs = CONFIG_NAMES.filter((name) => isConfig(join(dir, name)));
+    if (configs.length > 1) {
+      const [first, second] = configs.map((name) => (name === 'package.json' ? 'the mlsd key of package.json' : name));
+      throw new ConfigError([{ file: displayPath(join(dir, configs[1]!), cwd), message: `is a second config beside ${first}: mlsd reads only one; merge ${second} into ${first}` }]);
     }
     for (const name of CONFIG_NAMES) {
       const file = join(dir, name);
