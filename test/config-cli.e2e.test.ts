@@ -525,6 +525,17 @@ describe('mlsd config --print', () => {
     expect(run.stdout).toContain('  de: { name: Deutsch, stopwords: [ und, der, die, das, ist ] } # .mlsdrc.yaml\n');
   });
 
+  it('takes a team language\'s stop words as words, not patterns ("c++", "z.B.", an unbalanced bracket)', () => {
+    const root = tree({
+      '.mlsdrc.yaml': 'languages:\n  de:\n    name: Deutsch\n    stopwords: [und, der, "(ist", "c++", "z.B."]\n',
+      'a.md': '# Betrug\n\nDas (ist und der Plan, z.B. c++ und der.\n',
+    });
+    const run = runCli(['lint', 'a.md', '--format', 'json'], { cwd: root });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    expect((JSON.parse(run.stdout) as { files: { language: string }[] }).files[0]!.language).toBe('de');
+  });
+
   it('a best-practice rule turned off or lowered stays so under mlsd:strict, which sets every item at error', () => {
     const doc = DOC.replace('p99 end-to-end latency ≤ 120 ms.', 'Scoring takes 120 ms.');
     const findings = (config: string) => json(runCli(['lint', 'doc.md', '--format', 'json'], { cwd: tree({ '.mlsdrc.yaml': config, 'doc.md': doc }) }).stdout)[0]!.diagnostics.map((d) => `${d.ruleId} ${d.severity}`);

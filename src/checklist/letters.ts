@@ -121,3 +121,6 @@ export function countWords(text: string): number {
   }
   return words;
 }
+
+/** `text` as a regular expression that matches just that text ("c++", "z.B."). */
+export const literalPattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -3,7 +3,7 @@ import type { Ajv, AnySchemaObject, ValidateFunction } from 'ajv';
 import { loadPrecompiled } from './precompiled.js';
 import { newAjv } from './ajv.js';
 import { leadingHeading, normalizeHeading } from './headings.js';
-import { countListedRuns } from './letters.js';
+import { countListedRuns, literalPattern } from './letters.js';
 import { compileTerms, type TermMatcher } from './terms.js';
 import type { Vocabulary } from './vocabulary.js';
 import { type Checklist, type ChecklistItem, type FactSpec, type QuantitySpec, type RuleMeta, type SchemaRule } from './types.js';
@@ -252,7 +252,7 @@ function compileFactKind(name: string, raw: RawFact, siblings: Record<string, Ra
 /** Head words match a heading at a word start: a stem ("metric", "разметк") covers its inflections. */
 function compileHeads(stems: string[]): RegExp | undefined {
   if (stems.length === 0) return undefined;
-  const escaped = stems.map((s) => normalizeHeading(s).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const escaped = stems.map((s) => literalPattern(normalizeHeading(s)));
   return new RegExp(`(?:^| )(?:${escaped.join('|')})`);
 }
 
@@ -436,7 +436,8 @@ function stopwordCounter(languages: { code: string; words: string[] }[]): Stopwo
     };
   }
   const letters = '\\p{L}';
-  const patterns = lowered.map(({ code, words }) => ({ code, regex: new RegExp(`(?<![${letters}])(?:${words.join('|')})(?![${letters}])`, 'gu') }));
+  // Stop words are words, not patterns: "c++" or "z.B." means just that.
+  const patterns = lowered.map(({ code, words }) => ({ code, regex: new RegExp(`(?<![${letters}])(?:${words.map(literalPattern).join('|')})(?![${letters}])`, 'gu') }));
   return (text) => {
     const lower = text.toLowerCase();
     return patterns.map(({ code, regex }) => [code, lower.match(regex)?.length ?? 0] as const);

@@ -1,4 +1,5 @@
 import type { AnySchemaObject } from 'ajv';
+import { literalPattern } from './letters.js';
 
 /**
  * The words design docs and `mlsd new` share (checklist.yaml `vocabulary`): lint's front matter
@@ -26,7 +27,6 @@ export type Vocabulary = Record<string, EnumVocabulary | UnitVocabulary>;
 export const isEnum = (v: EnumVocabulary | UnitVocabulary | undefined): v is EnumVocabulary => v !== undefined && 'values' in v;
 export const isUnits = (v: EnumVocabulary | UnitVocabulary | undefined): v is UnitVocabulary => v !== undefined && 'units' in v;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Every spelling of every unit, longest first (so "ms" is tried before "s", "min" before "m"). */
 const spellings = (v: UnitVocabulary) => Object.entries(v.units).flatMap(([unit, others]) => [unit, ...others]).sort((a, b) => b.length - a.length);
@@ -36,7 +36,7 @@ const spellings = (v: UnitVocabulary) => Object.entries(v.units).flatMap(([unit,
  * ("150ms", "p99 150 ms", "≤ 2 seconds"). Groups: percentile, comparison, number, unit.
  */
 export const quantityPattern = (v: UnitVocabulary) =>
-  `^\\s*(?:(p\\d{2}(?:\\.\\d+)?)\\s*)?([<≤]?=?)\\s*(\\d+(?:\\.\\d+)?)\\s?(${spellings(v).map(escape).join('|')})\\s*$`;
+  `^\\s*(?:(p\\d{2}(?:\\.\\d+)?)\\s*)?([<≤]?=?)\\s*(\\d+(?:\\.\\d+)?)\\s?(${spellings(v).map(literalPattern).join('|')})\\s*$`;
 
 const oneOf = (values: string[]) => `must be one of ${values.join(', ')}`;
 
@@ -68,7 +68,7 @@ export function canonicalValue(v: EnumVocabulary, given: string): string | undef
  */
 const answerPattern = (v: UnitVocabulary) => {
   const written = [...spellings(v), ...Object.keys(v.synonyms ?? {})].sort((a, b) => b.length - a.length);
-  return `^\\s*(?:(p\\d{2}(?:[.,]\\d+)?)\\s*)?([<≤]?=?)\\s*(\\d+(?:[.,]\\d+)?)\\s?(${written.map(escape).join('|')})\\.?\\s*$`;
+  return `^\\s*(?:(p\\d{2}(?:[.,]\\d+)?)\\s*)?([<≤]?=?)\\s*(\\d+(?:[.,]\\d+)?)\\s?(${written.map(literalPattern).join('|')})\\.?\\s*$`;
 };
 
 /** A quantity a person gave, written the one way (number with a decimal point, space, the unit's own spelling), or undefined when lint would refuse it. */
