@@ -81,6 +81,35 @@ describe('config discovery', () => {
 });
 
 describe('config validation', () => {
+  it('checks a language\'s hedges and deferred-section headings, and a fact\'s exceptions, as it checks an item\'s terms: when the config is read', () => {
+    const root = tree({
+      '.mlsdrc.yaml': [
+        'languages:',
+        '  ru:',
+        '    notSubstance:',
+        '      hedge: ["(неточно"]',
+        '    deferredSections: ["(\\\\w+\\\\s?)*!"]',
+        'checklist:',
+        '  labels:',
+        '    facts:',
+        '      sources:',
+        '        unless: ["(a+)+b"]',
+        '',
+      ].join('\n'),
+      // An English doc: the Russian lists are checked all the same, not first when a Russian doc is linted.
+      'doc.md': DOC,
+    });
+    for (const args of [['lint', 'doc.md'], ['config']]) {
+      const run = runCli(args, { cwd: root });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr.trim().split('\n'), args.join(' ')).toEqual([
+        'mlsd: .mlsdrc.yaml:10: checklist.labels.facts.sources.unless[0] "(a+)+b" can backtrack catastrophically (nested quantifiers such as (a+)+ or (\\w+\\s?)*); rewrite it without a quantifier inside a repeated group',
+        'mlsd: .mlsdrc.yaml:4: languages.ru.notSubstance.hedge has an invalid pattern (Invalid regular expression: /(неточно/: Unterminated group)',
+        'mlsd: .mlsdrc.yaml:5: languages.ru.deferredSections[0] "(\\w+\\s?)*!" can backtrack catastrophically (nested quantifiers such as (a+)+ or (\\w+\\s?)*); rewrite it without a quantifier inside a repeated group',
+      ]);
+    }
+  });
+
   it('names the file, line and key of every problem, exit 2', () => {
     const root = tree({
       '.mlsdrc.yaml': `checklist:

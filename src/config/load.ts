@@ -241,6 +241,12 @@ function validate(source: ConfigSource, builtInRules: readonly string[]): MlsdCo
   };
   checkItems(config.checklist, ['checklist']);
   config.overrides?.forEach((o, i) => checkItems(o.checklist, ['overrides', i, 'checklist']));
+  for (const [code, language] of Object.entries(config.languages ?? {})) {
+    for (const [path, message] of languagePatternProblems(language)) {
+      const where = ['languages', code, ...path];
+      problems.push({ file: source.label, line: source.lineOf(where), message: `${dotted(where)} ${message}` });
+    }
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -303,45 +309,48 @@ function factProblems(name: string, fact: FactConfig, own: object | undefined): 
     .map((key) => [[...at, key], `does not apply: the built-in fact "${name}" is a ${kind} fact, which a config extends with ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)!}`]);
 }
 
+/**
+ * A term list that is not a valid set of regular expressions, or holds one that can backtrack
+ * catastrophically: a term is matched against every block of every doc, and one with nested
+ * quantifiers can take exponential time on a hostile doc and hang CI, so it is refused.
+ */
+function termProblems(lists: LangTerms | undefined, path: (string | number)[]): [(string | number)[], string][] {
+  if (!lists) return [];
+  if (!Array.isArray(lists)) return Object.entries(lists).flatMap(([lang, list]) => termProblems(list, [...path, lang]));
+  try {
+    validateTerms(lists);
+  } catch (error) {
+    return [[path, `has an invalid pattern (${(error as Error).message})`]];
+  }
+  return lists.flatMap((term, i): [(string | number)[], string][] => {
+    const { pattern } = termCase(term);
+    if (!safeRegex(pattern)) return [[[...path, i], `"${term}" can backtrack catastrophically (nested quantifiers such as (a+)+ or (\\w+\\s?)*); rewrite it without a quantifier inside a repeated group`]];
+    const overlap = overlappingAlternatives(pattern);
+    if (!overlap) return [];
+    const [a, b] = overlap.alternatives;
+    return [[[...path, i], `"${term}" can backtrack catastrophically: alternatives "${a}" and "${b}" of a repeated group can both start with "${overlap.char.toLowerCase()}", so a long word may split between them in exponentially many ways; rewrite it so that no two alternatives of a repeated group start with the same character (one character class for both, or one of them)`]];
+  });
+}
+
+/** A language's pattern lists (hedges, deferrals, …, and the headings of deferred sections), checked as an item's terms are. */
+function languagePatternProblems(language: LanguageSource): [(string | number)[], string][] {
+  const lists = Object.entries(language.notSubstance ?? {}).flatMap(([name, list]) => termProblems(list, ['notSubstance', name]));
+  return [...lists, ...termProblems(language.deferredSections, ['deferredSections'])];
+}
+
 /** What the config schema cannot see: term lists that are not valid regular expressions, facts that do not fit the item's own, and an item `schema` ajv cannot compile. */
 function itemProblems(id: string, item: ItemConfig): [(string | number)[], string][] {
   const problems: [(string | number)[], string][] = [];
   for (const [name, fact] of Object.entries(item.facts ?? {})) problems.push(...factProblems(name, fact, builtInFacts(id)[name]));
   problems.push(...headingPatternProblems(item), ...whenProblems(item, builtIn().properties.frontMatter.properties, frontMatterAccepts));
-  const terms = (lists: LangTerms | undefined, path: (string | number)[]) => {
-    if (!lists) return;
-    if (!Array.isArray(lists)) {
-      for (const [lang, list] of Object.entries(lists)) terms(list, [...path, lang]);
-      return;
-    }
-    const list = lists;
-    try {
-      validateTerms(list);
-    } catch (error) {
-      problems.push([path, `has an invalid pattern (${(error as Error).message})`]);
-      return;
-    }
-    // A term is a regular expression matched against every block of every doc: one with nested
-    // quantifiers can take exponential time on a hostile doc and hang CI, so it is refused.
-    list.forEach((term, i) => {
-      const { pattern } = termCase(term);
-      if (!safeRegex(pattern)) {
-        problems.push([[...path, i], `"${term}" can backtrack catastrophically (nested quantifiers such as (a+)+ or (\\w+\\s?)*); rewrite it without a quantifier inside a repeated group`]);
-        return;
-      }
-      const overlap = overlappingAlternatives(pattern);
-      if (overlap) {
-        const [a, b] = overlap.alternatives;
-        problems.push([[...path, i], `"${term}" can backtrack catastrophically: alternatives "${a}" and "${b}" of a repeated group can both start with "${overlap.char.toLowerCase()}", so a long word may split between them in exponentially many ways; rewrite it so that no two alternatives of a repeated group start with the same character (one character class for both, or one of them)`]);
-      }
-    });
-  };
+  const terms = (lists: LangTerms | undefined, path: (string | number)[]) => problems.push(...termProblems(lists, path));
   terms(item.mentions, ['mentions']);
   terms(item.headingTerms, ['headingTerms']);
   for (const [name, fact] of Object.entries(item.facts ?? {})) {
     const at = ['facts', name];
     terms(fact.terms, [...at, 'terms']);
     terms(fact.near, [...at, 'near']);
+    terms(fact.unless, [...at, 'unless']);
     terms(fact.quantity?.near, [...at, 'quantity', 'near']);
     terms(fact.quantity?.unless, [...at, 'quantity', 'unless']);
     terms(fact.quantity?.percentiles, [...at, 'quantity', 'percentiles']);
