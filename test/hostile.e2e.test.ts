@@ -21,6 +21,21 @@ describe('hostile files (the CLI)', () => {
   const dir = tempDir('mlsd-hostile-');
   writeFileSync(join(dir, 'good.md'), DOC);
 
+  it('terminal control sequences in a doc reach no terminal: the formats people read print them as U+FFFD, JSON keeps them escaped', () => {
+    const heading = 'Metrics \u001b[31mred\u001b]0;title\u0007';
+    writeFileSync(join(dir, 'controls.md'), `# Plan\n\n## ${heading}\n\nTBD\n`);
+    for (const format of ['stylish', 'compact', 'github', 'markdown']) {
+      const run = runCli(['lint', 'controls.md', '--format', format, '--verbose'], { cwd: dir });
+      expect(run.code, format).toBe(1);
+      expect(run.stdout, format).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      // The scorecard names items, not headings; the others quote the heading.
+      if (format !== 'markdown') expect(run.stdout, format).toContain('Metrics \ufffd[31mred\ufffd]0;title\ufffd');
+    }
+    const json = runCli(['lint', 'controls.md', '--format', 'json'], { cwd: dir });
+    expect(json.stdout).not.toContain('\u001b');
+    expect(JSON.stringify(JSON.parse(json.stdout))).toContain(JSON.stringify(heading).slice(1, -1));
+  });
+
   it('a 50 MB file: file-too-large from stat, without reading it; the run completes', () => {
     const big = join(dir, 'big', 'huge.md');
     mkdirSync(join(dir, 'big'));

@@ -1,3 +1,4 @@
+import { printableReport, printableStream } from './printable.js';
 import { collected } from './streaming.js';
 import type { Formatter, StreamingFormatter } from './types.js';
 
@@ -11,14 +12,16 @@ export type { FileResult, FormatOptions, Formatter, ReportStream, RunSummary, St
 export type ReportFormat = { stream: StreamingFormatter } | { collect: Formatter };
 
 /** Formatters load on demand, so `mlsd lint` pays only for the one it prints with. */
+// Formats a terminal or a log prints take text from the documents made printable; JSON and SARIF
+// escape it, and JUnit's XML drops what XML cannot carry.
 const FORMATTERS: Record<string, () => Promise<ReportFormat>> = {
-  stylish: async () => ({ stream: (await import('./stylish.js')).stylishReport }),
+  stylish: async () => ({ stream: printableStream((await import('./stylish.js')).stylishReport) }),
   json: async () => ({ stream: (await import('./json.js')).jsonReport }),
   sarif: async () => ({ stream: (await import('./sarif.js')).sarifReport }),
-  github: async () => ({ collect: (await import('./github.js')).github }),
+  github: async () => ({ collect: printableReport((await import('./github.js')).github) }),
   junit: async () => ({ collect: (await import('./junit.js')).junit }),
-  markdown: async () => ({ collect: (await import('./markdown.js')).markdown }),
-  compact: async () => ({ stream: (await import('./compact.js')).compactReport }),
+  markdown: async () => ({ collect: printableReport((await import('./markdown.js')).markdown) }),
+  compact: async () => ({ stream: printableStream((await import('./compact.js')).compactReport) }),
 };
 
 export const FORMAT_NAMES = Object.keys(FORMATTERS);
