@@ -27,7 +27,6 @@ export type Vocabulary = Record<string, EnumVocabulary | UnitVocabulary>;
 export const isEnum = (v: EnumVocabulary | UnitVocabulary | undefined): v is EnumVocabulary => v !== undefined && 'values' in v;
 export const isUnits = (v: EnumVocabulary | UnitVocabulary | undefined): v is UnitVocabulary => v !== undefined && 'units' in v;
 
-
 /** Every spelling of every unit, longest first (so "ms" is tried before "s", "min" before "m"). */
 const spellings = (v: UnitVocabulary) => Object.entries(v.units).flatMap(([unit, others]) => [unit, ...others]).sort((a, b) => b.length - a.length);
 

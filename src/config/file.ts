@@ -82,22 +82,25 @@ export function readConfigFile(path: string, cwd: string): ConfigSource | undefi
   };
 }
 
-/** Whether a package.json holds a config: an `mlsd` key in JSON that parses. */
-function packageHasConfig(path: string): boolean {
-  try {
-    const data = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-    return data !== null && typeof data === 'object' && 'mlsd' in data;
-  } catch {
-    return false; // unreadable or not JSON: not a second config (read alone, it says what is wrong)
-  }
-}
-
-function hasMlsdKey(text: string): boolean {
+/** Whether JSON text has an `mlsd` key at its top; undefined when it is not JSON. */
+function mlsdKeyIn(text: string): boolean | undefined {
   try {
     const data = JSON.parse(text) as unknown;
     return data !== null && typeof data === 'object' && 'mlsd' in data;
   } catch {
-    return true; // not JSON: let the YAML parser report where it breaks
+    return undefined;
+  }
+}
+
+// Not JSON: let the YAML parser report where it breaks.
+const hasMlsdKey = (text: string) => mlsdKeyIn(text) ?? true;
+
+/** Whether a package.json holds a config: an `mlsd` key in JSON that parses. */
+function packageHasConfig(path: string): boolean {
+  try {
+    return mlsdKeyIn(readFileSync(path, 'utf8')) ?? false; // not JSON: no second config (read alone, it says what is wrong)
+  } catch {
+    return false; // unreadable: likewise
   }
 }
 
