@@ -95,12 +95,12 @@ function mlsdKeyIn(text: string): boolean | undefined {
 // Not JSON: let the YAML parser report where it breaks.
 const hasMlsdKey = (text: string) => mlsdKeyIn(text) ?? true;
 
-/** Whether a package.json holds a config: an `mlsd` key in JSON that parses. */
-function packageHasConfig(path: string): boolean {
+/** A package.json's `mlsd` key, there or not; undefined when the file is not JSON or cannot be read. */
+function packageMlsdKey(path: string): boolean | undefined {
   try {
-    return mlsdKeyIn(readFileSync(path, 'utf8')) ?? false; // not JSON: no second config (read alone, it says what is wrong)
+    return mlsdKeyIn(readFileSync(path, 'utf8'));
   } catch {
-    return false; // unreadable: likewise
+    return undefined;
   }
 }
 
@@ -136,17 +136,18 @@ function startLine(node: unknown, counter: LineCounter): number | undefined {
  */
 export function discoverConfig(cwd: string): ConfigSource | undefined {
   const isFile = (file: string) => existsSync(file) && statSync(file).isFile();
-  const isConfig = (file: string) => isFile(file) && (!file.endsWith('package.json') || packageHasConfig(file));
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    const configs = CONFIG_NAMES.filter((name) => isConfig(join(dir, name)));
+    const present = CONFIG_NAMES.filter((name) => isFile(join(dir, name)));
+    // package.json is read once, here: without an mlsd key it is passed over; one that is not JSON
+    // or cannot be read is read as a config below, so that the error says what is wrong with it.
+    const mlsdKey = present.includes('package.json') ? packageMlsdKey(join(dir, 'package.json')) : undefined;
+    const configs = present.filter((name) => name !== 'package.json' || mlsdKey === true);
     if (configs.length > 1) {
       const [first, second] = configs.map((name) => (name === 'package.json' ? 'the mlsd key of package.json' : name));
       throw new ConfigError([{ file: displayPath(join(dir, configs[1]!), cwd), message: `is a second config beside ${first}: mlsd reads only one; merge ${second} into ${first}` }]);
     }
-    for (const name of CONFIG_NAMES) {
-      const file = join(dir, name);
-      if (!isFile(file)) continue;
-      const source = readConfigFile(file, cwd);
+    for (const name of present.filter((n) => n !== 'package.json' || mlsdKey !== false)) {
+      const source = readConfigFile(join(dir, name), cwd);
       if (source) return source;
     }
     if (dirname(dir) === dir) return undefined;
