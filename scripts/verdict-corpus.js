@@ -79,13 +79,15 @@ export function verdicts(path, key, itemIds) {
 
 export const splitOf = (doc) => doc.split ?? 'all';
 
+/** Whether `bytes` are the document's as labelled (its SHA-256, when the entry records one). */
+export const isLabelled = (doc, bytes) => !doc.sha256 || createHash('sha256').update(bytes).digest('hex') === doc.sha256;
+
 /** The document's text, from the folder or the cache, if its bytes are the ones labelled. */
 export function readDoc(doc, folder, cache) {
   for (const path of [join(folder, 'docs', doc.file), join(folder, doc.file), join(cache, doc.file)]) {
     if (!existsSync(path)) continue;
     const bytes = readFileSync(path);
-    if (doc.sha256 && createHash('sha256').update(bytes).digest('hex') !== doc.sha256) continue;
-    return bytes.toString('utf8');
+    if (isLabelled(doc, bytes)) return bytes.toString('utf8');
   }
   return undefined;
 }
