@@ -99,6 +99,18 @@ describe('a rule declared in a team config', () => {
     expect(clash.stderr).toContain('.mlsdrc.yaml:9: checklist.rollback-plan.schema.allOf[0].mlsd.rule "latency-percentile" is a built-in rule');
   });
 
+  it('is refused when it constrains a fact its item does not have, since it could never fail', () => {
+    const typo = tree({ '.mlsdrc.yaml': TEAM.replace('                durations:\n', '                duration:\n'), 'slow.md': SLOW });
+    const run = runCli(['lint', 'slow.md'], { cwd: typo });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('mlsd: .mlsdrc.yaml:16: checklist.rollback-plan.schema.allOf[0].properties.facts.properties.duration names no fact of rollback-plan, so it could never fail (did you mean "durations"?); its facts: durations\n');
+    // A fact declared by the config it extends, or built in, is known; so is one named by `required`.
+    const extended = tree({ 'org.yaml': TEAM, '.mlsdrc.yaml': `extends: ./org.yaml\nchecklist:\n  rollback-plan:\n    schema: { properties: { facts: { required: [durations] } } }\n  latency-budget:\n    schema: { properties: { facts: { properties: { latencies: { minItems: 2 } }, required: [latency] } } }\n`, 'slow.md': SLOW });
+    const built = runCli(['lint', 'slow.md'], { cwd: extended });
+    expect(built.code).toBe(2);
+    expect(built.stderr).toBe('mlsd: .mlsdrc.yaml:6: checklist.latency-budget.schema.properties.facts.required[0] names no fact of latency-budget, so it could never fail; its facts: latencies, figures, stages\n');
+  });
+
   it('is tested with the rule tester, from the library, against the config that declares it', async () => {
     const root = tree({
       '.mlsdrc.yaml': TEAM,

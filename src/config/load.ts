@@ -557,6 +557,55 @@ function checkItemIds(layers: readonly Layer[]): void {
   if (problems.length > 0) throw new ConfigError(problems);
 }
 
+/** Schema keywords whose subschemas constrain the same model as the schema holding them. */
+const SAME_MODEL = ['allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else'] as const;
+
+/** The fact names an item schema constrains (`properties.facts.properties.<name>`, `properties.facts.required`), with where. */
+function schemaFactNames(schema: unknown, at: (string | number)[]): { name: string; at: (string | number)[] }[] {
+  if (schema === null || typeof schema !== 'object') return [];
+  const node = schema as Record<string, unknown> & { properties?: { facts?: { properties?: object; required?: unknown } } };
+  const facts = node.properties?.facts;
+  const here = [...at, 'properties', 'facts'];
+  const named = [
+    ...Object.keys(facts?.properties ?? {}).map((name) => ({ name, at: [...here, 'properties', name] })),
+    ...(Array.isArray(facts?.required) ? facts.required : []).map((name, i) => ({ name: String(name), at: [...here, 'required', i] })),
+  ];
+  for (const key of SAME_MODEL) {
+    const sub = node[key];
+    if (Array.isArray(sub)) sub.forEach((s, i) => named.push(...schemaFactNames(s, [...at, key, i])));
+    else named.push(...schemaFactNames(sub, [...at, key]));
+  }
+  return named;
+}
+
+/**
+ * An item schema that constrains a fact the item does not have (`durationz` for `durations`) never
+ * fails: the model has no such list, so the team's rule would silently never fire.
+ */
+function checkSchemaFacts(layers: readonly Layer[]): void {
+  const factsOf = new Map<string, Set<string>>();
+  const known = (id: string) => {
+    let names = factsOf.get(id);
+    if (!names) factsOf.set(id, (names = new Set(Object.keys(builtInFacts(id)))));
+    return names;
+  };
+  for (const layer of layers) for (const { items } of layerChecklists(layer)) for (const [id, item] of Object.entries(items)) for (const name of Object.keys(item.facts ?? {})) known(id).add(name);
+  const problems: ConfigProblem[] = [];
+  for (const layer of layers) {
+    for (const { at, items } of layerChecklists(layer)) {
+      for (const [id, item] of Object.entries(items)) {
+        for (const fact of schemaFactNames(item.schema, [...at, id, 'schema'])) {
+          const names = known(id);
+          if (names.has(fact.name)) continue;
+          const list = names.size === 0 ? 'the item has no facts' : `its facts: ${[...names].join(', ')}`;
+          problems.push({ file: layer.label, line: layer.lineOf?.(fact.at), message: `${dotted(fact.at)} names no fact of ${id}, so it could never fail${didYouMean(fact.name, [...names])}; ${list}` });
+        }
+      }
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+}
+
 /**
  * Term lists keyed by a language no document can be in: neither built in nor declared under
  * `languages` by any layer (an organisation's config may declare what a repository's uses).
@@ -613,6 +662,7 @@ async function loadConfigOnce(options: LoadOptions): Promise<ResolvedConfig> {
   const layers = source ? await layersOf(source, options, [source.path]) : [];
   checkItemIds(layers);
   checkSkeletonIds(layers);
+  checkSchemaFacts(layers);
   const { merged, sources, labels } = mergeLayers(layers, options.knownRules);
   checkLanguages(layers, merged.languages);
   const root = source ? dirname(source.path) : resolve(options.cwd);
