@@ -191,6 +191,15 @@ describe('lint --verbose scorecard', () => {
     const run = runCli(['lint', '-', '--no-config', '--verbose'], { input: doc });
     expect(run.stdout).toMatch(/^ +serving-mode +present +7 +"The checkout service calls the model over gRPC"$/m);
   });
+
+  it('sets an absent item the config does not require apart from a missing one, as the markdown scorecard and JSON do', () => {
+    const dir = tempTree({ '.mlsdrc.yaml': 'checklist:\n  drift-monitoring:\n    required: false\n', 'doc.md': '---\ntitle: x\n---\n\n## Metrics\n\nWe track AUC of 0.8 offline.\n' });
+    expect(runCli(['lint', 'doc.md', '--verbose'], { cwd: dir }).stdout).toMatch(/^ +labels +absent +-\n(?:.*\n)* +drift-monitoring +absent +- +not required$/m);
+    const cells = runCli(['lint', 'doc.md', '--format', 'markdown'], { cwd: dir }).stdout.split('\n').find((l) => l.startsWith('| `doc.md`'))!.split(' | ');
+    expect(cells.slice(1, 7)).toEqual(['✅', '❌', '❌', '❌', '❌', '➖']);
+    const items = (JSON.parse(runCli(['lint', 'doc.md', '--format', 'json'], { cwd: dir }).stdout) as { files: { items: Record<string, object> }[] }).files[0]!.items;
+    expect([items.labels, items['drift-monitoring']]).toEqual([{ state: 'absent' }, { state: 'absent', optional: true }]);
+  });
 });
 
 describe('evidence', () => {

@@ -1,12 +1,19 @@
 import { countSeverities, isActive, notShown, plural } from './summary.js';
-import type { Formatter } from './types.js';
+import type { FileResult, Formatter } from './types.js';
 
-const MARK = { present: '✅', weak: '⚠️', absent: '❌' } as const;
+const MARK = { present: '✅', weak: '⚠️', absent: '❌', optional: '➖' } as const;
 
 /** Text that GFM would otherwise read as markup or as a table cell boundary. */
 const escape = (s: string) => s.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`).replace(/\s*\n\s*/g, ' ');
 /** A file name in a code span; pipes still split table cells there, so they are escaped too. */
 const code = (s: string) => `\`${s.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+
+/** An item's cell: its state, an absent item no finding reports (not required of the doc) apart, or a dash where the doc's checklist has no such item. */
+function mark(result: FileResult, id: string): string {
+  const state = result.checklist[id];
+  if (!state) return '–';
+  return result.items[id]?.optional ? MARK.optional : MARK[state];
+}
 
 /** A document's problems: the warnings --quiet left out count, as in the totals, and are said to be not shown. */
 function problems(errors: number, warnings: number, hidden: number): string {
@@ -33,14 +40,15 @@ export const markdown: Formatter = (results) => {
     const e = active.filter((d) => d.severity === 'error').length;
     const hidden = r.hiddenWarnings ?? 0;
     const row = problems(e, active.length - e + hidden, hidden);
-    out.push(`| ${code(r.file)} | ${items.map((id) => { const s = r.checklist[id]; return s ? MARK[s] : '–'; }).join(' | ')} | ${row} |`);
+    out.push(`| ${code(r.file)} | ${items.map((id) => mark(r, id)).join(' | ')} | ${row} |`);
   }
   out.push('');
   // Warnings --quiet left out count in the totals, as in the exit code (--max-warnings): the line says they are not listed.
   const totals = [plural(results.length, 'document'), plural(errors, 'error'), plural(warnings + hiddenWarnings, 'warning')];
   if (suppressed > 0) totals.push(`${suppressed} suppressed`);
   const hidden = hiddenWarnings > 0 ? ` (${notShown(hiddenWarnings)})` : '';
-  out.push(`${MARK.present} present · ${MARK.weak} weak · ${MARK.absent} absent — ${totals.join(', ')}${hidden}`);
+  const optional = results.some((r) => Object.values(r.items).some((item) => item.optional)) ? ` · ${MARK.optional} absent, not required` : '';
+  out.push(`${MARK.present} present · ${MARK.weak} weak · ${MARK.absent} absent${optional} — ${totals.join(', ')}${hidden}`);
 
   const findings = results.flatMap((r) => r.diagnostics.filter(isActive).map((d) => ({ file: r.file, d })));
   if (findings.length > 0) {

@@ -6,16 +6,16 @@ import type { FileResult, StreamingFormatter } from './types.js';
 /** Human output, grouped by file: position, severity, message, rule id, then the hint. */
 export const stylishReport: StreamingFormatter = ({ color, verbose }) => {
   const c = new Chalk({ level: color ? 1 : 0 });
-  const STATE = { present: c.green('present'), weak: c.yellow('weak   '), absent: c.red('absent ') };
+  const STATE = { present: c.green('present'), weak: c.yellow('weak   '), absent: c.red('absent '), optional: c.dim('absent ') };
   /** Each item's state, where it stands and why: the evidence quoted, or what it lacks. */
   const scorecard = (result: FileResult) => {
     const rows = Object.entries(result.items);
     const width = Math.max(0, ...rows.map(([id]) => id.length));
     return rows.map(([id, item]) => {
       const quoted = item.state === 'present' ? item.evidence?.[0] : undefined;
-      const why = quoted ? `"${quoted.quote}"` : item.state === 'weak' ? `"${item.sections?.[0] ?? ''}": ${item.lacks?.join('; ') ?? ''}` : '';
+      const why = quoted ? `"${quoted.quote}"` : item.state === 'weak' ? `"${item.sections?.[0] ?? ''}": ${item.lacks?.join('; ') ?? ''}` : item.optional ? 'not required' : '';
       // The line shown is the quote's own, so a reader who goes there finds it.
-      return `  ${id.padEnd(width)}  ${STATE[item.state]}  ${String(quoted?.line ?? item.line ?? '-').padStart(5)}  ${c.dim(why)}`.trimEnd();
+      return `  ${id.padEnd(width)}  ${STATE[item.optional ? 'optional' : item.state]}  ${String(quoted?.line ?? item.line ?? '-').padStart(5)}  ${c.dim(why)}`.trimEnd();
     });
   };
   return {

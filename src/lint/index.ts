@@ -93,7 +93,7 @@ export function lint(source: string, base: Checklist, options: LintOptions = {})
     const found = built.model.items[id];
     const span = built.sourceMap.get(`/items/${id}`);
     if (!found || !span) {
-      items[id] = { state };
+      items[id] = state === 'absent' && !validated.missing.has(id) ? { state, optional: true } : { state };
       continue;
     }
     const where = state === 'present' ? (built.evidence.get(id) ?? []) : [span.start];

@@ -51,6 +51,8 @@ export interface ItemReport {
   evidence?: Evidence[];
   /** Weak: what the section lacks, in the checklist's words. */
   lacks?: string[];
+  /** Absent, and not required of this document: no finding reports it. */
+  optional?: true;
 }
 
 export interface LintResult {

@@ -101,7 +101,7 @@ export function validateModel(checklist: Checklist, built: ModelResult) {
   // A best-practice finding about an item that already has a state finding (absent, weak) repeats it.
   const stated = new Set(diagnostics.filter((d) => STATE_RULES.has(d.ruleId)).map((d) => d.itemId));
   const kept = diagnostics.filter((d) => !ruleTargets.has(d) || !stated.has(ruleTargets.get(d)));
-  return { diagnostics: kept, checklist: checklistStates, lacks };
+  return { diagnostics: kept, checklist: checklistStates, lacks, missing };
 }
 
 /** The rules that report an item's state (absent, weak); every other rule about an item is a best practice. */
