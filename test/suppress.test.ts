@@ -19,6 +19,16 @@ describe('inline suppressions', () => {
     expect(d!.suppressed).toEqual({ kind: 'inSource', justification: 'budget set by the platform team in Q3' });
   });
 
+  it('takes a dash standing alone for " -- ", as smart punctuation writes it, but not a hyphen inside a word', () => {
+    for (const dash of ['—', '–']) {
+      const text = DOC.replace('## Latency budget', `<!-- mlsd-disable-next-line weak-section ${dash} owned by the platform team -->\n## Latency budget`);
+      expect(latency(text)!.suppressed?.justification).toBe('owned by the platform team');
+      expect(lintText(text).diagnostics.filter((d) => d.ruleId.startsWith('suppression-'))).toEqual([]);
+    }
+    const glued = DOC.replace('## Latency budget', '<!-- mlsd-disable-next-line weak-section—owned by infra -->\n## Latency budget');
+    expect(latency(glued)!.suppressed).toBeUndefined();
+  });
+
   it('disable-next-line does not reach past the next line', () => {
     const text = DOC.replace('## Serving mode', '<!-- mlsd-disable-next-line weak-section -- wrong place -->\n## Serving mode');
     expect(latency(text)!.suppressed).toBeUndefined();

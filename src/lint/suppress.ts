@@ -16,6 +16,7 @@ export const SUPPRESSION_REASON = 'suppression-reason';
  * `disable-next-line` covers findings on the next non-blank line; `disable` covers the innermost
  * section the comment sits in, or the whole file when it comes before the first heading.
  * A reason after ` -- ` is required: without one the directive suppresses nothing and is reported.
+ * A dash standing alone (– or —) separates it too: editors' smart punctuation turns `--` into one.
  */
 export interface Directive {
   kind: 'disable' | 'disable-next-line';
@@ -31,13 +32,16 @@ export interface Directive {
 
 const DIRECTIVE = /^\s*mlsd-(disable-next-line|disable)(?=\s|$)([\s\S]*)$/;
 
+/** What parts targets from the reason: `--`, or an en or em dash, standing alone. */
+const SEPARATOR = /(?:^|\s)(?:--|\u2013|\u2014)(?=\s|$)/;
+
 function parseBody(body: string): { kind: Directive['kind']; targets: string[]; reason: string } | undefined {
   const match = DIRECTIVE.exec(body);
   if (!match) return undefined;
   const rest = match[2]!;
-  const separator = rest.search(/(^|\s)--(\s|$)/);
-  const targetText = separator === -1 ? rest : rest.slice(0, separator);
-  const reason = separator === -1 ? '' : rest.slice(separator).replace(/^\s*--/, '').trim();
+  const separator = SEPARATOR.exec(rest);
+  const targetText = separator ? rest.slice(0, separator.index) : rest;
+  const reason = separator ? rest.slice(separator.index + separator[0].length).trim() : '';
   const targets = targetText.split(/[\s,]+/).filter(Boolean);
   return { kind: match[1] as Directive['kind'], targets, reason };
 }
