@@ -40,9 +40,11 @@ interface StepRun {
 /**
  * Run the action's steps as the runner does: inputs with their defaults, GitHub's environment
  * variables, each bash step from a file with `bash --noprofile --norc -eo pipefail`, step outputs
- * from GITHUB_OUTPUT, `if:` and `continue-on-error`. A `uses:` step is recorded, not run.
+ * from GITHUB_OUTPUT, `if:` and `continue-on-error`; after a step fails (and does not continue on
+ * error), the steps after it are skipped. A `uses:` step is recorded, not run: it succeeds, or fails
+ * when `usesFail` says so (an upload refused for want of permission).
  */
-function runAction(workspace: string, given: Record<string, string>, env: Record<string, string> = {}): { steps: StepRun[]; passed: boolean; summary: string; temp: string } {
+function runAction(workspace: string, given: Record<string, string>, env: Record<string, string> = {}, { usesFail = false } = {}): { steps: StepRun[]; passed: boolean; summary: string; temp: string } {
   const temp = tempDir('mlsd-runner-');
   const summary = join(temp, 'step-summary.md');
   writeFileSync(summary, '');
@@ -51,9 +53,11 @@ function runAction(workspace: string, given: Record<string, string>, env: Record
   const steps: StepRun[] = [];
   let passed = true;
   ACTION.runs.steps.forEach((step: Json, i: number) => {
+    if (!passed) return; // no step of action.yml asks for always() or failure()
     if (step.if !== undefined && evaluate(step.if, context) !== 'true') return;
     if (step.uses) {
-      steps.push({ name: step.name, with: Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, expand(String(v), context)])) });
+      steps.push({ name: step.name, code: usesFail ? 1 : 0, with: Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, expand(String(v), context)])) });
+      if (usesFail && !step['continue-on-error']) passed = false;
       return;
     }
     const output = join(temp, `output-${i}`);
@@ -128,6 +132,18 @@ describe('the action, run as the runner would', () => {
     expect(summary).toContain('churn.md');
     expect(summary).not.toContain('feed-ranking.md');
     expect(passed).toBe(false);
+  });
+
+  it('still annotates, writes the scorecard and decides the job when the SARIF upload is refused (a fork\'s read-only token)', () => {
+    const dir = teamRepo({ 'docs/design/churn.md': example('churn-prediction-draft.md') });
+    const { steps, passed, summary } = runAction(dir, { 'changed-since': 'main', sarif: 'true' }, { GITHUB_BASE_REF: 'main' }, { usesFail: true });
+    expect(steps.map((s) => [s.name, s.code])).toEqual([['Set up mlsd', 0], ['Lint design docs (SARIF)', 1], ['Upload SARIF to code scanning', 1], ['Lint design docs', 1]]);
+    expect(steps[3]!.stdout).toMatch(/^::error file=docs\/design\/churn\.md,line=\d+/m);
+    expect(summary).toContain('churn.md');
+    expect(passed).toBe(false); // for the findings
+    const clean = runAction(teamRepo({ 'README.md': '# Service\n\nEdited.\n' }), { 'changed-since': 'main', sarif: 'true' }, { GITHUB_BASE_REF: 'main' }, { usesFail: true });
+    expect(clean.steps.at(-1)).toMatchObject({ name: 'Lint design docs', code: 0 });
+    expect(clean.passed).toBe(true);
   });
 
   it('passes a pull request that only edits the README, and skips SARIF unless asked', () => {
