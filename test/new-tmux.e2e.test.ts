@@ -353,6 +353,35 @@ describe('mlsd new in a real terminal', { timeout: 180_000 }, () => {
     expect(existsSync(join(cwd, 'docs'))).toBe(false);
   });
 
+  it.skipIf(!hasTmux)('Ctrl-D on an empty line stops as Ctrl-C does, and a closed terminal loses no answer given', async () => {
+    const cwd = tempDir();
+    start(cwd, 'new churn --type generic');
+    await waitFor(/\? Title of the design doc/);
+    keys('Enter');
+    await waitFor(/\? Owner/);
+    type('x');
+    keys('C-d'); // deletes nothing on a line with text, and does not stop
+    keys('BSpace');
+    type('risk-ml');
+    keys('Enter');
+    await waitFor(/\? Business goal/);
+    keys('C-d');
+    await waitFor(/EXIT=130/);
+    expect(screen()).toContain('Your 2 answer(s) so far are kept: run `mlsd new churn --resume` to continue.');
+    tmux('kill-server');
+
+    start(cwd, 'new churn --resume');
+    await waitFor(/resuming generic with the 2 answer\(s\) kept[\s\S]*\? Business goal/);
+    type('Fewer cancellations');
+    keys('Enter');
+    await waitFor(/\? Proxy metric/);
+    tmux('kill-server'); // the terminal goes away: SIGHUP, no handler runs
+    const run = runCli(['new', 'churn', '--resume', '--yes', '--dry-run'], { cwd, env: { XDG_STATE_HOME: join(cwd, '.state') } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('owner: risk-ml');
+    expect(run.stdout).toContain('Fewer cancellations');
+  });
+
   it.skipIf(!hasTmux)('exits 130 on Ctrl-C before any answer and writes nothing', async () => {
     const cwd = tempDir();
     start(cwd, 'new my-feed-ranking');

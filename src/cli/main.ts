@@ -139,9 +139,9 @@ configured "paths". See docs/config.md.`,
     .option('--templates <dir>', 'a folder of team templates, added to (or replacing) the built-in ones (default: the config\'s "templates")')
     .option('-c, --config <file>', 'use this config file instead of searching from the working directory upward')
     .option('--no-config', 'ignore every config file')
-    .option('--dry-run', 'print the doc instead of writing it; nothing is written, --save-answers neither')
+    .option('--dry-run', 'print the doc instead of writing it; --save-answers is not written either (answers typed are kept for --resume)')
     .option('--force', 'overwrite an existing file')
-    .option('--resume', 'continue the questions an interrupted run (Ctrl-C) kept the answers of')
+    .option('--resume', 'continue the questions of an earlier run that wrote no doc (Ctrl-C, Ctrl-D, a closed terminal, --dry-run): each answer is kept as it is given')
     .option('--save-answers <file>', 'also write the final answers to this file, so --answers draws the same doc again')
     .addHelpText(
       'after',
@@ -153,7 +153,8 @@ the missing question keys unless --yes accepts the suggested answers.
 Exit codes:
   0    the doc was written (or printed with --dry-run)
   2    usage or I/O error, missing answers without a terminal, or the file already exists
-  130  interrupted with Ctrl-C; no doc was written, and the answers so far are kept for --resume
+  130  interrupted (Ctrl-C, or Ctrl-D on an empty line); no doc was written, and the answers so far
+       are kept for --resume
 
 Examples:
   $ mlsd new feed-ranking

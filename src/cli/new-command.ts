@@ -23,7 +23,7 @@ export interface NewOptions {
   set?: string[];
   yes?: boolean;
   templates?: string;
-  /** Continue the interview an interrupted run kept. */
+  /** Continue the interview an earlier run kept (interrupted, or a dry run). */
   resume?: boolean;
   /** Write the final answers here, so `--answers` draws the same doc again. */
   saveAnswers?: string;
@@ -148,7 +148,7 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   }
   const resumed = options.resume ? s.loadResumable(keptAt) : undefined;
   if (options.resume && !resumed) throw new UserError(`nothing to resume for ${target}: no interrupted \`mlsd new ${name}\` kept answers for it`);
-  if (!options.resume && existsSync(keptAt)) io.stderr.write(`mlsd: an interrupted run kept answers for ${target}; this run starts afresh (--resume continues them)\n`);
+  if (!options.resume && existsSync(keptAt)) io.stderr.write(`mlsd: an earlier run that wrote no doc kept answers for ${target}; this run starts afresh (--resume continues them)\n`);
 
   const file = options.answers === undefined ? undefined : s.parseAnswersFile(await readText(resolve(io.cwd, options.answers), options.answers), options.answers);
 
@@ -207,7 +207,9 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
     const interview = new s.Interview(template.questions, resolution, resumed?.state);
     if (resumed) io.stderr.write(`mlsd: resuming ${template.id} with the ${Object.keys(resumed.state.answers).length} answer(s) kept\n`);
     try {
-      await interview_(s, interview, prompts, io);
+      // Kept after every answer, not only on Ctrl-C: a closed terminal (SIGHUP) ends the process before any handler could save them.
+      const keep = () => s.saveResumable(keptAt, { name, type: template.id, state: interview.state() });
+      await interview_(s, interview, prompts, io, keep);
     } catch (error) {
       if (!isInterrupt(error)) throw error;
       const kept = interview.state();
@@ -241,6 +243,7 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   if (options.dryRun) {
     io.stdout.write(text);
     if (saveAnswersPath) io.stderr.write(`mlsd: --save-answers ${options.saveAnswers} was not written: --dry-run writes nothing\n`);
+    if (typed) io.stderr.write(`mlsd: your ${typed.count} answer(s) are kept: \`${again}\` writes the doc from them\n`);
   } else {
     try {
       await safeWrite(targetPath, text, { force: options.force === true });
@@ -282,8 +285,8 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   return EXIT.ok;
 }
 
-/** Ask the interview's questions in order, with progress and section headings; Ctrl-B goes back one. */
-async function interview_(s: typeof import('../scaffold/index.js'), interview: InstanceType<typeof s.Interview>, prompts: Prompts, io: Io): Promise<void> {
+/** Ask the interview's questions in order, with progress and section headings; Ctrl-B goes back one. `keep` saves the answers so far. */
+async function interview_(s: typeof import('../scaffold/index.js'), interview: InstanceType<typeof s.Interview>, prompts: Prompts, io: Io, keep: () => Promise<void>): Promise<void> {
   let section: string | undefined;
   for (let step = interview.next(); step; step = interview.next()) {
     const { question } = step;
@@ -313,6 +316,7 @@ async function interview_(s: typeof import('../scaffold/index.js'), interview: I
       continue;
     }
     interview.answer(question.key, result.value); // left empty: rendered as a placeholder
+    await keep();
   }
 }
 

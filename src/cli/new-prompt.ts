@@ -52,18 +52,33 @@ function goBack(canGoBack: boolean, setError: (error: string) => void, markBack:
  * The prompts of `mlsd new`, built on @inquirer/core (loaded only by `mlsd new`): a text prompt
  * that shows its suggestion, lets Tab edit it, refuses an empty answer to a required question with
  * nothing suggested, and goes back with Ctrl-B; a choice prompt with the same keys. Ctrl-C rejects
- * with inquirer's ExitPromptError, which the command turns into "answers kept, exit 130".
+ * with inquirer's ExitPromptError, and Ctrl-D on an empty line with its AbortPromptError, which the
+ * command turns into "answers kept, exit 130".
  */
 export async function loadPrompts(io: Io): Promise<Prompts> {
   const core = await importModule<typeof import('@inquirer/core')>('@inquirer/core');
   const { dim, bold, cyan, red } = styles(io.env);
   /** The keys a prompt answers to, always shown under it. */
   const keyLine = (parts: (string | false)[]) => dim(parts.filter(Boolean).join(' · '));
-  const { createPrompt, useState, useKeypress, usePrefix, isEnterKey, isTabKey, isUpKey, isDownKey, makeTheme } = core;
-  // Prompts go to stderr, so `mlsd new x --dry-run > doc.md` keeps the doc clean.
-  const context = { input: io.stdin, output: io.stderr };
+  const { createPrompt, useState, useKeypress, useEffect, usePrefix, isEnterKey, isTabKey, isUpKey, isDownKey, makeTheme } = core;
+  /**
+   * Readline closes on Ctrl-D at an empty line (end of input) without settling the prompt, and the
+   * process would then end, exit 0, as if the doc were written: the close stops the prompt instead.
+   * An answer or Ctrl-C settles the prompt first, which removes this listener.
+   */
+  const useStopOnClose = (stop: () => void) =>
+    useEffect((rl) => {
+      rl.on('close', stop);
+      return () => void rl.removeListener('close', stop);
+    }, []);
+  // Prompts go to stderr, so `mlsd new x --dry-run > doc.md` keeps the doc clean. Each prompt gets
+  // its own abort signal, which Ctrl-D on an empty line fires.
+  const context = () => {
+    const controller = new AbortController();
+    return { input: io.stdin, output: io.stderr, signal: controller.signal, stop: () => controller.abort() };
+  };
 
-  const text = createPrompt<PromptResult, AskText>((config, done) => {
+  const text = createPrompt<PromptResult, AskText & { stop: () => void }>((config, done) => {
     const theme = makeTheme({});
     const [status, setStatus] = useState<'idle' | 'done' | 'back'>('idle');
     const [value, setValue] = useState('');
@@ -71,6 +86,7 @@ export async function loadPrompts(io: Io): Promise<Prompts> {
     const prefix = usePrefix({ status: status === 'back' ? 'done' : status, theme });
     const suggestion = config.suggestion;
     const multiline = suggestion?.includes('\n') ?? false;
+    useStopOnClose(config.stop);
 
     useKeypress((key, rl) => {
       if (status !== 'idle') return;
@@ -116,13 +132,14 @@ export async function loadPrompts(io: Io): Promise<Prompts> {
     return [lines.join('\n'), error ? `${red(`> ${error}`)}\n${keys}` : keys];
   });
 
-  const choice = createPrompt<PromptResult, AskChoice>((config, done) => {
+  const choice = createPrompt<PromptResult, AskChoice & { stop: () => void }>((config, done) => {
     const theme = makeTheme({});
     const start = Math.max(0, config.choices.findIndex((c) => c.value === config.suggestion));
     const [status, setStatus] = useState<'idle' | 'done' | 'back'>('idle');
     const [active, setActive] = useState(start);
     const [error, setError] = useState<string | undefined>(undefined);
     const prefix = usePrefix({ status: status === 'back' ? 'done' : status, theme });
+    useStopOnClose(config.stop);
 
     useKeypress((key) => {
       if (status !== 'idle') return;
@@ -148,7 +165,13 @@ export async function loadPrompts(io: Io): Promise<Prompts> {
   });
 
   return {
-    text: (ask) => text(ask, context),
-    choice: (ask) => choice(ask, context),
+    text: (config) => {
+      const { stop, ...where } = context();
+      return text({ ...config, stop }, where);
+    },
+    choice: (config) => {
+      const { stop, ...where } = context();
+      return choice({ ...config, stop }, where);
+    },
   };
 }
