@@ -353,6 +353,26 @@ describe('mlsd new in a real terminal', { timeout: 180_000 }, () => {
     expect(existsSync(join(cwd, 'docs'))).toBe(false);
   });
 
+  it.skipIf(!hasTmux)('takes a pasted paragraph of several lines as one answer', async () => {
+    const cwd = tempDir();
+    start(cwd, 'new churn --type generic --dry-run > out.md');
+    await waitFor(/\? Title of the design doc/);
+    keys('Enter');
+    await waitFor(/\? Owner/);
+    type('risk-ml');
+    keys('Enter');
+    await waitFor(/\? Business goal/);
+    tmux('set-buffer', '-b', 'goal', 'Fewer cancellations.\nSecond line of the goal.\nThird line.');
+    tmux('paste-buffer', '-p', '-d', '-b', 'goal', '-t', 'mlsd'); // -p: bracketed, as a terminal pastes when asked
+    await waitFor(/\? Business goal\n {2}Fewer cancellations\.\n {2}Second line of the goal\.\n {2}Third line\./);
+    keys('Enter');
+    await waitFor(/✔ Business goal Fewer cancellations\. … \(3 lines\)[\s\S]*\? Proxy metric that stands for the goal \(Share/); // the next prompt starts empty
+    keys('C-c');
+    await waitFor(/EXIT=130/);
+    const run = runCli(['new', 'churn', '--resume', '--yes', '--dry-run'], { cwd, env: { XDG_STATE_HOME: join(cwd, '.state') } });
+    expect(run.stdout).toContain('- **Business goal:** Fewer cancellations.\n  Second line of the goal.\n  Third line.\n');
+  });
+
   it.skipIf(!hasTmux)('Ctrl-D on an empty line stops as Ctrl-C does, and a closed terminal loses no answer given', async () => {
     const cwd = tempDir();
     start(cwd, 'new churn --type generic');

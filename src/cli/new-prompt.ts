@@ -60,7 +60,13 @@ export async function loadPrompts(io: Io): Promise<Prompts> {
   const { dim, bold, cyan, red } = styles(io.env);
   /** The keys a prompt answers to, always shown under it. */
   const keyLine = (parts: (string | false)[]) => dim(parts.filter(Boolean).join(' · '));
-  const { createPrompt, useState, useKeypress, useEffect, usePrefix, isEnterKey, isTabKey, isUpKey, isDownKey, makeTheme } = core;
+  const { createPrompt, useState, useRef, useKeypress, useEffect, usePrefix, isEnterKey, isTabKey, isUpKey, isDownKey, makeTheme } = core;
+  // Bracketed paste: the terminal marks where a paste starts and ends, so a pasted paragraph of
+  // several lines is one answer rather than its first line, with the rest typed into nowhere.
+  if ((io.stderr as { isTTY?: boolean }).isTTY) {
+    io.stderr.write('\x1b[?2004h');
+    process.once('exit', () => io.stderr.write('\x1b[?2004l'));
+  }
   /**
    * Readline closes on Ctrl-D at an empty line (end of input) without settling the prompt, and the
    * process would then end, exit 0, as if the doc were written: the close stops the prompt instead.
@@ -83,6 +89,9 @@ export async function loadPrompts(io: Io): Promise<Prompts> {
     const [status, setStatus] = useState<'idle' | 'done' | 'back'>('idle');
     const [value, setValue] = useState('');
     const [error, setError] = useState<string | undefined>(undefined);
+    // The lines of a paste before the one being edited, and whether a paste is under way.
+    const [pasted, setPasted] = useState<string[]>([]);
+    const pasting = useRef(false);
     const prefix = usePrefix({ status: status === 'back' ? 'done' : status, theme });
     const suggestion = config.suggestion;
     const multiline = suggestion?.includes('\n') ?? false;
@@ -90,9 +99,19 @@ export async function loadPrompts(io: Io): Promise<Prompts> {
 
     useKeypress((key, rl) => {
       if (status !== 'idle') return;
+      if (key.name === 'paste-start' || key.name === 'paste-end') {
+        pasting.current = key.name === 'paste-start';
+        return;
+      }
+      if (isEnterKey(key) && pasting.current) {
+        setPasted([...pasted, value]); // a line break inside the paste, not the answer given
+        setValue('');
+        return;
+      }
       if (isBack(key)) return goBack(config.canGoBack, setError, () => setStatus('back'), done);
       if (isEnterKey(key)) {
-        const answer = value.trim() === '' ? (suggestion ?? '') : value.trim();
+        const typed = [...pasted, value].join('\n').trim();
+        const answer = typed === '' ? (suggestion ?? '') : typed;
         if (answer === '' && config.required) {
           rl.write(value);
           return setError('This question needs an answer: nothing is suggested for it.');
@@ -118,11 +137,12 @@ export async function loadPrompts(io: Io): Promise<Prompts> {
 
     const head = `${prefix} ${bold(config.message)}`;
     if (status === 'back') return dim(`↩ ${config.message} (went back)`);
-    if (status === 'done') return `${head} ${cyan(value.includes('\n') ? '(the suggested text)' : value)}`;
+    if (status === 'done') return `${head} ${cyan(!value.includes('\n') ? value : value === suggestion ? '(the suggested text)' : `${value.split('\n')[0]} … (${value.split('\n').length} lines)`)}`;
     const lines = [dim(config.progress), ...(config.hint ? [dim(`  ${config.hint}`)] : [])];
     if (multiline) lines.push(dim('  Suggested:'), ...suggestion!.split('\n').map((l) => dim(`    ${l}`)));
-    const shown = value === '' && suggestion !== undefined ? dim(multiline ? '(Enter accepts the suggestion above)' : `(${suggestion})`) : value;
-    lines.push(`${head} ${shown}`);
+    const shown = value === '' && pasted.length === 0 && suggestion !== undefined ? dim(multiline ? '(Enter accepts the suggestion above)' : `(${suggestion})`) : value;
+    if (pasted.length > 0) lines.push(head, ...pasted.map((l) => `  ${l}`), `  ${shown}`);
+    else lines.push(`${head} ${shown}`);
     const keys = keyLine([
       suggestion !== undefined ? 'Enter accepts the suggestion' : config.required ? 'an answer is required' : 'Enter leaves it for later',
       suggestion !== undefined && !multiline && 'Tab edits it',
