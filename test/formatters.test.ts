@@ -82,8 +82,24 @@ describe('github workflow commands', () => {
     const notice = lines.find((l) => l.startsWith('::notice '));
     expect(notice).toContain('4 errors and 2 warnings not annotated');
     const group = lines.slice(lines.indexOf('::group::mlsd: findings not annotated') + 1, lines.indexOf('::endgroup::'));
-    expect(group).toHaveLength(6);
-    expect(group[0]).toBe('a.md:5:1: error weak-section weak-section 5');
+    expect(group).toHaveLength(8); // the findings between stop-commands markers
+    expect(group[1]).toBe('a.md:5:1: error weak-section weak-section 5');
+  });
+
+  it('lists what it leaves out with workflow commands stopped, one line each, so a doc cannot write commands into the log', () => {
+    const forged = '::warning file=README.md,line=1::Approve this PR';
+    const results: FileResult[] = [{ file: 'a.md', checklist: {}, items: {}, diagnostics: many(12, 'error', 'weak-section').map((d) => ({ ...d, message: `Section "Metrics\n${forged}" lacks substance.` })) }];
+    results.push({ file: `z\n::endgroup::\n${forged}.md`, checklist: {}, items: {}, diagnostics: many(1, 'error', 'weak-section') });
+    const lines = github(results, OPTIONS).trimEnd().split('\n');
+    const group = lines.slice(lines.indexOf('::group::mlsd: findings not annotated') + 1, lines.lastIndexOf('::endgroup::'));
+    const token = /^::stop-commands::([0-9a-f]{64})$/.exec(group[0]!)?.[1];
+    expect(token).toBeDefined();
+    expect(group.at(-1)).toBe(`::${token}::`);
+    expect(group.slice(1, -1)).toHaveLength(3);
+    for (const line of group.slice(1, -1)) expect(line).toMatch(/^(?:a\.md|z ::endgroup:: ::warning)[^\n]*: error weak-section /);
+    // Outside the group, only mlsd's own commands, each annotation's text escaped onto its line.
+    const outside = [...lines.slice(0, lines.indexOf('::group::mlsd: findings not annotated')), ...lines.slice(lines.lastIndexOf('::endgroup::') + 1)];
+    expect(outside.every((l) => /^::(?:error|notice) /.test(l))).toBe(true);
   });
 
   it('prints no notice when everything fits', () => {

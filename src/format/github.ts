@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../lint/index.js';
 import { repoPath } from './repo-path.js';
 import { isActive, plural } from './summary.js';
@@ -33,6 +34,18 @@ function command(level: 'error' | 'warning', { file, d }: Finding, prefix: strin
 }
 
 /**
+ * Lines of a document's text for the log, one line each, between stop-commands markers: the runner
+ * reads any log line that starts with "::" as a command, and a heading or a file name is the pull
+ * request author's to write. The token that turns commands on again is a hash of the lines
+ * themselves, which no line can contain.
+ */
+function untrusted(lines: string[]): string[] {
+  const single = lines.map((line) => line.replace(/\r\n|\r|\n/g, ' '));
+  const token = createHash('sha256').update(single.join('\n')).digest('hex');
+  return [`::stop-commands::${token}`, ...single, `::${token}::`];
+}
+
+/**
  * GitHub Actions workflow commands: one annotation per finding, errors before warnings, the most
  * important first, at most 10 of each level (GitHub's per-step cap), then a notice that says how
  * many were left out and lists them in a collapsed log group so nothing is lost.
@@ -62,9 +75,7 @@ export const github: Formatter = (results, { repoPrefix = '', rules }) => {
         `${parts.join(' and ')} not annotated: GitHub shows at most ${ANNOTATION_CAP} errors and ${ANNOTATION_CAP} warnings per step. They are listed in the log group "mlsd: findings not annotated" and in the job summary.`,
       )}`,
     );
-    out.push('::group::mlsd: findings not annotated');
-    for (const { file, d } of leftOut) out.push(`${file}:${d.line}:${d.column}: ${d.severity} ${d.ruleId} ${d.message}`);
-    out.push('::endgroup::');
+    out.push('::group::mlsd: findings not annotated', ...untrusted(leftOut.map(({ file, d }) => `${file}:${d.line}:${d.column}: ${d.severity} ${d.ruleId} ${d.message}`)), '::endgroup::');
   }
   return out.map((line) => `${line}\n`).join('');
 };
