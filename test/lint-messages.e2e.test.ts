@@ -76,6 +76,13 @@ describe('best-practice findings name the section they are about', () => {
     ]);
   });
 
+  it('by a setext heading\'s text on one line, without its underline', () => {
+    const doc = '---\ntitle: x\n---\n\nChurn\n=====\n\nLatency\nbudget\n-------\n\nScoring takes 40 ms.\n';
+    const out = lintStdin(doc).stdout;
+    expect(findings(doc)).toEqual([expect.stringMatching(/^<stdin>:12:15: warning latency-percentile Section "Latency budget" \(latency-budget\): latency "40 ms"/)]);
+    expect(out).toContain('Missing required section "Metrics" (add it before "Latency budget").');
+  });
+
   it('of an item with two sections, the one the finding stands in', () => {
     const doc = '---\ntitle: x\n---\n\n## Latency budget\n\nThe budget is agreed with the checkout team.\n\n## Performance requirements\n\nScoring takes 40 ms.\n';
     expect(findings(doc)).toEqual([expect.stringMatching(/^<stdin>:11:15: warning latency-percentile Section "Performance requirements" \(latency-budget\): latency "40 ms"/)]);

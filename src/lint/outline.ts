@@ -164,6 +164,16 @@ function leftOpen(root: Root, text: string, lines: LineIndex): OpenBlock | undef
   return sourceLines.length > 1 && closing.test(sourceLines.at(-1)!) ? undefined : { kind: 'code block', line };
 }
 
+/**
+ * A heading as the document writes it, on one line: an ATX heading without its #s, a setext one
+ * without its underline, its lines joined (a message quotes it, and a line break would split it).
+ */
+function headingTitle(source: string): string {
+  const setext = /\r?\n[ \t]*(?:=+|-+)[ \t]*$/.exec(source);
+  const title = setext ? source.slice(0, setext.index) : source.replace(/^\s*#+\s*|\s*#*\s*$/g, '');
+  return title.replace(/\s*\r?\n\s*/g, ' ').trim();
+}
+
 export function buildOutline(root: Root, text: string): Outline {
   const lines = new LineIndex(text);
   const blocks: Block[] = [];
@@ -241,8 +251,7 @@ export function buildOutline(root: Root, text: string): Outline {
         return;
       }
       case 'heading': {
-        const title = text.slice(...offsets(node)).replace(/^\s*#+\s*|\s*#*\s*$/g, '');
-        openHeading(title, node.depth, node);
+        openHeading(headingTitle(text.slice(...offsets(node))), node.depth, node);
         return;
       }
       case 'paragraph': {
