@@ -158,6 +158,10 @@ describe('flags', () => {
     const current = runCli(['lint', '-', '--stdin-filename', 'docs/new.md', '--format', 'compact'], { cwd: dir, input: '# New design\n' });
     expect(current.code).toBe(1);
     expect(current.stdout).toMatch(/^docs\/new\.md:\d+:\d+: error required-section /m);
+    // Beside a file named, it is linted too: a gate never passes on the file alone.
+    writeFileSync(join(dir, 'done.md'), '# Done design\n');
+    const both = runCli(['lint', 'done.md', '--stdin-filename', 'docs/new.md', '--format', 'compact'], { cwd: dir, input: '# New design\n' });
+    expect(new Set(both.stdout.trim().split('\n').map((l) => l.slice(0, l.indexOf(':'))))).toEqual(new Set(['done.md', 'docs/new.md']));
   });
 
   it('--stdin-filename selects standard input by its name, as a named file: ignored or outside paths, it is skipped', () => {

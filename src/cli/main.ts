@@ -51,7 +51,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', count)
     .option('-q, --quiet', 'report errors only (hidden warnings still count for --max-warnings)')
     .option('--verbose', "say which named files were skipped and why, and print each file's scorecard: every checklist item's state, line and the evidence quoted")
-    .option('--stdin-filename <path>', 'the name standard input ("-", implied) has in the report and for the config\'s overrides, ignores and paths (and --design-docs-only, with its own front matter)')
+    .option('--stdin-filename <path>', 'the name standard input ("-", implied, beside any files named) has in the report and for the config\'s overrides, ignores and paths (and --design-docs-only, with its own front matter)')
     .option('--design-docs-only', 'treat the files on the command line as candidates (as pre-commit passes every changed Markdown file) and lint only the design docs among them: inside the config\'s "paths", or without paths in its "drafts" folder or with problem_type in their front matter. The rest are skipped; none left is exit 0')
     .option('--changed-since <git-ref>', 'lint only the selected docs changed since this ref (merge base to HEAD, plus uncommitted and untracked files)')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
@@ -90,7 +90,9 @@ configured "paths". See docs/config.md.`,
     )
     .action(async (paths: string[], options: LintOptions) => {
       const { runLint } = await import('./lint-command.js'); // the parser and ajv load only for lint
-      setExit(await runLint(paths.length === 0 && options.stdinFilename !== undefined ? ['-'] : paths, options, io));
+      // --stdin-filename names standard input, so it is linted, beside any files named too.
+      const named = options.stdinFilename !== undefined && !paths.includes('-') ? [...paths, '-'] : paths;
+      setExit(await runLint(named, options, io));
     });
 
   program
