@@ -117,6 +117,12 @@ describe('markdown scorecard', () => {
     for (const row of rows) expect(row.split(/(?<!\\)\|/).length - 2).toBe(8);
   });
 
+  it('is a valid table when no document has checklist states (every file unreadable)', async () => {
+    const error: Diagnostic = { line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', ruleId: 'not-text', message: 'The file is not text.' };
+    const out = (await loadFormatter('markdown'))!([{ file: 'bin.md', checklist: {}, items: {}, diagnostics: [error] }], OPTIONS);
+    expect(out.split('\n').slice(2, 5)).toEqual(['| Document | Problems |', '| --- | --- |', '| `bin.md` | 1 error |']);
+  });
+
   it('with --quiet, a row counts the warnings it does not list, as the totals do, and says they are not shown', async () => {
     const error: Diagnostic = { line: 3, column: 1, endLine: 3, endColumn: 2, severity: 'error', ruleId: 'required-section', itemId: 'labels', message: 'Missing required section "Labels".' };
     const results: FileResult[] = [

@@ -33,14 +33,15 @@ export const markdown: Formatter = (results) => {
   const { errors, warnings, suppressed } = countSeverities(results);
   const hiddenWarnings = results.reduce((n, r) => n + (r.hiddenWarnings ?? 0), 0);
 
-  out.push(`| Document | ${items.map(escape).join(' | ')} | Problems |`);
-  out.push(`| --- | ${items.map(() => ':---:').join(' | ')} | --- |`);
+  // A row of cells; with no item to show (every file unreadable), just the document and its problems.
+  const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  out.push(row(['Document', ...items.map(escape), 'Problems']));
+  out.push(row(['---', ...items.map(() => ':---:'), '---']));
   for (const r of results) {
     const active = r.diagnostics.filter(isActive);
     const e = active.filter((d) => d.severity === 'error').length;
     const hidden = r.hiddenWarnings ?? 0;
-    const row = problems(e, active.length - e + hidden, hidden);
-    out.push(`| ${code(r.file)} | ${items.map((id) => mark(r, id)).join(' | ')} | ${row} |`);
+    out.push(row([code(r.file), ...items.map((id) => mark(r, id)), problems(e, active.length - e + hidden, hidden)]));
   }
   out.push('');
   // Warnings --quiet left out count in the totals, as in the exit code (--max-warnings): the line says they are not listed.
