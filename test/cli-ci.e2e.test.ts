@@ -224,6 +224,8 @@ describe('--changed-since', () => {
     const run = runCli(['lint', '.', '-f', 'sarif', '-o', 'mlsd.sarif', '--changed-since', 'HEAD'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'mlsd.sarif'), 'utf8')).runs[0].results).toEqual([]);
+    expect(run.stderr).toBe('mlsd: none of the 4 design docs selected changed since HEAD; nothing to lint\n');
+    expect(runCli(['lint', 'docs/old.md', '--changed-since', 'HEAD'], { cwd: dir }).stderr).toBe('mlsd: docs/old.md did not change since HEAD; nothing to lint\n');
   });
 
   it('an unknown ref is a one-line usage error', () => {
@@ -242,11 +244,16 @@ describe('--changed-since', () => {
     expect(run.stderr).toMatch(/^mlsd: --changed-since: origin\/main and HEAD share no history in this clone, which is shallow: .*fetch-depth: 0.*\n$/);
   });
 
-  it('outside a git repository is a one-line usage error', () => {
+  it('outside a git repository is a one-line usage error, in every format, with or without docs to lint', () => {
     const dir = project({ 'a.md': COMPLETE });
     const run = runCli(['lint', '.', '--changed-since', 'main'], { cwd: dir, env: { GIT_CEILING_DIRECTORIES: dirname(dir) } });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('mlsd: --changed-since needs a git repository, and the current directory is not in one\n');
     expect(existsSync(join(dir, '.git'))).toBe(false);
+    const empty = tempDir();
+    for (const format of ['stylish', 'json']) {
+      const none = runCli(['lint', '--changed-since', 'main', '-f', format], { cwd: empty, env: { GIT_CEILING_DIRECTORIES: dirname(empty) } });
+      expect([none.code, none.stderr.split('\n').at(-2)], format).toEqual([2, 'mlsd: --changed-since needs a git repository, and the current directory is not in one']);
+    }
   });
 });

@@ -175,6 +175,9 @@ async function lintWithConfig(
       skipped.unshift({ path: pendingStdin.path, why }); // standard input comes first, as in the report
     }
   }
+  // Asked of git even when nothing is selected: a folder outside the repository, or a ref that is not
+  // there, is a mistake in every format, not a clean run in some.
+  const files = options.changedSince === undefined ? selected : await onlyChanged(selected, options.changedSince, io);
   // Said only when asked, or when it is all that happened: a pre-commit hook names every changed Markdown file.
   if (options.verbose || selected.length === 0) for (const { path, why } of skipped) io.stderr.write(`mlsd: ${path} skipped: ${why}\n`);
   if (selected.length === 0) {
@@ -186,7 +189,10 @@ async function lintWithConfig(
     if (!writesEmptyReport(options.format)) return EXIT.ok;
   }
   if (options.output !== undefined) refuseOutputOverInput(options.output, selected, io.cwd);
-  const files = options.changedSince === undefined ? selected : await onlyChanged(selected, options.changedSince, io);
+  if (files.length === 0 && selected.length > 0) {
+    const which = selected.length === 1 ? `${selected[0]!.path} did not change` : `none of the ${selected.length} design docs selected changed`;
+    io.stderr.write(`mlsd: ${which} since ${options.changedSince}; nothing to lint\n`);
+  }
 
   if (options.fix) refuseUnfixable(files, io.cwd);
   const fixer = options.fix ? await fixFor(resolved, checklists, timeoutMs, guard, io) : undefined;
