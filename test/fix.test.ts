@@ -75,6 +75,15 @@ describe('where lint says a missing section goes', () => {
     expect(missing(nested).map((d) => d.fix)).toEqual(Array(5).fill({ insertSectionBefore: 12, headingLevel: 3 }));
   });
 
+  it('above the comments that speak of the heading it goes before, not between them, but below one that closes the section before', () => {
+    const text = `${metrics}<!-- markdownlint-disable-next-line MD001 -->\n\n<!-- mlsd-disable-next-line weak-section -- decided by the platform team -->\n## Drift monitoring\n\nWe will add dashboards later.\n`;
+    const [first] = missing(text);
+    expect(first!.fix).toEqual({ insertSectionBefore: 7, headingLevel: 2 });
+    expect(first!.line).toBe(10); // reported at the heading it goes before
+    const after = `${metrics}<!-- mlsd-disable leakage-checks -- rules only -->\n\n## Drift monitoring\n\nWe will add dashboards later.\n`;
+    expect(missing(after)[0]!.fix).toEqual({ insertSectionBefore: 9, headingLevel: 2 });
+  });
+
   it('at the end, after a fence that is closed', () => {
     expect(missing(`${metrics}\`\`\`\ncode\n\`\`\`\n`).map((d) => d.fix)).toEqual(Array(5).fill({ insertSectionBefore: 11, headingLevel: 2 }));
   });

@@ -308,7 +308,7 @@ function insertionPoints(checklist: Checklist, outline: Outline, ownSections: Ma
   const at = (line: number): InsertionPoint =>
     line > outline.lines.lineCount && openAtEnd
       ? { line: openAtEnd.line, unclosed: openAtEnd }
-      : { line: Math.min(line, outline.lines.lastLine), insertBefore: Math.min(line, outline.lines.lineCount + 1), level: levelAt(outline, line) };
+      : { line: Math.min(line, outline.lines.lastLine), insertBefore: Math.min(aboveNextLineComments(outline, line), outline.lines.lineCount + 1), level: levelAt(outline, line) };
   const items = checklist.items;
   items.forEach((item, i) => {
     if (ownSections.has(item.id)) return;
@@ -329,6 +329,29 @@ function insertionPoints(checklist: Checklist, outline: Outline, ownSections: Ma
     else points.set(item.id, at(headingFrom(outline, outline.bodyStartLine)));
   });
   return points;
+}
+
+/** A comment that speaks of the line after it: mlsd-disable-next-line, markdownlint's, prettier-ignore. */
+const NEXT_LINE_COMMENT = /disable-next-line|prettier-ignore/;
+
+/**
+ * Where a section goes that belongs before `line`: above the comments right over it that speak of
+ * that line (blank lines between them allowed), which would otherwise speak of the section put
+ * between them and their heading.
+ */
+function aboveNextLineComments(outline: Outline, line: number): number {
+  let first = line;
+  for (let l = line - 1; l >= 1; ) {
+    if (outline.lines.lineText(l).trim() === '') {
+      l -= 1;
+      continue;
+    }
+    const comment = outline.comments.find((c) => c.span.end.line === l && NEXT_LINE_COMMENT.test(c.body));
+    if (!comment) break;
+    first = comment.span.start.line;
+    l = first - 1;
+  }
+  return first;
 }
 
 /**
