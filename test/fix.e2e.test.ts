@@ -59,6 +59,33 @@ describe('mlsd lint --fix', () => {
     }
   });
 
+  it('leaves a file the user may not write as it is, though its folder is writable, and says why', () => {
+    const dir = tempDir();
+    chmodSync(dir, 0o777);
+    const doc = join(dir, 'draft.md');
+    const draft = readFileSync(join(ROOT, 'examples', 'churn-prediction-draft.md'), 'utf8');
+    writeFileSync(doc, draft);
+    chmodSync(doc, 0o444);
+    // Root may write any file: the run is made as nobody then, as a user whose checkout marks the doc read-only.
+    const asUser = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
+    const run = spawnSync(asUser[0]!, [...asUser.slice(1), BIN, 'lint', 'draft.md', '--fix', '--no-config'], { cwd: dir, encoding: 'utf8', env: { ...process.env, HOME: dir } });
+    expect(run.status).toBe(1); // its findings stand
+    expect(run.stderr).toContain('mlsd: draft.md not fixed: cannot write draft.md: permission denied; nothing was changed\n');
+    expect(run.stdout).toMatch(/error +Missing required section "Labels"/);
+    expect(readFileSync(doc, 'utf8')).toBe(draft);
+    expect(statSync(doc).mode & 0o777).toBe(0o444);
+  });
+
+  it('leaves a UTF-16 file as it is, and says why', () => {
+    const dir = tempDir();
+    const doc = join(dir, 'draft.md');
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# Churn\n\nA draft.\n', 'utf16le')]);
+    writeFileSync(doc, bytes);
+    const run = runCli(['lint', 'draft.md', '--fix', '--no-config'], { cwd: dir });
+    expect(run.stderr).toBe('mlsd: draft.md not fixed: --fix writes UTF-8 only, and this file is UTF-16 or not valid UTF-8; save it as UTF-8 to fix it\n');
+    expect(readFileSync(doc).equals(bytes)).toBe(true);
+  });
+
   // Only root can hand a file to another owner, so only a root run can show it kept.
   it.skipIf(process.getuid?.() !== 0)('run as root, gives the fixed doc back to its owner and group, set-group-id bit kept', () => {
     const dir = tempDir();

@@ -114,7 +114,7 @@ async function fixFor(resolved: ResolvedConfig, checklists: Checklists, timeoutM
     settings: (path) => fileSettings(resolved, relativeToRoot(resolved, path, io.cwd)),
     templatesDir: templates === undefined ? undefined : resolve(resolved.root, templates),
     cwd: io.cwd,
-    report: (line) => io.stderr.write(`mlsd: fixed ${line}\n`),
+    report: (line) => io.stderr.write(`mlsd: ${line}\n`),
     timeoutMs,
     ...(guard ? { guard } : {}),
   });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { link, mkdir, open, readlink, realpath, rename, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
+import { access, link, mkdir, open, readlink, realpath, rename, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
@@ -177,6 +177,9 @@ async function targetOf(path: string): Promise<Target> {
   }
   if (info.isDirectory()) throw new UserError(`cannot write ${path}: it is a directory; nothing was changed`);
   if (!info.isFile() || OPENED_BY_NAME.test(resolve(path))) return { path, through: true };
+  // A file the user may not write stays as it is, though a temp file renamed over it in a writable
+  // folder could replace it: read-only is how a checkout says "not yours to change".
+  await access(path, constants.W_OK);
   return { path: await realpath(path), through: false, mode: info.mode & 0o7777, owner: { uid: info.uid, gid: info.gid } };
 }
 

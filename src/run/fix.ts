@@ -10,6 +10,7 @@ import type { TemplateSpec } from '../scaffold/index.js';
 import { lintDocument } from './lint-file.js';
 import { utf8Text } from '../io/text.js';
 import { safeWrite } from '../io/write.js';
+import { UserError } from '../errors.js';
 import { lintsInWorker } from './guard.js';
 import type { ProcessPool } from './process-pool.js';
 
@@ -19,7 +20,7 @@ export interface FixContext {
   /** Team templates folder (absolute), whose partials give the skeletons. */
   templatesDir?: string;
   cwd: string;
-  /** Told what was inserted where, one line per fixed file. */
+  /** Told what was inserted where, or why nothing was: one line per file with something to fix. */
   report: (line: string) => void;
   /** The per-file limit for a fixed file linted again in a worker. */
   timeoutMs: number;
@@ -99,13 +100,23 @@ export function fixer(context: FixContext): Fixer {
 
     const path = resolve(context.cwd, result.file);
     const original = plainUtf8(await readFile(path));
-    if (original === undefined) return result;
+    if (original === undefined) {
+      context.report(`${result.file} not fixed: --fix writes UTF-8 only, and this file is UTF-16 or not valid UTF-8; save it as UTF-8 to fix it`);
+      return result;
+    }
     const text = insertSections(original, insertions);
-    await safeWrite(path, text, { force: true }); // --fix rewrites the file it read
+    try {
+      await safeWrite(path, text, { force: true }); // --fix rewrites the file it read
+    } catch (error) {
+      // One file that can't be written (read-only, say) leaves it as it was; the others are still fixed.
+      if (!(error instanceof UserError)) throw error;
+      context.report(`${result.file} not fixed: ${error.message.split(path).join(result.file)}`);
+      return result;
+    }
     // Named by the heading inserted, which is in the document's language when the checklist has the section in it.
     const fixes = result.diagnostics.filter(fixable);
     const inserted = insertions.map(({ section, before }, i) => ({ title: (section === undefined ? undefined : leadingHeading(section)) ?? checklist.items.find((item) => item.id === fixes[i]!.itemId)?.title ?? fixes[i]!.itemId!, before }));
-    context.report(`${result.file}: inserted ${describeInsertions(inserted, original.split(/\r?\n/).length)}`);
+    context.report(`fixed ${result.file}: inserted ${describeInsertions(inserted, original.split(/\r?\n/).length)}`);
     return relint(result.file, text, settings);
   };
   return { fix, close: () => own?.close() }; // a pool the run gave is the run's to close
