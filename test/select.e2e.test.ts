@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -36,6 +36,16 @@ describe('which files mlsd lint checks', () => {
 
   it('folders and globs on the command line replace that selection', () => {
     expect(linted(repo(files), ['docs']).files).toEqual(['docs/design/plain.md', 'docs/usage.md']);
+  });
+
+  it('a folder or glob reaches docs through symlinks, to a doc or into a folder, each doc once; broken links are passed over', () => {
+    const dir = repo({ 'shared/ranking.md': DESIGN, 'elsewhere/fraud.md': DESIGN, 'docs/design/own.md': DESIGN });
+    symlinkSync('../../shared/ranking.md', join(dir, 'docs/design/ranking.md'));
+    symlinkSync('../../elsewhere', join(dir, 'docs/design/team'));
+    symlinkSync('..', join(dir, 'docs/design/team-loop'));
+    symlinkSync('nowhere.md', join(dir, 'docs/design/broken.md'));
+    expect(linted(dir, ['docs/design']).files).toEqual(['docs/design/own.md', 'docs/design/ranking.md', 'docs/design/team/fraud.md']);
+    expect(linted(dir, ['docs/design/*.md']).files).toEqual(['docs/design/own.md', 'docs/design/ranking.md']);
   });
 
   it('a file named on the command line is linted without a config (you asked for it)', () => {

@@ -70,13 +70,15 @@ export async function findFiles(paths: readonly string[], cwd: string, { missing
       continue;
     }
     const info = await stat(path).catch(() => undefined);
+    // Symlinks are followed, to a doc or into a folder (a loop is walked once; a doc reached twice is
+    // one entry, linted once); a broken link or a loop of links to files is passed over.
     if (info?.isDirectory()) {
-      const found = await glob(MARKDOWN, { cwd: path, ignore: ALWAYS_IGNORED, dot: false, followSymbolicLinks: false });
+      const found = await glob(MARKDOWN, { cwd: path, ignore: ALWAYS_IGNORED, dot: false, followSymbolicLinks: true });
       for (const f of found) add(toPosix(relative(cwd, `${path}/${f}`)) || f, false);
     } else if (info) {
       add(toPosix(path), true, !info.isFile());
     } else if (isDynamicPattern(path)) {
-      const found = await glob(toPosix(path), { cwd, ignore: ALWAYS_IGNORED, onlyFiles: true, followSymbolicLinks: false });
+      const found = await glob(toPosix(path), { cwd, ignore: ALWAYS_IGNORED, onlyFiles: true, followSymbolicLinks: true });
       if (found.length === 0 && !missingOk) throw new UserError(`no files match "${path}"`);
       for (const f of found) add(f, false);
     } else if (!missingOk) {
