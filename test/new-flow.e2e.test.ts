@@ -415,6 +415,9 @@ describe('answers', () => {
     const nothing = runCli(['new', 'other', '--resume', '--yes'], { cwd, env });
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toContain('nothing to resume for docs/design/other.md');
+    const switched = runCli(['new', 'resumed', '--resume', '--type', 'generic', '--yes'], { cwd, env });
+    expect([switched.code, switched.stderr]).toEqual([2, 'mlsd: the answers kept for docs/design/resumed.md are for the rag-llm template, not generic: resume without --type, or start afresh without --resume\n']);
+    expect(runCli(['new', 'resumed', '--resume', '--type', 'rag-llm', '--yes', '--dry-run'], { cwd, env }).code).toBe(0);
     const run = runCli(['new', 'resumed', '--resume', '--yes'], { cwd, env });
     expect(run.code, run.stderr).toBe(0);
     const doc = readFileSync(target, 'utf8');

@@ -152,6 +152,10 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
 
   const file = options.answers === undefined ? undefined : s.parseAnswersFile(await readText(resolve(io.cwd, options.answers), options.answers), options.answers);
 
+  // The kept answers were given to, and their suggestions accepted from, one template's questions.
+  if (resumed && options.type !== undefined && options.type !== resumed.type) {
+    throw new UserError(`the answers kept for ${target} are for the ${resumed.type} template, not ${options.type}: resume without --type, or start afresh without --resume`);
+  }
   let typeId = options.type ?? resumed?.type;
   if (typeId !== undefined && !templates.has(typeId)) {
     throw new UserError(`unknown problem type "${typeId}" (choose from: ${[...templates.keys()].join(', ')})`);
