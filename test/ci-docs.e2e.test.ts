@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ const CI_DOC = readFileSync(join(ROOT, 'docs', 'ci.md'), 'utf8');
 const yamlBlocks = [...CI_DOC.matchAll(/^```ya?ml\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
 
 /** The checks a GitHub workflow must pass to run the mlsd action on changed docs, upload SARIF and annotate. */
-function checkWorkflow(workflow: Json, action = LOCAL_ACTION) {
+function checkWorkflow(workflow: Json, action = LOCAL_ACTION, install = 'npm ci') {
   expect(Object.keys(workflow.on)).toContain('pull_request');
   expect(workflow.permissions['security-events']).toBe('write');
   const jobs = Object.values(workflow.jobs) as Json[];
@@ -26,8 +27,11 @@ function checkWorkflow(workflow: Json, action = LOCAL_ACTION) {
   // Never a registry name: the installed, pinned copy after npm ci, or the action at a tag.
   const runs = steps.filter((s) => typeof s.run === 'string').map((s) => s.run as string);
   expect(runs.join('\n')).not.toMatch(/npx (--yes )?mlsd/);
-  if (action === LOCAL_ACTION) expect(steps.findIndex((s) => /^npm ci\b/.test(s.run ?? ''))).toBeLessThan(steps.indexOf(mlsd));
-  else expect(action).toMatch(/@v\d+\.\d+\.\d+$/);
+  if (action === LOCAL_ACTION) {
+    const installs = steps.findIndex((s) => typeof s.run === 'string' && s.run.startsWith(install));
+    expect(installs).toBeGreaterThanOrEqual(0);
+    expect(installs).toBeLessThan(steps.indexOf(mlsd));
+  } else expect(action).toMatch(/@v\d+\.\d+\.\d+$/);
 }
 
 describe('docs/ci.md snippets', () => {
@@ -98,6 +102,7 @@ describe('mlsd init', () => {
   it('runs the pinned, installed copy when package.json lists mlsd', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ devDependencies: { mlsd: 'file:vendor/mlsd-0.1.0.tgz' } }));
+    writeFileSync(join(dir, 'package-lock.json'), '{}\n');
     expect(runCli(['init'], { cwd: dir }).code).toBe(0);
     checkWorkflow(parse(readFileSync(join(dir, '.github/workflows/mlsd.yml'), 'utf8')));
   });
@@ -117,20 +122,23 @@ describe('mlsd init', () => {
     expect(readmeOnly.code).toBe(0);
   });
 
-  it('never overwrites an existing file without --force', () => {
+  it('never overwrites the workflow without --force, nor a config even with it', () => {
     const dir = tempDir();
     runCli(['init'], { cwd: dir });
     const config = join(dir, '.mlsdrc.yaml');
     const mine = 'extends: mlsd:recommended\n# my team settings\n';
     writeFileSync(config, mine);
+    const workflowFile = join(dir, '.github/workflows/mlsd.yml');
+    writeFileSync(workflowFile, 'name: mine\n');
     const again = runCli(['init'], { cwd: dir });
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('kept   .mlsdrc.yaml');
-    expect(readFileSync(config, 'utf8')).toBe(mine);
+    expect(again.stdout).toContain('kept   .mlsdrc.yaml (the config mlsd uses here; --force does not replace a config)');
+    expect(again.stdout).toContain('kept   .github/workflows/mlsd.yml (it exists; --force overwrites it)');
     const forced = runCli(['init', '--force'], { cwd: dir });
-    expect(forced.stdout).toContain('overwrote .mlsdrc.yaml');
-    expect(readFileSync(config, 'utf8')).not.toBe(mine);
-    expect(existsSync(join(dir, '.github/workflows/mlsd.yml'))).toBe(true);
+    expect(forced.stdout).toContain('kept   .mlsdrc.yaml (the config mlsd uses here; --force does not replace a config)');
+    expect(forced.stdout).toContain('overwrote .github/workflows/mlsd.yml');
+    expect(readFileSync(config, 'utf8')).toBe(mine);
+    expect(readFileSync(workflowFile, 'utf8')).not.toBe('name: mine\n');
   });
 
   it('says the pre-commit hook is already set up instead of printing it again, from the remote or a local hook, run from a subfolder too', () => {
@@ -183,6 +191,21 @@ describe('mlsd init', () => {
     const run = runCli(['init'], { cwd: sub });
     expect(run.stdout).toContain('kept   ../.mlsdrc.yml (the config mlsd uses here');
     expect(existsSync(join(sub, '.mlsdrc.yaml'))).toBe(false);
+    // A git repository's CI sees only the repository: a config above it is not the repository's.
+    writeFileSync(join(sub, '.mlsdrc.yml'), 'extends: mlsd:recommended\n');
+    const repo = join(sub, 'repo');
+    mkdirSync(repo);
+    execFileSync('git', ['init', '-q'], { cwd: repo });
+    expect(runCli(['init'], { cwd: repo }).stdout).toContain('wrote  .mlsdrc.yaml  starter config');
+  });
+
+  it('installs the pinned copy the way the repository\'s lockfile asks', () => {
+    const pinned = JSON.stringify({ devDependencies: { mlsd: '^0.1.0' } });
+    for (const [lockfile, install] of [['package-lock.json', 'npm ci'], ['yarn.lock', 'corepack enable && yarn install --frozen-lockfile'], ['pnpm-lock.yaml', 'corepack enable && pnpm install --frozen-lockfile']]) {
+      const repo = tempRepo({ 'package.json': pinned, [lockfile!]: '' });
+      expect(runCli(['init'], { cwd: repo }).code).toBe(0);
+      checkWorkflow(parse(readFileSync(join(repo, '.github/workflows/mlsd.yml'), 'utf8')), LOCAL_ACTION, install);
+    }
   });
 
   it('writes its config when package.json has no mlsd key', () => {
@@ -199,9 +222,9 @@ describe('mlsd init', () => {
     expect(run.stdout).toContain('wrote  ../../.github/workflows/mlsd.yml  GitHub Actions workflow');
     expect(existsSync(join(sub, '.mlsdrc.yaml'))).toBe(false);
     expect(existsSync(join(sub, '.github'))).toBe(false);
-    // The root's package.json pins mlsd: the workflow runs that copy.
-    checkWorkflow(parse(readFileSync(join(repo, '.github/workflows/mlsd.yml'), 'utf8')));
-    expect(runCli(['init'], { cwd: sub }).stdout).toContain('kept   ../../.mlsdrc.yaml (it exists; --force overwrites it)');
+    // The root's package.json pins mlsd: the workflow runs that copy, installed without a lockfile (npm ci needs one).
+    checkWorkflow(parse(readFileSync(join(repo, '.github/workflows/mlsd.yml'), 'utf8')), LOCAL_ACTION, 'npm install');
+    expect(runCli(['init'], { cwd: sub }).stdout).toContain('kept   ../../.mlsdrc.yaml (the config mlsd uses here; --force does not replace a config)');
   });
 
   it('outside a git repository, writes in the working directory', () => {

@@ -1,11 +1,11 @@
-import { constants } from 'node:fs';
+import { constants, existsSync } from 'node:fs';
 import { access, readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError, discoverConfig, displayPath } from '../config/file.js';
 import { EXIT, UserError } from '../errors.js';
 import { repoRoot } from './git.js';
-import { CONFIG_PATH, LOCAL_ACTION, PRE_COMMIT_HOOK_ID, preCommitSnippet, remoteAction, STARTER_CONFIG, workflow, WORKFLOW_PATH } from './init-files.js';
+import { CONFIG_PATH, installCommand, LOCAL_ACTION, LOCKFILES, PRE_COMMIT_HOOK_ID, preCommitSnippet, remoteAction, STARTER_CONFIG, workflow, WORKFLOW_PATH } from './init-files.js';
 import type { Io } from '../io/process.js';
 import { REPOSITORY_URL, VERSION } from '../runtime/package-info.js';
 import { safeWrite, whyWriteFailed } from '../io/write.js';
@@ -91,12 +91,13 @@ interface Write {
  * what was kept, named relative to the working directory.
  */
 export async function runInit(options: InitOptions, io: Io): Promise<number> {
-  const root = (await repoRoot(io.cwd)) ?? io.cwd;
+  const repository = await repoRoot(io.cwd);
+  const root = repository ?? io.cwd;
   const local = REPOSITORY_URL === undefined || (await pinsMlsd(root));
   const action = REPOSITORY_URL === undefined || local ? LOCAL_ACTION : remoteAction(REPOSITORY_URL, VERSION);
   const files: [string, string, string][] = [
     [CONFIG_PATH, STARTER_CONFIG, 'starter config'],
-    [WORKFLOW_PATH, workflow(action), `GitHub Actions workflow: the mlsd action (${action}) lints changed docs on pull requests, annotates, uploads SARIF`],
+    [WORKFLOW_PATH, workflow(action, installCommand(LOCKFILES.filter((name) => existsSync(resolve(root, name))))), `GitHub Actions workflow: the mlsd action (${action}) lints changed docs on pull requests, annotates, uploads SARIF`],
   ];
   const steps: (Write | string)[] = []; // a file to write, or the line saying why it is kept
   for (const [path, text, what] of files) {
@@ -106,13 +107,15 @@ export async function runInit(options: InitOptions, io: Io): Promise<number> {
       () => true,
       () => false,
     );
-    if (exists && !options.force) {
-      steps.push(`kept   ${shown} (it exists; --force overwrites it)`);
+    // A config is the team's own: kept whatever its name, even with --force. One above a git
+    // repository is not the repository's (CI never sees it), so the repository gets its own.
+    const config = path === CONFIG_PATH ? existingConfig(root) : undefined;
+    if (config !== undefined && (repository === undefined || dirname(config) === root)) {
+      steps.push(config === target ? `kept   ${shown} (the config mlsd uses here; --force does not replace a config)` : `kept   ${displayPath(config, io.cwd)} (the config mlsd uses here; a ${CONFIG_PATH} would take its place, so none was written)`);
       continue;
     }
-    const other = !exists && path === CONFIG_PATH ? existingConfig(root) : undefined;
-    if (other !== undefined) {
-      steps.push(`kept   ${displayPath(other, io.cwd)} (the config mlsd uses here; a ${CONFIG_PATH} would take its place, so none was written)`);
+    if (exists && !options.force) {
+      steps.push(`kept   ${shown} (it exists; --force overwrites it)`);
       continue;
     }
     steps.push({ target, shown, text, line: `${exists ? 'overwrote' : 'wrote '} ${shown}  ${what}` });

@@ -26,13 +26,24 @@ paths:
 #   - "docs/archive/**"
 `;
 
+/** How the workflow installs the repository's packages, by the lockfile it has: `npm ci` needs package-lock.json. */
+export function installCommand(lockfiles: readonly string[]): string {
+  if (lockfiles.includes('package-lock.json') || lockfiles.includes('npm-shrinkwrap.json')) return 'npm ci';
+  if (lockfiles.includes('pnpm-lock.yaml')) return 'corepack enable && pnpm install --frozen-lockfile';
+  if (lockfiles.includes('yarn.lock')) return 'corepack enable && yarn install --frozen-lockfile';
+  return 'npm install';
+}
+
+/** The lockfiles `installCommand` tells apart. */
+export const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock'] as const;
+
 /**
  * The pull request workflow, running the mlsd GitHub Action. `action` is where the action is:
- * `./node_modules/mlsd` runs the version pinned in the repository's package.json after `npm ci`;
- * `<owner>/mlsd@v<version>` runs that release from the mlsd repository.
+ * `./node_modules/mlsd` runs the version pinned in the repository's package.json once `install`
+ * has installed the packages; `<owner>/mlsd@v<version>` runs that release from the mlsd repository.
  */
-export const workflow = (action: string) => {
-  const install = action.startsWith('./') ? '      - run: npm ci # installs the mlsd version pinned in package.json\n' : '';
+export const workflow = (action: string, install = 'npm ci') => {
+  const installStep = action.startsWith('./') ? `      - run: ${install} # installs the mlsd version pinned in package.json\n` : '';
   return `# Lints the design docs a pull request adds or changes, with mlsd.
 # Findings show as annotations on the pull request, as a scorecard in the job summary,
 # and as code scanning alerts (Security tab) that reviewers can dismiss with a reason.
@@ -55,7 +66,7 @@ jobs:
       - uses: actions/setup-node@v4
         with:
           node-version: 20
-${install}      - name: Lint changed design docs
+${installStep}      - name: Lint changed design docs
         uses: ${action}
         with:
           changed-since: origin/\${{ github.base_ref }}

@@ -122,7 +122,7 @@ configured "paths". See docs/config.md.`,
   program
     .command('init')
     .description('Set this repository up for mlsd: write .mlsdrc.yaml (starter config) and .github/workflows/mlsd.yml (lint changed docs on pull requests) at the repository root (outside git, in the current folder), and show how to add the pre-commit hook.')
-    .option('--force', 'overwrite files that already exist')
+    .option('--force', 'overwrite the workflow if it exists (a config is always kept)')
     .action(async (options: { force?: boolean }) => {
       const { runInit } = await import('./init-command.js');
       setExit(await runInit(options, io));
