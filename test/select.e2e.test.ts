@@ -48,6 +48,16 @@ describe('which files mlsd lint checks', () => {
     expect(linted(dir, ['docs/design/*.md']).files).toEqual(['docs/design/own.md', 'docs/design/ranking.md']);
   });
 
+  it('ignores and overrides name folders as .gitignore does: with or without a trailing or leading slash', () => {
+    for (const folder of ['docs/archive', 'docs/archive/', '/docs/archive', './docs/archive/', 'archive', 'docs/archive/**']) {
+      const dir = repo({ '.mlsdrc.yaml': `paths: [docs]\nignores: ["${folder}"]\n`, 'docs/new.md': DESIGN, 'docs/archive/old.md': DESIGN, 'docs/archive/2023/older.md': DESIGN });
+      expect(linted(dir).files, folder).toEqual(['docs/new.md']);
+      expect(runCli(['lint', 'docs/archive/old.md'], { cwd: dir }).stderr, folder).toContain('docs/archive/old.md skipped: ignored by the config\'s "ignores"');
+      const overridden = repo({ '.mlsdrc.yaml': `overrides:\n  - files: ["${folder}"]\n    rules: { required-section: off }\n`, 'docs/archive/2023/older.md': '# Old design\n' });
+      expect(runCli(['lint', 'docs/archive/2023/older.md'], { cwd: overridden }).stdout, folder).not.toContain('required-section');
+    }
+  });
+
   it('a file named on the command line is linted without a config (you asked for it)', () => {
     expect(linted(repo(files), ['README.md']).files).toEqual(['README.md']);
   });

@@ -19,10 +19,21 @@ export interface FileSettings {
 
 const toPosix = (p: string) => p.split('\\').join('/');
 
+/**
+ * A config glob as .gitignore reads it: one without a slash matches a name in any folder; a leading
+ * `/` or `./` anchors it at the config's folder; and what names a folder (`docs/archive`,
+ * `docs/archive/`) matches every file under it.
+ */
+function gitignoreGlobs(glob: string): string[] {
+  const anchored = /^\.?\//.test(glob);
+  const path = glob.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+  const base = anchored || path.includes('/') ? path : `**/${path}`;
+  return base.endsWith('/**') ? [base] : [base, `${base}/**`];
+}
+
 export function matcher(globs: readonly string[]): (path: string) => boolean {
   if (globs.length === 0) return () => false;
-  // As in .gitignore, a glob without a slash matches a file's name in any folder.
-  const match = picomatch(globs.map((g) => (g.includes('/') ? g.replace(/^\.\//, '') : `**/${g}`)), { dot: true });
+  const match = picomatch(globs.flatMap(gitignoreGlobs), { dot: true });
   return (path) => {
     const p = toPosix(path);
     return !p.startsWith('../') && match(p);
