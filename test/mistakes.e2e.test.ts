@@ -83,6 +83,14 @@ describe('mlsd explain', () => {
     expect(run.stdout).toMatch(/^ {2}latency-stage-sum +warning /m);
     expect(run.stdout).toMatch(/^ {2}drift-monitoring +required +Drift monitoring$/m);
     expect(run.stdout).toMatch(/^ {2}privacy-review +required +Privacy review$/m);
+    expect(run.stdout).not.toContain('required*');
+  });
+
+  it('lists an item required only by front matter as such, not as optional', () => {
+    const dir = tempTree({ '.mlsdrc.yaml': 'checklist:\n  rollback-plan:\n    title: Rollback plan\n    required: { when: { status: [review, approved] } }\n' });
+    const run = runCli(['explain'], { cwd: dir });
+    expect(run.stdout).toMatch(/^ {2}rollback-plan +required\* +Rollback plan$/m);
+    expect(run.stdout).toContain('\n* required when the front matter says so: `mlsd explain <item-id>` says when\n');
   });
 
   it('with an item id says what makes it present, weak or absent, and which rules look at it', () => {

@@ -164,14 +164,17 @@ export function explainItem(item: ChecklistItem, schema: Json, rules: readonly R
   return `${lines.join('\n')}\n`;
 }
 
-export function listAll(rules: readonly RuleMeta[], items: readonly ChecklistItem[], levelOf: LevelOf = byDefault): string {
+/** `conditional`: the ids of items required only when the front matter says so (`required.when`). */
+export function listAll(rules: readonly RuleMeta[], items: readonly ChecklistItem[], levelOf: LevelOf = byDefault, conditional: ReadonlySet<string> = new Set()): string {
   const width = Math.max(...rules.map((r) => r.id.length), ...items.map((i) => i.id.length)) + 2;
+  const requirement = (i: ChecklistItem) => (i.required ? 'required' : conditional.has(i.id) ? 'required*' : 'optional');
   return [
     'Rules (`mlsd explain <rule-id>` prints the rule\'s page):',
-    ...rules.map((r) => `  ${r.id.padEnd(width)}${levelOf(r).padEnd(9)}${r.description}`),
+    ...rules.map((r) => `  ${r.id.padEnd(width)}${levelOf(r).padEnd(10)}${r.description}`),
     '',
     'Checklist items (`mlsd explain <item-id>` says what makes one present, weak or absent):',
-    ...items.map((i) => `  ${i.id.padEnd(width)}${(i.required ? 'required' : 'optional').padEnd(9)}${i.title}`),
+    ...items.map((i) => `  ${i.id.padEnd(width)}${requirement(i).padEnd(10)}${i.title}`),
+    ...(items.some((i) => !i.required && conditional.has(i.id)) ? ['', '* required when the front matter says so: `mlsd explain <item-id>` says when'] : []),
     '',
   ].join('\n');
 }

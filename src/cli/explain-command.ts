@@ -32,7 +32,8 @@ export async function runExplain(id: string | undefined, flags: ConfigFlags, cwd
 
   if (id === undefined) {
     const sorted = [...rules.values()].map((r) => r.rule).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    stdout.write(listAll(sorted, [...items.values()].map((i) => i.item), levelOf));
+    const conditional = new Set([...items.values()].filter(({ item, settings }) => typeof settings.checklist[item.id]?.required === 'object').map(({ item }) => item.id));
+    stdout.write(listAll(sorted, [...items.values()].map((i) => i.item), levelOf, conditional));
     return 0;
   }
   const rule = rules.get(id);
