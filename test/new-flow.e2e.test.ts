@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { apportion, loadTemplates, resumePath, saveResumable, splitTable } from '../src/scaffold/index.js';
 import { mergeQuestions } from '../src/scaffold/questions.js';
 import { parseMarkdown } from '../src/lint/parse.js';
-import { ROOT, runCli, tempDir } from './helpers.js';
+import { ROOT, runCli, tempDir, tempTree } from './helpers.js';
 
 const ENV = { MLSD_NOW: '2025-01-15' };
 const TYPES = [...loadTemplates().keys()];
@@ -403,6 +403,19 @@ describe('answers', () => {
     expect(run.stdout).toContain('problem_type: fraud-detection');
     expect(run.stderr).toContain('mlsd: --save-answers answers.yaml was not written: --dry-run writes nothing\n');
     expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('names the config when its answers or sections look wrong', () => {
+    const cwd = tempTree({ '.mlsdrc.yaml': 'answers:\n  serving_mode: quantum\n' });
+    const bad = runCli(['new', 'churn', '--yes', '--dry-run'], { cwd, env: ENV });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('mlsd: .mlsdrc.yaml, answers: "serving_mode" "quantum" is not one of: batch, online');
+    const typo = tempTree({ '.mlsdrc.yaml': 'sections: [non-goal, risks, security-review]\n' });
+    const run = runCli(['new', 'churn', '--yes', '--dry-run', '--set', 'owner=me'], { cwd: typo, env: ENV });
+    expect(run.code, run.stderr).toBe(0);
+    // A section of the team's own (security-review) is drawn without a word; one a letter from a built-in one is named.
+    expect(run.stderr).toContain('mlsd: .mlsdrc.yaml, sections: "non-goal" is drawn by no template (did you mean "non-goals"?); it gets a heading and a placeholder\n');
+    expect(run.stderr).not.toContain('security-review');
   });
 
   it('--resume continues from kept answers (without a terminal, with --yes for the rest), then forgets them', async () => {

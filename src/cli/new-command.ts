@@ -54,8 +54,6 @@ function repoRoot(from: string): string | undefined {
 type TeamScaffolding = ScaffoldConfig & {
   checklist: Checklist;
   draftsDir: string;
-  /** The config file, as named in messages. */
-  configFile?: string;
   /** Why `mlsd lint` with no files named (CI, the pre-commit hook) would pass over a doc written here, if it would. */
   unlinted: (path: string) => string | undefined;
 };
@@ -175,6 +173,12 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
     }
   }
   const chosen = templates.get(typeId) as TemplateSpec;
+  // A section of the team's own is drawn as a heading and a placeholder; one a letter away from a drawn one is a typo.
+  const drawn = s.drawnSections(teamDir === undefined ? undefined : resolve(io.cwd, teamDir));
+  for (const id of config.sections ?? []) {
+    const close = drawn.includes(id) ? '' : didYouMean(id, drawn);
+    if (close) io.stderr.write(`mlsd: ${config.configFile ?? 'the config'}, sections: "${id}" is drawn by no template${close}; it gets a heading and a placeholder\n`);
+  }
   // Reviewer sections the team left out are not asked about.
   const dropped = s.droppedSectionKeys(chosen, config.sections, teamDir === undefined ? undefined : resolve(io.cwd, teamDir));
   const template: TemplateSpec = { ...chosen, questions: chosen.questions.filter((q) => !dropped.has(q.key)) };

@@ -107,7 +107,7 @@ export function resolveAnswers(inputs: AnswerInputs): Resolution {
     }
   }
   take(inputs.context, 'template', res.suggestions, 'default');
-  take(inputs.config?.defaults, 'config', res.suggestions, 'team config');
+  take(inputs.config?.defaults, 'config', res.suggestions, inputs.config?.configFile === undefined ? 'team config' : `${inputs.config.configFile}, answers`);
   take(inputs.file, 'file', res.answers, 'answers file');
   take(parseSets(inputs.sets ?? []), 'flag', res.answers, '--set');
   return res;

@@ -77,6 +77,12 @@ async function teamHelpers(dir: string): Promise<Record<string, (...args: unknow
   return Object.fromEntries(Object.entries(exported).filter((e): e is [string, (...args: unknown[]) => unknown] => typeof e[1] === 'function'));
 }
 
+/** The reviewer sections a partial draws (`section-<id>.hbs`), built in or the team's. */
+export const drawnSections = (teamDir?: string, builtInDir = BUILT_IN_DIR): string[] =>
+  Object.keys({ ...partialFiles(builtInDir), ...(teamDir ? partialFiles(teamDir) : {}) })
+    .filter((name) => name.startsWith('section-'))
+    .map((name) => name.slice('section-'.length));
+
 const ANSWER_KEYS = /\{\{\s*answer\s+"([a-z][a-z0-9_]*)"/g;
 
 /**

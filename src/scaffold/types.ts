@@ -103,6 +103,8 @@ export interface ScaffoldConfig {
   templatesDir?: string;
   /** The reviewer sections drafts carry, in order; wins over a template's own list. */
   sections?: string[];
+  /** The config file these come from, as shown to the user, for messages about them. */
+  configFile?: string;
 }
 
 
