@@ -1,5 +1,5 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -240,6 +240,29 @@ describe('mlsd lsp --stdio', () => {
       const weak = (await editor.diagnostics(uri, 1)).find((d) => d.code === 'weak-section')!;
       const hover = await editor.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: weak.range.start });
       expect(hover?.contents).toEqual({ kind: 'plaintext', value: runCli(['explain', 'weak-section']).stdout });
+    } finally {
+      editor.server.kill();
+    }
+  });
+
+  it('shows the page of a rule the team config declares, as `mlsd explain` prints it there', async () => {
+    const team = tempDir();
+    writeFileSync(
+      join(team, '.mlsdrc.yaml'),
+      'checklist:\n  rollback-plan:\n    title: Rollback plan\n    facts:\n      durations: { terms: ["\\\\d+ ?minutes"], min: 0 }\n    schema:\n      allOf:\n        - mlsd: { rule: rollback-time, description: The rollback plan gives no time to roll back., help: Say how long a rollback takes. }\n          properties: { facts: { properties: { durations: { minItems: 1, errorMessage: The rollback plan says nothing about how long a rollback takes } } } }\n',
+    );
+    const doc = join(team, 'docs', 'design', 'slow.md');
+    mkdirSync(dirname(doc), { recursive: true });
+    const text = `${readFileSync(join(ROOT, 'examples', 'feed-ranking.md'), 'utf8')}\n## Rollback plan\n\nA feature flag sends traffic back to the previous model.\n`;
+    writeFileSync(doc, text);
+    const editor = new LspClient(team);
+    try {
+      await editor.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: uriOf(team), capabilities: {} });
+      await editor.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uriOf(doc), languageId: 'markdown', version: 1, text } });
+      const finding = (await editor.diagnostics(uriOf(doc), 1)).find((d) => d.code === 'rollback-time')!;
+      expect(finding).toBeDefined();
+      const hover = await editor.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf(doc) }, position: finding.range.start });
+      expect(hover?.contents).toEqual({ kind: 'markdown', value: runCli(['explain', 'rollback-time'], { cwd: team }).stdout });
     } finally {
       editor.server.kill();
     }

@@ -199,7 +199,9 @@ export async function runLsp(io: Io): Promise<number> {
 
   connection.onHover(async ({ textDocument, position }) => {
     const state = await current(textDocument.uri);
-    return state?.result ? hoverAt(state.result.diagnostics, position, hoverKind) : undefined;
+    if (!state?.result) return undefined;
+    const { context } = state;
+    return hoverAt(state.result.diagnostics, position, hoverKind, context?.checklists.for(context.settings));
   });
 
   connection.onShutdown(async () => {
