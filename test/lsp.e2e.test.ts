@@ -344,6 +344,19 @@ describe('mlsd lsp --stdio', () => {
     expect(placeholder.range).toEqual({ start: { line: 0, character: at }, end: { line: 0, character: at + '{{team}}'.length } });
   });
 
+  it('reports binary content the editor decoded as `mlsd lint` reports the file: not text, and nothing else', async () => {
+    mkdirSync(join(dir, 'docs', 'design'), { recursive: true });
+    const binary = join(dir, 'docs', 'design', 'binary.md');
+    const bytes = Buffer.from('# Churn\n\u0000\u0001\u0002ELF\u0000\n', 'utf8');
+    writeFileSync(binary, bytes);
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uriOf(binary), languageId: 'markdown', version: 1, text: bytes.toString('utf8') } });
+    const found = await client.diagnostics(uriOf(binary), 1);
+    const cli = JSON.parse(runCli(['lint', binary, '--format', 'json'], { cwd: dir }).stdout).files[0].diagnostics as { ruleId: string; message: string }[];
+    expect(cli.map((d) => d.ruleId)).toEqual(['not-text']);
+    // The editor hands over characters, not bytes: the reason names NUL characters.
+    expect(found.map((d) => [d.code, messageOf(d)])).toEqual([['not-text', 'The file is not text (it contains NUL characters); it was not linted.']]);
+  });
+
   it('lints a document the parser could stall on in a worker, as `mlsd lint` does', async () => {
     const dense = `${original}\n${'*a '.repeat(6000)}\n`; // past the guard's delimiter count
     const denseFile = join(dir, 'dense.md');

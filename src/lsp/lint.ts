@@ -1,6 +1,6 @@
 import type { FileResult } from '../run/result.js';
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS, formatSize } from '../run/limits.js';
-import { FILE_TOO_LARGE } from '../run/read-document.js';
+import { FILE_TOO_LARGE, textDocument } from '../run/read-document.js';
 import { lintDocument, unlintedResult } from '../run/lint-file.js';
 import { lintsInWorker } from '../run/guard.js';
 import type { ProcessPool } from '../run/process-pool.js';
@@ -36,6 +36,8 @@ export class EditorLinter {
       const message = `The document is ${formatSize(size)}, more than the ${formatSize(maxFileSize)} mlsd reads ("maxFileSize" in the config raises the limit); it was not linted.`;
       return unlintedResult(file, FILE_TOO_LARGE, message, settings);
     }
+    const read = textDocument(text); // binary bytes the editor decoded are reported as the CLI reports them
+    if ('unreadable' in read) return unlintedResult(file, read.unreadable.ruleId, read.unreadable.message, settings);
     if (!lintsInWorker(text, settings)) {
       let parser = this.parsers.get(file);
       if (!parser) this.parsers.set(file, (parser = new IncrementalParser()));

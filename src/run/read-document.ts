@@ -40,13 +40,14 @@ const tooLarge = (size: number | undefined, max: number): ReadDocument => ({
   },
 });
 
+const notText = (why: string): ReadDocument => ({ unreadable: { ruleId: NOT_TEXT, message: `The file is not text (${why}); it was not linted.` } });
+
 /**
  * Bytes to text: a UTF-8 byte-order mark is dropped, UTF-16 with a byte-order mark is decoded,
  * and anything that is not text (NUL bytes, or mostly invalid UTF-8) is refused rather than linted
  * as garbage. A few invalid bytes in an otherwise UTF-8 file become U+FFFD and the file is linted.
  */
 export function decodeDocument(bytes: Uint8Array): ReadDocument {
-  const notText = (why: string): ReadDocument => ({ unreadable: { ruleId: NOT_TEXT, message: `The file is not text (${why}); it was not linted.` } });
   let text: string;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
@@ -56,6 +57,14 @@ export function decodeDocument(bytes: Uint8Array): ReadDocument {
     if (bytes.includes(0)) return notText('it contains NUL bytes: a binary file, or UTF-16 without a byte-order mark');
     text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes); // ignoreBOM false: the decoder strips a UTF-8 BOM
   }
+  return textDocument(text);
+}
+
+/**
+ * Decoded text that is still no document: NUL characters (a binary file), or mostly characters that
+ * stand for invalid bytes (another encoding). An editor hands the language server such text decoded.
+ */
+export function textDocument(text: string): ReadDocument {
   if (text.includes('\0')) return notText('it contains NUL characters');
   let replaced = 0;
   for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) replaced++;
