@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, symlinkSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -27,6 +27,12 @@ describe('which files mlsd lint checks', () => {
   it('with no paths and no config: the design folder and docs whose front matter declares them, nothing else', () => {
     const run = linted(repo(files));
     expect(run.files).toEqual(['docs/design/plain.md', 'services/ranking/design.md']);
+  });
+
+  it('with no paths: a UTF-16 doc whose front matter declares it is found, as it is linted when named', () => {
+    const dir = repo({ 'README.md': '# Service\n' });
+    writeFileSync(join(dir, 'wide.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(DESIGN, 'utf16le')]));
+    expect(linted(dir).files).toEqual(['wide.md']);
   });
 
   it('with a config that moves drafts and gives no paths: the drafts folder instead of docs/design', () => {

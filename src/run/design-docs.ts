@@ -3,7 +3,7 @@ import picomatch from 'picomatch';
 import type { ResolvedConfig } from '../config/load.js';
 import { relativeToRoot } from '../config/resolve.js';
 import { DEFAULT_DESIGN_FOLDER } from '../scaffold/design-folder.js';
-import { HEAD_BYTES } from './read-document.js';
+import { decodeDocument, HEAD_BYTES } from './read-document.js';
 
 /** Front matter keys that `mlsd new` writes and only a design doc has. */
 const DECLARING_KEYS = /^(problem_type|template_version)[ \t]*:/m;
@@ -19,7 +19,10 @@ export function declaresDesignDoc(file: string, text?: string): boolean {
       const fd = openSync(file, 'r');
       try {
         const buffer = Buffer.alloc(HEAD_BYTES);
-        head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, HEAD_BYTES, 0));
+        // Decoded as the file is when linted, so a UTF-16 doc's front matter counts too.
+        const read = decodeDocument(buffer.subarray(0, readSync(fd, buffer, 0, HEAD_BYTES, 0)));
+        if ('unreadable' in read) return false;
+        head = read.text;
       } finally {
         closeSync(fd);
       }
