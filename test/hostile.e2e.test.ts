@@ -49,6 +49,9 @@ describe('hostile files (the CLI)', () => {
     expect(rules(run.files.find((f) => f.file.endsWith('huge.md')))).toEqual(['file-too-large']);
     expect(run.files.find((f) => f.file.endsWith('huge.md'))!.diagnostics[0]!.message).toMatch(/50 MB, more than the 5 MB/);
     expect(run.files.find((f) => f.file.endsWith('good.md'))!.diagnostics.length).toBeGreaterThan(0); // linted
+    // One byte over: in bytes, where "5 MB, more than the 5 MB" would say nothing.
+    truncateSync(big, 5 * 1024 * 1024 + 1);
+    expect(lintJson(['big/huge.md'], dir).files[0]!.diagnostics[0]!.message).toMatch(/^The file is 5,242,881 bytes, more than the 5,242,880 bytes mlsd reads/);
   });
 
   it('a 1 MB single line: linted; --max-file-size 512KB reports it instead', () => {

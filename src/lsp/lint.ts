@@ -1,5 +1,5 @@
 import type { FileResult } from '../run/result.js';
-import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS, formatSize } from '../run/limits.js';
+import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIMEOUT_MS, sizeOverLimit } from '../run/limits.js';
 import { FILE_TOO_LARGE, textDocument } from '../run/read-document.js';
 import { lintDocument, unlintedResult } from '../run/lint-file.js';
 import { lintsInWorker } from '../run/guard.js';
@@ -33,7 +33,8 @@ export class EditorLinter {
     const maxFileSize = resolved.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     const size = Buffer.byteLength(text, 'utf8');
     if (size > maxFileSize) {
-      const message = `The document is ${formatSize(size)}, more than the ${formatSize(maxFileSize)} mlsd reads ("maxFileSize" in the config raises the limit); it was not linted.`;
+      const [shown, limit] = sizeOverLimit(size, maxFileSize);
+      const message = `The document is ${shown}, more than the ${limit} mlsd reads ("maxFileSize" in the config raises the limit); it was not linted.`;
       return unlintedResult(file, FILE_TOO_LARGE, message, settings);
     }
     const read = textDocument(text); // binary bytes the editor decoded are reported as the CLI reports them

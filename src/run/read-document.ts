@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { UserError } from '../errors.js';
-import { formatSize } from './limits.js';
+import { formatSize, sizeOverLimit } from './limits.js';
 
 // How a document to lint is read, the same for the CLI, the pool's processes and the editor: a
 // file too large or not text is reported under its own rule (file-too-large, not-text), not linted.
@@ -33,12 +33,15 @@ export const HEAD_BYTES = 4096;
 const MAX_REPLACEMENT_RATIO = 0.01;
 
 /** `size` when known: a pipe or a device is only known to be longer than the limit. */
-const tooLarge = (size: number | undefined, max: number): ReadDocument => ({
-  unreadable: {
-    ruleId: FILE_TOO_LARGE,
-    message: `The file is ${size === undefined ? '' : `${formatSize(size)}, `}more than the ${formatSize(max)} mlsd reads (--max-file-size or "maxFileSize" in the config raise the limit); it was not linted.`,
-  },
-});
+function tooLarge(size: number | undefined, max: number): ReadDocument {
+  const [shown, limit] = size === undefined ? [undefined, formatSize(max)] : sizeOverLimit(size, max);
+  return {
+    unreadable: {
+      ruleId: FILE_TOO_LARGE,
+      message: `The file is ${shown === undefined ? '' : `${shown}, `}more than the ${limit} mlsd reads (--max-file-size or "maxFileSize" in the config raise the limit); it was not linted.`,
+    },
+  };
+}
 
 const notText = (why: string): ReadDocument => ({ unreadable: { ruleId: NOT_TEXT, message: `The file is not text (${why}); it was not linted.` } });
 
