@@ -1,8 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IncrementalParser } from '../src/lint/incremental-parse.js';
+import { IncrementalParser, parseLong } from '../src/lint/incremental-parse.js';
 import { parseMarkdown } from '../src/lint/parse.js';
-import { edit, example } from './helpers.js';
+import { edit, example, ROOT } from './helpers.js';
 
 // Deterministic and bounded, as properties.test.ts: the same cases on every machine.
 const RUNS = { numRuns: 60, seed: 20261129 };
@@ -70,5 +72,29 @@ describe('IncrementalParser', () => {
     parser.parse(doc);
     const edited = edit(doc, from, to);
     expect(parser.parse(edited)).toEqual(parseMarkdown(edited));
+  });
+});
+
+describe('parseLong', () => {
+  const pieces = [...['churn-prediction-draft.md', 'feed-ranking.md', 'fraud-detection.md', 'rag-support-assistant.md'].map(example), ...readdirSync(join(ROOT, 'test', 'fixtures')).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(ROOT, 'test', 'fixtures', f), 'utf8'))];
+  /** What joins two docs: nothing, blank lines, or a block left open that runs on into the next. */
+  const joins = ['', '\n', '\n\n', '```\n', '<!--\n', '- item\n', '> quote\n', '| a | b |\n|---|---|\n', '\r\n'];
+
+  it('gives the tree a whole parse gives, for documents long enough to be parsed window by window', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...pieces), fc.constantFrom(...joins)), { minLength: 40, maxLength: 60 }), fc.constantFrom('\n', '\r\n', '\r'), (parts, eol) => {
+        const text = parts.map(([doc, join]) => doc + join).join('').replace(/\r?\n/g, eol);
+        expect(text.length).toBeGreaterThan(200_000); // more than two windows
+        expect(JSON.stringify(parseLong(text))).toBe(JSON.stringify(parseMarkdown(text)));
+      }),
+      { numRuns: 12, seed: 20261202 },
+    );
+  }, SLOW);
+
+  it('reads a definition at the end into a reference near the start, as a whole parse does', () => {
+    const text = `See [the budget][b].\n\n${pieces.join('\n\n').repeat(8)}\n\n[b]: https://example.com/budget\n`;
+    const tree = parseLong(text);
+    expect(JSON.stringify(tree)).toBe(JSON.stringify(parseMarkdown(text)));
+    expect(JSON.stringify(tree.children[0])).toContain('"linkReference"');
   });
 });

@@ -23,7 +23,7 @@ export class IncrementalParser {
   parse(text: string): Root {
     const last = this.last;
     if (last?.text === text) return last.tree;
-    const tree = (last && !last.whole && reparse(last.text, last.tree, text)) || parseMarkdown(text);
+    const tree = (last && !last.whole && reparse(last.text, last.tree, text)) || parseLong(text);
     this.last = { text, tree, whole: hasDefinitions(tree) || unclosedFrontMatter(text, tree) };
     return tree;
   }
@@ -133,4 +133,49 @@ function shifted<T extends Nodes>(node: T, offset: number, lines: number): T {
   if (node.position) copy.position = { start: movePoint(node.position.start, offset, lines), end: movePoint(node.position.end, offset, lines) } as Position;
   if ('children' in node) (copy as { children: Nodes[] }).children = (node.children as Nodes[]).map((child) => shifted(child, offset, lines));
   return copy;
+}
+
+/** A first parse past this many characters goes window by window (see parseLong). */
+const WINDOW = 64 * 1024;
+
+/** The point just past the end of `text`, as the parser gives a root's end. */
+function endPoint(text: string): Point {
+  const last = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+  return { line: lineEnds(text) + 1, column: text.length - last, offset: text.length };
+}
+
+/**
+ * The tree a whole parse gives, built window by window for a long document: the GFM table resolver
+ * edits the parser's whole event list once per table, so one parse of a document with many tables
+ * grows with tables × length (bench/README.md). Each window of about 64 KB starts at the last clean
+ * cut the one before found, and keeps its blocks up to its own last clean cut: up to there, its
+ * text parses as it does in place (the premise of `reparse`). A document with a definition, front
+ * matter left open, or a window without a clean cut is parsed whole.
+ */
+export function parseLong(text: string): Root {
+  if (text.length <= 2 * WINDOW) return parseMarkdown(text);
+  const children: RootContent[] = [];
+  let from = 0;
+  let line = 0; // line ends before `from`
+  for (;;) {
+    const last = text.length - from <= 2 * WINDOW;
+    const to = last ? text.length : lineStart(text, from + WINDOW);
+    const source = text.slice(from, to);
+    if (from > 0 && (FENCE.test(source) || (text[from - 1] === '\r' && text[from] === '\n'))) return parseMarkdown(text);
+    const tree = parseMarkdown(source);
+    if (hasDefinitions(tree) || (from === 0 && unclosedFrontMatter(source, tree))) return parseMarkdown(text);
+    const blocks = tree.children;
+    let keep = blocks.length;
+    if (!last) {
+      keep = blocks.length - 1;
+      while (keep > 0 && !(endsAtBlankLine(blocks[keep - 1]!, source) && blankBetween(source, blocks[keep - 1]!, blocks[keep]!))) keep--;
+      if (keep === 0) return parseMarkdown(text);
+    }
+    children.push(...blocks.slice(0, keep).map((node) => shifted(node, from, line)));
+    if (last) break;
+    const cut = lineStart(source, blocks[keep]!.position!.start.offset!);
+    line += lineEnds(source.slice(0, cut));
+    from += cut;
+  }
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) } };
 }

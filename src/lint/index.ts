@@ -7,7 +7,7 @@ import { MAX_NESTING, NESTING_TOO_DEEP, tooDeep } from './depth.js';
 import { addFingerprints } from './fingerprint.js';
 import { buildModel, type DocumentModel } from './model.js';
 import { buildOutline } from './outline.js';
-import { parseMarkdown } from './parse.js';
+import { parseLong } from './incremental-parse.js';
 import { applySeverities } from './severity.js';
 import { applySuppressions, findDirectives } from './suppress.js';
 import { unknownTargets } from './suppression-targets.js';
@@ -70,7 +70,7 @@ export function lint(source: string, base: Checklist, options: LintOptions = {})
       model: { frontMatter: {}, items: {}, placeholders: [], declared: {} },
     };
   }
-  const outline = buildOutline((options.parse ?? parseMarkdown)(text), text);
+  const outline = buildOutline((options.parse ?? parseLong)(text), text);
   const checklist = base.inLanguage(base.detectLanguage(text));
   const frontMatter = parseFrontMatter(outline);
   const built = buildModel(outline, frontMatter, checklist);

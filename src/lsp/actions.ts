@@ -4,7 +4,7 @@ import { fixable, type SectionRenderer } from '../run/fix.js';
 import type { FileResult } from '../run/result.js';
 import { insertSections, type SectionInsertion } from '../lint/fix.js';
 import { buildOutline, type Outline } from '../lint/outline.js';
-import { parseMarkdown } from '../lint/parse.js';
+import { parseLong } from '../lint/incremental-parse.js';
 import { LineIndex } from '../lint/position.js';
 import type { Diagnostic } from '../lint/types.js';
 import { findingRange, insertionBetween, toLspDiagnostics, touches } from './convert.js';
@@ -117,7 +117,7 @@ export async function codeActions(doc: LintedDocument, range: Range, options: { 
       });
     }
     if (here.length > 0) {
-      const outline = buildOutline(parseMarkdown(text), text);
+      const outline = buildOutline(parseLong(text), text);
       const eol = text.includes('\r\n') ? '\r\n' : '\n';
       const seen = new Set<string>();
       for (const d of here) {
