@@ -91,6 +91,12 @@ describe('parseLong', () => {
     );
   }, SLOW);
 
+  it('parses whole what it cannot cut: one long line, or a window without a blank line between blocks', () => {
+    for (const text of [`# Title ${'word '.repeat(60_000)}`, `# Title\n${'a line of one paragraph\n'.repeat(12_000)}`]) {
+      expect(JSON.stringify(parseLong(text))).toBe(JSON.stringify(parseMarkdown(text)));
+    }
+  });
+
   it('reads a definition at the end into a reference near the start, as a whole parse does', () => {
     const text = `See [the budget][b].\n\n${pieces.join('\n\n').repeat(8)}\n\n[b]: https://example.com/budget\n`;
     const tree = parseLong(text);

@@ -160,6 +160,7 @@ export function parseLong(text: string): Root {
   for (;;) {
     const last = text.length - from <= 2 * WINDOW;
     const to = last ? text.length : lineStart(text, from + WINDOW);
+    if (to <= from) return parseMarkdown(text); // no line ends in a window: nowhere to cut
     const source = text.slice(from, to);
     if (from > 0 && (FENCE.test(source) || (text[from - 1] === '\r' && text[from] === '\n'))) return parseMarkdown(text);
     const tree = parseMarkdown(source);
@@ -169,7 +170,7 @@ export function parseLong(text: string): Root {
     if (!last) {
       keep = blocks.length - 1;
       while (keep > 0 && !(endsAtBlankLine(blocks[keep - 1]!, source) && blankBetween(source, blocks[keep - 1]!, blocks[keep]!))) keep--;
-      if (keep === 0) return parseMarkdown(text);
+      if (keep <= 0) return parseMarkdown(text);
     }
     children.push(...blocks.slice(0, keep).map((node) => shifted(node, from, line)));
     if (last) break;
