@@ -133,7 +133,8 @@ describe('conditions name the answers as written', () => {
 });
 
 describe('every draft is clean Markdown', () => {
-  it('passes markdownlint-cli2 with its default rules, line length aside', () => {
+  // Some thirty CLI runs one after another: 20–27 s on a quiet machine, so the 30 s default is no hang guard.
+  it('passes markdownlint-cli2 with its default rules, line length aside', { timeout: 120_000 }, () => {
     const dir = tempDir();
     writeFileSync(join(dir, '.markdownlint-cli2.jsonc'), '{ "config": { "MD013": false } }\n');
     for (const type of TYPES) {
