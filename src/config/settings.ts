@@ -19,6 +19,9 @@ export interface FileSettings {
 
 const toPosix = (p: string) => p.split('\\').join('/');
 
+/** A path as globs for it and, when it is a folder, everything under it ("." or "": everything). */
+export const withContents = (path: string): string[] => (path === '' || path === '.' ? ['**'] : path.endsWith('/**') ? [path] : [path, `${path}/**`]);
+
 /**
  * A config glob as .gitignore reads it: one without a slash matches a name in any folder; a leading
  * `/` or `./` anchors it at the config's folder; and what names a folder (`docs/archive`,
@@ -27,8 +30,7 @@ const toPosix = (p: string) => p.split('\\').join('/');
 function gitignoreGlobs(glob: string): string[] {
   const anchored = /^\.?\//.test(glob);
   const path = glob.replace(/^\.?\/+/, '').replace(/\/+$/, '');
-  const base = anchored || path.includes('/') ? path : `**/${path}`;
-  return base.endsWith('/**') ? [base] : [base, `${base}/**`];
+  return withContents(anchored || path.includes('/') ? path : `**/${path}`);
 }
 
 export function matcher(globs: readonly string[]): (path: string) => boolean {

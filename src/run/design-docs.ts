@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import picomatch from 'picomatch';
 import type { ResolvedConfig } from '../config/load.js';
 import { relativeToRoot } from '../config/resolve.js';
+import { withContents } from '../config/settings.js';
 import { DEFAULT_DESIGN_FOLDER } from '../scaffold/design-folder.js';
 import { decodeDocument, HEAD_BYTES } from './read-document.js';
 
@@ -36,11 +37,7 @@ export function declaresDesignDoc(file: string, text?: string): boolean {
 
 /** A `paths` entry as a matcher: a file itself, a folder everything under it, a glob its matches. */
 function pathsMatcher(paths: readonly string[]): (relPath: string) => boolean {
-  const patterns = paths.flatMap((p) => {
-    const entry = p.replace(/^\.\//, '').replace(/\/+$/, '');
-    return entry === '' || entry === '.' ? ['**'] : [entry, `${entry}/**`];
-  });
-  return picomatch(patterns, { dot: true });
+  return picomatch(paths.flatMap((p) => withContents(p.replace(/^\.\//, '').replace(/\/+$/, ''))), { dot: true });
 }
 
 export const OUTSIDE_PATHS = 'outside the config\'s "paths"';
