@@ -134,11 +134,11 @@ export async function runInit(options: InitOptions, io: Io): Promise<number> {
       continue;
     }
     try {
-      await safeWrite(step.target, step.text, { force: options.force === true });
+      await safeWrite(step.target, step.text, { force: options.force === true, shown: step.shown });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      // The write names its file by the absolute path, and speaks for that file alone ("nothing was changed").
-      const message = error.message.replaceAll(step.target, step.shown);
+      // The write speaks for that file alone ("nothing was changed").
+      const message = error.message;
       throw new UserError(written.length === 0 ? message : `${message}\ninit wrote ${written.join(' and ')} before that`);
     }
     written.push(step.shown);

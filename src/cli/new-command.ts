@@ -254,14 +254,13 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
     if (typed) io.stderr.write(`mlsd: your ${typed.count} answer(s) are kept: \`${again}\` writes the doc from them\n`);
   } else {
     try {
-      await safeWrite(targetPath, text, { force: options.force === true });
+      await safeWrite(targetPath, text, { force: options.force === true, shown: target });
     } catch (error) {
       // Answers typed at the prompts are the user's work: a doc that can't be written now (a file
       // of its name appeared meanwhile, the disk filled) keeps them for --resume, as Ctrl-C does.
       if (!(error instanceof UserError) || !typed) throw error;
       await s.saveResumable(keptAt, { name, type: template.id, state: typed.state });
-      const why = error.message.split(targetPath).join(target); // the doc as the user named it, as everywhere else here
-      throw new UserError(`${why}. Your ${typed.count} answer(s) are kept: once ${target} can be written, \`${again}\` writes the doc from them`);
+      throw new UserError(`${error.message}. Your ${typed.count} answer(s) are kept: once ${target} can be written, \`${again}\` writes the doc from them`);
     }
     io.stderr.write(`mlsd: wrote ${target} (${template.id} template, version ${template.version})\n`);
     // A draft no check will look at is one nobody reviews against the checklist: say so while it is one file.
@@ -277,7 +276,7 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
         '',
       ].join('\n');
       try {
-        await safeWrite(saveAnswersPath, header + stringify(s.answersToSave(template.questions, answers, resolution), { lineWidth: 0 }), { force: options.force === true });
+        await safeWrite(saveAnswersPath, header + stringify(s.answersToSave(template.questions, answers, resolution), { lineWidth: 0 }), { force: options.force === true, shown: options.saveAnswers! });
       } catch (error) {
         // Checked writable before any question, so this is rare (a full disk); the doc is written, and the message says so.
         if (!(error instanceof UserError)) throw error;

@@ -22,7 +22,7 @@ const exists = (path: string) => stat(path).then(() => true, () => false);
 const REASONS: Record<string, string> = {
   EACCES: 'permission denied',
   EPERM: 'permission denied',
-  EISDIR: 'a directory is in the way',
+  EISDIR: 'it is a directory',
   ENOTDIR: 'a parent of the path is a file, not a directory',
   ENOSPC: 'no space left on the device',
   EFBIG: 'file too large (a file size limit)',
@@ -75,17 +75,16 @@ async function makeFolders(dir: string): Promise<void> {
 /**
  * Give the finished temp file the target's name without replacing a file: a hard link, which fails
  * rather than replace a file created meanwhile (so of two runs racing for one name, exactly one
- * wins and the other is refused).
+ * wins and the other is refused, EEXIST).
  */
 async function linkIntoPlace(temp: string, path: string): Promise<void> {
   try {
     await link(temp, path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw alreadyExists(path);
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
     // No hard links on this file system: check once more and rename.
-    if (await exists(path)) throw alreadyExists(path);
+    if (await exists(path)) throw Object.assign(new Error('file exists'), { code: 'EEXIST' });
     await rename(temp, path);
   }
 }
@@ -94,23 +93,26 @@ async function linkIntoPlace(temp: string, path: string): Promise<void> {
  * Write a whole file or nothing, parent folders created. Without `force` an existing file is
  * refused, also one created while this runs; with it, what is there is replaced as
  * `openReplacement` replaces it. Any failure (no permission, disk full, a directory in the way)
- * leaves an existing target untouched and removes the temporary file.
+ * leaves an existing target untouched and removes the temporary file. Messages name the file
+ * `shown` (as the user named it), else `path`.
  */
-export async function safeWrite(path: string, text: string, options: { force: boolean }): Promise<void> {
+export async function safeWrite(path: string, text: string, options: { force: boolean; shown?: string }): Promise<void> {
+  const shown = options.shown ?? path;
   if (options.force) {
-    const file = await openReplacement(path);
+    const file = await openReplacement(path, shown);
     await file.write(text);
     await file.commit();
     return;
   }
-  if (await exists(path)) throw alreadyExists(path);
+  if (await exists(path)) throw alreadyExists(shown);
   const temp = tempPath(path);
   try {
     await makeFolders(dirname(path));
     await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
     await linkIntoPlace(temp, path);
   } catch (error) {
-    throw cannotWrite(path, error);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw alreadyExists(shown);
+    throw cannotWrite(shown, error);
   } finally {
     await unlink(temp).catch(() => undefined); // the temp name goes (already gone if renamed)
   }
@@ -175,7 +177,7 @@ async function targetOf(path: string): Promise<Target> {
     const link = await readlink(path).catch(() => undefined);
     return link === undefined ? { path, through: false } : targetOf(resolve(dirname(path), link));
   }
-  if (info.isDirectory()) throw new UserError(`cannot write ${path}: it is a directory; nothing was changed`);
+  if (info.isDirectory()) throw Object.assign(new Error('a directory'), { code: 'EISDIR' }); // said by cannotWrite, under the name the user gave
   if (!info.isFile() || OPENED_BY_NAME.test(resolve(path))) return { path, through: true };
   // A file the user may not write stays as it is, though a temp file renamed over it in a writable
   // folder could replace it: read-only is how a checkout says "not yours to change".
@@ -207,13 +209,13 @@ async function openFor(target: Target, temp: string | undefined): Promise<FileHa
  * folders created); a failure leaves it as it was. Anything else is written through, never
  * replaced: a device or a FIFO keeps being one.
  */
-export async function openReplacement(path: string): Promise<FileWriter> {
+export async function openReplacement(path: string, shown = path): Promise<FileWriter> {
   let target: Target;
   try {
     target = await targetOf(path);
     if (!target.through) await makeFolders(dirname(target.path));
   } catch (e) {
-    throw cannotWrite(path, e);
+    throw cannotWrite(shown, e);
   }
   const temp = target.through ? undefined : tempPath(target.path);
   let handle: FileHandle;
@@ -221,7 +223,7 @@ export async function openReplacement(path: string): Promise<FileWriter> {
     handle = await openFor(target, temp);
   } catch (e) {
     if (temp !== undefined) await unlink(temp).catch(() => undefined);
-    throw cannotWrite(path, e, { atomic: temp !== undefined });
+    throw cannotWrite(shown, e, { atomic: temp !== undefined });
   }
   const stream = handle.createWriteStream();
   let error: Error | undefined;
@@ -232,7 +234,7 @@ export async function openReplacement(path: string): Promise<FileWriter> {
   };
   const failed = async (e: unknown) => {
     await discard();
-    return cannotWrite(path, error ?? e, { atomic: temp !== undefined });
+    return cannotWrite(shown, error ?? e, { atomic: temp !== undefined });
   };
   return {
     async write(text) {

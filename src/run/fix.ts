@@ -106,11 +106,11 @@ export function fixer(context: FixContext): Fixer {
     }
     const text = insertSections(original, insertions);
     try {
-      await safeWrite(path, text, { force: true }); // --fix rewrites the file it read
+      await safeWrite(path, text, { force: true, shown: result.file }); // --fix rewrites the file it read
     } catch (error) {
       // One file that can't be written (read-only, say) leaves it as it was; the others are still fixed.
       if (!(error instanceof UserError)) throw error;
-      context.report(`${result.file} not fixed: ${error.message.split(path).join(result.file)}`);
+      context.report(`${result.file} not fixed: ${error.message}`);
       return result;
     }
     // Named by the heading inserted, which is in the document's language when the checklist has the section in it.
