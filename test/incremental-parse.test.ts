@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IncrementalParser, parseLong } from '../src/lint/incremental-parse.js';
+import { cutWindows, IncrementalParser, parseLong } from '../src/lint/incremental-parse.js';
 import { parseMarkdown } from '../src/lint/parse.js';
 import { edit, example, ROOT } from './helpers.js';
 
@@ -77,8 +77,10 @@ describe('IncrementalParser', () => {
 
 describe('parseLong', () => {
   const pieces = [...['churn-prediction-draft.md', 'feed-ranking.md', 'fraud-detection.md', 'rag-support-assistant.md'].map(example), ...readdirSync(join(ROOT, 'test', 'fixtures')).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(ROOT, 'test', 'fixtures', f), 'utf8'))];
-  /** What joins two docs: nothing, blank lines, or a block left open that runs on into the next. */
-  const joins = ['', '\n', '\n\n', '```\n', '<!--\n', '- item\n', '> quote\n', '| a | b |\n|---|---|\n', '\r\n'];
+  /** References whose definitions sit in other windows, and definitions inside containers. */
+  pieces.push('See [the budget][b], [Drift] and [not defined].\n\n> [drift]: https://example.com/drift\n\n- [b]: /budget "Budget"\n');
+  /** What joins two docs: nothing, blank lines, a block left open that runs on into the next, a thematic break (front matter only at the start). */
+  const joins = ['', '\n', '\n\n', '```\n', '<!--\n', '- item\n', '> quote\n', '| a | b |\n|---|---|\n', '\r\n', '\n\n---\n\n'];
 
   it('gives the tree a whole parse gives, for documents long enough to be parsed window by window', () => {
     fc.assert(
@@ -99,6 +101,20 @@ describe('parseLong', () => {
 
   it('reads a definition at the end into a reference near the start, as a whole parse does', () => {
     const text = `See [the budget][b].\n\n${pieces.join('\n\n').repeat(8)}\n\n[b]: https://example.com/budget\n`;
+    expect(cutWindows(text)!.length).toBeGreaterThan(2);
+    const tree = parseLong(text);
+    expect(JSON.stringify(tree)).toBe(JSON.stringify(parseMarkdown(text)));
+    expect(JSON.stringify(tree.children[0])).toContain('"linkReference"');
+  });
+
+  it('still cuts a document whose windows start at a thematic break, where a whole parse would grow with its length', () => {
+    const text = pieces.join('\n\n---\n\n').repeat(8);
+    expect(cutWindows(text)!.length).toBeGreaterThan(2);
+    expect(JSON.stringify(parseLong(text))).toBe(JSON.stringify(parseMarkdown(text)));
+  });
+
+  it('parses whole a document whose last window would take in the definitions (a code fence left open)', () => {
+    const text = `See [b].\n\n${pieces.join('\n\n').repeat(8)}\n\n[b]: /budget\n\n\`\`\`\ncode to the end\n`;
     const tree = parseLong(text);
     expect(JSON.stringify(tree)).toBe(JSON.stringify(parseMarkdown(text)));
     expect(JSON.stringify(tree.children[0])).toContain('"linkReference"');

@@ -1,6 +1,6 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import type { Point, Position } from 'unist';
-import { parseMarkdown } from './parse.js';
+import { parseMarkdown, parseSlice } from './parse.js';
 
 /**
  * Parses successive versions of one document, re-parsing only the top-level blocks an edit touched:
@@ -101,9 +101,7 @@ function reparse(oldText: string, old: Root, text: string): Root | undefined {
   // A line feed typed after a carriage return joins it into one line ending, across the cut.
   if (from > 0 && text[from - 1] === '\r' && text[from] === '\n') return undefined;
   const source = text.slice(from, to);
-  // A slice's start is a document's: a fence there would be read as front matter, not in place.
-  if (from > 0 && FENCE.test(source)) return undefined;
-  const slice = parseMarkdown(source);
+  const slice = parseAt(from, source);
 
   const fresh = slice.children;
   // What the slice leaves open could take in the blocks after it.
@@ -144,39 +142,87 @@ function endPoint(text: string): Point {
   return { line: lineEnds(text) + 1, column: text.length - last, offset: text.length };
 }
 
+/** How a slice of `text` from `from` parses: at the document's start with front matter, elsewhere as in place. */
+const parseAt = (from: number, source: string) => (from === 0 ? parseMarkdown(source) : parseSlice(source));
+
 /**
  * The tree a whole parse gives, built window by window for a long document: the GFM table resolver
  * edits the parser's whole event list once per table, so one parse of a document with many tables
  * grows with tables × length (bench/README.md). Each window of about 64 KB starts at the last clean
  * cut the one before found, and keeps its blocks up to its own last clean cut: up to there, its
- * text parses as it does in place (the premise of `reparse`). A document with a definition, front
- * matter left open, or a window without a clean cut is parsed whole.
+ * text parses as it does in place (the premise of `reparse`). A document with front matter left
+ * open, or a window without a clean cut, is parsed whole.
+ *
+ * A link reference (`[x]`) is one only if `[x]: url` is defined anywhere in the document: when there
+ * are definitions, every window is parsed again with them all written after it.
  */
 export function parseLong(text: string): Root {
   if (text.length <= 2 * WINDOW) return parseMarkdown(text);
-  const children: RootContent[] = [];
+  const windows = cutWindows(text);
+  if (!windows) return parseMarkdown(text);
+  const labels = windows.flatMap(({ blocks }) => blocks.flatMap(definitionLabels));
+  const children = labels.length === 0 ? windows.flatMap(({ blocks }) => blocks) : withDefinitions(text, windows, labels);
+  if (!children) return parseMarkdown(text);
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) } };
+}
+
+/** A window of a long document: where it starts, and its blocks, positioned in the document. */
+interface Window {
+  from: number;
+  to: number;
+  /** Line ends before `from`. */
+  line: number;
+  blocks: RootContent[];
+}
+
+/** The document in windows that each parse alone as in place, or undefined where it can't be cut (exported for its tests). */
+export function cutWindows(text: string): Window[] | undefined {
+  const windows: Window[] = [];
   let from = 0;
-  let line = 0; // line ends before `from`
+  let line = 0;
   for (;;) {
     const last = text.length - from <= 2 * WINDOW;
     const to = last ? text.length : lineStart(text, from + WINDOW);
-    if (to <= from) return parseMarkdown(text); // no line ends in a window: nowhere to cut
+    if (to <= from) return undefined; // no line ends in a window: nowhere to cut
+    if (from > 0 && text[from - 1] === '\r' && text[from] === '\n') return undefined;
     const source = text.slice(from, to);
-    if (from > 0 && (FENCE.test(source) || (text[from - 1] === '\r' && text[from] === '\n'))) return parseMarkdown(text);
-    const tree = parseMarkdown(source);
-    if (hasDefinitions(tree) || (from === 0 && unclosedFrontMatter(source, tree))) return parseMarkdown(text);
+    const tree = parseAt(from, source);
+    if (from === 0 && unclosedFrontMatter(source, tree)) return undefined;
     const blocks = tree.children;
     let keep = blocks.length;
     if (!last) {
       keep = blocks.length - 1;
       while (keep > 0 && !(endsAtBlankLine(blocks[keep - 1]!, source) && blankBetween(source, blocks[keep - 1]!, blocks[keep]!))) keep--;
-      if (keep <= 0) return parseMarkdown(text);
+      if (keep <= 0) return undefined;
     }
-    children.push(...blocks.slice(0, keep).map((node) => shifted(node, from, line)));
-    if (last) break;
-    const cut = lineStart(source, blocks[keep]!.position!.start.offset!);
+    const cut = last ? source.length : lineStart(source, blocks[keep]!.position!.start.offset!);
+    windows.push({ from, to: from + cut, line, blocks: blocks.slice(0, keep).map((node) => shifted(node, from, line)) });
+    if (last) return windows;
     line += lineEnds(source.slice(0, cut));
     from += cut;
   }
-  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) } };
+}
+
+/** The identifiers of the definitions in a block: written as a label, each reads as itself. */
+const definitionLabels = (node: Nodes): string[] =>
+  node.type === 'definition' ? [node.identifier] : 'children' in node ? (node.children as Nodes[]).flatMap(definitionLabels) : [];
+
+/**
+ * Each window parsed again with a definition of every label written after it (each window ends
+ * after a blank line, but the last, which gets one), so its references read as in the whole
+ * document; the definitions added are dropped. Undefined when a window leaves open what takes them
+ * in (a code fence), as only a whole parse can tell.
+ */
+function withDefinitions(text: string, windows: readonly Window[], labels: readonly string[]): RootContent[] | undefined {
+  const definitions = labels.map((label) => `[${label}]: #\n`).join('');
+  const children: RootContent[] = [];
+  for (const { from, to, line } of windows) {
+    const source = text.slice(from, to);
+    const tree = parseAt(from, `${source}\n\n${definitions}`);
+    const own = tree.children.filter((node) => node.position!.start.offset! < source.length);
+    const added = tree.children.slice(own.length);
+    if (added.length !== labels.length || added.some((node) => node.type !== 'definition')) return undefined;
+    children.push(...own.map((node) => shifted(node, from, line)));
+  }
+  return children;
 }

@@ -17,9 +17,18 @@ function gfmTablesAndTasks(this: Processor) {
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown());
 }
 
-// One frozen processor per process: building it is not free, parsing with it is re-entrant.
+// One frozen processor each per process: building one is not free, parsing with it is re-entrant.
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmTablesAndTasks).freeze();
+const inPlace = unified().use(remarkParse).use(gfmTablesAndTasks).freeze();
 
 export function parseMarkdown(text: string): Root {
   return processor.parse(text);
+}
+
+/**
+ * A slice that starts on a line of its document past the first: parsed as in place, where a `---`
+ * opening it is a thematic break or a setext underline, never front matter.
+ */
+export function parseSlice(text: string): Root {
+  return inPlace.parse(text);
 }
