@@ -146,6 +146,15 @@ describe('hostile files (the CLI)', () => {
     expect(rules(run.files.find((f) => f.file === 'good.md'))).toContain('required-section');
   });
 
+  it('a file past 1 MB gets the time limit per MB, so a large file is not stopped for its size alone', () => {
+    const sub = join(dir, 'slow-large');
+    mkdirSync(sub);
+    writeFileSync(join(sub, 'brackets.md'), `${'['.repeat(750_000)}a${']'.repeat(750_000)}`); // 1.43 MB
+    const run = lintJson(['brackets.md', '--timeout', '1000'], sub);
+    expect(rules(run.files[0])).toEqual(['timeout']);
+    expect(run.files[0]!.diagnostics[0]!.message).toMatch(/^Linting took longer than the 2 s per-file limit/);
+  });
+
   it('files queued behind a file that times out on a worker are linted by its replacement', () => {
     const sub = join(dir, 'slow-queue');
     mkdirSync(sub);

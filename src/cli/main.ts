@@ -60,7 +60,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
     .option('--fix', 'insert each missing required section as a skeleton where it belongs (only adds text; run again: nothing more to add)')
     .option('--threads <n>', 'parallel workers; 1 lints in this process, all but the files --timeout lists (default: one per core from 200 files)', count)
     .option('--max-file-size <size>', 'report larger files as file-too-large instead of reading them: bytes, or with KB/MB (default: 5MB, or "maxFileSize" in the config)', sizeOption)
-    .option('--timeout <ms>', 'time limit per file linted in a worker (a large or delimiter-dense file, a file whose checklist has patterns from the config, every file of a run of 200+); a file that takes longer is reported as timeout and the run goes on (default: 10000)', millisecondsOption)
+    .option('--timeout <ms>', 'time limit per file linted in a worker (a large or delimiter-dense file, a file whose checklist has patterns from the config, every file of a run of 200+); a file that takes longer is reported as timeout and the run goes on (default: 10000; as much per MB for a file past 1 MB)', millisecondsOption)
     .addHelpText(
       'after',
       `

@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FileSettings } from '../config/settings.js';
 import type { FileResult } from './result.js';
@@ -35,8 +36,21 @@ export type LintReply =
   | { index: number; error: string; /** Set when it was a UserError: the code it carries. */ exitCode?: number };
 
 export interface PoolOptions {
-  /** Per-file time limit: a worker busy longer is stopped and the file reported as `timeout`. */
+  /** Per-file time limit (per MB past the first, see timeLimit): a worker busy longer is stopped and the file reported as `timeout`. */
   timeoutMs: number;
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * A file's time limit: `timeoutMs`, or that per MB for a file past 1 MB (in whole seconds). Linting takes time in
+ * proportion to a file's size (bench/README.md, "Long documents"), so one fixed limit would stop
+ * every file above a size far below the size limit, while what the limit is for, a parse that
+ * grows faster than its input, still runs into it.
+ */
+function timeLimit(timeoutMs: number, task: LintTask): number {
+  const bytes = task.text !== undefined ? Buffer.byteLength(task.text) : (statSync(task.path, { throwIfNoEntry: false })?.size ?? 0);
+  return bytes <= MB ? timeoutMs : Math.ceil((timeoutMs * bytes) / MB / 1000) * 1000;
 }
 
 /**
@@ -227,14 +241,15 @@ export class ProcessPool {
   private watch(worker: Worker): void {
     clearTimeout(worker.timer);
     if (worker.queued.length === 0) return;
+    const limit = timeLimit(this.options.timeoutMs, worker.queued[0]!.task);
     worker.timer = setTimeout(() => {
       // The parse cannot be interrupted in its thread; its process can.
       const [job, ...rest] = worker.queued.splice(0);
       this.retire(worker, true);
       this.waiting.unshift(...rest); // handed to the replacement before the rest
-      job!.resolve(unlintedResult(job!.task.path, TIMEOUT, timeoutMessage(this.options.timeoutMs, job!.task.path, job!.task.settings), job!.task.settings));
+      job!.resolve(unlintedResult(job!.task.path, TIMEOUT, timeoutMessage(limit, job!.task.path, job!.task.settings), job!.task.settings));
       if (this.waiting.length > 0) this.start();
-    }, this.options.timeoutMs);
+    }, limit);
   }
 
   private retire(worker: Worker, busy: boolean): void {
