@@ -117,6 +117,13 @@ describe('markdown scorecard', () => {
     for (const row of rows) expect(row.split(/(?<!\\)\|/).length - 2).toBe(8);
   });
 
+  it('mentions no one a message quotes: GitHub would notify @owner when the scorecard is posted as a comment', async () => {
+    const warning: Diagnostic = { line: 5, column: 1, endLine: 5, endColumn: 9, severity: 'warning', ruleId: 'weak-section', itemId: 'metrics', message: 'Section "Metrics (ask @ml-team, mail a@b.c)" (metrics) names no metric.' };
+    const out = (await loadFormatter('markdown'))!([{ file: 'a.md', checklist: {}, items: {}, diagnostics: [warning] }], OPTIONS);
+    expect(out).toContain('Section "Metrics (ask @&#8203;ml-team, mail a@&#8203;b.c)"');
+    expect(out).not.toMatch(/@[\w-]/);
+  });
+
   it('is a valid table when no document has checklist states (every file unreadable)', async () => {
     const error: Diagnostic = { line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', ruleId: 'not-text', message: 'The file is not text.' };
     const out = (await loadFormatter('markdown'))!([{ file: 'bin.md', checklist: {}, items: {}, diagnostics: [error] }], OPTIONS);

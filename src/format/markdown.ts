@@ -3,8 +3,15 @@ import type { FileResult, Formatter } from './types.js';
 
 const MARK = { present: '✅', weak: '⚠️', absent: '❌', optional: '➖' } as const;
 
-/** Text that GFM would otherwise read as markup or as a table cell boundary. */
-const escape = (s: string) => s.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`).replace(/\s*\n\s*/g, ' ');
+/**
+ * Text that GFM would otherwise read as markup or as a table cell boundary, or GitHub as a mention:
+ * a bot posting the scorecard as a comment would ping whoever a doc's heading names (`@owner`).
+ */
+const escape = (s: string) =>
+  s
+    .replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`)
+    .replace(/@(?=[\w-])/g, '@&#8203;')
+    .replace(/\s*\n\s*/g, ' ');
 /** A file name in a code span; pipes still split table cells there, so they are escaped too. */
 const code = (s: string) => `\`${s.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
 
