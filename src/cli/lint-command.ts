@@ -202,7 +202,7 @@ async function lintWithConfig(
   const formatOptions = { color: useColor(options, io), verbose: options.verbose ?? false, toolVersion: VERSION, informationUri: REPOSITORY_URL, docsBase: sourceUrlBase(), checklistId: base.id, repoPrefix: repoPrefix ?? '', rules: [...base.catalogue.values()] };
   const progress = progressReporter(files.length, io);
   const report = await LintReport.open(format, formatOptions, {
-    output: options.output === undefined ? undefined : resolve(io.cwd, options.output),
+    output: options.output === undefined ? undefined : { path: resolve(io.cwd, options.output), shown: options.output },
     quiet: options.quiet,
     io,
     beforeWrite: io.stdout.isTTY ? progress.clear : undefined, // the report and the progress line share the terminal

@@ -22,14 +22,14 @@ const stdoutSink = (io: Io, beforeWrite: () => void): Sink => ({
   abort: async () => undefined,
 });
 
-async function fileSink(path: string): Promise<Sink> {
-  const file = await openReplacement(path);
+async function fileSink({ path, shown }: { path: string; shown: string }): Promise<Sink> {
+  const file = await openReplacement(path, shown);
   return { write: (text) => file.write(text), end: () => file.commit(), abort: () => file.discard() };
 }
 
 export interface ReportTarget {
-  /** A file (absolute) to write the report to, whole or not at all; standard output when absent. */
-  output?: string;
+  /** A file to write the report to, whole or not at all (absolute, and as the user named it); standard output when absent. */
+  output?: { path: string; shown: string };
   /** Report errors only. */
   quiet?: boolean;
   io: Io;

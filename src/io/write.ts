@@ -54,12 +54,12 @@ const alreadyExists = (path: string) => new UserError(`${path} already exists; u
  * although the parent exists (/proc, some network mounts), so each missing level is made in turn,
  * from the deepest folder that exists, and the first failure is thrown.
  */
-async function makeFolders(dir: string): Promise<void> {
+async function makeFolders(dir: string, named: (folder: string) => string): Promise<void> {
   const missing: string[] = [];
   for (let d = dir; ; d = dirname(d)) {
     const info = await stat(d).catch(() => undefined);
     if (info) {
-      if (!info.isDirectory()) throw new Error(`a parent of the path is a file (${d} is not a directory)`);
+      if (!info.isDirectory()) throw new Error(`a parent of the path is a file (${named(d)} is not a directory)`);
       break;
     }
     missing.unshift(d);
@@ -70,6 +70,13 @@ async function makeFolders(dir: string): Promise<void> {
       if (error.code !== 'EEXIST') throw error;
     });
   }
+}
+
+/** A folder above `path` named as the user named `path` (`shown`): as many levels up, or absolute where `shown` has none. */
+function namedAs(shown: string, path: string, folder: string): string {
+  let named = shown;
+  for (let p = path; p !== folder && dirname(p) !== p; p = dirname(p)) named = dirname(named);
+  return named === '.' || named === dirname(named) ? folder : named;
 }
 
 /**
@@ -107,7 +114,7 @@ export async function safeWrite(path: string, text: string, options: { force: bo
   if (await exists(path)) throw alreadyExists(shown);
   const temp = tempPath(path);
   try {
-    await makeFolders(dirname(path));
+    await makeFolders(dirname(path), (folder) => namedAs(shown, path, folder));
     await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
     await linkIntoPlace(temp, path);
   } catch (error) {
@@ -213,7 +220,7 @@ export async function openReplacement(path: string, shown = path): Promise<FileW
   let target: Target;
   try {
     target = await targetOf(path);
-    if (!target.through) await makeFolders(dirname(target.path));
+    if (!target.through) await makeFolders(dirname(target.path), (folder) => namedAs(shown, target.path, folder));
   } catch (e) {
     throw cannotWrite(shown, e);
   }
