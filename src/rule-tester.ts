@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseRuleFile } from './checklist/assemble.js';
 import { buildChecklistSchema } from './config/checklist-schema.js';
 import type { ItemConfig } from './config/load.js';
-import { compileChecklist } from './checklist/load.js';
+import { compileChecklist, defaultChecklist } from './checklist/load.js';
 import type { Checklist } from './checklist/types.js';
 import { lint } from './lint/index.js';
 
@@ -87,12 +87,11 @@ export function ruleExamplesIn(path: string): RuleExample[] {
 }
 
 /**
- * What is wrong with an example, linted with `checklist` (or, when the rule file gives an
- * `exampleConfig`, that config's checklist over the built-in one): an empty list when it holds.
+ * What is wrong with an example, linted with `checklist` (default: the built-in one; when the rule
+ * file gives an `exampleConfig`, that config's checklist over the built-in one): an empty list when it holds.
  */
-export function checkRuleExample(example: RuleExample, checklist?: Checklist): string[] {
+export function checkRuleExample(example: RuleExample, checklist: Checklist = defaultChecklist()): string[] {
   const judge = example.config?.checklist ? compileChecklist(buildChecklistSchema(example.config.checklist)) : checklist;
-  if (!judge) throw new Error(`${example.source}: no checklist to lint the example with`);
   // A rule's examples test what it finds, not the level a config reports it at (even `off`).
   const findings = lint(example.text, { ...judge, severities: undefined }).diagnostics.filter((d) => !d.suppressed);
   const problems: string[] = [];

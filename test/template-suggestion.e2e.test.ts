@@ -1,6 +1,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lintDocument } from '../src/index.js';
 import { ROOT, runCli, tempDir } from './helpers.js';
 
 const ENV = { MLSD_NOW: '2025-01-15' };
@@ -32,6 +33,17 @@ describe('template-suggestion (CLI)', () => {
     // Configurable like every rule.
     writeFileSync(join(cwd, '.mlsdrc.yaml'), 'rules:\n  template-suggestion: off\n');
     expect(runCli(['lint', file], { cwd }).code).toBe(0);
+  });
+
+  it('the library\'s lintDocument reports what mlsd lint reports on a draft, template suggestions included', async () => {
+    const { cwd, file } = draft('fraud-detection');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('status: draft', 'status: review'));
+    type Finding = { ruleId: string; line: number; column: number; severity: string; message: string };
+    const fields = ({ ruleId, line, column, severity, message }: Finding) => ({ ruleId, line, column, severity, message });
+    const cli = (JSON.parse(runCli(['lint', file, '--format', 'json'], { cwd }).stdout) as { files: { diagnostics: Finding[] }[] }).files[0]!.diagnostics;
+    const library = (await lintDocument(readFileSync(file, 'utf8'), { cwd, file })).diagnostics;
+    expect(library.filter((d) => d.ruleId === 'template-suggestion').length).toBeGreaterThan(10);
+    expect(library.map(fields)).toEqual(cli.map(fields));
   });
 
   it('does not report a section the author rewrote', () => {
