@@ -70,6 +70,16 @@ describe('lint core', () => {
     expect(result.items.labels?.line).toBe(text.split('\n').indexOf('## Data') + 2);
   });
 
+  it('quotes a long line around its evidence, never cutting a character in two', () => {
+    const padding = 'Longer context about how the ranking team weighs what it reads, sentence after sentence. '.repeat(8);
+    const late = lintText(`# Doc\n\n## Metrics\n\n- ${padding}The offline metric is NDCG@10 and the online one is CTR.\n`).items.metrics!.evidence![0]!;
+    expect(late.quote).toMatch(/^…\S.*NDCG@10 and the online one is CTR\.$/);
+    expect(late.quote.length).toBeLessThanOrEqual(160);
+    const emoji = lintText(`# Doc\n\n## Metrics\n\nWe track NDCG@10 offline and CTR online. ${'a'.repeat(117)}${'🚀'.repeat(5)}\n`).items.metrics!.evidence![0]!;
+    // 159 units would end inside the first rocket: the quote stops before it.
+    expect(emoji.quote).toBe(`We track NDCG@10 offline and CTR online. ${'a'.repeat(117)}…`);
+  });
+
   it('reports a front matter YAML error at its line instead of throwing', () => {
     const result = lintText(COMPLETE.replace('status: draft', 'status: [draft'));
     const d = result.diagnostics.find((x) => x.ruleId === 'front-matter-yaml');

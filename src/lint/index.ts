@@ -26,13 +26,31 @@ export interface LintOptions {
   parse?: (text: string) => Root;
 }
 
+const kindOf = (value: unknown) => (value === null ? 'null' : value instanceof Uint8Array ? 'bytes (decode them to a string first)' : typeof value);
+
 const QUOTE_LENGTH = 160;
 
-/** A line as a reader would quote it: Markdown markers and surrounding space dropped, long lines cut. */
-function quoteLine(line: string): string {
-  const text = line.replace(/^\s*(?:#{1,6}\s+|[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+|>\s*|\|)?/, '').replace(/\s*\|?\s*$/, '').trim();
-  return text.length > QUOTE_LENGTH ? `${text.slice(0, QUOTE_LENGTH - 1)}…` : text;
+/** Words kept before the evidence when a long line is quoted from the middle. */
+const QUOTE_BEFORE = 40;
+
+/**
+ * A line as a reader would quote it: Markdown markers and surrounding space dropped. A long line is
+ * cut to QUOTE_LENGTH around `column` (the evidence's, 1-based), so the quote holds what it cites,
+ * and never inside a character that takes two UTF-16 units (an emoji).
+ */
+function quoteLine(line: string, column: number): string {
+  const rest = line.slice(/^\s*(?:#{1,6}\s+|[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+|>\s*|\|)?/.exec(line)![0].length);
+  const text = rest.replace(/\s*\|?\s*$/, '').trim();
+  if (text.length <= QUOTE_LENGTH) return text;
+  const at = column - 1 - (line.length - rest.trimStart().length); // the evidence, in `text`
+  if (at < QUOTE_LENGTH - QUOTE_BEFORE) return `${text.slice(0, whole(text, QUOTE_LENGTH - 1))}…`;
+  const from = Math.min(at, text.indexOf(' ', Math.max(0, at - QUOTE_BEFORE)) + 1 || at); // at a word's start
+  const to = whole(text, from + QUOTE_LENGTH - 2);
+  return `…${text.slice(from, to)}${to < text.length ? '…' : ''}`;
 }
+
+/** `end`, or one less where it would split a surrogate pair. */
+const whole = (text: string, end: number) => (end < text.length && /[\ud800-\udbff]/.test(text[end - 1] ?? '') ? end - 1 : end);
 
 // Code-unit order for rule ids: localeCompare would load ICU's collator, a cost a one-file lint
 // notices (bench/README.md, "Measurements behind the code").
@@ -55,6 +73,9 @@ const atLevels = (diagnostics: Diagnostic[], checklist: Checklist) => (checklist
  * checklist's severities (from a config: see loadChecklist) set each finding's level or drop it.
  */
 export function lint(source: string, base: Checklist, options: LintOptions = {}): LintResult & { model: DocumentModel } {
+  // From JavaScript anything can arrive: say what was wrong rather than fail deep inside.
+  if (typeof source !== 'string') throw new TypeError(`lint(text, checklist): text must be a string, not ${kindOf(source)}`);
+  if (typeof base?.detectLanguage !== 'function') throw new TypeError('lint(text, checklist): checklist must be one that defaultChecklist(), loadChecklist() or compileChecklist() gives');
   const text = withoutByteOrderMark(source);
   nextDocument(); // memoised answers about this document's texts replace the one before last's
   // Refused before parsing: nesting this deep costs the parser time per line and stack per level.
@@ -103,7 +124,7 @@ export function lint(source: string, base: Checklist, options: LintOptions = {})
       via: found.via,
       line: span.start.line,
       sections: found.sections,
-      evidence: where.map((at) => ({ line: at.line, column: at.column, quote: quoteLine(outline.lines.lineText(at.line)) })),
+      evidence: where.map((at) => ({ line: at.line, column: at.column, quote: quoteLine(outline.lines.lineText(at.line), at.column) })),
       ...(lacks ? { lacks } : {}),
     };
   }
