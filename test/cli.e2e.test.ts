@@ -73,6 +73,22 @@ describe('mlsd (built CLI)', () => {
     expect(JSON.parse(globbed.stdout).files.map((f: { file: string }) => f.file)).toEqual(['docs/deep/a.md']);
   });
 
+  it('finds dot files as the config\'s globs match them, and enters a hidden folder only when named or globbed', () => {
+    const dir = tempDir();
+    for (const path of ['docs/a.md', 'docs/.b.md', 'docs/.hidden/c.md', '.venv/lib/d.md']) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), example('feed-ranking.md'));
+    }
+    const files = (args: string[]) => (JSON.parse(runCli(['lint', ...args, '--format', 'json'], { cwd: dir }).stdout) as { files: { file: string }[] }).files.map((f) => f.file);
+    expect(files(['docs'])).toEqual(['docs/.b.md', 'docs/a.md']);
+    expect(files(['.'])).toEqual(['docs/.b.md', 'docs/a.md']);
+    expect(files(['docs/.hidden'])).toEqual(['docs/.hidden/c.md']);
+    // CI lints the config's paths; the pre-commit hook names each changed file: both see the same docs.
+    writeFileSync(join(dir, '.mlsdrc.yaml'), 'paths: ["docs/**/*.md"]\n');
+    expect(files([])).toEqual(['docs/.b.md', 'docs/.hidden/c.md', 'docs/a.md']);
+    expect(files(['--design-docs-only', 'docs/.b.md', 'docs/.hidden/c.md', '.venv/lib/d.md'])).toEqual(['docs/.b.md', 'docs/.hidden/c.md']);
+  });
+
   it('lints a file once however often and however it is named: ./x, x, its absolute path, its folder', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'empty.md'), '');

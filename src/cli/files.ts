@@ -9,6 +9,12 @@ export { STDIN };
 
 export const MARKDOWN = '**/*.{md,markdown}';
 export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+/**
+ * How a folder is walked for docs: dot files are docs like any other (a named one is linted, and
+ * config globs match them), but hidden folders (.venv, .cache, .github) hold other tools' files and
+ * are entered only when named, or by a glob.
+ */
+export const WALK = { ignore: [...ALWAYS_IGNORED, '**/.*/**'], dot: true } as const;
 
 const toPosix = (p: string) => p.split('\\').join('/');
 
@@ -73,12 +79,13 @@ export async function findFiles(paths: readonly string[], cwd: string, { missing
     // Symlinks are followed, to a doc or into a folder (a loop is walked once; a doc reached twice is
     // one entry, linted once); a broken link or a loop of links to files is passed over.
     if (info?.isDirectory()) {
-      const found = await glob(MARKDOWN, { cwd: path, ignore: ALWAYS_IGNORED, dot: false, followSymbolicLinks: true });
+      const found = await glob(MARKDOWN, { cwd: path, ...WALK, ignore: [...WALK.ignore], followSymbolicLinks: true });
       for (const f of found) add(toPosix(relative(cwd, `${path}/${f}`)) || f, false);
     } else if (info) {
       add(toPosix(path), true, !info.isFile());
     } else if (isDynamicPattern(path)) {
-      const found = await glob(toPosix(path), { cwd, ignore: ALWAYS_IGNORED, onlyFiles: true, followSymbolicLinks: true });
+      // A glob matches as the config's globs match (dot files and folders too): CI's walk of `paths` finds what the pre-commit hook names.
+      const found = await glob(toPosix(path), { cwd, ignore: ALWAYS_IGNORED, dot: true, onlyFiles: true, followSymbolicLinks: true });
       if (found.length === 0 && !missingOk) throw new UserError(`no files match "${path}"`);
       for (const f of found) add(f, false);
     } else if (!missingOk) {

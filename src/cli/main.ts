@@ -44,7 +44,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
     .description('Check design docs against the checklist: each item is present, weak or absent.')
     .argument(
       '[paths...]',
-      `files, folders (every .md/.markdown file inside, skipping node_modules and .git) or globs; "-" reads standard input. None: the config's "paths", or without them its "drafts" folder (default ${DEFAULT_DESIGN_FOLDER}/) and the Markdown files whose front matter has problem_type (what mlsd new writes). A file named here that is outside the config's "paths" or in its "ignores" is skipped`,
+      `files, folders (every .md/.markdown file inside, dot files too, skipping node_modules and hidden folders such as .git) or globs; "-" reads standard input. None: the config's "paths", or without them its "drafts" folder (default ${DEFAULT_DESIGN_FOLDER}/) and the Markdown files whose front matter has problem_type (what mlsd new writes). A file named here that is outside the config's "paths" or in its "ignores" is skipped`,
     )
     .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
     .option('-o, --output <file>', 'write the report to a file (folders created) instead of standard output')

@@ -4,7 +4,7 @@ import { matcher } from '../config/settings.js';
 import type { ResolvedConfig } from '../config/load.js';
 import { configuredPaths, relativeToRoot } from '../config/resolve.js';
 import { declaresDesignDoc, designDocScope, OUTSIDE_PATHS } from '../run/design-docs.js';
-import { ALWAYS_IGNORED, findFiles, MARKDOWN, STDIN, type FoundFile } from './files.js';
+import { findFiles, MARKDOWN, STDIN, WALK, type FoundFile } from './files.js';
 import { GitIgnore } from './ignore.js';
 
 /**
@@ -108,7 +108,7 @@ export async function selectFiles(cliPaths: readonly string[], resolved: Resolve
 async function designDocs(resolved: ResolvedConfig, cwd: string, designFolder: string, inDesignFolder: (rel: string) => boolean, ignored: (path: string) => boolean): Promise<FoundFile[]> {
   const found = await findFiles(configuredPaths(resolved, cwd, [designFolder]), cwd, { missingOk: true });
   const inFolder = new Set(found.map((f) => f.path));
-  const everywhere = await glob(MARKDOWN, { cwd: resolved.root, ignore: ALWAYS_IGNORED, dot: false, followSymbolicLinks: false });
+  const everywhere = await glob(MARKDOWN, { cwd: resolved.root, ...WALK, ignore: [...WALK.ignore], followSymbolicLinks: false });
   for (const file of everywhere) {
     const path = relative(cwd, resolve(resolved.root, file)).split(sep).join('/');
     if (inFolder.has(path) || inDesignFolder(file) || ignored(path)) continue;
