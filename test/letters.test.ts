@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countListedRuns, countWords } from '../src/checklist/letters.js';
-import { compileChecklist } from '../src/checklist/load.js';
+import { compileChecklist, defaultChecklist } from '../src/checklist/load.js';
 import { buildChecklistSchema } from '../src/config/checklist-schema.js';
 import { lintText } from './helpers.js';
 
@@ -55,5 +55,16 @@ describe('telling the language by its stop words', () => {
     expect(german.detectLanguage('# Ranking\n\np99 latency: 100 ms.\n')).toBe('en');
     // and what it then reads: the Russian latency item, present
     expect(lintText('# Система\n\n## Цели\n\n- Задержка ответа — 100 мс.\n').checklist['latency-budget']).toBe('present');
+  });
+
+  it('reads a text in a language too when a tenth of its letters are in that language\'s own script', () => {
+    // Russian headings over terse English notes: few Russian stop words, but the headings are Russian.
+    const terse = '# Отток\n\n## Метрики\n\nPR-AUC on holdout, online: retention D30.\n\n## Разметка\n\nChurn = no payment in 30 days, from billing.\n';
+    expect(defaultChecklist().detectLanguage(terse)).toBe('en+ru');
+    expect(lintText(terse).items.labels).toMatchObject({ via: 'heading', sections: ['Разметка'] });
+    // A Russian name in an English doc is not a tenth of it; Latin letters tell no language apart from English.
+    expect(defaultChecklist().detectLanguage(`# Ranking\n\nOwner: Иван. ${'The model ranks the feed by the expected dwell time of each item. '.repeat(2)}\n`)).toBe('en');
+    const german = compileChecklist(buildChecklistSchema({}, undefined, { de: { name: 'Deutsch', stopwords: ['der', 'die', 'das', 'und', 'ist'] } }));
+    expect(german.detectLanguage('# Überblick\n\np99 latency: 100 ms. Zählung über Größe.\n')).toBe('en');
   });
 });

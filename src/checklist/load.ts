@@ -335,7 +335,7 @@ export function compileChecklist(schema: AnySchemaObject, precompiled?: Validate
   const vocabulary = vocabularyOf(schema) ?? vocabularyOf(readDefaultSchema()) ?? {};
   const stopwords = Object.entries(languages).map(([code, language]) => ({ code, words: language.stopwords }));
   const detect = stopwordCounter(stopwords);
-  const byScript = scriptGuesser(stopwords);
+  const scripts = scriptGuesser(stopwords);
 
   // A document is matched with the terms of its own language and the base language's (ML's terms
   // of art are English in every language), compiled the first time a document in it is linted.
@@ -366,7 +366,7 @@ export function compileChecklist(schema: AnySchemaObject, precompiled?: Validate
         vocabulary,
         // The main language's own: a skeleton is in one language, and English is the partials' (src/scaffold).
         skeletons: languages[known[0] ?? BASE_LANGUAGE]?.skeletons ?? {},
-        detectLanguage: (text) => detectLanguage(detect, byScript, text, placeholders),
+        detectLanguage: (text) => detectLanguage(detect, scripts, text, placeholders),
         inLanguage,
         validate: validate!,
       };
@@ -466,14 +466,38 @@ function mainScript(text: string): string | undefined {
  * language whose stop words are in the script most of its letters are in, the base language among
  * several (English and German are both Latin), the base language when none is.
  */
-function scriptGuesser(languages: { code: string; words: string[] }[]): (text: string) => string {
+function scriptGuesser(languages: { code: string; words: string[] }[]): ScriptGuesser {
   let scriptsOf: { code: string; script: string | undefined }[] | undefined;
-  return (text) => {
-    scriptsOf ??= languages.map(({ code, words }) => ({ code, script: mainScript(words.join('')) }));
-    const script = mainScript(text);
-    const candidates = scriptsOf.filter((l) => l.script !== undefined && l.script === script).map((l) => l.code);
-    return candidates.includes(BASE_LANGUAGE) ? BASE_LANGUAGE : (candidates[0] ?? BASE_LANGUAGE);
+  const known = () => (scriptsOf ??= languages.map(({ code, words }) => ({ code, script: mainScript(words.join('')) })));
+  // Per script that some language other than the base one is written in, and the base's is not.
+  let own: { codes: string[]; letters: RegExp }[] | undefined;
+  return {
+    main(text) {
+      const script = mainScript(text);
+      const candidates = known().filter((l) => l.script !== undefined && l.script === script).map((l) => l.code);
+      return candidates.includes(BASE_LANGUAGE) ? BASE_LANGUAGE : (candidates[0] ?? BASE_LANGUAGE);
+    },
+    writtenIn(text) {
+      own ??= ownScripts(known());
+      if (own.length === 0) return [];
+      const letters = text.match(/\p{L}/gu)?.length ?? 0;
+      return own.filter(({ letters: inScript }) => (text.match(inScript)?.length ?? 0) >= SCRIPT_SHARE * letters && letters > 0).map(({ codes }) => codes);
+    },
   };
+}
+
+interface ScriptGuesser {
+  /** The language of a text that holds no stop word: by the script most of its letters are in. */
+  main(text: string): string;
+  /** For each script other than the base language's that a good share of the text's letters are in: the languages written in it. */
+  writtenIn(text: string): string[][];
+}
+
+/** The scripts languages other than the base one are written in, where the base language is not. */
+function ownScripts(known: { code: string; script: string | undefined }[]): { codes: string[]; letters: RegExp }[] {
+  const base = known.find((l) => l.code === BASE_LANGUAGE)?.script;
+  const scripts = [...new Set(known.map((l) => l.script).filter((s): s is string => s !== undefined && s !== base))];
+  return scripts.map((script) => ({ codes: known.filter((l) => l.script === script).map((l) => l.code), letters: new RegExp(`\\p{Script=${script}}`, 'gu') }));
 }
 
 /** How much prose is read to tell a document's language: enough for hundreds of stop words. */
@@ -495,20 +519,28 @@ function withoutLinesHolding(text: string, matcher: TermMatcher): string {
 /** Another language a document is read in too: at least this share of the main one's stop words, and this many. */
 const ALSO_SHARE = 0.2;
 const ALSO_MIN = 10;
+/**
+ * Or at least this share of its letters in that language's own script: Russian headings over
+ * English notes, or Russian answers in a draft whose suggestions stayed English, hold few stop words.
+ */
+const SCRIPT_SHARE = 0.1;
 
 /**
  * The languages a text is written in: the one whose stop words it uses most (when it holds none, the
- * one its script tells), then any other it uses substantially ("en+ru": a draft whose answers are Russian
- * and whose suggestions stayed English is read in both). Lines holding a placeholder are guidance
+ * one its script tells), then any other it uses substantially, by stop words or by script ("en+ru": a
+ * draft whose answers are Russian and whose suggestions stayed English is read in both). Lines holding a placeholder are guidance
  * still to be replaced (an English skeleton --fix put into a Russian doc), not the author's words.
  */
-function detectLanguage(stopwords: StopwordCounter, byScript: (text: string) => string, text: string, guidance: TermMatcher): string {
+function detectLanguage(stopwords: StopwordCounter, scripts: ScriptGuesser, text: string, guidance: TermMatcher): string {
   const sample = withoutLinesHolding(text.length > DETECT_SAMPLE ? text.slice(0, DETECT_SAMPLE) : text, guidance);
   const counts = stopwords(sample).sort((a, b) => b[1] - a[1]);
   const [main, most] = counts[0] ?? [BASE_LANGUAGE, 0];
-  if (most === 0) return byScript(sample);
-  const also = counts.slice(1).filter(([code, count]) => code !== BASE_LANGUAGE && count >= ALSO_MIN && count >= ALSO_SHARE * most);
-  return [main, ...also.map(([code]) => code)].join('+');
+  const found = most === 0 ? [scripts.main(sample)] : [main, ...counts.slice(1).filter(([code, count]) => code !== BASE_LANGUAGE && count >= ALSO_MIN && count >= ALSO_SHARE * most).map(([code]) => code)];
+  // A script's languages: the one of them the stop words rank first, unless one is found already.
+  for (const codes of scripts.writtenIn(sample)) {
+    if (!codes.some((code) => found.includes(code))) found.push(counts.find(([code]) => codes.includes(code))?.[0] ?? codes[0]!);
+  }
+  return found.join('+');
 }
 
 /** Front matter keys that state a fact the body states too (`mlsd.declared`), with the fact's spec to read them. */
