@@ -479,9 +479,10 @@ function scriptGuesser(languages: { code: string; words: string[] }[]): ScriptGu
     },
     writtenIn(text) {
       own ??= ownScripts(known());
-      if (own.length === 0) return [];
-      const letters = text.match(/\p{L}/gu)?.length ?? 0;
-      return own.filter(({ letters: inScript }) => (text.match(inScript)?.length ?? 0) >= SCRIPT_SHARE * letters && letters > 0).map(({ codes }) => codes);
+      const inScripts = own.map(({ codes, letters }) => ({ codes, count: text.match(letters)?.length ?? 0 })).filter(({ count }) => count > 0);
+      if (inScripts.length === 0) return []; // most documents: all their letters counted only when needed
+      const letters = text.match(/\p{L}/gu)!.length;
+      return inScripts.filter(({ count }) => count >= SCRIPT_SHARE * letters).map(({ codes }) => codes);
     },
   };
 }
