@@ -34,13 +34,14 @@ const QUOTE_LENGTH = 160;
 const QUOTE_BEFORE = 40;
 
 /**
- * A line as a reader would quote it: Markdown markers and surrounding space dropped. A long line is
+ * A line as a reader would quote it: Markdown markers, bold and surrounding space dropped. A long line is
  * cut to QUOTE_LENGTH around `column` (the evidence's, 1-based), so the quote holds what it cites,
  * and never inside a character that takes two UTF-16 units (an emoji).
  */
 function quoteLine(line: string, column: number): string {
   const rest = line.slice(/^\s*(?:#{1,6}\s+|[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+|>\s*|\|)?/.exec(line)![0].length);
-  const text = rest.replace(/\s*\|?\s*$/, '').trim();
+  // Strong emphasis and a hard break's backslash are markup; the quote is the words.
+  const text = rest.replace(/\*\*(?=\S)|(?<=\S)\*\*/g, '').replace(/\s*\\?\s*\|?\s*$/, '').trim();
   if (text.length <= QUOTE_LENGTH) return text;
   const at = column - 1 - (line.length - rest.trimStart().length); // the evidence, in `text`
   if (at < QUOTE_LENGTH - QUOTE_BEFORE) return `${text.slice(0, whole(text, QUOTE_LENGTH - 1))}…`;
