@@ -165,6 +165,17 @@ describe('the action, run as the runner would', () => {
     expect(last.stdout).not.toContain('feed-ranking');
   });
 
+  it('takes one path per line, spaces inside a path kept, as a YAML block scalar gives them', () => {
+    const dir = teamRepo({ 'design docs/churn.md': example('churn-prediction-draft.md'), 'notes/x.md': example('churn-prediction-draft.md') });
+    const { steps } = runAction(dir, { paths: '  design docs\n', format: 'compact' });
+    const last = steps.at(-1)!;
+    expect(last.stderr).toBe('');
+    expect(last.stdout).toMatch(/^design docs\/churn\.md:\d+:\d+: error /m);
+    expect(last.stdout).not.toContain('notes/x.md');
+    // On one line, spaces still separate paths.
+    expect(runAction(dir, { paths: 'notes/x.md design', format: 'compact' }).steps.at(-1)!.stderr).toContain('no such file or directory: design');
+  });
+
   it('fails on warnings past max-warnings, as mlsd lint --max-warnings does', () => {
     const dir = teamRepo({ 'docs/design/churn.md': example('churn-prediction-draft.md') });
     writeFileSync(join(dir, 'other.yaml'), 'rules:\n  weak-section: warning\n  required-section: warning\n  placeholder: off\n');
