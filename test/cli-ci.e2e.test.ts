@@ -157,6 +157,24 @@ describe('mlsd lint for CI', () => {
     expect(summary.startsWith('# Earlier step\n## mlsd design doc checklist')).toBe(true);
     expect(summary).toContain('| `docs/a.md` | ✅ | ✅ | ✅ | ✅ | ✅ | ✅ | none |');
   });
+
+  it('names files in the job summary as the annotations do, from the repository root, run from a subfolder', () => {
+    const dir = project({ 'docs/a.md': COMPLETE, 'docs/draft.md': DRAFT });
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    const run = runCli(['lint', '.', '-f', 'github'], { cwd: join(dir, 'docs'), env: { GITHUB_STEP_SUMMARY: join(dir, 'summary.md') } });
+    expect(run.stdout).toMatch(/^::error file=docs\/draft\.md,/m);
+    const summary = readFileSync(join(dir, 'summary.md'), 'utf8');
+    expect(summary).toContain('| `docs/a.md` |');
+    expect(summary).toMatch(/^- `docs\/draft\.md:\d+:\d+`/m);
+  });
+
+  it('keeps the step\'s summary under GitHub\'s 1 MiB, counting what an earlier run in the step wrote', () => {
+    const dir = project({ 'docs/draft.md': DRAFT, 'summary.md': `${'x'.repeat(100)}\n`.repeat(10_372) }); // 1,047,572 bytes: room for 1,004 more
+    runCli(['lint', 'docs', '-f', 'github'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: join(dir, 'summary.md') } });
+    const summary = readFileSync(join(dir, 'summary.md'), 'utf8');
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(1024 * 1024);
+    expect(summary).toContain('_mlsd: summary cut here;');
+  });
 });
 
 describe('--changed-since', () => {

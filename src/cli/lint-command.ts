@@ -2,6 +2,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { Checklists, settingsFor, type FileSettings } from '../config/settings.js';
 import { FORMAT_NAMES, loadFormatter, loadReportFormat, writesEmptyReport, type ReportFormat } from '../format/index.js';
+import { repoPath } from '../format/repo-path.js';
 import { configFor, fileSettings, relativeToRoot } from '../config/resolve.js';
 import { EXIT, UserError } from '../errors.js';
 import type { FoundFile } from './files.js';
@@ -229,7 +230,9 @@ async function lintWithConfig(
   const summaryPath = io.env.GITHUB_STEP_SUMMARY;
   if (options.format === 'github' && summaryPath) {
     const [{ appendStepSummary }, markdown] = await Promise.all([import('./step-summary.js'), loadFormatter('markdown')]);
-    await appendStepSummary(summaryPath, markdown!(report.shown, formatOptions)).catch((error: Error) => {
+    // Named as the annotations name them: from the repository root, wherever the step runs.
+    const shown = report.shown.map((result) => ({ ...result, file: repoPath(result.file, formatOptions.repoPrefix) }));
+    await appendStepSummary(summaryPath, markdown!(shown, formatOptions)).catch((error: Error) => {
       io.stderr.write(`mlsd: cannot append to the job summary (GITHUB_STEP_SUMMARY): ${error.message}\n`);
     });
   }

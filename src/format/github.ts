@@ -75,7 +75,7 @@ export const github: Formatter = (results, { repoPrefix = '', rules }) => {
         `${parts.join(' and ')} not annotated: GitHub shows at most ${ANNOTATION_CAP} errors and ${ANNOTATION_CAP} warnings per step. They are listed in the log group "mlsd: findings not annotated" and in the job summary.`,
       )}`,
     );
-    out.push('::group::mlsd: findings not annotated', ...untrusted(leftOut.map(({ file, d }) => `${file}:${d.line}:${d.column}: ${d.severity} ${d.ruleId} ${d.message}`)), '::endgroup::');
+    out.push('::group::mlsd: findings not annotated', ...untrusted(leftOut.map(({ file, d }) => `${repoPath(file, repoPrefix)}:${d.line}:${d.column}: ${d.severity} ${d.ruleId} ${d.message}`)), '::endgroup::');
   }
   return out.map((line) => `${line}\n`).join('');
 };
