@@ -260,6 +260,7 @@ describe('extends', () => {
     const failing: [Record<string, string>, string][] = [
       [{ 'org.mjs': "throw new Error('no network here');\n" }, 'mlsd: .mlsdrc.yaml:1: extends: cannot load "./org.mjs" (no network here)'],
       [{}, 'mlsd: .mlsdrc.yaml:1: extends: cannot find "./org.mjs"'],
+      [{ 'org.mjs': 'export const config = {};\n' }, 'mlsd: org.mjs: has no default export (it exports config): write `export default { … }`'],
     ];
     for (const [files, message] of failing) {
       const run = runCli(['lint', 'doc.md'], { cwd: tree({ '.mlsdrc.yaml': 'extends: ./org.mjs\n', ...files, 'doc.md': DOC }) });

@@ -400,7 +400,12 @@ const isModule = (file: string) => /\.(?:c|m)?js$/.test(file);
  * config is trusted code with the user's permissions, as an ESLint config is (SECURITY.md).
  */
 async function importConfig(file: string, label: string): Promise<ConfigSource> {
-  const mod = await importModule<{ default?: unknown }>(pathToFileURL(file).href);
+  const mod = await importModule<Record<string, unknown>>(pathToFileURL(file).href);
+  // Named exports only (CommonJS's module.exports always arrives as the default): they are not config keys.
+  if (mod.default === undefined) {
+    const named = Object.keys(mod);
+    throw new ConfigError([{ file: label, message: `has no default export${named.length > 0 ? ` (it exports ${named.join(', ')})` : ''}: write \`export default { … }\`` }]);
+  }
   return { path: file, label, data: mod.default ?? mod, lineOf: () => undefined };
 }
 
