@@ -365,6 +365,14 @@ describe('team checklist in a run', () => {
     expect(runCli(['explain', 'labels'], { cwd: root }).stdout).toContain('Reported as weak-section, saying: Labels need a source.');
   });
 
+  it('explains an item at the level the config sets it, as lint reports it', () => {
+    const root = tree({ '.mlsdrc.yaml': 'checklist:\n  labels:\n    severity: "off"\n  metrics:\n    severity: warning\n' });
+    expect(runCli(['explain', 'labels'], { cwd: root }).stdout).toMatch(/^labels: Labels \(required; the config turns it off: nothing is reported for it\)$/m);
+    expect(runCli(['explain', 'metrics'], { cwd: root }).stdout).toMatch(/^metrics: Metrics \(required; the config reports its findings as warnings\)$/m);
+    expect(runCli(['explain'], { cwd: root }).stdout).toMatch(/^ {2}labels +off +Labels$/m);
+    expect(runCli(['explain', 'labels', '--no-config']).stdout).toMatch(/^labels: Labels \(required\)$/m);
+  });
+
   it('explains an item whose aliases are keyed by language, each language\'s on a line of its own', () => {
     const root = tree({
       '.mlsdrc.yaml': 'checklist:\n  metrics:\n    aliases: { ru: [Показатели успеха] }\n  rollback-plan:\n    title: Rollback plan\n    aliases: { en: [Rollback], ru: [Откат, План отката] }\n',

@@ -129,15 +129,19 @@ function headWordsByLanguage(schema: Json): { lang?: string; heads: string[] }[]
   return [...(every.length > 0 ? [{ heads: every }] : []), ...others.map(([lang, heads]) => ({ lang, heads }))];
 }
 
+/** What the config's `severity` for an item does, in words (none when it leaves the item as it is). */
+const itemLevelText = (level: Level | undefined) =>
+  level === undefined ? '' : level === 'off' ? '; the config turns it off: nothing is reported for it' : `; the config reports its findings as ${level}s`;
+
 /**
  * What makes an item present, weak or absent. `requiredWhen`: the front matter that makes an
- * optional item required, in words, when the config says so.
+ * optional item required, in words, when the config says so; `level`: the config's severity for it.
  */
-export function explainItem(item: ChecklistItem, schema: Json, rules: readonly RuleMeta[], levelOf: LevelOf = byDefault, requiredWhen?: string): string {
+export function explainItem(item: ChecklistItem, schema: Json, rules: readonly RuleMeta[], levelOf: LevelOf = byDefault, requiredWhen?: string, level?: Level): string {
   const { messages, rules: declared } = weakWhen(schema);
   const [every, ...others] = headingsByLanguage(item, schema);
   const lines = [
-    `${item.id}: ${item.title} (${item.required ? 'required' : requiredWhen ? `required when front matter has ${requiredWhen}` : 'optional'})`,
+    `${item.id}: ${item.title} (${item.required ? 'required' : requiredWhen ? `required when front matter has ${requiredWhen}` : 'optional'}${itemLevelText(level)})`,
     '',
     item.hint,
     '',
@@ -164,10 +168,10 @@ export function explainItem(item: ChecklistItem, schema: Json, rules: readonly R
   return `${lines.join('\n')}\n`;
 }
 
-/** `conditional`: the ids of items required only when the front matter says so (`required.when`). */
-export function listAll(rules: readonly RuleMeta[], items: readonly ChecklistItem[], levelOf: LevelOf = byDefault, conditional: ReadonlySet<string> = new Set()): string {
+/** `conditional`: the ids of items required only when the front matter says so (`required.when`); `itemLevels`: the config's severities by item. */
+export function listAll(rules: readonly RuleMeta[], items: readonly ChecklistItem[], levelOf: LevelOf = byDefault, conditional: ReadonlySet<string> = new Set(), itemLevels: Readonly<Record<string, Level>> = {}): string {
   const width = Math.max(...rules.map((r) => r.id.length), ...items.map((i) => i.id.length)) + 2;
-  const requirement = (i: ChecklistItem) => (i.required ? 'required' : conditional.has(i.id) ? 'required*' : 'optional');
+  const requirement = (i: ChecklistItem) => (itemLevels[i.id] === 'off' ? 'off' : i.required ? 'required' : conditional.has(i.id) ? 'required*' : 'optional');
   return [
     'Rules (`mlsd explain <rule-id>` prints the rule\'s page):',
     ...rules.map((r) => `  ${r.id.padEnd(width)}${levelOf(r).padEnd(10)}${r.description}`),

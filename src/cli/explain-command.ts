@@ -24,6 +24,7 @@ export async function runExplain(id: string | undefined, flags: ConfigFlags, cwd
   // Levels as the config sets them for its files (an override's apply to its own files only).
   const configured = checklists[0]?.severities?.rules ?? {};
   const levelOf: LevelOf = (rule) => configured[rule.id] ?? rule.severity;
+  const itemLevels = checklists[0]?.severities?.items ?? {};
   // Each item as the first layer that has it defines it.
   const items = new Map<string, { item: ChecklistItem; settings: FileSettings }>();
   checklists.forEach((checklist, i) => {
@@ -33,7 +34,7 @@ export async function runExplain(id: string | undefined, flags: ConfigFlags, cwd
   if (id === undefined) {
     const sorted = [...rules.values()].map((r) => r.rule).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const conditional = new Set([...items.values()].filter(({ item, settings }) => typeof settings.checklist[item.id]?.required === 'object').map(({ item }) => item.id));
-    stdout.write(listAll(sorted, [...items.values()].map((i) => i.item), levelOf, conditional));
+    stdout.write(listAll(sorted, [...items.values()].map((i) => i.item), levelOf, conditional, itemLevels));
     return 0;
   }
   const rule = rules.get(id);
@@ -45,7 +46,7 @@ export async function runExplain(id: string | undefined, flags: ConfigFlags, cwd
   const explainOne = (item: ChecklistItem, settings: FileSettings) => {
     const requirement = settings.checklist[item.id]?.required;
     const requiredWhen = typeof requirement === 'object' ? requirementText(requirement) : undefined;
-    return explainItem(item, schemaOf(settings).properties.items.properties[item.id] ?? {}, [...rules.values()].map((r) => r.rule), levelOf, requiredWhen);
+    return explainItem(item, schemaOf(settings).properties.items.properties[item.id] ?? {}, [...rules.values()].map((r) => r.rule), levelOf, requiredWhen, itemLevels[item.id]);
   };
   const found = items.get(id);
   if (found) {
