@@ -92,6 +92,13 @@ describe('which files mlsd lint checks', () => {
     expect(bare.stderr).toMatch(/^mlsd: no design docs found in docs\/design\/ or Markdown files with problem_type/);
   });
 
+  it('with --config in another folder: the note names the drafts folder searched, from the working directory', () => {
+    const dir = repo({ 'shared/org.yaml': 'rules: {weak-section: warning}\n', 'docs/design/a.md': '---\ntitle: X\nproblem_type: generic\n---\n## Labels\nx\n' });
+    const run = runCli(['lint', '--config', 'shared/org.yaml'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^mlsd: no design docs found in shared\/docs\/design\/ or Markdown files under shared\/ with problem_type/);
+  });
+
   it('a pipe named on the command line (<(git show …)) is linted as standard input is, whatever the config\'s paths', () => {
     const dir = repo({ ...files, '.mlsdrc.yaml': 'paths: [docs/design]\n', 'weak.md': example('churn-prediction-draft.md') });
     /** What bash's process substitution hands over: /dev/fd/N, a pipe outside every folder. */

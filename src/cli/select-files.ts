@@ -3,7 +3,7 @@ import { glob } from 'tinyglobby';
 import { matcher } from '../config/settings.js';
 import type { ResolvedConfig } from '../config/load.js';
 import { configuredPaths, relativeToRoot } from '../config/resolve.js';
-import { declaresDesignDoc, designDocScope, OUTSIDE_PATHS } from '../run/design-docs.js';
+import { declaresDesignDoc, designDocScope, OUTSIDE_PATHS, shownFolder } from '../run/design-docs.js';
 import { findFiles, MARKDOWN, STDIN, WALK, type FoundFile } from './files.js';
 import { GitIgnore } from './ignore.js';
 
@@ -69,7 +69,9 @@ export async function selectFiles(cliPaths: readonly string[], resolved: Resolve
     searched = `the config's "paths" (${configured.join(', ')})`;
   } else {
     found = await designDocs(resolved, cwd, designFolder, inDesignFolder, (path) => ignoredByConfig(rel(path)) || gitignore?.ignores(path) === true);
-    searched = `${designFolder}/ or Markdown files with problem_type in their front matter`;
+    // Named from here, as the files are: with --config elsewhere, the folders searched are not ./docs/design.
+    const under = resolve(cwd) === resolved.root ? '' : ` under ${shownFolder(resolved.root, cwd)}`;
+    searched = `${shownFolder(resolve(resolved.root, designFolder), cwd)} or Markdown files${under} with problem_type in their front matter`;
   }
 
   const skipped: Selection['skipped'] = [];

@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { ResolvedConfig } from '../config/load.js';
 import { relativeToRoot } from '../config/resolve.js';
@@ -41,6 +42,11 @@ function pathsMatcher(paths: readonly string[]): (relPath: string) => boolean {
 }
 
 export const OUTSIDE_PATHS = 'outside the config\'s "paths"';
+
+/** A folder as messages name it: from `cwd`, posix separators, with a trailing slash ("./" for `cwd` itself). */
+export function shownFolder(folder: string, cwd: string): string {
+  return `${relative(cwd, folder).split(sep).join('/') || '.'}/`;
+}
 
 /**
  * Which files are design docs to a config: what `mlsd lint` checks with no paths named (as in CI),
