@@ -21,7 +21,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { Debouncer } from '../src/lsp/debounce.js';
-import { edit, example, ROOT, runCli, tempDir, tempTree } from './helpers.js';
+import { edit, example, ROOT, runCli, tempDir, tempRepo, tempTree } from './helpers.js';
 import { LspClient } from './lsp-client.js';
 
 const uriOf = (path: string) => pathToFileURL(path).href;
@@ -473,6 +473,16 @@ describe('mlsd lsp --stdio: the documents it lints are those `mlsd lint` in CI l
     expect(await open(ranking, draft)).not.toEqual([]);
     expect(await open(ranking, edit(draft, 'problem_type: generic\n', ''))).toEqual([]);
     expect(await open('untitled:Untitled-1', draft)).toEqual([]);
+  });
+
+  it('without a config, a workspace folder below the repository root: the repository\'s drafts folder, where `mlsd new` writes from there', async () => {
+    const dir = tempRepo({ 'docs/usage.md': README });
+    const docs = join(dir, 'docs');
+    expect(runCli(['new', 'churn', '--yes', '--set', 'owner=me'], { cwd: docs }).stderr).toContain('wrote design/churn.md');
+    await startEditor(docs);
+    // Without front matter, only its folder makes it a design doc: the one `new` wrote to, not docs/docs/design.
+    expect(await open(uriOf(join(docs, 'design', 'plain.md')), README)).not.toEqual([]);
+    expect(await open(uriOf(join(docs, 'usage.md')), README)).toEqual([]);
   });
 });
 

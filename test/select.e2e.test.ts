@@ -3,7 +3,7 @@ import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { BIN, example, ROOT, runCli, tempTree } from './helpers.js';
+import { BIN, example, ROOT, runCli, tempRepo, tempTree } from './helpers.js';
 
 /** A repository with design docs and other Markdown. */
 const repo = (files: Record<string, string>) => tempTree(files);
@@ -90,6 +90,21 @@ describe('which files mlsd lint checks', () => {
     const bare = runCli(['lint'], { cwd: repo({ 'README.md': '# x\n' }) });
     expect(bare.code).toBe(0);
     expect(bare.stderr).toMatch(/^mlsd: no design docs found in docs\/design\/ or Markdown files with problem_type/);
+  });
+
+  it('run in a sub-folder of a repository without a config: the docs `mlsd new` writes from there, found from the repository root', () => {
+    const dir = tempRepo({ 'sub/notes.md': '# Notes\n', 'services/ranking/design.md': DESIGN, 'docs/design/plain.md': '# A design without front matter\n' });
+    const sub = join(dir, 'sub');
+    const written = runCli(['new', 'feed-x', '--yes', '--set', 'owner=me'], { cwd: sub, env: { MLSD_NOW: '2025-01-15' } });
+    expect(written.stderr).toContain('mlsd: wrote ../docs/design/feed-x.md');
+    // As CI run from a sub-folder lints: what `new` wrote, and the repository's declared docs, named from here.
+    expect(linted(sub).files).toEqual(['../docs/design/feed-x.md', '../docs/design/plain.md', '../services/ranking/design.md']);
+    // The pre-commit hook's test agrees: the drafts folder is the repository's, wherever the hook runs.
+    expect(linted(sub, ['--design-docs-only', '../docs/design/plain.md', 'notes.md']).files).toEqual(['../docs/design/plain.md']);
+    const empty = tempRepo({ 'sub/notes.md': '# Notes\n' });
+    const run = runCli(['lint'], { cwd: join(empty, 'sub') });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^mlsd: no design docs found in \.\.\/docs\/design\/ or Markdown files under \.\.\/ with problem_type/);
   });
 
   it('with --config in another folder: the note names the drafts folder searched, from the working directory', () => {

@@ -4,14 +4,13 @@ import { stringify } from 'yaml';
 import { Checklists, matcher, settingsFor } from '../config/settings.js';
 import type { Checklist } from '../checklist/types.js';
 import { configFor, relativeToRoot } from '../config/resolve.js';
-import { designDocScope } from '../run/design-docs.js';
+import { designDocScope, draftsFolder } from '../run/design-docs.js';
 import type { Answers, FingerprintsFile, Given, Resumable, ScaffoldConfig, TemplateGap, TemplateSpec } from '../scaffold/index.js';
 import { EXIT, UserError } from '../errors.js';
 import { didYouMean } from '../suggest.js';
 import type { Io } from '../io/process.js';
 import { safeWrite, whyWriteFailed } from '../io/write.js';
 import { readText } from './io.js';
-import { DEFAULT_DESIGN_FOLDER } from '../scaffold/design-folder.js';
 import { loadPrompts, styles, type Prompts } from './new-prompt.js';
 
 export interface NewOptions {
@@ -42,14 +41,6 @@ function today(env: NodeJS.ProcessEnv): Date {
   return date;
 }
 
-/** The repository a folder is in: the nearest folder upward with a .git entry. */
-function repoRoot(from: string): string | undefined {
-  for (let dir = resolve(from); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, '.git'))) return dir;
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
 
 type TeamScaffolding = ScaffoldConfig & {
   checklist: Checklist;
@@ -61,14 +52,13 @@ type TeamScaffolding = ScaffoldConfig & {
 /** What the team config gives `new`: default answers, a templates folder, sections, where drafts go, and its checklist. */
 async function teamScaffolding(flags: { config?: string | boolean }, io: Io): Promise<TeamScaffolding> {
   const resolved = await configFor(flags, io.cwd);
-  const { templates, answers, drafts, sections } = resolved.config;
-  // Drafts go where the repository keeps them, wherever in it the command runs.
-  const root = resolved.file !== undefined ? resolved.root : (repoRoot(io.cwd) ?? io.cwd);
+  const { templates, answers, sections } = resolved.config;
   return {
     defaults: answers,
     templatesDir: templates === undefined ? undefined : relative(io.cwd, resolve(resolved.root, templates)) || '.',
     sections,
-    draftsDir: resolve(root, drafts ?? DEFAULT_DESIGN_FOLDER),
+    // Drafts go where the repository keeps them, wherever in it the command runs, and where lint looks.
+    draftsDir: draftsFolder(resolved, io.cwd),
     configFile: resolved.file,
     checklist: new Checklists().for(settingsFor(resolved.config, undefined)),
     unlinted: (path) => {

@@ -3,7 +3,7 @@ import { glob } from 'tinyglobby';
 import { matcher } from '../config/settings.js';
 import type { ResolvedConfig } from '../config/load.js';
 import { configuredPaths, relativeToRoot } from '../config/resolve.js';
-import { declaresDesignDoc, designDocScope, OUTSIDE_PATHS, shownFolder } from '../run/design-docs.js';
+import { declaresDesignDoc, designDocScope, OUTSIDE_PATHS, shownFolder, type DesignDocScope } from '../run/design-docs.js';
 import { findFiles, MARKDOWN, STDIN, WALK, type FoundFile } from './files.js';
 import { GitIgnore } from './ignore.js';
 
@@ -11,7 +11,8 @@ import { GitIgnore } from './ignore.js';
  * Which files `mlsd lint` checks. Design docs, not every Markdown file:
  *
  * - no paths on the command line: the config's `paths`, or without them the folder `mlsd new`
- *   writes to (the config's `drafts`, default docs/design) and every Markdown file whose front matter marks it as a design doc;
+ *   writes to (the config's `drafts`, default docs/design) and every Markdown file whose front matter
+ *   marks it as a design doc, both from where `new` finds the drafts folder (designRoot), wherever the command runs;
  * - folders and globs on the command line replace that selection;
  * - a file named on the command line is linted, unless the config has `paths` and the file is
  *   outside them: then it is skipped. Without `paths`, naming a file is asking for it;
@@ -52,7 +53,8 @@ export async function selectFiles(cliPaths: readonly string[], resolved: Resolve
   const ignoredByConfig = matcher(resolved.config.ignores);
   const gitignore = resolved.config.gitignore ? new GitIgnore(cwd) : undefined;
   const configured = resolved.config.paths;
-  const { designFolder, inDesignFolder, inPaths, notDesignDoc } = designDocScope(resolved, cwd);
+  const scope = designDocScope(resolved, cwd);
+  const { inPaths, notDesignDoc } = scope;
   /** Why a file the command line gives is left out, or undefined when it is linted. */
   const leftOut = (path: string, explicit: boolean): string | undefined => {
     if (options.designDocsOnly) return notDesignDoc(path);
@@ -68,10 +70,10 @@ export async function selectFiles(cliPaths: readonly string[], resolved: Resolve
     found = await findFiles(configuredPaths(resolved, cwd), cwd, { missingOk: true });
     searched = `the config's "paths" (${configured.join(', ')})`;
   } else {
-    found = await designDocs(resolved, cwd, designFolder, inDesignFolder, (path) => ignoredByConfig(rel(path)) || gitignore?.ignores(path) === true);
-    // Named from here, as the files are: with --config elsewhere, the folders searched are not ./docs/design.
-    const under = resolve(cwd) === resolved.root ? '' : ` under ${shownFolder(resolved.root, cwd)}`;
-    searched = `${shownFolder(resolve(resolved.root, designFolder), cwd)} or Markdown files${under} with problem_type in their front matter`;
+    found = await designDocs(scope, cwd, (path) => ignoredByConfig(rel(path)) || gitignore?.ignores(path) === true);
+    // Named from here, as the files are: from a sub-folder or with --config elsewhere, the folders searched are not ./docs/design.
+    const under = resolve(cwd) === scope.root ? '' : ` under ${shownFolder(scope.root, cwd)}`;
+    searched = `${shownFolder(scope.drafts, cwd)} or Markdown files${under} with problem_type in their front matter`;
   }
 
   const skipped: Selection['skipped'] = [];
@@ -107,13 +109,13 @@ export async function selectFiles(cliPaths: readonly string[], resolved: Resolve
 }
 
 /** With neither paths nor config: the design folder, and the Markdown files that declare themselves. */
-async function designDocs(resolved: ResolvedConfig, cwd: string, designFolder: string, inDesignFolder: (rel: string) => boolean, ignored: (path: string) => boolean): Promise<FoundFile[]> {
-  const found = await findFiles(configuredPaths(resolved, cwd, [designFolder]), cwd, { missingOk: true });
+async function designDocs({ root, drafts, inDrafts }: DesignDocScope, cwd: string, ignored: (path: string) => boolean): Promise<FoundFile[]> {
+  const found = await findFiles([relative(cwd, drafts) || '.'], cwd, { missingOk: true });
   const inFolder = new Set(found.map((f) => f.path));
-  const everywhere = await glob(MARKDOWN, { cwd: resolved.root, ...WALK, ignore: [...WALK.ignore], followSymbolicLinks: false });
+  const everywhere = await glob(MARKDOWN, { cwd: root, ...WALK, ignore: [...WALK.ignore], followSymbolicLinks: false });
   for (const file of everywhere) {
-    const path = relative(cwd, resolve(resolved.root, file)).split(sep).join('/');
-    if (inFolder.has(path) || inDesignFolder(file) || ignored(path)) continue;
+    const path = relative(cwd, resolve(root, file)).split(sep).join('/');
+    if (inFolder.has(path) || inDrafts(path) || ignored(path)) continue;
     if (declaresDesignDoc(path)) found.push({ path, explicit: false });
   }
   return found.sort((a, b) => a.path.localeCompare(b.path));

@@ -1,5 +1,5 @@
-import { closeSync, openSync, readSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { ResolvedConfig } from '../config/load.js';
 import { relativeToRoot } from '../config/resolve.js';
@@ -43,6 +43,28 @@ function pathsMatcher(paths: readonly string[]): (relPath: string) => boolean {
 
 export const OUTSIDE_PATHS = 'outside the config\'s "paths"';
 
+/** The repository a folder is in: the nearest folder upward with a .git entry. */
+function repoRoot(from: string): string | undefined {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * Where a run's design docs are: the config file's folder; without one, the root of the git
+ * repository `cwd` is in (else `cwd`), so that `mlsd new` and `mlsd lint` run anywhere in the
+ * repository write and find the same docs.
+ */
+export function designRoot(resolved: ResolvedConfig, cwd: string): string {
+  return resolved.file !== undefined ? resolved.root : (repoRoot(cwd) ?? resolve(cwd));
+}
+
+/** The folder `mlsd new` writes to and `mlsd lint` with no paths lints (absolute): the config's "drafts", else the default, from the design root. */
+export function draftsFolder(resolved: ResolvedConfig, cwd: string): string {
+  return resolve(designRoot(resolved, cwd), resolved.config.drafts ?? DEFAULT_DESIGN_FOLDER);
+}
+
 /** A folder as messages name it: from `cwd`, posix separators, with a trailing slash ("./" for `cwd` itself). */
 export function shownFolder(folder: string, cwd: string): string {
   return `${relative(cwd, folder).split(sep).join('/') || '.'}/`;
@@ -53,9 +75,12 @@ export function shownFolder(folder: string, cwd: string): string {
  * what the pre-commit hook keeps of the files it is given, and what the editor shows findings for.
  */
 export interface DesignDocScope {
-  /** Where `mlsd new` writes: the config's "drafts", else the default folder. */
-  designFolder: string;
-  inDesignFolder: (relPath: string) => boolean;
+  /** Where the Markdown files that declare themselves design docs are looked for (absolute): see designRoot. */
+  root: string;
+  /** Where `mlsd new` writes (absolute): see draftsFolder. */
+  drafts: string;
+  /** A path (relative to `cwd`, or absolute) inside the drafts folder. */
+  inDrafts: (path: string) => boolean;
   /** Inside the config's `paths`; every file when it has none. */
   inPaths: (relPath: string) => boolean;
   /**
@@ -69,13 +94,17 @@ export interface DesignDocScope {
 export function designDocScope(resolved: ResolvedConfig, cwd: string): DesignDocScope {
   const rel = (path: string) => relativeToRoot(resolved, path, cwd);
   const configured = resolved.config.paths;
-  const designFolder = resolved.config.drafts ?? DEFAULT_DESIGN_FOLDER;
-  const inDesignFolder = pathsMatcher([designFolder]);
+  const root = designRoot(resolved, cwd);
+  const drafts = draftsFolder(resolved, cwd);
+  const inDrafts = (path: string) => {
+    const inside = relative(drafts, resolve(cwd, path));
+    return inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside);
+  };
   const inPaths = configured ? pathsMatcher(configured) : () => true;
   const notDesignDoc = (path: string, text?: string): string | undefined => {
     if (configured) return inPaths(rel(path)) ? undefined : OUTSIDE_PATHS;
-    if (inDesignFolder(rel(path)) || declaresDesignDoc(path, text)) return undefined;
-    return `not a design doc (outside ${designFolder}/, no problem_type in its front matter)`;
+    if (inDrafts(path) || declaresDesignDoc(path, text)) return undefined;
+    return `not a design doc (outside ${shownFolder(drafts, cwd)}, no problem_type in its front matter)`;
   };
-  return { designFolder, inDesignFolder, inPaths, notDesignDoc };
+  return { root, drafts, inDrafts, inPaths, notDesignDoc };
 }
