@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from './helpers.js';
+import { ROOT, runCli, tempDir, tempRepo } from './helpers.js';
 
 const TEAM = join(ROOT, 'test/fixtures/team-templates');
 const ENV = { MLSD_NOW: '2025-01-15' };
@@ -198,6 +198,14 @@ describe('error messages', () => {
     writeFileSync(join(cwd, 'team/_partials/specifics.hbs'), '## Churn\n\n{{answer "retention"\n');
     const message = oneLine(['--type', 'churn', '--templates', 'team'], cwd);
     expect(message).toMatch(/^mlsd: template "churn" failed to render: team\/_partials\/specifics\.hbs: Parse error on line 3: Expecting .*, got 'EOF'\n$/);
+  });
+
+  it('a team helpers.mjs that does not load is named, with why, from the config\'s folder too', () => {
+    const cwd = tempRepo({ '.mlsdrc.yaml': 'templates: tt\n', 'tt/helpers.mjs': 'export function shout( {\n', 'sub/.keep': '' });
+    expect(oneLine([], cwd)).toBe('mlsd: cannot load the team helpers tt/helpers.mjs (Unexpected end of input)\n');
+    expect(oneLine([], join(cwd, 'sub'))).toBe('mlsd: cannot load the team helpers ../tt/helpers.mjs (Unexpected end of input)\n');
+    writeFileSync(join(cwd, 'tt/helpers.mjs'), 'throw new Error("helper boom");\n');
+    expect(oneLine([], cwd)).toBe('mlsd: cannot load the team helpers tt/helpers.mjs (helper boom)\n');
   });
 });
 

@@ -69,10 +69,16 @@ function partialFiles(dir: string): Record<string, string> {
 
 const readPartials = (dir: string): Record<string, string> => Object.fromEntries(Object.entries(partialFiles(dir)).map(([name, file]) => [name, readFileSync(file, 'utf8')]));
 
-async function teamHelpers(dir: string): Promise<Record<string, (...args: unknown[]) => unknown>> {
+async function teamHelpers(dir: string, cwd?: string): Promise<Record<string, (...args: unknown[]) => unknown>> {
   const file = join(dir, 'helpers.mjs');
   if (!existsSync(file)) return {};
-  const mod = await importModule<Record<string, unknown>>(pathToFileURL(file).href);
+  let mod: Record<string, unknown>;
+  try {
+    mod = await importModule<Record<string, unknown>>(pathToFileURL(file).href);
+  } catch (error) {
+    // The team's code, not mlsd's: a syntax error or a throw at load names the file, as a broken `extends` config does.
+    throw new UserError(`cannot load the team helpers ${cwd === undefined ? file : displayPath(file, cwd)} (${firstLine(error)})`);
+  }
   const exported = (typeof mod.default === 'object' && mod.default !== null ? mod.default : mod) as Record<string, unknown>;
   return Object.fromEntries(Object.entries(exported).filter((e): e is [string, (...args: unknown[]) => unknown] => typeof e[1] === 'function'));
 }
@@ -147,7 +153,7 @@ export function frontMatter(input: RenderInput): string {
   return `---\n${stringify(data, { lineWidth: 0 })}---\n`;
 }
 
-type EnvironmentInput = Pick<RenderInput, 'template' | 'answers' | 'checklist' | 'teamDir' | 'builtInDir' | 'sections' | 'onGap'>;
+type EnvironmentInput = Pick<RenderInput, 'template' | 'answers' | 'checklist' | 'teamDir' | 'builtInDir' | 'sections' | 'cwd' | 'onGap'>;
 
 /**
  * The Handlebars environment a doc renders in: partials (team over built-in), the answer helpers and
@@ -241,7 +247,7 @@ async function environment(input: EnvironmentInput) {
       .join('\n'),
   );
   if (input.teamDir) {
-    for (const [name, fn] of Object.entries(await teamHelpers(input.teamDir))) hb.registerHelper(name, fn);
+    for (const [name, fn] of Object.entries(await teamHelpers(input.teamDir, input.cwd))) hb.registerHelper(name, fn);
   }
   /**
    * Put the answers no slot inserted where the layout marks their stage (`{{unplaced "data"}}`, the
