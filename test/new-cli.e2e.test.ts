@@ -207,6 +207,19 @@ describe('error messages', () => {
     writeFileSync(join(cwd, 'tt/helpers.mjs'), 'throw new Error("helper boom");\n');
     expect(oneLine([], cwd)).toBe('mlsd: cannot load the team helpers tt/helpers.mjs (helper boom)\n');
   });
+
+  it('a team type folder missing either file is named as the user sees it; a folder named "_…" is no type', () => {
+    const cwd = tempRepo({ '.mlsdrc.yaml': 'templates: tt\n', 'tt/_drafts/notes.md': 'not a type\n', 'tt/fraud-detection/.keep': '', 'sub/.keep': '' });
+    const missing = 'no questions.yaml (each folder of a templates folder is a problem type, unless its name starts with "_")';
+    expect(oneLine([], cwd)).toBe(`mlsd: tt/fraud-detection: ${missing}\n`);
+    expect(oneLine([], join(cwd, 'sub'))).toBe(`mlsd: ../tt/fraud-detection: ${missing}\n`);
+    const listed = runCli(['templates'], { cwd });
+    expect([listed.code, listed.stderr]).toEqual([2, `mlsd: tt/fraud-detection: ${missing}\n`]);
+    writeFileSync(join(cwd, 'tt/fraud-detection/questions.yaml'), 'id: fraud-detection\ntitle: Fraud\n');
+    expect(oneLine([], join(cwd, 'sub'))).toBe('mlsd: ../tt/fraud-detection: no template.md.hbs\n');
+    writeFileSync(join(cwd, 'tt/fraud-detection/template.md.hbs'), '{{> layout}}\n');
+    expect(runCli(['templates'], { cwd }).stdout).toMatch(/^fraud-detection +Fraud \(v1, team: tt, overrides built-in\)$/m);
+  });
 });
 
 describe('team templates', () => {

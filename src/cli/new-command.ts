@@ -115,7 +115,7 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   s.checkName(name);
   const now = today(io.env);
   const teamDir = options.templates ?? config.templatesDir;
-  const templates = s.loadTemplates(teamDir === undefined ? undefined : resolve(io.cwd, teamDir));
+  const templates = s.loadTemplates(teamDir === undefined ? undefined : resolve(io.cwd, teamDir), s.BUILT_IN_DIR, io.cwd);
   const targetPath = options.out !== undefined ? resolve(io.cwd, options.out) : join(config.draftsDir, `${name}.md`);
   const target = display(io, targetPath);
   const interactive = io.stdin.isTTY === true && !options.yes;
@@ -322,7 +322,7 @@ export async function runTemplates(type: string | undefined, options: { template
   const s = await import('../scaffold/index.js');
   const config = await teamScaffolding(options, io);
   const teamDir = options.templates ?? config.templatesDir;
-  const templates = s.loadTemplates(teamDir === undefined ? undefined : resolve(io.cwd, teamDir));
+  const templates = s.loadTemplates(teamDir === undefined ? undefined : resolve(io.cwd, teamDir), s.BUILT_IN_DIR, io.cwd);
   if (type !== undefined && !templates.has(type)) throw new UserError(`unknown problem type "${type}" (choose from: ${[...templates.keys()].join(', ')})`);
   if (options.fingerprint) {
     // A team folder's templates, never another folder's files; the build records the built-in ones.

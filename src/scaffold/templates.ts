@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { checkConditions, mergeQuestions, parseQuestion } from './questions.js';
 import { type Question, type TemplateSpec } from './types.js';
+import { displayPath } from '../config/file.js';
 import { firstLine, UserError } from '../errors.js';
 
 /** The templates shipped with mlsd, beside dist/. */
@@ -13,33 +14,40 @@ export const GENERIC = 'generic';
 const BASE_QUESTIONS = join('_base', 'questions.yaml');
 const ID = /^[a-z][a-z0-9-]*$/;
 
-function readYaml(path: string): unknown {
+/** How a template file is named in messages: relative to the working directory, when one is given. */
+type Shown = (path: string) => string;
+const absolute: Shown = (path) => path;
+
+function readYaml(path: string, shown: Shown): unknown {
   try {
     return parseYaml(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new UserError(`cannot read ${path}: ${firstLine(error)}`);
+    throw new UserError(`cannot read ${shown(path)}: ${firstLine(error)}`);
   }
 }
 
 /** The framework questions every type shares (templates/_base/questions.yaml). */
-export function baseQuestions(dir = BUILT_IN_DIR): Question[] {
+export function baseQuestions(dir = BUILT_IN_DIR, shown = absolute): Question[] {
   const path = join(dir, BASE_QUESTIONS);
-  const raw = readYaml(path) as { questions?: unknown[] } | null;
-  const questions = (raw?.questions ?? []).map((q) => parseQuestion(q, path));
+  const raw = readYaml(path, shown) as { questions?: unknown[] } | null;
+  const questions = (raw?.questions ?? []).map((q) => parseQuestion(q, shown(path)));
   const byKey = new Map(questions.map((q) => [q.key, q]));
-  for (const question of questions) checkConditions(question, byKey, path);
+  for (const question of questions) checkConditions(question, byKey, shown(path));
   return questions;
 }
 
-function loadTemplate(dir: string, origin: TemplateSpec['origin'], base: Question[]): TemplateSpec {
-  const path = join(dir, 'questions.yaml');
-  const raw = readYaml(path);
+function loadTemplate(dir: string, origin: TemplateSpec['origin'], base: Question[], shown: Shown): TemplateSpec {
+  const file = join(dir, 'questions.yaml');
+  // Every folder not named "_…" (_partials, _base) is a type: one without its questions is a mistake, not a folder to pass over.
+  if (!existsSync(file)) throw new UserError(`${shown(dir)}: no questions.yaml (each folder of a templates folder is a problem type, unless its name starts with "_")`);
+  const path = shown(file);
+  const raw = readYaml(file, shown);
   if (typeof raw !== 'object' || raw === null) throw new UserError(`${path}: expected a mapping with id, title, description, version and questions`);
   const r = raw as Record<string, unknown>;
   const id = typeof r.id === 'string' ? r.id : '';
   if (!ID.test(id)) throw new UserError(`${path}: "id" must be a lower-case slug`);
   const sourcePath = join(dir, 'template.md.hbs');
-  if (!existsSync(sourcePath)) throw new UserError(`${dir}: no template.md.hbs`);
+  if (!existsSync(sourcePath)) throw new UserError(`${shown(dir)}: no template.md.hbs`);
   const questions = mergeQuestions(r.extends === false ? [] : base, r.questions, path);
   const seen = new Set<string>();
   for (const q of questions) {
@@ -67,23 +75,27 @@ function templateDirs(root: string): string[] {
   return readdirSync(root)
     .filter((name) => !name.startsWith('_') && !name.startsWith('.'))
     .map((name) => join(root, name))
-    .filter((dir) => statSync(dir).isDirectory() && existsSync(join(dir, 'questions.yaml')))
+    .filter((dir) => statSync(dir).isDirectory())
     .sort();
 }
 
-/** Every template: the built-in ones, then a team folder's, which add types or replace built-in ones by id. */
-export function loadTemplates(teamDir?: string, builtInDir = BUILT_IN_DIR): Map<string, TemplateSpec> {
-  const base = baseQuestions(builtInDir);
+/**
+ * Every template: the built-in ones, then a team folder's, which add types or replace built-in ones
+ * by id. Files in messages are named relative to `cwd`, when given.
+ */
+export function loadTemplates(teamDir?: string, builtInDir = BUILT_IN_DIR, cwd?: string): Map<string, TemplateSpec> {
+  const shown: Shown = cwd === undefined ? absolute : (path) => displayPath(path, cwd);
+  const base = baseQuestions(builtInDir, shown);
   const all = new Map<string, TemplateSpec>();
   for (const dir of templateDirs(builtInDir)) {
-    const t = loadTemplate(dir, 'built-in', base);
+    const t = loadTemplate(dir, 'built-in', base, shown);
     all.set(t.id, t);
   }
   if (teamDir !== undefined) {
-    if (!existsSync(teamDir) || !statSync(teamDir).isDirectory()) throw new UserError(`templates folder not found: ${teamDir}`);
-    const teamBase = existsSync(join(teamDir, BASE_QUESTIONS)) ? baseQuestions(teamDir) : base;
+    if (!existsSync(teamDir) || !statSync(teamDir).isDirectory()) throw new UserError(`templates folder not found: ${shown(teamDir)}`);
+    const teamBase = existsSync(join(teamDir, BASE_QUESTIONS)) ? baseQuestions(teamDir, shown) : base;
     for (const dir of templateDirs(teamDir)) {
-      const t = loadTemplate(dir, 'team', teamBase);
+      const t = loadTemplate(dir, 'team', teamBase, shown);
       all.set(t.id, { ...t, overrides: all.has(t.id) });
     }
   }
