@@ -111,3 +111,55 @@ describe('a team template with no serving mode or latency budget to suggest', ()
     expect(file!.diagnostics).toContainEqual(expect.objectContaining({ ruleId: 'placeholder', line: servingLine })); // the body's placeholder is reported
   });
 });
+
+describe('a team questions.yaml with a misspelt key or a value of the wrong kind', () => {
+  it('is refused, each problem at its line, with the key it most likely meant: nothing is read as absent', () => {
+    const cwd = tempTree({
+      '.mlsdrc.yaml': 'templates: tt\n',
+      'tt/churn/template.md.hbs': '{{> layout}}\n',
+      'tt/churn/questions.yaml': [
+        'id: churn',
+        'titel: Churn prediction',
+        'version: one',
+        'questions:',
+        '  - key: owner',
+        '    defualt: growth-ml',
+        '    required: yes',
+        '  - key: retention_offer',
+        '    sectoin: specifics',
+        '    message: Which offer follows a high score?',
+        '    when: { key: owner, equal: growth-ml }',
+        '  - key: churn_window',
+        '    message: 30',
+        '    frobnicate: true',
+        '',
+      ].join('\n'),
+    });
+    const run = runCli(['new', 'x', '--type', 'churn', '--yes', '--dry-run'], { cwd });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    const file = 'mlsd: tt/churn/questions.yaml';
+    expect(run.stderr).toBe(
+      [
+        `${file}:2: titel is not a known key (did you mean "title"?)`,
+        `${file}:3: version must be a whole number above zero, not "one"`,
+        `${file}:6: question "owner": defualt is not a known key (did you mean "default"?)`,
+        `${file}:7: question "owner": required must be true or false, not "yes"`,
+        `${file}:9: question "retention_offer": sectoin is not a known key (did you mean "section"?)`,
+        `${file}:11: question "retention_offer": when.equal is not a known key (did you mean "equals"?)`,
+        `${file}:13: question "churn_window": message must be text, not 30 (quote it to make it text)`,
+        `${file}:14: question "churn_window": frobnicate is not a known key (keys: key, section, message, hint, type, choices, vocabulary, default, required, percentile, when, variants, split)`,
+        '',
+      ].join('\n'),
+    );
+    // mlsd templates reads the same files, and refuses them the same way.
+    expect(runCli(['templates'], { cwd }).stderr).toBe(run.stderr);
+  });
+
+  it('in the shared _base/questions.yaml too, which holds only questions', () => {
+    const cwd = tempTree({ '_base/questions.yaml': 'title: Shared\nquestions:\n  - key: owner\n    message: Owner\n    hnit: a team\n' });
+    const run = runCli(['templates', '--templates', '.'], { cwd });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('mlsd: _base/questions.yaml:1: title is not a known key (keys: questions)\nmlsd: _base/questions.yaml:5: question "owner": hnit is not a known key (did you mean "hint"?)\n');
+  });
+});

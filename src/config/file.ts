@@ -64,22 +64,28 @@ export function readConfigFile(path: string, cwd: string): ConfigSource | undefi
   // Most package.json files have no `mlsd` key: JSON.parse tells far sooner than the YAML parser
   // (which gives line numbers) reads the file (bench/README.md, "Measurements behind the code").
   if (path.endsWith('package.json') && !hasMlsdKey(text)) return undefined;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  // The first syntax error is the one to fix: those after it are the parser losing its place.
-  const [syntax] = doc.errors;
-  if (syntax) throw new ConfigError([{ file: label, line: lineCounter.linePos(syntax.pos[0]).line, message: `cannot parse: ${firstLine(syntax)}` }]);
+  const parsed = parseWithLines(text, label);
   const isPackage = path.endsWith('package.json');
   const prefix = isPackage ? ['mlsd'] : [];
-  const whole = doc.toJS() as unknown;
+  const whole = parsed.data;
   if (isPackage && (whole === null || typeof whole !== 'object' || !('mlsd' in whole))) return undefined;
   const data = isPackage ? (whole as Record<string, unknown>).mlsd : (whole ?? {});
   return {
     path,
     label: isPackage ? `${label} (mlsd)` : label,
     data,
-    lineOf: (p) => lineOf(doc, lineCounter, [...prefix, ...p]),
+    lineOf: (p) => parsed.lineOf([...prefix, ...p]),
   };
+}
+
+/** YAML (or JSON) text and the line of any key path in it; a syntax error is a ConfigError at its line. Template files are read so too. */
+export function parseWithLines(text: string, label: string): Pick<ConfigSource, 'data' | 'lineOf'> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // The first syntax error is the one to fix: those after it are the parser losing its place.
+  const [syntax] = doc.errors;
+  if (syntax) throw new ConfigError([{ file: label, line: lineCounter.linePos(syntax.pos[0]).line, message: `cannot parse: ${firstLine(syntax)}` }]);
+  return { data: doc.toJS() as unknown, lineOf: (path) => lineOf(doc, lineCounter, path) };
 }
 
 /** Whether JSON text has an `mlsd` key at its top; undefined when it is not JSON. */

@@ -3,6 +3,7 @@ import { canonicalQuantity, canonicalValue, isEnum, isUnits, type Vocabulary } f
 import { asText, swallows } from './answer-text.js';
 import { SECTIONS, type Answers, type Condition, type Question, type Split, type Variant } from './types.js';
 import { UserError } from '../errors.js';
+import { didYouMean } from '../suggest.js';
 
 const KEY = /^[a-z][a-z0-9_]*$/;
 const TYPES = ['text', 'choice', 'latency', 'number'] as const;
@@ -44,6 +45,79 @@ function parseVariants(raw: unknown, where: string): Variant[] | undefined {
     if (split) variant.split = split;
     return variant;
   });
+}
+
+/** What a questions.yaml value must be: a kind of value, a list of one shape (`[shape]`), or a mapping of known fields. */
+export type Shape = 'text' | 'scalar' | 'boolean' | 'version' | 'list' | 'mapping' | readonly [Shape] | { readonly [field: string]: Shape };
+
+const WHEN: Shape = { key: 'text', equals: 'scalar', in: 'list', notIn: 'list' };
+const SPLIT: Shape = { of: 'text', stages: 'mapping' };
+/** A question's fields, as docs/new.md lists them. */
+const QUESTION: Shape = {
+  key: 'text',
+  section: 'text',
+  message: 'text',
+  hint: 'text',
+  type: 'text',
+  choices: 'list',
+  vocabulary: 'text',
+  default: 'scalar',
+  required: 'boolean',
+  percentile: 'text',
+  when: WHEN,
+  variants: [{ when: WHEN, default: 'scalar', split: SPLIT }],
+  split: SPLIT,
+};
+/** A type's questions.yaml; the shared _base/questions.yaml holds only questions. */
+export const TEMPLATE_FIELDS: Shape = { id: 'text', title: 'text', description: 'text', version: 'version', keywords: 'list', sections: 'list', extends: 'boolean', questions: [QUESTION] };
+export const BASE_FIELDS: Shape = { questions: [QUESTION] };
+
+const KINDS: Record<Extract<Shape, string>, [(v: unknown) => boolean, string]> = {
+  text: [(v) => typeof v === 'string', 'text'],
+  scalar: [(v) => str(v) !== undefined, 'text or a number'],
+  boolean: [(v) => typeof v === 'boolean', 'true or false'],
+  version: [(v) => Number.isInteger(v) && (v as number) > 0, 'a whole number above zero'],
+  list: [Array.isArray, 'a list'],
+  mapping: [isObject, 'a mapping'],
+};
+
+const dotted = (path: readonly (string | number)[]) => path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '');
+const shown = (v: unknown) => (Array.isArray(v) ? 'a list' : isObject(v) ? 'a mapping' : JSON.stringify(v));
+
+/**
+ * Keys a questions.yaml does not know (a misspelt `defualt`, which would be read as no default at
+ * all) and values of the wrong kind (`version: one`, read as 1), each with its path in the file.
+ * The reading below takes what it does not understand as absent, so these are found first. Pure.
+ */
+export function fieldProblems(raw: unknown, fields: Shape): [(string | number)[], string][] {
+  const problems: [(string | number)[], string][] = [];
+  // A question's problems are named by its key, as the other messages about it are.
+  const named = (at: (string | number)[]) => {
+    const list = isObject(raw) && at[0] === 'questions' && at.length > 2 ? raw.questions : undefined;
+    const question: unknown = Array.isArray(list) ? list[at[1] as number] : undefined;
+    return isObject(question) && typeof question.key === 'string' ? `question "${question.key}": ${dotted(at.slice(2))}` : dotted(at);
+  };
+  const walk = (value: unknown, shape: Shape, at: (string | number)[]): void => {
+    if (typeof shape === 'string') {
+      const [fits, kind] = KINDS[shape];
+      const quote = typeof value === 'number' || typeof value === 'boolean' ? ' (quote it to make it text)' : '';
+      if (!fits(value)) problems.push([at, `${named(at)} must be ${kind}, not ${shown(value)}${shape === 'text' ? quote : ''}`]);
+    } else if (Array.isArray(shape)) {
+      if (!Array.isArray(value)) problems.push([at, `${named(at)} must be a list, not ${shown(value)}`]);
+      else value.forEach((item, i) => walk(item, shape[0] as Shape, [...at, i]));
+    } else if (!isObject(value)) {
+      problems.push([at, `${named(at)} must be a mapping, not ${shown(value)}`]);
+    } else {
+      const known = Object.keys(shape);
+      for (const [key, inner] of Object.entries(value)) {
+        const expected = (shape as Record<string, Shape>)[key];
+        if (Object.hasOwn(shape, key) && expected !== undefined) walk(inner, expected, [...at, key]);
+        else problems.push([[...at, key], `${named([...at, key])} is not a known key${didYouMean(key, known) || ` (keys: ${known.join(', ')})`}`]);
+      }
+    }
+  };
+  if (isObject(raw)) walk(raw, fields, []);
+  return problems;
 }
 
 /** Check one question declared in YAML and give it its typed shape; `base` is the question it refines. */

@@ -1,10 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
-import { checkConditions, mergeQuestions, parseQuestion } from './questions.js';
+import { BASE_FIELDS, checkConditions, fieldProblems, mergeQuestions, parseQuestion, TEMPLATE_FIELDS, type Shape } from './questions.js';
 import { type Question, type TemplateSpec } from './types.js';
-import { displayPath } from '../config/file.js';
+import { ConfigError, displayPath, parseWithLines } from '../config/file.js';
 import { firstLine, UserError } from '../errors.js';
 
 /** The templates shipped with mlsd, beside dist/. */
@@ -18,18 +17,24 @@ const ID = /^[a-z][a-z0-9-]*$/;
 type Shown = (path: string) => string;
 const absolute: Shown = (path) => path;
 
-function readYaml(path: string, shown: Shown): unknown {
+/** A questions.yaml, refused with every key it does not know or value of the wrong kind, each at its line. */
+function readYaml(path: string, shown: Shown, fields: Shape): unknown {
+  let text: string;
   try {
-    return parseYaml(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
   } catch (error) {
     throw new UserError(`cannot read ${shown(path)}: ${firstLine(error)}`);
   }
+  const { data, lineOf } = parseWithLines(text, shown(path));
+  const problems = fieldProblems(data, fields).map(([at, message]) => ({ file: shown(path), line: lineOf(at), message }));
+  if (problems.length > 0) throw new ConfigError(problems);
+  return data;
 }
 
 /** The framework questions every type shares (templates/_base/questions.yaml). */
 export function baseQuestions(dir = BUILT_IN_DIR, shown = absolute): Question[] {
   const path = join(dir, BASE_QUESTIONS);
-  const raw = readYaml(path, shown) as { questions?: unknown[] } | null;
+  const raw = readYaml(path, shown, BASE_FIELDS) as { questions?: unknown[] } | null;
   const questions = (raw?.questions ?? []).map((q) => parseQuestion(q, shown(path)));
   const byKey = new Map(questions.map((q) => [q.key, q]));
   for (const question of questions) checkConditions(question, byKey, shown(path));
@@ -41,7 +46,7 @@ function loadTemplate(dir: string, origin: TemplateSpec['origin'], base: Questio
   // Every folder not named "_…" (_partials, _base) is a type: one without its questions is a mistake, not a folder to pass over.
   if (!existsSync(file)) throw new UserError(`${shown(dir)}: no questions.yaml (each folder of a templates folder is a problem type, unless its name starts with "_")`);
   const path = shown(file);
-  const raw = readYaml(file, shown);
+  const raw = readYaml(file, shown, TEMPLATE_FIELDS);
   if (typeof raw !== 'object' || raw === null) throw new UserError(`${path}: expected a mapping with id, title, description, version and questions`);
   const r = raw as Record<string, unknown>;
   const id = typeof r.id === 'string' ? r.id : '';
