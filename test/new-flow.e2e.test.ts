@@ -469,4 +469,20 @@ describe('mlsd templates <type>', () => {
     expect(run.stdout).toMatch(/owner {2}\(required\)/);
     expect(runCli(['templates', 'nope']).code).toBe(2);
   });
+
+  it('lists the questions mlsd new asks with the config: none of the reviewer sections its "sections" leaves out', () => {
+    const cwd = tempTree({ '.mlsdrc.yaml': 'sections: [risks, sign-off]\n' });
+    const keys = (stdout: string, kind = /.*/) => [...stdout.matchAll(/^ {2}([a-z_]+)(?: {2}\((.*)\))?$/gm)].filter((m) => kind.test(m[2] ?? '')).map((m) => m[1]!);
+    const listing = runCli(['templates', 'generic'], { cwd }).stdout;
+    const listed = keys(listing);
+    expect(listed).toEqual(expect.arrayContaining(['risks', 'reviewers', 'owner']));
+    for (const dropped of ['milestones', 'alternatives', 'open_questions', 'cost_capacity']) expect(listed).not.toContain(dropped);
+    expect(keys(runCli(['templates', 'generic'], { cwd: tempDir() }).stdout)).toEqual(expect.arrayContaining(['milestones', 'alternatives']));
+    // Every text question listed is one --set answers, with no "no generic question asks" warning.
+    const sets = keys(listing, /^(?!.*(?:choice|latency|number))/).flatMap((key) => ['--set', `${key}=x`]);
+    expect(sets).toContain('risks=x');
+    const run = runCli(['new', 'd', '--type', 'generic', '--yes', '--dry-run', ...sets], { cwd, env: ENV });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain('question asks');
+  });
 });

@@ -170,8 +170,7 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
     if (close) io.stderr.write(`mlsd: ${config.configFile ?? 'the config'}, sections: "${id}" is drawn by no template${close}; it gets a heading and a placeholder\n`);
   }
   // Reviewer sections the team left out are not asked about.
-  const dropped = s.droppedSectionKeys(chosen, config.sections, teamDir === undefined ? undefined : resolve(io.cwd, teamDir));
-  const template: TemplateSpec = { ...chosen, questions: chosen.questions.filter((q) => !dropped.has(q.key)) };
+  const template = s.withSections(chosen, config.sections, teamDir === undefined ? undefined : resolve(io.cwd, teamDir));
 
   const resolution = s.resolveAnswers({ questions: template.questions, config, file, sets: options.set ?? [], context: { title: s.titleFromName(name) } });
   if (resolution.unknown.length > 0) {
@@ -330,9 +329,11 @@ export async function runTemplates(type: string | undefined, options: { template
     return fingerprintTemplates(s, [...templates.values()].filter((t) => t.origin === 'team' && (type === undefined || t.id === type)), config, teamDir, io);
   }
   if (type !== undefined) {
-    const template = templates.get(type)!;
+    const team = teamDir === undefined ? undefined : resolve(io.cwd, teamDir);
+    // The questions `mlsd new` asks with this config: none that only a reviewer section it leaves out would use.
+    const template = s.withSections(templates.get(type)!, config.sections, team);
     io.stdout.write(describeQuestions(s, template));
-    io.stdout.write(await describeGaps(s, template, config, teamDir === undefined ? undefined : resolve(io.cwd, teamDir)));
+    io.stdout.write(await describeGaps(s, template, config, team, io.cwd));
     return EXIT.ok;
   }
   const rows = [...templates.values()].sort((a, b) => a.id.localeCompare(b.id));
@@ -357,7 +358,7 @@ const conditionText = (c: { key: string; equals?: string; in?: string[]; notIn?:
  * questions no slot inserts (mlsd places their answers under their stage), and keys slots insert
  * that no question asks (a typo: a placeholder in every draft). Empty when the template covers both.
  */
-async function describeGaps(s: typeof import('../scaffold/index.js'), t: TemplateSpec, config: TeamScaffolding, teamDir: string | undefined): Promise<string> {
+async function describeGaps(s: typeof import('../scaffold/index.js'), t: TemplateSpec, config: TeamScaffolding, teamDir: string | undefined, cwd: string): Promise<string> {
   const placed = new Map<string, string>();
   const unasked = new Set<string>();
   const onGap = (gap: TemplateGap) => {
@@ -368,7 +369,7 @@ async function describeGaps(s: typeof import('../scaffold/index.js'), t: Templat
     const resolution = s.resolveAnswers({ questions: t.questions, context: { title: t.title } });
     if (mode !== undefined) resolution.answers.serving_mode = mode;
     const { answers } = s.acceptDefaults(t.questions, resolution);
-    await s.renderDocument({ template: t, answers, checklist: config.checklist, name: t.id, now: new Date(0), teamDir, sections: config.sections, onGap });
+    await s.renderDocument({ template: t, answers, checklist: config.checklist, name: t.id, now: new Date(0), teamDir, sections: config.sections, cwd, onGap });
   }
   const out: string[] = [];
   if (placed.size > 0) out.push('', 'Asked, but inserted by no slot of the template (mlsd places the answer under its stage):', ...[...placed].sort(([a], [b]) => a.localeCompare(b)).map(([key, where]) => `  ${key}  (under ${where})`));

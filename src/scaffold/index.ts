@@ -1,7 +1,7 @@
 export { acceptDefaults, answersToSave, parseAnswersFile, parseSets, pendingQuestions, resolveAnswers, unusedAnswers, type AnswerInputs, type Resolution } from './answers.js';
 export { checkName, slugify, titleFromName } from './name.js';
 export { applies, checkAnswer, checkAnswers } from './questions.js';
-export { DEFAULT_SECTIONS, drawnSections, droppedSectionKeys, PLACEHOLDER, placeholderText, renderDocument, renderSkeletons, type RenderInput, type TemplateGap } from './render.js';
+export { DEFAULT_SECTIONS, drawnSections, droppedSectionKeys, PLACEHOLDER, placeholderText, renderDocument, renderSkeletons, withSections, type RenderInput, type TemplateGap } from './render.js';
 export { BUILT_IN_DIR, GENERIC, inferType, loadTemplates } from './templates.js';
 export { FINGERPRINTS_FILE, type Answers, type FingerprintsFile, type Question, type ScaffoldConfig, type TemplateSpec } from './types.js';
 export { apportion, splitTable, suggestionFor } from './suggest.js';

@@ -107,6 +107,15 @@ export function droppedSectionKeys(template: TemplateSpec, sections: readonly st
 }
 
 /**
+ * The template as a draft with these reviewer sections (the config's, else its own) asks it: without
+ * the questions only the sections left out would use. What `mlsd new` asks and `mlsd templates <type>` lists.
+ */
+export function withSections(template: TemplateSpec, sections: readonly string[] | undefined, teamDir?: string, builtInDir = BUILT_IN_DIR): TemplateSpec {
+  const dropped = droppedSectionKeys(template, sections, teamDir, builtInDir);
+  return { ...template, questions: template.questions.filter((q) => !dropped.has(q.key)) };
+}
+
+/**
  * An answer as a front-matter string, quoted when a YAML reader would take it for something else:
  * a date (2025-01-15), a YAML 1.1 boolean (yes, off), a number, null. Other text stays plain.
  */
