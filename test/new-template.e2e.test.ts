@@ -80,6 +80,18 @@ describe('a team question no slot of the template inserts', () => {
     expect(listed.stdout).toContain('Asked, but inserted by no slot of the template (mlsd places the answer under its stage):\n  data_retention  (under Data and labels)\n  model_card  (under Model)\n  retention_offer  (under Specific to the problem type)\n');
   });
 
+  it('a team template checked out with CRLF line ends gives a draft whose lines all end in \\n', () => {
+    const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+    const dir = team(crlf('{{#*inline "specifics"}}\n## Retention offer\n\n{{answer "retention_offer"}}\n{{/inline}}\n{{> layout}}\n'), crlf(QUESTIONS));
+    mkdirSync(join(dir, '_partials'));
+    writeFileSync(join(dir, '_partials', 'section-sign-off.hbs'), crlf('## Sign-off\n\nThe team lead signs.\n'));
+    const run = runCli(['new', 'x', '--type', 'churn', '--templates', dir, '--yes', '--set', 'owner=me', '--dry-run'], { env: { MLSD_NOW: '2025-01-15' } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('## Retention offer\n\nA discount\n');
+    expect(run.stdout).toContain('## Sign-off\n\nThe team lead signs.\n'); // the team's partial
+    expect(run.stdout).not.toContain('\r');
+  });
+
   it('a template without the layout\'s marks puts it under "Other answers"; a key no question asks is named', () => {
     const dir = team('## Data\n\n{{answer "data_sources"}}\n\n## Offer\n\n{{answer "retension_offer"}}\n', QUESTIONS);
     const run = runCli(['new', 'x', '--type', 'churn', '--templates', dir, '--yes', '--set', 'owner=me', '--dry-run'], { env: { MLSD_NOW: '2025-01-15' } });

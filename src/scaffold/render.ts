@@ -6,7 +6,7 @@ import { leadingHeading } from '../checklist/headings.js';
 import type { Checklist, ChecklistItem } from '../checklist/types.js';
 import { asText, blockToken, placeBlocks, type Block } from './answer-text.js';
 import { applies } from './questions.js';
-import { BUILT_IN_DIR } from './templates.js';
+import { BUILT_IN_DIR, readTemplateText } from './templates.js';
 import { type Answers, type Question, type Section, type TemplateSpec } from './types.js';
 import { displayPath } from '../config/file.js';
 import { firstLine, UserError } from '../errors.js';
@@ -67,7 +67,7 @@ function partialFiles(dir: string): Record<string, string> {
   );
 }
 
-const readPartials = (dir: string): Record<string, string> => Object.fromEntries(Object.entries(partialFiles(dir)).map(([name, file]) => [name, readFileSync(file, 'utf8')]));
+const readPartials = (dir: string): Record<string, string> => Object.fromEntries(Object.entries(partialFiles(dir)).map(([name, file]) => [name, readTemplateText(file)]));
 
 async function teamHelpers(dir: string, cwd?: string): Promise<Record<string, (...args: unknown[]) => unknown>> {
   const file = join(dir, 'helpers.mjs');

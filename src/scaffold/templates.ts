@@ -31,6 +31,12 @@ function readYaml(path: string, shown: Shown, fields: Shape): unknown {
   return data;
 }
 
+/**
+ * A template or partial's text with \n line ends: one checked out with CRLF (git's core.autocrlf on
+ * Windows) would otherwise put its \r\n lines into a draft whose other lines end in \n.
+ */
+export const readTemplateText = (path: string) => readFileSync(path, 'utf8').replace(/\r\n?/g, '\n');
+
 /** The framework questions every type shares (templates/_base/questions.yaml). */
 export function baseQuestions(dir = BUILT_IN_DIR, shown = absolute): Question[] {
   const path = join(dir, BASE_QUESTIONS);
@@ -70,7 +76,7 @@ function loadTemplate(dir: string, origin: TemplateSpec['origin'], base: Questio
     version: typeof r.version === 'number' ? r.version : 1,
     keywords: Array.isArray(r.keywords) ? r.keywords.map((k) => String(k).toLowerCase()) : [],
     questions,
-    source: readFileSync(sourcePath, 'utf8'),
+    source: readTemplateText(sourcePath),
     dir,
     origin,
   };
