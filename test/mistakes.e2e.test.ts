@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { example, runCli, tempDir, tempTree } from './helpers.js';
+import { BIN, example, runCli, tempDir, tempTree } from './helpers.js';
 
 const DOC = example('feed-ranking.md');
 const DRAFT = example('churn-prediction-draft.md'); // problem_type in its front matter
@@ -235,5 +236,16 @@ describe('flags', () => {
       expect(piped('README.md', '# Service\n', ['--fix'])).toMatchObject({ code: 2, stderr: 'mlsd: --fix cannot be used with standard input ("-"): it writes files\n' });
       expect(piped('README.md', '# Service\n', ['--changed-since', 'HEAD'])).toMatchObject({ code: 2, stderr: 'mlsd: --changed-since cannot be used with standard input ("-")\n' });
     });
+  });
+});
+
+describe('a working folder deleted after the shell entered it', () => {
+  it('is said in one line, exit 2: the user\'s to fix, not an internal error', () => {
+    const gone = join(tempDir(), 'gone');
+    mkdirSync(gone);
+    // Only a shell can stand in a folder while it is removed.
+    const run = spawnSync('sh', ['-c', 'cd "$1" && rmdir "$1" && exec "$3" "$2" lint doc.md', 'sh', gone, BIN, process.execPath], { encoding: 'utf8' });
+    expect(run.stderr).toBe('mlsd: the current folder no longer exists (deleted or moved since the shell entered it): cd to one that does\n');
+    expect(run.status).toBe(2);
   });
 });

@@ -233,22 +233,36 @@ function refuseBothConfigFlags(command: Command): void {
 }
 
 
-/** Run the CLI; resolves to the exit code. Errors the user can fix print one line, never a stack. */
-export async function main(argv: string[], io: Io = { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env }): Promise<number> {
-  let code: number = EXIT.ok;
-  const program = buildProgram(io, (c) => (code = c), argv);
+/** This process's streams and working directory. */
+function processIo(): Io {
+  let cwd: string;
   try {
-    await program.parseAsync(argv);
+    cwd = process.cwd();
+  } catch (error) {
+    // The folder was deleted (or moved) after the shell entered it: the user's to fix, not a bug.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError('the current folder no longer exists (deleted or moved since the shell entered it): cd to one that does');
+    throw error;
+  }
+  return { cwd, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+}
+
+/** Run the CLI; resolves to the exit code. Errors the user can fix print one line, never a stack. */
+export async function main(argv: string[], given?: Io): Promise<number> {
+  const report = { stderr: given?.stderr ?? process.stderr, env: given?.env ?? process.env };
+  try {
+    const io = given ?? processIo();
+    let code: number = EXIT.ok;
+    await buildProgram(io, (c) => (code = c), argv).parseAsync(argv);
     return code;
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage; // help and --version exit 0; commander already printed the problem
     }
     if (error instanceof UserError) {
-      for (const line of error.message.split('\n')) io.stderr.write(`mlsd: ${line}\n`);
+      for (const line of error.message.split('\n')) report.stderr.write(`mlsd: ${line}\n`);
       return error.exitCode;
     }
-    reportInternalError(error, io);
+    reportInternalError(error, report);
     return EXIT.usage;
   }
 }
