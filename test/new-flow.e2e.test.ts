@@ -484,5 +484,9 @@ describe('mlsd templates <type>', () => {
     const run = runCli(['new', 'd', '--type', 'generic', '--yes', '--dry-run', ...sets], { cwd, env: ENV });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).not.toContain('question asks');
+    // A question of a section left out is said to be that, not a typo.
+    const dropped = runCli(['new', 'd', '--type', 'generic', '--yes', '--dry-run', '--set', 'milestones=M1', '--set', 'milestons=x'], { cwd, env: ENV });
+    expect(dropped.stderr).toContain('mlsd: "milestones" is asked only in sections that "sections" in .mlsdrc.yaml leaves out; kept for the template\n');
+    expect(dropped.stderr).toContain('mlsd: no generic question asks "milestons"');
   });
 });

@@ -173,8 +173,14 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   const template = s.withSections(chosen, config.sections, teamDir === undefined ? undefined : resolve(io.cwd, teamDir));
 
   const resolution = s.resolveAnswers({ questions: template.questions, config, file, sets: options.set ?? [], context: { title: s.titleFromName(name) } });
-  if (resolution.unknown.length > 0) {
-    io.stderr.write(`mlsd: no ${template.id} question asks ${resolution.unknown.map((k) => `"${k}"${didYouMean(k, template.questions.map((q) => q.key))}`).join(', ')}; kept for the template, check the spelling\n`);
+  // A key a reviewer section asks, which the config's sections leave out, is no typo.
+  const leftOut = resolution.unknown.filter((k) => chosen.questions.some((q) => q.key === k));
+  const unknown = resolution.unknown.filter((k) => !leftOut.includes(k));
+  if (leftOut.length > 0) {
+    io.stderr.write(`mlsd: ${leftOut.map((k) => `"${k}"`).join(', ')} ${leftOut.length === 1 ? 'is' : 'are'} asked only in sections that "sections" in ${config.configFile ?? 'the config'} leaves out; kept for the template\n`);
+  }
+  if (unknown.length > 0) {
+    io.stderr.write(`mlsd: no ${template.id} question asks ${unknown.map((k) => `"${k}"${didYouMean(k, template.questions.map((q) => q.key))}`).join(', ')}; kept for the template, check the spelling\n`);
   }
   let answers: Answers;
   let unanswered: string[] = [];
