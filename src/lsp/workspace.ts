@@ -101,6 +101,6 @@ async function loadFolder(cwd: string): Promise<FolderConfig> {
     checklists: new Checklists(),
     ignored: matcher(ignores),
     scope: designDocScope(resolved, cwd),
-    render: sectionRenderer(templates === undefined ? undefined : resolve(resolved.root, templates)),
+    render: sectionRenderer(templates === undefined ? undefined : resolve(resolved.root, templates), resolved.root),
   };
 }

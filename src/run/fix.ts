@@ -59,11 +59,11 @@ export type SectionRenderer = (diagnostics: readonly Diagnostic[], checklist: Ch
  * section `mlsd new` renders. What `--fix` inserts, and what the editor's quick fix inserts. The
  * templates load once per renderer, with the first section to render.
  */
-export function sectionRenderer(templatesDir?: string): SectionRenderer {
+export function sectionRenderer(templatesDir?: string, cwd?: string): SectionRenderer {
   let loaded: Promise<{ scaffold: typeof import('../scaffold/index.js'); template: TemplateSpec }> | undefined;
   const load = async () => {
     const scaffold = await import('../scaffold/index.js'); // Handlebars loads only when something needs fixing
-    return { scaffold, template: scaffold.loadTemplates(templatesDir).get(scaffold.GENERIC)! };
+    return { scaffold, template: scaffold.loadTemplates(templatesDir, scaffold.BUILT_IN_DIR, cwd).get(scaffold.GENERIC)! };
   };
   return async (diagnostics, base, language) => {
     const missing = diagnostics.filter(fixable);
@@ -71,7 +71,7 @@ export function sectionRenderer(templatesDir?: string): SectionRenderer {
     const { scaffold, template } = await (loaded ??= load());
     const checklist = language === undefined ? base : base.inLanguage(language);
     const items = missing.map((d) => checklist.items.find((item) => item.id === d.itemId)!).filter(Boolean);
-    const skeletons = await scaffold.renderSkeletons({ template, answers: {}, checklist, teamDir: templatesDir }, items);
+    const skeletons = await scaffold.renderSkeletons({ template, answers: {}, checklist, teamDir: templatesDir, cwd }, items);
     return missing.map((d) => ({ before: d.fix!.insertSectionBefore, level: d.fix!.headingLevel, section: skeletons.get(d.itemId!)! }));
   };
 }
@@ -83,7 +83,7 @@ export function sectionRenderer(templatesDir?: string): SectionRenderer {
  * time, as results stream to the report; the templates load once, with the first file to fix.
  */
 export function fixer(context: FixContext): Fixer {
-  const render = sectionRenderer(context.templatesDir);
+  const render = sectionRenderer(context.templatesDir, context.cwd);
   // The fixed file is linted where the original was (lint-files.ts): a team's pattern may stall on the inserted sections.
   let own: ProcessPool | undefined;
   let tasks = 0;
