@@ -63,7 +63,12 @@ export async function runExplain(id: string | undefined, flags: ConfigFlags, cwd
     return 0;
   }
   if (named.length > 1) throw new UserError(`the heading "${id}" names ${named.join(' and ')}: \`mlsd explain <item-id>\` explains one`);
-  throw new UserError(`unknown rule or item "${id}"${didYouMean(id, known)}; \`mlsd explain\` lists them all`);
+  const suggestion = didYouMean(id, known);
+  // Words with spaces are a heading, not a mistyped id: no item is named by it, though lint may still find one under it by what its section says.
+  if (suggestion === '' && /\s/.test(id.trim())) {
+    throw new UserError(`no rule or item is named by the heading "${id}"; lint may still find one under it from what the section says: \`mlsd lint <doc> --verbose\` shows each item's section, \`mlsd explain\` lists them all`);
+  }
+  throw new UserError(`unknown rule or item "${id}"${suggestion}; \`mlsd explain\` lists them all`);
 }
 
 type ChecklistSchema = { mlsd?: { languages?: Record<string, unknown> }; properties: { items: { properties: Record<string, Json> } } };
