@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { repositoryRoot } from '../io/repository.js';
 
 const inside = (rel: string) => rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel);
 const toPosix = (p: string) => p.split(sep).join('/');
@@ -15,9 +16,7 @@ export class GitIgnore {
   private readonly levels = new Map<string, Ignore | undefined>();
 
   constructor(cwd: string) {
-    let dir = resolve(cwd);
-    while (!existsSync(join(dir, '.git')) && dirname(dir) !== dir) dir = dirname(dir);
-    this.root = existsSync(join(dir, '.git')) ? dir : resolve(cwd);
+    this.root = repositoryRoot(cwd) ?? resolve(cwd);
   }
 
   private level(dir: string): Ignore | undefined {

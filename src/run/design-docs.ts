@@ -1,10 +1,11 @@
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { ResolvedConfig } from '../config/load.js';
 import { relativeToRoot } from '../config/resolve.js';
 import { withContents } from '../config/settings.js';
 import { DEFAULT_DESIGN_FOLDER } from '../scaffold/design-folder.js';
+import { repositoryRoot } from '../io/repository.js';
 import { decodeDocument, HEAD_BYTES } from './read-document.js';
 
 /** Front matter keys that `mlsd new` writes and only a design doc has. */
@@ -43,21 +44,13 @@ function pathsMatcher(paths: readonly string[]): (relPath: string) => boolean {
 
 export const OUTSIDE_PATHS = 'outside the config\'s "paths"';
 
-/** The repository a folder is in: the nearest folder upward with a .git entry. */
-function repoRoot(from: string): string | undefined {
-  for (let dir = resolve(from); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, '.git'))) return dir;
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
 /**
  * Where a run's design docs are: the config file's folder; without one, the root of the git
  * repository `cwd` is in (else `cwd`), so that `mlsd new` and `mlsd lint` run anywhere in the
  * repository write and find the same docs.
  */
 export function designRoot(resolved: ResolvedConfig, cwd: string): string {
-  return resolved.file !== undefined ? resolved.root : (repoRoot(cwd) ?? resolve(cwd));
+  return resolved.file !== undefined ? resolved.root : (repositoryRoot(cwd) ?? resolve(cwd));
 }
 
 /** The folder `mlsd new` writes to and `mlsd lint` with no paths lints (absolute): the config's "drafts", else the default, from the design root. */
