@@ -462,9 +462,11 @@ function mainScript(text: string): string | undefined {
 }
 
 /**
- * A text's language when it holds none of any language's stop words (a few lines of a draft): the
- * language whose stop words are in the script most of its letters are in, the base language among
- * several (English and German are both Latin), the base language when none is.
+ * What a text's letters say of its languages. `main`, for a text with none of any language's stop
+ * words (a few lines of a draft): the language whose stop words are in the script most of its
+ * letters are in, the base language among several (English and German are both Latin), the base
+ * language when none is. `writtenIn`: the languages of each script of their own that a share of
+ * its letters are in.
  */
 function scriptGuesser(languages: { code: string; words: string[] }[]): ScriptGuesser {
   let scriptsOf: { code: string; script: string | undefined }[] | undefined;

@@ -406,7 +406,7 @@ async function importConfig(file: string, label: string): Promise<ConfigSource> 
     const named = Object.keys(mod);
     throw new ConfigError([{ file: label, message: `has no default export${named.length > 0 ? ` (it exports ${named.join(', ')})` : ''}: write \`export default { … }\`` }]);
   }
-  return { path: file, label, data: mod.default ?? mod, lineOf: () => undefined };
+  return { path: file, label, data: mod.default, lineOf: () => undefined };
 }
 
 /** A config `extends` names by path: JavaScript is imported, as a package's is; anything else is YAML or JSON. */

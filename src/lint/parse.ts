@@ -17,18 +17,20 @@ function gfmTablesAndTasks(this: Processor) {
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown());
 }
 
-// One frozen processor each per process: building one is not free, parsing with it is re-entrant.
+// One frozen processor per process: building it is not free, parsing with it is re-entrant.
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmTablesAndTasks).freeze();
-const inPlace = unified().use(remarkParse).use(gfmTablesAndTasks).freeze();
+// Built on first use: only long documents and the editor's re-parses cut slices.
+const inPlaceProcessor = () => unified().use(remarkParse).use(gfmTablesAndTasks).freeze();
+let inPlace: ReturnType<typeof inPlaceProcessor> | undefined;
 
 export function parseMarkdown(text: string): Root {
   return processor.parse(text);
 }
 
 /**
- * A slice that starts on a line of its document past the first: parsed as in place, where a `---`
- * opening it is a thematic break or a setext underline, never front matter.
+ * A slice that starts on a line of its document past the first, after a blank line: parsed as in
+ * place, where a `---` opening it is a thematic break, never front matter.
  */
 export function parseSlice(text: string): Root {
-  return inPlace.parse(text);
+  return (inPlace ??= inPlaceProcessor()).parse(text);
 }
