@@ -73,6 +73,20 @@ describe('mlsd (built CLI)', () => {
     expect(JSON.parse(globbed.stdout).files.map((f: { file: string }) => f.file)).toEqual(['docs/deep/a.md']);
   });
 
+  it('walks the folders a glob matches, as the shell\'s expansion of it would be walked', () => {
+    const dir = tempDir();
+    for (const path of ['teams/a/x.md', 'teams/b/deep/y.md', 'teams/b/notes.txt', 'teams/.hidden/z.md', 'empty/sub/.keep']) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), example('feed-ranking.md'));
+    }
+    const files = (glob: string) => (JSON.parse(runCli(['lint', glob, '--format', 'json'], { cwd: dir }).stdout) as { files: { file: string }[] }).files.map((f) => f.file);
+    expect(files('teams/*')).toEqual(['teams/a/x.md', 'teams/b/deep/y.md']);
+    expect(files('teams/.*')).toEqual(['teams/.hidden/z.md']);
+    expect(files('teams/**')).toEqual(['teams/.hidden/z.md', 'teams/a/x.md', 'teams/b/deep/y.md', 'teams/b/notes.txt']);
+    const empty = runCli(['lint', 'empty/*'], { cwd: dir });
+    expect([empty.code, empty.stderr.trim()]).toEqual([2, 'mlsd: no Markdown files found in empty/*']);
+  });
+
   it('finds dot files as the config\'s globs match them, and enters a hidden folder only when named or globbed', () => {
     const dir = tempDir();
     for (const path of ['docs/a.md', 'docs/.b.md', 'docs/.hidden/c.md', '.venv/lib/d.md']) {

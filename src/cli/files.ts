@@ -55,9 +55,20 @@ function directoryEntry(cwd: string): (path: string) => string {
   };
 }
 
+/** The folders not inside another of them (tinyglobby ends a folder with "/"). */
+function outermost(folders: string[]): string[] {
+  const kept: string[] = [];
+  // Sorted, whatever lies between a folder and one inside it is inside it too: the last one kept is the only candidate.
+  for (const folder of [...folders].sort()) {
+    const last = kept.at(-1);
+    if (last === undefined || !folder.startsWith(last)) kept.push(folder);
+  }
+  return kept.map((folder) => folder.slice(0, -1));
+}
+
 /**
- * Expand paths into the files to lint: a folder means every Markdown file under it, a glob its
- * matches, a file itself; "-" is standard input. Missing paths and empty globs are errors, unless
+ * Expand paths into the files to lint: a folder means every Markdown file under it, a glob the
+ * files it matches and the Markdown files in the folders it matches, a file itself; "-" is standard input. Missing paths and empty globs are errors, unless
  * `missingOk` (configured paths: a folder no doc has been written to yet is not a mistake).
  */
 export async function findFiles(paths: readonly string[], cwd: string, { missingOk = false } = {}): Promise<FoundFile[]> {
@@ -70,6 +81,10 @@ export async function findFiles(paths: readonly string[], cwd: string, { missing
     if (seen) seen.explicit ||= explicit;
     else files.set(key, stream ? { path: file, explicit, stream } : { path: file, explicit });
   };
+  const walk = async (folder: string) => {
+    const found = await glob(MARKDOWN, { cwd: folder, ...WALK, ignore: [...WALK.ignore], followSymbolicLinks: true });
+    for (const f of found) add(toPosix(relative(cwd, `${folder}/${f}`)) || f, false);
+  };
   for (const path of paths.length > 0 ? paths : ['.']) {
     if (path === STDIN) {
       add(STDIN, true);
@@ -79,15 +94,20 @@ export async function findFiles(paths: readonly string[], cwd: string, { missing
     // Symlinks are followed, to a doc or into a folder (a loop is walked once; a doc reached twice is
     // one entry, linted once); a broken link or a loop of links to files is passed over.
     if (info?.isDirectory()) {
-      const found = await glob(MARKDOWN, { cwd: path, ...WALK, ignore: [...WALK.ignore], followSymbolicLinks: true });
-      for (const f of found) add(toPosix(relative(cwd, `${path}/${f}`)) || f, false);
+      await walk(path);
     } else if (info) {
       add(toPosix(path), true, !info.isFile());
     } else if (isDynamicPattern(path)) {
       // A glob matches as the config's globs match (dot files and folders too): CI's walk of `paths` finds what the pre-commit hook names.
-      const found = await glob(toPosix(path), { cwd, ignore: ALWAYS_IGNORED, dot: true, onlyFiles: true, followSymbolicLinks: true });
-      if (found.length === 0 && !missingOk) throw new UserError(`no files match "${path}"`);
+      const pattern = toPosix(path);
+      const options = { cwd, ignore: ALWAYS_IGNORED, followSymbolicLinks: true };
+      const found = await glob(pattern, { ...options, dot: true, onlyFiles: true });
+      // A folder it matches is walked, as if the shell had expanded the glob (`'teams/*'` lints what
+      // `teams/*` does; like the shell's, a wildcard matches no hidden folder); one walk covers the folders inside.
+      const folders = outermost(await glob(pattern, { ...options, onlyDirectories: true }));
+      if (found.length === 0 && folders.length === 0 && !missingOk) throw new UserError(`no files match "${path}"`);
       for (const f of found) add(f, false);
+      for (const folder of folders) await walk(folder);
     } else if (!missingOk) {
       throw new UserError(`no such file or directory: ${path}`);
     }
