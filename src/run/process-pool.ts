@@ -83,6 +83,9 @@ const stop = (worker: ChildProcess, busy: boolean) => {
   if (busy) worker.kill('SIGKILL');
 };
 
+/** The signals that end a run: each would otherwise leave the workers to notice alone. */
+const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
 const spawnWorker = () =>
   fork(fileURLToPath(new URL('./lint-process.js', import.meta.url)), { execArgv: PROCESS_FLAGS, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
 
@@ -140,6 +143,7 @@ export class ProcessPool {
     private readonly options: PoolOptions,
   ) {
     process.on('exit', this.killAll);
+    for (const signal of STOP_SIGNALS) process.on(signal, this.stopBySignal);
   }
 
   /**
@@ -193,11 +197,23 @@ export class ProcessPool {
   close(): void {
     this.fail(new Error('the lint pool was closed'));
     process.off('exit', this.killAll);
+    for (const signal of STOP_SIGNALS) process.off(signal, this.stopBySignal);
   }
 
   /** The main process may exit mid-run (a reader closed the report's pipe): its workers go with it. */
   private readonly killAll = () => {
     for (const worker of this.workers) worker.process.kill('SIGKILL');
+  };
+
+  /**
+   * A signal to the main process alone (a CI runner cancelling the job, `kill`) ends it without an
+   * `exit` event, and a worker inside a long file would notice only when the file is done: kill them
+   * first, then die of the signal as if unhandled, so the shell sees 128 + its number.
+   */
+  private readonly stopBySignal = (signal: NodeJS.Signals) => {
+    this.killAll();
+    for (const s of STOP_SIGNALS) process.off(s, this.stopBySignal);
+    process.kill(process.pid, signal);
   };
 
   private start(): void {
