@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, copyFileSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, edit, isSubsequence, ROOT, runCli, tempDir } from './helpers.js';
+import { BIN, edit, isSubsequence, keepsBlocks, ROOT, runCli, tempDir } from './helpers.js';
 
 describe('mlsd lint --fix', () => {
   it('adds the missing sections where they belong, only adds, and a second run changes nothing', () => {
@@ -26,6 +26,27 @@ describe('mlsd lint --fix', () => {
 
     runCli(['lint', 'draft.md', '--fix'], { cwd: dir });
     expect(readFileSync(file, 'utf8')).toBe(fixed);
+  });
+
+  const metrics = '# Doc\n\n## Metrics\n\nOffline we track PR-AUC on a held-out month; online, the retention rate in an A/B test.\n\n';
+  it.each([
+    ['a list item, after its text', '- Notes on the plan\n\n  ## Serving mode\n\n  Batch scoring every night.\n- A second note\n\n## Appendix\n\nA table.\n'],
+    ['a blockquote, after its text', '> A quote\n>\n> ## Serving mode\n>\n> Batch scoring every night.\n'],
+    ['a blockquote it opens', '> ## Serving mode\n>\n> Batch scoring every night.\n\n## Appendix\n\nA table.\n'],
+    ['a list item it opens', '1. ## Serving mode\n\n   Batch scoring every night.\n2. Nightly.\n'],
+    ['a list item that ends with a comment about it, after it', '- Notes on the plan\n\n  <!-- prettier-ignore -->\n## Serving mode\n\nBatch scoring every night.\n'],
+  ])('splits no list item or blockquote at the next heading (in %s): the writer\'s blocks re-parse as they were', (_, rest) => {
+    const dir = tempDir();
+    const original = metrics + rest;
+    writeFileSync(join(dir, 'doc.md'), original);
+    const run = runCli(['lint', 'doc.md', '--no-config', '--fix'], { cwd: dir });
+    expect(run.stderr).toMatch(/^mlsd: fixed doc\.md: inserted "Labels"/);
+    const fixed = readFileSync(join(dir, 'doc.md'), 'utf8');
+    expect(fixed).toContain('\n## Labels\n');
+    expect(isSubsequence(original, fixed)).toBe(true);
+    expect(keepsBlocks(original, fixed)).toBe(true);
+    runCli(['lint', 'doc.md', '--no-config', '--fix'], { cwd: dir });
+    expect(readFileSync(join(dir, 'doc.md'), 'utf8')).toBe(fixed);
   });
 
   it('leaves a file with nothing to fix byte-for-byte alone', () => {

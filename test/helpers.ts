@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultChecklist } from '../src/checklist/load.js';
 import { lint } from '../src/lint/index.js';
+import { parseMarkdown } from '../src/lint/parse.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(ROOT, 'bin', 'mlsd.js');
@@ -90,4 +91,22 @@ export function edit(text: string, from: string | RegExp, to: string): string {
   const edited = text.replace(from, to);
   if (edited === text) throw new Error(`edit: ${String(from)} not found`);
   return edited;
+}
+
+/** A Markdown tree as structure only: what each node is and holds, not where it stands. */
+const shape = (node: unknown): unknown =>
+  Array.isArray(node) ? node.map(shape) : node !== null && typeof node === 'object' ? Object.fromEntries(Object.entries(node).filter(([k]) => k !== 'position').map(([k, v]) => [k, shape(v)])) : node;
+
+/**
+ * Whether every top-level block of `original` (a list, a blockquote, a paragraph) is in `fixed`
+ * unchanged and in order: inserted sections came between the writer's blocks, none split one.
+ */
+export function keepsBlocks(original: string, fixed: string): boolean {
+  const after = parseMarkdown(fixed).children.map((n) => JSON.stringify(shape(n)));
+  let at = 0;
+  for (const block of parseMarkdown(original).children.map((n) => JSON.stringify(shape(n)))) {
+    at = after.indexOf(block, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
 }

@@ -324,7 +324,7 @@ function insertionPoints(checklist: Checklist, outline: Outline, ownSections: Ma
     }
     const next = items.slice(i + 1).find((n) => ownSections.has(n.id));
     const nextSection = next && outline.sections.find((s) => isOwnHeading(next, s));
-    if (nextSection && isMarkdownHeading(nextSection)) points.set(item.id, { ...at(nextSection.span.start.line), before: nextSection.title });
+    if (nextSection && isInsertionPoint(nextSection)) points.set(item.id, { ...at(nextSection.span.start.line), before: nextSection.title });
     // Nothing to go beside: after the text that opens the document (the intro under its title), which stays under that title.
     else points.set(item.id, at(headingFrom(outline, outline.bodyStartLine)));
   });
@@ -346,7 +346,7 @@ function aboveNextLineComments(outline: Outline, line: number): number {
       l -= 1;
       continue;
     }
-    const comment = outline.comments.find((c) => c.span.end.line === l && NEXT_LINE_COMMENT.test(c.body));
+    const comment = outline.comments.find((c) => c.span.end.line === l && c.opensTopBlock && NEXT_LINE_COMMENT.test(c.body));
     if (!comment) break;
     first = comment.span.start.line;
     l = first - 1;
@@ -365,8 +365,15 @@ function levelAt(outline: Outline, line: number): number {
   return Math.max(near?.level ?? 2, 2);
 }
 
-/** The line of the first Markdown heading at or after `line`, or one past the last line. */
+/**
+ * A heading a section can go right before: a Markdown one whose line opens a block of the document
+ * itself. Inserted before a heading inside a list item or a blockquote, the section would split it
+ * and change what the writer's text is part of.
+ */
+const isInsertionPoint = (section: Section) => isMarkdownHeading(section) && section.opensTopBlock;
+
+/** The line of the first heading at or after `line` that a section can go before, or one past the last line. */
 function headingFrom(outline: Outline, line: number): number {
-  const heading = outline.sections.find((s) => isMarkdownHeading(s) && s.span.start.line >= line);
+  const heading = outline.sections.find((s) => isInsertionPoint(s) && s.span.start.line >= line);
   return heading?.span.start.line ?? outline.lines.lineCount + 1;
 }

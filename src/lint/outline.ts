@@ -26,6 +26,11 @@ export interface Section {
   span: Span;
   /** The last line that belongs to the section. */
   endLine: number;
+  /**
+   * Whether its heading's line opens a block of the document itself (the heading, or a list or
+   * blockquote it starts): text inserted before that line splits no list item or blockquote.
+   */
+  opensTopBlock: boolean;
 }
 
 /** An HTML comment block: where inline directives such as `mlsd-disable` live. */
@@ -33,6 +38,8 @@ export interface Comment {
   /** The comment's text between `<!--` and `-->`. */
   body: string;
   span: Span;
+  /** As a section's: text inserted before its line splits no list item or blockquote. */
+  opensTopBlock: boolean;
 }
 
 export interface Outline {
@@ -195,8 +202,12 @@ export function buildOutline(root: Root, text: string): Outline {
     const source = text.slice(...offsets(node)).trimEnd();
     return /:[*_]*$/.test(source) ? source.slice(source.lastIndexOf('\n') + 1) : undefined;
   };
+  // The line the document's own block being visited starts on: a heading there starts no container's inside.
+  let topBlockLine = 0;
+  const opensTopBlock = (offset: number) => lines.point(offset).line === topBlockLine;
   const visitAll = (children: readonly Nodes[], topLevel: boolean) => {
     children.forEach((child, i) => {
+      if (topLevel) topBlockLine = lines.point(offsets(child)[0]).line;
       const lead = child.type === 'list' ? leadIn(children[i - 1]) : undefined;
       if (lead !== undefined) leads.push(lead);
       visit(child, topLevel);
@@ -215,7 +226,7 @@ export function buildOutline(root: Root, text: string): Outline {
     const end = lineEnd ?? nodeEnd;
     const span = lines.span(start, end);
     closeSections(level, span.start.line);
-    sections.push({ title, normalized: normalizeHeading(title), level, span, endLine: lines.lineCount });
+    sections.push({ title, normalized: normalizeHeading(title), level, span, endLine: lines.lineCount, opensTopBlock: opensTopBlock(start) });
     open.push(sections.length - 1);
     blocks.push({ kind: 'heading', text: maskUrls(text.slice(start, end)), offset: start, span, sections: [...open], context: headingContext() });
   };
@@ -292,7 +303,7 @@ export function buildOutline(root: Root, text: string): Outline {
         const source = text.slice(start, end);
         const found = htmlComments(source);
         for (const { open, close } of found) {
-          if (close !== -1) comments.push({ body: source.slice(open + 4, close), span: lines.span(start + open, start + close + 3) });
+          if (close !== -1) comments.push({ body: source.slice(open + 4, close), span: lines.span(start + open, start + close + 3), opensTopBlock: opensTopBlock(start + open) });
         }
         // Prose written in HTML (a <p>, a table of <td>s) says what Markdown would.
         const prose = maskHtml(source, found);
