@@ -49,6 +49,24 @@ describe('mlsd lint --fix', () => {
     expect(readFileSync(join(dir, 'doc.md'), 'utf8')).toBe(fixed);
   });
 
+  it.each([
+    ['CR (an old Mac file)', '\r'],
+    ['CRLF', '\r\n'],
+  ])('inserts lines ending in %s into a file whose lines do, where the same file with LF lines gets them', (_, eol) => {
+    const dir = tempDir();
+    const lf = `${metrics}## Serving mode\n\nBatch scoring every night.\n\n## Appendix\n\nA table.\n`;
+    writeFileSync(join(dir, 'lf.md'), lf);
+    writeFileSync(join(dir, 'own.md'), lf.replace(/\n/g, eol));
+    const run = runCli(['lint', 'lf.md', 'own.md', '--no-config', '--fix'], { cwd: dir });
+    const [fixedLf, fixedOwn] = ['lf.md', 'own.md'].map((name) => readFileSync(join(dir, name), 'utf8'));
+    expect(fixedLf).toContain('\n## Labels\n');
+    expect(fixedOwn).toBe(fixedLf!.replace(/\n/g, eol));
+    // Told before which lines, as an editor numbers them.
+    const told = run.stderr.split('\n').filter(Boolean).map((line) => line.replace(/^mlsd: fixed \S+: /, ''));
+    expect(told).toEqual([told[0], told[0]]);
+    expect(told[0]).toContain('"Labels" before line 7');
+  });
+
   it('leaves a file with nothing to fix byte-for-byte alone', () => {
     const dir = tempDir();
     const file = join(dir, 'clean.md');

@@ -21,6 +21,12 @@ describe('insertSections', () => {
     expect(out).toContain('## B\r\n\r\nb\r\n\r\n## C');
     expect(out.replace(/\r\n/g, '')).not.toContain('\n');
   });
+
+  it('keeps lone CR line endings (an old Mac file), its lines counted as lint counts them', () => {
+    const cr = doc.replace(/\n/g, '\r');
+    expect(insertSections(cr, [{ before: 6, level: 2, section: '## B\n\nb' }])).toBe(insertSections(doc, [{ before: 6, level: 2, section: '## B\n\nb' }]).replace(/\n/g, '\r'));
+    expect(insertSections(cr, [{ before: 9, level: 2, section: '## D\n\nd' }])).toBe(`${cr}\r## D\r\rd\r`);
+  });
 });
 
 describe('where lint says a missing section goes', () => {

@@ -43,12 +43,14 @@ describe('hostile documents (lint core)', () => {
     expect(result.diagnostics.map((d) => d.ruleId)).not.toContain('front-matter-yaml');
   });
 
-  it('CRLF line endings: the same lines and columns as LF', () => {
+  it('CRLF and CR (old Mac) line endings: the same lines and columns as LF', () => {
     const lf = lintText(DOC);
     const crlf = lintText(DOC.replace(/\n/g, '\r\n'));
+    const cr = lintText(DOC.replace(/\n/g, '\r'));
     const mixed = lintText(DOC.split('\n').map((l, i) => (i % 2 ? `${l}\r` : l)).join('\n'));
     const place = (r: typeof lf) => r.diagnostics.map((d) => [d.ruleId, d.line, d.column, d.endLine, d.endColumn]);
     expect(place(crlf)).toEqual(place(lf));
+    expect(place(cr)).toEqual(place(lf));
     expect(place(mixed)).toEqual(place(lf));
   });
 });

@@ -28,9 +28,9 @@ const frontMatter = fc
   .tuple(fc.array(fc.oneof(fc.constantFrom('__proto__: ', 'constructor: ', 'title: ', 'status: ', '- ', '  ', '&a ', '*a ', '[', '{', ': ', '"', '\n', '!!js/function ', '? '), fc.string({ maxLength: 8 })), { maxLength: 30 }), markdown)
   .map(([yaml, body]) => `---\n${yaml.join('')}\n---\n${body}`);
 
-/** Every reported position lies inside the text: a real line, a column at most one past its end. */
+/** Every reported position lies inside the text: a real line (a lone CR ends one, as in an editor), a column at most one past its end. */
 function expectInside(text: string, positions: { line: number; column: number; endLine: number; endColumn: number }[]) {
-  const lines = text.split('\n');
+  const lines = text.split(/\r\n|\r|\n/);
   for (const p of positions) {
     for (const [line, column] of [[p.line, p.column], [p.endLine, p.endColumn]] as const) {
       expect(Number.isInteger(line) && line >= 1 && line <= lines.length, `line ${line} of ${lines.length}`).toBe(true);

@@ -3,6 +3,9 @@
  * removed, only added to, so the original is always a subsequence of the result.
  */
 
+import { lineEndingOf, withLineFeeds } from './line-breaks.js';
+import { LineIndex } from './position.js';
+
 export interface SectionInsertion {
   /** Insert before this 1-based line; one past the last line appends. */
   before: number;
@@ -14,9 +17,11 @@ export interface SectionInsertion {
 
 export function insertSections(text: string, insertions: readonly SectionInsertion[]): string {
   if (insertions.length === 0) return text;
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const starts: number[] = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const eol = lineEndingOf(text);
+  // Lines and blank lines as lint counted them (a lone CR ends one); the text itself is copied as it is.
+  const lines = new LineIndex(withLineFeeds(text));
+  const starts = Array.from({ length: lines.lineCount }, (_, i) => lines.offsetOf(i + 1));
+  const endsBlankLine = (s: string) => /\n\r?\n$/.test(withLineFeeds(s));
 
   // Group by point, keeping the given order within a point; apply from the end so offsets hold.
   const byPoint = new Map<number, string[]>();
@@ -33,13 +38,13 @@ export function insertSections(text: string, insertions: readonly SectionInserti
       .join(eol + eol);
     if (point > starts.length) {
       // After the last line: end the text with a line break and a blank line, then the section.
-      let base = out.endsWith('\n') ? out : out + eol;
-      if (!/\n\r?\n$/.test(base) && base !== eol) base += eol;
+      let base = withLineFeeds(out).endsWith('\n') ? out : out + eol;
+      if (!endsBlankLine(base) && base !== eol) base += eol;
       out = `${base}${body}${eol}`;
     } else {
       const offset = starts[point - 1]!;
       const before = out.slice(0, offset);
-      const blankBefore = offset === 0 || /\n\r?\n$/.test(before) ? '' : eol;
+      const blankBefore = offset === 0 || endsBlankLine(before) ? '' : eol;
       out = `${before}${blankBefore}${body}${eol}${eol}${out.slice(offset)}`;
     }
   }

@@ -4,6 +4,7 @@ import { nextDocument } from '../checklist/text-memo.js';
 import type { Checklist } from '../checklist/types.js';
 import { FRONT_MATTER_YAML, parseFrontMatter } from './frontmatter.js';
 import { MAX_NESTING, NESTING_TOO_DEEP, tooDeep } from './depth.js';
+import { withLineFeeds } from './line-breaks.js';
 import { addFingerprints } from './fingerprint.js';
 import { buildModel, type DocumentModel } from './model.js';
 import { buildOutline } from './outline.js';
@@ -77,7 +78,7 @@ export function lint(source: string, base: Checklist, options: LintOptions = {})
   // From JavaScript anything can arrive: say what was wrong rather than fail deep inside.
   if (typeof source !== 'string') throw new TypeError(`lint(text, checklist): text must be a string, not ${kindOf(source)}`);
   if (typeof base?.detectLanguage !== 'function') throw new TypeError('lint(text, checklist): checklist must be one that defaultChecklist(), loadChecklist() or compileChecklist() gives');
-  const text = withoutByteOrderMark(source);
+  const text = withLineFeeds(withoutByteOrderMark(source)); // an old Mac file's lines are lines to every reader
   nextDocument(); // memoised answers about this document's texts replace the one before last's
   // Refused before parsing: nesting this deep costs the parser time per line and stack per level.
   const deep = tooDeep(text);

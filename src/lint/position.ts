@@ -27,6 +27,11 @@ export class LineIndex {
     return this.text.endsWith('\n') && this.starts.length > 1 ? this.starts.length - 1 : this.starts.length;
   }
 
+  /** Where a line (1-based) starts in the text. */
+  offsetOf(line: number): number {
+    return this.starts[line - 1] ?? this.text.length;
+  }
+
   point(offset: number): Point {
     let lo = 0;
     let hi = this.starts.length - 1;

@@ -5,6 +5,7 @@ import type { FileResult } from '../run/result.js';
 import { insertSections, type SectionInsertion } from '../lint/fix.js';
 import { buildOutline, type Outline } from '../lint/outline.js';
 import { parseLong } from '../lint/incremental-parse.js';
+import { lineEndingOf, withLineFeeds } from '../lint/line-breaks.js';
 import { LineIndex } from '../lint/position.js';
 import type { Diagnostic } from '../lint/types.js';
 import { findingRange, insertionBetween, toLspDiagnostics, touches } from './convert.js';
@@ -40,7 +41,7 @@ const live = (d: Diagnostic) => d.suppressed === undefined;
 
 /** One text edit per insertion point: each point's sections inserted as `--fix` inserts them. */
 function sectionEdits(text: string, insertions: readonly SectionInsertion[]): TextEdit[] {
-  const lines = new LineIndex(text);
+  const lines = new LineIndex(withLineFeeds(text)); // lines as lint and the client count them
   const points = new Map<number, SectionInsertion[]>();
   for (const insertion of insertions) points.set(insertion.before, [...(points.get(insertion.before) ?? []), insertion]);
   const edits: TextEdit[] = [];
@@ -117,8 +118,9 @@ export async function codeActions(doc: LintedDocument, range: Range, options: { 
       });
     }
     if (here.length > 0) {
-      const outline = buildOutline(parseLong(text), text);
-      const eol = text.includes('\r\n') ? '\r\n' : '\n';
+      const lineFeeds = withLineFeeds(text);
+      const outline = buildOutline(parseLong(lineFeeds), lineFeeds);
+      const eol = lineEndingOf(text);
       const seen = new Set<string>();
       for (const d of here) {
         const { beforeLine, comment, scope } = suppression(d, doc, outline);

@@ -5,6 +5,7 @@ import type { Checklist } from '../checklist/types.js';
 import type { FileResult } from './result.js';
 import { leadingHeading } from '../checklist/headings.js';
 import { insertSections, type SectionInsertion } from '../lint/fix.js';
+import { withLineFeeds } from '../lint/line-breaks.js';
 import type { Diagnostic } from '../lint/types.js';
 import type { TemplateSpec } from '../scaffold/index.js';
 import { lintDocument } from './lint-file.js';
@@ -116,7 +117,7 @@ export function fixer(context: FixContext): Fixer {
     // Named by the heading inserted, which is in the document's language when the checklist has the section in it.
     const fixes = result.diagnostics.filter(fixable);
     const inserted = insertions.map(({ section, before }, i) => ({ title: (section === undefined ? undefined : leadingHeading(section)) ?? checklist.items.find((item) => item.id === fixes[i]!.itemId)?.title ?? fixes[i]!.itemId!, before }));
-    context.report(`fixed ${result.file}: inserted ${describeInsertions(inserted, original.split(/\r?\n/).length)}`);
+    context.report(`fixed ${result.file}: inserted ${describeInsertions(inserted, withLineFeeds(original).split('\n').length)}`);
     return relint(result.file, text, settings);
   };
   return { fix, close: () => own?.close() }; // a pool the run gave is the run's to close
