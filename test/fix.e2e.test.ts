@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, copyFileSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, edit, isSubsequence, keepsBlocks, ROOT, runCli, tempDir } from './helpers.js';
@@ -96,6 +96,31 @@ describe('mlsd lint --fix', () => {
       expect(isSubsequence(draft, fixed), file).toBe(true);
       expect(statSync(file).mode & 0o777, file).toBe(mode);
     }
+  });
+
+  it('edits a hard-linked doc where it is: every name of it, and a symlink to it, shows the fix; no temp file is left', () => {
+    const dir = tempDir();
+    const draft = readFileSync(join(ROOT, 'examples', 'churn-prediction-draft.md'), 'utf8');
+    mkdirSync(join(dir, 'shared'));
+    const doc = join(dir, 'shared', 'draft.md');
+    writeFileSync(doc, draft);
+    chmodSync(doc, 0o640);
+    linkSync(doc, join(dir, 'hard.md')); // as a checkout with hard-linked worktrees, or a backup tool, makes them
+    symlinkSync(join('shared', 'draft.md'), join(dir, 'linked.md'));
+    const inode = statSync(doc).ino;
+
+    runCli(['lint', 'linked.md', '--no-config', '--fix'], { cwd: dir });
+    const fixed = readFileSync(doc, 'utf8');
+    expect(fixed).toContain('## Labels');
+    expect(isSubsequence(draft, fixed)).toBe(true);
+    expect(readFileSync(join(dir, 'hard.md'), 'utf8')).toBe(fixed);
+    expect(lstatSync(join(dir, 'linked.md')).isSymbolicLink()).toBe(true);
+    const info = statSync(doc);
+    expect([info.ino, info.nlink, info.mode & 0o777]).toEqual([inode, 2, 0o640]);
+    expect(readdirSync(join(dir, 'shared'))).toEqual(['draft.md']);
+
+    runCli(['lint', 'hard.md', '--no-config', '--fix'], { cwd: dir });
+    expect(readFileSync(doc, 'utf8')).toBe(fixed); // and a second run, through the other name, adds nothing
   });
 
   it('leaves a file the user may not write as it is, though its folder is writable, and says why', () => {

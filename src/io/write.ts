@@ -5,6 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { firstLine, UserError } from '../errors.js';
+import { PartlyWritten, writeInPlace } from './in-place.js';
 
 /*
  * Every file mlsd writes for the user (a new doc, --fix, --output, init's files, saved answers)
@@ -165,6 +166,8 @@ interface Target {
   mode?: number;
   /** The existing file's owner and group, which the replacement keeps where this process may give them. */
   owner?: { uid: number; gid: number };
+  /** A file with other hard links: the text goes into it where it is, not a new file under its name (see in-place.ts). */
+  inPlace?: boolean;
 }
 
 /**
@@ -189,7 +192,7 @@ async function targetOf(path: string): Promise<Target> {
   // A file the user may not write stays as it is, though a temp file renamed over it in a writable
   // folder could replace it: read-only is how a checkout says "not yours to change".
   await access(path, constants.W_OK);
-  return { path: await realpath(path), through: false, mode: info.mode & 0o7777, owner: { uid: info.uid, gid: info.gid } };
+  return { path: await realpath(path), through: false, mode: info.mode & 0o7777, owner: { uid: info.uid, gid: info.gid }, inPlace: info.nlink > 1 };
 }
 
 /** Where the text goes: the temp file, with the replaced file's owner and all of its mode whatever the umask, or the target itself. */
@@ -213,8 +216,10 @@ async function openFor(target: Target, temp: string | undefined): Promise<FileHa
  * Open `path` to replace what is there, written piece by piece: the one way mlsd overwrites a file
  * (`--output`, `--fix`, `--force`). A regular file, or a symlink to one, is replaced in one step
  * on commit, at its real path and with its permissions, through a temp file beside it (parent
- * folders created); a failure leaves it as it was. Anything else is written through, never
- * replaced: a device or a FIFO keeps being one.
+ * folders created); a failure leaves it as it was. A file with other hard links gets the finished
+ * text where it is instead, so all its names keep naming it: not in one step, but a crash midway
+ * leaves the whole text in the temp file, and the error names it. Anything else is written
+ * through, never replaced: a device or a FIFO keeps being one.
  */
 export async function openReplacement(path: string, shown = path): Promise<FileWriter> {
   let target: Target;
@@ -235,9 +240,10 @@ export async function openReplacement(path: string, shown = path): Promise<FileW
   const stream = handle.createWriteStream();
   let error: Error | undefined;
   stream.on('error', (e) => (error ??= e)); // kept for the next write or commit to report
+  let keepTemp = false; // once a file written in place may be partly written, the temp file holds the only whole text
   const discard = async () => {
     stream.destroy();
-    if (temp !== undefined) await unlink(temp).catch(() => undefined);
+    if (temp !== undefined && !keepTemp) await unlink(temp).catch(() => undefined);
   };
   const failed = async (e: unknown) => {
     await discard();
@@ -256,10 +262,16 @@ export async function openReplacement(path: string, shown = path): Promise<FileW
       try {
         stream.end();
         await finished(stream);
-        if (temp !== undefined) await rename(temp, target.path);
+        if (temp !== undefined && target.inPlace) await writeInPlace(temp, target.path);
+        else if (temp !== undefined) await rename(temp, target.path);
       } catch (e) {
+        if (e instanceof PartlyWritten) {
+          keepTemp = true;
+          throw new UserError(`cannot write ${shown}: ${whyWriteFailed(e.cause)}; ${e.message}, and its whole new text is in ${temp}`);
+        }
         throw await failed(e);
       }
+      if (temp !== undefined && target.inPlace) await unlink(temp).catch(() => undefined);
     },
     discard,
   };
