@@ -411,6 +411,18 @@ describe('mlsd lint --fix and encodings', () => {
     expect(readFileSync(file).equals(bytes)).toBe(true);
   });
 
+  it('keeps a byte-order mark first when a section goes before line 1: the heading there stays a heading', () => {
+    const dir = tempDir();
+    const text = '## Serving mode\n\nBatch scoring every night.\n';
+    writeFileSync(join(dir, 'plain.md'), text);
+    writeFileSync(join(dir, 'marked.md'), `\uFEFF${text}`);
+    const run = runCli(['lint', 'plain.md', 'marked.md', '--no-config', '--fix'], { cwd: dir });
+    expect(run.stderr).toContain('fixed marked.md: inserted "Metrics" before line 1');
+    const plain = readFileSync(join(dir, 'plain.md'), 'utf8');
+    expect(plain.startsWith('## Metrics\n')).toBe(true);
+    expect(readFileSync(join(dir, 'marked.md'), 'utf8')).toBe(`\uFEFF${plain}`);
+  });
+
   it('keeps a UTF-8 byte-order mark where it was', () => {
     const dir = tempDir();
     const file = join(dir, 'draft.md');

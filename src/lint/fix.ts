@@ -21,6 +21,9 @@ export function insertSections(text: string, insertions: readonly SectionInserti
   // Lines and blank lines as lint counted them (a lone CR ends one); the text itself is copied as it is.
   const lines = new LineIndex(withLineFeeds(text));
   const starts = Array.from({ length: lines.lineCount }, (_, i) => lines.offsetOf(i + 1));
+  // A byte-order mark stays the file's first character: line 1 starts after it.
+  const top = text.startsWith('\uFEFF') ? 1 : 0;
+  starts[0] = top;
   const endsBlankLine = (s: string) => /\n\r?\n$/.test(withLineFeeds(s));
 
   // Group by point, keeping the given order within a point; apply from the end so offsets hold.
@@ -44,7 +47,7 @@ export function insertSections(text: string, insertions: readonly SectionInserti
     } else {
       const offset = starts[point - 1]!;
       const before = out.slice(0, offset);
-      const blankBefore = offset === 0 || endsBlankLine(before) ? '' : eol;
+      const blankBefore = offset === top || endsBlankLine(before) ? '' : eol;
       out = `${before}${blankBefore}${body}${eol}${eol}${out.slice(offset)}`;
     }
   }
