@@ -411,6 +411,17 @@ describe('mlsd lint --fix and encodings', () => {
     expect(readFileSync(file).equals(bytes)).toBe(true);
   });
 
+  it('starts an empty file (a byte-order mark at most) with the first section, not a blank line', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'empty.md'), '');
+    writeFileSync(join(dir, 'marked.md'), '\uFEFF');
+    runCli(['lint', 'empty.md', 'marked.md', '--no-config', '--fix'], { cwd: dir });
+    const empty = readFileSync(join(dir, 'empty.md'), 'utf8');
+    expect(empty).toMatch(/^## Metrics\n\n\*\*Offline\.\*\* TODO\(mlsd\)/);
+    expect(empty).toMatch(/\n\n## Drift monitoring\n[^]*[^\n]\n$/);
+    expect(readFileSync(join(dir, 'marked.md'), 'utf8')).toBe(`\uFEFF${empty}`);
+  });
+
   it('keeps a byte-order mark first when a section goes before line 1: the heading there stays a heading', () => {
     const dir = tempDir();
     const text = '## Serving mode\n\nBatch scoring every night.\n';

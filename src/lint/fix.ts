@@ -39,7 +39,10 @@ export function insertSections(text: string, insertions: readonly SectionInserti
       .get(point)!
       .map((s) => s.split(/\r?\n/).join(eol))
       .join(eol + eol);
-    if (point > starts.length) {
+    if (out.length === top) {
+      // An empty file (a byte-order mark at most) starts with the section: there is nothing to set it apart from.
+      out = `${out}${body}${eol}`;
+    } else if (point > starts.length) {
       // After the last line: end the text with a line break and a blank line, then the section.
       let base = withLineFeeds(out).endsWith('\n') ? out : out + eol;
       if (!endsBlankLine(base) && base !== eol) base += eol;
