@@ -49,6 +49,18 @@ describe('mlsd lint --fix', () => {
     expect(readFileSync(join(dir, 'doc.md'), 'utf8')).toBe(fixed);
   });
 
+  it('inserts no section inside a <details> that folds the next heading away, but after it', () => {
+    const dir = tempDir();
+    const details = '<details>\n<summary>Serving</summary>\n\n## Serving mode\n\nBatch scoring every night.\n\n</details>\n\n';
+    const original = `${metrics}${details}## Appendix\n\nA table.\n`;
+    writeFileSync(join(dir, 'doc.md'), original);
+    const run = runCli(['lint', 'doc.md', '--no-config', '--fix'], { cwd: dir });
+    expect(run.stderr).toContain('inserted "Labels" before line 16');
+    const fixed = readFileSync(join(dir, 'doc.md'), 'utf8');
+    expect(fixed.startsWith(metrics + details + '## Labels\n')).toBe(true);
+    expect(edit(fixed, /## Labels\n[^]*\n(?=## Appendix)/, '')).toBe(original);
+  });
+
   it.each([
     ['CR (an old Mac file)', '\r'],
     ['CRLF', '\r\n'],

@@ -1,5 +1,6 @@
 import type { Nodes, Paragraph, Root, Table } from 'mdast';
 import { normalizeHeading } from '../checklist/headings.js';
+import { openWrappers } from './html-nesting.js';
 import { LineIndex, type Span } from './position.js';
 
 /** A run of prose lint can search: a heading, a paragraph, one table row, a code block's or a diagram's lines. */
@@ -102,8 +103,8 @@ function htmlComments(source: string): { open: number; close: number }[] {
   return found;
 }
 
-/** An HTML block's text as prose: tags and comments blanked, so offsets still point into the source. */
-function maskHtml(source: string, comments: readonly { open: number; close: number }[]): string {
+/** An HTML block's text with its comments blanked, so offsets still point into the source. */
+function blankComments(source: string, comments: readonly { open: number; close: number }[]): string {
   let out = '';
   let from = 0;
   for (const { open, close } of comments) {
@@ -111,8 +112,11 @@ function maskHtml(source: string, comments: readonly { open: number; close: numb
     out += source.slice(from, open) + blankOut(source.slice(open, end));
     from = end;
   }
-  return (out + source.slice(from)).replace(/<[^<>]*>/g, blankOut);
+  return out + source.slice(from);
 }
+
+/** An HTML block's text as prose: tags and comments blanked. */
+const maskHtml = (source: string, comments: readonly { open: number; close: number }[]) => blankComments(source, comments).replace(/<[^<>]*>/g, blankOut);
 
 /**
  * A bold line standing as a heading: `**Metrics**` or `**Metrics:**` alone on a paragraph's first
@@ -202,9 +206,11 @@ export function buildOutline(root: Root, text: string): Outline {
     const source = text.slice(...offsets(node)).trimEnd();
     return /:[*_]*$/.test(source) ? source.slice(source.lastIndexOf('\n') + 1) : undefined;
   };
-  // The line the document's own block being visited starts on: a heading there starts no container's inside.
+  // The line the document's own block being visited starts on: a heading there starts no container's inside,
+  // unless an HTML element that wraps blocks (a <details>) is open around it.
   let topBlockLine = 0;
-  const opensTopBlock = (offset: number) => lines.point(offset).line === topBlockLine;
+  let wrappers: string[] = [];
+  const opensTopBlock = (offset: number) => lines.point(offset).line === topBlockLine && wrappers.length === 0;
   const visitAll = (children: readonly Nodes[], topLevel: boolean) => {
     children.forEach((child, i) => {
       if (topLevel) topBlockLine = lines.point(offsets(child)[0]).line;
@@ -307,6 +313,7 @@ export function buildOutline(root: Root, text: string): Outline {
         }
         // Prose written in HTML (a <p>, a table of <td>s) says what Markdown would.
         const prose = maskHtml(source, found);
+        if (topLevel) wrappers = openWrappers(wrappers, blankComments(source, found));
         if (/[\p{L}\p{N}]/u.test(prose)) addSpan('paragraph', start, end, headingContext(), prose);
         return;
       }
