@@ -175,6 +175,22 @@ describe('mlsd lint for CI', () => {
     expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(1024 * 1024);
     expect(summary).toContain('_mlsd: summary cut here;');
   });
+
+  it('keeps the errors of a long doc in a cut job summary and drops its warnings first, though the errors come later in the doc', () => {
+    // Five suppressions without a reason near the top (warnings); drift monitoring only mentioned, far below (an error).
+    const doc = COMPLETE.replace(/\n## Drift monitoring[^]*?(?=\n## )/, '').replace('\n## Overview\n', `\n## Overview\n\n${'<!-- mlsd-disable-next-line weak-section -->\nSome text.\n\n'.repeat(5)}`);
+    const filled = `${'x'.repeat(100)}\n`.repeat(10_371); // 1,047,471 bytes: room for 1,105 more: the scorecard and some of its findings
+    const dir = project({ 'docs/long.md': doc, 'summary.md': filled });
+    const run = runCli(['lint', 'docs', '-f', 'github'], { cwd: dir, env: { GITHUB_STEP_SUMMARY: join(dir, 'summary.md') } });
+    expect(run.stdout).toMatch(/^::error file=docs\/long\.md,line=\d+.*weak-section/m);
+    const summary = readFileSync(join(dir, 'summary.md'), 'utf8').slice(filled.length);
+    expect(summary).toContain('1 error, 5 warnings');
+    expect(summary).toContain('_mlsd: summary cut here;');
+    const listed = summary.split('\n').filter((line) => line.startsWith('- `docs/long.md:'));
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.length).toBeLessThan(6);
+    expect(listed[0]).toMatch(/\*\*error\*\* `weak-section` Drift monitoring/);
+  });
 });
 
 describe('--changed-since', () => {

@@ -30,7 +30,7 @@ function problems(errors: number, warnings: number, hidden: number): string {
 
 /**
  * The scorecard: one row per document, one column per checklist item, for a PR comment or the
- * GitHub job summary. Findings follow in a collapsed list.
+ * GitHub job summary. Findings follow in a collapsed list, errors first.
  */
 export const markdown: Formatter = (results) => {
   const out: string[] = ['## mlsd design doc checklist', ''];
@@ -58,7 +58,10 @@ export const markdown: Formatter = (results) => {
   const optional = results.some((r) => Object.values(r.items).some((item) => item.optional)) ? ` · ${MARK.optional} absent, not required` : '';
   out.push(`${MARK.present} present · ${MARK.weak} weak · ${MARK.absent} absent${optional} — ${totals.join(', ')}${hidden}`);
 
-  const findings = results.flatMap((r) => r.diagnostics.filter(isActive).map((d) => ({ file: r.file, d })));
+  // Errors before warnings, each in document and line order: where the list is cut (GitHub's 1 MiB job
+  // summary), the warnings go first.
+  const active = results.flatMap((r) => r.diagnostics.filter(isActive).map((d) => ({ file: r.file, d })));
+  const findings = [...active.filter(({ d }) => d.severity === 'error'), ...active.filter(({ d }) => d.severity !== 'error')];
   if (findings.length > 0) {
     out.push('', `<details><summary>${plural(findings.length, 'finding')}</summary>`, '');
     for (const { file, d } of findings) out.push(`- ${code(`${file}:${d.line}:${d.column}`)} **${d.severity}** ${code(d.ruleId)} ${escape(d.message)}`);
