@@ -1,7 +1,8 @@
-import { chmodSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, runCli, tempTree } from './helpers.js';
+import { fixture, runCli, tempRepo, tempTree } from './helpers.js';
 
 /** Write files under a fresh temp dir; returns the dir. */
 const tree = (files: Record<string, string>) => tempTree(files, 'mlsd-config-');
@@ -513,6 +514,43 @@ describe('which files', () => {
   it('lints git-ignored files when gitignore: false', () => {
     const root = tree({ ...files, '.mlsdrc.yaml': 'gitignore: false\nignores: ["docs/archive/**"]\n' });
     expect(linted(runCli(['lint', 'docs', '--format', 'json'], { cwd: root }).stdout)).toEqual(['docs/a.md', 'docs/build/gen.md']);
+  });
+
+  describe('.git/info/exclude, as git reads it', () => {
+    const git = (cwd: string, ...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=mlsd test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd, stdio: 'pipe' });
+    /** A repository whose info/exclude leaves out a folder (anchored at the root) and a name anywhere, one of them taken back by .gitignore. */
+    function repo() {
+      const root = tempRepo({ 'docs/a.md': DOC, 'docs/scratch/mine.md': DOC, 'docs/sub/local.md': DOC, 'docs/local.md': DOC, 'docs/kept/local.md': DOC, 'docs/kept/.gitignore': '!local.md\n' });
+      appendFileSync(join(root, '.git', 'info', 'exclude'), '/docs/scratch/\nlocal.md\n');
+      return root;
+    }
+
+    it('a full lint skips what it excludes, as --changed-since does, its patterns relative to the repository root', () => {
+      const root = repo();
+      const kept = ['docs/a.md', 'docs/kept/local.md'];
+      expect(linted(runCli(['lint', 'docs', '--format', 'json'], { cwd: root }).stdout)).toEqual(kept);
+      expect(linted(runCli(['lint', '.', '--format', 'json'], { cwd: join(root, 'docs') }).stdout)).toEqual(['a.md', 'kept/local.md']);
+      // What git itself leaves out of the untracked files, which --changed-since lints.
+      const untracked = git(root, 'ls-files', '--others', '--exclude-standard', 'docs').toString().trim().split('\n');
+      expect(untracked.filter((f) => f.endsWith('.md')).sort()).toEqual(kept);
+    });
+
+    it('in a linked worktree, the one of the repository it shares', () => {
+      const root = repo();
+      git(root, 'add', 'docs/a.md');
+      git(root, 'commit', '-q', '-m', 'base');
+      const worktree = join(root, '..', `${root.split(/[\\/]/).at(-1)}-wt`);
+      git(root, 'worktree', 'add', '-q', worktree);
+      writeFileSync(join(worktree, 'docs', 'local.md'), DOC);
+      expect(linted(runCli(['lint', 'docs', '--format', 'json'], { cwd: worktree }).stdout)).toEqual(['docs/a.md']);
+    });
+
+    it('but not with gitignore: false', () => {
+      const root = repo();
+      writeFileSync(join(root, '.mlsdrc.yaml'), 'gitignore: false\n');
+      expect(linted(runCli(['lint', 'docs', '--format', 'json'], { cwd: root }).stdout)).toHaveLength(5);
+    });
   });
 });
 
