@@ -15,45 +15,22 @@ type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined);
 
-function parseCondition(raw: unknown, where: string): Condition | undefined {
-  if (raw === undefined) return undefined;
-  if (!isObject(raw) || typeof raw.key !== 'string') throw new UserError(`${where}: "when" needs a "key" and one of equals, in, notIn`);
-  const list = (v: unknown) => (Array.isArray(v) ? v.map((x) => String(x)) : undefined);
-  const condition: Condition = { key: raw.key, equals: str(raw.equals), in: list(raw.in), notIn: list(raw.notIn) };
-  if (condition.equals === undefined && !condition.in && !condition.notIn) throw new UserError(`${where}: "when" needs one of equals, in, notIn`);
-  return condition;
-}
-
-function parseSplit(raw: unknown, where: string): Split | undefined {
-  if (raw === undefined) return undefined;
-  const stages = isObject(raw) && isObject(raw.stages) ? Object.entries(raw.stages) : [];
-  if (!isObject(raw) || typeof raw.of !== 'string' || stages.length < 2 || stages.some(([, w]) => typeof w !== 'number' || !(w > 0))) {
-    throw new UserError(`${where}: "split" needs "of" (the key of a latency answer) and at least two "stages" with positive weights`);
-  }
-  return { of: raw.of, stages: Object.fromEntries(stages) as Record<string, number> };
-}
-
-function parseVariants(raw: unknown, where: string): Variant[] | undefined {
-  if (raw === undefined) return undefined;
-  if (!Array.isArray(raw)) throw new UserError(`${where}: "variants" must be a list of { when, default | split }`);
-  return raw.map((v: unknown) => {
-    const when = isObject(v) ? parseCondition(v.when, where) : undefined;
-    if (!isObject(v) || !when || (v.default === undefined && v.split === undefined)) throw new UserError(`${where}: each variant needs "when" and a "default" or a "split"`);
-    const variant: Variant = { when };
-    if (v.default !== undefined) variant.default = String(v.default).trimEnd();
-    const split = parseSplit(v.split, where);
-    if (split) variant.split = split;
-    return variant;
-  });
-}
-
 /** What a questions.yaml value must be: a kind of value, a list of one shape (`[shape]`), or a mapping of known fields. */
 export type Shape = 'text' | 'scalar' | 'boolean' | 'version' | 'list' | 'mapping' | readonly [Shape] | { readonly [field: string]: Shape };
 
-const WHEN: Shape = { key: 'text', equals: 'scalar', in: 'list', notIn: 'list' };
-const SPLIT: Shape = { of: 'text', stages: 'mapping' };
+/**
+ * The shape of a mapping that spells out a T: a field for each of T's and no other. The shapes
+ * below are where a key of questions.yaml is listed; the reading takes its fields through Given.
+ */
+type FieldsOf<T> = { readonly [K in keyof T]-?: Shape };
+/** A mapping as its shape lets questions.yaml give it: reading a key the shape does not list is a type error. */
+type Given<S> = { readonly [K in keyof S]?: unknown };
+
+const WHEN: FieldsOf<Condition> = { key: 'text', equals: 'scalar', in: 'list', notIn: 'list' };
+const SPLIT: FieldsOf<Split> = { of: 'text', stages: 'mapping' };
+const VARIANT: FieldsOf<Variant> = { when: WHEN, default: 'scalar', split: SPLIT };
 /** A question's fields, as docs/new.md lists them. */
-const QUESTION: Shape = {
+const QUESTION: FieldsOf<Question> = {
   key: 'text',
   section: 'text',
   message: 'text',
@@ -65,9 +42,45 @@ const QUESTION: Shape = {
   required: 'boolean',
   percentile: 'text',
   when: WHEN,
-  variants: [{ when: WHEN, default: 'scalar', split: SPLIT }],
+  variants: [VARIANT],
   split: SPLIT,
 };
+
+function parseCondition(raw: unknown, where: string): Condition | undefined {
+  if (raw === undefined) return undefined;
+  const given: Given<typeof WHEN> = isObject(raw) ? raw : {};
+  if (typeof given.key !== 'string') throw new UserError(`${where}: "when" needs a "key" and one of equals, in, notIn`);
+  const list = (v: unknown) => (Array.isArray(v) ? v.map((x) => String(x)) : undefined);
+  const condition: Condition = { key: given.key, equals: str(given.equals), in: list(given.in), notIn: list(given.notIn) };
+  if (condition.equals === undefined && !condition.in && !condition.notIn) throw new UserError(`${where}: "when" needs one of equals, in, notIn`);
+  return condition;
+}
+
+function parseSplit(raw: unknown, where: string): Split | undefined {
+  if (raw === undefined) return undefined;
+  const given: Given<typeof SPLIT> = isObject(raw) ? raw : {};
+  const stages = isObject(given.stages) ? Object.entries(given.stages) : [];
+  if (typeof given.of !== 'string' || stages.length < 2 || stages.some(([, w]) => typeof w !== 'number' || !(w > 0))) {
+    throw new UserError(`${where}: "split" needs "of" (the key of a latency answer) and at least two "stages" with positive weights`);
+  }
+  return { of: given.of, stages: Object.fromEntries(stages) as Record<string, number> };
+}
+
+function parseVariants(raw: unknown, where: string): Variant[] | undefined {
+  if (raw === undefined) return undefined;
+  if (!Array.isArray(raw)) throw new UserError(`${where}: "variants" must be a list of { when, default | split }`);
+  return raw.map((v: unknown) => {
+    const given: Given<typeof VARIANT> | undefined = isObject(v) ? v : undefined;
+    const when = given ? parseCondition(given.when, where) : undefined;
+    if (!given || !when || (given.default === undefined && given.split === undefined)) throw new UserError(`${where}: each variant needs "when" and a "default" or a "split"`);
+    const variant: Variant = { when };
+    if (given.default !== undefined) variant.default = String(given.default).trimEnd();
+    const split = parseSplit(given.split, where);
+    if (split) variant.split = split;
+    return variant;
+  });
+}
+
 /** A type's questions.yaml; the shared _base/questions.yaml holds only questions. */
 export const TEMPLATE_FIELDS: Shape = { id: 'text', title: 'text', description: 'text', version: 'version', keywords: 'list', sections: 'list', extends: 'boolean', questions: [QUESTION] };
 export const BASE_FIELDS: Shape = { questions: [QUESTION] };
@@ -122,43 +135,44 @@ export function fieldProblems(raw: unknown, fields: Shape): [(string | number)[]
 
 /** Check one question declared in YAML and give it its typed shape; `base` is the question it refines. */
 export function parseQuestion(raw: unknown, where: string, base?: Question, vocabulary: Vocabulary = defaultVocabulary()): Question {
-  if (!isObject(raw) || typeof raw.key !== 'string' || !KEY.test(raw.key)) {
+  const given: Given<typeof QUESTION> = isObject(raw) ? raw : {};
+  if (typeof given.key !== 'string' || !KEY.test(given.key)) {
     throw new UserError(`${where}: each question needs a "key" in snake_case`);
   }
-  const at = `${where} (question "${raw.key}")`;
-  const type = (str(raw.type) ?? base?.type ?? 'text') as Question['type'];
+  const at = `${where} (question "${given.key}")`;
+  const type = (str(given.type) ?? base?.type ?? 'text') as Question['type'];
   if (!TYPES.includes(type)) throw new UserError(`${at}: unknown type "${type}" (choose from ${TYPES.join(', ')})`);
-  const section = (str(raw.section) ?? base?.section ?? 'specifics') as Question['section'];
+  const section = (str(given.section) ?? base?.section ?? 'specifics') as Question['section'];
   if (!SECTIONS.includes(section)) throw new UserError(`${at}: unknown section "${section}" (choose from ${SECTIONS.join(', ')})`);
-  const message = str(raw.message) ?? base?.message;
+  const message = str(given.message) ?? base?.message;
   if (!message) throw new UserError(`${at}: a question needs a "message"`);
-  const named = raw.vocabulary === undefined ? (raw.choices === undefined ? base?.vocabulary : undefined) : str(raw.vocabulary);
+  const named = given.vocabulary === undefined ? (given.choices === undefined ? base?.vocabulary : undefined) : str(given.vocabulary);
   const words = named === undefined ? undefined : vocabulary[named];
   if (named !== undefined && !isEnum(words)) {
     throw new UserError(`${at}: unknown vocabulary "${named}" (the checklist defines ${Object.keys(vocabulary).filter((k) => isEnum(vocabulary[k])).join(', ')})`);
   }
   // Choices from a vocabulary are the values lint accepts, so an answer is always a value lint knows.
-  const choices = isEnum(words) ? words.values : Array.isArray(raw.choices) ? raw.choices.map((c) => String(c)) : base?.choices;
+  const choices = isEnum(words) ? words.values : Array.isArray(given.choices) ? given.choices.map((c) => String(c)) : base?.choices;
   if (type === 'choice' && (!choices || choices.length === 0)) throw new UserError(`${at}: a choice question needs "choices" or a "vocabulary"`);
 
-  const question: Question = { key: raw.key, section, message, type };
+  const question: Question = { key: given.key, section, message, type };
   if (named !== undefined) question.vocabulary = named;
-  const hint = str(raw.hint) ?? base?.hint;
+  const hint = str(given.hint) ?? base?.hint;
   if (hint) question.hint = hint;
   if (choices) question.choices = choices;
-  const when = parseCondition(raw.when, at) ?? base?.when;
+  const when = parseCondition(given.when, at) ?? base?.when;
   if (when) question.when = when;
   // A type's variants are tried before the shared ones it refines.
-  const variants = [...(parseVariants(raw.variants, at) ?? []), ...(base?.variants ?? [])];
+  const variants = [...(parseVariants(given.variants, at) ?? []), ...(base?.variants ?? [])];
   if (variants.length > 0) question.variants = variants;
-  const split = parseSplit(raw.split, at) ?? base?.split;
+  const split = parseSplit(given.split, at) ?? base?.split;
   if (split) question.split = split;
-  const percentile = raw.percentile === undefined ? base?.percentile : str(raw.percentile);
+  const percentile = given.percentile === undefined ? base?.percentile : str(given.percentile);
   if (percentile !== undefined && !KEY.test(percentile)) throw new UserError(`${at}: "percentile" must be the key of the question that holds the percentile`);
   if (percentile !== undefined) question.percentile = percentile;
-  const required = raw.required === undefined ? base?.required : raw.required === true;
+  const required = given.required === undefined ? base?.required : given.required === true;
   if (required) question.required = true;
-  const fallback = raw.default === undefined ? base?.default : typeof raw.default === 'string' ? raw.default.trimEnd() : str(raw.default);
+  const fallback = given.default === undefined ? base?.default : typeof given.default === 'string' ? given.default.trimEnd() : str(given.default);
   if (fallback !== undefined) {
     const checked = checkAnswer(question, fallback, vocabulary);
     if (!checked.ok) throw new UserError(`${at}: default ${checked.reason}`);
@@ -322,8 +336,8 @@ export function mergeQuestions(base: readonly Question[], rawList: unknown, wher
   if (rawList !== undefined && !Array.isArray(rawList)) throw new UserError(`${where}: "questions" must be a list`);
   const merged = new Map(base.map((q) => [q.key, q]));
   for (const raw of (rawList ?? []) as unknown[]) {
-    const key = isObject(raw) ? raw.key : undefined;
-    const known = typeof key === 'string' ? merged.get(key) : undefined;
+    const given: Given<typeof QUESTION> = isObject(raw) ? raw : {};
+    const known = typeof given.key === 'string' ? merged.get(given.key) : undefined;
     const question = parseQuestion(raw, where, known);
     merged.set(question.key, question);
   }
