@@ -406,11 +406,35 @@ describe('answers', () => {
     expect(readdirSync(cwd)).toEqual([]);
   });
 
+  it('reports a bad answers entry of the team config at its file and line, as any config error, each one', () => {
+    const cwd = tempTree({
+      '.mlsdrc.yaml': 'extends: ./team.yaml\nanswers:\n  owner: risk-ml\n  serving_mode: quantum\n  latency_budget: fast\n',
+      // engagement_weights is a feed-ranking question: a default for that type, not a typo in a generic draft.
+      'team.yaml': 'answers:\n  ownr: ml-team\n  engagement_weights: likes 1, shares 3\n',
+    });
+    const run = runCli(['new', 'churn', '--type', 'generic', '--yes', '--dry-run'], { cwd, env: ENV });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toEqual([
+      'mlsd: team.yaml:2: answers.ownr names no question of any template (did you mean "owner"?)',
+      'mlsd: .mlsdrc.yaml:4: answers.serving_mode "quantum" is not one of: batch, online, near-real-time, streaming, edge, hybrid',
+      'mlsd: .mlsdrc.yaml:5: answers.latency_budget "fast" is not a latency: give a number with a unit, e.g. "150 ms" (units: µs, ms, s, min, h)',
+    ]);
+    // Fixed, the draft is written with the team's answers.
+    writeFileSync(join(cwd, 'team.yaml'), 'answers:\n  owner: ml-team\n  engagement_weights: likes 1, shares 3\n');
+    writeFileSync(join(cwd, '.mlsdrc.yaml'), 'extends: ./team.yaml\nanswers:\n  serving_mode: batch\n');
+    const fixed = runCli(['new', 'churn', '--type', 'generic', '--yes', '--dry-run'], { cwd, env: ENV });
+    expect(fixed.code, fixed.stderr).toBe(0);
+    expect(fixed.stderr).not.toContain('question asks');
+    expect(fixed.stdout).toContain('owner: ml-team');
+    expect(fixed.stdout).toContain('serving_mode: batch');
+  });
+
   it('names the config when its answers or sections look wrong', () => {
     const cwd = tempTree({ '.mlsdrc.yaml': 'answers:\n  serving_mode: quantum\n' });
     const bad = runCli(['new', 'churn', '--yes', '--dry-run'], { cwd, env: ENV });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('mlsd: .mlsdrc.yaml, answers: "serving_mode" "quantum" is not one of: batch, online');
+    expect(bad.stderr).toContain('mlsd: .mlsdrc.yaml:2: answers.serving_mode "quantum" is not one of: batch, online');
     const typo = tempTree({ '.mlsdrc.yaml': 'sections: [non-goal, risks, security-review]\n' });
     const run = runCli(['new', 'churn', '--yes', '--dry-run', '--set', 'owner=me'], { cwd: typo, env: ENV });
     expect(run.code, run.stderr).toBe(0);

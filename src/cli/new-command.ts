@@ -60,6 +60,7 @@ async function teamScaffolding(flags: { config?: string | boolean }, io: Io): Pr
     // Drafts go where the repository keeps them, wherever in it the command runs, and where lint looks.
     draftsDir: draftsFolder(resolved, io.cwd),
     configFile: resolved.file,
+    placeOf: (key) => resolved.placeOf(['answers', key]),
     checklist: new Checklists().for(settingsFor(resolved.config, undefined)),
     unlinted: (path) => {
       const rel = relativeToRoot(resolved, path, io.cwd);
@@ -172,10 +173,13 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   // Reviewer sections the team left out are not asked about.
   const template = s.withSections(chosen, config.sections, teamDir === undefined ? undefined : resolve(io.cwd, teamDir));
 
-  const resolution = s.resolveAnswers({ questions: template.questions, config, file, sets: options.set ?? [], context: { title: s.titleFromName(name) } });
+  // A team default no template asks is a typo; one another template asks is that template's.
+  const askedAnywhere = new Set([...templates.values()].flatMap((t) => t.questions.map((q) => q.key)));
+  const resolution = s.resolveAnswers({ questions: template.questions, config, file, sets: options.set ?? [], context: { title: s.titleFromName(name) }, askedAnywhere });
   // A key a reviewer section asks, which the config's sections leave out, is no typo.
   const leftOut = resolution.unknown.filter((k) => chosen.questions.some((q) => q.key === k));
-  const unknown = resolution.unknown.filter((k) => !leftOut.includes(k));
+  // A team default no template asks was refused above: one left here is another type's, no typo.
+  const unknown = resolution.unknown.filter((k) => !leftOut.includes(k) && resolution.sources[k] !== 'config');
   if (leftOut.length > 0) {
     io.stderr.write(`mlsd: ${leftOut.map((k) => `"${k}"`).join(', ')} ${leftOut.length === 1 ? 'is' : 'are'} asked only in sections that "sections" in ${config.configFile ?? 'the config'} leaves out; kept for the template\n`);
   }

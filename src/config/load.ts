@@ -117,6 +117,12 @@ export interface ResolvedConfig {
   config: MergedConfig;
   /** Dotted key → the layer (file or preset) that set it last. */
   sources: Map<string, string>;
+  /**
+   * Where the value at a key path was set last: that layer's file and the line there (none for a
+   * preset or a JavaScript config), for a problem found later (`mlsd new` checks `answers` against
+   * its templates) to be reported as the config's own are.
+   */
+  placeOf(path: readonly (string | number)[]): Omit<ConfigProblem, 'message'>;
 }
 
 export interface LoadOptions {
@@ -677,11 +683,16 @@ async function loadConfigOnce(options: LoadOptions): Promise<ResolvedConfig> {
   const templatesBase = templatesLayer?.dir ?? root;
   checkTemplates(merged.templates, templatesBase, templatesLayer);
   if (merged.templates !== undefined) merged.templates = relative(root, resolve(templatesBase, merged.templates)) || '.';
+  const byLabel = new Map(layers.map((layer) => [layer.label, layer]));
   return {
     root,
     file: source?.label,
     layers: labels,
     config: merged,
     sources,
+    placeOf: (path) => {
+      const label = sources.get(dotted(path));
+      return { file: label ?? source?.label ?? 'config', line: label === undefined ? undefined : byLabel.get(label)?.lineOf?.(path) };
+    },
   };
 }

@@ -2,7 +2,9 @@ import { parse as parseYaml } from 'yaml';
 import { answerText, applies, checkAnswers, checkText } from './questions.js';
 import { suggestionFor } from './suggest.js';
 import { type Answers, type Question, type ScaffoldConfig } from './types.js';
+import { ConfigError, type ConfigProblem } from '../config/file.js';
 import { firstLine, UserError } from '../errors.js';
+import { didYouMean } from '../suggest.js';
 
 /** Where the answer to a question came from, lowest precedence first. */
 export type AnswerSource = 'template' | 'config' | 'file' | 'flag' | 'prompt';
@@ -17,6 +19,11 @@ export interface AnswerInputs {
   sets?: readonly string[];
   /** Defaults computed from the call itself (the title from the doc name). */
   context?: Answers;
+  /**
+   * The keys the questions of every template ask: a team config's default answer to none of them is
+   * a typo (`ownr`), refused at its line; one another template asks is that template's default.
+   */
+  askedAnywhere?: ReadonlySet<string>;
 }
 
 export interface Resolution {
@@ -71,27 +78,55 @@ export function resolveAnswers(inputs: AnswerInputs): Resolution {
   const byKey = new Map(inputs.questions.map((q) => [q.key, q]));
   const res: Resolution = { answers: {}, suggestions: {}, sources: {}, unknown: [], heldBy: {} };
 
+  // The team config's answers are refused as the config loader refuses its other keys: all at once, each at its file and line.
+  const placeOf = inputs.config?.placeOf;
+  const configProblems: ConfigProblem[] = [];
   const take = (layer: Record<string, unknown> | undefined, source: AnswerSource, into: Answers, label: string) => {
+    /**
+     * Refuse the layer's answer to `key`: `why` is said of the key, or is a sentence of its own
+     * (`whole`). A team default is refused at its line, with the config's other problems; any other answer at once.
+     */
+    const refuse = (key: string, why: string, whole = false) => {
+      if (source !== 'config' || placeOf === undefined) throw new UserError(`${label}: ${whole ? why : `"${key}" ${why}`}`);
+      configProblems.push({ ...placeOf(key), message: `answers.${key}${whole ? ':' : ''} ${why}` });
+    };
     // Which key of this layer gave each answer: one answer may hold another's ("p95 150 ms"), and the two must agree.
     const givenBy: Record<string, string> = {};
     for (const [key, raw] of Object.entries(layer ?? {})) {
       const value = answerText(raw);
-      if (value === undefined) throw new UserError(`${label}: "${key}" must be a text, a number or a list`);
+      if (value === undefined) {
+        refuse(key, 'must be a text, a number or a list');
+        continue;
+      }
       const question = byKey.get(key);
       if (!question) {
+        const { askedAnywhere } = inputs;
+        if (source === 'config' && askedAnywhere !== undefined && !askedAnywhere.has(key)) {
+          refuse(key, `names no question of any template${didYouMean(key, [...askedAnywhere])}`);
+          continue;
+        }
         // Kept for a team template, which may insert it: checked as text.
         const text = checkText(value);
-        if (!text.ok) throw new UserError(`${label}: "${key}" ${text.reason}`);
+        if (!text.ok) {
+          refuse(key, text.reason);
+          continue;
+        }
         if (!res.unknown.includes(key)) res.unknown.push(key);
         into[key] = value;
         res.sources[key] = source;
         continue;
       }
       const checked = checkAnswers(question, raw, inputs.questions);
-      if (!checked.ok) throw new UserError(`${label}: "${key}" ${checked.reason}`);
+      if (!checked.ok) {
+        refuse(key, checked.reason);
+        continue;
+      }
       for (const [k, v] of Object.entries(checked.answers)) {
         const other = givenBy[k];
-        if (other !== undefined && into[k] !== v) throw new UserError(`${label}: ${answeredTwice(k, into[k]!, other, v, key)}`);
+        if (other !== undefined && into[k] !== v) {
+          refuse(key, answeredTwice(k, into[k]!, other, v, key), true);
+          continue;
+        }
         givenBy[k] = key;
         if (k !== key) res.heldBy[k] = key;
         into[k] = v;
@@ -108,6 +143,7 @@ export function resolveAnswers(inputs: AnswerInputs): Resolution {
   }
   take(inputs.context, 'template', res.suggestions, 'default');
   take(inputs.config?.defaults, 'config', res.suggestions, inputs.config?.configFile === undefined ? 'team config' : `${inputs.config.configFile}, answers`);
+  if (configProblems.length > 0) throw new ConfigError(configProblems);
   take(inputs.file, 'file', res.answers, 'answers file');
   take(parseSets(inputs.sets ?? []), 'flag', res.answers, '--set');
   return res;

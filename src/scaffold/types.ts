@@ -1,3 +1,5 @@
+import type { ConfigProblem } from '../config/file.js';
+
 /** A question of the design framework, declared as data in a template's questions.yaml. */
 export interface Question {
   key: string;
@@ -105,6 +107,8 @@ export interface ScaffoldConfig {
   sections?: string[];
   /** The config file these come from, as shown to the user, for messages about them. */
   configFile?: string;
+  /** Where the config sets a default answer (the file of the layer that set it, and its line), to report a bad one there. */
+  placeOf?: (key: string) => Omit<ConfigProblem, 'message'>;
 }
 
 
