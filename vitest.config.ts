@@ -12,6 +12,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.e2e.test.ts'],
           globalSetup: ['test/setup/generate.ts'],
+          // The long-document and property tests parse megabytes: room for a loaded machine, as for e2e.
+          testTimeout: 20_000,
         },
       },
       {
