@@ -402,6 +402,33 @@ describe('mlsd new in a real terminal', { timeout: 180_000 }, () => {
     expect(run.stdout).toContain('Fewer cancellations');
   });
 
+  it.skipIf(!hasTmux)('"-" leaves a question that has a suggestion for later, as a placeholder, and a required one refuses it', async () => {
+    const cwd = tempDir();
+    start(cwd, 'new churn --type generic');
+    await waitFor(/\? Title of the design doc \(Churn\)/);
+    type('-'); // the title is required: its suggestion can be taken, not left out
+    keys('Enter');
+    await waitFor(/This question needs an answer: Enter accepts the suggestion\./);
+    keys('BSpace');
+    keys('Enter');
+    await waitFor(/\? Owner/);
+    type('risk-ml');
+    keys('Enter');
+    await waitFor(/\? Business goal \(Replace a manual decision[\s\S]*Tab edits it · type - to leave it for later · Ctrl-B goes back/);
+    type('-');
+    keys('Enter');
+    await waitFor(/✔ Business goal \(left for later\)\n[\s\S]*\? Proxy metric/);
+    keys('C-c');
+    await waitFor(/EXIT=130/);
+    // Left empty stays empty when the rest is accepted: --yes does not fill it with the suggestion declined.
+    const run = runCli(['new', 'churn', '--resume', '--yes', '--dry-run'], { cwd, env: { XDG_STATE_HOME: join(cwd, '.state') } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('owner: risk-ml');
+    expect(run.stdout).toMatch(/\*\*Business goal:\*\* TODO\(mlsd\)/);
+    expect(run.stdout).not.toContain('Replace a manual decision with a model');
+    expect(run.stderr).toContain('placeholders: business_goal');
+  });
+
   it.skipIf(!hasTmux)('exits 130 on Ctrl-C before any answer and writes nothing', async () => {
     const cwd = tempDir();
     start(cwd, 'new my-feed-ranking');

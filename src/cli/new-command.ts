@@ -199,7 +199,7 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
     // A kept interview may hold answers typed for other questions (the percentile of "p95 45 min"): given, as in a fresh run.
     if (resumed) given = withHeld(new s.Interview(template.questions, resolution, resumed.state).final().held);
     if (options.yes) {
-      ({ answers, unanswered } = s.acceptDefaults(template.questions, merged));
+      ({ answers, unanswered } = s.acceptDefaults(template.questions, merged, resumed?.state.skipped));
     } else {
       const pending = s.pendingQuestions(template.questions, merged.answers, merged.suggestions);
       if (pending.length > 0) {

@@ -41,6 +41,13 @@ export function styles(env: NodeJS.ProcessEnv) {
 
 const isBack = (key: { name?: string; ctrl?: boolean }) => key.ctrl === true && key.name === 'b';
 
+/**
+ * Typed alone, leaves a question unanswered (a TODO(mlsd) placeholder in the doc). Enter on an empty
+ * line accepts the suggestion, so without a word of its own a question that has one could not be
+ * left for later by someone who does not know the answer yet.
+ */
+export const LEAVE_EMPTY = '-';
+
 /** Ctrl-B: back to the question before, or say why not on the first one. */
 function goBack(canGoBack: boolean, setError: (error: string) => void, markBack: () => void, done: (result: PromptResult) => void): void {
   if (!canGoBack) return setError('This is the first question.');
@@ -111,10 +118,10 @@ export async function loadPrompts(io: Io): Promise<Prompts> {
       if (isBack(key)) return goBack(config.canGoBack, setError, () => setStatus('back'), done);
       if (isEnterKey(key)) {
         const typed = [...pasted, value].join('\n').trim();
-        const answer = typed === '' ? (suggestion ?? '') : typed;
+        const answer = typed === LEAVE_EMPTY ? '' : typed === '' ? (suggestion ?? '') : typed;
         if (answer === '' && config.required) {
           rl.write(value);
-          return setError('This question needs an answer: nothing is suggested for it.');
+          return setError(suggestion === undefined ? 'This question needs an answer: nothing is suggested for it.' : 'This question needs an answer: Enter accepts the suggestion.');
         }
         const problem = answer === '' ? undefined : config.validate(answer);
         if (problem) {
@@ -137,6 +144,7 @@ export async function loadPrompts(io: Io): Promise<Prompts> {
 
     const head = `${prefix} ${bold(config.message)}`;
     if (status === 'back') return dim(`↩ ${config.message} (went back)`);
+    if (status === 'done' && value === '') return `${head} ${dim('(left for later)')}`;
     if (status === 'done') return `${head} ${cyan(!value.includes('\n') ? value : value === suggestion ? '(the suggested text)' : `${value.split('\n')[0]} … (${value.split('\n').length} lines)`)}`;
     const lines = [dim(config.progress), ...(config.hint ? [dim(`  ${config.hint}`)] : [])];
     if (multiline) lines.push(dim('  Suggested:'), ...suggestion!.split('\n').map((l) => dim(`    ${l}`)));
@@ -146,6 +154,7 @@ export async function loadPrompts(io: Io): Promise<Prompts> {
     const keys = keyLine([
       suggestion !== undefined ? 'Enter accepts the suggestion' : config.required ? 'an answer is required' : 'Enter leaves it for later',
       suggestion !== undefined && !multiline && 'Tab edits it',
+      suggestion !== undefined && !config.required && `type ${LEAVE_EMPTY} to leave it for later`,
       config.canGoBack && 'Ctrl-B goes back',
       'Ctrl-C stops (answers are kept)',
     ]);

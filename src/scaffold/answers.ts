@@ -158,14 +158,15 @@ export function pendingQuestions(questions: readonly Question[], answers: Answer
 /**
  * Accept suggestions for every applicable question without an answer (--yes), each suggestion
  * resolved from the answers before it. Questions with no suggestion stay unanswered and render as
- * placeholders; they are returned as `unanswered`.
+ * placeholders; they are returned as `unanswered`, and so are those the user left empty at a prompt
+ * (`leftEmpty`, kept for --resume): its suggestion was declined, not left to accept.
  */
-export function acceptDefaults(questions: readonly Question[], resolution: Resolution): { answers: Answers; unanswered: string[] } {
+export function acceptDefaults(questions: readonly Question[], resolution: Resolution, leftEmpty: readonly string[] = []): { answers: Answers; unanswered: string[] } {
   const answers: Answers = { ...resolution.answers };
   const unanswered: string[] = [];
   for (const q of questions) {
     if (answers[q.key] !== undefined || !applies(q, answers)) continue;
-    const suggestion = suggestionFor(q, answers, resolution);
+    const suggestion = leftEmpty.includes(q.key) ? undefined : suggestionFor(q, answers, resolution);
     if (suggestion !== undefined) answers[q.key] = suggestion;
     else unanswered.push(q.key);
   }
