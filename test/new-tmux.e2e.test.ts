@@ -373,6 +373,33 @@ describe('mlsd new in a real terminal', { timeout: 180_000 }, () => {
     expect(run.stdout).toContain('- **Business goal:** Fewer cancellations.\n  Second line of the goal.\n  Third line.\n');
   });
 
+  it.skipIf(!hasTmux)('a pasted answer that is refused can be mended: Backspace at the start of a line goes back into the line above', async () => {
+    const cwd = tempDir();
+    start(cwd, 'new churn --type generic --dry-run > out.md');
+    await waitFor(/\? Title of the design doc/);
+    keys('Enter');
+    await waitFor(/\? Owner/);
+    type('risk-ml');
+    keys('Enter');
+    await waitFor(/\? Business goal/);
+    tmux('set-buffer', '-b', 'goal', 'Fewer cancellations.\n```\nsome code');
+    tmux('paste-buffer', '-p', '-d', '-b', 'goal', '-t', 'mlsd');
+    await waitFor(/ {2}some code/);
+    keys('Enter');
+    await waitFor(/opens a code fence \(```\) it never closes/);
+    for (let i = 0; i < 'some code'.length; i++) keys('BSpace');
+    keys('BSpace'); // into the fence line
+    await waitFor(/\? Business goal\n {2}Fewer cancellations\.\n {2}```\n/);
+    keys('BSpace', 'BSpace', 'BSpace', 'BSpace'); // the fence, and into the first line
+    await waitFor(/\? Business goal Fewer cancellations\.\n/); // one line left: the prompt's own
+    keys('Enter');
+    await waitFor(/✔ Business goal Fewer cancellations\.\n[\s\S]*\? Proxy metric/);
+    keys('C-c');
+    await waitFor(/EXIT=130/);
+    const run = runCli(['new', 'churn', '--resume', '--yes', '--dry-run'], { cwd, env: { XDG_STATE_HOME: join(cwd, '.state') } });
+    expect(run.stdout).toContain('- **Business goal:** Fewer cancellations.\n');
+  });
+
   it.skipIf(!hasTmux)('Ctrl-D on an empty line stops as Ctrl-C does, and a closed terminal loses no answer given', async () => {
     const cwd = tempDir();
     start(cwd, 'new churn --type generic');

@@ -116,6 +116,15 @@ export async function loadPrompts(io: Io): Promise<Prompts> {
         return;
       }
       if (isBack(key)) return goBack(config.canGoBack, setError, () => setStatus('back'), done);
+      if (key.name === 'backspace' && value === '' && pasted.length > 0) {
+        // Only the last line is on the readline: Backspace at its start takes the line above back to
+        // edit, or a pasted answer that is refused (a code fence left open) could never be mended.
+        const above = pasted.at(-1)!;
+        setPasted(pasted.slice(0, -1));
+        rl.write(above);
+        setValue(above);
+        return setError(undefined);
+      }
       if (isEnterKey(key)) {
         const typed = [...pasted, value].join('\n').trim();
         const answer = typed === LEAVE_EMPTY ? '' : typed === '' ? (suggestion ?? '') : typed;
