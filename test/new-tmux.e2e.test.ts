@@ -400,6 +400,23 @@ describe('mlsd new in a real terminal', { timeout: 180_000 }, () => {
     expect(run.stdout).toContain('- **Business goal:** Fewer cancellations.\n');
   });
 
+  it.skipIf(!hasTmux)('text pasted at a choice prompt chooses nothing: the line breaks in it are not Enter', async () => {
+    startWithLatencyOpen();
+    await waitFor(/\? Serving mode[\s\S]*❯ online/);
+    tmux('set-buffer', '-b', 'mode', 'A nightly job\nwrites scores\n');
+    tmux('paste-buffer', '-p', '-d', '-b', 'mode', '-t', 'mlsd');
+    await waitFor(/Pasted text is not a choice: ↑↓ choose, Enter selects\./);
+    expect(screen()).not.toContain('✔ Serving mode');
+    keys('Up');
+    await waitFor(/❯ batch/);
+    keys('Enter');
+    // The paste does not reach the next prompt either.
+    await waitFor(/✔ Serving mode batch\n[\s\S]*\? Batch schedule[^\n]*\n/);
+    expect(screen()).not.toMatch(/writes scores|A nightly job/);
+    keys('C-c');
+    await waitFor(/EXIT=130/);
+  });
+
   it.skipIf(!hasTmux)('Ctrl-D on an empty line stops as Ctrl-C does, and a closed terminal loses no answer given', async () => {
     const cwd = tempDir();
     start(cwd, 'new churn --type generic');

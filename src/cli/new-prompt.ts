@@ -176,11 +176,19 @@ export async function loadPrompts(io: Io): Promise<Prompts> {
     const [status, setStatus] = useState<'idle' | 'done' | 'back'>('idle');
     const [active, setActive] = useState(start);
     const [error, setError] = useState<string | undefined>(undefined);
+    const pasting = useRef(false);
     const prefix = usePrefix({ status: status === 'back' ? 'done' : status, theme });
     useStopOnClose(config.stop);
 
     useKeypress((key) => {
       if (status !== 'idle') return;
+      // A paste is no choice: a line break in it would select the highlighted entry, unasked.
+      if (key.name === 'paste-start' || key.name === 'paste-end') {
+        pasting.current = key.name === 'paste-start';
+        if (!pasting.current) setError('Pasted text is not a choice: ↑↓ choose, Enter selects.');
+        return;
+      }
+      if (pasting.current) return;
       if (isBack(key)) return goBack(config.canGoBack, setError, () => setStatus('back'), done);
       if (isEnterKey(key)) {
         setStatus('done');
