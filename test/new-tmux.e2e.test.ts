@@ -473,6 +473,43 @@ describe('mlsd new in a real terminal', { timeout: 180_000 }, () => {
     expect(run.stderr).toContain('placeholders: business_goal');
   });
 
+  it.skipIf(!hasTmux)('a run without --resume offers the answers an earlier run kept, rather than replace them with its first answer', async () => {
+    const cwd = tempDir();
+    start(cwd, 'new churn --type generic');
+    await waitFor(/\? Title of the design doc/);
+    keys('Enter');
+    await waitFor(/\? Owner/);
+    type('risk-ml');
+    keys('Enter');
+    await waitFor(/\? Business goal/);
+    keys('C-c');
+    await waitFor(/EXIT=130/);
+    tmux('kill-server');
+
+    start(cwd, 'new churn --type generic');
+    await waitFor(/An earlier run that wrote no doc kept 2 answer\(s\) for docs\/design\/churn\.md[\s\S]*❯ Continue them/);
+    keys('Enter');
+    await waitFor(/resuming generic with the 2 answer\(s\) kept[\s\S]*\? Business goal/);
+    type('Fewer cancellations');
+    keys('Enter');
+    await waitFor(/\? Proxy metric/);
+    keys('C-c');
+    await waitFor(/EXIT=130/);
+    tmux('kill-server');
+
+    start(cwd, 'new churn --type generic'); // and afresh, when chosen
+    await waitFor(/❯ Continue them/);
+    keys('Down');
+    await waitFor(/❯ Start afresh/);
+    keys('Enter');
+    await waitFor(/Problem framing · 1 of \d+\n\? Title of the design doc/);
+    keys('C-c');
+    await waitFor(/EXIT=130/);
+    const run = runCli(['new', 'churn', '--resume', '--yes', '--dry-run'], { cwd, env: { XDG_STATE_HOME: join(cwd, '.state') } });
+    expect(run.stdout).toContain('owner: risk-ml');
+    expect(run.stdout).toContain('Fewer cancellations');
+  });
+
   it.skipIf(!hasTmux)('exits 130 on Ctrl-C before any answer and writes nothing', async () => {
     const cwd = tempDir();
     start(cwd, 'new my-feed-ranking');

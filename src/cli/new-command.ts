@@ -112,6 +112,22 @@ export async function runNew(name: string, options: NewOptions, io: Io): Promise
 
 const display = (io: Io, path: string) => relative(io.cwd, path) || path;
 
+/** Continue the answers an earlier run kept (as --resume does), or start afresh: then they go once this run keeps its own. */
+async function offerResume(prompts: Prompts, kept: Resumable, target: string): Promise<Resumable | undefined> {
+  const count = Object.keys(kept.state.answers).length;
+  const answer = await prompts.choice({
+    message: `An earlier run that wrote no doc kept ${count} answer(s) for ${target}`,
+    progress: 'Kept answers',
+    choices: [
+      { value: 'resume', name: 'Continue them (as --resume does)' },
+      { value: 'afresh', name: 'Start afresh (they are replaced by this run\'s answers)' },
+    ],
+    suggestion: 'resume',
+    canGoBack: false,
+  });
+  return 'value' in answer && answer.value === 'resume' ? kept : undefined;
+}
+
 async function newDoc(s: typeof import('../scaffold/index.js'), name: string, options: NewOptions, io: Io, config: TeamScaffolding): Promise<number> {
   s.checkName(name);
   const now = today(io.env);
@@ -135,9 +151,17 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
     checkWritable(targetPath, target);
     if (saveAnswersPath) checkWritable(saveAnswersPath, options.saveAnswers!);
   }
-  const resumed = options.resume ? s.loadResumable(keptAt) : undefined;
+  let resumed = options.resume ? s.loadResumable(keptAt) : undefined;
   if (options.resume && !resumed) throw new UserError(`nothing to resume for ${target}: no interrupted \`mlsd new ${name}\` kept answers for it`);
-  if (!options.resume && existsSync(keptAt)) io.stderr.write(`mlsd: an earlier run that wrote no doc kept answers for ${target}; this run starts afresh (--resume continues them)\n`);
+  let prompts: Prompts | undefined;
+  if (!options.resume && existsSync(keptAt)) {
+    const kept = s.loadResumable(keptAt);
+    // A fresh run keeps its own answers in the same place, so its first answer would replace them: ask first.
+    if (interactive && kept && (options.type === undefined || options.type === kept.type)) {
+      prompts = await loadPrompts(io);
+      resumed = await offerResume(prompts, kept, target);
+    } else io.stderr.write(`mlsd: an earlier run that wrote no doc kept answers for ${target}; this run starts afresh (--resume continues them)\n`);
+  }
 
   const file = options.answers === undefined ? undefined : s.parseAnswersFile(await readText(resolve(io.cwd, options.answers), options.answers), options.answers);
 
@@ -149,7 +173,6 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   if (typeId !== undefined && !templates.has(typeId)) {
     throw new UserError(`unknown problem type "${typeId}" (choose from: ${[...templates.keys()].join(', ')})`);
   }
-  let prompts: Prompts | undefined;
   if (typeId === undefined) {
     const inferred = s.inferType(name, templates.values());
     if (interactive) {
