@@ -510,6 +510,31 @@ describe('mlsd new in a real terminal', { timeout: 180_000 }, () => {
     expect(run.stdout).toContain('Fewer cancellations');
   });
 
+  it.skipIf(!hasTmux)('Ctrl-Z suspends the questions and fg continues them, where the prompt was', async () => {
+    const cwd = tempDir();
+    sessions += 1;
+    // A shell with job control, as a user's: it stops the job on Ctrl-Z and continues it on fg.
+    tmux('new-session', '-d', '-s', 'mlsd', '-x', '160', '-y', '50', `cd ${cwd} && env -i PATH="$PATH" HOME=${cwd} TERM=xterm XDG_STATE_HOME=${join(cwd, '.state')} NO_COLOR=1 bash --norc --noprofile -i`);
+    type(`${process.execPath} ${BIN} new churn --type generic --dry-run > out.md`);
+    keys('Enter');
+    await waitFor(/\? Title of the design doc/);
+    keys('Enter');
+    await waitFor(/\? Owner/);
+    keys('C-z');
+    await waitFor(/Stopped/);
+    type('fg');
+    keys('Enter');
+    await waitFor(/\? Owner[^\n]*\n.*an answer is required[\s\S]*$/); // drawn again after the shell's lines
+    type('risk-ml');
+    keys('Enter');
+    await waitFor(/✔ Owner \(team or person\) risk-ml[\s\S]*\? Business goal/);
+    keys('C-c');
+    await waitFor(/Your 2 answer\(s\) so far are kept/);
+    type('echo "EXIT=$?"'); // the status of the job continued by fg
+    keys('Enter');
+    await waitFor(/EXIT=130/);
+  });
+
   it.skipIf(!hasTmux)('exits 130 on Ctrl-C before any answer and writes nothing', async () => {
     const cwd = tempDir();
     start(cwd, 'new my-feed-ranking');

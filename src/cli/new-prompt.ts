@@ -84,6 +84,24 @@ export async function loadPrompts(io: Io): Promise<Prompts> {
       rl.on('close', stop);
       return () => void rl.removeListener('close', stop);
     }, []);
+  /**
+   * Ctrl-Z suspends the process; readline pauses its input when `fg` continues it and leaves the
+   * resuming to whoever listens, so nothing read the keys any more and the process ended, exit 0,
+   * no doc written and not a word said. Resumed here, the prompt takes keys again, and is drawn
+   * again (the shell wrote over it).
+   */
+  const useResumeOnContinue = () => {
+    const [, setContinuedCount] = useState(0); // a new value draws the prompt again
+    const continued = useRef(0);
+    useEffect((rl) => {
+      const resume = () => {
+        rl.resume();
+        setContinuedCount((continued.current += 1));
+      };
+      rl.on('SIGCONT', resume);
+      return () => void rl.removeListener('SIGCONT', resume);
+    }, []);
+  };
   // Prompts go to stderr, so `mlsd new x --dry-run > doc.md` keeps the doc clean. Each prompt gets
   // its own abort signal, which Ctrl-D on an empty line fires.
   const context = () => {
@@ -103,6 +121,7 @@ export async function loadPrompts(io: Io): Promise<Prompts> {
     const suggestion = config.suggestion;
     const multiline = suggestion?.includes('\n') ?? false;
     useStopOnClose(config.stop);
+    useResumeOnContinue();
 
     useKeypress((key, rl) => {
       if (status !== 'idle') return;
@@ -179,6 +198,7 @@ export async function loadPrompts(io: Io): Promise<Prompts> {
     const pasting = useRef(false);
     const prefix = usePrefix({ status: status === 'back' ? 'done' : status, theme });
     useStopOnClose(config.stop);
+    useResumeOnContinue();
 
     useKeypress((key) => {
       if (status !== 'idle') return;
