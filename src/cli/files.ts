@@ -1,9 +1,10 @@
-import { realpathSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { constants, realpathSync } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { UserError } from '../errors.js';
 import { STDIN } from '../run/lint-files.js';
+import { readFailure } from '../run/read-document.js';
 
 export { STDIN };
 
@@ -15,6 +16,8 @@ export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
  * are entered only when named, or by a glob.
  */
 export const WALK = { ignore: [...ALWAYS_IGNORED, '**/.*/**'], dot: true } as const;
+
+const isMissing = (error: unknown) => ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '');
 
 const toPosix = (p: string) => p.split('\\').join('/');
 
@@ -90,10 +93,19 @@ export async function findFiles(paths: readonly string[], cwd: string, { missing
       add(STDIN, true);
       continue;
     }
-    const info = await stat(path).catch(() => undefined);
+    const info = await stat(path).catch((error: unknown) => {
+      // Only a path that is not there is missing (or a glob); one that is there but cannot be reached
+      // (a symlink loop, a folder without permission) says why, not "no such file".
+      if (isMissing(error)) return undefined;
+      throw readFailure(path, error);
+    });
     // Symlinks are followed, to a doc or into a folder (a loop is walked once; a doc reached twice is
     // one entry, linted once); a broken link or a loop of links to files is passed over.
     if (info?.isDirectory()) {
+      // A folder that cannot be listed would otherwise hold "no Markdown files".
+      await access(path, constants.R_OK | constants.X_OK).catch((error: unknown) => {
+        throw readFailure(path, error);
+      });
       await walk(path);
     } else if (info) {
       add(toPosix(path), true, !info.isFile());
