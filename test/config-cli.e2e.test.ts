@@ -366,6 +366,21 @@ describe('team checklist in a run', () => {
     expect(runCli(['explain', 'labels'], { cwd: root }).stdout).toContain('Reported as weak-section, saying: Labels need a source.');
   });
 
+  it("judges a team item's minWords by its own section, not by a paragraph elsewhere that mentions it", () => {
+    const root = tree({
+      '.mlsdrc.yaml': 'checklist:\n  rollback-plan:\n    title: Rollback plan\n    minWords: 8\n    mentions: [roll ?back]\n',
+      'doc.md': `${DOC}\n## Notes\n\nThe on-call engineer can roll back the model from the admin page when it misbehaves.\n\n## Rollback plan\n\nFlip the flag.\n`,
+    });
+    const run = runCli(['lint', 'doc.md', '--format', 'json'], { cwd: root });
+    const report = (JSON.parse(run.stdout) as { files: { items: Record<string, { state: string; lacks?: string[] }>; diagnostics: { itemId: string; ruleId: string }[] }[] }).files[0]!;
+    expect(report.items['rollback-plan']).toMatchObject({ state: 'weak', lacks: ['has too little prose (fewer than 8 words that are not placeholders)'] });
+    expect(report.diagnostics).toContainEqual(expect.objectContaining({ itemId: 'rollback-plan', ruleId: 'weak-section' }));
+    expect(run.code).toBe(1);
+    // Said in the section itself, it is enough.
+    writeFileSync(join(root, 'doc.md'), `${DOC}\n## Rollback plan\n\nThe on-call engineer flips the flag back to the previous model within five minutes.\n`);
+    expect(runCli(['lint', 'doc.md'], { cwd: root }).code).toBe(0);
+  });
+
   it('explains an item at the level the config sets it, as lint reports it', () => {
     const root = tree({ '.mlsdrc.yaml': 'checklist:\n  labels:\n    severity: "off"\n  metrics:\n    severity: warning\n' });
     expect(runCli(['explain', 'labels'], { cwd: root }).stdout).toMatch(/^labels: Labels \(required; the config turns it off: nothing is reported for it\)$/m);

@@ -213,7 +213,9 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
   // judges it; an item that states nothing but placeholders is not done yet.
   const stated = Object.values(facts).some((found) => found.length > 0);
   const placeholders = stated ? [] : placed;
-  const words = substantive.reduce((n, b) => n + (b.kind === 'heading' ? 0 : wordsIn(b)), 0);
+  // An item with a section of its own is as long as that section: a paragraph elsewhere that names it
+  // in passing ("we can roll back if needed") does not make three words of its own enough.
+  const words = (own.size > 0 ? ownSubstantive : substantive).reduce((n, b) => n + (b.kind === 'heading' ? 0 : wordsIn(b)), 0);
 
   // Sections named by an alias first: "Labels" speaks for the item more plainly than "Data".
   const byAlias = (i: number) => (item.aliases.some((alias) => headingMatches(outline.sections[i]!.normalized, alias)) ? 0 : 1);
