@@ -381,6 +381,13 @@ describe('team checklist in a run', () => {
     expect(runCli(['lint', 'doc.md'], { cwd: root }).code).toBe(0);
   });
 
+  it('explains a team item without a hint with no empty lines in its place', () => {
+    const root = tree({ '.mlsdrc.yaml': 'checklist:\n  cost-estimate:\n    title: Cost estimate\n' });
+    const run = runCli(['explain', 'cost-estimate'], { cwd: root });
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').slice(0, 3)).toEqual(['cost-estimate: Cost estimate (required)', '', expect.stringMatching(/^present {2}addressed with substance, under a heading such as "Cost estimate"$/)]);
+  });
+
   it('explains an item at the level the config sets it, as lint reports it', () => {
     const root = tree({ '.mlsdrc.yaml': 'checklist:\n  labels:\n    severity: "off"\n  metrics:\n    severity: warning\n' });
     expect(runCli(['explain', 'labels'], { cwd: root }).stdout).toMatch(/^labels: Labels \(required; the config turns it off: nothing is reported for it\)$/m);

@@ -143,8 +143,8 @@ export function explainItem(item: ChecklistItem, schema: Json, rules: readonly R
   const lines = [
     `${item.id}: ${item.title} (${item.required ? 'required' : requiredWhen ? `required when front matter has ${requiredWhen}` : 'optional'}${itemLevelText(level)})`,
     '',
-    item.hint,
-    '',
+    // A team's item may give no hint: no empty paragraph in its place.
+    ...(item.hint ? [item.hint, ''] : []),
     `present  addressed with substance, under a heading such as ${quoted(every!.headings)}`,
     ...others.map(({ lang, headings }) => `         in a document in ${lang}, also ${quoted(headings)}`),
     ...headWordsByLanguage(schema).map(({ lang, heads }) =>
