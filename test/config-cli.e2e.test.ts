@@ -199,6 +199,31 @@ rules:
     expect(run.stderr).toContain('mlsd: .mlsdrc.yaml:6: checklist.rollback-plan.schema is not a valid JSON Schema');
   });
 
+  it('refuses an item named as a rule, and a team rule named as an item: explain and mlsd-disable could not tell them apart', () => {
+    const root = tree({
+      '.mlsdrc.yaml': `checklist:
+  placeholder:
+    title: Placeholder policy
+  rollback-plan:
+    title: Rollback plan
+    schema:
+      allOf:
+        - mlsd: { rule: labels }
+          properties: { words: { minimum: 3 } }
+`,
+      'doc.md': DOC,
+    });
+    for (const args of [['lint', 'doc.md'], ['explain', 'placeholder']]) {
+      const run = runCli(args, { cwd: root });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr.split('\n'), args.join(' ')).toEqual([
+        'mlsd: .mlsdrc.yaml:2: checklist.placeholder is the id of a rule; an item needs an id of its own, since mlsd explain and mlsd-disable take either',
+        'mlsd: .mlsdrc.yaml:8: checklist.rollback-plan.schema.allOf[0].mlsd.rule "labels" is the id of a checklist item; a team rule needs an id of its own, since mlsd explain and mlsd-disable take either',
+        '',
+      ]);
+    }
+  });
+
   it('rejects a bad item id', () => {
     const root = tree({ '.mlsdrc.yaml': 'checklist:\n  Rollback_Plan:\n    title: x\n', 'doc.md': DOC });
     const run = runCli(['lint', 'doc.md'], { cwd: root });

@@ -234,8 +234,23 @@ function validate(source: ConfigSource, builtInRules: readonly string[]): MlsdCo
   const config = source.data as MlsdConfig;
   const problems: ConfigProblem[] = [];
   // A team rule is a rule of its own: reusing a built-in id would report under another rule's page.
-  for (const { id, at } of declaredRules(config)) {
+  const declared = declaredRules(config);
+  for (const { id, at } of declared) {
     if (builtInRules.includes(id)) problems.push({ file: source.label, line: source.lineOf(at), message: `${dotted(at)} "${id}" is a built-in rule; a team rule needs an id of its own` });
+  }
+  // Rules and items share one namespace: `mlsd explain <id>` and `mlsd-disable <id>` take either.
+  const itemIds = [config.checklist, ...(config.overrides ?? []).map((o) => o.checklist)].flatMap((items) => Object.keys(items ?? {}));
+  const checkNamespace = (items: Record<string, ItemConfig> | undefined, at: (string | number)[]) => {
+    for (const id of Object.keys(items ?? {})) {
+      if (builtInRules.includes(id)) problems.push({ file: source.label, line: source.lineOf([...at, id]), message: `${dotted([...at, id])} is the id of a rule; an item needs an id of its own, since mlsd explain and mlsd-disable take either` });
+    }
+  };
+  checkNamespace(config.checklist, ['checklist']);
+  config.overrides?.forEach((o, i) => checkNamespace(o.checklist, ['overrides', i, 'checklist']));
+  for (const { id, at } of declared) {
+    if (!builtInRules.includes(id) && (itemIds.includes(id) || id in builtIn().properties.items.properties)) {
+      problems.push({ file: source.label, line: source.lineOf(at), message: `${dotted(at)} "${id}" is the id of a checklist item; a team rule needs an id of its own, since mlsd explain and mlsd-disable take either` });
+    }
   }
   const checkItems = (items: Record<string, ItemConfig> | undefined, at: (string | number)[]) => {
     for (const [id, item] of Object.entries(items ?? {})) {
