@@ -39,6 +39,16 @@ afterEach(() => {
   if (hasTmux) spawnSync('tmux', ['-L', socket(), 'kill-server']);
 });
 
+/** Take the suggested title, answer the owner (risk-ml), and wait for the business goal's prompt. */
+async function toBusinessGoal(): Promise<void> {
+  await waitFor(/\? Title of the design doc/);
+  keys('Enter');
+  await waitFor(/\? Owner/);
+  type('risk-ml');
+  keys('Enter');
+  await waitFor(/\? Business goal/);
+}
+
 /** The last progress line on screen ("Problem framing · 3 of 40"), parsed. */
 const progress = (text: string) => [...text.matchAll(/^(.+) · (\d+) of (\d+)$/gm)].at(-1);
 
@@ -356,12 +366,7 @@ describe('mlsd new in a real terminal', { timeout: 180_000 }, () => {
   it.skipIf(!hasTmux)('takes a pasted paragraph of several lines as one answer', async () => {
     const cwd = tempDir();
     start(cwd, 'new churn --type generic --dry-run > out.md');
-    await waitFor(/\? Title of the design doc/);
-    keys('Enter');
-    await waitFor(/\? Owner/);
-    type('risk-ml');
-    keys('Enter');
-    await waitFor(/\? Business goal/);
+    await toBusinessGoal();
     tmux('set-buffer', '-b', 'goal', 'Fewer cancellations.\nSecond line of the goal.\nThird line.');
     tmux('paste-buffer', '-p', '-d', '-b', 'goal', '-t', 'mlsd'); // -p: bracketed, as a terminal pastes when asked
     await waitFor(/\? Business goal\n {2}Fewer cancellations\.\n {2}Second line of the goal\.\n {2}Third line\./);
@@ -376,12 +381,7 @@ describe('mlsd new in a real terminal', { timeout: 180_000 }, () => {
   it.skipIf(!hasTmux)('a pasted answer that is refused can be mended: Backspace at the start of a line goes back into the line above', async () => {
     const cwd = tempDir();
     start(cwd, 'new churn --type generic --dry-run > out.md');
-    await waitFor(/\? Title of the design doc/);
-    keys('Enter');
-    await waitFor(/\? Owner/);
-    type('risk-ml');
-    keys('Enter');
-    await waitFor(/\? Business goal/);
+    await toBusinessGoal();
     tmux('set-buffer', '-b', 'goal', 'Fewer cancellations.\n```\nsome code');
     tmux('paste-buffer', '-p', '-d', '-b', 'goal', '-t', 'mlsd');
     await waitFor(/ {2}some code/);
@@ -476,12 +476,7 @@ describe('mlsd new in a real terminal', { timeout: 180_000 }, () => {
   it.skipIf(!hasTmux)('a run without --resume offers the answers an earlier run kept, rather than replace them with its first answer', async () => {
     const cwd = tempDir();
     start(cwd, 'new churn --type generic');
-    await waitFor(/\? Title of the design doc/);
-    keys('Enter');
-    await waitFor(/\? Owner/);
-    type('risk-ml');
-    keys('Enter');
-    await waitFor(/\? Business goal/);
+    await toBusinessGoal();
     keys('C-c');
     await waitFor(/EXIT=130/);
     tmux('kill-server');
