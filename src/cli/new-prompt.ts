@@ -46,7 +46,7 @@ const isBack = (key: { name?: string; ctrl?: boolean }) => key.ctrl === true && 
  * line accepts the suggestion, so without a word of its own a question that has one could not be
  * left for later by someone who does not know the answer yet.
  */
-export const LEAVE_EMPTY = '-';
+const LEAVE_EMPTY = '-';
 
 /** Ctrl-B: back to the question before, or say why not on the first one. */
 function goBack(canGoBack: boolean, setError: (error: string) => void, markBack: () => void, done: (result: PromptResult) => void): void {
