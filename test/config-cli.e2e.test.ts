@@ -406,6 +406,20 @@ describe('team checklist in a run', () => {
     expect(runCli(['lint', 'doc.md'], { cwd: root }).code).toBe(0);
   });
 
+  it('quotes the prose that makes a team item with no facts present, in its section or where it is mentioned', () => {
+    const root = tree({
+      '.mlsdrc.yaml': 'checklist:\n  rollback-plan:\n    title: Rollback plan\n    mentions: [roll ?back]\n',
+      'doc.md': `${DOC}\n## Notes\n\nIf the model misbehaves,\nthe on-call engineer can roll back from the admin page.\n`,
+    });
+    type Report = { files: { items: Record<string, { state: string; evidence?: { line: number; column: number; quote: string }[] }> }[] };
+    const item = () => (JSON.parse(runCli(['lint', 'doc.md', '--format', 'json'], { cwd: root }).stdout) as Report).files[0]!.items['rollback-plan']!;
+    const lines = `${DOC}\n## Notes\n\n`.split('\n').length;
+    expect(item()).toMatchObject({ state: 'present', evidence: [{ line: lines + 1, column: 26, quote: 'the on-call engineer can roll back from the admin page.' }] });
+    writeFileSync(join(root, 'doc.md'), `${DOC}\n## Rollback plan\n\nThe on-call engineer flips the flag back to the previous model.\n`);
+    expect(item()).toMatchObject({ state: 'present', evidence: [{ column: 1, quote: 'The on-call engineer flips the flag back to the previous model.' }] });
+    expect(runCli(['lint', 'doc.md', '--verbose'], { cwd: root }).stdout).toMatch(/^ {2}rollback-plan +present +\d+ +"The on-call engineer flips the flag back to the previous model\."$/m);
+  });
+
   it('explains a team item without a hint with no empty lines in its place', () => {
     const root = tree({ '.mlsdrc.yaml': 'checklist:\n  cost-estimate:\n    title: Cost estimate\n' });
     const run = runCli(['explain', 'cost-estimate'], { cwd: root });

@@ -6,7 +6,7 @@ import type { Checklist, ChecklistItem, FactSpec } from '../checklist/types.js';
 import { extractFact, hasFact, readDeclared, sentenceOf, type Fact, type FactContext } from './facts.js';
 import type { FrontMatter } from './frontmatter.js';
 import { isMarkdownHeading, type Block, type OpenBlock, type Outline, type Section } from './outline.js';
-import type { Point, Span } from './position.js';
+import type { LineIndex, Point, Span } from './position.js';
 
 /** What lint knows of one checklist item found in a document; this is what the schema validates. */
 export interface ItemModel {
@@ -231,7 +231,22 @@ function findItem(item: ChecklistItem, outline: Outline, placeholderIndex: Place
   if (named) model.headingTerms = ownSections.flatMap((s) => named.find(s.title).map((m) => m.text));
   const span = ownSections[0]?.span ?? mentioned[0]!.span;
   const sections: OwnSection[] = ownSections.map((s) => ({ heading: s.title, line: s.span.start.line, endLine: s.endLine }));
-  return { model, span, facts, sections, evidence: evidencePlaces(facts, substantive, inOwn) };
+  const fromFacts = evidencePlaces(facts, substantive, inOwn);
+  const evidence = fromFacts.length > 0 ? fromFacts : proseEvidence(item, substantive, inOwn, outline.lines);
+  return { model, span, facts, sections, evidence };
+}
+
+/**
+ * Where an item that states no fact (a team's item judged by its words alone) is written: its own
+ * sections' paragraphs first, then where other passages mention it.
+ */
+function proseEvidence(item: ChecklistItem, substantive: readonly Block[], inOwn: (b: Block) => boolean, lines: LineIndex): Point[] {
+  const prose = substantive.filter((b) => b.kind !== 'heading' && b.kind !== 'code');
+  const own = prose.filter(inOwn).map((b) => b.span.start);
+  const elsewhere = prose
+    .filter((b) => !inOwn(b))
+    .flatMap((b) => item.mentions.find(b.text).slice(0, 1).map((m) => lines.point(b.offset + m.index)));
+  return [...own, ...elsewhere].slice(0, EVIDENCE_PLACES);
 }
 
 export function buildModel(outline: Outline, frontMatter: FrontMatter, checklist: Checklist): ModelResult {
