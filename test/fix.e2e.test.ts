@@ -1,8 +1,17 @@
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { chmodSync, chownSync, copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, edit, isSubsequence, keepsBlocks, ROOT, runCli, tempDir } from './helpers.js';
+
+/**
+ * Run the built CLI as a user, not root, in `cwd`: root may write any file and folder, so a root
+ * run is made as nobody, whose temp folder is `tmp` when given.
+ */
+function runAsUser(args: string[], cwd: string, tmp?: string): SpawnSyncReturns<string> {
+  const asUser = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
+  return spawnSync(asUser[0]!, [...asUser.slice(1), BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, HOME: cwd, ...(tmp ? { TMPDIR: tmp } : {}) } });
+}
 
 describe('mlsd lint --fix', () => {
   it('adds the missing sections where they belong, only adds, and a second run changes nothing', () => {
@@ -142,14 +151,62 @@ describe('mlsd lint --fix', () => {
     const draft = readFileSync(join(ROOT, 'examples', 'churn-prediction-draft.md'), 'utf8');
     writeFileSync(doc, draft);
     chmodSync(doc, 0o444);
-    // Root may write any file: the run is made as nobody then, as a user whose checkout marks the doc read-only.
-    const asUser = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
-    const run = spawnSync(asUser[0]!, [...asUser.slice(1), BIN, 'lint', 'draft.md', '--fix', '--no-config'], { cwd: dir, encoding: 'utf8', env: { ...process.env, HOME: dir } });
+    const run = runAsUser(['lint', 'draft.md', '--fix', '--no-config'], dir); // as a user whose checkout marks the doc read-only
     expect(run.status).toBe(1); // its findings stand
     expect(run.stderr).toContain('mlsd: draft.md not fixed: cannot write draft.md: permission denied; nothing was changed\n');
     expect(run.stdout).toMatch(/error +Missing required section "Labels"/);
     expect(readFileSync(doc, 'utf8')).toBe(draft);
     expect(statSync(doc).mode & 0o777).toBe(0o444);
+  });
+
+  it('fixes a doc the user may write in a folder they may not, in place: no temp file beside it, and nothing said but what was inserted', () => {
+    const [dir, tmp] = [tempDir(), tempDir()];
+    const doc = join(dir, 'draft.md');
+    const draft = readFileSync(join(ROOT, 'examples', 'churn-prediction-draft.md'), 'utf8');
+    writeFileSync(doc, draft);
+    chmodSync(doc, 0o666);
+    chmodSync(dir, 0o555); // as a folder of someone else's, or one a checkout keeps read-only
+    chmodSync(tmp, 0o777);
+    const inode = statSync(doc).ino;
+    const run = runAsUser(['lint', 'draft.md', '--fix', '--no-config'], dir, tmp);
+    expect(run.stderr).toBe('mlsd: fixed draft.md: inserted "Labels" before line 61, "Drift monitoring" before line 69\n');
+    const fixed = readFileSync(doc, 'utf8');
+    expect(fixed).toContain('\n## Labels\n');
+    expect(isSubsequence(draft, fixed)).toBe(true);
+    expect([statSync(doc).ino, statSync(doc).mode & 0o777]).toEqual([inode, 0o666]);
+    expect([readdirSync(dir), readdirSync(tmp)]).toEqual([['draft.md'], []]); // the whole text was held in the temp folder, and is gone
+    runAsUser(['lint', 'draft.md', '--fix', '--no-config'], dir, tmp);
+    expect(readFileSync(doc, 'utf8')).toBe(fixed);
+    chmodSync(dir, 0o755); // so that the temp folder can be cleared
+  });
+
+  it('leaves a doc the user may not write, in a folder they may not write either, as it is, and names it', () => {
+    const dir = tempDir();
+    const doc = join(dir, 'draft.md');
+    const draft = readFileSync(join(ROOT, 'examples', 'churn-prediction-draft.md'), 'utf8');
+    writeFileSync(doc, draft);
+    chmodSync(doc, 0o444);
+    chmodSync(dir, 0o555);
+    const run = runAsUser(['lint', 'draft.md', '--fix', '--no-config'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('mlsd: draft.md not fixed: cannot write draft.md: permission denied; nothing was changed\n');
+    expect(readFileSync(doc, 'utf8')).toBe(draft);
+    chmodSync(dir, 0o755);
+  });
+
+  // Only root can give the doc to someone else, whom the sticky bit then protects from the run's user.
+  it.skipIf(process.getuid?.() !== 0)("fixes someone else's doc the user may write in a shared folder, which lets them add a file but not replace theirs, in place", () => {
+    const dir = tempDir();
+    chmodSync(dir, 0o1777); // as /tmp, or a team's shared folder
+    const doc = join(dir, 'draft.md');
+    const draft = readFileSync(join(ROOT, 'examples', 'churn-prediction-draft.md'), 'utf8');
+    writeFileSync(doc, draft);
+    chownSync(doc, 1234, 1234);
+    chmodSync(doc, 0o666);
+    const run = runAsUser(['lint', 'draft.md', '--fix', '--no-config'], dir);
+    expect(run.stderr).toMatch(/^mlsd: fixed draft\.md: inserted "Labels"[^\n]*\n$/);
+    expect(readFileSync(doc, 'utf8')).toContain('\n## Labels\n');
+    expect([statSync(doc).uid, readdirSync(dir)]).toEqual([1234, ['draft.md']]);
   });
 
   it('leaves a UTF-16 file as it is, and says why', () => {

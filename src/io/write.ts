@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, link, mkdir, open, readlink, realpath, rename, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
@@ -19,6 +20,9 @@ import { PartlyWritten, writeInPlace } from './in-place.js';
 const tempPath = (path: string) => join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 
 const exists = (path: string) => stat(path).then(() => true, () => false);
+
+/** The system refused for lack of permission, not for want of space or a broken path. */
+const denied = (error: unknown) => ['EACCES', 'EPERM'].includes((error as NodeJS.ErrnoException).code ?? '');
 
 const REASONS: Record<string, string> = {
   EACCES: 'permission denied',
@@ -217,8 +221,9 @@ async function openFor(target: Target, temp: string | undefined): Promise<FileHa
  * (`--output`, `--fix`, `--force`). A regular file, or a symlink to one, is replaced in one step
  * on commit, at its real path and with its permissions, through a temp file beside it (parent
  * folders created); a failure leaves it as it was. A file with other hard links gets the finished
- * text where it is instead, so all its names keep naming it: not in one step, but a crash midway
- * leaves the whole text in the temp file, and the error names it. Anything else is written
+ * text where it is instead, so all its names keep naming it, and so does one the user may write in
+ * a folder where they may not make or replace a file: not in one step, but a crash midway leaves
+ * the whole text in the temp file, and the error names it. Anything else is written
  * through, never replaced: a device or a FIFO keeps being one.
  */
 export async function openReplacement(path: string, shown = path): Promise<FileWriter> {
@@ -229,13 +234,21 @@ export async function openReplacement(path: string, shown = path): Promise<FileW
   } catch (e) {
     throw cannotWrite(shown, e);
   }
-  const temp = target.through ? undefined : tempPath(target.path);
+  let temp = target.through ? undefined : tempPath(target.path);
   let handle: FileHandle;
   try {
     handle = await openFor(target, temp);
   } catch (e) {
     if (temp !== undefined) await unlink(temp).catch(() => undefined);
-    throw cannotWrite(shown, e, { atomic: temp !== undefined });
+    if (temp === undefined || target.mode === undefined || !denied(e)) throw cannotWrite(shown, e, { atomic: temp !== undefined });
+    // A folder that takes no new file, holding a file the user may write: the file takes the text
+    // where it is, as a hard-linked one does, from a temp file where the user may make one. Only
+    // read back, never renamed, that one is private whatever the file's permissions.
+    temp = join(tmpdir(), basename(temp));
+    target.inPlace = true;
+    handle = await open(temp, 'wx', 0o600).catch((error: unknown) => {
+      throw cannotWrite(shown, error);
+    });
   }
   const stream = handle.createWriteStream();
   let error: Error | undefined;
@@ -262,8 +275,15 @@ export async function openReplacement(path: string, shown = path): Promise<FileW
       try {
         stream.end();
         await finished(stream);
+        if (temp !== undefined && !target.inPlace) {
+          // A folder that lets the user add a file but not replace this one (a shared folder's sticky
+          // bit, the file someone else's): it takes the text where it is instead.
+          await rename(temp, target.path).catch((e: unknown) => {
+            if (!denied(e)) throw e;
+            target.inPlace = true;
+          });
+        }
         if (temp !== undefined && target.inPlace) await writeInPlace(temp, target.path);
-        else if (temp !== undefined) await rename(temp, target.path);
       } catch (e) {
         if (e instanceof PartlyWritten) {
           keepTemp = true;
