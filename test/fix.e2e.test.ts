@@ -70,6 +70,19 @@ describe('mlsd lint --fix', () => {
     expect(edit(fixed, /## Labels\n[^]*\n(?=## Appendix)/, '')).toBe(original);
   });
 
+  it('inserts no section inside a <details> the document never closes, but before it', () => {
+    const dir = tempDir();
+    const details = '<details>\n<summary>Serving</summary>\n\n## Serving mode\n\nBatch scoring every night.\n';
+    writeFileSync(join(dir, 'doc.md'), metrics + details);
+    const run = runCli(['lint', 'doc.md', '--no-config', '--fix'], { cwd: dir });
+    expect(run.stderr).toMatch(/^mlsd: fixed doc\.md: inserted "Labels" before line 7, [^\n]*"Drift monitoring" before line 7\n$/);
+    const fixed = readFileSync(join(dir, 'doc.md'), 'utf8');
+    expect(fixed.startsWith(`${metrics}## Labels\n`)).toBe(true);
+    expect(fixed.endsWith(`\n\n${details}`)).toBe(true);
+    runCli(['lint', 'doc.md', '--no-config', '--fix'], { cwd: dir });
+    expect(readFileSync(join(dir, 'doc.md'), 'utf8')).toBe(fixed);
+  });
+
   it.each([
     ['CR (an old Mac file)', '\r'],
     ['CRLF', '\r\n'],

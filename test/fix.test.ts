@@ -81,6 +81,16 @@ describe('where lint says a missing section goes', () => {
     expect(missing(nested).map((d) => d.fix)).toEqual(Array(5).fill({ insertSectionBefore: 12, headingLevel: 3 }));
   });
 
+  it('before an element wrapping blocks that the document never closes (a <details>), not folded away inside it', () => {
+    const details = '<details>\n<summary>Serving</summary>\n\n## Serving mode\n\nBatch scoring every night.\n';
+    expect(missing(metrics + details).map((d) => d.fix)).toEqual(Array(4).fill({ insertSectionBefore: 7, headingLevel: 2 }));
+    // The outermost one left open: inner ones closed or not, and a closed one before it, change nothing.
+    const nested = '<div>\n\nNotes.\n\n</div>\n\n<div>\n<details>\n\n## Serving mode\n\nNightly.\n\n</details>\n\n<details>\n\nMore.\n';
+    expect(missing(metrics + nested).map((d) => d.fix!.insertSectionBefore)).toEqual(Array(4).fill(13));
+    // Closed, it is passed: the end is outside it.
+    expect(missing(`${metrics + details}\n</details>\n`).map((d) => d.fix!.insertSectionBefore)).toEqual(Array(4).fill(16));
+  });
+
   it('above the comments that speak of the heading it goes before, not between them, but below one that closes the section before', () => {
     const text = `${metrics}<!-- markdownlint-disable-next-line MD001 -->\n\n<!-- mlsd-disable-next-line weak-section -- decided by the platform team -->\n## Drift monitoring\n\nWe will add dashboards later.\n`;
     const [first] = missing(text);

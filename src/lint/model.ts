@@ -320,12 +320,14 @@ export interface InsertionPoint {
 function insertionPoints(checklist: Checklist, outline: Outline, ownSections: Map<string, OwnSection[]>) {
   const points = new Map<string, InsertionPoint>();
   // Reported on a line that exists; inserted, past the end, at the end, unless the end is inside a
-  // block left open (a code fence, a comment): there it is reported where that block opens.
-  const { openAtEnd } = outline;
-  const at = (line: number): InsertionPoint =>
-    line > outline.lines.lineCount && openAtEnd
-      ? { line: openAtEnd.line, unclosed: openAtEnd }
-      : { line: Math.min(line, outline.lines.lastLine), insertBefore: Math.min(aboveNextLineComments(outline, line), outline.lines.lineCount + 1), level: levelAt(outline, line) };
+  // block left open (a code fence, a comment): there it is reported where that block opens. An
+  // element left open (a <details>) is gone before, as a heading is, rather than folded into.
+  const { openAtEnd, wrappedFromLine } = outline;
+  const at = (line: number): InsertionPoint => {
+    if (line > outline.lines.lineCount && wrappedFromLine !== undefined) line = wrappedFromLine;
+    if (line > outline.lines.lineCount && openAtEnd) return { line: openAtEnd.line, unclosed: openAtEnd };
+    return { line: Math.min(line, outline.lines.lastLine), insertBefore: Math.min(aboveNextLineComments(outline, line), outline.lines.lineCount + 1), level: levelAt(outline, line) };
+  };
   const items = checklist.items;
   items.forEach((item, i) => {
     if (ownSections.has(item.id)) return;

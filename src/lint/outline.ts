@@ -52,6 +52,11 @@ export interface Outline {
   bodyStartLine: number;
   /** The block the document ends inside, when nothing closes it: text added at the end would be part of it. */
   openAtEnd?: OpenBlock;
+  /**
+   * The line of the HTML block that opens the outermost element wrapping blocks (a `<details>`)
+   * that nothing closes: text added at the end would fold away in it, and a section goes before it.
+   */
+  wrappedFromLine?: number;
   lines: LineIndex;
 }
 
@@ -210,6 +215,7 @@ export function buildOutline(root: Root, text: string): Outline {
   // unless an HTML element that wraps blocks (a <details>) is open around it.
   let topBlockLine = 0;
   let wrappers: string[] = [];
+  let wrappedFromLine = 0; // where the outermost of `wrappers` opened
   const opensTopBlock = (offset: number) => lines.point(offset).line === topBlockLine && wrappers.length === 0;
   const visitAll = (children: readonly Nodes[], topLevel: boolean) => {
     children.forEach((child, i) => {
@@ -313,7 +319,11 @@ export function buildOutline(root: Root, text: string): Outline {
         }
         // Prose written in HTML (a <p>, a table of <td>s) says what Markdown would.
         const prose = maskHtml(source, found);
-        if (topLevel) wrappers = openWrappers(wrappers, blankComments(source, found));
+        if (topLevel) {
+          const outside = wrappers.length === 0;
+          wrappers = openWrappers(wrappers, blankComments(source, found));
+          if (outside) wrappedFromLine = lines.point(start).line;
+        }
         if (/[\p{L}\p{N}]/u.test(prose)) addSpan('paragraph', start, end, headingContext(), prose);
         return;
       }
@@ -331,5 +341,5 @@ export function buildOutline(root: Root, text: string): Outline {
   visit(root, true);
   closeSections(0, lines.lineCount + 1);
   const openAtEnd = leftOpen(root, text, lines);
-  return { blocks, comments, sections, frontMatter, bodyStartLine, ...(openAtEnd ? { openAtEnd } : {}), lines };
+  return { blocks, comments, sections, frontMatter, bodyStartLine, ...(openAtEnd ? { openAtEnd } : {}), ...(wrappers.length > 0 ? { wrappedFromLine } : {}), lines };
 }
