@@ -83,6 +83,25 @@ describe('mlsd lint --fix', () => {
     expect(readFileSync(join(dir, 'doc.md'), 'utf8')).toBe(fixed);
   });
 
+  it('underlines the headings it inserts in a doc whose headings are underlined, where Markdown can: deeper ones keep their #s', () => {
+    const dir = tempDir();
+    const setext = 'Churn\n=====\n\nMetrics\n-------\n\nOffline we track PR-AUC on a held-out month; online, the retention rate in an A/B test.\n\nAppendix\n--------\n\nA table.\n';
+    const nested = 'Churn\n=====\n\n### Metrics\n\nOffline we track PR-AUC on a held-out month; online, the retention rate in an A/B test.\n';
+    writeFileSync(join(dir, 'setext.md'), setext);
+    writeFileSync(join(dir, 'nested.md'), nested);
+    runCli(['lint', 'setext.md', 'nested.md', '--no-config', '--fix'], { cwd: dir });
+    const fixed = readFileSync(join(dir, 'setext.md'), 'utf8');
+    expect(fixed).toContain('\n\nLabels\n------\n\n');
+    expect(fixed).toContain('\n\nDrift monitoring\n----------------\n\n');
+    expect(fixed).not.toMatch(/^#/m);
+    expect(isSubsequence(setext, fixed)).toBe(true);
+    expect(keepsBlocks(setext, fixed)).toBe(true);
+    expect(readFileSync(join(dir, 'nested.md'), 'utf8')).toContain('\n\n### Labels\n\n');
+    const again = runCli(['lint', 'setext.md', '--no-config', '--fix', '--format', 'json'], { cwd: dir });
+    expect(again.stderr).toBe(''); // every inserted section is read as one: nothing to add
+    expect(readFileSync(join(dir, 'setext.md'), 'utf8')).toBe(fixed);
+  });
+
   it.each([
     ['CR (an old Mac file)', '\r'],
     ['CRLF', '\r\n'],

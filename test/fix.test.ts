@@ -22,6 +22,15 @@ describe('insertSections', () => {
     expect(out.replace(/\r\n/g, '')).not.toContain('\n');
   });
 
+  it('underlines the heading where told, at levels 1 and 2, which Markdown can underline; deeper, or a title that would read as a list or a quote, keeps its #s', () => {
+    expect(insertSections(doc, [{ before: 6, level: 2, setext: true, section: '## B ##\n\nb' }])).toBe('# T\n\n## A\na\n\nB\n---\n\nb\n\n## C\nc\n');
+    expect(insertSections(doc, [{ before: 6, level: 1, setext: true, section: '## Label set\n\nb' }])).toContain('\nLabel set\n=========\n\nb\n');
+    expect(insertSections(doc.replace(/\n/g, '\r\n'), [{ before: 6, level: 2, setext: true, section: '## B\n\nb' }])).toContain('\r\nB\r\n---\r\n\r\nb\r\n');
+    for (const [level, title] of [[3, 'B'], [2, '1. B'], [2, '- B'], [2, '> B'], [2, 'B | C']] as const) {
+      expect(insertSections(doc, [{ before: 6, level, setext: true, section: `## ${title}\n\nb` }]), title).toContain(`\n${'#'.repeat(level)} ${title}\n\nb\n`);
+    }
+  });
+
   it('keeps lone CR line endings (an old Mac file), its lines counted as lint counts them', () => {
     const cr = doc.replace(/\n/g, '\r');
     expect(insertSections(cr, [{ before: 6, level: 2, section: '## B\n\nb' }])).toBe(insertSections(doc, [{ before: 6, level: 2, section: '## B\n\nb' }]).replace(/\n/g, '\r'));
@@ -48,7 +57,7 @@ describe('where lint says a missing section goes', () => {
 
   /** What --fix does to a text, with a plain section per missing item (the CLI renders the template's). */
   const fixed = (text: string) =>
-    insertSections(text, missing(text).map((d) => ({ before: d.fix!.insertSectionBefore, level: d.fix!.headingLevel, section: `## ${d.itemId}\n\nTODO(mlsd): fill in` })));
+    insertSections(text, missing(text).map((d) => ({ before: d.fix!.insertSectionBefore, level: d.fix!.headingLevel, setext: d.fix!.setext, section: `## ${d.itemId}\n\nTODO(mlsd): fill in` })));
   const sections = (ids: string[]) => ids.map((id) => `## ${id}\n\nTODO(mlsd): fill in\n`).join('\n');
   const ALL = ['metrics', 'labels', 'leakage-checks', 'latency-budget', 'serving-mode', 'drift-monitoring'];
 
@@ -76,9 +85,19 @@ describe('where lint says a missing section goes', () => {
 
   it('at the level of the parsed headings around it: underlined ones count, a `#` line in code does not', () => {
     const setext = '# Doc\n\n### Scope\n\nOne team.\n\nMetrics\n-------\n\nOffline we track PR-AUC on a held-out month; online, the retention rate in an A/B test.\n\nAppendix\n--------\n\nA table.\n';
-    expect(fixed(setext)).toBe(edit(setext, 'Appendix\n', `${sections(ALL.slice(1))}\nAppendix\n`));
+    const underlined = (ids: string[]) => sections(ids).replace(/^## (.+)$/gm, (_, title: string) => `${title}\n${'-'.repeat(title.length)}`);
+    expect(fixed(setext)).toBe(edit(setext, 'Appendix\n', `${underlined(ALL.slice(1))}\nAppendix\n`));
     const nested = '# Doc\n\n### Metrics\n\nOffline we track PR-AUC on a held-out month; online, the retention rate in an A/B test.\n\n```bash\n# run the job\nmake train\n```\n';
     expect(missing(nested).map((d) => d.fix)).toEqual(Array(5).fill({ insertSectionBefore: 12, headingLevel: 3 }));
+  });
+
+  it.each([
+    ['underlined where its level\'s headings mostly are', 'Doc\n===\n\nScope\n-----\n\nOne team.\n\n## Notes\n\nNone.\n\nAppendix\n--------\n', true],
+    ['underlined where the title is and no heading has its level', 'Doc\n===\n\nHow incoming support tickets reach the right team.\n', true],
+    ['with #s under an underlined title when its level\'s headings have them', 'Doc\n===\n\n## Scope\n\nOne team.\n', false],
+    ['with #s where Markdown cannot underline its level', 'Doc\n===\n\n### Scope\n\nOne team.\n', false],
+  ])('its heading %s', (_, text, setext) => {
+    expect(missing(text).map((d) => d.fix!.setext ?? false)).toEqual(Array(6).fill(setext));
   });
 
   it('before an element wrapping blocks that the document never closes (a <details>), not folded away inside it', () => {

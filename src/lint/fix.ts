@@ -13,6 +13,19 @@ export interface SectionInsertion {
   section: string;
   /** The level its heading takes, that of the headings around the point (lint's `fix.headingLevel`). */
   level: number;
+  /** Its heading underlined, as the document's are (lint's `fix.setext`): only at levels 1 and 2, which Markdown can underline. */
+  setext?: boolean;
+}
+
+/** A title that, over an underline, would open some other block (a list, a quote, a table, a link definition): its heading keeps its #s. */
+const OPENS_BLOCK = /^(?:[-+*>#<=_~`[]|\d+[.)](?:[ \t]|$))|\|/;
+
+/** `## Title` as a setext heading, `Title` over `-----` (`=====` at level 1), when its title reads as nothing else there. */
+function underlined(section: string, level: number): string {
+  const heading = /^#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*(?=\r?\n|$)/.exec(section);
+  const title = heading?.[1];
+  if (level > 2 || !title || OPENS_BLOCK.test(title)) return section;
+  return `${title}\n${(level === 1 ? '=' : '-').repeat(Math.max([...title].length, 3))}${section.slice(heading[0].length)}`;
 }
 
 export function insertSections(text: string, insertions: readonly SectionInsertion[]): string {
@@ -28,9 +41,10 @@ export function insertSections(text: string, insertions: readonly SectionInserti
 
   // Group by point, keeping the given order within a point; apply from the end so offsets hold.
   const byPoint = new Map<number, string[]>();
-  for (const { before, section, level } of insertions) {
+  for (const { before, section, level, setext } of insertions) {
     const point = Math.min(Math.max(before, 1), starts.length + 1);
-    const headed = section.trim().replace(/^#{1,6}(?=[ \t])/, '#'.repeat(level));
+    const atx = section.trim().replace(/^#{1,6}(?=[ \t])/, '#'.repeat(level));
+    const headed = setext ? underlined(atx, level) : atx;
     byPoint.set(point, [...(byPoint.get(point) ?? []), headed]);
   }
   let out = text;

@@ -310,6 +310,8 @@ export interface InsertionPoint {
   insertBefore?: number;
   /** The level a section inserted there takes: that of the heading it goes before, else of the last one before it. */
   level?: number;
+  /** Its heading underlined (setext), as the document's own at that level are. */
+  setext?: boolean;
   after?: string;
   before?: string;
   /** The block the document ends inside: a section added at the end would be part of it until the writer closes it. */
@@ -326,7 +328,8 @@ function insertionPoints(checklist: Checklist, outline: Outline, ownSections: Ma
   const at = (line: number): InsertionPoint => {
     if (line > outline.lines.lineCount && wrappedFromLine !== undefined) line = wrappedFromLine;
     if (line > outline.lines.lineCount && openAtEnd) return { line: openAtEnd.line, unclosed: openAtEnd };
-    return { line: Math.min(line, outline.lines.lastLine), insertBefore: Math.min(aboveNextLineComments(outline, line), outline.lines.lineCount + 1), level: levelAt(outline, line) };
+    const level = levelAt(outline, line);
+    return { line: Math.min(line, outline.lines.lastLine), insertBefore: Math.min(aboveNextLineComments(outline, line), outline.lines.lineCount + 1), level, ...(underlinedAt(outline, level) ? { setext: true } : {}) };
   };
   const items = checklist.items;
   items.forEach((item, i) => {
@@ -382,6 +385,20 @@ function levelAt(outline: Outline, line: number): number {
   const headings = outline.sections.filter(isMarkdownHeading);
   const near = headings.find((s) => s.span.start.line >= line) ?? headings.at(-1);
   return Math.max(near?.level ?? 2, 2);
+}
+
+/**
+ * Whether a heading inserted at `level` is underlined (setext), as most of the document's own at
+ * that level are, or, with none at it, at level 1 (its title). Markdown underlines levels 1 and 2 only.
+ */
+function underlinedAt(outline: Outline, level: number): boolean {
+  if (level > 2) return false;
+  const headings = outline.sections.filter(isMarkdownHeading);
+  for (const at of [level, 1]) {
+    const same = headings.filter((s) => s.level === at);
+    if (same.length > 0) return same.filter((s) => s.setext).length * 2 > same.length;
+  }
+  return false;
 }
 
 /**

@@ -24,6 +24,8 @@ export interface Section {
   normalized: string;
   /** 1–6 for Markdown headings (escaped ones too); 7 for a bold line standing as a heading. */
   level: number;
+  /** Its title underlined (`Title` over `-----`), a setext heading, not one after #s. */
+  setext?: boolean;
   span: Span;
   /** The last line that belongs to the section. */
   endLine: number;
@@ -180,12 +182,15 @@ function leftOpen(root: Root, text: string, lines: LineIndex): OpenBlock | undef
   return sourceLines.length > 1 && closing.test(sourceLines.at(-1)!) ? undefined : { kind: 'code block', line };
 }
 
+/** What ends a setext heading's source: its underline. */
+const SETEXT_UNDERLINE = /\r?\n[ \t]*(?:=+|-+)[ \t]*$/;
+
 /**
  * A heading as the document writes it, on one line: an ATX heading without its #s, a setext one
  * without its underline, its lines joined (a message quotes it, and a line break would split it).
  */
 function headingTitle(source: string): string {
-  const setext = /\r?\n[ \t]*(?:=+|-+)[ \t]*$/.exec(source);
+  const setext = SETEXT_UNDERLINE.exec(source);
   const title = setext ? source.slice(0, setext.index) : source.replace(/^\s*#+\s*|\s*#*\s*$/g, '');
   return title.replace(/\s*\r?\n\s*/g, ' ').trim();
 }
@@ -233,19 +238,19 @@ export function buildOutline(root: Root, text: string): Outline {
     }
   };
 
-  const openSection = (title: string, level: number, node: Nodes, lineEnd?: number) => {
+  const openSection = (title: string, level: number, node: Nodes, lineEnd?: number, setext = false) => {
     const [start, nodeEnd] = offsets(node);
     const end = lineEnd ?? nodeEnd;
     const span = lines.span(start, end);
     closeSections(level, span.start.line);
-    sections.push({ title, normalized: normalizeHeading(title), level, span, endLine: lines.lineCount, opensTopBlock: opensTopBlock(start) });
+    sections.push({ title, normalized: normalizeHeading(title), level, ...(setext ? { setext } : {}), span, endLine: lines.lineCount, opensTopBlock: opensTopBlock(start) });
     open.push(sections.length - 1);
     blocks.push({ kind: 'heading', text: maskUrls(text.slice(start, end)), offset: start, span, sections: [...open], context: headingContext() });
   };
 
-  const openHeading = (title: string, depth: number, node: Nodes, lineEnd?: number) => {
+  const openHeading = (title: string, depth: number, node: Nodes, lineEnd?: number, setext = false) => {
     if (depth === 1 && sections.length === 0) bodyStartLine = lines.point(lineEnd ?? offsets(node)[1]).line + 1;
-    openSection(title, depth, node, lineEnd);
+    openSection(title, depth, node, lineEnd, setext);
   };
 
   let listItem: Block['listItem'];
@@ -274,7 +279,8 @@ export function buildOutline(root: Root, text: string): Outline {
         return;
       }
       case 'heading': {
-        openHeading(headingTitle(text.slice(...offsets(node))), node.depth, node);
+        const source = text.slice(...offsets(node));
+        openHeading(headingTitle(source), node.depth, node, undefined, SETEXT_UNDERLINE.test(source));
         return;
       }
       case 'paragraph': {

@@ -14,8 +14,11 @@ export interface Diagnostic {
   message: string;
   /** What a good section says: the item's hint from the checklist. */
   hint?: string;
-  /** How `--fix` mends it: a missing section is inserted before this line (one past the end: appended), its heading at this level. */
-  fix?: { insertSectionBefore: number; headingLevel: number };
+  /**
+   * How `--fix` mends it: a missing section is inserted before this line (one past the end: appended),
+   * its heading at this level, and underlined (`Title` over `-----`) where `setext` says the document's are.
+   */
+  fix?: { insertSectionBefore: number; headingLevel: number; setext?: boolean };
   /**
    * Set when an inline `mlsd-disable` directive covers the finding. Suppressed findings stay in the
    * result so JSON and SARIF can show reviewers what was waived and why; they never fail a run.

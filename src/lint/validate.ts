@@ -191,7 +191,7 @@ function absentDiagnostic(rule: RuleMeta, item: ChecklistItem, name: string, at:
         : '';
   return diagnostic(rule, insertionSpan(at), `Missing required section "${name}"${where}.`, {
     // No fix where the section could only go inside a block left open: it would not be read as a section.
-    ...(at?.insertBefore !== undefined ? { fix: { insertSectionBefore: at.insertBefore, headingLevel: at.level ?? 2 } } : {}),
+    ...(at?.insertBefore !== undefined ? { fix: { insertSectionBefore: at.insertBefore, headingLevel: at.level ?? 2, ...(at.setext ? { setext: true } : {}) } } : {}),
     itemId: item.id,
     hint: item.hint,
   });

@@ -73,7 +73,7 @@ export function sectionRenderer(templatesDir?: string, cwd?: string): SectionRen
     const checklist = language === undefined ? base : base.inLanguage(language);
     const items = missing.map((d) => checklist.items.find((item) => item.id === d.itemId)!).filter(Boolean);
     const skeletons = await scaffold.renderSkeletons({ template, answers: {}, checklist, teamDir: templatesDir, cwd }, items);
-    return missing.map((d) => ({ before: d.fix!.insertSectionBefore, level: d.fix!.headingLevel, section: skeletons.get(d.itemId!)! }));
+    return missing.map((d) => ({ before: d.fix!.insertSectionBefore, level: d.fix!.headingLevel, ...(d.fix!.setext ? { setext: true } : {}), section: skeletons.get(d.itemId!)! }));
   };
 }
 
