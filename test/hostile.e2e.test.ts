@@ -251,6 +251,30 @@ describe('hostile files (the CLI)', () => {
     expect(run.stderr).toBe('mlsd: cannot read a.md: too many symbolic links (a symlink loop?)\n');
   });
 
+  it('a symlink to nothing: exit 2 with one line naming the link and the target that is missing, also through a chain and in the config\'s paths', () => {
+    const sub = join(dir, 'dangling');
+    mkdirSync(join(sub, 'docs'), { recursive: true });
+    symlinkSync('gone.md', join(sub, 'docs', 'a.md'));
+    symlinkSync(join('docs', 'a.md'), join(sub, 'b.md'));
+    writeFileSync(join(sub, 'good.md'), DOC);
+    for (const [args, said] of [
+      [['docs/a.md'], 'mlsd: cannot read docs/a.md: a symbolic link to gone.md, which does not exist\n'],
+      [['b.md', 'good.md'], 'mlsd: cannot read b.md: a symbolic link to docs/a.md, a symbolic link to gone.md, which does not exist\n'],
+    ] as const) {
+      const run = runCli(['lint', ...args, '--no-config'], { cwd: sub });
+      expect(run.code, args[0]).toBe(2);
+      expect(run.stderr, args[0]).toBe(said);
+    }
+    // A configured path that does not exist yet is no mistake; a broken link there is.
+    writeFileSync(join(sub, '.mlsdrc.yaml'), 'paths: [notes, docs/a.md]\n');
+    const configured = runCli(['lint'], { cwd: sub });
+    expect(configured.code).toBe(2);
+    expect(configured.stderr).toBe('mlsd: cannot read docs/a.md: a symbolic link to gone.md, which does not exist\n');
+    // Found by walking a folder, it is passed over, as before.
+    writeFileSync(join(sub, 'docs', 'real.md'), DOC);
+    expect(lintJson(['docs', '--no-config'], sub).files.map((f) => f.file)).toEqual(['docs/real.md']);
+  });
+
   it('a doc in a folder the user may not enter, and the folder named: "permission denied", not missing or empty', () => {
     const sub = join(dir, 'locked');
     mkdirSync(join(sub, 'secret'), { recursive: true });

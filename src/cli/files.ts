@@ -1,4 +1,4 @@
-import { constants, realpathSync } from 'node:fs';
+import { constants, lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -58,6 +58,28 @@ function directoryEntry(cwd: string): (path: string) => string {
   };
 }
 
+/**
+ * Why a path stat finds missing is there all the same: a symbolic link whose target does not exist
+ * (a chain of links named hop by hop, to the one that is missing). Undefined when it is no link.
+ */
+function brokenLink(path: string): string | undefined {
+  const hops: string[] = [];
+  // stat said missing, not a loop: the chain ends (the bound only guards against a link changed meanwhile).
+  for (let at = path; hops.length < 40; ) {
+    let link = false;
+    try {
+      link = lstatSync(at).isSymbolicLink();
+    } catch {
+      // The end of the chain: missing, or under a parent that is not a folder.
+    }
+    if (!link) break;
+    const target = readlinkSync(at);
+    hops.push(target);
+    at = resolve(dirname(at), target);
+  }
+  return hops.length === 0 ? undefined : `${hops.map((target) => `a symbolic link to ${target}`).join(', ')}, which does not exist`;
+}
+
 /** The folders not inside another of them (tinyglobby ends a folder with "/"). */
 function outermost(folders: string[]): string[] {
   const kept: string[] = [];
@@ -95,12 +117,14 @@ export async function findFiles(paths: readonly string[], cwd: string, { missing
     }
     const info = await stat(path).catch((error: unknown) => {
       // Only a path that is not there is missing (or a glob); one that is there but cannot be reached
-      // (a symlink loop, a folder without permission) says why, not "no such file".
+      // (a symlink loop or one to nothing, a folder without permission) says why, not "no such file".
       if (isMissing(error)) return undefined;
       throw readFailure(path, error);
     });
+    const broken = info ? undefined : brokenLink(path);
+    if (broken !== undefined) throw new UserError(`cannot read ${path}: ${broken}`);
     // Symlinks are followed, to a doc or into a folder (a loop is walked once; a doc reached twice is
-    // one entry, linted once); a broken link or a loop of links to files is passed over.
+    // one entry, linted once); in a folder walked, a broken link or a loop of links to files is passed over.
     if (info?.isDirectory()) {
       // A folder that cannot be listed would otherwise hold "no Markdown files".
       await access(path, constants.R_OK | constants.X_OK).catch((error: unknown) => {
