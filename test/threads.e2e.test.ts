@@ -22,6 +22,19 @@ describe('lint on parallel workers', () => {
     expect(pooled.stderr).toBe(''); // no progress noise without a terminal
   });
 
+  it('refuses a --threads that is not a whole number of 1 or more as the other numeric options are: exit 2, one line', () => {
+    for (const value of ['0', '-1', '1.5', 'two', '']) {
+      const run = runCli(['lint', '.', '--threads', value], { cwd: dir });
+      expect(run.code, value).toBe(2);
+      expect(run.stderr, value).toBe(`mlsd: option '--threads <n>' argument '${value}' is invalid. expected a whole number, 1 or more: 1 lints in this process, 2 or more in that many worker processes\n`);
+    }
+    // A huge number is as many workers as there are cores: the run is the one --threads 2 makes.
+    const some = ['area-000/design-00000.md', 'area-000/design-00001.md', 'area-000/design-00002.md'];
+    const huge = runCli(['lint', ...some, '--format', 'json', '--threads', '9'.repeat(30)], { cwd: dir });
+    expect(huge.code).toBe(1);
+    expect(huge.stdout).toBe(runCli(['lint', ...some, '--format', 'json', '--threads', '2'], { cwd: dir }).stdout);
+  });
+
   it('turns a file a worker cannot read into a usage error (exit 2 in the CLI)', async () => {
     // The built pool, as the CLI runs it: the worker is a separate process running dist/ code.
     const built = (...path: string[]) => pathToFileURL(join(ROOT, 'dist', ...path)).href;

@@ -22,6 +22,12 @@ function sizeOption(value: string): number {
   return bytes;
 }
 
+/** Commander parser for --threads: 0 would read as "no workers", which is what 1 means. */
+function threadsOption(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number, 1 or more: 1 lints in this process, 2 or more in that many worker processes');
+  return Number(value);
+}
+
 /** Commander parser for --timeout. */
 function millisecondsOption(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of milliseconds, 1 or more');
@@ -58,7 +64,7 @@ function buildProgram(io: Io, setExit: (code: number) => void, argv: readonly st
     .option('-c, --config <file>', 'use this config file instead of searching from the working directory upward')
     .option('--no-config', 'ignore every config file: the built-in checklist only')
     .option('--fix', 'insert each missing required section as a skeleton where it belongs (only adds text; run again: nothing more to add)')
-    .option('--threads <n>', 'parallel workers; 1 lints in this process, all but the files --timeout lists (default: one per core from 200 files)', count)
+    .option('--threads <n>', 'parallel workers, at most one per core; 1 lints in this process, all but the files --timeout lists (default: one per core from 200 files)', threadsOption)
     .option('--max-file-size <size>', 'report larger files as file-too-large instead of reading them: bytes, or with KB/MB (default: 5MB, or "maxFileSize" in the config)', sizeOption)
     .option('--timeout <ms>', 'time limit per file linted in a worker (a large or delimiter-dense file, a file whose checklist has patterns from the config, every file of a run of 200+); a file that takes longer is reported as timeout and the run goes on (default: 10000; as much per MB for a file past 1 MB)', millisecondsOption)
     .addHelpText(
