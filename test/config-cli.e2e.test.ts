@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, runCli, tempRepo, tempTree } from './helpers.js';
+import { fixture, runCli, tempDir, tempRepo, tempTree } from './helpers.js';
 
 /** Write files under a fresh temp dir; returns the dir. */
 const tree = (files: Record<string, string>) => tempTree(files, 'mlsd-config-');
@@ -611,6 +611,55 @@ describe('which files', () => {
       const root = repo();
       writeFileSync(join(root, '.mlsdrc.yaml'), 'gitignore: false\n');
       expect(linted(runCli(['lint', 'docs', '--format', 'json'], { cwd: root }).stdout)).toHaveLength(5);
+    });
+  });
+
+  describe("git's global excludes file, as git reads it", () => {
+    /** Git's config and this file come from a home of the test's own: HOME set, XDG_CONFIG_HOME and GIT_CONFIG_GLOBAL unset unless given. */
+    const asUser = (home: string, env: NodeJS.ProcessEnv = {}) => ({ HOME: home, XDG_CONFIG_HOME: undefined, GIT_CONFIG_GLOBAL: undefined, GIT_CONFIG_NOSYSTEM: '1', ...env });
+    const lintedAs = (root: string, env: NodeJS.ProcessEnv) => linted(runCli(['lint', 'docs', '--format', 'json'], { cwd: root, env }).stdout);
+    /** What git leaves out of the untracked files (what --changed-since lints), run as the same user. */
+    const untrackedAs = (root: string, env: NodeJS.ProcessEnv) =>
+      execFileSync('git', ['ls-files', '--others', '--exclude-standard', 'docs'], { cwd: root, env: { ...process.env, ...env } })
+        .toString()
+        .trim()
+        .split('\n')
+        .filter((f) => f.endsWith('.md'))
+        .sort();
+    const docs = { 'docs/a.md': DOC, 'docs/a.wip.md': DOC, 'docs/b.wip.md': DOC, 'docs/keep/c.wip.md': DOC, 'docs/private.md': DOC };
+
+    it('a full lint skips what it excludes, as --changed-since does: ~/.config/git/ignore, $XDG_CONFIG_HOME/git/ignore, core.excludesFile with ~', () => {
+      const home = tempTree({ '.config/git/ignore': '*.wip.md\n', 'xdg/git/ignore': 'a.md\n', 'mine': 'private.md\n' });
+      const root = tempRepo(docs);
+      const byDefault = asUser(home);
+      expect(lintedAs(root, byDefault)).toEqual(['docs/a.md', 'docs/private.md']);
+      expect(untrackedAs(root, byDefault)).toEqual(['docs/a.md', 'docs/private.md']);
+      // Without git on PATH, the default file all the same.
+      expect(lintedAs(root, { ...byDefault, PATH: tempDir() })).toEqual(['docs/a.md', 'docs/private.md']);
+      const xdg = asUser(home, { XDG_CONFIG_HOME: join(home, 'xdg') });
+      expect(lintedAs(root, xdg)).toEqual(['docs/a.wip.md', 'docs/b.wip.md', 'docs/keep/c.wip.md', 'docs/private.md']);
+      expect(untrackedAs(root, xdg)).toEqual(lintedAs(root, xdg));
+      // Set in ~/.gitconfig, the setting replaces the default file; "~" is the home folder.
+      writeFileSync(join(home, '.gitconfig'), '[core]\n\texcludesFile = ~/mine\n');
+      expect(lintedAs(root, byDefault)).toEqual(['docs/a.md', 'docs/a.wip.md', 'docs/b.wip.md', 'docs/keep/c.wip.md']);
+      expect(untrackedAs(root, byDefault)).toEqual(lintedAs(root, byDefault));
+    });
+
+    it('is the weakest: info/exclude and .gitignore files take back what it excludes, and it takes back nothing of theirs', () => {
+      const home = tempTree({ '.config/git/ignore': '*.wip.md\n!private.md\n' });
+      const root = tempRepo({ ...docs, 'docs/keep/.gitignore': '!c.wip.md\n' });
+      appendFileSync(join(root, '.git', 'info', 'exclude'), '!/docs/b.wip.md\nprivate.md\n');
+      const env = asUser(home);
+      expect(lintedAs(root, env)).toEqual(['docs/a.md', 'docs/b.wip.md', 'docs/keep/c.wip.md']);
+      expect(untrackedAs(root, env)).toEqual(lintedAs(root, env));
+    });
+
+    it('a named file is linted all the same, and gitignore: false lints every file', () => {
+      const home = tempTree({ '.config/git/ignore': '*.wip.md\n' });
+      const root = tempRepo(docs);
+      expect(linted(runCli(['lint', 'docs/a.wip.md', '--format', 'json'], { cwd: root, env: asUser(home) }).stdout)).toEqual(['docs/a.wip.md']);
+      writeFileSync(join(root, '.mlsdrc.yaml'), 'gitignore: false\n');
+      expect(lintedAs(root, asUser(home))).toHaveLength(5);
     });
   });
 });

@@ -17,6 +17,14 @@ export interface CliRun {
 }
 
 /**
+ * No git config of the user's or the system's, so none of their ignore files (core.excludesFile,
+ * ~/.config/git/ignore), reaches the CLI or the git it runs: a lint finds the same files on every
+ * machine. A test of those files sets HOME or XDG_CONFIG_HOME to a temp folder, GIT_CONFIG_GLOBAL unset.
+ */
+const emptyConfigHome = mkdtempSync(join(tmpdir(), 'mlsd-xdg-'));
+export const NO_USER_GIT_CONFIG = { XDG_CONFIG_HOME: emptyConfigHome, GIT_CONFIG_GLOBAL: join(emptyConfigHome, 'git', 'config'), GIT_CONFIG_NOSYSTEM: '1' };
+
+/**
  * Run the built CLI as a user would: a child process, no TTY, colour off unless asked. A run still
  * going after `timeoutMs` is killed (code null): a test of a hang fails rather than waits.
  */
@@ -25,7 +33,7 @@ export function runCli(args: string[], options: { cwd?: string; input?: string; 
     cwd: options.cwd ?? ROOT,
     input: options.input ?? '',
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: undefined, ...options.env },
+    env: { ...process.env, ...NO_USER_GIT_CONFIG, NO_COLOR: '', FORCE_COLOR: undefined, ...options.env },
     timeout: options.timeoutMs ?? 60_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };

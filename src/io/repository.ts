@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
@@ -28,6 +29,21 @@ export function commonGitDir(root: string): string | undefined {
   const own = resolve(root, gitDir);
   const common = readTextOrEmpty(join(own, 'commondir')).trim();
   return common === '' ? own : resolve(own, common);
+}
+
+/**
+ * The ignore file git reads for every repository of the user: `core.excludesFile`, else
+ * $XDG_CONFIG_HOME/git/ignore, else ~/.config/git/ignore. Asked of git itself (one process, run
+ * only when a file found by walking is judged): the setting can live in the system, global, XDG or
+ * repository config, behind include and includeIf, or in GIT_CONFIG_GLOBAL, each file in git's own
+ * syntax, and `--path` expands "~" as git does. Without git, or with the setting unset, the default.
+ */
+export function globalExcludesFile(root: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const run = spawnSync('git', ['config', '--path', '--get', 'core.excludesFile'], { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  // A relative path is git's from the repository root, where git runs.
+  if (run.status === 0) return run.stdout.trim() === '' ? undefined : resolve(root, run.stdout.replace(/\r?\n$/, ''));
+  const config = env.XDG_CONFIG_HOME || (env.HOME ? join(env.HOME, '.config') : undefined);
+  return config === undefined ? undefined : join(config, 'git', 'ignore');
 }
 
 const readTextOrEmpty = (file: string) => {
