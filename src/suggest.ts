@@ -7,16 +7,7 @@ import { distance } from 'fastest-levenshtein';
  */
 export function closest(name: string, names: Iterable<string>): string | undefined {
   const known = [...names];
-  const limit = Math.max(2, Math.floor(name.length / 3));
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of known) {
-    const d = distance(name.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance && d <= limit) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
+  let best: string | undefined = nearest(name, known)[0];
   if (best !== undefined) return best;
   const prefix = `${name.toLowerCase()}-`;
   for (const candidate of known) {
@@ -25,8 +16,28 @@ export function closest(name: string, names: Iterable<string>): string | undefin
   return best;
 }
 
+/** The known names a mistyped one is equally close to, in their order: none further than closest() allows. */
+export function nearest(name: string, names: Iterable<string>): string[] {
+  const limit = Math.max(2, Math.floor(name.length / 3));
+  let found: string[] = [];
+  let bestDistance = Infinity;
+  for (const candidate of names) {
+    const d = distance(name.toLowerCase(), candidate.toLowerCase());
+    if (d > limit || d > bestDistance) continue;
+    if (d < bestDistance) found = [];
+    found.push(candidate);
+    bestDistance = d;
+  }
+  return found;
+}
+
 /** ' (did you mean "x"?)' when a known name is close, else ''. */
-export const didYouMean = (name: string, known: Iterable<string>): string => {
-  const match = closest(name, known);
-  return match === undefined ? '' : ` (did you mean "${match}"?)`;
-};
+export const didYouMean = (name: string, known: Iterable<string>): string => meant(closest(name, known) ?? []);
+
+/** ' (did you mean "x"?)', ' (did you mean "x" or "y"?)' for names equally likely, or '' for none. */
+export function meant(names: string | readonly string[]): string {
+  const list = (typeof names === 'string' ? [names] : names).map((n) => `"${n}"`);
+  if (list.length === 0) return '';
+  const last = list.pop()!;
+  return ` (did you mean ${list.length > 0 ? `${list.join(', ')} or ${last}` : last}?)`;
+}

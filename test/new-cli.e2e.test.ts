@@ -95,6 +95,20 @@ describe('mlsd new (end to end)', () => {
     expect(type.stderr).toContain('unknown problem type "nope"');
   });
 
+  it('a mistyped --type names the types it most likely meant, and every type', () => {
+    const cwd = tempDir();
+    const all = 'choose from: ads-click-prediction, content-moderation, feed-ranking, fraud-detection, generic, marketplace-search, rag-llm, search-ranking, video-recommendation, visual-search (mlsd templates describes them)';
+    const typo = runCli(['new', 'x', '--type', 'rankng', '--yes'], { cwd, env: ENV });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe(`mlsd: unknown problem type "rankng" (did you mean "feed-ranking" or "search-ranking"?); ${all}\n`);
+    expect(runCli(['new', 'x', '--type', 'fraud-detecton', '--yes'], { cwd, env: ENV }).stderr).toContain('unknown problem type "fraud-detecton" (did you mean "fraud-detection"?); choose from:');
+    // A word a doc name would infer the type from.
+    expect(runCli(['new', 'x', '--type', 'feed', '--yes'], { cwd, env: ENV }).stderr).toContain('unknown problem type "feed" (did you mean "feed-ranking"?); choose from:');
+    // `mlsd templates <type>` says the same.
+    expect(runCli(['templates', 'rankng'], { cwd }).stderr).toBe(typo.stderr);
+    expect(existsSync(join(cwd, 'docs'))).toBe(false);
+  });
+
   it('warns, in one line, about a given answer that an earlier answer leaves unused', () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'a.yaml'), 'owner: me\nbatch_schedule: hourly\n');

@@ -10,6 +10,7 @@ import {
   checkAnswer,
   inferType,
   loadTemplates,
+  typesLike,
   parseAnswersFile,
   pendingQuestions,
   renderDocument,
@@ -200,6 +201,17 @@ describe('questions and answers', () => {
     ['churn-prediction', 'generic'],
   ])('infers the problem type of "%s" as %s', (name, type) => {
     expect(inferType(name, templates.values())).toBe(type);
+  });
+
+  it.each([
+    ['fraud-detecton', ['fraud-detection']], // the id, misspelt
+    ['feed', ['feed-ranking']], // a word of it, which a doc name would infer
+    ['ctr', ['ads-click-prediction']], // a keyword
+    ['rankng', ['feed-ranking', 'search-ranking']], // a word of two ids, misspelt: both
+    ['recomendation', ['video-recommendation']],
+    ['nope', []],
+  ])('takes a mistyped problem type "%s" for %j', (typed, types) => {
+    expect(typesLike(typed, templates.values())).toEqual(types);
   });
 });
 

@@ -7,7 +7,7 @@ import { configFor, relativeToRoot } from '../config/resolve.js';
 import { designDocScope, draftsFolder } from '../run/design-docs.js';
 import type { Answers, FingerprintsFile, Given, Resumable, ScaffoldConfig, TemplateGap, TemplateSpec } from '../scaffold/index.js';
 import { EXIT, UserError } from '../errors.js';
-import { didYouMean } from '../suggest.js';
+import { didYouMean, meant } from '../suggest.js';
 import type { Io } from '../io/process.js';
 import { safeWrite, whyWriteFailed } from '../io/write.js';
 import { readText } from './io.js';
@@ -95,6 +95,11 @@ function checkWritable(path: string, shown: string): void {
   if (why !== undefined) throw new UserError(`cannot write ${shown}: ${why}; nothing was changed`);
 }
 
+/** A problem type no template has: the types it most likely meant, and every type. */
+function unknownType(s: typeof import('../scaffold/index.js'), typed: string, templates: Map<string, TemplateSpec>): UserError {
+  return new UserError(`unknown problem type "${typed}"${meant(s.typesLike(typed, templates.values()))}; choose from: ${[...templates.keys()].join(', ')} (mlsd templates describes them)`);
+}
+
 /** `mlsd new <name>`: resolve the problem type and answers, render the doc, write it safely. */
 export async function runNew(name: string, options: NewOptions, io: Io): Promise<number> {
   const s = await import('../scaffold/index.js');
@@ -171,7 +176,7 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   }
   let typeId = options.type ?? resumed?.type;
   if (typeId !== undefined && !templates.has(typeId)) {
-    throw new UserError(`unknown problem type "${typeId}" (choose from: ${[...templates.keys()].join(', ')})`);
+    throw unknownType(s, typeId, templates);
   }
   if (typeId === undefined) {
     const inferred = s.inferType(name, templates.values());
@@ -355,7 +360,7 @@ export async function runTemplates(type: string | undefined, options: { template
   const config = await teamScaffolding(options, io);
   const teamDir = options.templates ?? config.templatesDir;
   const templates = s.loadTemplates(teamDir === undefined ? undefined : resolve(io.cwd, teamDir), s.BUILT_IN_DIR, io.cwd);
-  if (type !== undefined && !templates.has(type)) throw new UserError(`unknown problem type "${type}" (choose from: ${[...templates.keys()].join(', ')})`);
+  if (type !== undefined && !templates.has(type)) throw unknownType(s, type, templates);
   if (options.fingerprint) {
     // A team folder's templates, never another folder's files; the build records the built-in ones.
     if (teamDir === undefined) throw new UserError('--fingerprint records a team folder\'s templates (--templates <dir> or the config\'s "templates"); the built-in ones are recorded when mlsd is built');

@@ -2,7 +2,7 @@ export { acceptDefaults, answersToSave, parseAnswersFile, parseSets, pendingQues
 export { checkName, slugify, titleFromName } from './name.js';
 export { applies, checkAnswer, checkAnswers } from './questions.js';
 export { DEFAULT_SECTIONS, drawnSections, droppedSectionKeys, PLACEHOLDER, placeholderText, renderDocument, renderSkeletons, withSections, type RenderInput, type TemplateGap } from './render.js';
-export { BUILT_IN_DIR, GENERIC, inferType, loadTemplates } from './templates.js';
+export { BUILT_IN_DIR, GENERIC, inferType, loadTemplates, typesLike } from './templates.js';
 export { FINGERPRINTS_FILE, type Answers, type FingerprintsFile, type Question, type ScaffoldConfig, type TemplateSpec } from './types.js';
 export { apportion, splitTable, suggestionFor } from './suggest.js';
 export { SECTIONS, SECTION_TITLES } from './types.js';

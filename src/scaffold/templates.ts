@@ -5,6 +5,7 @@ import { BASE_FIELDS, checkConditions, fieldProblems, mergeQuestions, parseQuest
 import { type Question, type TemplateSpec } from './types.js';
 import { ConfigError, displayPath, parseWithLines } from '../config/file.js';
 import { firstLine, UserError } from '../errors.js';
+import { closest, nearest } from '../suggest.js';
 
 /** The templates shipped with mlsd, beside dist/. */
 export const BUILT_IN_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -136,4 +137,21 @@ export function inferType(name: string, templates: Iterable<TemplateSpec>): stri
   const [best, second] = scores;
   if (!best || (second && second.score === best.score)) return GENERIC;
   return best.id;
+}
+
+/**
+ * The types a mistyped problem type most likely meant: the id it misspells ("fraud-detecton"), else
+ * the type its words name, as a doc name would infer it ("feed", "ctr"), else every type with a word
+ * of its id or a keyword the typed one misspells equally closely ("rankng": feed-ranking and
+ * search-ranking). Empty when none is close.
+ */
+export function typesLike(typed: string, templates: Iterable<TemplateSpec>): string[] {
+  const list = [...templates];
+  const id = closest(typed, list.map((t) => t.id));
+  if (id !== undefined) return [id];
+  const inferred = inferType(typed, list);
+  if (inferred !== GENERIC) return [inferred];
+  const words = list.flatMap((t) => [...t.id.split('-'), ...t.keywords].map((word) => ({ id: t.id, word })));
+  const near = nearest(typed, new Set(words.map((w) => w.word)));
+  return [...new Set(words.filter((w) => near.includes(w.word)).map((w) => w.id))];
 }
