@@ -81,6 +81,13 @@ describe('the interview', () => {
     expect(interview.state().answers).toMatchObject({ latency_percentile: 'p99', latency_budget: '150 ms' });
   });
 
+  it('does not ask what the answers file leaves for later (a key with no value), and leaves it a placeholder', () => {
+    const interview = start({ owner: 'risk', business_goal: null });
+    interview.answer('title', 'T');
+    expect(interview.next()!.question.key).toBe('proxy_metric');
+    expect(interview.final().unanswered).toEqual(['business_goal']);
+  });
+
   it('keeps what was answered and left empty, to resume from', () => {
     const interview = start();
     interview.answer('title', 'T');

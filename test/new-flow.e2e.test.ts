@@ -363,6 +363,24 @@ describe('answers', () => {
     expect(readFileSync(join(cwd, 'own.yaml'), 'utf8')).toContain('latency_breakdown: model 50 ms, rules 30 ms');
   });
 
+  it('a key with no value in an answers file leaves its question for later, with or without --yes', () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'a.yaml'), 'owner: risk\nbusiness_goal:\n');
+    const yes = runCli(['new', 'scorer', '--type', 'fraud-detection', '--answers', 'a.yaml', '--yes', '--dry-run'], { cwd, env: ENV });
+    expect(yes.code, yes.stderr).toBe(0);
+    expect(yes.stdout).toMatch(/\*\*Business goal:\*\* TODO\(mlsd\)/);
+    expect(yes.stderr).toContain('placeholders: business_goal');
+    // Given, as an answer is: not among the questions a run without a terminal says it cannot ask.
+    const no = runCli(['new', 'scorer', '--type', 'fraud-detection', '--answers', 'a.yaml', '--dry-run'], { cwd, env: ENV });
+    expect(no.code).toBe(2);
+    expect(no.stderr).toMatch(/^mlsd: no terminal to ask \d+ question\(s\): title, proxy_metric,/);
+    // An empty text is no way to say so, and the refusal says which is.
+    writeFileSync(join(cwd, 'b.yaml'), 'owner: risk\nbusiness_goal: ""\n');
+    const empty = runCli(['new', 'scorer', '--type', 'fraud-detection', '--answers', 'b.yaml', '--yes', '--dry-run'], { cwd, env: ENV });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toBe('mlsd: answers file: "business_goal" is empty: to leave it for later, give it no value at all (business_goal:), not ""\n');
+  });
+
   it('--save-answers naming the doc itself is refused before anything is asked or written', () => {
     const cwd = tempDir();
     const run = runCli(['new', 'fraud-c', '--yes', '--set', 'owner=x', '-o', 'same.md', '--save-answers', './same.md'], { cwd, env: ENV });

@@ -473,6 +473,26 @@ describe('mlsd new in a real terminal', { timeout: 180_000 }, () => {
     expect(run.stderr).toContain('placeholders: business_goal');
   });
 
+  it.skipIf(!hasTmux)('--save-answers keeps a question left for later with "-", and --answers --yes leaves it for later again', async () => {
+    const cwd = tempDir();
+    start(cwd, 'new churn --type generic --save-answers answers.yaml');
+    await toBusinessGoal();
+    type('-');
+    keys('Enter');
+    await waitFor(/✔ Business goal \(left for later\)\n[\s\S]*\? Proxy metric/);
+    const done = await acceptAll();
+    expect(done).toContain('EXIT=0');
+    const saved = readFileSync(join(cwd, 'answers.yaml'), 'utf8');
+    // Last, with no value, under a comment saying what that means.
+    expect(saved).toMatch(/\n\n# Left for later: with no value, --yes leaves each a TODO\(mlsd\) placeholder rather than take its suggestion; write an answer after the colon to give one\.\nbusiness_goal:\n$/);
+    expect(saved).toContain('owner: risk-ml\n');
+    const again = runCli(['new', 'churn', '--type', 'generic', '--answers', 'answers.yaml', '--yes', '--dry-run'], { cwd, env: { MLSD_NOW: '2025-01-15' } });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toBe(readFileSync(join(cwd, 'docs/design/churn.md'), 'utf8'));
+    expect(again.stdout).toMatch(/\*\*Business goal:\*\* TODO\(mlsd\)/);
+    expect(again.stderr).toContain('placeholders: business_goal');
+  });
+
   it.skipIf(!hasTmux)('a run without --resume offers the answers an earlier run kept, rather than replace them with its first answer', async () => {
     const cwd = tempDir();
     start(cwd, 'new churn --type generic');

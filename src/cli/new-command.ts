@@ -1,6 +1,6 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { stringify } from 'yaml';
+import { Document, isMap, isScalar } from 'yaml';
 import { Checklists, matcher, settingsFor } from '../config/settings.js';
 import type { Checklist } from '../checklist/types.js';
 import { configFor, relativeToRoot } from '../config/resolve.js';
@@ -216,6 +216,8 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   }
   let answers: Answers;
   let unanswered: string[] = [];
+  // The questions the user left for later (`-` at the prompt, no value in the answers file): --save-answers keeps them so.
+  let leftForLater: string[] = [];
   // Answers given, not suggested: --answers and --set, and what a typed answer held for another question.
   const withHeld = (held: Given): Given => ({ answers: { ...resolution.answers, ...held.answers }, heldBy: { ...resolution.heldBy, ...held.heldBy } });
   let given: Given = resolution;
@@ -226,16 +228,20 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
     const merged = { ...resolution, answers: { ...(resumed?.state.answers ?? {}), ...resolution.answers } };
     // A kept interview may hold answers typed for other questions (the percentile of "p95 45 min"): given, as in a fresh run.
     if (resumed) given = withHeld(new s.Interview(template.questions, resolution, resumed.state).final().held);
+    const leftEmpty = [...(resumed?.state.skipped ?? []), ...resolution.leftForLater];
     if (options.yes) {
-      ({ answers, unanswered } = s.acceptDefaults(template.questions, merged, resumed?.state.skipped));
+      ({ answers, unanswered } = s.acceptDefaults(template.questions, merged, leftEmpty));
+      // Not those --yes found no suggestion for: asked in a terminal when the answers are replayed.
+      leftForLater = unanswered.filter((key) => leftEmpty.includes(key));
     } else {
-      const pending = s.pendingQuestions(template.questions, merged.answers, merged.suggestions);
+      const pending = s.pendingQuestions(template.questions, merged.answers, merged.suggestions, leftEmpty);
       if (pending.length > 0) {
         throw new UserError(
           `no terminal to ask ${pending.length} question(s): ${pending.map((q) => q.key).join(', ')}; answer them with --answers <file> or --set key=value, or accept the suggested answers with --yes`,
         );
       }
       answers = merged.answers;
+      unanswered = leftForLater = leftEmpty.filter((key) => template.questions.some((q) => q.key === key && s.applies(q, answers)));
     }
   } else {
     prompts ??= await loadPrompts(io);
@@ -255,6 +261,7 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
     }
     let held: Given;
     ({ answers, unanswered, held } = interview.final());
+    leftForLater = unanswered;
     given = withHeld(held);
     typed = { state: interview.state(), count: interview.answeredCount };
   }
@@ -302,8 +309,16 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
         '# Suggestions derived from these answers (the latency breakdown from the budget) are not saved: --yes derives them again.',
         '',
       ].join('\n');
+      const saved = new Document(s.answersToSave(template.questions, answers, resolution, leftForLater));
+      // The questions left for later come last, with no value, under a comment that says what that means.
+      const pairs = isMap(saved.contents) ? saved.contents.items : [];
+      const firstLeft = pairs.find((pair) => isScalar(pair.value) && pair.value.value === null);
+      if (isScalar(firstLeft?.key)) {
+        firstLeft.key.commentBefore = ` Left for later: with no value, --yes leaves each a ${s.PLACEHOLDER} placeholder rather than take its suggestion; write an answer after the colon to give one.`;
+        firstLeft.key.spaceBefore = pairs[0] !== firstLeft;
+      }
       try {
-        await safeWrite(saveAnswersPath, header + stringify(s.answersToSave(template.questions, answers, resolution), { lineWidth: 0 }), { force: options.force === true, shown: options.saveAnswers! });
+        await safeWrite(saveAnswersPath, header + saved.toString({ lineWidth: 0, nullStr: '' }), { force: options.force === true, shown: options.saveAnswers! });
       } catch (error) {
         // Checked writable before any question, so this is rare (a full disk); the doc is written, and the message says so.
         if (!(error instanceof UserError)) throw error;

@@ -37,6 +37,11 @@ export interface Resolution {
   unknown: string[];
   /** Answers another answer held, by the key that gave them: the percentile of "p95 150 ms" (latency_percentile → latency_budget). */
   heldBy: Record<string, string>;
+  /**
+   * Questions the answers file leaves for later (a key with no value, `business_goal:`): given, as an
+   * answer is, so neither asked nor filled with the suggestion by --yes, but a placeholder in the doc.
+   */
+  leftForLater: string[];
 }
 
 /** An answer another answer contradicts ("p99" for the percentile, "p95 150 ms" for the budget): one wording for --set, answers files and the prompt. */
@@ -76,7 +81,7 @@ export function parseAnswersFile(text: string, name: string): Record<string, unk
  */
 export function resolveAnswers(inputs: AnswerInputs): Resolution {
   const byKey = new Map(inputs.questions.map((q) => [q.key, q]));
-  const res: Resolution = { answers: {}, suggestions: {}, sources: {}, unknown: [], heldBy: {} };
+  const res: Resolution = { answers: {}, suggestions: {}, sources: {}, unknown: [], heldBy: {}, leftForLater: [] };
 
   // The team config's answers are refused as the config loader refuses its other keys: all at once, each at its file and line.
   const placeOf = inputs.config?.placeOf;
@@ -93,6 +98,17 @@ export function resolveAnswers(inputs: AnswerInputs): Resolution {
     // Which key of this layer gave each answer: one answer may hold another's ("p95 150 ms"), and the two must agree.
     const givenBy: Record<string, string> = {};
     for (const [key, raw] of Object.entries(layer ?? {})) {
+      // An answers file's key with no value leaves its question for later, as `-` does at the prompt (--save-answers writes it so).
+      if (source === 'file' && raw === null) {
+        if (!res.leftForLater.includes(key)) res.leftForLater.push(key);
+        if (!byKey.has(key) && !res.unknown.includes(key)) res.unknown.push(key);
+        res.sources[key] = source;
+        continue;
+      }
+      if (source === 'file' && typeof raw === 'string' && raw.trim() === '') {
+        refuse(key, `is empty: to leave it for later, give it no value at all (${key}:), not ""`);
+        continue;
+      }
       const value = answerText(raw);
       if (value === undefined) {
         refuse(key, 'must be a text, a number or a list');
@@ -122,6 +138,8 @@ export function resolveAnswers(inputs: AnswerInputs): Resolution {
         continue;
       }
       for (const [k, v] of Object.entries(checked.answers)) {
+        // An answer given later (--set) answers what the file left for later.
+        res.leftForLater = res.leftForLater.filter((left) => left !== k);
         const other = givenBy[k];
         if (other !== undefined && into[k] !== v) {
           refuse(key, answeredTwice(k, into[k]!, other, v, key), true);
@@ -149,10 +167,10 @@ export function resolveAnswers(inputs: AnswerInputs): Resolution {
   return res;
 }
 
-/** The questions that apply and have no explicit answer yet, in asking order, given answers so far. */
-export function pendingQuestions(questions: readonly Question[], answers: Answers, suggestions: Answers = {}): Question[] {
+/** The questions that apply and have no explicit answer yet (none left for later either), in asking order, given answers so far. */
+export function pendingQuestions(questions: readonly Question[], answers: Answers, suggestions: Answers = {}, leftForLater: readonly string[] = []): Question[] {
   const sofar = { ...suggestions, ...answers };
-  return questions.filter((q) => answers[q.key] === undefined && applies(q, sofar));
+  return questions.filter((q) => answers[q.key] === undefined && !leftForLater.includes(q.key) && applies(q, sofar));
 }
 
 /**
@@ -183,13 +201,17 @@ export function unusedAnswers(questions: readonly Question[], given: readonly st
  * those of questions the other answers skip, and the suggestions derived from other answers and
  * accepted as they were (a stage table split from the budget, a variant chosen by the serving mode).
  * Saved, they would be frozen: a budget edited in the file would keep the old table. Left out, --yes
- * derives them again. Answers given or typed stay.
+ * derives them again. Answers given or typed stay, and so do the questions left for later (`-` at
+ * the prompt), with no value (null), as an answers file leaves a question for later: left out, --yes
+ * would fill them with the suggestion passed over. They come last, so one comment can say what they are.
  */
-export function answersToSave(questions: readonly Question[], answers: Answers, resolution: Resolution): Answers {
+export function answersToSave(questions: readonly Question[], answers: Answers, resolution: Resolution, leftForLater: readonly string[] = []): Record<string, string | null> {
   const byKey = new Map(questions.map((q) => [q.key, q]));
   // An answer to a question the others skip is not used, and would be reported unused when the file is read.
   const unused = (q: Question | undefined) => q !== undefined && !applies(q, answers);
   const derived = (q: Question | undefined) =>
     q !== undefined && (q.split !== undefined || q.variants !== undefined) && resolution.answers[q.key] === undefined && resolution.sources[q.key] !== 'config' && suggestionFor(q, answers, resolution) === answers[q.key];
-  return Object.fromEntries(Object.entries(answers).filter(([key]) => !unused(byKey.get(key)) && !derived(byKey.get(key))));
+  const kept = Object.entries(answers).filter(([key]) => !unused(byKey.get(key)) && !derived(byKey.get(key)));
+  const left = leftForLater.filter((key) => answers[key] === undefined).map((key) => [key, null] as const);
+  return Object.fromEntries([...kept, ...left]);
 }

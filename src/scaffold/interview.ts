@@ -53,9 +53,10 @@ export class Interview {
     private readonly resolution: Resolution,
     resumed?: InterviewState,
   ) {
-    this.given = new Set(Object.keys(resolution.answers));
+    // What the answers file leaves for later is given as its answers are: not asked, a placeholder.
+    this.given = new Set([...Object.keys(resolution.answers), ...resolution.leftForLater]);
     this.answers = { ...(resumed?.answers ?? {}), ...resolution.answers };
-    this.skipped = new Set(resumed?.skipped ?? []);
+    this.skipped = new Set([...(resumed?.skipped ?? []), ...resolution.leftForLater]);
     this.asked = [...(resumed?.asked ?? [])];
     this.held = new Map(Object.entries(resumed?.held ?? {}));
   }
