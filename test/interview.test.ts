@@ -88,6 +88,23 @@ describe('the interview', () => {
     expect(interview.final().unanswered).toEqual(['business_goal']);
   });
 
+  it('suggests the answers taken back in another interview (the type chosen again) where it asks them and takes them', () => {
+    const interview = start();
+    interview.answer('title', 'Card fraud');
+    interview.answer('owner', 'risk-ml');
+    interview.back();
+    interview.back();
+    expect(interview.takenBack()).toEqual({ title: 'Card fraud', owner: 'risk-ml' });
+    const generic = loadTemplates().get('generic')!;
+    const again = new Interview(generic.questions, resolveAnswers({ questions: generic.questions, file: { owner: 'given' }, context: { title: 'T' } }));
+    again.suggestAgain({ title: 'Card fraud', owner: 'risk-ml', serving_mode: 'sometimes', no_such_key: 'x' });
+    expect(again.next()!.suggestion).toBe('Card fraud');
+    again.answer('title', 'Card fraud');
+    expect(again.next()!.question.key).toBe('business_goal'); // the owner the file gives is not asked
+    answerUntil(again, 'serving_mode');
+    expect(again.next()!.suggestion).toBe('online'); // a value no choice takes is not suggested
+  });
+
   it('keeps what was answered and left empty, to resume from', () => {
     const interview = start();
     interview.answer('title', 'T');

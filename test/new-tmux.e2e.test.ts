@@ -49,6 +49,14 @@ async function toBusinessGoal(): Promise<void> {
   await waitFor(/\? Business goal/);
 }
 
+/** Answer the owner and wait for the business goal's prompt. */
+async function toOwnerThenGoal(owner: string): Promise<void> {
+  await waitFor(/\? Owner/);
+  type(owner);
+  keys('Enter');
+  await waitFor(/\? Business goal/);
+}
+
 /** The last progress line on screen ("Problem framing · 3 of 40"), parsed. */
 const progress = (text: string) => [...text.matchAll(/^(.+) · (\d+) of (\d+)$/gm)].at(-1);
 
@@ -126,7 +134,8 @@ describe('mlsd new in a real terminal', { timeout: 180_000 }, () => {
     await waitFor(/Problem type[\s\S]*❯ Feed ranking \(feed-ranking\)/); // inferred from the name, to confirm
     keys('Enter');
     await waitFor(/── Problem framing ──\nProblem framing · 1 of 5\n\? Title of the design doc \(My feed ranking\)/);
-    expect(screen()).toContain('Enter accepts the suggestion · Tab edits it · Ctrl-C stops (answers are kept)');
+    // The type was chosen at the prompt: Ctrl-B goes back to it from the first question.
+    expect(screen()).toContain('Enter accepts the suggestion · Tab edits it · Ctrl-B goes back · Ctrl-C stops (answers are kept)');
     type('Ranking the home feed');
     keys('Enter');
     await waitFor(/── Serving and latency ──\nServing and latency · 2 of 5[\s\S]*\? Serving mode[\s\S]*❯ online/);
@@ -261,6 +270,49 @@ describe('mlsd new in a real terminal', { timeout: 180_000 }, () => {
     expect(text).toContain('## Reviewers and sign-off');
     expect(lint(text, defaultChecklist()).diagnostics).toEqual([]);
     expect(readdirSync(join(cwd, '.state/mlsd/resume'))).toEqual([]); // kept answers are forgotten once the doc is written
+  });
+
+  it.skipIf(!hasTmux)('Ctrl-B at the first question goes back to the problem type chosen at the prompt, and the answers typed are suggested again', async () => {
+    const cwd = tempDir();
+    start(cwd, 'new my-feed-ranking');
+    await waitFor(/Problem type[\s\S]*❯ Feed ranking \(feed-ranking\)/);
+    keys('Enter');
+    await waitFor(/Problem framing · 1 of \d+\n\? Title of the design doc \(My feed ranking\)\n.*Ctrl-B goes back/);
+    type('Home feed');
+    keys('Enter');
+    await toOwnerThenGoal('feed-ml');
+    keys('C-b');
+    await waitFor(/\? Owner \(team or person\) \(feed-ml\)/);
+    keys('C-b');
+    await waitFor(/\? Title of the design doc \(Home feed\)/);
+    keys('C-b'); // the first question: back to the type
+    await waitFor(/↩ Title of the design doc \(went back\)\nProblem type \(the answers so far are suggested again where the type chosen asks them\)\n\? Problem type[\s\S]*❯ Feed ranking/);
+    keys('Down', 'Down');
+    await waitFor(/❯ Generic ML system \(generic\)/);
+    keys('Enter');
+    // The generic template asks them too: what was typed is suggested, Enter takes it.
+    await waitFor(/✔ Problem type Generic ML system \(generic\)\n\n── Problem framing ──\nProblem framing · 1 of \d+\n\? Title of the design doc \(Home feed\)/);
+    keys('Enter');
+    await waitFor(/\? Owner \(team or person\) \(feed-ml\)/);
+    keys('Enter');
+    await waitFor(/\? Business goal \(Replace a manual decision/);
+    keys('C-c');
+    await waitFor(/Your 2 answer\(s\) so far are kept/);
+    const run = runCli(['new', 'my-feed-ranking', '--resume', '--yes', '--dry-run'], { cwd, env: { XDG_STATE_HOME: join(cwd, '.state'), MLSD_NOW: '2025-01-15' } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^---\ntitle: Home feed\nowner: feed-ml\n[\s\S]*problem_type: generic\n/);
+  });
+
+  it.skipIf(!hasTmux)('Ctrl-B at the first question of a type given with --type says there is nothing before it', async () => {
+    const cwd = tempDir();
+    start(cwd, 'new my-feed-ranking --type feed-ranking');
+    await waitFor(/\? Title of the design doc \(My feed ranking\)\n.*Ctrl-C stops/);
+    expect(screen()).not.toContain('Ctrl-B goes back');
+    keys('C-b');
+    await waitFor(/> This is the first question\./);
+    expect(screen()).not.toContain('? Problem type');
+    keys('C-c');
+    await waitFor(/EXIT=130/);
   });
 
   it.skipIf(!hasTmux)('after going back and changing an answer, accepted suggestions derived from it follow the new answer', async () => {

@@ -178,42 +178,55 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   if (typeId !== undefined && !templates.has(typeId)) {
     throw unknownType(s, typeId, templates);
   }
+  // A type chosen at the prompt can be chosen again: Ctrl-B at the first question goes back to it. One given (--type, --resume) cannot.
+  const typeAsked = typeId === undefined && interactive;
+  const chooseType = async (suggestion: string, again = false): Promise<string> => {
+    prompts ??= await loadPrompts(io);
+    const choices = [...templates.values()].map((t) => ({ name: `${t.title} (${t.id})`, value: t.id, description: t.description }));
+    const progress = again ? 'Problem type (the answers so far are suggested again where the type chosen asks them)' : 'Problem type (inferred from the name; confirm or choose another)';
+    const answer = await prompts.choice({ message: 'Problem type', progress, choices, suggestion, canGoBack: false });
+    return 'value' in answer ? answer.value : suggestion;
+  };
   if (typeId === undefined) {
     const inferred = s.inferType(name, templates.values());
     if (interactive) {
-      prompts = await loadPrompts(io);
-      const choices = [...templates.values()].map((t) => ({ name: `${t.title} (${t.id})`, value: t.id, description: t.description }));
-      const answer = await prompts.choice({ message: 'Problem type', progress: 'Problem type (inferred from the name; confirm or choose another)', choices, suggestion: inferred, canGoBack: false });
-      typeId = 'value' in answer ? answer.value : inferred;
+      typeId = await chooseType(inferred);
     } else {
       typeId = inferred;
       const why = typeId === s.GENERIC ? 'the name points to no other' : 'inferred from the name';
       io.stderr.write(`mlsd: problem type ${typeId} (${why}; --type chooses another)\n`);
     }
   }
-  const chosen = templates.get(typeId) as TemplateSpec;
   // A section of the team's own is drawn as a heading and a placeholder; one a letter away from a drawn one is a typo.
   const drawn = s.drawnSections(teamDir === undefined ? undefined : resolve(io.cwd, teamDir));
   for (const id of config.sections ?? []) {
     const close = drawn.includes(id) ? '' : didYouMean(id, drawn);
     if (close) io.stderr.write(`mlsd: ${config.configFile ?? 'the config'}, sections: "${id}" is drawn by no template${close}; it gets a heading and a placeholder\n`);
   }
-  // Reviewer sections the team left out are not asked about.
-  const template = s.withSections(chosen, config.sections, teamDir === undefined ? undefined : resolve(io.cwd, teamDir));
-
   // A team default no template asks is a typo; one another template asks is that template's.
   const askedAnywhere = new Set([...templates.values()].flatMap((t) => t.questions.map((q) => q.key)));
-  const resolution = s.resolveAnswers({ questions: template.questions, config, file, sets: options.set ?? [], context: { title: s.titleFromName(name) }, askedAnywhere });
-  // A key a reviewer section asks, which the config's sections leave out, is no typo.
-  const leftOut = resolution.unknown.filter((k) => chosen.questions.some((q) => q.key === k));
-  // A team default no template asks was refused above: one left here is another type's, no typo.
-  const unknown = resolution.unknown.filter((k) => !leftOut.includes(k) && resolution.sources[k] !== 'config');
-  if (leftOut.length > 0) {
-    io.stderr.write(`mlsd: ${leftOut.map((k) => `"${k}"`).join(', ')} ${leftOut.length === 1 ? 'is' : 'are'} asked only in sections that "sections" in ${config.configFile ?? 'the config'} leaves out; kept for the template\n`);
-  }
-  if (unknown.length > 0) {
-    io.stderr.write(`mlsd: no ${template.id} question asks ${unknown.map((k) => `"${k}"${didYouMean(k, template.questions.map((q) => q.key))}`).join(', ')}; kept for the template, check the spelling\n`);
-  }
+  // Said once, should the type be chosen again and say it again.
+  const warned = new Set<string>();
+  const warn = (line: string) => void (warned.has(line) || (warned.add(line), io.stderr.write(line)));
+  /** A type's questions, as the config's sections leave them, and the answers given to them. */
+  const prepare = (id: string) => {
+    const chosen = templates.get(id) as TemplateSpec;
+    // Reviewer sections the team left out are not asked about.
+    const template = s.withSections(chosen, config.sections, teamDir === undefined ? undefined : resolve(io.cwd, teamDir));
+    const resolution = s.resolveAnswers({ questions: template.questions, config, file, sets: options.set ?? [], context: { title: s.titleFromName(name) }, askedAnywhere });
+    // A key a reviewer section asks, which the config's sections leave out, is no typo.
+    const leftOut = resolution.unknown.filter((k) => chosen.questions.some((q) => q.key === k));
+    // A team default no template asks was refused above: one left here is another type's, no typo.
+    const unknown = resolution.unknown.filter((k) => !leftOut.includes(k) && resolution.sources[k] !== 'config');
+    if (leftOut.length > 0) {
+      warn(`mlsd: ${leftOut.map((k) => `"${k}"`).join(', ')} ${leftOut.length === 1 ? 'is' : 'are'} asked only in sections that "sections" in ${config.configFile ?? 'the config'} leaves out; kept for the template\n`);
+    }
+    if (unknown.length > 0) {
+      warn(`mlsd: no ${template.id} question asks ${unknown.map((k) => `"${k}"${didYouMean(k, template.questions.map((q) => q.key))}`).join(', ')}; kept for the template, check the spelling\n`);
+    }
+    return { template, resolution };
+  };
+  let { template, resolution } = prepare(typeId);
   let answers: Answers;
   let unanswered: string[] = [];
   // The questions the user left for later (`-` at the prompt, no value in the answers file): --save-answers keeps them so.
@@ -245,12 +258,18 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
     }
   } else {
     prompts ??= await loadPrompts(io);
-    const interview = new s.Interview(template.questions, resolution, resumed?.state);
+    let interview = new s.Interview(template.questions, resolution, resumed?.state);
     if (resumed) io.stderr.write(`mlsd: resuming ${template.id} with the ${Object.keys(resumed.state.answers).length} answer(s) kept\n`);
     try {
       // Kept after every answer, not only on Ctrl-C: a closed terminal (SIGHUP) ends the process before any handler could save them.
       const keep = () => s.saveResumable(keptAt, { name, type: template.id, state: interview.state() });
-      await interview_(s, interview, prompts, io, keep);
+      while ((await interview_(s, interview, prompts, io, keep, typeAsked)) === 'type') {
+        // Back at the type: the answers typed so far are suggested again wherever the type chosen asks them.
+        const takenBack = interview.takenBack();
+        ({ template, resolution } = prepare(await chooseType(template.id, true)));
+        interview = new s.Interview(template.questions, resolution);
+        interview.suggestAgain(takenBack);
+      }
     } catch (error) {
       if (!isInterrupt(error)) throw error;
       const kept = interview.state();
@@ -334,8 +353,12 @@ async function newDoc(s: typeof import('../scaffold/index.js'), name: string, op
   return EXIT.ok;
 }
 
-/** Ask the interview's questions in order, with progress and section headings; Ctrl-B goes back one. `keep` saves the answers so far. */
-async function interview_(s: typeof import('../scaffold/index.js'), interview: InstanceType<typeof s.Interview>, prompts: Prompts, io: Io, keep: () => Promise<void>): Promise<void> {
+/**
+ * Ask the interview's questions in order, with progress and section headings; Ctrl-B goes back one.
+ * `keep` saves the answers so far. With `typeAsked`, Ctrl-B at the first question ends it with
+ * 'type', to choose the problem type again.
+ */
+async function interview_(s: typeof import('../scaffold/index.js'), interview: InstanceType<typeof s.Interview>, prompts: Prompts, io: Io, keep: () => Promise<void>, typeAsked: boolean): Promise<'done' | 'type'> {
   let section: string | undefined;
   for (let step = interview.next(); step; step = interview.next()) {
     const { question } = step;
@@ -345,28 +368,31 @@ async function interview_(s: typeof import('../scaffold/index.js'), interview: I
       section = question.section;
     }
     const progress = `${title} · ${step.position} of ${step.total}`;
+    const canGoBack = step.canGoBack || typeAsked;
     const result =
       question.type === 'choice'
-        ? await prompts.choice({ message: question.message, progress, hint: question.hint, choices: (question.choices ?? []).map((c) => ({ name: c, value: c })), suggestion: step.suggestion, canGoBack: step.canGoBack })
+        ? await prompts.choice({ message: question.message, progress, hint: question.hint, choices: (question.choices ?? []).map((c) => ({ name: c, value: c })), suggestion: step.suggestion, canGoBack })
         : await prompts.text({
             message: question.message,
             progress,
             hint: question.hint,
             suggestion: step.suggestion,
             required: question.required === true,
-            canGoBack: step.canGoBack,
+            canGoBack,
             validate: (value) => {
               const checked = s.checkAnswers(question, value, interview.questions);
               return checked.ok ? interview.contradiction(question.key, value) : `The answer ${checked.reason}`;
             },
           });
     if ('back' in result) {
+      if (!step.canGoBack) return 'type';
       interview.back();
       continue;
     }
     interview.answer(question.key, result.value); // left empty: rendered as a placeholder
     await keep();
   }
+  return 'done';
 }
 
 /** `mlsd templates [type]`: every template, or one type's questions; `--fingerprint` records a folder's template text for lint. */

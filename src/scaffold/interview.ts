@@ -1,5 +1,5 @@
 import { answeredTwice, type Resolution } from './answers.js';
-import { applies, checkAnswers } from './questions.js';
+import { applies, checkAnswer, checkAnswers } from './questions.js';
 import { suggestionFor } from './suggest.js';
 import type { Answers, Question } from './types.js';
 
@@ -144,6 +144,22 @@ export class Interview {
     if (previous !== undefined && previous !== derived) this.previous.set(key, previous);
     else this.previous.delete(key);
     return key;
+  }
+
+  /** The answers the user wrote and took back by going back (they are suggested when asked again): for an interview of another type to suggest. */
+  takenBack(): Answers {
+    return Object.fromEntries(this.previous);
+  }
+
+  /**
+   * Suggest answers taken back from an interview of another type (the problem type chosen again)
+   * when their questions are asked: those this one asks, and takes as they are (a choice among its choices).
+   */
+  suggestAgain(answers: Answers): void {
+    for (const [key, value] of Object.entries(answers)) {
+      const question = this.questions.find((q) => q.key === key);
+      if (question && !this.given.has(key) && checkAnswer(question, value).ok) this.previous.set(key, value);
+    }
   }
 
   /**
