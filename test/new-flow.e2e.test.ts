@@ -448,6 +448,33 @@ describe('answers', () => {
     expect(fixed.stdout).toContain('serving_mode: batch');
   });
 
+  it('a team default of the wrong shape is refused at its file and line; a list is a Markdown list where an answer may be one', () => {
+    const cwd = tempTree({ '.mlsdrc.yaml': 'answers:\n  owner:\n    - alice\n    - bob\n  title: "Churn\\nrisk"\n  business_goal: [Fewer cancellations, Fewer refunds]\n' });
+    const run = runCli(['new', 'churn', '--type', 'generic', '--yes', '--dry-run'], { cwd, env: ENV });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    // The front matter records the owner and the title, each on one line: no Markdown list in a YAML string.
+    expect(run.stderr.trim().split('\n')).toEqual([
+      'mlsd: .mlsdrc.yaml:2: answers.owner ["alice","bob"] is a list, but the owner is one line of the front matter: give one text, e.g. "alice, bob"',
+      'mlsd: .mlsdrc.yaml:5: answers.title "Churn\\nrisk" is several lines, but the title is one line of the front matter: give one text, e.g. "Churn risk"',
+    ]);
+    // A value no answer is, in the words of the config's other errors rather than ajv's.
+    writeFileSync(join(cwd, '.mlsdrc.yaml'), 'answers:\n  owner: risk-ml\n  proxy_metric:\n    share: 0.3\n');
+    const mapping = runCli(['new', 'churn', '--type', 'generic', '--yes', '--dry-run'], { cwd, env: ENV });
+    expect(mapping.code).toBe(2);
+    expect(mapping.stderr).toBe('mlsd: .mlsdrc.yaml:3: answers.proxy_metric must be a text, a number, true or false, or a list of them\n');
+    writeFileSync(join(cwd, '.mlsdrc.yaml'), 'answers:\n  owner: risk-ml\n  business_goal: [Fewer cancellations, Fewer refunds]\n');
+    const list = runCli(['new', 'churn', '--type', 'generic', '--yes', '--dry-run'], { cwd, env: ENV });
+    expect(list.code, list.stderr).toBe(0);
+    expect(list.stdout).toContain('owner: risk-ml\n');
+    expect(list.stdout).toContain('- **Business goal:**\n\n  - Fewer cancellations\n  - Fewer refunds\n');
+    // An answers file's list for the owner is refused too, in the answers file's words.
+    writeFileSync(join(cwd, 'a.yaml'), 'owner: [alice, bob]\n');
+    const file = runCli(['new', 'churn', '--type', 'generic', '--yes', '--dry-run', '--answers', 'a.yaml'], { cwd, env: ENV });
+    expect(file.code).toBe(2);
+    expect(file.stderr).toBe('mlsd: answers file: "owner" ["alice","bob"] is a list, but the owner is one line of the front matter: give one text, e.g. "alice, bob"\n');
+  });
+
   it('names the config when its answers or sections look wrong', () => {
     const cwd = tempTree({ '.mlsdrc.yaml': 'answers:\n  serving_mode: quantum\n' });
     const bad = runCli(['new', 'churn', '--yes', '--dry-run'], { cwd, env: ENV });

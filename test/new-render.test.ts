@@ -171,6 +171,14 @@ describe('questions and answers', () => {
     expect(() => resolveAnswers({ questions: feed.questions, sets: ['no-equals'] })).toThrow(/key=value/);
   });
 
+  it('takes the title and owner on one line, as the front matter records them; a list elsewhere is a Markdown list', () => {
+    const q = (key: string) => feed.questions.find((x) => x.key === key)!;
+    expect(checkAnswer(q('owner'), ['alice', 'bob'])).toEqual({ ok: false, reason: '["alice","bob"] is a list, but the owner is one line of the front matter: give one text, e.g. "alice, bob"' });
+    expect(checkAnswer(q('title'), 'Home feed\nranking')).toEqual({ ok: false, reason: '"Home feed\\nranking" is several lines, but the title is one line of the front matter: give one text, e.g. "Home feed ranking"' });
+    expect(checkAnswer(q('owner'), 'alice, bob')).toEqual({ ok: true, value: 'alice, bob' });
+    expect(checkAnswer(q('business_goal'), ['Fewer cancellations', 'Fewer refunds'])).toEqual({ ok: true, value: '- Fewer cancellations\n- Fewer refunds' });
+  });
+
   it('asks questions that depend on earlier answers only when they apply', () => {
     const keys = (answers: Answers) => pendingQuestions(feed.questions, answers).map((q) => q.key);
     expect(keys({ serving_mode: 'online' })).toContain('latency_percentile');

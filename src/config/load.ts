@@ -66,6 +66,9 @@ export interface OverrideConfig {
   rules?: Record<string, Level>;
 }
 
+/** A default answer in the config: a value, or a list of them (a Markdown list). */
+type Answer = string | number | boolean | (string | number | boolean)[];
+
 /** A config file's content, as the config schema allows it. */
 export interface MlsdConfig {
   $schema?: string;
@@ -78,8 +81,8 @@ export interface MlsdConfig {
   paths?: string[];
   /** Team templates folder for `mlsd new` and `--fix`, relative to the config root. */
   templates?: string;
-  /** Default answers for `mlsd new`, by question key. */
-  answers?: Record<string, string | number | boolean>;
+  /** Default answers for `mlsd new`, by question key: a list is a Markdown list. */
+  answers?: Record<string, Answer>;
   /** Where `mlsd new` writes drafts, relative to the config root (default docs/design). */
   drafts?: string;
   /** The reviewer sections `mlsd new` drafts carry, in order. */
@@ -99,7 +102,7 @@ export interface MergedConfig {
   gitignore: boolean;
   paths?: string[];
   templates?: string;
-  answers: Record<string, string | number | boolean>;
+  answers: Record<string, Answer>;
   drafts?: string;
   sections?: string[];
   /** In bytes. */

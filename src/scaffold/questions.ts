@@ -1,7 +1,7 @@
 import { defaultChecklist, defaultVocabulary } from '../checklist/load.js';
 import { canonicalQuantity, canonicalValue, isEnum, isUnits, type Vocabulary } from '../checklist/vocabulary.js';
 import { asText, swallows } from './answer-text.js';
-import { SECTIONS, type Answers, type Condition, type Question, type Split, type Variant } from './types.js';
+import { FRONT_MATTER_ANSWERS, SECTIONS, type Answers, type Condition, type Question, type Split, type Variant } from './types.js';
 import { UserError } from '../errors.js';
 import { didYouMean } from '../suggest.js';
 
@@ -274,6 +274,11 @@ export function checkAnswer(question: Question, raw: unknown, vocabulary: Vocabu
       return match ? { ok: true, value: match } : { ok: false, reason: `${shown} is not one of: ${question.choices?.join(', ')}` };
     }
     default:
+      // The front matter holds it: a list or a paragraph there is a Markdown list or line breaks inside a YAML string.
+      if ((FRONT_MATTER_ANSWERS as readonly string[]).includes(question.key) && value.includes('\n')) {
+        const one = Array.isArray(raw) ? raw.map((v) => String(v)).join(', ') : value.split('\n').map((l) => l.trim()).filter(Boolean).join(' ');
+        return { ok: false, reason: `${shown} is ${Array.isArray(raw) ? 'a list' : 'several lines'}, but the ${question.key} is one line of the front matter: give one text, e.g. ${JSON.stringify(one)}` };
+      }
       return checkText(value);
   }
 }

@@ -7,7 +7,7 @@ import type { Checklist, ChecklistItem } from '../checklist/types.js';
 import { asText, blockToken, placeBlocks, type Block } from './answer-text.js';
 import { applies } from './questions.js';
 import { BUILT_IN_DIR, readTemplateText } from './templates.js';
-import { type Answers, type Question, type Section, type TemplateSpec } from './types.js';
+import { FRONT_MATTER_ANSWERS, type Answers, type Question, type Section, type TemplateSpec } from './types.js';
 import { displayPath } from '../config/file.js';
 import { firstLine, UserError } from '../errors.js';
 import { importModule } from '../runtime/import-module.js';
@@ -42,9 +42,6 @@ export interface RenderInput {
  * or a key a slot inserts that no question asks and nothing answered, left a placeholder (a typo).
  */
 export type TemplateGap = { kind: 'placed'; key: string; section: Section; other: boolean } | { kind: 'unasked'; key: string };
-
-/** The answers the front matter records (frontMatter): in the doc even when no slot of the body inserts them. */
-const FRONT_MATTER_ANSWERS = ['title', 'owner', 'serving_mode', 'latency_budget'] as const;
 
 /** Where `{{unplaced "<stage>"}}` stands until the whole doc is rendered and the answers no slot took are known. */
 const UNPLACED = /\uE002(\d+)\uE003/g;

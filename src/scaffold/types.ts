@@ -99,6 +99,12 @@ export interface TemplateSpec {
 
 export type Answers = Record<string, string>;
 
+/**
+ * The answers the front matter records (render.ts, frontMatter): in the doc even when no slot of the
+ * body inserts them, and each on one line there, so a list or several lines is refused for them.
+ */
+export const FRONT_MATTER_ANSWERS = ['title', 'owner', 'serving_mode', 'latency_budget'] as const;
+
 /** Team-level input, wired by the config layer: default answers and a folder of team templates. */
 export interface ScaffoldConfig {
   defaults?: Record<string, unknown>;
